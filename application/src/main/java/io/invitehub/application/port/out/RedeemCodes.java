@@ -1,0 +1,55 @@
+package io.invitehub.application.port.out;
+
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.InvitationId;
+import io.invitehub.domain.shared.Email;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of redeem codes. Every counter change is one atomic conditional update. */
+public interface RedeemCodes {
+
+    /** A plain read, no lock. */
+    Optional<RedeemCode> findByCode(Code code);
+
+    Optional<RedeemCode> findById(RedeemCodeId id);
+
+    /**
+     * Locks the code's row until the surrounding transaction ends and returns its current state,
+     * so concurrent redemptions of one code are serialised while other codes proceed.
+     */
+    RedeemCode lock(RedeemCodeId id);
+
+    /**
+     * Takes one use: {@code used_count + 1} only while {@code max_uses = 0 OR used_count < max_uses}.
+     *
+     * @throws io.invitehub.domain.shared.DomainException {@code CODE_USED_UP} when no use is left
+     */
+    void takeUse(RedeemCodeId id);
+
+    /**
+     * Binds the code to {@code email} when it is unbound; a code already bound to the same e-mail
+     * is left as it is.
+     *
+     * @throws io.invitehub.domain.code.EmailMismatchException when bound to another e-mail
+     */
+    void bindEmail(RedeemCodeId id, Email email);
+
+    /**
+     * Gives back the use held by this invitation, at most once over the invitation's life
+     * ({@code GREATEST(used_count - 1, 0)}). Returns whether a use was given back by this call.
+     */
+    boolean giveUseBack(InvitationId invitation);
+
+    /**
+     * Inserts the candidates that do not exist yet ({@code ON CONFLICT DO NOTHING}) in bulk and
+     * returns those inserted; the caller regenerates the rest.
+     */
+    List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now);
+}

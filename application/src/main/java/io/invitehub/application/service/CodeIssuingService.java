@@ -1,0 +1,75 @@
+package io.invitehub.application.service;
+
+import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.application.port.in.IssueCodesUseCase;
+import io.invitehub.application.port.out.CodeGenerator;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.Users;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.user.Role;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Issues codes in bulk: generate candidates, insert with {@code ON CONFLICT DO NOTHING}, regenerate
+ * only the ones that collided, all in one transaction (all codes or none).
+ */
+public final class CodeIssuingService implements IssueCodesUseCase {
+    static final int MAX_ROUNDS = 10;
+
+    private final TransactionRunner transactions;
+    private final RedeemCodes codes;
+    private final Users users;
+    private final Teams teams;
+    private final CodeGenerator generator;
+    private final Clock clock;
+
+    public CodeIssuingService(TransactionRunner transactions, RedeemCodes codes, Users users, Teams teams,
+                              CodeGenerator generator, Clock clock) {
+        this.transactions = transactions;
+        this.codes = codes;
+        this.users = users;
+        this.teams = teams;
+        this.generator = generator;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Code> issue(IssueCodesCommand command) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            command.terms().owner().ifPresent(owner -> {
+                boolean distributor = users.findById(owner).filter(u -> u.role() == Role.DISTRIBUTOR).isPresent();
+                if (!distributor) {
+                    throw DomainException.notFound("distributor " + owner.value() + " does not exist");
+                }
+            });
+            command.terms().group().ifPresent(group -> {
+                if (!teams.groupExists(group)) {
+                    throw DomainException.notFound("team group " + group.value() + " does not exist");
+                }
+            });
+            List<Code> issued = new ArrayList<>(command.count());
+            for (int round = 0; round < MAX_ROUNDS && issued.size() < command.count(); round++) {
+                Set<Code> candidates = new LinkedHashSet<>();
+                while (candidates.size() < command.count() - issued.size()) {
+                    candidates.add(generator.next());
+                }
+                issued.addAll(codes.insertNew(candidates, command.terms(), now));
+            }
+            if (issued.size() < command.count()) {
+                throw new DomainException(ErrorCode.CONFLICT, "could not generate enough unique codes; use a longer code length");
+            }
+            return issued;
+        });
+    }
+}

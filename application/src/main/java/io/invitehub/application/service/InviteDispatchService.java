@@ -1,0 +1,147 @@
+package io.invitehub.application.service;
+
+import io.invitehub.application.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.port.out.InviteResult;
+import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.ProviderError;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.TeamProvider;
+import io.invitehub.application.port.out.TeamProviderException;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.TeamAccount;
+import io.invitehub.domain.team.TeamId;
+import io.invitehub.domain.team.TeamStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The invite dispatcher (SPEC section 8). Committed RESERVED invitations are the outbox: claim a
+ * batch, call the provider outside any transaction (at most {@link TeamProvider#MAX_INVITES_PER_CALL}
+ * e-mails per call and team), then record each outcome in its own short transaction: INVITED, a
+ * retry with backoff, or after the last attempt FAILED with the seat and the use given back.
+ */
+public final class InviteDispatchService implements DispatchInvitationsUseCase {
+    private static final Logger LOG = Logger.getLogger(InviteDispatchService.class.getName());
+    static final int MAX_ERROR_LENGTH = 500;
+
+    private final TransactionRunner transactions;
+    private final Invitations invitations;
+    private final Teams teams;
+    private final RedeemCodes codes;
+    private final TeamProvider provider;
+    private final Clock clock;
+    private final DispatchSettings settings;
+
+    public InviteDispatchService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
+                                 TeamProvider provider, Clock clock, DispatchSettings settings) {
+        this.transactions = transactions;
+        this.invitations = invitations;
+        this.teams = teams;
+        this.codes = codes;
+        this.provider = provider;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public int dispatchBatch() {
+        Instant now = clock.instant();
+        List<Invitation> claimed = transactions.inTransaction(
+                () -> invitations.claimForDispatch(settings.batchSize(), now, settings.lease()));
+        Map<TeamId, List<Invitation>> byTeam = new LinkedHashMap<>();
+        for (Invitation invitation : claimed) {
+            byTeam.computeIfAbsent(invitation.teamId().orElseThrow(), t -> new ArrayList<>()).add(invitation);
+        }
+        byTeam.forEach(this::dispatchTeam);
+        return claimed.size();
+    }
+
+    private void dispatchTeam(TeamId teamId, List<Invitation> pending) {
+        Optional<TeamAccount> account = teams.account(teamId);
+        if (account.isEmpty()) {
+            pending.forEach(inv -> fail(inv, "team " + teamId.value() + " no longer exists"));
+            return;
+        }
+        for (int from = 0; from < pending.size(); from += TeamProvider.MAX_INVITES_PER_CALL) {
+            List<Invitation> chunk = pending.subList(from, Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL));
+            inviteChunk(account.get(), chunk);
+        }
+    }
+
+    private void inviteChunk(TeamAccount account, List<Invitation> chunk) {
+        List<InviteResult> results;
+        try {
+            List<Email> emails = new ArrayList<>(chunk.size());
+            chunk.forEach(inv -> emails.add(inv.email()));
+            results = provider.invite(account, emails);
+        } catch (TeamProviderException e) {
+            if (e.error().disablesTeam()) {
+                TeamStatus status = e.error() == ProviderError.BANNED ? TeamStatus.BANNED : TeamStatus.TOKEN_INVALID;
+                transactions.inTransaction(() -> teams.setStatus(account.teamId(), status));
+                LOG.warning(() -> "team " + account.teamId().value() + " set to " + status + " after provider answered " + e.error());
+            }
+            chunk.forEach(inv -> failedAttempt(inv, e.error(), e.getMessage(), e.retryAfter()));
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "team provider call failed unexpectedly", e);
+            chunk.forEach(inv -> failedAttempt(inv, ProviderError.TRANSIENT, "unexpected provider failure: " + e, Optional.empty()));
+            return;
+        }
+        Map<Email, InviteResult> byEmail = new HashMap<>();
+        results.forEach(r -> byEmail.put(r.email(), r));
+        for (Invitation inv : chunk) {
+            InviteResult result = byEmail.get(inv.email());
+            if (result == null) {
+                failedAttempt(inv, ProviderError.TRANSIENT, "the provider gave no result for this e-mail", Optional.empty());
+            } else if (result.isSent()) {
+                Instant now = clock.instant();
+                transactions.inTransaction(() -> invitations.transition(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, now, null));
+            } else {
+                failedAttempt(inv, result.error().orElseThrow(), result.message(), Optional.empty());
+            }
+        }
+    }
+
+    private void failedAttempt(Invitation inv, ProviderError error, String message, Optional<Duration> retryAfter) {
+        String text = truncate(error + ": " + message);
+        int failedAttempts = inv.attempts() + 1;
+        if (error.isRetryable() && failedAttempts < settings.maxAttempts()) {
+            Duration wait = retryAfter.filter(d -> d.compareTo(settings.backoff(failedAttempts)) > 0)
+                    .orElse(settings.backoff(failedAttempts));
+            Instant at = clock.instant().plus(wait);
+            transactions.inTransaction(() -> invitations.scheduleRetry(inv.id(), at, text));
+        } else {
+            fail(inv, text);
+        }
+    }
+
+    /** RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back. */
+    private void fail(Invitation inv, String reason) {
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> invitations
+                .transition(inv.id(), InvitationState.RESERVED, InvitationState.FAILED, now, truncate(reason))
+                .ifPresent(failed -> {
+                    teams.releaseSeat(failed.teamId().orElseThrow());
+                    codes.giveUseBack(failed.id());
+                }));
+        LOG.info(() -> "invitation " + inv.id().value() + " FAILED: " + reason);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+}

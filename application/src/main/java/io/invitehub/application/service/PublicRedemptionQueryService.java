@@ -1,0 +1,68 @@
+package io.invitehub.application.service;
+
+import io.invitehub.application.port.in.InvitationView;
+import io.invitehub.application.port.in.PublicRedemptionQueries;
+import io.invitehub.application.port.in.RedemptionStatus;
+import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.Team;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class PublicRedemptionQueryService implements PublicRedemptionQueries {
+    private static final String NO_REDEMPTION = "No redemption was found for this code and e-mail.";
+
+    private final RedeemCodes codes;
+    private final Invitations invitations;
+    private final Teams teams;
+    private final Clock clock;
+
+    public PublicRedemptionQueryService(RedeemCodes codes, Invitations invitations, Teams teams, Clock clock) {
+        this.codes = codes;
+        this.invitations = invitations;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    @Override
+    public InvitationView invitation(UUID publicId) {
+        return invitations.findByPublicId(publicId).map(this::view)
+                .orElseThrow(() -> DomainException.notFound("No invitation with this id."));
+    }
+
+    @Override
+    public RedemptionStatus status(Code code, Email email) {
+        RedeemCode found = codes.findByCode(code)
+                .filter(c -> c.boundEmail().filter(email::equals).isPresent())
+                .orElseThrow(() -> DomainException.notFound(NO_REDEMPTION));
+        Instant now = clock.instant();
+        return new RedemptionStatus(found.code().display(), found.active(), found.usedCount(), found.maxUses(),
+                found.expiresAt(), found.validityDays(), found.activatedAt(), found.memberExpiresAt(),
+                found.remainingDays(now), invitations.findLatest(found.id(), email).map(this::view));
+    }
+
+    @Override
+    public SeatSummary seats() {
+        return teams.seatSummary();
+    }
+
+    private InvitationView view(Invitation inv) {
+        Optional<String> teamName = inv.teamId().flatMap(teams::findById).map(Team::name);
+        Optional<Long> position = inv.state() == InvitationState.WAITING
+                ? Optional.of(invitations.queuePosition(inv.id()))
+                : Optional.empty();
+        return new InvitationView(inv.publicId(), inv.state(), teamName, position, inv.createdAt(), inv.invitedAt(),
+                inv.acceptedAt(), inv.endedAt(), inv.endReason());
+    }
+}

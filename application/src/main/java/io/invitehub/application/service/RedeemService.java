@@ -1,0 +1,128 @@
+package io.invitehub.application.service;
+
+import io.invitehub.application.port.in.RedeemCodeUseCase;
+import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.application.port.in.RedemptionResult;
+import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.NewInvitation;
+import io.invitehub.application.port.out.RateLimiter;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.SeatReservation;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.RateLimitedException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Public redemption (SPEC section 3). In one transaction: lock-free checks, lock the code row,
+ * recognise an idempotent repeat, take a use atomically, bind the e-mail, reserve a seat on one
+ * team row or queue, store the invitation. After commit, wake the dispatcher.
+ */
+public final class RedeemService implements RedeemCodeUseCase {
+    /** Refusals that count as failed attempts against a code (guessing, or someone else's code). */
+    private static final Set<ErrorCode> FAILED_ATTEMPTS = EnumSet.of(ErrorCode.INVALID_CODE, ErrorCode.EMAIL_MISMATCH);
+
+    private final TransactionRunner transactions;
+    private final RedeemCodes codes;
+    private final Invitations invitations;
+    private final Teams teams;
+    private final RateLimiter rateLimiter;
+    private final WakeUps wakeUps;
+    private final Clock clock;
+    private final RedemptionSettings settings;
+
+    public RedeemService(TransactionRunner transactions, RedeemCodes codes, Invitations invitations, Teams teams,
+                         RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings) {
+        this.transactions = transactions;
+        this.codes = codes;
+        this.invitations = invitations;
+        this.teams = teams;
+        this.rateLimiter = rateLimiter;
+        this.wakeUps = wakeUps;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public RedemptionResult redeem(RedeemCommand command) {
+        enforceRateLimits(command);
+        Instant now = clock.instant();
+        RedemptionResult result;
+        try {
+            result = transactions.inTransaction(() -> redeemInTransaction(command, now));
+        } catch (DomainException refused) {
+            if (FAILED_ATTEMPTS.contains(refused.code())) {
+                rateLimiter.tryAcquire(settings.failuresPerCode(), command.code().value());
+            }
+            throw refused;
+        }
+        if (!result.repeated() && result.invitation().state() == InvitationState.RESERVED) {
+            wakeUps.signal(WakeUps.Work.INVITE_DISPATCH);
+        }
+        return result;
+    }
+
+    private void enforceRateLimits(RedeemCommand command) {
+        Optional<Duration> codeLocked = rateLimiter.blocked(settings.failuresPerCode(), command.code().value());
+        if (codeLocked.isPresent()) {
+            throw new RateLimitedException("Too many failed attempts for this code; try again later.", codeLocked.get());
+        }
+        rateLimiter.tryAcquire(settings.perAddress(), command.clientAddress()).ifPresent(wait -> {
+            throw new RateLimitedException("Too many redemptions from this address; try again later.", wait);
+        });
+        rateLimiter.tryAcquire(settings.perEmail(), command.email().value()).ifPresent(wait -> {
+            throw new RateLimitedException("Too many redemptions for this e-mail; try again later.", wait);
+        });
+    }
+
+    private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now) {
+        RedeemCode seen = codes.findByCode(command.code())
+                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CODE, "This code does not exist."));
+        seen.ensureAccepts(command.email(), now);
+
+        RedeemCode code = codes.lock(seen.id());
+        code.ensureAccepts(command.email(), now);
+
+        Optional<Invitation> open = invitations.findOpen(code.id(), command.email());
+        if (open.isPresent()) {
+            return describe(open.get(), code, now, true);
+        }
+        if (invitations.findOpenForOtherCode(command.email(), code.id()).isPresent()) {
+            throw new DomainException(ErrorCode.ALREADY_MEMBER,
+                    "This e-mail already holds a seat (or a place in the queue) through another code.");
+        }
+
+        codes.takeUse(code.id());
+        codes.bindEmail(code.id(), command.email());
+        Optional<SeatReservation> seat = teams.reserveSeat(code.group(), settings.allocationPolicy());
+        Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
+                seat.map(SeatReservation::teamId), command.email(),
+                seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));
+        return new RedemptionResult(invitation, seat.map(SeatReservation::teamName), queuePosition(invitation),
+                code.memberExpiresAt(), code.remainingDays(now), false);
+    }
+
+    private RedemptionResult describe(Invitation invitation, RedeemCode code, Instant now, boolean repeated) {
+        Optional<String> teamName = invitation.teamId().flatMap(teams::findById).map(t -> t.name());
+        return new RedemptionResult(invitation, teamName, queuePosition(invitation), code.memberExpiresAt(),
+                code.remainingDays(now), repeated);
+    }
+
+    private Optional<Long> queuePosition(Invitation invitation) {
+        return invitation.state() == InvitationState.WAITING
+                ? Optional.of(invitations.queuePosition(invitation.id()))
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package io.invitehub.application.service;
+
+import io.invitehub.application.port.out.RateLimiter.Limit;
+import io.invitehub.domain.team.AllocationPolicy;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tunables of redemption: seat allocation policy and the limits of SPEC section 10 (per client
+ * address, per e-mail, and failed attempts per code, which lock the code for the window).
+ */
+public record RedemptionSettings(AllocationPolicy allocationPolicy, Limit perAddress, Limit perEmail, Limit failuresPerCode) {
+    public RedemptionSettings {
+        Objects.requireNonNull(allocationPolicy, "allocationPolicy");
+        Objects.requireNonNull(perAddress, "perAddress");
+        Objects.requireNonNull(perEmail, "perEmail");
+        Objects.requireNonNull(failuresPerCode, "failuresPerCode");
+    }
+
+    public static RedemptionSettings defaults() {
+        return new RedemptionSettings(AllocationPolicy.FILL_FIRST,
+                new Limit("redeem-address", 5, Duration.ofMinutes(1)),
+                new Limit("redeem-email", 5, Duration.ofMinutes(1)),
+                new Limit("redeem-code-failures", 10, Duration.ofMinutes(15)));
+    }
+}

@@ -1,0 +1,23 @@
+package io.invitehub.application.contract;
+
+import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.Users;
+
+/**
+ * The storage ports that the repository contract tests exercise. The in-memory fakes and the jOOQ
+ * adapter each provide one (fresh and empty for every test), so the fakes stay honest.
+ */
+public interface StoragePorts {
+    TransactionRunner transactions();
+
+    RedeemCodes codes();
+
+    Invitations invitations();
+
+    Teams teams();
+
+    Users users();
+}

@@ -1,0 +1,19 @@
+package io.invitehub.domain.shared;
+
+/** Stable codes of expected business refusals; clients rely on these strings. */
+public enum ErrorCode {
+    VALIDATION_FAILED,
+    INVALID_CODE,
+    INVALID_EMAIL,
+    CODE_EXPIRED,
+    CODE_DISABLED,
+    CODE_USED_UP,
+    EMAIL_MISMATCH,
+    MEMBER_EXPIRED,
+    ALREADY_MEMBER,
+    RATE_LIMITED,
+    NOT_FOUND,
+    CONFLICT,
+    UNAUTHORIZED,
+    FORBIDDEN
+}
