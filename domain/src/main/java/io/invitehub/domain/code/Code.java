@@ -43,6 +43,12 @@ public record Code(String value) {
     /** Builds a code from a prefix and a random body (both in the alphabet), appending the check character. */
     public static Code compose(String prefix, String randomBody) {
         String payload = normalise(prefix) + normalise(randomBody);
+        for (int i = 0; i < payload.length(); i++) {
+            if (!CodeAlphabet.contains(payload.charAt(i))) {
+                throw new IllegalArgumentException("prefix and body must use only the code alphabet "
+                        + CodeAlphabet.CHARACTERS + " (no 0, O, 1, I, L): '" + payload.charAt(i) + "'");
+            }
+        }
         return new Code(payload + CodeAlphabet.checkCharacter(payload));
     }
 

@@ -1,0 +1,132 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.adapter.out.persistence.generated.tables.records.RedeemCodesRecord;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.code.EmailMismatchException;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.InvitationId;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.user.UserId;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep10;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import static io.invitehub.adapter.out.persistence.generated.Tables.REDEEM_CODES;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+
+/** Redeem codes in PostgreSQL. Counters move only through conditional updates. */
+final class JooqRedeemCodes implements RedeemCodes {
+    /** Rows per multi-row INSERT: 10 columns × 1 000 rows stays far below PostgreSQL's 65 535 bind parameters. */
+    static final int INSERT_CHUNK = 1_000;
+
+    private final DSLContext dsl;
+
+    JooqRedeemCodes(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Optional<RedeemCode> findByCode(Code code) {
+        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.CODE.eq(code.value())).fetchOptional().map(JooqRedeemCodes::toDomain);
+    }
+
+    @Override
+    public Optional<RedeemCode> findById(RedeemCodeId id) {
+        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value())).fetchOptional().map(JooqRedeemCodes::toDomain);
+    }
+
+    @Override
+    public RedeemCode lock(RedeemCodeId id) {
+        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value())).forUpdate().fetchOptional()
+                .map(JooqRedeemCodes::toDomain)
+                .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));
+    }
+
+    @Override
+    public void takeUse(RedeemCodeId id) {
+        int updated = dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.USED_COUNT, REDEEM_CODES.USED_COUNT.plus(1))
+                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .and(REDEEM_CODES.MAX_USES.eq(0).or(REDEEM_CODES.USED_COUNT.lt(REDEEM_CODES.MAX_USES)))
+                .execute();
+        if (updated == 0) {
+            throw RedeemCode.usedUp();
+        }
+    }
+
+    @Override
+    public void bindEmail(RedeemCodeId id, Email email) {
+        int updated = dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.BOUND_EMAIL, email.value())
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .and(REDEEM_CODES.BOUND_EMAIL.isNull().or(REDEEM_CODES.BOUND_EMAIL.eq(email.value())))
+                .execute();
+        if (updated == 0) {
+            String bound = dsl.select(REDEEM_CODES.BOUND_EMAIL).from(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value()))
+                    .fetchOptional(REDEEM_CODES.BOUND_EMAIL)
+                    .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));
+            throw new EmailMismatchException(Email.of(bound));
+        }
+    }
+
+    @Override
+    public boolean giveUseBack(InvitationId invitation) {
+        // One statement: the invitation's holds_use flag flips at most once, and only the statement
+        // that flips it decrements the code's counter.
+        int updated = dsl.execute(
+                "with released as ("
+                        + " update invitations set holds_use = false, updated_at = now()"
+                        + " where id = ? and holds_use returning code_id)"
+                        + " update redeem_codes set used_count = greatest(used_count - 1, 0), updated_at = now()"
+                        + " from released where redeem_codes.id = released.code_id",
+                invitation.value());
+        return updated > 0;
+    }
+
+    @Override
+    public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
+        List<Code> all = new ArrayList<>(candidates);
+        List<Code> inserted = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += INSERT_CHUNK) {
+            List<Code> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
+            InsertValuesStep10<RedeemCodesRecord, String, Long, Long, Integer, OffsetDateTime, Integer, Integer, String, OffsetDateTime, OffsetDateTime> insert =
+                    dsl.insertInto(REDEEM_CODES, REDEEM_CODES.CODE, REDEEM_CODES.OWNER_ID, REDEEM_CODES.GROUP_ID,
+                            REDEEM_CODES.MAX_USES, REDEEM_CODES.EXPIRES_AT, REDEEM_CODES.VALIDITY_DAYS,
+                            REDEEM_CODES.REBIND_LIMIT, REDEEM_CODES.NOTE, REDEEM_CODES.CREATED_AT, REDEEM_CODES.UPDATED_AT);
+            OffsetDateTime created = Rows.at(now);
+            for (Code code : chunk) {
+                insert = insert.values(code.value(), terms.owner().map(UserId::value).orElse(null),
+                        terms.group().map(TeamGroupId::value).orElse(null), terms.maxUses(),
+                        Rows.at(terms.expiresAt().orElse(null)), terms.validityDays(), terms.rebindLimit(),
+                        terms.note().orElse(null), created, created);
+            }
+            insert.onConflict(REDEEM_CODES.CODE).doNothing()
+                    .returning(REDEEM_CODES.CODE)
+                    .fetch()
+                    .forEach(r -> inserted.add(new Code(r.getCode())));
+        }
+        return inserted;
+    }
+
+    static RedeemCode toDomain(RedeemCodesRecord r) {
+        return RedeemCode.restore(new RedeemCodeId(r.getId()), new Code(r.getCode()),
+                r.getOwnerId() == null ? null : new UserId(r.getOwnerId()),
+                r.getGroupId() == null ? null : new TeamGroupId(r.getGroupId()),
+                r.getMaxUses(), r.getUsedCount(), Rows.instant(r.getExpiresAt()), r.getValidityDays(),
+                r.getBoundEmail() == null ? null : Email.of(r.getBoundEmail()),
+                Rows.instant(r.getActivatedAt()), Rows.instant(r.getMemberExpiresAt()),
+                r.getRebindCount(), r.getRebindLimit(), r.getActive());
+    }
+}

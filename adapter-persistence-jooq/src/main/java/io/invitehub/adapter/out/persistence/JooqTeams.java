@@ -1,0 +1,171 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.adapter.out.persistence.generated.tables.records.TeamsRecord;
+import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.port.out.SeatReservation;
+import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.team.AllocationPolicy;
+import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamAccount;
+import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.team.TeamId;
+import io.invitehub.domain.team.TeamStatus;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.SelectLimitPercentStep;
+import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.TEAM_GROUPS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.sum;
+
+/** Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. */
+final class JooqTeams implements Teams {
+    /** Rounds of "skip locked, else wait for a locked team with room" before giving up and queueing. */
+    static final int RESERVE_ROUNDS = 8;
+
+    private final DSLContext dsl;
+
+    JooqTeams(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Team create(NewTeam team) {
+        try {
+            TeamsRecord r = dsl.insertInto(TEAMS)
+                    .set(TEAMS.NAME, team.name())
+                    .set(TEAMS.PROVIDER_ACCOUNT_ID, team.providerAccountId())
+                    .set(TEAMS.CREDENTIALS, team.credentials())
+                    .set(TEAMS.MAX_SEATS, team.maxSeats())
+                    .set(TEAMS.GROUP_ID, team.group().map(TeamGroupId::value).orElse(null))
+                    .returning()
+                    .fetchSingle();
+            return toDomain(r);
+        } catch (DataAccessException e) {
+            throw Rows.uniqueViolation(e, "teams_provider_account_key", ErrorCode.CONFLICT,
+                    "a team with provider account " + team.providerAccountId() + " exists already");
+        }
+    }
+
+    @Override
+    public TeamGroupId createGroup(String name) {
+        try {
+            return new TeamGroupId(dsl.insertInto(TEAM_GROUPS).set(TEAM_GROUPS.NAME, name)
+                    .returning(TEAM_GROUPS.ID).fetchSingle().getId());
+        } catch (DataAccessException e) {
+            throw Rows.uniqueViolation(e, "team_groups_name_key", ErrorCode.CONFLICT, "a team group named " + name + " exists already");
+        }
+    }
+
+    @Override
+    public boolean groupExists(TeamGroupId group) {
+        return dsl.fetchExists(TEAM_GROUPS, TEAM_GROUPS.ID.eq(group.value()));
+    }
+
+    @Override
+    public Optional<Team> findById(TeamId id) {
+        return dsl.selectFrom(TEAMS).where(TEAMS.ID.eq(id.value())).fetchOptional().map(JooqTeams::toDomain);
+    }
+
+    @Override
+    public List<Team> listAll() {
+        return dsl.selectFrom(TEAMS).orderBy(TEAMS.ID).fetch(JooqTeams::toDomain);
+    }
+
+    @Override
+    public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        Condition withRoom = TEAMS.STATUS.eq(TeamStatus.ACTIVE.name())
+                .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
+                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(org.jooq.impl.DSL.noCondition()));
+        SortField<?>[] order = policy == AllocationPolicy.SPREAD
+                ? new SortField<?>[]{TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS).desc(), TEAMS.ID.asc()}
+                : new SortField<?>[]{TEAMS.ID.asc()};
+        for (int round = 0; round < RESERVE_ROUNDS; round++) {
+            // 1. a team with room that nobody else is seating into right now
+            Optional<Long> team = candidate(withRoom, order).forUpdate().skipLocked().fetchOptional(TEAMS.ID);
+            if (team.isEmpty()) {
+                // 2. every team with room is locked by a concurrent redemption: if any has room at all,
+                //    wait for one (its holder commits in milliseconds) instead of queueing needlessly
+                if (!dsl.fetchExists(TEAMS, withRoom)) {
+                    return Optional.empty();
+                }
+                team = candidate(withRoom, order).forUpdate().fetchOptional(TEAMS.ID);
+            }
+            if (team.isPresent()) {
+                Optional<SeatReservation> seat = dsl.update(TEAMS)
+                        .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
+                        .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                        .where(TEAMS.ID.eq(team.get()))
+                        .and(withRoom)
+                        .returning(TEAMS.ID, TEAMS.NAME)
+                        .fetchOptional()
+                        .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+                if (seat.isPresent()) {
+                    return seat;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SelectLimitPercentStep<org.jooq.Record1<Long>> candidate(Condition withRoom, SortField<?>[] order) {
+        return dsl.select(TEAMS.ID).from(TEAMS).where(withRoom).orderBy(order).limit(1);
+    }
+
+    @Override
+    public void releaseSeat(TeamId team) {
+        dsl.update(TEAMS)
+                .set(TEAMS.SEATS_RESERVED, greatest(TEAMS.SEATS_RESERVED.minus(1), inline(0)))
+                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(TEAMS.ID.eq(team.value()))
+                .execute();
+    }
+
+    @Override
+    public void setStatus(TeamId team, TeamStatus status) {
+        dsl.update(TEAMS).set(TEAMS.STATUS, status.name()).set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(TEAMS.ID.eq(team.value())).execute();
+    }
+
+    @Override
+    public Optional<TeamAccount> account(TeamId team) {
+        return dsl.select(TEAMS.ID, TEAMS.PROVIDER_ACCOUNT_ID, TEAMS.CREDENTIALS).from(TEAMS)
+                .where(TEAMS.ID.eq(team.value()))
+                .fetchOptional(r -> new TeamAccount(new TeamId(r.value1()), r.value2(), r.value3()));
+    }
+
+    @Override
+    public SeatSummary seatSummary() {
+        Record4<Integer, java.math.BigDecimal, java.math.BigDecimal, java.math.BigDecimal> seats = dsl
+                .select(count(),
+                        coalesce(sum(TEAMS.MAX_SEATS), java.math.BigDecimal.ZERO),
+                        coalesce(sum(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS)), java.math.BigDecimal.ZERO),
+                        coalesce(sum(greatest(TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS), inline(0))), java.math.BigDecimal.ZERO))
+                .from(TEAMS)
+                .where(TEAMS.STATUS.eq(TeamStatus.ACTIVE.name()))
+                .fetchSingle();
+        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq("WAITING"));
+        return new SeatSummary(seats.value1(), seats.value2().longValue(), seats.value3().longValue(),
+                seats.value4().longValue(), waiting);
+    }
+
+    static Team toDomain(TeamsRecord r) {
+        return Team.restore(new TeamId(r.getId()), r.getName(), r.getProviderAccountId(), r.getMaxSeats(),
+                r.getSeatsReserved(), r.getExternalSeats(), r.getGroupId() == null ? null : new TeamGroupId(r.getGroupId()),
+                TeamStatus.valueOf(r.getStatus()), Rows.instant(r.getCreatedAt()));
+    }
+}
