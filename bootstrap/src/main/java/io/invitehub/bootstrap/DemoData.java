@@ -1,0 +1,90 @@
+package io.invitehub.bootstrap;
+
+import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.user.User;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * First-start accounts and data. The admin exists in every mode (password from
+ * {@code INVITEHUB_ADMIN_PASSWORD}, else generated and printed once). In demo mode (the embedded
+ * default) a team pool on the simulated provider, a demo distributor and a few codes are created
+ * once, when there are no teams yet.
+ */
+final class DemoData {
+    static final String DEMO_DISTRIBUTOR = "demo-distributor";
+    private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private DemoData() {
+    }
+
+    /** What was created now; empty lists and no passwords on a restart. */
+    record Seeded(Optional<String> adminPassword, Optional<String> distributorPassword, List<Code> platformCodes,
+                  List<Code> distributorCodes, int teamsCreated) {
+    }
+
+    static Seeded seed(InviteHub hub, Settings settings) {
+        String adminPassword = settings.adminPassword().orElseGet(DemoData::generatedPassword);
+        Optional<User> admin = hub.accounts().ensureAdmin(settings.adminUsername(), adminPassword.toCharArray());
+        Optional<String> shownAdminPassword = admin.isPresent() && settings.adminPassword().isEmpty()
+                ? Optional.of(adminPassword) : Optional.empty();
+        if (!settings.demo() || !hub.teams().listTeams().isEmpty()) {
+            return new Seeded(shownAdminPassword, Optional.empty(), List.of(), List.of(), 0);
+        }
+        hub.teams().createTeam(new CreateTeamCommand("Demo Team Alpha", "demo-alpha", "simulated-token", 5, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand("Demo Team Beta", "demo-beta", "simulated-token", 5, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand("Demo Team Gamma", "demo-gamma", "simulated-token", 10, Optional.empty()));
+        String distributorPassword = generatedPassword();
+        User distributor = hub.accounts().createDistributor(DEMO_DISTRIBUTOR, "demo-distributor@example.com",
+                distributorPassword.toCharArray());
+        List<Code> platform = hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.empty(), 1, 30,
+                Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo platform code")), 5));
+        List<Code> granted = hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.of(distributor.id()), 1, 30,
+                Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo distributor code")), 5));
+        return new Seeded(shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3);
+    }
+
+    static void print(Seeded seeded, Settings settings, int port, PrintStream out) {
+        String base = "http://" + ("0.0.0.0".equals(settings.httpHost()) ? "127.0.0.1" : settings.httpHost()) + ":" + port;
+        List<String> lines = new ArrayList<>();
+        lines.add("InviteHub is ready on " + base + "   (health: " + base + "/health)");
+        if (settings.embeddedDatabase()) {
+            lines.add("Data: embedded PostgreSQL in " + settings.dataDir().toAbsolutePath().resolve("postgres") + " (kept across restarts; delete " + settings.dataDir() + " to start over)");
+        }
+        seeded.adminPassword().ifPresentOrElse(
+                p -> lines.add("Admin account: " + settings.adminUsername() + " / " + p + "   (shown once: note it now)"),
+                () -> lines.add("Admin account: " + settings.adminUsername() + (settings.adminPassword().isPresent()
+                        ? " (password from INVITEHUB_ADMIN_PASSWORD)" : " (password was shown on the first start)")));
+        seeded.distributorPassword().ifPresent(p -> lines.add("Demo distributor: " + DEMO_DISTRIBUTOR + " / " + p + "   (shown once)"));
+        if (seeded.teamsCreated() > 0) {
+            lines.add("Demo teams: " + seeded.teamsCreated() + " on the simulated provider (20 seats in all)");
+        }
+        if (!seeded.platformCodes().isEmpty()) {
+            lines.add("Demo platform codes: " + String.join("  ", seeded.platformCodes().stream().map(Code::display).toList()));
+            lines.add("Demo distributor codes: " + String.join("  ", seeded.distributorCodes().stream().map(Code::display).toList()));
+            lines.add("Try: curl -s -X POST " + base + "/api/v1/public/redeem -H 'Content-Type: application/json' -d '{\"code\":\""
+                    + seeded.platformCodes().get(0).display() + "\",\"email\":\"you@example.com\"}'");
+        }
+        lines.add("API reference: docs/api.md   Configuration: docs/configuration.md");
+        out.println();
+        lines.forEach(l -> out.println("  " + l));
+        out.println();
+    }
+
+    private static String generatedPassword() {
+        StringBuilder p = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            p.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return p.toString();
+    }
+}

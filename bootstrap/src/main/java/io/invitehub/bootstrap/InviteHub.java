@@ -1,0 +1,227 @@
+package io.invitehub.bootstrap;
+
+import io.invitehub.adapter.in.http.HttpApi;
+import io.invitehub.adapter.in.http.HttpSettings;
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
+import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
+import io.invitehub.adapter.out.security.BcryptPasswordHasher;
+import io.invitehub.adapter.out.security.SecureRandomCodeGenerator;
+import io.invitehub.application.port.in.AccountsUseCase;
+import io.invitehub.application.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.port.in.IssueCodesUseCase;
+import io.invitehub.application.port.in.ManageTeamsUseCase;
+import io.invitehub.application.port.in.PublicRedemptionQueries;
+import io.invitehub.application.port.in.RedeemCodeUseCase;
+import io.invitehub.application.port.out.RateLimiter;
+import io.invitehub.application.port.out.TeamProvider;
+import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.service.AccountsService;
+import io.invitehub.application.service.CodeIssuingService;
+import io.invitehub.application.service.DispatchSettings;
+import io.invitehub.application.service.InviteDispatchService;
+import io.invitehub.application.service.PublicRedemptionQueryService;
+import io.invitehub.application.service.RedeemService;
+import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.application.service.TeamAdminService;
+import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
+import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
+import io.invitehub.bootstrap.inprocess.InProcessWakeUps;
+import io.invitehub.bootstrap.worker.DispatchWorkers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * InviteHub wired by hand: persistence, services, team provider, background workers and (optionally)
+ * the HTTP server. Embedding services use {@link #builder(Settings)} and the use-case accessors; the
+ * CLI's {@code serve} uses the same path with HTTP on.
+ */
+public final class InviteHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InviteHub.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final JooqPersistence persistence;
+    private final TeamProvider provider;
+    private final RedeemCodeUseCase redeem;
+    private final PublicRedemptionQueries queries;
+    private final ManageTeamsUseCase teams;
+    private final IssueCodesUseCase issueCodes;
+    private final AccountsUseCase accounts;
+    private final DispatchInvitationsUseCase dispatcher;
+    private final Optional<EmbeddedDatabase> embedded;
+    private final HttpApi http;
+
+    private InviteHub(Builder b, Deque<AutoCloseable> resources, Optional<EmbeddedDatabase> embedded,
+                      JooqPersistence persistence, TeamProvider provider) {
+        this.resources = resources;
+        this.embedded = embedded;
+        this.persistence = persistence;
+        this.provider = provider;
+        Settings s = b.settings;
+        Clock clock = b.clock;
+        RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter : new InProcessRateLimiter(clock);
+        WakeUps wakeUps = new InProcessWakeUps();
+        RedemptionSettings redemption = new RedemptionSettings(s.allocationPolicy(),
+                new RateLimiter.Limit("redeem-address", s.redeemPerAddressPerMinute(), Duration.ofMinutes(1)),
+                new RateLimiter.Limit("redeem-email", s.redeemPerEmailPerMinute(), Duration.ofMinutes(1)),
+                new RateLimiter.Limit("redeem-code-failures", s.codeFailuresBeforeLock(), s.codeLockDuration()));
+        DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
+                s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), Duration.ofMinutes(2));
+
+        this.redeem = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
+                persistence.teams(), rateLimiter, wakeUps, clock, redemption);
+        this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(), clock);
+        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams());
+        this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
+                persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), clock);
+        this.accounts = new AccountsService(persistence.transactions(), persistence.users(), new BcryptPasswordHasher(s.bcryptCost()));
+        this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
+                persistence.codes(), provider, clock, dispatch);
+
+        if (b.workers) {
+            DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
+            workers.start();
+            resources.push(workers);
+        }
+        if (b.http) {
+            HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
+                    Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
+            this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, httpSettings, persistence::isHealthy, clock);
+            http.start();
+            resources.push(http);
+        } else {
+            this.http = null;
+        }
+    }
+
+    public static Builder builder(Settings settings) {
+        return new Builder(settings);
+    }
+
+    /** How to start: which database, which provider, with or without HTTP and workers. */
+    public static final class Builder {
+        private final Settings settings;
+        private PersistenceSettings persistence;
+        private TeamProvider provider;
+        private RateLimiter rateLimiter;
+        private Clock clock = Clock.systemUTC();
+        private boolean http = true;
+        private boolean workers = true;
+
+        private Builder(Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** Use this database instead of the one in the settings (or the embedded one). */
+        public Builder persistence(PersistenceSettings persistence) {
+            this.persistence = persistence;
+            return this;
+        }
+
+        /** Use this team provider instead of the simulated one. */
+        public Builder teamProvider(TeamProvider provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder http(boolean on) {
+            this.http = on;
+            return this;
+        }
+
+        public Builder workers(boolean on) {
+            this.workers = on;
+            return this;
+        }
+
+        /** Starts everything; on failure, what was started is stopped again. */
+        public InviteHub start() {
+            Deque<AutoCloseable> resources = new ArrayDeque<>();
+            try {
+                Optional<EmbeddedDatabase> embedded = Optional.empty();
+                PersistenceSettings db = persistence;
+                if (db == null && settings.embeddedDatabase()) {
+                    EmbeddedDatabase started = EmbeddedDatabase.start(settings.dataDir());
+                    resources.push(started);
+                    embedded = Optional.of(started);
+                    db = started.settings(settings.dbPoolSize());
+                } else if (db == null) {
+                    db = PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword())
+                            .withMaxPoolSize(settings.dbPoolSize());
+                }
+                JooqPersistence jooq = JooqPersistence.connect(db);
+                resources.push(jooq);
+                int migrations = jooq.migrate();
+                if (migrations > 0) {
+                    LOG.info("applied {} database migration(s)", migrations);
+                }
+                TeamProvider teamProvider = provider != null ? provider : simulatedProvider(settings, clock);
+                return new InviteHub(this, resources, embedded, jooq, teamProvider);
+            } catch (RuntimeException e) {
+                closeAll(resources);
+                throw e;
+            }
+        }
+    }
+
+    static SimulatedTeamProvider simulatedProvider(Settings s, Clock clock) {
+        SimulationSettings sim = SimulationSettings.defaults()
+                .withLatency(Duration.ZERO, s.simulatedMaxLatency())
+                .withTransientErrorRate(s.simulatedErrorRate())
+                .withAcceptanceDelay(s.simulatedAcceptDelay());
+        return new SimulatedTeamProvider(sim, clock);
+    }
+
+    public RedeemCodeUseCase redeem() { return redeem; }
+    public PublicRedemptionQueries queries() { return queries; }
+    public ManageTeamsUseCase teams() { return teams; }
+    public IssueCodesUseCase issueCodes() { return issueCodes; }
+    public AccountsUseCase accounts() { return accounts; }
+    public DispatchInvitationsUseCase dispatcher() { return dispatcher; }
+    public TeamProvider teamProvider() { return provider; }
+    public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
+
+    /** The bound HTTP port; empty when HTTP is off. */
+    public Optional<Integer> httpPort() {
+        return http == null ? Optional.empty() : Optional.of(http.port());
+    }
+
+    public boolean databaseHealthy() {
+        return persistence.isHealthy();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", r.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.invitehub.bootstrap;
+
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.bootstrap.config.ConfigurationException;
+import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code serve} (the service, embedded default unless INVITEHUB_DB_URL is set),
+ * {@code migrate} (apply database migrations and exit), {@code help}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        String command = args.length == 0 ? "help" : args[0];
+        try {
+            switch (command) {
+                case "serve":
+                    serve(Settings.fromEnvironment());
+                    break;
+                case "migrate":
+                    migrate(Settings.fromEnvironment(), System.out);
+                    break;
+                case "help":
+                case "--help":
+                case "-h":
+                    help(System.out);
+                    break;
+                default:
+                    System.err.println("unknown command '" + command + "'");
+                    help(System.err);
+                    System.exit(2);
+            }
+        } catch (ConfigurationException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static void serve(Settings settings) {
+        long started = System.nanoTime();
+        InviteHub hub = InviteHub.builder(settings).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "invitehub-shutdown"));
+        DemoData.Seeded seeded = DemoData.seed(hub, settings);
+        DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
+        System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void migrate(Settings settings, PrintStream out) {
+        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : null;
+        try {
+            PersistenceSettings db = embedded != null ? embedded.settings(2)
+                    : PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()).withMaxPoolSize(2);
+            try (JooqPersistence persistence = JooqPersistence.connect(db)) {
+                out.println("applied " + persistence.migrate() + " migration(s); the schema is up to date");
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    static void help(PrintStream out) {
+        out.println("usage: invitehub <command>");
+        out.println();
+        out.println("  serve     run the service (embedded PostgreSQL under ./data unless INVITEHUB_DB_URL is set)");
+        out.println("  migrate   apply database migrations and exit");
+        out.println("  help      this text");
+        out.println();
+        out.println("Configuration is read from INVITEHUB_* environment variables: see docs/configuration.md.");
+    }
+}

@@ -1,0 +1,196 @@
+package io.invitehub.bootstrap.config;
+
+import io.invitehub.domain.team.AllocationPolicy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the service reads from its environment, parsed and validated once at start. Every
+ * variable is documented in docs/configuration.md; an invalid value stops the start with a message
+ * naming the variable.
+ */
+public record Settings(
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Path dataDir,
+        String httpHost,
+        int httpPort,
+        int httpMaxThreads,
+        Set<String> trustedProxies,
+        String adminUsername,
+        Optional<String> adminPassword,
+        AllocationPolicy allocationPolicy,
+        int redeemPerAddressPerMinute,
+        int redeemPerEmailPerMinute,
+        int codeFailuresBeforeLock,
+        Duration codeLockDuration,
+        int dispatchThreads,
+        int dispatchBatchSize,
+        int dispatchMaxAttempts,
+        Duration dispatchBackoffBase,
+        Duration dispatchPollInterval,
+        String codePrefix,
+        int codeRandomLength,
+        int bcryptCost,
+        boolean demo,
+        Duration simulatedAcceptDelay,
+        double simulatedErrorRate,
+        Duration simulatedMaxLatency) {
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> env) {
+        Reader r = new Reader(env);
+        Optional<String> dbUrl = r.optional("INVITEHUB_DB_URL");
+        return new Settings(
+                dbUrl,
+                r.string("INVITEHUB_DB_USER", "postgres"),
+                r.string("INVITEHUB_DB_PASSWORD", ""),
+                r.integer("INVITEHUB_DB_POOL_SIZE", 16, 1, 500),
+                Path.of(r.string("INVITEHUB_DATA_DIR", "data")),
+                r.string("INVITEHUB_HTTP_HOST", "127.0.0.1"),
+                r.integer("INVITEHUB_HTTP_PORT", 8080, 0, 65535),
+                r.integer("INVITEHUB_HTTP_MAX_THREADS", 64, 8, 1000),
+                r.set("INVITEHUB_TRUSTED_PROXIES"),
+                r.string("INVITEHUB_ADMIN_USERNAME", "admin"),
+                r.optional("INVITEHUB_ADMIN_PASSWORD"),
+                r.policy("INVITEHUB_ALLOCATION_POLICY", AllocationPolicy.FILL_FIRST),
+                r.integer("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", 5, 1, 1_000_000),
+                r.integer("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", 5, 1, 1_000_000),
+                r.integer("INVITEHUB_CODE_FAILURES_BEFORE_LOCK", 10, 1, 1_000_000),
+                r.duration("INVITEHUB_CODE_LOCK_DURATION", Duration.ofMinutes(15)),
+                r.integer("INVITEHUB_DISPATCH_THREADS", 2, 1, 64),
+                r.integer("INVITEHUB_DISPATCH_BATCH_SIZE", 50, 1, 1000),
+                r.integer("INVITEHUB_DISPATCH_MAX_ATTEMPTS", 5, 1, 100),
+                r.duration("INVITEHUB_DISPATCH_BACKOFF_BASE", Duration.ofSeconds(2)),
+                r.duration("INVITEHUB_DISPATCH_POLL_INTERVAL", Duration.ofSeconds(2)),
+                r.string("INVITEHUB_CODE_PREFIX", "HUB"),
+                r.integer("INVITEHUB_CODE_LENGTH", 11, 8, 32),
+                r.integer("INVITEHUB_BCRYPT_COST", 10, 4, 16),
+                r.bool("INVITEHUB_DEMO", dbUrl.isEmpty()),
+                r.duration("INVITEHUB_SIM_ACCEPT_DELAY", Duration.ofSeconds(30)),
+                r.probability("INVITEHUB_SIM_ERROR_RATE", 0.0),
+                r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)));
+    }
+
+    /** True when no external database is configured: the embedded PostgreSQL under {@link #dataDir()} is used. */
+    public boolean embeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    /** Reads and validates environment variables; every error names its variable. */
+    private static final class Reader {
+        private final Map<String, String> env;
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        String string(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value < min || value > max) {
+                    throw new ConfigurationException(name + " must be between " + min + " and " + max + ", was " + value);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name + " must be a whole number, was '" + raw.get() + "'");
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "true": case "1": case "yes": case "on":
+                    return true;
+                case "false": case "0": case "no": case "off":
+                    return false;
+                default:
+                    throw new ConfigurationException(name + " must be true or false, was '" + raw.get() + "'");
+            }
+        }
+
+        double probability(String name, double fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double value = Double.parseDouble(raw.get());
+                if (value < 0 || value > 1) {
+                    throw new ConfigurationException(name + " must be between 0 and 1, was " + value);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name + " must be a number between 0 and 1, was '" + raw.get() + "'");
+            }
+        }
+
+        /** ISO-8601 ({@code PT30S}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 7d}. */
+        Duration duration(String name, Duration fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            String text = raw.get().toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (text.startsWith("p")) {
+                    return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+                }
+                if (text.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                }
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                switch (text.charAt(text.length() - 1)) {
+                    case 's': return Duration.ofSeconds(amount);
+                    case 'm': return Duration.ofMinutes(amount);
+                    case 'h': return Duration.ofHours(amount);
+                    case 'd': return Duration.ofDays(amount);
+                    default: throw new NumberFormatException();
+                }
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(name + " must be a duration like 500ms, 30s, 15m, 2h, 7d or PT30S, was '" + raw.get() + "'");
+            }
+        }
+
+        Set<String> set(String name) {
+            return optional(name).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        }
+
+        AllocationPolicy policy(String name, AllocationPolicy fallback) {
+            Optional<String> raw = optional(name);
+            try {
+                return raw.map(AllocationPolicy::parse).orElse(fallback);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(name + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.invitehub.bootstrap;
+
+import io.invitehub.adapter.out.persistence.PersistenceSettings;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Plain JDBC for test assertions: recounts straight from the tables. */
+final class Sql {
+    private final PersistenceSettings db;
+
+    Sql(PersistenceSettings db) {
+        this.db = db;
+    }
+
+    void execute(String statement) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement, e);
+        }
+    }
+
+    long count(String query) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
+}

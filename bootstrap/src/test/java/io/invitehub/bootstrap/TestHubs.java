@@ -1,0 +1,32 @@
+package io.invitehub.bootstrap;
+
+import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.adapter.out.persistence.TestPostgres;
+import io.invitehub.bootstrap.config.Settings;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Settings and hubs for bootstrap tests: a fresh database from {@link TestPostgres}, HTTP on a random port. */
+final class TestHubs {
+    private TestHubs() {
+    }
+
+    static Settings settings(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("INVITEHUB_DB_URL", "jdbc:postgresql://set-by-test/unused");
+        env.put("INVITEHUB_HTTP_PORT", "0");
+        env.put("INVITEHUB_BCRYPT_COST", "4");
+        env.put("INVITEHUB_DISPATCH_POLL_INTERVAL", "100ms");
+        env.put("INVITEHUB_DISPATCH_BACKOFF_BASE", "10ms");
+        env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
+        env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000");
+        env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000");
+        env.putAll(overrides);
+        return Settings.from(env);
+    }
+
+    static PersistenceSettings freshDatabase() {
+        return TestPostgres.freshDatabase();
+    }
+}

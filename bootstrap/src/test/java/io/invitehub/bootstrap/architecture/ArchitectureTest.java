@@ -1,0 +1,120 @@
+package io.invitehub.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The house rules of STYLE.md, checked on the production classes of every module. Maven's enforcer
+ * checks the module dependencies first; these rules check the code itself.
+ */
+@AnalyzeClasses(packages = "io.invitehub", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String DOMAIN = "io.invitehub.domain..";
+    private static final String APPLICATION = "io.invitehub.application..";
+    private static final String PERSISTENCE = "io.invitehub.adapter.out.persistence..";
+    private static final String HTTP = "io.invitehub.adapter.in.http..";
+    private static final String REDIS = "io.invitehub.adapter.out.redis..";
+    private static final String ADAPTERS = "io.invitehub.adapter..";
+
+    @ArchTest
+    static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnDomainAndJdkOnly = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule coreNeverReachesOutward = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, "io.invitehub.bootstrap..");
+
+    @ArchTest
+    static final ArchRule adaptersAreIndependent = slices().matching("io.invitehub.adapter.(*).(*)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule adaptersDoNotKnowBootstrap = noClasses().that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage("io.invitehub.bootstrap..");
+
+    @ArchTest
+    static final ArchRule jooqAndJdbcOnlyInPersistence = noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..")
+            .as("jOOQ, JDBC, HikariCP and Flyway are used only in the persistence adapter");
+
+    @ArchTest
+    static final ArchRule javalinOnlyInHttp = noClasses().that().resideOutsideOfPackage(HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.fasterxml.jackson..")
+            .as("Javalin, Jetty and Jackson are used only in the HTTP adapter");
+
+    @ArchTest
+    static final ArchRule jedisOnlyInRedis = noClasses().that().resideOutsideOfPackage(REDIS)
+            .should().dependOnClassesThat().resideInAnyPackage("redis.clients..");
+
+    @ArchTest
+    static final ArchRule generatedJooqStaysInside = noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAPackage("io.invitehub.adapter.out.persistence.generated..");
+
+    @ArchTest
+    static final ArchRule noClockOrRandomnessInCore = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(UUID.class, "randomUUID")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+            .as("time and randomness come into the core through ports (Clock, CodeGenerator), never from statics");
+
+    @ArchTest
+    static final ArchRule noGrabBagNames = noClasses().that().resideInAPackage("io.invitehub..")
+            .should().haveSimpleNameEndingWith("Impl")
+            .orShould().haveSimpleNameEndingWith("Util")
+            .orShould().haveSimpleNameEndingWith("Utils")
+            .orShould().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Manager");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.invitehub.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage("io.invitehub.application.port.in..")
+            .and().haveSimpleNameEndingWith("UseCase")
+            .should().beInterfaces();
+
+    /** The canary: a rule above must fail on a class that breaks it, or the rules prove nothing. */
+    @Test
+    void theClockRuleCatchesAViolation() {
+        JavaClasses canary = new ClassFileImporter().importClasses(CanaryCallsInstantNow.class);
+        ArchRule rule = noClasses().should().callMethod(Instant.class, "now");
+        assertThat(rule.evaluate(canary).hasViolation()).isTrue();
+        assertThat(noClockOrRandomnessInCore.allowEmptyShould(true).evaluate(canary).hasViolation())
+                .as("the real rule only looks at domain and application packages").isFalse();
+    }
+
+    @Test
+    void theLayerRuleCatchesAViolation() {
+        JavaClasses canary = new ClassFileImporter().importClasses(CanaryCallsInstantNow.class, ArchitectureTest.class);
+        ArchRule rule = classes().that().haveSimpleName("CanaryCallsInstantNow")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
+        assertThat(rule.evaluate(canary).hasViolation()).isTrue();
+    }
+
+    static final class CanaryCallsInstantNow {
+        Instant when() {
+            ArchitectureTest unused = null;
+            return unused == null ? Instant.now() : Instant.EPOCH;
+        }
+    }
+}
