@@ -1,0 +1,333 @@
+package io.invitehub.adapter.in.http;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.invitehub.application.port.in.AccountsUseCase;
+import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.application.port.in.IssueCodesUseCase;
+import io.invitehub.application.port.in.ManageTeamsUseCase;
+import io.invitehub.application.port.in.PublicRedemptionQueries;
+import io.invitehub.application.port.in.RedeemCodeUseCase;
+import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.user.UserId;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP API: every route is declared in {@link #configure(JavalinConfig)}; handlers parse,
+ * build a command, call one use case and answer with a response record. Errors become problem
+ * details in {@link ProblemMapper}; staff routes are guarded by {@link StaffAccess}.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    static final String THREAD_POOL_NAME = "invitehub-http";
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern POSITIVE_NUMBER = Pattern.compile("^[0-9]{1,18}$");
+
+    private final RedeemCodeUseCase redeem;
+    private final PublicRedemptionQueries queries;
+    private final ManageTeamsUseCase teams;
+    private final IssueCodesUseCase issueCodes;
+    private final AccountsUseCase accounts;
+    private final HttpSettings settings;
+    private final BooleanSupplier databaseHealthy;
+    private final Clock clock;
+    private final ObjectMapper json = JsonMapping.objectMapper();
+    private final ProblemMapper problems = new ProblemMapper(json);
+
+    private Javalin app;
+
+    public HttpApi(RedeemCodeUseCase redeem, PublicRedemptionQueries queries, ManageTeamsUseCase teams,
+                   IssueCodesUseCase issueCodes, AccountsUseCase accounts, HttpSettings settings,
+                   BooleanSupplier databaseHealthy, Clock clock) {
+        this.redeem = Objects.requireNonNull(redeem, "redeem");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.teams = Objects.requireNonNull(teams, "teams");
+        this.issueCodes = Objects.requireNonNull(issueCodes, "issueCodes");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
+    public synchronized int start() {
+        if (app != null) {
+            throw new IllegalStateException("the HTTP API is already started");
+        }
+        app = Javalin.create(this::configure).start();
+        LOG.info("HTTP API listening on port {}", app.port());
+        return app.port();
+    }
+
+    /** The bound port. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("the HTTP API is not started");
+        }
+        return app.port();
+    }
+
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(json, false));
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), settings.minThreads(),
+                (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
+        threads.setName(THREAD_POOL_NAME);
+        config.jetty.threadPool = threads;
+        config.jetty.addConnector((server, httpConfiguration) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            connector.setIdleTimeout(settings.idleTimeout().toMillis());
+            return connector;
+        });
+
+        config.routes.exception(Exception.class, problems::handle);
+        config.routes.exception(HttpResponseException.class, problems::handle);
+        config.routes.beforeMatched(StaffAccess.guard(accounts));
+
+        config.routes.get("/health", this::health);
+
+        config.routes.post("/api/v1/public/redeem", this::redeem);
+        config.routes.post("/api/v1/public/direct-redeem", this::redeem);
+        config.routes.get("/api/v1/public/invitations/{id}", this::invitation);
+        config.routes.get("/api/v1/public/status", this::status);
+        config.routes.get("/api/v1/public/seats", this::seats);
+
+        config.routes.post("/api/v1/admin/teams", this::createTeam, StaffAccess.STAFF);
+        config.routes.get("/api/v1/admin/teams", this::listTeams, StaffAccess.STAFF);
+        config.routes.post("/api/v1/admin/team-groups", this::createTeamGroup, StaffAccess.STAFF);
+        config.routes.post("/api/v1/distributors/{id}/grant-codes", this::grantCodes, StaffAccess.STAFF);
+        config.routes.post("/api/v1/redeem-codes", this::platformCodes, StaffAccess.STAFF);
+        config.routes.post("/api/v1/admins/distributors/create", this::createDistributor, StaffAccess.ADMIN);
+    }
+
+    // ---- public -------------------------------------------------------------------------------
+
+    private void health(Context ctx) {
+        boolean up;
+        try {
+            up = databaseHealthy.getAsBoolean();
+        } catch (RuntimeException probeFailed) {
+            LOG.warn("database health probe failed", probeFailed);
+            up = false;
+        }
+        ctx.status(up ? 200 : 503).json(new HttpResponses.Health(up ? "UP" : "DOWN", up ? "UP" : "DOWN"));
+    }
+
+    private void redeem(Context ctx) {
+        HttpRequests.Redeem request = ctx.isFormUrlencoded()
+                ? new HttpRequests.Redeem(ctx.formParam("code"), ctx.formParam("email"))
+                : body(ctx, HttpRequests.Redeem.class);
+        Code code = Code.parse(request.code());
+        Email email = Email.of(request.email());
+        ctx.json(HttpResponses.Redemption.of(redeem.redeem(new RedeemCommand(code, email, clientAddress(ctx)))));
+    }
+
+    private void invitation(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!UUID_SHAPE.matcher(raw).matches()) {
+            throw invalid("invitation id must be a UUID");
+        }
+        ctx.json(HttpResponses.Invitation.of(queries.invitation(UUID.fromString(raw))));
+    }
+
+    private void status(Context ctx) {
+        String code = ctx.queryParam("code");
+        String email = ctx.queryParam("email");
+        List<String> missing = new ArrayList<>(2);
+        if (code == null || code.isBlank()) {
+            missing.add("code");
+        }
+        if (email == null || email.isBlank()) {
+            missing.add("email");
+        }
+        if (!missing.isEmpty()) {
+            throw invalid((missing.size() == 1 ? "query parameter " : "query parameters ")
+                    + missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(" and "))
+                    + (missing.size() == 1 ? " is" : " are") + " required");
+        }
+        ctx.json(HttpResponses.Status.of(queries.status(Code.parse(code), Email.of(email))));
+    }
+
+    private void seats(Context ctx) {
+        ctx.json(HttpResponses.Seats.of(queries.seats()));
+    }
+
+    // ---- staff --------------------------------------------------------------------------------
+
+    private void createTeam(Context ctx) {
+        HttpRequests.CreateTeam request = body(ctx, HttpRequests.CreateTeam.class);
+        int maxSeats = required(request.maxSeats(), "max_seats");
+        CreateTeamCommand command = new CreateTeamCommand(request.name(), request.providerAccountId(),
+                request.credentials(), maxSeats, group(request.groupId()));
+        ctx.status(201).json(HttpResponses.TeamView.of(teams.createTeam(command)));
+    }
+
+    private void listTeams(Context ctx) {
+        ctx.json(teams.listTeams().stream().map(HttpResponses.TeamView::of).collect(Collectors.toList()));
+    }
+
+    private void createTeamGroup(Context ctx) {
+        HttpRequests.CreateTeamGroup request = body(ctx, HttpRequests.CreateTeamGroup.class);
+        TeamGroupId id = teams.createGroup(request.name());
+        ctx.status(201).json(new HttpResponses.TeamGroup(id.value(), request.name().strip()));
+    }
+
+    private void grantCodes(Context ctx) {
+        UserId distributor = new UserId(positiveId(ctx.pathParam("id"), "distributor id"));
+        issue(ctx, Optional.of(distributor));
+    }
+
+    private void platformCodes(Context ctx) {
+        issue(ctx, Optional.empty());
+    }
+
+    private void issue(Context ctx, Optional<UserId> owner) {
+        HttpRequests.IssueCodes request = body(ctx, HttpRequests.IssueCodes.class);
+        int count = required(request.count(), "count");
+        int maxUses = required(request.maxUses(), "max_uses");
+        int validityDays = required(request.validityDays(), "validity_days");
+        Optional<Instant> expiresAt = Optional.ofNullable(request.expiresDays()).map(days -> {
+            if (days < 1) {
+                throw invalid("expires_days must be at least 1");
+            }
+            return clock.instant().plus(Duration.ofDays(days));
+        });
+        CodeTerms terms = new CodeTerms(owner, maxUses, validityDays, expiresAt, group(request.groupId()),
+                CodeTerms.DEFAULT_REBIND_LIMIT, Optional.ofNullable(request.note()));
+        ctx.status(201).json(HttpResponses.IssuedCodes.of(issueCodes.issue(new IssueCodesCommand(terms, count))));
+    }
+
+    private void createDistributor(Context ctx) {
+        HttpRequests.CreateDistributor request = body(ctx, HttpRequests.CreateDistributor.class);
+        String username = required(request.username(), "username");
+        String email = required(request.email(), "email");
+        char[] password = required(request.password(), "password").toCharArray();
+        ctx.status(201).json(HttpResponses.Distributor.of(accounts.createDistributor(username, email, password)));
+    }
+
+    // ---- parsing ------------------------------------------------------------------------------
+
+    /** The client's address: the remote address, or the first X-Forwarded-For entry when the remote is a trusted proxy. */
+    private String clientAddress(Context ctx) {
+        String remote = withoutBrackets(ctx.req().getRemoteAddr());
+        if (settings.trustedProxies().contains(remote)) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null) {
+                String first = withoutBrackets(forwarded.split(",", 2)[0].strip());
+                if (!first.isEmpty()) {
+                    return first;
+                }
+            }
+        }
+        return remote;
+    }
+
+    private static String withoutBrackets(String address) {
+        if (address != null && address.length() > 1 && address.startsWith("[") && address.endsWith("]")) {
+            return address.substring(1, address.length() - 1);
+        }
+        return address;
+    }
+
+    private <T> T body(Context ctx, Class<T> type) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw invalid("a JSON request body is required");
+        }
+        T value;
+        try {
+            value = json.readValue(bytes, type);
+        } catch (MismatchedInputException wrongType) {
+            throw invalid(wrongType.getPath().isEmpty()
+                    ? "request body must be a JSON object"
+                    : "field '" + fieldPath(wrongType) + "' has the wrong type");
+        } catch (IOException notJson) {
+            throw invalid("request body is not valid JSON");
+        }
+        if (value == null) {
+            throw invalid("request body must be a JSON object");
+        }
+        return value;
+    }
+
+    private static String fieldPath(JsonMappingException exception) {
+        return exception.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String && ((String) value).isBlank())) {
+            throw invalid(field + " is required");
+        }
+        return value;
+    }
+
+    private static Optional<TeamGroupId> group(Long groupId) {
+        if (groupId == null) {
+            return Optional.empty();
+        }
+        if (groupId < 1) {
+            throw invalid("group_id must be a positive number");
+        }
+        return Optional.of(new TeamGroupId(groupId));
+    }
+
+    private static long positiveId(String raw, String what) {
+        if (raw == null || !POSITIVE_NUMBER.matcher(raw).matches() || Long.parseLong(raw) < 1) {
+            throw invalid(what + " must be a positive number");
+        }
+        return Long.parseLong(raw);
+    }
+
+    private static DomainException invalid(String message) {
+        return DomainException.invalid(ErrorCode.VALIDATION_FAILED, message);
+    }
+}

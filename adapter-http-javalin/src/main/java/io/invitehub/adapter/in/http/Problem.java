@@ -1,0 +1,29 @@
+package io.invitehub.adapter.in.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail plus the stable {@code code}. {@code detail} is the human-readable
+ * message (clients of the reference API read it). {@code bound_email} appears only on EMAIL_MISMATCH.
+ */
+record Problem(String type, String title, int status, String detail, String instance, String code,
+               @JsonInclude(JsonInclude.Include.NON_NULL) String boundEmail) {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+    static final String TYPE_BASE = "https://invitehub.dev/problems/";
+
+    static Problem of(int status, String code, String detail, String instance) {
+        return new Problem(TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), title(code), status,
+                detail, instance, code, null);
+    }
+
+    Problem withBoundEmail(String maskedBoundEmail) {
+        return new Problem(type, title, status, detail, instance, code, maskedBoundEmail);
+    }
+
+    /** {@code CODE_USED_UP} becomes {@code Code used up}: the same for every occurrence of the type. */
+    private static String title(String code) {
+        String words = code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

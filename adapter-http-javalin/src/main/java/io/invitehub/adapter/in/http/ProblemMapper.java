@@ -1,0 +1,128 @@
+package io.invitehub.adapter.in.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.domain.code.EmailMismatchException;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.MalformedInputException;
+import io.invitehub.domain.shared.RateLimitedException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The one place where exceptions become problem details. Registered for every exception type. */
+final class ProblemMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    static final String WWW_AUTHENTICATE = "Basic realm=\"InviteHub\"";
+
+    private static final Map<ErrorCode, Integer> STATUS = new EnumMap<>(ErrorCode.class);
+
+    static {
+        STATUS.put(ErrorCode.VALIDATION_FAILED, 400);
+        STATUS.put(ErrorCode.INVALID_EMAIL, 400);
+        STATUS.put(ErrorCode.INVALID_CODE, 404);
+        STATUS.put(ErrorCode.NOT_FOUND, 404);
+        STATUS.put(ErrorCode.CODE_DISABLED, 403);
+        STATUS.put(ErrorCode.FORBIDDEN, 403);
+        STATUS.put(ErrorCode.CODE_EXPIRED, 410);
+        STATUS.put(ErrorCode.MEMBER_EXPIRED, 410);
+        STATUS.put(ErrorCode.CODE_USED_UP, 409);
+        STATUS.put(ErrorCode.EMAIL_MISMATCH, 409);
+        STATUS.put(ErrorCode.ALREADY_MEMBER, 409);
+        STATUS.put(ErrorCode.CONFLICT, 409);
+        STATUS.put(ErrorCode.UNAUTHORIZED, 401);
+        STATUS.put(ErrorCode.RATE_LIMITED, 429);
+    }
+
+    private final ObjectMapper json;
+
+    ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void handle(Exception exception, Context ctx) {
+        String path = ctx.path();
+        Problem problem;
+        if (exception instanceof DomainException) {
+            problem = domainProblem((DomainException) exception, ctx, path);
+        } else if (exception instanceof HttpResponseException) {
+            problem = frameworkProblem((HttpResponseException) exception, path);
+        } else if (exception instanceof JsonProcessingException) {
+            problem = Problem.of(400, ErrorCode.VALIDATION_FAILED.name(), "request body is not valid JSON", path);
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Internal error, reference {} ({} {})", reference, ctx.method(), path, exception);
+            problem = Problem.of(500, "INTERNAL_ERROR", "Internal error, reference " + reference, path);
+        }
+        write(ctx, problem);
+    }
+
+    static int statusOf(DomainException exception) {
+        if (exception instanceof MalformedInputException) {
+            return 400;
+        }
+        return STATUS.getOrDefault(exception.code(), 400);
+    }
+
+    private Problem domainProblem(DomainException exception, Context ctx, String path) {
+        Problem problem = Problem.of(statusOf(exception), exception.code().name(), exception.getMessage(), path);
+        if (exception instanceof EmailMismatchException) {
+            problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());
+        }
+        if (exception instanceof RateLimitedException) {
+            ctx.header("Retry-After", Long.toString(wholeSecondsUp(((RateLimitedException) exception).retryAfter())));
+        }
+        if (exception.code() == ErrorCode.UNAUTHORIZED) {
+            ctx.header("WWW-Authenticate", WWW_AUTHENTICATE);
+        }
+        return problem;
+    }
+
+    private static Problem frameworkProblem(HttpResponseException exception, String path) {
+        int status = exception.getStatus();
+        String code;
+        String detail;
+        switch (status) {
+            case 404:
+                code = ErrorCode.NOT_FOUND.name();
+                detail = "No resource at " + path;
+                break;
+            case 405:
+                code = "METHOD_NOT_ALLOWED";
+                detail = "This method is not allowed on " + path;
+                break;
+            case 400:
+                code = ErrorCode.VALIDATION_FAILED.name();
+                detail = exception.getMessage();
+                break;
+            default:
+                code = status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+                detail = exception.getMessage();
+        }
+        return Problem.of(status, code, detail, path);
+    }
+
+    static long wholeSecondsUp(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return 0;
+        }
+        return duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
+    }
+
+    private void write(Context ctx, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a problem detail could not be written", impossible);
+        }
+        ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(body);
+    }
+}

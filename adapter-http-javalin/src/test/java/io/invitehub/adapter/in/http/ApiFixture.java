@@ -1,0 +1,105 @@
+package io.invitehub.adapter.in.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.domain.user.Role;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The real server on a random port, driven through {@link HttpClient}, with in-memory in-ports. */
+final class ApiFixture implements AutoCloseable {
+    static final String JSON = "application/json";
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    final InPortFakes.Redeem redeem = new InPortFakes.Redeem();
+    final InPortFakes.Queries queries = new InPortFakes.Queries();
+    final InPortFakes.Teams teams = new InPortFakes.Teams();
+    final InPortFakes.IssueCodes issueCodes = new InPortFakes.IssueCodes();
+    final InPortFakes.Accounts accounts = new InPortFakes.Accounts()
+            .with("admin", "admin-pass", Role.ADMIN)
+            .with("operator", "operator-pass", Role.OPERATOR)
+            .with("reseller", "reseller-pass", Role.DISTRIBUTOR);
+    final AtomicBoolean databaseUp = new AtomicBoolean(true);
+    final HttpApi api;
+    final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    ApiFixture() {
+        this(Set.of());
+    }
+
+    ApiFixture(Set<String> trustedProxies) {
+        api = new HttpApi(redeem, queries, teams, issueCodes, accounts,
+                new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
+                databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
+        port = api.start();
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    HttpResponse<String> method(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    static String[] basic(String username, String password) {
+        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new String[]{"Authorization", "Basic " + token};
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        try {
+            return mapper.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+    }
+}
