@@ -18,6 +18,8 @@ public final class AccountsService implements AccountsUseCase {
     public static final int MIN_PASSWORD_LENGTH = 8;
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9_.-]{3,64}$");
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
+    /** Checked when the username is unknown, so both refusals cost one hash verification (no timing oracle). */
+    private final String dummyHash;
 
     private final TransactionRunner transactions;
     private final Users users;
@@ -27,6 +29,7 @@ public final class AccountsService implements AccountsUseCase {
         this.transactions = transactions;
         this.users = users;
         this.hasher = hasher;
+        this.dummyHash = hasher.hash("not-a-real-password".toCharArray());
     }
 
     @Override
@@ -34,8 +37,9 @@ public final class AccountsService implements AccountsUseCase {
         if (username == null || password == null) {
             throw new DomainException(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
         }
-        User user = users.findByUsername(username.strip())
-                .filter(u -> hasher.matches(password, u.passwordHash()))
+        Optional<User> found = users.findByUsername(username.strip());
+        boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(dummyHash));
+        User user = found.filter(u -> matches)
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS));
         if (!user.mayAct()) {
             throw new DomainException(ErrorCode.FORBIDDEN, "This account is not approved.");
