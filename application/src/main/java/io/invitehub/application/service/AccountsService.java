@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 public final class AccountsService implements AccountsUseCase {
     public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 1024;
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9_.-]{3,64}$");
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
     /** Checked when the username is unknown, so both refusals cost one hash verification (no timing oracle). */
@@ -76,8 +77,9 @@ public final class AccountsService implements AccountsUseCase {
     }
 
     private static void validPassword(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        if (password == null || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED,
+                    "password must have " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
         }
     }
 }

@@ -78,11 +78,21 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
         }
         for (int from = 0; from < pending.size(); from += TeamProvider.MAX_INVITES_PER_CALL) {
             List<Invitation> chunk = pending.subList(from, Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL));
-            inviteChunk(account.get(), chunk);
+            Optional<ProviderError> stop = inviteChunk(account.get(), chunk);
+            if (stop.isPresent()) {
+                List<Invitation> rest = pending.subList(Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL), pending.size());
+                if (stop.get().disablesTeam()) {
+                    rest.forEach(inv -> fail(inv, stop.get() + ": the team is unavailable at the provider"));
+                }
+                // RATE_LIMITED: the rest of this team's batch is not sent now; their claim lease makes
+                // them due again later, without counting an attempt they never made
+                return;
+            }
         }
     }
 
-    private void inviteChunk(TeamAccount account, List<Invitation> chunk) {
+    /** Sends one chunk; returns the error that should stop further calls to this team in this pass. */
+    private Optional<ProviderError> inviteChunk(TeamAccount account, List<Invitation> chunk) {
         List<InviteResult> results;
         try {
             List<Email> emails = new ArrayList<>(chunk.size());
@@ -94,12 +104,12 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
                 transactions.inTransaction(() -> teams.setStatus(account.teamId(), status));
                 LOG.warning(() -> "team " + account.teamId().value() + " set to " + status + " after provider answered " + e.error());
             }
-            chunk.forEach(inv -> failedAttempt(inv, e.error(), e.getMessage(), e.retryAfter()));
-            return;
+            chunk.forEach(inv -> failedAttempt(inv, e.error(), e.detail(), e.retryAfter()));
+            return e.error() == ProviderError.RATE_LIMITED || e.error().disablesTeam() ? Optional.of(e.error()) : Optional.empty();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "team provider call failed unexpectedly", e);
             chunk.forEach(inv -> failedAttempt(inv, ProviderError.TRANSIENT, "unexpected provider failure: " + e, Optional.empty()));
-            return;
+            return Optional.empty();
         }
         Map<Email, InviteResult> byEmail = new HashMap<>();
         results.forEach(r -> byEmail.put(r.email(), r));
@@ -114,6 +124,7 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
                 failedAttempt(inv, result.error().orElseThrow(), result.message(), Optional.empty());
             }
         }
+        return Optional.empty();
     }
 
     private void failedAttempt(Invitation inv, ProviderError error, String message, Optional<Duration> retryAfter) {

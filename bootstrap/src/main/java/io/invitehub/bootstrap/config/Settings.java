@@ -75,7 +75,7 @@ public record Settings(
                 r.duration("INVITEHUB_DISPATCH_BACKOFF_BASE", Duration.ofSeconds(2)),
                 r.duration("INVITEHUB_DISPATCH_POLL_INTERVAL", Duration.ofSeconds(2)),
                 r.string("INVITEHUB_CODE_PREFIX", "HUB"),
-                r.integer("INVITEHUB_CODE_LENGTH", 11, 8, 32),
+                r.integer("INVITEHUB_CODE_LENGTH", 12, 8, 32),
                 r.integer("INVITEHUB_BCRYPT_COST", 10, 4, 16),
                 r.bool("INVITEHUB_DEMO", dbUrl.isEmpty()),
                 r.duration("INVITEHUB_SIM_ACCEPT_DELAY", Duration.ofSeconds(30)),

@@ -9,6 +9,7 @@ public final class TeamProviderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final ProviderError error;
     private final transient Duration retryAfter;
+    private final String detail;
 
     public TeamProviderException(ProviderError error, String message) {
         this(error, message, null, null);
@@ -18,6 +19,12 @@ public final class TeamProviderException extends RuntimeException {
         super(error + ": " + message, cause);
         this.error = Objects.requireNonNull(error, "error");
         this.retryAfter = retryAfter;
+        this.detail = message;
+    }
+
+    /** The provider's message without the error name in front. */
+    public String detail() {
+        return detail;
     }
 
     public ProviderError error() {
