@@ -1,0 +1,236 @@
+package io.invitehub.application.contract;
+
+import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.port.out.SeatReservation;
+import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.team.AllocationPolicy;
+import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamAccount;
+import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.team.TeamId;
+import io.invitehub.domain.team.TeamStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static io.invitehub.domain.team.AllocationPolicy.FILL_FIRST;
+import static io.invitehub.domain.team.AllocationPolicy.SPREAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract of {@link io.invitehub.application.port.out.Teams}, for the fake and every adapter. */
+public abstract class AbstractTeamsContract extends StorageContractSupport {
+    private static final TeamId UNKNOWN = new TeamId(987_654_321L);
+
+    @Override
+    protected abstract StoragePorts newStorage();
+
+    private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        return tx(() -> storage.teams().reserveSeat(group, policy));
+    }
+
+    private Optional<TeamId> reserveTeam(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        return reserve(group, policy).map(SeatReservation::teamId);
+    }
+
+    @Test
+    void createReturnsAnActiveTeamWithZeroCounters() {
+        TeamGroupId group = tx(() -> storage.teams().createGroup("gold"));
+
+        Team team = tx(() -> storage.teams().create(new NewTeam("Blue", "acc-blue", "secret-blue", 5, Optional.of(group))));
+
+        assertThat(team.name()).isEqualTo("Blue");
+        assertThat(team.providerAccountId()).isEqualTo("acc-blue");
+        assertThat(team.maxSeats()).isEqualTo(5);
+        assertThat(team.seatsReserved()).isZero();
+        assertThat(team.externalSeats()).isZero();
+        assertThat(team.group()).contains(group);
+        assertThat(team.status()).isEqualTo(TeamStatus.ACTIVE);
+        assertThat(team.createdAt()).isNotNull();
+        Team found = reload(team);
+        assertThat(found.name()).isEqualTo("Blue");
+        assertThat(found.maxSeats()).isEqualTo(5);
+        assertThat(found.group()).contains(group);
+        assertThat(found.status()).isEqualTo(TeamStatus.ACTIVE);
+        assertThat(storage.teams().listAll()).extracting(Team::id).containsExactly(team.id());
+    }
+
+    @Test
+    void groupsExistOnceCreated() {
+        TeamGroupId gold = tx(() -> storage.teams().createGroup("gold"));
+        TeamGroupId silver = tx(() -> storage.teams().createGroup("silver"));
+
+        assertThat(gold).isNotEqualTo(silver);
+        assertThat(storage.teams().groupExists(gold)).isTrue();
+        assertThat(storage.teams().groupExists(silver)).isTrue();
+        assertThat(storage.teams().groupExists(new TeamGroupId(987_654_321L))).isFalse();
+    }
+
+    @Test
+    void unknownTeamsAreNotFound() {
+        assertThat(storage.teams().findById(UNKNOWN)).isEmpty();
+        assertThat(storage.teams().account(UNKNOWN)).isEmpty();
+        assertThat(storage.teams().listAll()).isEmpty();
+    }
+
+    @Test
+    void accountCarriesTheCredentialsGivenAtCreation() {
+        Team team = tx(() -> storage.teams().create(new NewTeam("Blue", "acc-blue", "secret-blue", 5, Optional.empty())));
+
+        assertThat(storage.teams().account(team.id())).contains(new TeamAccount(team.id(), "acc-blue", "secret-blue"));
+    }
+
+    @Test
+    void listAllHasEveryTeam() {
+        Team a = newTeam(1);
+        Team b = newTeam(2);
+        tx(() -> {
+            storage.teams().setStatus(b.id(), TeamStatus.BANNED);
+            return null;
+        });
+        assertThat(storage.teams().listAll()).extracting(Team::id).containsExactlyInAnyOrder(a.id(), b.id());
+    }
+
+    @Test
+    void fillFirstTakesTheLowestTeamIdWithRoom() {
+        Team first = newTeam(2);
+        Team second = newTeam(5);
+
+        SeatReservation seat = reserve(Optional.empty(), FILL_FIRST).orElseThrow();
+        assertThat(seat).isEqualTo(new SeatReservation(first.id(), first.name()));
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(first.id());
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(second.id());
+
+        assertThat(reload(first).seatsReserved()).isEqualTo(2);
+        assertThat(reload(second).seatsReserved()).isEqualTo(1);
+    }
+
+    @Test
+    void spreadTakesTheTeamWithTheMostFreeSeatsTiesToTheLowestId() {
+        Team a = newTeam(3);
+        Team b = newTeam(4);
+        Team c = newTeam(4);
+
+        assertThat(reserveTeam(Optional.empty(), SPREAD)).contains(b.id());   // 3,4,4 free -> b (tie with c, lower id)
+        assertThat(reserveTeam(Optional.empty(), SPREAD)).contains(c.id());   // 3,3,4 -> c
+        assertThat(reserveTeam(Optional.empty(), SPREAD)).contains(a.id());   // 3,3,3 -> a
+        assertThat(reserveTeam(Optional.empty(), SPREAD)).contains(b.id());   // 2,3,3 -> b
+
+        assertThat(reload(a).seatsReserved()).isEqualTo(1);
+        assertThat(reload(b).seatsReserved()).isEqualTo(2);
+        assertThat(reload(c).seatsReserved()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupRestrictedSeatComesOnlyFromTeamsOfThatGroup() {
+        TeamGroupId gold = tx(() -> storage.teams().createGroup("gold"));
+        TeamGroupId silver = tx(() -> storage.teams().createGroup("silver"));
+        newTeam(5);
+        Team silverTeam = newTeam(5, Optional.of(silver));
+        Team goldTeam = newTeam(1, Optional.of(gold));
+
+        assertThat(reserveTeam(Optional.of(gold), FILL_FIRST)).contains(goldTeam.id());
+        assertThat(reserveTeam(Optional.of(gold), FILL_FIRST)).isEmpty();
+        assertThat(reserveTeam(Optional.of(gold), SPREAD)).isEmpty();
+        assertThat(reserveTeam(Optional.of(silver), SPREAD)).contains(silverTeam.id());
+        assertThat(reload(goldTeam).seatsReserved()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAGroupAnyActiveTeamQualifiesIncludingGroupedOnes() {
+        TeamGroupId gold = tx(() -> storage.teams().createGroup("gold"));
+        Team goldTeam = newTeam(2, Optional.of(gold));
+        Team plain = newTeam(1);
+
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(goldTeam.id());
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(goldTeam.id());
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(plain.id());
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).isEmpty();
+    }
+
+    @Test
+    void onlyActiveTeamsGiveSeats() {
+        Team paused = newTeam(5);
+        Team banned = newTeam(5);
+        Team invalid = newTeam(5);
+        Team active = newTeam(1);
+        txRun(() -> {
+            storage.teams().setStatus(paused.id(), TeamStatus.PAUSED);
+            storage.teams().setStatus(banned.id(), TeamStatus.BANNED);
+            storage.teams().setStatus(invalid.id(), TeamStatus.TOKEN_INVALID);
+        });
+
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(active.id());
+        assertThat(reserveTeam(Optional.empty(), SPREAD)).isEmpty();
+        assertThat(reload(paused).seatsReserved()).isZero();
+        assertThat(reload(paused).status()).isEqualTo(TeamStatus.PAUSED);
+        assertThat(reload(banned).status()).isEqualTo(TeamStatus.BANNED);
+        assertThat(reload(invalid).status()).isEqualTo(TeamStatus.TOKEN_INVALID);
+    }
+
+    @Test
+    void noSeatWhenThereIsNoTeam() {
+        assertThat(reserve(Optional.empty(), FILL_FIRST)).isEmpty();
+        assertThat(reserve(Optional.empty(), SPREAD)).isEmpty();
+    }
+
+    @Test
+    void releaseSeatGivesOneSeatBackNeverBelowZero() {
+        Team team = newTeam(2);
+        reserve(Optional.empty(), FILL_FIRST);
+        reserve(Optional.empty(), FILL_FIRST);
+        assertThat(reserve(Optional.empty(), FILL_FIRST)).isEmpty();
+
+        txRun(() -> storage.teams().releaseSeat(team.id()));
+        assertThat(reload(team).seatsReserved()).isEqualTo(1);
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(team.id());
+
+        txRun(() -> storage.teams().releaseSeat(team.id()));
+        txRun(() -> storage.teams().releaseSeat(team.id()));
+        txRun(() -> storage.teams().releaseSeat(team.id()));
+        assertThat(reload(team).seatsReserved()).isZero();
+    }
+
+    @Test
+    void setStatusChangesOnlyTheStatus() {
+        Team team = newTeam(3);
+        reserve(Optional.empty(), FILL_FIRST);
+
+        txRun(() -> storage.teams().setStatus(team.id(), TeamStatus.BANNED));
+
+        Team banned = reload(team);
+        assertThat(banned.status()).isEqualTo(TeamStatus.BANNED);
+        assertThat(banned.seatsReserved()).isEqualTo(1);
+        assertThat(banned.maxSeats()).isEqualTo(3);
+        txRun(() -> storage.teams().setStatus(team.id(), TeamStatus.ACTIVE));
+        assertThat(reload(team).status()).isEqualTo(TeamStatus.ACTIVE);
+    }
+
+    @Test
+    void seatSummaryCountsActiveTeamsAndWaitingInvitations() {
+        Team a = newTeam(3);
+        Team b = newTeam(2);
+        Team paused = newTeam(10);
+        txRun(() -> storage.teams().setStatus(paused.id(), TeamStatus.PAUSED));
+        reserve(Optional.empty(), FILL_FIRST);
+        reserve(Optional.empty(), FILL_FIRST);
+        reserve(Optional.empty(), FILL_FIRST);
+        reserve(Optional.empty(), FILL_FIRST);
+        RedeemCode code = newCode(0);
+        waiting(code, ALICE);
+        waiting(code, BOB);
+        Team c = newTeam(4);
+
+        SeatSummary summary = storage.teams().seatSummary();
+
+        assertThat(reload(a).seatsReserved()).isEqualTo(3);
+        assertThat(reload(b).seatsReserved()).isEqualTo(1);
+        assertThat(reload(c).seatsReserved()).isZero();
+        assertThat(summary).isEqualTo(new SeatSummary(3, 9, 4, 5, 2));
+    }
+
+    @Test
+    void seatSummaryOfNothingIsZero() {
+        assertThat(storage.teams().seatSummary()).isEqualTo(new SeatSummary(0, 0, 0, 0, 0));
+    }
+}

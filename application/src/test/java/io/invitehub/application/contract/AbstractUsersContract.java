@@ -1,0 +1,87 @@
+package io.invitehub.application.contract;
+
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import io.invitehub.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The contract of {@link io.invitehub.application.port.out.Users}, for the fake and every adapter. */
+public abstract class AbstractUsersContract extends StorageContractSupport {
+
+    @Override
+    protected abstract StoragePorts newStorage();
+
+    private User create(String username, String email, Role role, Approval approval) {
+        return tx(() -> storage.users().create(username, email, "hash-" + username, role, approval));
+    }
+
+    private static void assertConflict(Runnable creation) {
+        assertThatThrownBy(creation::run).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void createStoresTheUser() {
+        User user = create("ann", "ann@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+
+        assertThat(user.username()).isEqualTo("ann");
+        assertThat(user.email()).contains("ann@dist.com");
+        assertThat(user.role()).isEqualTo(Role.DISTRIBUTOR);
+        assertThat(user.approval()).contains(Approval.PENDING);
+        assertThat(user.passwordHash()).isEqualTo("hash-ann");
+        assertThat(user.tokenVersion()).isZero();
+
+        User byId = storage.users().findById(user.id()).orElseThrow();
+        assertThat(byId).usingRecursiveComparison().isEqualTo(user);
+        assertThat(storage.users().findByUsername("ann").map(User::id)).contains(user.id());
+    }
+
+    @Test
+    void staffMayHaveNoEmailAndNoApproval() {
+        User admin = create("root", null, Role.ADMIN, null);
+        User operator = create("op", null, Role.OPERATOR, null);
+
+        assertThat(storage.users().findById(admin.id()).orElseThrow().email()).isEmpty();
+        assertThat(storage.users().findById(admin.id()).orElseThrow().approval()).isEmpty();
+        assertThat(operator.id()).isNotEqualTo(admin.id());
+    }
+
+    @Test
+    void unknownUsersAreNotFound() {
+        assertThat(storage.users().findById(new UserId(987_654_321L))).isEmpty();
+        assertThat(storage.users().findByUsername("nobody")).isEmpty();
+    }
+
+    @Test
+    void aTakenUsernameIsAConflict() {
+        create("ann", "ann@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+
+        assertConflict(() -> create("ann", "other@dist.com", Role.DISTRIBUTOR, Approval.APPROVED));
+        assertThat(storage.users().findByUsername("ann").orElseThrow().email()).contains("ann@dist.com");
+    }
+
+    @Test
+    void aTakenEmailIsAConflict() {
+        create("ann", "ann@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+
+        assertConflict(() -> create("bob", "ann@dist.com", Role.DISTRIBUTOR, Approval.APPROVED));
+        assertThat(storage.users().findByUsername("bob")).isEmpty();
+    }
+
+    @Test
+    void anyWithRole() {
+        assertThat(storage.users().anyWithRole(Role.ADMIN)).isFalse();
+        create("ann", "ann@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+        assertThat(storage.users().anyWithRole(Role.ADMIN)).isFalse();
+        assertThat(storage.users().anyWithRole(Role.DISTRIBUTOR)).isTrue();
+        create("root", null, Role.ADMIN, null);
+        assertThat(storage.users().anyWithRole(Role.ADMIN)).isTrue();
+        assertThat(storage.users().anyWithRole(Role.OPERATOR)).isFalse();
+    }
+}

@@ -1,0 +1,586 @@
+package io.invitehub.application.fakes;
+
+import io.invitehub.application.contract.StoragePorts;
+import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.NewInvitation;
+import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.SeatReservation;
+import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.Users;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.code.EmailMismatchException;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationId;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.team.AllocationPolicy;
+import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamAccount;
+import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.team.TeamId;
+import io.invitehub.domain.team.TeamStatus;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import io.invitehub.domain.user.UserId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * In-memory storage for tests: the five storage ports over one state, with real transaction
+ * semantics. One lock serialises transactions (and single port calls made outside any); the state
+ * is snapshotted when the outermost transaction starts and restored when a runtime exception
+ * escapes it; nested calls join the outer transaction. Rows are immutable values, so a snapshot is
+ * a copy of the maps. Follows the javadoc of each port and the contract tests in
+ * {@code io.invitehub.application.contract}.
+ */
+public final class InMemoryStorage implements StoragePorts {
+
+    private record CodeRow(RedeemCodeId id, Code code, UserId owner, TeamGroupId group, int maxUses, int usedCount,
+                           Instant expiresAt, int validityDays, Email boundEmail, Instant activatedAt,
+                           Instant memberExpiresAt, int rebindCount, int rebindLimit, boolean active, String note,
+                           Instant createdAt) {
+        RedeemCode toDomain() {
+            return RedeemCode.restore(id, code, owner, group, maxUses, usedCount, expiresAt, validityDays, boundEmail,
+                    activatedAt, memberExpiresAt, rebindCount, rebindLimit, active);
+        }
+
+        CodeRow withUsedCount(int count) {
+            return new CodeRow(id, code, owner, group, maxUses, count, expiresAt, validityDays, boundEmail, activatedAt,
+                    memberExpiresAt, rebindCount, rebindLimit, active, note, createdAt);
+        }
+
+        CodeRow withBoundEmail(Email email) {
+            return new CodeRow(id, code, owner, group, maxUses, usedCount, expiresAt, validityDays, email, activatedAt,
+                    memberExpiresAt, rebindCount, rebindLimit, active, note, createdAt);
+        }
+    }
+
+    private record InvitationRow(Invitation invitation, boolean holdsUse, boolean useGivenBack, Instant nextAttemptAt) {
+        InvitationRow with(Invitation changed) {
+            return new InvitationRow(changed, holdsUse, useGivenBack, nextAttemptAt);
+        }
+    }
+
+    private record TeamRow(Team team, String credentials) {
+    }
+
+    /** Everything stored; immutable rows in sorted maps, copied whole for a snapshot. */
+    private static final class State {
+        TreeMap<Long, CodeRow> codes = new TreeMap<>();
+        TreeMap<Long, InvitationRow> invitations = new TreeMap<>();
+        TreeMap<Long, TeamRow> teams = new TreeMap<>();
+        TreeMap<Long, String> groups = new TreeMap<>();
+        TreeMap<Long, User> users = new TreeMap<>();
+        long nextId = 1;
+        long nextQueueSeq = 1;
+
+        State copy() {
+            State copy = new State();
+            copy.codes = new TreeMap<>(codes);
+            copy.invitations = new TreeMap<>(invitations);
+            copy.teams = new TreeMap<>(teams);
+            copy.groups = new TreeMap<>(groups);
+            copy.users = new TreeMap<>(users);
+            copy.nextId = nextId;
+            copy.nextQueueSeq = nextQueueSeq;
+            return copy;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Clock clock;
+    private final Random random;
+    private State state = new State();
+
+    private final FakeTransactions transactions = new FakeTransactions();
+    private final FakeRedeemCodes codes = new FakeRedeemCodes();
+    private final FakeInvitations invitations = new FakeInvitations();
+    private final FakeTeams teams = new FakeTeams();
+    private final FakeUsers users = new FakeUsers();
+
+    /** A storage whose creation timestamps (teams) come from {@code clock}; public ids from a seeded random. */
+    public InMemoryStorage(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = new Random(42);
+    }
+
+    public InMemoryStorage() {
+        this(new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
+    }
+
+    @Override public TransactionRunner transactions() { return transactions; }
+    @Override public RedeemCodes codes() { return codes; }
+    @Override public Invitations invitations() { return invitations; }
+    @Override public Teams teams() { return teams; }
+    @Override public Users users() { return users; }
+
+    /** How many transactions were committed (outermost only), for tests that count round trips. */
+    public int committedTransactions() {
+        return transactions.committed;
+    }
+
+    /** How many outermost transactions were rolled back. */
+    public int rolledBackTransactions() {
+        return transactions.rolledBack;
+    }
+
+    /**
+     * Test back door: disables a code, a change no port under test offers yet (an admin use case
+     * will). Not part of any port contract.
+     */
+    public void disableCode(RedeemCodeId id) {
+        atomically(() -> {
+            CodeRow r = codes.row(id);
+            state.codes.put(id.value(), new CodeRow(r.id(), r.code(), r.owner(), r.group(), r.maxUses(), r.usedCount(),
+                    r.expiresAt(), r.validityDays(), r.boundEmail(), r.activatedAt(), r.memberExpiresAt(), r.rebindCount(),
+                    r.rebindLimit(), false, r.note(), r.createdAt()));
+            return null;
+        });
+    }
+
+    /**
+     * Test back door: records that the code's member was first seen in a team at {@code activatedAt}
+     * (membership ends {@code validity_days} later), which the member sync will do. Not part of any port contract.
+     */
+    public void activateCode(RedeemCodeId id, Instant activatedAt) {
+        atomically(() -> {
+            CodeRow r = codes.row(id);
+            state.codes.put(id.value(), new CodeRow(r.id(), r.code(), r.owner(), r.group(), r.maxUses(), r.usedCount(),
+                    r.expiresAt(), r.validityDays(), r.boundEmail(), activatedAt,
+                    activatedAt.plus(Duration.ofDays(r.validityDays())), r.rebindCount(), r.rebindLimit(), r.active(),
+                    r.note(), r.createdAt()));
+            return null;
+        });
+    }
+
+    /** Runs one port operation atomically; joins the surrounding transaction when there is one. */
+    private <T> T atomically(Supplier<T> operation) {
+        lock.lock();
+        try {
+            return operation.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long newId() {
+        return state.nextId++;
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    private final class FakeTransactions implements TransactionRunner {
+        int committed;
+        int rolledBack;
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            lock.lock();
+            try {
+                if (lock.getHoldCount() > 1) {
+                    return work.get();
+                }
+                State snapshot = state.copy();
+                try {
+                    T result = work.get();
+                    committed++;
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    state = snapshot;
+                    rolledBack++;
+                    throw e;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ redeem codes
+
+    private final class FakeRedeemCodes implements RedeemCodes {
+        @Override
+        public Optional<RedeemCode> findByCode(Code code) {
+            return atomically(() -> state.codes.values().stream().filter(r -> r.code().equals(code)).findFirst()
+                    .map(CodeRow::toDomain));
+        }
+
+        @Override
+        public Optional<RedeemCode> findById(RedeemCodeId id) {
+            return atomically(() -> Optional.ofNullable(state.codes.get(id.value())).map(CodeRow::toDomain));
+        }
+
+        @Override
+        public RedeemCode lock(RedeemCodeId id) {
+            return atomically(() -> row(id).toDomain());
+        }
+
+        @Override
+        public void takeUse(RedeemCodeId id) {
+            atomically(() -> {
+                CodeRow row = row(id);
+                if (row.maxUses() > 0 && row.usedCount() >= row.maxUses()) {
+                    throw RedeemCode.usedUp();
+                }
+                state.codes.put(id.value(), row.withUsedCount(row.usedCount() + 1));
+                return null;
+            });
+        }
+
+        @Override
+        public void bindEmail(RedeemCodeId id, Email email) {
+            atomically(() -> {
+                CodeRow row = row(id);
+                if (row.boundEmail() == null) {
+                    state.codes.put(id.value(), row.withBoundEmail(email));
+                } else if (!row.boundEmail().equals(email)) {
+                    throw new EmailMismatchException(row.boundEmail());
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public boolean giveUseBack(InvitationId invitation) {
+            return atomically(() -> {
+                InvitationRow inv = state.invitations.get(invitation.value());
+                if (inv == null || !inv.holdsUse() || inv.useGivenBack()) {
+                    return false;
+                }
+                state.invitations.put(invitation.value(), new InvitationRow(inv.invitation(), true, true, inv.nextAttemptAt()));
+                long codeId = inv.invitation().codeId().value();
+                CodeRow code = state.codes.get(codeId);
+                state.codes.put(codeId, code.withUsedCount(Math.max(code.usedCount() - 1, 0)));
+                return true;
+            });
+        }
+
+        @Override
+        public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
+            return atomically(() -> {
+                List<Code> inserted = new ArrayList<>();
+                for (Code candidate : new LinkedHashSet<>(candidates)) {
+                    boolean exists = state.codes.values().stream().anyMatch(r -> r.code().equals(candidate));
+                    if (exists) {
+                        continue;
+                    }
+                    long id = newId();
+                    state.codes.put(id, new CodeRow(new RedeemCodeId(id), candidate, terms.owner().orElse(null),
+                            terms.group().orElse(null), terms.maxUses(), 0, terms.expiresAt().orElse(null),
+                            terms.validityDays(), null, null, null, 0, terms.rebindLimit(), true,
+                            terms.note().orElse(null), now));
+                    inserted.add(candidate);
+                }
+                return inserted;
+            });
+        }
+
+        private CodeRow row(RedeemCodeId id) {
+            CodeRow row = state.codes.get(id.value());
+            if (row == null) {
+                throw new java.util.NoSuchElementException("no redeem code " + id.value());
+            }
+            return row;
+        }
+    }
+
+    // ------------------------------------------------------------------ invitations
+
+    private final class FakeInvitations implements Invitations {
+        @Override
+        public Invitation create(NewInvitation n) {
+            return atomically(() -> {
+                if (!state.codes.containsKey(n.codeId().value())) {
+                    throw new IllegalArgumentException("no redeem code " + n.codeId().value());
+                }
+                n.teamId().ifPresent(team -> {
+                    if (!state.teams.containsKey(team.value())) {
+                        throw new IllegalArgumentException("no team " + team.value());
+                    }
+                    boolean taken = state.invitations.values().stream().map(InvitationRow::invitation)
+                            .anyMatch(i -> i.state().holdsSeat() && i.teamId().equals(Optional.of(team))
+                                    && i.email().equals(n.email()));
+                    if (taken) {
+                        throw new DomainException(ErrorCode.ALREADY_MEMBER, "This e-mail already holds a seat in this team.");
+                    }
+                });
+                long id = newId();
+                Long queueSeq = n.state() == InvitationState.WAITING ? state.nextQueueSeq++ : null;
+                UUID publicId = new UUID(random.nextLong(), random.nextLong());
+                Invitation invitation = Invitation.restore(new InvitationId(id), publicId, n.codeId(),
+                        n.distributorId().orElse(null), n.teamId().orElse(null), n.email(), n.state(), n.rebind(),
+                        queueSeq, 0, null, null, n.now(), null, null, null);
+                state.invitations.put(id, new InvitationRow(invitation, n.holdsUse(), false, null));
+                return invitation;
+            });
+        }
+
+        @Override
+        public Optional<Invitation> findById(InvitationId id) {
+            return atomically(() -> Optional.ofNullable(state.invitations.get(id.value())).map(InvitationRow::invitation));
+        }
+
+        @Override
+        public Optional<Invitation> findByPublicId(UUID publicId) {
+            return atomically(() -> all().filter(i -> i.publicId().equals(publicId)).findFirst());
+        }
+
+        @Override
+        public Optional<Invitation> findOpen(RedeemCodeId code, Email email) {
+            return atomically(() -> all().filter(i -> i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen())
+                    .findFirst());
+        }
+
+        @Override
+        public Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code) {
+            return atomically(() -> all().filter(i -> !i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen())
+                    .findFirst());
+        }
+
+        @Override
+        public Optional<Invitation> findLatest(RedeemCodeId code, Email email) {
+            return atomically(() -> all().filter(i -> i.codeId().equals(code) && i.email().equals(email))
+                    .reduce((first, second) -> second));
+        }
+
+        @Override
+        public long queuePosition(InvitationId id) {
+            return atomically(() -> {
+                Invitation self = state.invitations.get(id.value()).invitation();
+                long seq = self.queueSeq().orElseThrow(() -> new IllegalStateException("invitation " + id.value() + " is not WAITING"));
+                return 1 + all().filter(i -> i.state() == InvitationState.WAITING)
+                        .filter(i -> i.queueSeq().orElseThrow() < seq).count();
+            });
+        }
+
+        @Override
+        public List<Invitation> claimForDispatch(int limit, Instant now, Duration lease) {
+            return atomically(() -> {
+                List<InvitationRow> due = state.invitations.values().stream()
+                        .filter(r -> r.invitation().state() == InvitationState.RESERVED)
+                        .filter(r -> r.nextAttemptAt() == null || !r.nextAttemptAt().isAfter(now))
+                        .sorted(Comparator.comparing(InvitationRow::nextAttemptAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                                .thenComparing(r -> r.invitation().id().value()))
+                        .limit(limit)
+                        .toList();
+                Instant leaseEnd = now.plus(lease);
+                List<Invitation> claimed = new ArrayList<>(due.size());
+                for (InvitationRow row : due) {
+                    state.invitations.put(row.invitation().id().value(),
+                            new InvitationRow(row.invitation(), row.holdsUse(), row.useGivenBack(), leaseEnd));
+                    claimed.add(row.invitation());
+                }
+                return claimed;
+            });
+        }
+
+        @Override
+        public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
+            return atomically(() -> {
+                from.moveTo(to);
+                InvitationRow row = state.invitations.get(id.value());
+                if (row == null || row.invitation().state() != from) {
+                    return Optional.<Invitation>empty();
+                }
+                Invitation i = row.invitation();
+                Instant invitedAt = to == InvitationState.INVITED ? now : i.invitedAt().orElse(null);
+                Instant acceptedAt = to == InvitationState.JOINED ? now : i.acceptedAt().orElse(null);
+                Instant endedAt = to.isEnded() ? now : i.endedAt().orElse(null);
+                String reason = to.isEnded() ? endReason : i.endReason().orElse(null);
+                Invitation moved = Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null),
+                        i.teamId().orElse(null), i.email(), to, i.isRebind(), i.queueSeq().orElse(null), i.attempts(),
+                        i.lastError().orElse(null), reason, i.createdAt(), invitedAt, acceptedAt, endedAt);
+                state.invitations.put(id.value(), row.with(moved));
+                return Optional.of(moved);
+            });
+        }
+
+        @Override
+        public void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error) {
+            atomically(() -> {
+                InvitationRow row = state.invitations.get(id.value());
+                if (row == null || row.invitation().state() != InvitationState.RESERVED) {
+                    return null;
+                }
+                Invitation i = row.invitation();
+                Invitation retried = Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null),
+                        i.teamId().orElse(null), i.email(), i.state(), i.isRebind(), i.queueSeq().orElse(null),
+                        i.attempts() + 1, error, i.endReason().orElse(null), i.createdAt(), i.invitedAt().orElse(null),
+                        i.acceptedAt().orElse(null), i.endedAt().orElse(null));
+                state.invitations.put(id.value(), new InvitationRow(retried, row.holdsUse(), row.useGivenBack(), nextAttemptAt));
+                return null;
+            });
+        }
+
+        private java.util.stream.Stream<Invitation> all() {
+            return state.invitations.values().stream().map(InvitationRow::invitation);
+        }
+    }
+
+    // ------------------------------------------------------------------ teams
+
+    private final class FakeTeams implements Teams {
+        @Override
+        public Team create(NewTeam n) {
+            return atomically(() -> {
+                n.group().ifPresent(g -> {
+                    if (!state.groups.containsKey(g.value())) {
+                        throw new IllegalArgumentException("no team group " + g.value());
+                    }
+                });
+                long id = newId();
+                Team team = Team.restore(new TeamId(id), n.name(), n.providerAccountId(), n.maxSeats(), 0, 0,
+                        n.group().orElse(null), TeamStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                state.teams.put(id, new TeamRow(team, n.credentials()));
+                return team;
+            });
+        }
+
+        @Override
+        public TeamGroupId createGroup(String name) {
+            return atomically(() -> {
+                long id = newId();
+                state.groups.put(id, name);
+                return new TeamGroupId(id);
+            });
+        }
+
+        @Override
+        public boolean groupExists(TeamGroupId group) {
+            return atomically(() -> state.groups.containsKey(group.value()));
+        }
+
+        @Override
+        public Optional<Team> findById(TeamId id) {
+            return atomically(() -> Optional.ofNullable(state.teams.get(id.value())).map(TeamRow::team));
+        }
+
+        @Override
+        public List<Team> listAll() {
+            return atomically(() -> state.teams.values().stream().map(TeamRow::team).toList());
+        }
+
+        @Override
+        public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
+            return atomically(() -> {
+                Comparator<Team> order = policy == AllocationPolicy.FILL_FIRST
+                        ? Comparator.comparingLong(t -> t.id().value())
+                        : Comparator.comparingInt(Team::freeSeats).reversed().thenComparingLong(t -> t.id().value());
+                Optional<Team> chosen = state.teams.values().stream().map(TeamRow::team)
+                        .filter(t -> t.status() == TeamStatus.ACTIVE)
+                        .filter(t -> group.isEmpty() || t.group().equals(group))
+                        .filter(t -> t.seatsReserved() + t.externalSeats() < t.maxSeats())
+                        .min(order);
+                chosen.ifPresent(t -> replace(t, t.seatsReserved() + 1, t.status()));
+                return chosen.map(t -> new SeatReservation(t.id(), t.name()));
+            });
+        }
+
+        @Override
+        public void releaseSeat(TeamId team) {
+            atomically(() -> {
+                TeamRow row = state.teams.get(team.value());
+                if (row != null) {
+                    replace(row.team(), Math.max(row.team().seatsReserved() - 1, 0), row.team().status());
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public void setStatus(TeamId team, TeamStatus status) {
+            atomically(() -> {
+                TeamRow row = state.teams.get(team.value());
+                if (row != null) {
+                    replace(row.team(), row.team().seatsReserved(), status);
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public Optional<TeamAccount> account(TeamId team) {
+            return atomically(() -> Optional.ofNullable(state.teams.get(team.value()))
+                    .map(row -> row.team().account(row.credentials())));
+        }
+
+        @Override
+        public SeatSummary seatSummary() {
+            return atomically(() -> {
+                List<Team> active = state.teams.values().stream().map(TeamRow::team)
+                        .filter(t -> t.status() == TeamStatus.ACTIVE).toList();
+                long total = active.stream().mapToLong(Team::maxSeats).sum();
+                long used = active.stream().mapToLong(Team::seatsInUse).sum();
+                long free = active.stream().mapToLong(Team::freeSeats).sum();
+                long waiting = state.invitations.values().stream()
+                        .filter(r -> r.invitation().state() == InvitationState.WAITING).count();
+                return new SeatSummary(active.size(), total, used, free, waiting);
+            });
+        }
+
+        private void replace(Team t, int seatsReserved, TeamStatus status) {
+            TeamRow row = state.teams.get(t.id().value());
+            Team changed = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), seatsReserved,
+                    t.externalSeats(), t.group().orElse(null), status, t.createdAt());
+            state.teams.put(t.id().value(), new TeamRow(changed, row.credentials()));
+        }
+    }
+
+    // ------------------------------------------------------------------ users
+
+    private final class FakeUsers implements Users {
+        @Override
+        public User create(String username, String email, String passwordHash, Role role, Approval approval) {
+            return atomically(() -> {
+                boolean taken = state.users.values().stream().anyMatch(u -> u.username().equals(username)
+                        || (email != null && u.email().filter(email::equals).isPresent()));
+                if (taken) {
+                    throw new DomainException(ErrorCode.CONFLICT, "username or e-mail is already taken");
+                }
+                long id = newId();
+                User user = User.restore(new UserId(id), username, email, role, approval, passwordHash, 0);
+                state.users.put(id, user);
+                return user;
+            });
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            return atomically(() -> Optional.ofNullable(state.users.get(id.value())));
+        }
+
+        @Override
+        public Optional<User> findByUsername(String username) {
+            return atomically(() -> state.users.values().stream().filter(u -> u.username().equals(username)).findFirst());
+        }
+
+        @Override
+        public boolean anyWithRole(Role role) {
+            return atomically(() -> state.users.values().stream().anyMatch(u -> u.role() == role));
+        }
+    }
+}

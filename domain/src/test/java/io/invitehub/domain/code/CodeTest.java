@@ -1,0 +1,208 @@
+package io.invitehub.domain.code;
+
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.MalformedInputException;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CodeTest {
+    private static final String BODY = "23456789ABC";
+
+    private static String withCheck(String payload) {
+        return payload + CodeAlphabet.checkCharacter(payload);
+    }
+
+    private static void assertRefused(String raw, String message) {
+        assertThatThrownBy(() -> Code.parse(raw))
+                .isInstanceOf(MalformedInputException.class)
+                .hasMessage(message)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.INVALID_CODE);
+    }
+
+    @Test
+    void composeAppendsTheCheckCharacterOfPrefixAndBody() {
+        Code code = Code.compose("HB", BODY);
+
+        assertThat(code.value()).isEqualTo(withCheck("HB" + BODY));
+        assertThat(code.value()).hasSize(14).startsWith("HB23456789ABC");
+        assertThat(CodeAlphabet.hasValidCheckCharacter(code.value())).isTrue();
+    }
+
+    @Test
+    void composeNormalisesPrefixAndBody() {
+        assertThat(Code.compose(" hb ", "2345-6789 abc")).isEqualTo(Code.compose("HB", BODY));
+    }
+
+    @Test
+    void composeRefusesAPrefixOutsideTheAlphabet() {
+        // 'I' is a look-alike the alphabet leaves out, so a product prefix like "IH" can never be composed.
+        assertThatThrownBy(() -> Code.compose("IH", BODY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("character outside the code alphabet: I");
+    }
+
+    @Test
+    void composedCodeParsesBackToAnEqualCode() {
+        Code code = Code.compose("HB", BODY);
+
+        assertThat(Code.parse(code.value())).isEqualTo(code);
+        assertThat(Code.parse(code.display())).isEqualTo(code);
+        assertThat(Code.parse(code.value()).value()).isEqualTo(code.value());
+    }
+
+    @Test
+    void parseAcceptsSurroundingBlanksLowerCaseSpacesAndHyphens() {
+        String value = Code.compose("HB", BODY).value();
+        String typed = "  " + value.substring(0, 4).toLowerCase() + "-" + value.substring(4, 8) + " "
+                + value.substring(8, 12).toLowerCase() + " - " + value.substring(12) + "\t";
+
+        assertThat(Code.parse(typed).value()).isEqualTo(value);
+    }
+
+    @Test
+    void nullEmptyAndBlankAreRequired() {
+        assertThatThrownBy(() -> new Code(null)).isInstanceOf(MalformedInputException.class).hasMessage("code is required");
+        assertRefused("", "code is required");
+        assertRefused("   ", "code is required");
+        assertRefused(" - - ", "code is required");
+    }
+
+    @Test
+    void refusesTheWrongLength() {
+        assertThat(Code.parse(withCheck("2345678")).value()).hasSize(8);
+        assertRefused(withCheck("234567"), "code has the wrong length");    // 7
+        assertThat(Code.parse(withCheck("A".repeat(39))).value()).hasSize(40);
+        assertRefused(withCheck("A".repeat(40)), "code has the wrong length"); // 41
+    }
+
+    @Test
+    void refusesCharactersOutsideTheAlphabet() {
+        for (char c : new char[] {'0', 'O', '1', 'I', 'L', '_', '#', 'é'}) {
+            assertRefused("HB" + c + "3456789ABCD", "code contains a character that codes never contain");
+        }
+    }
+
+    @Test
+    void refusesAWrongCheckCharacter() {
+        String value = Code.compose("HB", BODY).value();
+        char check = value.charAt(value.length() - 1);
+        char other = check == '2' ? '3' : '2';
+
+        assertRefused(value.substring(0, value.length() - 1) + other, "code is mistyped (check character does not match)");
+    }
+
+    @Test
+    void alphabetHasNoLookAlikes() {
+        assertThat(CodeAlphabet.SIZE).isEqualTo(31);
+        assertThat(CodeAlphabet.CHARACTERS).doesNotContain("0", "O", "1", "I", "L");
+        assertThat(CodeAlphabet.contains('A')).isTrue();
+        assertThat(CodeAlphabet.contains('a')).isFalse();
+        assertThat(CodeAlphabet.at(0)).isEqualTo('2');
+        assertThatThrownBy(() -> CodeAlphabet.checkCharacter("AB0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("character outside the code alphabet: 0");
+    }
+
+    @Test
+    @Disabled("defect: CodeAlphabet uses Luhn mod N with an odd N (31): doubling maps index d and d+15 to the same addend "
+            + "(e.g. '3'<->'J'), so 15 substitutions per doubled position go undetected; see report")
+    void checkCharacterCatchesEverySingleCharacterSubstitution() {
+        Random random = new Random(20240601L);
+        for (int n = 0; n < 3000; n++) {
+            String value = randomCode(random).value();
+            for (int i = 0; i < value.length(); i++) {
+                for (int k = 0; k < CodeAlphabet.SIZE; k++) {
+                    char replacement = CodeAlphabet.at(k);
+                    if (replacement == value.charAt(i)) {
+                        continue;
+                    }
+                    String typo = value.substring(0, i) + replacement + value.substring(i + 1);
+                    assertThat(CodeAlphabet.hasValidCheckCharacter(typo)).as("%s typed as %s", value, typo).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Disabled("defect: CodeAlphabet's Luhn mod 31 misses the adjacent transposition of '2' and 'Z' (indexes 0 and 30), "
+            + "like decimal Luhn misses 09/90; see report")
+    void checkCharacterCatchesEveryAdjacentTranspositionOfDistinctCharacters() {
+        Random random = new Random(20240602L);
+        for (int n = 0; n < 3000; n++) {
+            String value = randomCode(random).value();
+            for (int i = 0; i + 1 < value.length(); i++) {
+                if (value.charAt(i) == value.charAt(i + 1)) {
+                    continue;
+                }
+                String swapped = value.substring(0, i) + value.charAt(i + 1) + value.charAt(i) + value.substring(i + 2);
+                assertThat(CodeAlphabet.hasValidCheckCharacter(swapped)).as("%s typed as %s", value, swapped).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void checkCharacterCatchesEverySubstitutionOfTheCheckCharacterItself() {
+        Random random = new Random(7L);
+        int checked = 0;
+        for (int n = 0; n < 3000; n++) {
+            String value = randomCode(random).value();
+            String payload = value.substring(0, value.length() - 1);
+            for (int k = 0; k < CodeAlphabet.SIZE; k++) {
+                if (CodeAlphabet.at(k) != value.charAt(value.length() - 1)) {
+                    assertThat(CodeAlphabet.hasValidCheckCharacter(payload + CodeAlphabet.at(k))).isFalse();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(3000 * 30);
+    }
+
+    @Test
+    void everyRandomlyComposedCodeIsValidAndRoundTrips() {
+        Random random = new Random(11L);
+        for (int n = 0; n < 3000; n++) {
+            Code code = randomCode(random);
+            assertThat(CodeAlphabet.hasValidCheckCharacter(code.value())).isTrue();
+            assertThat(Code.parse(code.display().toLowerCase())).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void displayGroupsByFour() {
+        String value = Code.compose("HB", BODY).value();
+
+        assertThat(Code.parse(value).display()).isEqualTo("HB23-4567-89AB-C" + value.charAt(13));
+        Code sixteen = Code.compose("HB", "23456789ABCDE");
+        assertThat(sixteen.display()).isEqualTo("HB23-4567-89AB-CDE" + sixteen.value().charAt(15));
+        Code eight = Code.parse(withCheck("2345678"));
+        assertThat(eight.display()).isEqualTo("2345-678" + eight.value().charAt(7));
+    }
+
+    @Test
+    void maskedKeepsTheEndsAndHidesTheMiddle() {
+        Code sixteen = Code.compose("HB", "23456789ABCDE");
+        String v16 = sixteen.value();
+        assertThat(sixteen.masked()).isEqualTo("HB23…" + v16.substring(12));
+        assertThat(sixteen.masked()).doesNotContain("4567").doesNotContain("89AB");
+
+        Code fourteen = Code.compose("HB", BODY);
+        assertThat(fourteen.masked()).isEqualTo("HB2…" + fourteen.value().substring(11));
+
+        Code eight = Code.parse(withCheck("2345678"));
+        assertThat(eight.masked()).isEqualTo("23…" + eight.value().substring(6));
+        assertThat(sixteen.toString()).isEqualTo(sixteen.masked());
+    }
+
+    static Code randomCode(Random random) {
+        int length = 6 + random.nextInt(20);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            body.append(CodeAlphabet.at(random.nextInt(CodeAlphabet.SIZE)));
+        }
+        return Code.compose("HB", body.toString());
+    }
+}
