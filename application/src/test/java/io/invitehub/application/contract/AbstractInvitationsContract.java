@@ -134,10 +134,11 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
     @Test
     void theSameEmailMayHoldSeatsInDifferentTeamsAndReturnAfterItsInvitationEnded() {
         RedeemCode code = newCode(0);
+        RedeemCode other = newCode(0);
         Team blue = newTeam(5);
         Team red = newTeam(5);
         Invitation inBlue = reserved(code, blue, ALICE);
-        Invitation inRed = reserved(code, red, ALICE);
+        Invitation inRed = reserved(other, red, ALICE);
         assertThat(inRed.teamId()).contains(red.id());
 
         assertThat(move(inBlue, RESERVED, FAILED, "provider refused")).isPresent();
@@ -145,6 +146,19 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
 
         assertThat(again.teamId()).contains(blue.id());
         assertThat(again.state()).isEqualTo(RESERVED);
+    }
+
+    @Test
+    void aSecondOpenInvitationForTheSameCodeAndEmailIsAConflict() {
+        RedeemCode code = newCode(0);
+        Team blue = newTeam(5);
+        Team red = newTeam(5);
+        reserved(code, blue, ALICE);
+
+        assertThatThrownBy(() -> reserved(code, red, ALICE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThatThrownBy(() -> waiting(code, ALICE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
     }
 
     @Test
@@ -358,7 +372,7 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
     }
 
     @Test
-    void claimOrdersByNextAttemptWithNeverTriedFirstThenById() {
+    void claimOrdersByDueTimeFirstDueFirstOutThenById() {
         RedeemCode code = newCode(0);
         Team team = newTeam(10);
         Invitation a = reserved(code, team, ALICE);
@@ -369,6 +383,8 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
 
         List<Invitation> claimed = tx(() -> storage.invitations().claimForDispatch(10, NOW, LEASE));
 
-        assertThat(ids(claimed)).containsExactly(c.id(), b.id(), a.id());
+        // a new invitation is due when it is created (NOW); the retries were due earlier, so they go
+        // first: no starvation of retries under a steady stream of new redemptions
+        assertThat(ids(claimed)).containsExactly(b.id(), a.id(), c.id());
     }
 }

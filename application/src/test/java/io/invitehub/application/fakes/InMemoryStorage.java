@@ -328,13 +328,21 @@ public final class InMemoryStorage implements StoragePorts {
                         throw new DomainException(ErrorCode.ALREADY_MEMBER, "This e-mail already holds a seat in this team.");
                     }
                 });
+                boolean openForCode = !n.rebind() && state.invitations.values().stream().map(InvitationRow::invitation)
+                        .anyMatch(i -> i.state().isOpen() && !i.isRebind() && i.codeId().equals(n.codeId())
+                                && i.email().equals(n.email()));
+                if (openForCode) {
+                    throw new DomainException(ErrorCode.CONFLICT, "An open invitation for this code and e-mail exists already.");
+                }
                 long id = newId();
                 Long queueSeq = n.state() == InvitationState.WAITING ? state.nextQueueSeq++ : null;
                 UUID publicId = new UUID(random.nextLong(), random.nextLong());
                 Invitation invitation = Invitation.restore(new InvitationId(id), publicId, n.codeId(),
                         n.distributorId().orElse(null), n.teamId().orElse(null), n.email(), n.state(), n.rebind(),
                         queueSeq, 0, null, null, n.now(), null, null, null);
-                state.invitations.put(id, new InvitationRow(invitation, n.holdsUse(), false, null));
+                // a new RESERVED invitation is due at once; claims then go first-due-first-out
+                Instant due = n.state() == InvitationState.RESERVED ? n.now() : null;
+                state.invitations.put(id, new InvitationRow(invitation, n.holdsUse(), false, due));
                 return invitation;
             });
         }

@@ -98,7 +98,7 @@ class AccountsServiceTest {
     @Test
     void validatesUsernamePasswordAndEmail() {
         String usernameRule = "username must be 3-64 letters, digits, '_', '.' or '-'";
-        String passwordRule = "password must have at least 8 characters";
+        String passwordRule = "password must have 8 to 1024 characters";
         for (String bad : new String[] {"ab", "has space", "emoji☺", "x".repeat(65)}) {
             assertThatThrownBy(() -> accounts.createDistributor(bad, "a@host.com", "password1".toCharArray()))
                     .isInstanceOf(MalformedInputException.class).hasMessage(usernameRule);
@@ -106,6 +106,8 @@ class AccountsServiceTest {
         assertThatThrownBy(() -> accounts.createDistributor(null, "a@host.com", "password1".toCharArray()))
                 .isInstanceOf(MalformedInputException.class).hasMessage(usernameRule);
         assertThatThrownBy(() -> accounts.createDistributor("shop", "a@host.com", "1234567".toCharArray()))
+                .isInstanceOf(MalformedInputException.class).hasMessage(passwordRule);
+        assertThatThrownBy(() -> accounts.createDistributor("shop", "a@host.com", "x".repeat(1025).toCharArray()))
                 .isInstanceOf(MalformedInputException.class).hasMessage(passwordRule);
         assertThatThrownBy(() -> accounts.ensureAdmin("admin", null))
                 .isInstanceOf(MalformedInputException.class).hasMessage(passwordRule);

@@ -13,7 +13,6 @@ import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamStatus;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -169,8 +168,6 @@ class InviteDispatchServiceTest {
     }
 
     @Test
-    @Disabled("defect: InviteDispatchService line 97 prefixes the error to TeamProviderException.getMessage(), which already "
-            + "starts with the error, so the stored reason reads 'BANNED: BANNED: scripted BANNED'; see report")
     void theStoredReasonOfAFailedCallNamesTheErrorOnce() {
         f.team("Blue", 5);
         Invitation inv = reserved(ALICE);
@@ -182,8 +179,6 @@ class InviteDispatchServiceTest {
     }
 
     @Test
-    @Disabled("defect: InviteDispatchService.dispatchTeam (lines 79-82) keeps calling the provider for the remaining chunks "
-            + "of a team the first chunk found BANNED, and invites them into the banned workspace; see report")
     void aBanStopsTheRemainingChunksOfThatTeam() {
         Team blue = f.team("Blue", 30);
         List<Invitation> all = new ArrayList<>();

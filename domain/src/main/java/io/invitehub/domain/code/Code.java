@@ -76,7 +76,7 @@ public record Code(String value) {
         return out.toString();
     }
 
-    /** Safe for logs: first and last group kept, the rest hidden. */
+    /** Safe for logs: a quarter of the characters (at most 4) kept at each end, the rest hidden. */
     public String masked() {
         int keep = Math.min(GROUP, value.length() / 4);
         return value.substring(0, keep) + "…" + value.substring(value.length() - keep);

@@ -100,8 +100,8 @@ public final class RedeemCode {
         if (memberExpiresAt == null) {
             return validityDays;
         }
-        long seconds = Duration.between(now, memberExpiresAt).getSeconds();
-        return seconds <= 0 ? 0 : (seconds + 86_399) / 86_400;
+        long millis = Duration.between(now, memberExpiresAt).toMillis();
+        return millis <= 0 ? 0 : (millis + 86_399_999) / 86_400_000;
     }
 
     public RedeemCodeId id() { return id; }

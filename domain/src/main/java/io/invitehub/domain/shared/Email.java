@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /** An e-mail address, trimmed and lower-cased. {@link #toString()} masks it. */
 public record Email(String value) {
-    private static final Pattern SHAPE = Pattern.compile("^[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[^@\\s,;<>()\\[\\]\".]+$");
+    /** local@label.label…: no blanks or separators, no empty domain label, no dot at the edges of the local part. */
+    private static final Pattern SHAPE = Pattern.compile(
+            "^(?!\\.)(?!.*\\.\\.)[^@\\s,;<>()\\[\\]\"]+(?<!\\.)@(?:[^@\\s,;<>()\\[\\]\".]+\\.)+[^@\\s,;<>()\\[\\]\".]+$");
     public static final int MAX_LENGTH = 254;
 
     public Email {

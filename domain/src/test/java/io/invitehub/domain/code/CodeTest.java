@@ -3,7 +3,6 @@ package io.invitehub.domain.code;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.MalformedInputException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -43,7 +42,7 @@ class CodeTest {
     void composeRefusesAPrefixOutsideTheAlphabet() {
         // 'I' is a look-alike the alphabet leaves out, so a product prefix like "IH" can never be composed.
         assertThatThrownBy(() -> Code.compose("IH", BODY)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("character outside the code alphabet: I");
+                .hasMessageContaining("only the code alphabet").hasMessageContaining("'I'");
     }
 
     @Test
@@ -108,8 +107,6 @@ class CodeTest {
     }
 
     @Test
-    @Disabled("defect: CodeAlphabet uses Luhn mod N with an odd N (31): doubling maps index d and d+15 to the same addend "
-            + "(e.g. '3'<->'J'), so 15 substitutions per doubled position go undetected; see report")
     void checkCharacterCatchesEverySingleCharacterSubstitution() {
         Random random = new Random(20240601L);
         for (int n = 0; n < 3000; n++) {
@@ -128,8 +125,6 @@ class CodeTest {
     }
 
     @Test
-    @Disabled("defect: CodeAlphabet's Luhn mod 31 misses the adjacent transposition of '2' and 'Z' (indexes 0 and 30), "
-            + "like decimal Luhn misses 09/90; see report")
     void checkCharacterCatchesEveryAdjacentTranspositionOfDistinctCharacters() {
         Random random = new Random(20240602L);
         for (int n = 0; n < 3000; n++) {

@@ -19,8 +19,9 @@ import org.jooq.exception.DataAccessException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,8 +61,13 @@ final class JooqInvitations implements Invitations {
                     .fetchSingle();
             return toDomain(r);
         } catch (DataAccessException e) {
-            throw Rows.uniqueViolation(e, "invitations_live_team_email_key", ErrorCode.ALREADY_MEMBER,
+            RuntimeException translated = Rows.uniqueViolation(e, "invitations_live_team_email_key", ErrorCode.ALREADY_MEMBER,
                     "This e-mail already holds a seat in that team.");
+            if (translated != e) {
+                throw translated;
+            }
+            throw Rows.uniqueViolation(e, "invitations_open_code_email_key", ErrorCode.CONFLICT,
+                    "An open invitation for this code and e-mail exists already.");
         }
     }
 
@@ -115,22 +121,27 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public List<Invitation> claimForDispatch(int limit, Instant now, Duration lease) {
-        OffsetDateTime at = Rows.at(now);
-        return dsl.update(INVITATIONS)
+        // runs in the caller's transaction: the rows stay locked (SKIP LOCKED for other workers)
+        // until the lease is written and committed
+        List<Long> due = dsl.select(INVITATIONS.ID).from(INVITATIONS)
+                .where(INVITATIONS.STATE.eq(InvitationState.RESERVED.name()))
+                .and(INVITATIONS.NEXT_ATTEMPT_AT.le(Rows.at(now)))
+                .orderBy(INVITATIONS.NEXT_ATTEMPT_AT, INVITATIONS.ID)
+                .limit(limit)
+                .forUpdate().skipLocked()
+                .fetch(INVITATIONS.ID);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Invitation> claimed = new HashMap<>();
+        dsl.update(INVITATIONS)
                 .set(INVITATIONS.NEXT_ATTEMPT_AT, Rows.at(now.plus(lease)))
                 .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
-                .where(INVITATIONS.ID.in(select(INVITATIONS.ID).from(INVITATIONS)
-                        .where(INVITATIONS.STATE.eq(InvitationState.RESERVED.name()))
-                        .and(INVITATIONS.NEXT_ATTEMPT_AT.le(at))
-                        .orderBy(INVITATIONS.NEXT_ATTEMPT_AT, INVITATIONS.ID)
-                        .limit(limit)
-                        .forUpdate().skipLocked()))
+                .where(INVITATIONS.ID.in(due))
                 .returning()
                 .fetch()
-                .stream()
-                .map(JooqInvitations::toDomain)
-                .sorted(Comparator.comparingLong(i -> i.id().value()))
-                .toList();
+                .forEach(r -> claimed.put(r.getId(), toDomain(r)));
+        return due.stream().map(claimed::get).toList();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.UsersRecord;
 import io.invitehub.application.port.out.Users;
-import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;
@@ -35,7 +34,7 @@ final class JooqUsers implements Users {
                     .fetchSingle());
         } catch (DataAccessException e) {
             RuntimeException translated = Rows.uniqueViolation(e, "users_username_key", ErrorCode.CONFLICT, "the username is taken");
-            if (translated instanceof DomainException) {
+            if (translated != e) {
                 throw translated;
             }
             throw Rows.uniqueViolation(e, "users_email_key", ErrorCode.CONFLICT, "the e-mail is taken");

@@ -37,6 +37,8 @@ public interface Invitations {
      * Claims up to {@code limit} RESERVED invitations that are due, oldest first, with
      * {@code FOR UPDATE SKIP LOCKED}, and pushes their next attempt {@code lease} into the future so
      * no other worker takes them meanwhile; a worker that dies leaves them due again after the lease.
+     * Returned in claim order: earliest due first, then by id (a new RESERVED invitation is due when
+     * created). Call it inside {@link TransactionRunner#inTransaction}, which makes the claim atomic.
      */
     List<Invitation> claimForDispatch(int limit, Instant now, Duration lease);
 

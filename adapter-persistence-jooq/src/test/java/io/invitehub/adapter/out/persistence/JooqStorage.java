@@ -1,0 +1,36 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.application.contract.StoragePorts;
+import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Teams;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.Users;
+
+/**
+ * The jOOQ adapter as {@link StoragePorts} for the shared contract tests: one database per test JVM
+ * for all contract classes, emptied before every test.
+ */
+final class JooqStorage implements StoragePorts {
+    private static JooqPersistence shared;
+
+    private final JooqPersistence persistence;
+
+    private JooqStorage(JooqPersistence persistence) {
+        this.persistence = persistence;
+    }
+
+    static synchronized JooqStorage empty() {
+        if (shared == null) {
+            shared = TestPostgres.freshPersistence();
+        }
+        shared.dsl().execute("truncate audit_log, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
+        return new JooqStorage(shared);
+    }
+
+    @Override public TransactionRunner transactions() { return persistence.transactions(); }
+    @Override public RedeemCodes codes() { return persistence.codes(); }
+    @Override public Invitations invitations() { return persistence.invitations(); }
+    @Override public Teams teams() { return persistence.teams(); }
+    @Override public Users users() { return persistence.users(); }
+}
