@@ -1,0 +1,71 @@
+package io.invitehub.bootstrap.config;
+
+import io.invitehub.domain.team.AllocationPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    @Test
+    void withNothingSetTheEmbeddedDemoDefaultsApply() {
+        Settings s = Settings.from(Map.of());
+        assertThat(s.embeddedDatabase()).isTrue();
+        assertThat(s.demo()).isTrue();
+        assertThat(s.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(s.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(s.httpPort()).isEqualTo(8080);
+        assertThat(s.allocationPolicy()).isEqualTo(AllocationPolicy.FILL_FIRST);
+        assertThat(s.redeemPerAddressPerMinute()).isEqualTo(5);
+        assertThat(s.codeLockDuration()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.codePrefix()).isEqualTo("HUB");
+        assertThat(s.adminPassword()).isEmpty();
+    }
+
+    @Test
+    void anExternalDatabaseTurnsTheDemoOffUnlessAskedFor() {
+        Settings s = Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db:5432/hub"));
+        assertThat(s.embeddedDatabase()).isFalse();
+        assertThat(s.demo()).isFalse();
+        assertThat(Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db/hub", "INVITEHUB_DEMO", "yes")).demo()).isTrue();
+    }
+
+    @Test
+    void parsesDurationsListsAndPolicies() {
+        Settings s = Settings.from(Map.of(
+                "INVITEHUB_CODE_LOCK_DURATION", "90s",
+                "INVITEHUB_DISPATCH_POLL_INTERVAL", "250ms",
+                "INVITEHUB_DISPATCH_BACKOFF_BASE", "PT3S",
+                "INVITEHUB_SIM_ACCEPT_DELAY", "2h",
+                "INVITEHUB_TRUSTED_PROXIES", " 10.0.0.1, 10.0.0.2 ,",
+                "INVITEHUB_ALLOCATION_POLICY", "spread"));
+        assertThat(s.codeLockDuration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.dispatchPollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(s.dispatchBackoffBase()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(s.simulatedAcceptDelay()).isEqualTo(Duration.ofHours(2));
+        assertThat(s.trustedProxies()).isEqualTo(Set.of("10.0.0.1", "10.0.0.2"));
+        assertThat(s.allocationPolicy()).isEqualTo(AllocationPolicy.SPREAD);
+    }
+
+    @Test
+    void invalidValuesNameTheVariable() {
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigurationException.class).hasMessage("INVITEHUB_HTTP_PORT must be a whole number, was 'eighty'");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_HTTP_PORT", "70000")))
+                .hasMessage("INVITEHUB_HTTP_PORT must be between 0 and 65535, was 70000");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_CODE_LOCK_DURATION", "soon")))
+                .hasMessageStartingWith("INVITEHUB_CODE_LOCK_DURATION must be a duration");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_DEMO", "maybe")))
+                .hasMessage("INVITEHUB_DEMO must be true or false, was 'maybe'");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_SIM_ERROR_RATE", "1.5")))
+                .hasMessage("INVITEHUB_SIM_ERROR_RATE must be between 0 and 1, was 1.5");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_ALLOCATION_POLICY", "random")))
+                .hasMessageStartingWith("INVITEHUB_ALLOCATION_POLICY: unknown allocation policy 'random'");
+    }
+}
