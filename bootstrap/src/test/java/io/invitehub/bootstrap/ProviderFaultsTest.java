@@ -1,6 +1,7 @@
 package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.application.port.in.CreateTeamCommand;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * backoff waits pass instantly.
  */
 class ProviderFaultsTest {
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     private InviteHub hub;
     private Sql sql;
 

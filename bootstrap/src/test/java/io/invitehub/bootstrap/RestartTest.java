@@ -1,6 +1,7 @@
 package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.application.port.in.CreateTeamCommand;
@@ -56,7 +57,7 @@ class RestartTest {
     void aClaimAbandonedByACrashedWorkerIsDueAgainAfterItsLease() {
         PersistenceSettings db = TestHubs.freshDatabase();
         Sql sql = new Sql(db);
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         SimulatedTeamProvider provider = new SimulatedTeamProvider(SimulationSettings.defaults(), clock);
         try (InviteHub hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).teamProvider(provider)
                 .clock(clock).http(false).workers(false).start()) {

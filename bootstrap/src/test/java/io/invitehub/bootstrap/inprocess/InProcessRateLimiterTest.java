@@ -1,20 +1,17 @@
 package io.invitehub.bootstrap.inprocess;
 
+import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.application.port.out.RateLimiter.Limit;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InProcessRateLimiterTest {
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final InProcessRateLimiter limiter = new InProcessRateLimiter(clock);
     private final Limit fivePerMinute = new Limit("redeem-address", 5, Duration.ofMinutes(1));
 
@@ -78,17 +75,5 @@ class InProcessRateLimiterTest {
             t.join();
         }
         assertThat(allowed.get()).isEqualTo(100);
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
     }
 }
