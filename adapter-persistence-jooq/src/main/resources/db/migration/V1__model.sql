@@ -167,12 +167,11 @@ create table invitations (
 -- one live invitation per (team, e-mail)
 create unique index invitations_live_team_email_key on invitations (team_id, email)
     where state in ('RESERVED', 'INVITED', 'JOINED', 'REMOVING');
--- one open non-rebind invitation per (code, e-mail): an idempotent repeat can never take a second use
-create unique index invitations_open_code_email_key on invitations (code_id, email)
+-- one open non-rebind invitation per e-mail across the platform: an idempotent repeat can never
+-- take a second use, and one e-mail redeeming several codes at once gets one seat (ALREADY_MEMBER)
+create unique index invitations_open_email_key on invitations (email)
     where state in ('WAITING', 'RESERVED', 'INVITED', 'JOINED', 'REMOVING') and not is_rebind;
 create index invitations_code_email_idx on invitations (code_id, email, id desc);
-create index invitations_open_email_idx on invitations (email)
-    where state in ('WAITING', 'RESERVED', 'INVITED', 'JOINED', 'REMOVING');
 -- a distributor's sales are one index range (SPEC section 2)
 create index invitations_distributor_sales_idx on invitations (distributor_id, created_at desc, id desc)
     where not is_rebind;

@@ -132,33 +132,34 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
     }
 
     @Test
-    void theSameEmailMayHoldSeatsInDifferentTeamsAndReturnAfterItsInvitationEnded() {
+    void anEmailHoldsOneOpenInvitationAndMayReturnAfterItEnded() {
         RedeemCode code = newCode(0);
         RedeemCode other = newCode(0);
         Team blue = newTeam(5);
         Team red = newTeam(5);
         Invitation inBlue = reserved(code, blue, ALICE);
-        Invitation inRed = reserved(other, red, ALICE);
-        assertThat(inRed.teamId()).contains(red.id());
+        assertThatThrownBy(() -> reserved(other, red, ALICE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_MEMBER));
 
         assertThat(move(inBlue, RESERVED, FAILED, "provider refused")).isPresent();
-        Invitation again = reserved(code, blue, ALICE);
+        Invitation inRed = reserved(other, red, ALICE);
+        Invitation again = reserved(code, blue, BOB);
 
-        assertThat(again.teamId()).contains(blue.id());
+        assertThat(inRed.teamId()).contains(red.id());
         assertThat(again.state()).isEqualTo(RESERVED);
     }
 
     @Test
-    void aSecondOpenInvitationForTheSameCodeAndEmailIsAConflict() {
+    void aSecondOpenInvitationForTheSameCodeAndEmailIsAlreadyMember() {
         RedeemCode code = newCode(0);
         Team blue = newTeam(5);
         Team red = newTeam(5);
         reserved(code, blue, ALICE);
 
         assertThatThrownBy(() -> reserved(code, red, ALICE))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_MEMBER));
         assertThatThrownBy(() -> waiting(code, ALICE))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_MEMBER));
     }
 
     @Test

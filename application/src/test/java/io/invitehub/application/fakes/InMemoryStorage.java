@@ -328,11 +328,11 @@ public final class InMemoryStorage implements StoragePorts {
                         throw new DomainException(ErrorCode.ALREADY_MEMBER, "This e-mail already holds a seat in this team.");
                     }
                 });
-                boolean openForCode = !n.rebind() && state.invitations.values().stream().map(InvitationRow::invitation)
-                        .anyMatch(i -> i.state().isOpen() && !i.isRebind() && i.codeId().equals(n.codeId())
-                                && i.email().equals(n.email()));
-                if (openForCode) {
-                    throw new DomainException(ErrorCode.CONFLICT, "An open invitation for this code and e-mail exists already.");
+                boolean openForEmail = !n.rebind() && state.invitations.values().stream().map(InvitationRow::invitation)
+                        .anyMatch(i -> i.state().isOpen() && !i.isRebind() && i.email().equals(n.email()));
+                if (openForEmail) {
+                    throw new DomainException(ErrorCode.ALREADY_MEMBER,
+                            "This e-mail already holds a seat (or a place in the queue) through another code.");
                 }
                 long id = newId();
                 Long queueSeq = n.state() == InvitationState.WAITING ? state.nextQueueSeq++ : null;
@@ -365,7 +365,7 @@ public final class InMemoryStorage implements StoragePorts {
 
         @Override
         public Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code) {
-            return atomically(() -> all().filter(i -> !i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen())
+            return atomically(() -> all().filter(i -> !i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen() && !i.isRebind())
                     .findFirst());
         }
 

@@ -66,8 +66,8 @@ final class JooqInvitations implements Invitations {
             if (translated != e) {
                 throw translated;
             }
-            throw Rows.uniqueViolation(e, "invitations_open_code_email_key", ErrorCode.CONFLICT,
-                    "An open invitation for this code and e-mail exists already.");
+            throw Rows.uniqueViolation(e, "invitations_open_email_key", ErrorCode.ALREADY_MEMBER,
+                    "This e-mail already holds a seat (or a place in the queue) through another code.");
         }
     }
 
@@ -97,6 +97,7 @@ final class JooqInvitations implements Invitations {
         return dsl.selectFrom(INVITATIONS)
                 .where(INVITATIONS.EMAIL.eq(email.value()))
                 .and(INVITATIONS.STATE.in(OPEN))
+                .and(INVITATIONS.IS_REBIND.isFalse())
                 .and(INVITATIONS.CODE_ID.ne(code.value()))
                 .limit(1)
                 .fetchOptional().map(JooqInvitations::toDomain);

@@ -179,6 +179,25 @@ class RedemptionConcurrencyTest {
         assertThat(db.dsl().fetchCount(INVITATIONS)).isEqualTo(20);
     }
 
+    @Test
+    void oneEmailRedeemingManyCodesAtOnceGetsExactlyOneSeat() throws Exception {
+        for (int t = 0; t < 20; t++) {
+            team("one-seat-" + t, 1);
+        }
+        List<Code> codes = codes(20, 1);
+        Email email = Email.of("greedy@example.com");
+
+        Outcomes outcomes = race(20, i -> new RedeemCommand(codes.get(i), email, "10.0.4." + i));
+
+        assertThat(outcomes.unexpected).isEmpty();
+        assertThat(outcomes.successes).hasSize(1);
+        assertThat(outcomes.refusals).hasSize(19);
+        assertThat(outcomes.refusals.values()).containsOnly(ErrorCode.ALREADY_MEMBER);
+        assertThat(db.dsl().fetchCount(INVITATIONS)).isEqualTo(1);
+        assertThat(db.dsl().fetchValue("select sum(used_count) from redeem_codes", Long.class)).isEqualTo(1L);
+        assertThat(db.dsl().fetchValue("select sum(seats_reserved) from teams", Long.class)).isEqualTo(1L);
+    }
+
     // ---- helpers
 
     private record Outcomes(List<RedemptionResult> successes, Map<Integer, ErrorCode> refusals, List<Throwable> unexpected) {

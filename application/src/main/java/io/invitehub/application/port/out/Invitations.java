@@ -24,7 +24,7 @@ public interface Invitations {
     /** The open (WAITING or seat-holding) invitation of this code for this e-mail, if any. */
     Optional<Invitation> findOpen(RedeemCodeId code, Email email);
 
-    /** An open invitation of this e-mail that came through another code, if any. */
+    /** An open, non-rebind invitation of this e-mail that came through another code, if any. */
     Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code);
 
     /** The most recent invitation of this code for this e-mail, open or ended. */
