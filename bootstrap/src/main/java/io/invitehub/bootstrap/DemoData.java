@@ -28,8 +28,8 @@ final class DemoData {
     }
 
     /** What was created now; empty lists and no passwords on a restart. */
-    record Seeded(Optional<String> adminPassword, Optional<String> distributorPassword, List<Code> platformCodes,
-                  List<Code> distributorCodes, int teamsCreated) {
+    record Seeded(boolean adminCreated, Optional<String> adminPassword, Optional<String> distributorPassword,
+                  List<Code> platformCodes, List<Code> distributorCodes, int teamsCreated) {
     }
 
     static Seeded seed(InviteHub hub, Settings settings) {
@@ -38,7 +38,7 @@ final class DemoData {
         Optional<String> shownAdminPassword = admin.isPresent() && settings.adminPassword().isEmpty()
                 ? Optional.of(adminPassword) : Optional.empty();
         if (!settings.demo() || !hub.teams().listTeams().isEmpty()) {
-            return new Seeded(shownAdminPassword, Optional.empty(), List.of(), List.of(), 0);
+            return new Seeded(admin.isPresent(), shownAdminPassword, Optional.empty(), List.of(), List.of(), 0);
         }
         hub.teams().createTeam(new CreateTeamCommand("Demo Team Alpha", "demo-alpha", "simulated-token", 5, Optional.empty()));
         hub.teams().createTeam(new CreateTeamCommand("Demo Team Beta", "demo-beta", "simulated-token", 5, Optional.empty()));
@@ -50,7 +50,7 @@ final class DemoData {
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo platform code")), 5));
         List<Code> granted = hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.of(distributor.id()), 1, 30,
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo distributor code")), 5));
-        return new Seeded(shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3);
+        return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3);
     }
 
     static void print(Seeded seeded, Settings settings, int port, PrintStream out) {
@@ -60,10 +60,14 @@ final class DemoData {
         if (settings.embeddedDatabase()) {
             lines.add("Data: embedded PostgreSQL in " + settings.dataDir().toAbsolutePath().resolve("postgres") + " (kept across restarts; delete " + settings.dataDir() + " to start over)");
         }
-        seeded.adminPassword().ifPresentOrElse(
-                p -> lines.add("Admin account: " + settings.adminUsername() + " / " + p + "   (shown once: note it now)"),
-                () -> lines.add("Admin account: " + settings.adminUsername() + (settings.adminPassword().isPresent()
-                        ? " (password from INVITEHUB_ADMIN_PASSWORD)" : " (password was shown on the first start)")));
+        if (seeded.adminPassword().isPresent()) {
+            lines.add("Admin account: " + settings.adminUsername() + " / " + seeded.adminPassword().get() + "   (shown once: note it now)");
+        } else if (seeded.adminCreated()) {
+            lines.add("Admin account: " + settings.adminUsername() + " (password from INVITEHUB_ADMIN_PASSWORD)");
+        } else {
+            lines.add("Admin account: " + settings.adminUsername() + " exists (its password was set when it was created; "
+                    + "INVITEHUB_ADMIN_PASSWORD applies only to that first creation)");
+        }
         seeded.distributorPassword().ifPresent(p -> lines.add("Demo distributor: " + DEMO_DISTRIBUTOR + " / " + p + "   (shown once)"));
         if (seeded.teamsCreated() > 0) {
             lines.add("Demo teams: " + seeded.teamsCreated() + " on the simulated provider (20 seats in all)");

@@ -75,11 +75,12 @@ public final class InviteHub implements AutoCloseable {
                 new RateLimiter.Limit("redeem-email", s.redeemPerEmailPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter.Limit("redeem-code-failures", s.codeFailuresBeforeLock(), s.codeLockDuration()));
         DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
-                s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), Duration.ofMinutes(2));
+                s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), s.dispatchLease());
 
         this.redeem = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
                 persistence.teams(), rateLimiter, wakeUps, clock, redemption);
-        this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(), clock);
+        this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(),
+                clock, rateLimiter, redemption);
         this.teams = new TeamAdminService(persistence.transactions(), persistence.teams());
         this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
                 persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), clock);
@@ -187,7 +188,9 @@ public final class InviteHub implements AutoCloseable {
         SimulationSettings sim = SimulationSettings.defaults()
                 .withLatency(Duration.ZERO, s.simulatedMaxLatency())
                 .withTransientErrorRate(s.simulatedErrorRate())
-                .withAcceptanceDelay(s.simulatedAcceptDelay());
+                .withAcceptanceDelay(s.simulatedAcceptDelay())
+                // the simulated workspace never limits a team below its own max_seats
+                .withDefaultSeats(io.invitehub.domain.team.Team.MAX_SEATS_LIMIT);
         return new SimulatedTeamProvider(sim, clock);
     }
 

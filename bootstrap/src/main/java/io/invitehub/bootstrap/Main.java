@@ -43,18 +43,28 @@ public final class Main {
         } catch (ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("InviteHub failed to start: " + e);
+            e.printStackTrace();
+            System.exit(1);
         }
     }
 
     static void serve(Settings settings) {
         long started = System.nanoTime();
         InviteHub hub = InviteHub.builder(settings).start();
+        DemoData.Seeded seeded;
+        try {
+            seeded = DemoData.seed(hub, settings);
+        } catch (RuntimeException e) {
+            hub.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.close();
             stopped.countDown();
         }, "invitehub-shutdown"));
-        DemoData.Seeded seeded = DemoData.seed(hub, settings);
         DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
         System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
         try {

@@ -17,7 +17,8 @@ class MigrateCommandTest {
     @Test
     void migrateAppliesTheSchemaOnceAndThenHasNothingToDo() {
         PersistenceSettings empty = TestPostgres.emptyDatabase();
-        Settings settings = Settings.from(Map.of("INVITEHUB_DB_URL", empty.jdbcUrl(), "INVITEHUB_DB_USER", empty.user(),
+        Settings settings = Settings.from(Map.of("INVITEHUB_DB_URL", empty.jdbcUrl(), "INVITEHUB_TEAM_PROVIDER", "simulated",
+                "INVITEHUB_DB_USER", empty.user(),
                 "INVITEHUB_DB_PASSWORD", empty.password() == null ? "" : empty.password()));
 
         assertThat(run(settings)).contains("applied 1 migration(s)");

@@ -16,6 +16,7 @@ final class TestHubs {
         Map<String, String> env = new HashMap<>();
         env.put("INVITEHUB_DB_URL", "jdbc:postgresql://set-by-test/unused");
         env.put("INVITEHUB_HTTP_PORT", "0");
+        env.put("INVITEHUB_TEAM_PROVIDER", "simulated");
         env.put("INVITEHUB_BCRYPT_COST", "4");
         env.put("INVITEHUB_DISPATCH_POLL_INTERVAL", "100ms");
         env.put("INVITEHUB_DISPATCH_BACKOFF_BASE", "10ms");

@@ -66,17 +66,24 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
         for (Invitation invitation : claimed) {
             byTeam.computeIfAbsent(invitation.teamId().orElseThrow(), t -> new ArrayList<>()).add(invitation);
         }
-        byTeam.forEach(this::dispatchTeam);
+        // stop starting provider calls once half the lease is gone: the rest stays claimed until the
+        // lease ends and is then due again, so a slow pass never overlaps a worker that re-claims it
+        Instant stopAt = now.plus(settings.lease().dividedBy(2));
+        byTeam.forEach((team, pending) -> dispatchTeam(team, pending, stopAt));
         return claimed.size();
     }
 
-    private void dispatchTeam(TeamId teamId, List<Invitation> pending) {
+    private void dispatchTeam(TeamId teamId, List<Invitation> pending, Instant stopAt) {
         Optional<TeamAccount> account = teams.account(teamId);
         if (account.isEmpty()) {
             pending.forEach(inv -> fail(inv, "team " + teamId.value() + " no longer exists"));
             return;
         }
         for (int from = 0; from < pending.size(); from += TeamProvider.MAX_INVITES_PER_CALL) {
+            if (clock.instant().isAfter(stopAt)) {
+                LOG.warning(() -> "dispatch pass ran past half its lease; " + "the rest of the batch waits for the lease to end");
+                return;
+            }
             List<Invitation> chunk = pending.subList(from, Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL));
             Optional<ProviderError> stop = inviteChunk(account.get(), chunk);
             if (stop.isPresent()) {

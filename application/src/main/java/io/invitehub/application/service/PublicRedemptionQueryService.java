@@ -4,6 +4,7 @@ import io.invitehub.application.port.in.InvitationView;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedemptionStatus;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.RateLimiter;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.application.port.out.Teams;
@@ -27,12 +28,17 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
     private final Invitations invitations;
     private final Teams teams;
     private final Clock clock;
+    private final RedemptionGuard guard;
+    private final RedemptionSettings settings;
 
-    public PublicRedemptionQueryService(RedeemCodes codes, Invitations invitations, Teams teams, Clock clock) {
+    public PublicRedemptionQueryService(RedeemCodes codes, Invitations invitations, Teams teams, Clock clock,
+                                        RateLimiter rateLimiter, RedemptionSettings settings) {
         this.codes = codes;
         this.invitations = invitations;
         this.teams = teams;
         this.clock = clock;
+        this.guard = new RedemptionGuard(rateLimiter, settings);
+        this.settings = settings;
     }
 
     @Override
@@ -42,10 +48,15 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
     }
 
     @Override
-    public RedemptionStatus status(Code code, Email email) {
+    public RedemptionStatus status(Code code, Email email, String clientAddress) {
+        guard.refuseLockedCode(code);
+        guard.acquire(settings.statusPerAddress(), clientAddress, "Too many status lookups from this address; try again later.");
         RedeemCode found = codes.findByCode(code)
                 .filter(c -> c.boundEmail().filter(email::equals).isPresent())
-                .orElseThrow(() -> DomainException.notFound(NO_REDEMPTION));
+                .orElseThrow(() -> {
+                    guard.countFailedAttempt(code);
+                    return DomainException.notFound(NO_REDEMPTION);
+                });
         Instant now = clock.instant();
         return new RedemptionStatus(found.code().display(), found.active(), found.usedCount(), found.maxUses(),
                 found.expiresAt(), found.validityDays(), found.activatedAt(), found.memberExpiresAt(),

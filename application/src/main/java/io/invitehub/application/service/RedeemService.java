@@ -16,10 +16,8 @@ import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
-import io.invitehub.domain.shared.RateLimitedException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -38,7 +36,7 @@ public final class RedeemService implements RedeemCodeUseCase {
     private final RedeemCodes codes;
     private final Invitations invitations;
     private final Teams teams;
-    private final RateLimiter rateLimiter;
+    private final RedemptionGuard guard;
     private final WakeUps wakeUps;
     private final Clock clock;
     private final RedemptionSettings settings;
@@ -49,7 +47,7 @@ public final class RedeemService implements RedeemCodeUseCase {
         this.codes = codes;
         this.invitations = invitations;
         this.teams = teams;
-        this.rateLimiter = rateLimiter;
+        this.guard = new RedemptionGuard(rateLimiter, settings);
         this.wakeUps = wakeUps;
         this.clock = clock;
         this.settings = settings;
@@ -64,7 +62,7 @@ public final class RedeemService implements RedeemCodeUseCase {
             result = transactions.inTransaction(() -> redeemInTransaction(command, now));
         } catch (DomainException refused) {
             if (FAILED_ATTEMPTS.contains(refused.code())) {
-                rateLimiter.tryAcquire(settings.failuresPerCode(), command.code().value());
+                guard.countFailedAttempt(command.code());
             }
             throw refused;
         }
@@ -75,16 +73,9 @@ public final class RedeemService implements RedeemCodeUseCase {
     }
 
     private void enforceRateLimits(RedeemCommand command) {
-        Optional<Duration> codeLocked = rateLimiter.blocked(settings.failuresPerCode(), command.code().value());
-        if (codeLocked.isPresent()) {
-            throw new RateLimitedException("Too many failed attempts for this code; try again later.", codeLocked.get());
-        }
-        rateLimiter.tryAcquire(settings.perAddress(), command.clientAddress()).ifPresent(wait -> {
-            throw new RateLimitedException("Too many redemptions from this address; try again later.", wait);
-        });
-        rateLimiter.tryAcquire(settings.perEmail(), command.email().value()).ifPresent(wait -> {
-            throw new RateLimitedException("Too many redemptions for this e-mail; try again later.", wait);
-        });
+        guard.refuseLockedCode(command.code());
+        guard.acquire(settings.perAddress(), command.clientAddress(), "Too many redemptions from this address; try again later.");
+        guard.acquire(settings.perEmail(), command.email().value(), "Too many redemptions for this e-mail; try again later.");
     }
 
     private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now) {

@@ -18,6 +18,11 @@ public record RedemptionSettings(AllocationPolicy allocationPolicy, Limit perAdd
         Objects.requireNonNull(failuresPerCode, "failuresPerCode");
     }
 
+    /** The status lookup has its own per-address budget, as large as the redemption one. */
+    public Limit statusPerAddress() {
+        return new Limit("status-address", perAddress.permits(), perAddress.window());
+    }
+
     public static RedemptionSettings defaults() {
         return new RedemptionSettings(AllocationPolicy.FILL_FIRST,
                 new Limit("redeem-address", 5, Duration.ofMinutes(1)),

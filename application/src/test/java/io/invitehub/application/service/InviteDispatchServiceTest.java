@@ -78,6 +78,32 @@ class InviteDispatchServiceTest {
     }
 
     @Test
+    void aPassThatOutlivesHalfItsLeaseStartsNoFurtherProviderCalls() {
+        f.team("Blue", 30);
+        List<Invitation> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(reserved(Email.of("slow" + i + "@host.com")));
+        }
+        // the first call takes 70 s of the 2 min lease; half the lease is 60 s
+        provider.then((team, emails) -> {
+            f.clock.advance(Duration.ofSeconds(70));
+            return emails.stream().map(io.invitehub.application.port.out.InviteResult::sent).toList();
+        });
+
+        assertThat(dispatcher.dispatchBatch()).isEqualTo(25);
+
+        assertThat(provider.calls()).hasSize(1);
+        assertThat(all.stream().map(this::reload).filter(i -> i.state() == InvitationState.INVITED)).hasSize(10);
+        assertThat(all.stream().map(this::reload).filter(i -> i.state() == InvitationState.RESERVED))
+                .hasSize(15).allMatch(i -> i.attempts() == 0);
+        // still leased a moment later; due again when the lease ends
+        assertThat(dispatcher.dispatchBatch()).isZero();
+        f.clock.advance(Duration.ofSeconds(51));
+        assertThat(dispatcher.dispatchBatch()).isEqualTo(15);
+        assertThat(all.stream().map(this::reload).filter(i -> i.state() == InvitationState.INVITED)).hasSize(25);
+    }
+
+    @Test
     void nothingToDispatchCallsNobody() {
         f.team("Blue", 5);
         assertThat(dispatcher.dispatchBatch()).isZero();

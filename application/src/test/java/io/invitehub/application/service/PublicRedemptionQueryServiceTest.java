@@ -30,8 +30,9 @@ class PublicRedemptionQueryServiceTest {
     private static final Instant EXPIRES = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Fixture f = new Fixture();
+    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
     private final PublicRedemptionQueryService queries = new PublicRedemptionQueryService(f.storage.codes(),
-            f.storage.invitations(), f.storage.teams(), f.clock);
+            f.storage.invitations(), f.storage.teams(), f.clock, limiter, RedemptionSettings.defaults());
     private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
             f.storage.teams(), InMemoryRateLimiter.unlimited(), new RecordingWakeUps(), f.clock, RedemptionSettings.defaults());
 
@@ -53,7 +54,7 @@ class PublicRedemptionQueryServiceTest {
         RedemptionResult redeemed = redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
         f.clock.advance(Duration.ofHours(1));
 
-        RedemptionStatus status = queries.status(code.code(), ALICE);
+        RedemptionStatus status = queries.status(code.code(), ALICE, "10.0.0.1");
 
         assertThat(status.code()).isEqualTo(code.code().display());
         assertThat(status.active()).isTrue();
@@ -76,9 +77,9 @@ class PublicRedemptionQueryServiceTest {
         redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
         RedeemCode unredeemed = code();
 
-        assertNoRedemption(() -> queries.status(code.code(), BOB));
-        assertNoRedemption(() -> queries.status(f.nextCode(), ALICE));
-        assertNoRedemption(() -> queries.status(unredeemed.code(), ALICE));
+        assertNoRedemption(() -> queries.status(code.code(), BOB, "10.0.0.2"));
+        assertNoRedemption(() -> queries.status(f.nextCode(), ALICE, "10.0.0.3"));
+        assertNoRedemption(() -> queries.status(unredeemed.code(), ALICE, "10.0.0.4"));
     }
 
     @Test
@@ -110,5 +111,30 @@ class PublicRedemptionQueryServiceTest {
         redeem.redeem(new RedeemCommand(code().code(), ALICE, "10.0.0.1"));
 
         assertThat(queries.seats()).isEqualTo(new SeatSummary(2, 3, 1, 2, 0));
+    }
+
+    @Test
+    void statusLookupsAreLimitedPerAddress() {
+        RedeemCode code = code();
+        redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(queries.status(code.code(), ALICE, "10.9.9.9").usedCount()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> queries.status(code.code(), ALICE, "10.9.9.9"))
+                .isInstanceOfSatisfying(io.invitehub.domain.shared.RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofMinutes(1)));
+        assertThat(queries.status(code.code(), ALICE, "10.9.9.10").usedCount()).as("another address").isEqualTo(1);
+    }
+
+    @Test
+    void guessingTheBoundEmailLocksTheCode() {
+        RedeemCode code = code();
+        redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
+        for (int i = 0; i < 10; i++) {
+            int guess = i;
+            assertNoRedemption(() -> queries.status(code.code(), Email.of("guess" + guess + "@host.com"), "10.1.0." + guess));
+        }
+        assertThatThrownBy(() -> queries.status(code.code(), ALICE, "10.2.0.1"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
     }
 }

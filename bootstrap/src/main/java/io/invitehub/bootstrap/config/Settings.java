@@ -37,10 +37,12 @@ public record Settings(
         int dispatchMaxAttempts,
         Duration dispatchBackoffBase,
         Duration dispatchPollInterval,
+        Duration dispatchLease,
         String codePrefix,
         int codeRandomLength,
         int bcryptCost,
         boolean demo,
+        String teamProvider,
         Duration simulatedAcceptDelay,
         double simulatedErrorRate,
         Duration simulatedMaxLatency) {
@@ -52,6 +54,9 @@ public record Settings(
     public static Settings from(Map<String, String> env) {
         Reader r = new Reader(env);
         Optional<String> dbUrl = r.optional("INVITEHUB_DB_URL");
+        r.optional("INVITEHUB_ADMIN_PASSWORD").filter(p -> p.length() < 8).ifPresent(p -> {
+            throw new ConfigurationException("INVITEHUB_ADMIN_PASSWORD must have at least 8 characters");
+        });
         return new Settings(
                 dbUrl,
                 r.string("INVITEHUB_DB_USER", "postgres"),
@@ -74,10 +79,12 @@ public record Settings(
                 r.integer("INVITEHUB_DISPATCH_MAX_ATTEMPTS", 5, 1, 100),
                 r.duration("INVITEHUB_DISPATCH_BACKOFF_BASE", Duration.ofSeconds(2)),
                 r.duration("INVITEHUB_DISPATCH_POLL_INTERVAL", Duration.ofSeconds(2)),
+                r.duration("INVITEHUB_DISPATCH_LEASE", Duration.ofMinutes(2)),
                 r.string("INVITEHUB_CODE_PREFIX", "HUB"),
                 r.integer("INVITEHUB_CODE_LENGTH", 12, 8, 32),
                 r.integer("INVITEHUB_BCRYPT_COST", 10, 4, 16),
                 r.bool("INVITEHUB_DEMO", dbUrl.isEmpty()),
+                r.teamProvider(dbUrl.isEmpty()),
                 r.duration("INVITEHUB_SIM_ACCEPT_DELAY", Duration.ofSeconds(30)),
                 r.probability("INVITEHUB_SIM_ERROR_RATE", 0.0),
                 r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)));
@@ -182,6 +189,26 @@ public record Settings(
         Set<String> set(String name) {
             return optional(name).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        }
+
+        /**
+         * Only the simulated provider exists so far (the ChatGPT Team adapter is issue 4). With an
+         * external database it must be chosen explicitly, so a production start never tells customers
+         * "invited" while nothing is sent.
+         */
+        String teamProvider(boolean embedded) {
+            Optional<String> raw = optional("INVITEHUB_TEAM_PROVIDER");
+            if (raw.isEmpty() && embedded) {
+                return "simulated";
+            }
+            if (raw.isEmpty()) {
+                throw new ConfigurationException("INVITEHUB_TEAM_PROVIDER is required with an external database; "
+                        + "the only provider so far is 'simulated' (no real invitations are sent)");
+            }
+            if (!raw.get().equals("simulated")) {
+                throw new ConfigurationException("INVITEHUB_TEAM_PROVIDER must be 'simulated', was '" + raw.get() + "'");
+            }
+            return raw.get();
         }
 
         AllocationPolicy policy(String name, AllocationPolicy fallback) {

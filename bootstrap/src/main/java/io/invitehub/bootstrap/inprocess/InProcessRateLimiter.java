@@ -17,6 +17,7 @@ public final class InProcessRateLimiter implements RateLimiter {
 
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextSweepMillis = new java.util.concurrent.atomic.AtomicLong();
 
     public InProcessRateLimiter(Clock clock) {
         this.clock = clock;
@@ -53,8 +54,10 @@ public final class InProcessRateLimiter implements RateLimiter {
         return Optional.of(Duration.ofMillis(w.endMillis() - now));
     }
 
+    /** At most one sweep a second, by one caller, and only when the map is large. */
     private void sweepIfLarge(long now) {
-        if (windows.size() > SWEEP_THRESHOLD) {
+        long due = nextSweepMillis.get();
+        if (windows.size() > SWEEP_THRESHOLD && now >= due && nextSweepMillis.compareAndSet(due, now + 1_000)) {
             windows.values().removeIf(w -> now >= w.endMillis());
         }
     }

@@ -30,10 +30,26 @@ class SettingsTest {
 
     @Test
     void anExternalDatabaseTurnsTheDemoOffUnlessAskedFor() {
-        Settings s = Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db:5432/hub"));
+        Settings s = Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db:5432/hub", "INVITEHUB_TEAM_PROVIDER", "simulated"));
         assertThat(s.embeddedDatabase()).isFalse();
         assertThat(s.demo()).isFalse();
-        assertThat(Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db/hub", "INVITEHUB_DEMO", "yes")).demo()).isTrue();
+        assertThat(Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db/hub", "INVITEHUB_TEAM_PROVIDER", "simulated",
+                "INVITEHUB_DEMO", "yes")).demo()).isTrue();
+    }
+
+    @Test
+    void anExternalDatabaseNeedsAnExplicitTeamProvider() {
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db/hub")))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("INVITEHUB_TEAM_PROVIDER is required");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "chatgpt")))
+                .hasMessage("INVITEHUB_TEAM_PROVIDER must be 'simulated', was 'chatgpt'");
+        assertThat(Settings.from(Map.of()).teamProvider()).isEqualTo("simulated");
+    }
+
+    @Test
+    void aShortAdminPasswordStopsTheStart() {
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_ADMIN_PASSWORD", "short")))
+                .isInstanceOf(ConfigurationException.class).hasMessage("INVITEHUB_ADMIN_PASSWORD must have at least 8 characters");
     }
 
     @Test

@@ -65,6 +65,9 @@ public final class HttpApi implements AutoCloseable {
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
 
+    /** 100 years: far enough for any product, far from PostgreSQL's timestamp range. */
+    static final int MAX_EXPIRES_DAYS = 36_500;
+
     private Javalin app;
 
     public HttpApi(RedeemCodeUseCase redeem, PublicRedemptionQueries queries, ManageTeamsUseCase teams,
@@ -192,7 +195,7 @@ public final class HttpApi implements AutoCloseable {
                     + missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(" and "))
                     + (missing.size() == 1 ? " is" : " are") + " required");
         }
-        ctx.json(HttpResponses.Status.of(queries.status(Code.parse(code), Email.of(email))));
+        ctx.json(HttpResponses.Status.of(queries.status(Code.parse(code), Email.of(email), clientAddress(ctx))));
     }
 
     private void seats(Context ctx) {
@@ -234,8 +237,8 @@ public final class HttpApi implements AutoCloseable {
         int maxUses = required(request.maxUses(), "max_uses");
         int validityDays = required(request.validityDays(), "validity_days");
         Optional<Instant> expiresAt = Optional.ofNullable(request.expiresDays()).map(days -> {
-            if (days < 1) {
-                throw invalid("expires_days must be at least 1");
+            if (days < 1 || days > MAX_EXPIRES_DAYS) {
+                throw invalid("expires_days must be between 1 and " + MAX_EXPIRES_DAYS);
             }
             return clock.instant().plus(Duration.ofDays(days));
         });

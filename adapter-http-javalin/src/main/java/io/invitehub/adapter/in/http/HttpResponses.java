@@ -39,9 +39,13 @@ final class HttpResponses {
                 base = position == null
                         ? "All seats are taken; you are in the queue."
                         : "All seats are taken; you are number " + position + " in the queue.";
-            } else {
+            } else if (result.invitation().state() == io.invitehub.domain.invitation.InvitationState.RESERVED) {
                 base = "Your invitation to " + (team == null ? "the team" : team)
                         + " is being sent; check your mailbox in a few minutes.";
+            } else if (result.invitation().state() == io.invitehub.domain.invitation.InvitationState.INVITED) {
+                base = "Your invitation to " + (team == null ? "the team" : team) + " has been sent; check your mailbox.";
+            } else {
+                base = "You are a member of " + (team == null ? "the team" : team) + ".";
             }
             return result.repeated()
                     ? "This code was already redeemed for this e-mail; your existing invitation is returned. " + base

@@ -92,7 +92,7 @@ final class InPortFakes {
         }
 
         @Override
-        public RedemptionStatus status(Code code, Email email) {
+        public RedemptionStatus status(Code code, Email email, String clientAddress) {
             if (!code.equals(CODE) || !email.equals(EMAIL)) {
                 throw DomainException.notFound("No redemption for this code and e-mail.");
             }

@@ -118,7 +118,7 @@ class PublicRedeemTest {
         assertThat(body.get("invitation_state").asText()).isEqualTo("JOINED");
         assertThat(body.get("remaining_days").asLong()).isEqualTo(19);
         assertThat(body.get("message").asText()).isEqualTo("This code was already redeemed for this e-mail; your "
-                + "existing invitation is returned. Your invitation to Alpha is being sent; check your mailbox in a few minutes.");
+                + "existing invitation is returned. You are a member of Alpha.");
     }
 
     static Stream<Arguments> refusals() {

@@ -190,6 +190,16 @@ class StaffRoutesTest {
     }
 
     @Test
+    void anExpiryBeyondAHundredYearsIsRefusedNotA500() {
+        HttpResponse<String> response = api.post("/api/v1/redeem-codes", JSON,
+                "{\"count\":1,\"max_uses\":1,\"validity_days\":30,\"expires_days\":999999999}", basic("admin", "admin-pass"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(api.json(response).get("detail").asText()).isEqualTo("expires_days must be between 1 and 36500");
+        assertThat(api.issueCodes.calls).isEmpty();
+    }
+
+    @Test
     void aCountOfTheWrongTypeIsNamed() {
         HttpResponse<String> response = api.post("/api/v1/redeem-codes", JSON,
                 "{\"count\":\"many\",\"max_uses\":1,\"validity_days\":30}", basic("admin", "admin-pass"));

@@ -57,6 +57,9 @@ public final class JooqPersistence implements AutoCloseable {
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setPoolName("invitehub");
         config.setAutoCommit(true);
+        // the conditional updates, SKIP LOCKED claims and the seat-reservation fallback are written
+        // for READ COMMITTED; pin it so a server default of REPEATABLE READ cannot change them
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "invitehub");
         return new JooqPersistence(new HikariDataSource(config));

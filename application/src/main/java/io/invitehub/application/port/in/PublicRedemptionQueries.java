@@ -14,9 +14,10 @@ public interface PublicRedemptionQueries {
 
     /**
      * The code's state for its bound e-mail. An unknown code and a code bound to another (or no)
-     * e-mail give the same NOT_FOUND, so the endpoint is no oracle for codes or e-mails.
+     * e-mail give the same NOT_FOUND, so the endpoint is no oracle for codes or e-mails; lookups are
+     * limited per {@code clientAddress}, and each NOT_FOUND counts as a failed attempt on the code.
      */
-    RedemptionStatus status(Code code, Email email);
+    RedemptionStatus status(Code code, Email email, String clientAddress);
 
     SeatSummary seats();
 }
