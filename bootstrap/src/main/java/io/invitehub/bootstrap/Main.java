@@ -2,6 +2,7 @@ package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.bootstrap.bench.Bench;
 import io.invitehub.bootstrap.config.ConfigurationException;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
@@ -30,6 +31,11 @@ public final class Main {
                 case "migrate":
                     migrate(Settings.fromEnvironment(), System.out);
                     break;
+                case "bench":
+                    new Bench(Bench.BenchOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length)), System.out)
+                            .run(Settings.fromEnvironment());
+                    System.exit(0);
+                    break;
                 case "help":
                 case "--help":
                 case "-h":
@@ -42,6 +48,12 @@ public final class Main {
             }
         } catch (ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
             System.err.println("InviteHub failed to start: " + e);
@@ -94,6 +106,8 @@ public final class Main {
         out.println();
         out.println("  serve     run the service (embedded PostgreSQL under ./data unless INVITEHUB_DB_URL is set)");
         out.println("  migrate   apply database migrations and exit");
+        out.println("  bench     seed a throw-away embedded database and measure the HTTP API");
+        out.println("            [--scale <factor, default 0.1>] [--clients <n, default 16>] [--seconds <s, default 20>]");
         out.println("  help      this text");
         out.println();
         out.println("Configuration is read from INVITEHUB_* environment variables: see docs/configuration.md.");
