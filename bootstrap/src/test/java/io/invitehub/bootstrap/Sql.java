@@ -34,4 +34,14 @@ final class Sql {
             throw new IllegalStateException(query, e);
         }
     }
+
+    String text(String query) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
 }
