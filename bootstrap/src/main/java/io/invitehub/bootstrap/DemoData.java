@@ -5,6 +5,7 @@ import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.User;
 
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * default) a team pool on the simulated provider, a demo distributor and a few codes are created
  * once, when there are no teams yet.
  */
-final class DemoData {
+public final class DemoData {
     static final String DEMO_DISTRIBUTOR = "demo-distributor";
     private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,11 +29,11 @@ final class DemoData {
     }
 
     /** What was created now; empty lists and no passwords on a restart. */
-    record Seeded(boolean adminCreated, Optional<String> adminPassword, Optional<String> distributorPassword,
+    public record Seeded(boolean adminCreated, Optional<String> adminPassword, Optional<String> distributorPassword,
                   List<Code> platformCodes, List<Code> distributorCodes, int teamsCreated) {
     }
 
-    static Seeded seed(InviteHub hub, Settings settings) {
+    public static Seeded seed(InviteHub hub, Settings settings) {
         String adminPassword = settings.adminPassword().orElseGet(DemoData::generatedPassword);
         Optional<User> admin = hub.accounts().ensureAdmin(settings.adminUsername(), adminPassword.toCharArray());
         Optional<String> shownAdminPassword = admin.isPresent() && settings.adminPassword().isEmpty()
@@ -40,20 +41,20 @@ final class DemoData {
         if (!settings.demo() || !hub.teams().listTeams().isEmpty()) {
             return new Seeded(admin.isPresent(), shownAdminPassword, Optional.empty(), List.of(), List.of(), 0);
         }
-        hub.teams().createTeam(new CreateTeamCommand("Demo Team Alpha", "demo-alpha", "simulated-token", 5, Optional.empty()));
-        hub.teams().createTeam(new CreateTeamCommand("Demo Team Beta", "demo-beta", "simulated-token", 5, Optional.empty()));
-        hub.teams().createTeam(new CreateTeamCommand("Demo Team Gamma", "demo-gamma", "simulated-token", 10, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "Demo Team Alpha", "demo-alpha", "simulated-token", 5, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "Demo Team Beta", "demo-beta", "simulated-token", 5, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "Demo Team Gamma", "demo-gamma", "simulated-token", 10, Optional.empty()));
         String distributorPassword = generatedPassword();
-        User distributor = hub.accounts().createDistributor(DEMO_DISTRIBUTOR, "demo-distributor@example.com",
+        User distributor = hub.distributors().create(Actor.system(), DEMO_DISTRIBUTOR, "demo-distributor@example.com",
                 distributorPassword.toCharArray());
-        List<Code> platform = hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.empty(), 1, 30,
+        List<Code> platform = hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.empty(), 1, 30,
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo platform code")), 5));
-        List<Code> granted = hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.of(distributor.id()), 1, 30,
+        List<Code> granted = hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.of(distributor.id()), 1, 30,
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo distributor code")), 5));
         return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3);
     }
 
-    static void print(Seeded seeded, Settings settings, int port, PrintStream out) {
+    public static void print(Seeded seeded, Settings settings, int port, PrintStream out) {
         String base = "http://" + ("0.0.0.0".equals(settings.httpHost()) ? "127.0.0.1" : settings.httpHost()) + ":" + port;
         List<String> lines = new ArrayList<>();
         lines.add("InviteHub is ready on " + base + "   (health: " + base + "/health)");
@@ -75,6 +76,8 @@ final class DemoData {
         if (!seeded.platformCodes().isEmpty()) {
             lines.add("Demo platform codes: " + String.join("  ", seeded.platformCodes().stream().map(Code::display).toList()));
             lines.add("Demo distributor codes: " + String.join("  ", seeded.distributorCodes().stream().map(Code::display).toList()));
+            lines.add("Sign in: curl -s -X POST " + base + "/api/v1/auth/login -d 'username=" + settings.adminUsername()
+                    + "&password=…'   then send 'Authorization: Bearer <access_token>'");
             lines.add("Try: curl -s -X POST " + base + "/api/v1/public/redeem -H 'Content-Type: application/json' -d '{\"code\":\""
                     + seeded.platformCodes().get(0).display() + "\",\"email\":\"you@example.com\"}'");
         }

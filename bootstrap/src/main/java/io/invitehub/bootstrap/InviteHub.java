@@ -7,28 +7,42 @@ import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.adapter.out.security.BcryptPasswordHasher;
+import io.invitehub.adapter.out.security.JwtTokens;
+import io.invitehub.adapter.out.security.SecureRandomVerificationCodes;
 import io.invitehub.adapter.out.security.SecureRandomCodeGenerator;
 import io.invitehub.application.port.in.AccountsUseCase;
 import io.invitehub.application.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.port.in.ManageDistributorsUseCase;
+import io.invitehub.application.port.in.SignInUseCase;
 import io.invitehub.application.port.in.IssueCodesUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
+import io.invitehub.application.port.out.Mailer;
+import io.invitehub.application.port.out.PasswordHasher;
 import io.invitehub.application.port.out.RateLimiter;
 import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.application.service.AccountsService;
 import io.invitehub.application.service.CodeIssuingService;
 import io.invitehub.application.service.DispatchSettings;
+import io.invitehub.application.service.DistributorAdminService;
+import io.invitehub.application.service.DistributorSignUpService;
+import io.invitehub.application.service.SignInService;
+import io.invitehub.application.service.SignInSettings;
+import io.invitehub.application.service.SignUpSettings;
 import io.invitehub.application.service.InviteDispatchService;
 import io.invitehub.application.service.PublicRedemptionQueryService;
 import io.invitehub.application.service.RedeemService;
 import io.invitehub.application.service.RedemptionSettings;
 import io.invitehub.application.service.TeamAdminService;
+import io.invitehub.bootstrap.config.JwtSecret;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
 import io.invitehub.bootstrap.inprocess.InProcessWakeUps;
+import io.invitehub.bootstrap.inprocess.LoggingMailer;
 import io.invitehub.bootstrap.worker.DispatchWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +70,9 @@ public final class InviteHub implements AutoCloseable {
     private final ManageTeamsUseCase teams;
     private final IssueCodesUseCase issueCodes;
     private final AccountsUseCase accounts;
+    private final SignInUseCase signIn;
+    private final DistributorSignUpUseCase signUp;
+    private final ManageDistributorsUseCase distributors;
     private final DispatchInvitationsUseCase dispatcher;
     private final Optional<EmbeddedDatabase> embedded;
     private final HttpApi http;
@@ -81,10 +98,19 @@ public final class InviteHub implements AutoCloseable {
                 persistence.teams(), rateLimiter, wakeUps, clock, redemption);
         this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(),
                 clock, rateLimiter, redemption);
-        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams());
+        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), clock);
         this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
-                persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), clock);
-        this.accounts = new AccountsService(persistence.transactions(), persistence.users(), new BcryptPasswordHasher(s.bcryptCost()));
+                persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), persistence.audit(), clock);
+        PasswordHasher hasher = new BcryptPasswordHasher(s.bcryptCost());
+        JwtTokens tokens = new JwtTokens(JwtSecret.resolve(s), s.jwtTtl());
+        Mailer mailer = b.mailer != null ? b.mailer : new LoggingMailer();
+        this.accounts = new AccountsService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
+        this.signIn = new SignInService(persistence.users(), hasher, tokens, tokens, rateLimiter, clock, new SignInSettings(
+                new RateLimiter.Limit("login-address", s.loginPerMinute(), Duration.ofMinutes(1)),
+                new RateLimiter.Limit("login-username", s.loginPerMinute(), Duration.ofMinutes(1))));
+        this.signUp = new DistributorSignUpService(persistence.transactions(), persistence.users(), persistence.verificationCodes(),
+                new SecureRandomVerificationCodes(), hasher, mailer, rateLimiter, persistence.audit(), clock, SignUpSettings.defaults());
+        this.distributors = new DistributorAdminService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
         this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
                 persistence.codes(), provider, clock, dispatch);
 
@@ -96,7 +122,8 @@ public final class InviteHub implements AutoCloseable {
         if (b.http) {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
-            this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, httpSettings, persistence::isHealthy, clock);
+            this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors, httpSettings,
+                    persistence::isHealthy, clock);
             http.start();
             resources.push(http);
         } else {
@@ -114,6 +141,7 @@ public final class InviteHub implements AutoCloseable {
         private PersistenceSettings persistence;
         private TeamProvider provider;
         private RateLimiter rateLimiter;
+        private Mailer mailer;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
         private boolean workers = true;
@@ -136,6 +164,12 @@ public final class InviteHub implements AutoCloseable {
 
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = rateLimiter;
+            return this;
+        }
+
+        /** Use this mailer instead of the logging one. */
+        public Builder mailer(Mailer mailer) {
+            this.mailer = mailer;
             return this;
         }
 
@@ -199,6 +233,9 @@ public final class InviteHub implements AutoCloseable {
     public ManageTeamsUseCase teams() { return teams; }
     public IssueCodesUseCase issueCodes() { return issueCodes; }
     public AccountsUseCase accounts() { return accounts; }
+    public SignInUseCase signIn() { return signIn; }
+    public DistributorSignUpUseCase signUp() { return signUp; }
+    public ManageDistributorsUseCase distributors() { return distributors; }
     public DispatchInvitationsUseCase dispatcher() { return dispatcher; }
     public TeamProvider teamProvider() { return provider; }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }

@@ -32,6 +32,7 @@ class EmbeddedDefaultTest {
 
         String firstOutput;
         String redeemedCode;
+        String token;
         try (InviteHub hub = InviteHub.builder(settings).workers(false).start()) {
             DemoData.Seeded seeded = DemoData.seed(hub, settings);
             assertThat(seeded.adminPassword()).isPresent();
@@ -41,14 +42,16 @@ class EmbeddedDefaultTest {
             firstOutput = printed(seeded, settings, hub.httpPort().orElseThrow());
             redeemedCode = seeded.platformCodes().get(0).display();
             hub.redeem().redeem(new RedeemCommand(seeded.platformCodes().get(0), Email.of("kept@example.com"), "127.0.0.1"));
-            assertThat(hub.accounts().authenticate("admin", seeded.adminPassword().get().toCharArray()).username()).isEqualTo("admin");
+            token = hub.signIn().login("admin", seeded.adminPassword().get().toCharArray(), "127.0.0.1").accessToken();
         }
         assertThat(firstOutput).contains("Admin account: admin / ").contains(redeemedCode).contains("Demo distributor: demo-distributor / ");
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("jwt-secret"))).isTrue();
 
         try (InviteHub hub = InviteHub.builder(settings).workers(false).start()) {
             DemoData.Seeded again = DemoData.seed(hub, settings);
             assertThat(again.adminPassword()).as("the admin password is printed only once").isEmpty();
+            assertThat(hub.signIn().authenticate(token).username()).as("the generated JWT secret is kept in the data dir").isEqualTo("admin");
             assertThat(again.platformCodes()).isEmpty();
             assertThat(hub.teams().listTeams()).hasSize(3);
             assertThat(hub.queries().seats().usedSeats()).as("the redemption before the restart is still there").isEqualTo(1);

@@ -2,6 +2,7 @@ package io.invitehub.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.application.fakes.RecordingMailer;
 import io.invitehub.bootstrap.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndToEndHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final RecordingMailer MAILER = new RecordingMailer();
     private static InviteHub hub;
+    private static io.invitehub.adapter.out.persistence.PersistenceSettings db;
     private static String base;
     private static String admin;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         Settings settings = TestHubs.settings(Map.of("INVITEHUB_SIM_ACCEPT_DELAY", "1h"));
-        hub = InviteHub.builder(settings).persistence(TestHubs.freshDatabase()).start();
+        db = TestHubs.freshDatabase();
+        hub = InviteHub.builder(settings).persistence(db).mailer(MAILER).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
         base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
-        admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin-password".getBytes(StandardCharsets.UTF_8));
+        admin = bearer(login("admin", "admin-password"));
     }
 
     @AfterAll
@@ -130,9 +134,78 @@ class EndToEndHttpTest {
                 "{\"name\":\"X\",\"provider_account_id\":\"acct-x\",\"max_seats\":3}");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
-        String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8));
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:admin-password".getBytes(StandardCharsets.UTF_8));
         assertThat(post("/api/v1/redeem-codes", wrong, "{\"count\":1,\"max_uses\":1,\"validity_days\":30}").statusCode()).isEqualTo(401);
         assertThat(hub.teams().listTeams()).noneMatch(t -> t.providerAccountId().equals("acct-x"));
+    }
+
+    @Test
+    void aDistributorSignsUpIsApprovedActsAndIsCutOffBySuspension() throws Exception {
+        HttpResponse<String> sent = post("/api/v1/auth/send-verification-code", null, "{\"email\":\"New.Shop@Example.com\"}");
+        assertThat(sent.statusCode()).isEqualTo(200);
+        String code = MAILER.lastCodeFor("new.shop@example.com");
+        assertThat(code).matches("^[0-9]{6}$");
+
+        HttpResponse<String> registered = post("/api/v1/auth/register-distributor", null,
+                "{\"email\":\"new.shop@example.com\",\"username\":\"new-shop\",\"password\":\"shop-password\",\"code\":\"" + code + "\"}");
+        assertThat(registered.statusCode()).isEqualTo(201);
+        long id = json(registered).get("id").asLong();
+        assertThat(json(registered).get("approval").asText()).isEqualTo("PENDING");
+
+        HttpResponse<String> tooEarly = postForm("/api/v1/auth/login", "username=new-shop&password=shop-password");
+        assertThat(tooEarly.statusCode()).isEqualTo(403);
+        assertThat(json(tooEarly).get("detail").asText()).isEqualTo("This distributor account is waiting for approval.");
+
+        HttpResponse<String> pending = get("/api/v1/admins/pending-distributors", admin);
+        assertThat(pending.body()).isEqualTo("[{\"id\":" + id + ",\"username\":\"new-shop\",\"email\":\"new.shop@example.com\","
+                + "\"role\":\"DISTRIBUTOR\",\"approval\":\"PENDING\"}]");
+        HttpResponse<String> approved = post("/api/v1/admins/distributors/" + id + "/approve", admin, "");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(json(approved).get("approval").asText()).isEqualTo("APPROVED");
+
+        String token = login("new-shop", "shop-password");
+        HttpResponse<String> me = get("/api/v1/auth/me", bearer(token));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).isEqualTo("{\"id\":" + id + ",\"username\":\"new-shop\",\"email\":\"new.shop@example.com\","
+                + "\"role\":\"DISTRIBUTOR\",\"approval\":\"APPROVED\"}");
+        assertThat(get("/api/v1/admin/teams", bearer(token)).statusCode()).isEqualTo(403);
+
+        assertThat(post("/api/v1/admins/distributors/" + id + "/suspend", admin, "").statusCode()).isEqualTo(200);
+        HttpResponse<String> revoked = get("/api/v1/auth/me", bearer(token));
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"InviteHub\"");
+        assertThat(json(revoked).get("detail").asText()).isEqualTo("The token was revoked; sign in again.");
+        assertThat(postForm("/api/v1/auth/login", "username=new-shop&password=shop-password").statusCode()).isEqualTo(403);
+
+        // it has no codes, orders or invitations yet: an admin may delete it; the audit log has the whole story
+        assertThat(post("/api/v1/admins/distributors/" + id + "/reactivate", admin, "").statusCode()).isEqualTo(200);
+        HttpResponse<String> deleted = delete("/api/v1/admins/distributors/" + id, admin);
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(new Sql(db).text("select string_agg(action || ':' || coalesce(actor_role, '-'), ',' order by id) from audit_log"
+                + " where target_type = 'USER' and target_id = '" + id + "'"))
+                .isEqualTo("DISTRIBUTOR_REGISTER:DISTRIBUTOR,DISTRIBUTOR_APPROVE:ADMIN,DISTRIBUTOR_SUSPEND:ADMIN,"
+                        + "DISTRIBUTOR_REACTIVATE:ADMIN,DISTRIBUTOR_DELETE:ADMIN");
+    }
+
+    @Test
+    void aDistributorWithCodesCannotBeDeletedAndAPasswordChangeEndsOldTokens() throws Exception {
+        HttpResponse<String> created = post("/api/v1/admins/distributors/create", admin,
+                "{\"username\":\"dist-two\",\"email\":\"dist-two@example.com\",\"password\":\"distributor-pw\"}");
+        long id = json(created).get("id").asLong();
+        assertThat(post("/api/v1/distributors/" + id + "/grant-codes", admin, "{\"count\":1,\"max_uses\":1,\"validity_days\":30}")
+                .statusCode()).isEqualTo(201);
+
+        HttpResponse<String> refused = delete("/api/v1/admins/distributors/" + id, admin);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).get("detail").asText())
+                .isEqualTo("This distributor has codes, orders or invitations; deleting it would orphan them. Suspend it instead.");
+
+        String token = login("dist-two", "distributor-pw");
+        HttpResponse<String> changed = post("/api/v1/auth/change-password", bearer(token),
+                "{\"old_password\":\"distributor-pw\",\"new_password\":\"another-password\"}");
+        assertThat(changed.statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/auth/me", bearer(token)).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/auth/me", bearer(login("dist-two", "another-password"))).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -167,6 +240,33 @@ class EndToEndHttpTest {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> delete(String path, String authorization) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postForm(String path, String form) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in with the reference clients' form and returns the access token. */
+    private static String login(String username, String password) throws Exception {
+        HttpResponse<String> response = postForm("/api/v1/auth/login", "username=" + username + "&password=" + password);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("token_type").asText()).isEqualTo("bearer");
+        return json(response).get("access_token").asText();
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -6,6 +6,7 @@ import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.domain.user.Actor;
 import io.invitehub.application.port.in.RedeemCommand;
 import io.invitehub.application.port.in.RedemptionResult;
 import io.invitehub.domain.code.Code;
@@ -54,8 +55,8 @@ class ProviderFaultsTest {
         sql = new Sql(db);
         hub = InviteHub.builder(TestHubs.settings(Map.of("INVITEHUB_DISPATCH_MAX_ATTEMPTS", String.valueOf(maxAttempts))))
                 .persistence(db).teamProvider(provider).clock(clock).http(false).workers(false).start();
-        hub.teams().createTeam(new CreateTeamCommand("A", "acct-a", "token", 10, Optional.empty()));
-        hub.teams().createTeam(new CreateTeamCommand("B", "acct-b", "token", 10, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "A", "acct-a", "token", 10, Optional.empty()));
+        hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "B", "acct-b", "token", 10, Optional.empty()));
         return provider;
     }
 
@@ -166,7 +167,7 @@ class ProviderFaultsTest {
     }
 
     private List<Code> codes(int count) {
-        return hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.empty(), 1, 30, Optional.empty(),
+        return hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.empty(), 1, 30, Optional.empty(),
                 Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.empty()), count));
     }
 }

@@ -6,6 +6,7 @@ import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.domain.user.Actor;
 import io.invitehub.application.port.in.RedeemCommand;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
@@ -32,8 +33,8 @@ class RestartTest {
 
         try (InviteHub first = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).teamProvider(provider)
                 .http(false).workers(false).start()) {
-            first.teams().createTeam(new CreateTeamCommand("A", "acct-restart", "token", 10, Optional.empty()));
-            List<Code> codes = first.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.empty(), 1, 30,
+            first.teams().createTeam(new CreateTeamCommand(Actor.system(), "A", "acct-restart", "token", 10, Optional.empty()));
+            List<Code> codes = first.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.empty(), 1, 30,
                     Optional.empty(), Optional.empty(), 1, Optional.empty()), 5));
             for (int i = 0; i < codes.size(); i++) {
                 first.redeem().redeem(new RedeemCommand(codes.get(i), Email.of("r" + i + "@example.com"), "10.2.0.1"));
@@ -61,8 +62,8 @@ class RestartTest {
         SimulatedTeamProvider provider = new SimulatedTeamProvider(SimulationSettings.defaults(), clock);
         try (InviteHub hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).teamProvider(provider)
                 .clock(clock).http(false).workers(false).start()) {
-            hub.teams().createTeam(new CreateTeamCommand("A", "acct-lease", "token", 10, Optional.empty()));
-            Code code = hub.issueCodes().issue(new IssueCodesCommand(new CodeTerms(Optional.empty(), 1, 30,
+            hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "A", "acct-lease", "token", 10, Optional.empty()));
+            Code code = hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.empty(), 1, 30,
                     Optional.empty(), Optional.empty(), 1, Optional.empty()), 1)).get(0);
             hub.redeem().redeem(new RedeemCommand(code, Email.of("lease@example.com"), "10.2.0.2"));
             // a worker claimed the row and died before calling the provider: simulate by claiming directly

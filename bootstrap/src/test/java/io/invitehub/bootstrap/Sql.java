@@ -9,14 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Plain JDBC for test assertions: recounts straight from the tables. */
-final class Sql {
+public final class Sql {
     private final PersistenceSettings db;
 
-    Sql(PersistenceSettings db) {
+    public Sql(PersistenceSettings db) {
         this.db = db;
     }
 
-    void execute(String statement) {
+    public void execute(String statement) {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement()) {
             s.execute(statement);
@@ -25,11 +25,21 @@ final class Sql {
         }
     }
 
-    long count(String query) {
+    public long count(String query) {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
+
+    String text(String query) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(query, e);
         }

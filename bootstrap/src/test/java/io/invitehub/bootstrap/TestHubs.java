@@ -17,12 +17,14 @@ final class TestHubs {
         env.put("INVITEHUB_DB_URL", "jdbc:postgresql://set-by-test/unused");
         env.put("INVITEHUB_HTTP_PORT", "0");
         env.put("INVITEHUB_TEAM_PROVIDER", "simulated");
+        env.put("INVITEHUB_JWT_SECRET", "test-secret-of-at-least-thirty-two-bytes");
         env.put("INVITEHUB_BCRYPT_COST", "4");
         env.put("INVITEHUB_DISPATCH_POLL_INTERVAL", "100ms");
         env.put("INVITEHUB_DISPATCH_BACKOFF_BASE", "10ms");
         env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
         env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000");
         env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000");
+        env.put("INVITEHUB_LOGIN_PER_MINUTE", "1000");
         env.putAll(overrides);
         return Settings.from(env);
     }

@@ -2,12 +2,15 @@ package io.invitehub.application.service;
 
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.in.IssueCodesUseCase;
+import io.invitehub.application.port.out.AuditEntry;
+import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.CodeGenerator;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
 import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Role;
@@ -31,10 +34,12 @@ public final class CodeIssuingService implements IssueCodesUseCase {
     private final Users users;
     private final Teams teams;
     private final CodeGenerator generator;
+    private final AuditLog audit;
     private final Clock clock;
 
     public CodeIssuingService(TransactionRunner transactions, RedeemCodes codes, Users users, Teams teams,
-                              CodeGenerator generator, Clock clock) {
+                              CodeGenerator generator, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.transactions = transactions;
         this.codes = codes;
         this.users = users;
@@ -45,6 +50,7 @@ public final class CodeIssuingService implements IssueCodesUseCase {
 
     @Override
     public List<Code> issue(IssueCodesCommand command) {
+        TeamAdminService.requireStaff(command.actor());
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             command.terms().owner().ifPresent(owner -> {
@@ -69,6 +75,11 @@ public final class CodeIssuingService implements IssueCodesUseCase {
             if (issued.size() < command.count()) {
                 throw new DomainException(ErrorCode.CONFLICT, "could not generate enough unique codes; use a longer code length");
             }
+            CodeTerms terms = command.terms();
+            audit.record(AuditEntry.of(command.actor(), terms.owner().isPresent() ? "CODES_GRANT" : "CODES_ISSUE",
+                    terms.owner().isPresent() ? "USER" : "PLATFORM",
+                    terms.owner().map(o -> Long.toString(o.value())).orElse("-"),
+                    "count=" + issued.size() + ", max_uses=" + terms.maxUses() + ", validity_days=" + terms.validityDays(), now));
             return issued;
         });
     }

@@ -84,4 +84,63 @@ public abstract class AbstractUsersContract extends StorageContractSupport {
         assertThat(storage.users().anyWithRole(Role.ADMIN)).isTrue();
         assertThat(storage.users().anyWithRole(Role.OPERATOR)).isFalse();
     }
+
+    @Test
+    void changeApprovalMovesOnlyFromTheExpectedStateAndRevokesWhenAsked() {
+        User ann = create("ann", "ann@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        User root = create("root", null, Role.ADMIN, null);
+
+        assertThat(tx(() -> storage.users().changeApproval(ann.id(), Approval.APPROVED, Approval.SUSPENDED, true))).isEmpty();
+        assertThat(tx(() -> storage.users().changeApproval(root.id(), Approval.PENDING, Approval.APPROVED, false))).isEmpty();
+        User approved = tx(() -> storage.users().changeApproval(ann.id(), Approval.PENDING, Approval.APPROVED, false)).orElseThrow();
+        assertThat(approved.approval()).contains(Approval.APPROVED);
+        assertThat(approved.tokenVersion()).isZero();
+        User suspended = tx(() -> storage.users().changeApproval(ann.id(), Approval.APPROVED, Approval.SUSPENDED, true)).orElseThrow();
+        assertThat(suspended.tokenVersion()).isEqualTo(1);
+        assertThat(storage.users().findById(ann.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(suspended);
+        assertThat(storage.users().findById(root.id()).orElseThrow().approval()).isEmpty();
+    }
+
+    @Test
+    void changePasswordNeedsTheExpectedTokenVersion() {
+        User ann = create("ann", "ann@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+
+        assertThat(tx(() -> storage.users().changePassword(ann.id(), 1, "new-hash"))).isEmpty();
+        User changed = tx(() -> storage.users().changePassword(ann.id(), 0, "new-hash")).orElseThrow();
+
+        assertThat(changed.passwordHash()).isEqualTo("new-hash");
+        assertThat(changed.tokenVersion()).isEqualTo(1);
+        assertThat(storage.users().findById(ann.id()).orElseThrow().passwordHash()).isEqualTo("new-hash");
+    }
+
+    @Test
+    void distributorsByApprovalArePagedById() {
+        User a = create("a1", "a1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        create("b1", "b1@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+        User c = create("c1", "c1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        create("root", null, Role.ADMIN, null);
+        User d = create("d1", "d1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+
+        assertThat(storage.users().distributors(Approval.PENDING, java.util.Optional.empty(), 2)).extracting(User::id)
+                .containsExactly(a.id(), c.id());
+        assertThat(storage.users().distributors(Approval.PENDING, java.util.Optional.of(c.id()), 10)).extracting(User::id)
+                .containsExactly(d.id());
+        assertThat(storage.users().distributors(Approval.SUSPENDED, java.util.Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesAUserNobodyRefersToAndRefusesAnOwner() {
+        User empty = create("empty", "e@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        User owner = newDistributor();
+        newCode(new io.invitehub.domain.code.CodeTerms(java.util.Optional.of(owner.id()), 1, 30, java.util.Optional.empty(),
+                java.util.Optional.empty(), 1, java.util.Optional.empty()));
+
+        assertThat(storage.users().hasCodesOrdersOrInvitations(empty.id())).isFalse();
+        assertThat(storage.users().hasCodesOrdersOrInvitations(owner.id())).isTrue();
+        assertThat(tx(() -> storage.users().delete(empty.id()))).isTrue();
+        assertThat(storage.users().findById(empty.id())).isEmpty();
+        assertThat(tx(() -> storage.users().delete(empty.id()))).isFalse();
+        assertConflict(() -> tx(() -> storage.users().delete(owner.id())));
+        assertThat(storage.users().findById(owner.id())).isPresent();
+    }
 }

@@ -1,10 +1,12 @@
 package io.invitehub.application.contract;
 
+import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
+import io.invitehub.application.port.out.VerificationCodes;
 
 /**
  * The storage ports that the repository contract tests exercise. The in-memory fakes and the jOOQ
@@ -20,4 +22,8 @@ public interface StoragePorts {
     Teams teams();
 
     Users users();
+
+    AuditLog auditLog();
+
+    VerificationCodes verificationCodes();
 }

@@ -1,6 +1,8 @@
 package io.invitehub.application.fakes;
 
 import io.invitehub.application.contract.StoragePorts;
+import io.invitehub.application.port.out.AuditEntry;
+import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.NewInvitation;
 import io.invitehub.application.port.out.NewTeam;
@@ -10,6 +12,7 @@ import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
+import io.invitehub.application.port.out.VerificationCodes;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.EmailMismatchException;
@@ -50,7 +53,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * In-memory storage for tests: the five storage ports over one state, with real transaction
+ * In-memory storage for tests: the storage ports over one state, with real transaction
  * semantics. One lock serialises transactions (and single port calls made outside any); the state
  * is snapshotted when the outermost transaction starts and restored when a runtime exception
  * escapes it; nested calls join the outer transaction. Rows are immutable values, so a snapshot is
@@ -95,6 +98,8 @@ public final class InMemoryStorage implements StoragePorts {
         TreeMap<Long, TeamRow> teams = new TreeMap<>();
         TreeMap<Long, String> groups = new TreeMap<>();
         TreeMap<Long, User> users = new TreeMap<>();
+        List<AuditEntry> audit = new ArrayList<>();
+        TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
         long nextId = 1;
         long nextQueueSeq = 1;
 
@@ -105,6 +110,8 @@ public final class InMemoryStorage implements StoragePorts {
             copy.teams = new TreeMap<>(teams);
             copy.groups = new TreeMap<>(groups);
             copy.users = new TreeMap<>(users);
+            copy.audit = new ArrayList<>(audit);
+            copy.verifications = new TreeMap<>(verifications);
             copy.nextId = nextId;
             copy.nextQueueSeq = nextQueueSeq;
             return copy;
@@ -121,6 +128,8 @@ public final class InMemoryStorage implements StoragePorts {
     private final FakeInvitations invitations = new FakeInvitations();
     private final FakeTeams teams = new FakeTeams();
     private final FakeUsers users = new FakeUsers();
+    private final FakeAuditLog audit = new FakeAuditLog();
+    private final FakeVerificationCodes verificationCodes = new FakeVerificationCodes();
 
     /** A storage whose creation timestamps (teams) come from {@code clock}; public ids from a seeded random. */
     public InMemoryStorage(Clock clock) {
@@ -137,6 +146,8 @@ public final class InMemoryStorage implements StoragePorts {
     @Override public Invitations invitations() { return invitations; }
     @Override public Teams teams() { return teams; }
     @Override public Users users() { return users; }
+    @Override public AuditLog auditLog() { return audit; }
+    @Override public VerificationCodes verificationCodes() { return verificationCodes; }
 
     /** How many transactions were committed (outermost only), for tests that count round trips. */
     public int committedTransactions() {
@@ -589,6 +600,124 @@ public final class InMemoryStorage implements StoragePorts {
         @Override
         public boolean anyWithRole(Role role) {
             return atomically(() -> state.users.values().stream().anyMatch(u -> u.role() == role));
+        }
+
+        @Override
+        public Optional<User> changeApproval(UserId id, Approval from, Approval to, boolean revokeTokens) {
+            return atomically(() -> Optional.ofNullable(state.users.get(id.value()))
+                    .filter(u -> u.role() == Role.DISTRIBUTOR && u.approval().filter(from::equals).isPresent())
+                    .map(u -> store(User.restore(u.id(), u.username(), u.email().orElse(null), u.role(), to, u.passwordHash(),
+                            revokeTokens ? u.tokenVersion() + 1 : u.tokenVersion()))));
+        }
+
+        @Override
+        public Optional<User> changePassword(UserId id, int expectedTokenVersion, String passwordHash) {
+            return atomically(() -> Optional.ofNullable(state.users.get(id.value()))
+                    .filter(u -> u.tokenVersion() == expectedTokenVersion)
+                    .map(u -> store(User.restore(u.id(), u.username(), u.email().orElse(null), u.role(),
+                            u.approval().orElse(null), passwordHash, u.tokenVersion() + 1))));
+        }
+
+        @Override
+        public List<User> distributors(Approval approval, Optional<UserId> after, int limit) {
+            return atomically(() -> state.users.tailMap(after.map(UserId::value).orElse(0L), false).values().stream()
+                    .filter(u -> u.role() == Role.DISTRIBUTOR && u.approval().filter(approval::equals).isPresent())
+                    .limit(limit)
+                    .collect(java.util.stream.Collectors.toList()));
+        }
+
+        @Override
+        public boolean hasCodesOrdersOrInvitations(UserId id) {
+            return atomically(() -> referenced(id));
+        }
+
+        @Override
+        public boolean delete(UserId id) {
+            return atomically(() -> {
+                if (!state.users.containsKey(id.value())) {
+                    return false;
+                }
+                if (referenced(id)) {
+                    throw new DomainException(ErrorCode.CONFLICT, "the user is still referred to by codes, orders or invitations");
+                }
+                state.users.remove(id.value());
+                // like ON DELETE SET NULL on audit_log.actor_id
+                state.audit.replaceAll(e -> e.actor().userId().filter(id::equals).isPresent()
+                        ? new AuditEntry(io.invitehub.domain.user.Actor.system(), e.action(), e.targetType(), e.targetId(),
+                        e.details(), e.at())
+                        : e);
+                return true;
+            });
+        }
+
+        /** No orders exist in this storage yet; codes and invitations are what refer to a distributor. */
+        private boolean referenced(UserId id) {
+            return state.codes.values().stream().anyMatch(c -> id.equals(c.owner()))
+                    || state.invitations.values().stream().anyMatch(r -> r.invitation().distributorId().filter(id::equals).isPresent());
+        }
+
+        private User store(User user) {
+            state.users.put(user.id().value(), user);
+            return user;
+        }
+    }
+
+    // ------------------------------------------------------------------ audit log
+
+    private final class FakeAuditLog implements AuditLog {
+        @Override
+        public void record(AuditEntry entry) {
+            atomically(() -> {
+                if (entry.actor().userId().filter(id -> !state.users.containsKey(id.value())).isPresent()) {
+                    throw new IllegalStateException("audit actor " + entry.actor() + " does not exist (foreign key)");
+                }
+                state.audit.add(new AuditEntry(entry.actor(), entry.action(), entry.targetType(), entry.targetId(),
+                        entry.details(), entry.at().truncatedTo(ChronoUnit.MICROS)));
+                return null;
+            });
+        }
+
+        @Override
+        public List<AuditEntry> latest(int limit) {
+            return atomically(() -> {
+                List<AuditEntry> newestFirst = new ArrayList<>(state.audit);
+                java.util.Collections.reverse(newestFirst);
+                newestFirst.sort(Comparator.comparing(AuditEntry::at).reversed());
+                return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ verification codes
+
+    private final class FakeVerificationCodes implements VerificationCodes {
+        @Override
+        public void replace(Email email, String codeHash, Instant expiresAt) {
+            atomically(() -> state.verifications.put(email.value(),
+                    new Pending(email, codeHash, expiresAt.truncatedTo(ChronoUnit.MICROS), 0)));
+        }
+
+        @Override
+        public Optional<Pending> find(Email email) {
+            return atomically(() -> Optional.ofNullable(state.verifications.get(email.value())));
+        }
+
+        @Override
+        public int recordFailure(Email email) {
+            return atomically(() -> {
+                Pending p = state.verifications.get(email.value());
+                if (p == null) {
+                    return 0;
+                }
+                Pending counted = new Pending(p.email(), p.codeHash(), p.expiresAt(), p.failedAttempts() + 1);
+                state.verifications.put(email.value(), counted);
+                return counted.failedAttempts();
+            });
+        }
+
+        @Override
+        public void remove(Email email) {
+            atomically(() -> state.verifications.remove(email.value()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.invitehub.application.service;
 
+import io.invitehub.application.port.out.AuditEntry;
 import io.invitehub.application.fakes.SequenceCodeGenerator;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.domain.code.Code;
@@ -29,7 +30,7 @@ class CodeIssuingServiceTest {
 
     private CodeIssuingService service(SequenceCodeGenerator generator) {
         return new CodeIssuingService(f.storage.transactions(), f.storage.codes(), f.storage.users(), f.storage.teams(),
-                generator, f.clock);
+                generator, f.storage.auditLog(), f.clock);
     }
 
     private User user(String name, Role role) {
@@ -63,7 +64,7 @@ class CodeIssuingServiceTest {
         List<Code> generated = codes(5);
         SequenceCodeGenerator generator = new SequenceCodeGenerator(generated);
 
-        List<Code> issued = service(generator).issue(new IssueCodesCommand(terms(Optional.of(distributor.id()), Optional.of(gold)), 5));
+        List<Code> issued = service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.of(distributor.id()), Optional.of(gold)), 5));
 
         assertThat(issued).containsExactlyInAnyOrderElementsOf(generated);
         assertThat(generator.handedOut()).isEqualTo(5);
@@ -77,13 +78,15 @@ class CodeIssuingServiceTest {
             assertThat(stored.usedCount()).isZero();
             assertThat(stored.active()).isTrue();
         }
+        assertThat(f.storage.auditLog().latest(10)).containsExactly(new AuditEntry(Fixture.STAFF, "CODES_GRANT", "USER",
+                Long.toString(distributor.id().value()), Optional.of("count=5, max_uses=2, validity_days=60"), Fixture.START));
     }
 
     @Test
     void platformCodesHaveNoOwner() {
         List<Code> generated = codes(2);
 
-        List<Code> issued = service(new SequenceCodeGenerator(generated)).issue(new IssueCodesCommand(terms(Optional.empty(), Optional.empty()), 2));
+        List<Code> issued = service(new SequenceCodeGenerator(generated)).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.empty(), Optional.empty()), 2));
 
         assertThat(issued).containsExactlyInAnyOrderElementsOf(generated);
         assertThat(f.storage.codes().findByCode(generated.get(0)).orElseThrow().owner()).isEmpty();
@@ -98,7 +101,7 @@ class CodeIssuingServiceTest {
         Code c = fresh.get(2);
         SequenceCodeGenerator generator = new SequenceCodeGenerator(existing, a, b, a, c);
 
-        List<Code> issued = service(generator).issue(new IssueCodesCommand(terms(Optional.empty(), Optional.empty()), 3));
+        List<Code> issued = service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.empty(), Optional.empty()), 3));
 
         assertThat(issued).containsExactlyInAnyOrder(a, b, c);
         assertThat(generator.handedOut()).isEqualTo(5);
@@ -111,7 +114,7 @@ class CodeIssuingServiceTest {
         List<Code> fresh = codes(2);
         SequenceCodeGenerator generator = new SequenceCodeGenerator(fresh.get(0), fresh.get(0), fresh.get(1));
 
-        List<Code> issued = service(generator).issue(new IssueCodesCommand(terms(Optional.empty(), Optional.empty()), 2));
+        List<Code> issued = service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.empty(), Optional.empty()), 2));
 
         assertThat(issued).containsExactlyInAnyOrderElementsOf(fresh);
         assertThat(generator.handedOut()).isEqualTo(3);
@@ -126,7 +129,7 @@ class CodeIssuingServiceTest {
         script.addAll(Collections.nCopies(10, existing));
         SequenceCodeGenerator generator = new SequenceCodeGenerator(script);
 
-        assertThatThrownBy(() -> service(generator).issue(new IssueCodesCommand(terms(Optional.empty(), Optional.empty()), 2)))
+        assertThatThrownBy(() -> service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.empty(), Optional.empty()), 2)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
                     assertThat(e.getMessage()).isEqualTo("could not generate enough unique codes; use a longer code length");
@@ -142,7 +145,7 @@ class CodeIssuingServiceTest {
         User admin = user("root", Role.ADMIN);
         SequenceCodeGenerator generator = new SequenceCodeGenerator(codes(1));
 
-        assertNotFound(() -> service(generator).issue(new IssueCodesCommand(terms(Optional.of(admin.id()), Optional.empty()), 1)),
+        assertNotFound(() -> service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.of(admin.id()), Optional.empty()), 1)),
                 "distributor " + admin.id().value() + " does not exist");
         assertThat(generator.handedOut()).isZero();
     }
@@ -151,7 +154,7 @@ class CodeIssuingServiceTest {
     void anUnknownOwnerIsNotFound() {
         SequenceCodeGenerator generator = new SequenceCodeGenerator(codes(1));
 
-        assertNotFound(() -> service(generator).issue(new IssueCodesCommand(terms(Optional.of(new UserId(4242)), Optional.empty()), 1)),
+        assertNotFound(() -> service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.of(new UserId(4242)), Optional.empty()), 1)),
                 "distributor 4242 does not exist");
         assertThat(generator.handedOut()).isZero();
     }
@@ -161,7 +164,7 @@ class CodeIssuingServiceTest {
         List<Code> generated = codes(1);
         SequenceCodeGenerator generator = new SequenceCodeGenerator(generated);
 
-        assertNotFound(() -> service(generator).issue(new IssueCodesCommand(terms(Optional.empty(), Optional.of(new TeamGroupId(4242))), 1)),
+        assertNotFound(() -> service(generator).issue(new IssueCodesCommand(Fixture.STAFF, terms(Optional.empty(), Optional.of(new TeamGroupId(4242))), 1)),
                 "team group 4242 does not exist");
         assertThat(f.storage.codes().findByCode(generated.get(0))).isEmpty();
     }
@@ -169,10 +172,10 @@ class CodeIssuingServiceTest {
     @Test
     void theCountIsBetweenOneAndTenThousand() {
         CodeTerms terms = terms(Optional.empty(), Optional.empty());
-        assertThatThrownBy(() -> new IssueCodesCommand(terms, 0)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> new IssueCodesCommand(Fixture.STAFF, terms, 0)).isInstanceOf(MalformedInputException.class)
                 .hasMessage("count must be between 1 and 10000");
-        assertThatThrownBy(() -> new IssueCodesCommand(terms, 10_001)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> new IssueCodesCommand(Fixture.STAFF, terms, 10_001)).isInstanceOf(MalformedInputException.class)
                 .hasMessage("count must be between 1 and 10000");
-        assertThat(new IssueCodesCommand(terms, 10_000).count()).isEqualTo(10_000);
+        assertThat(new IssueCodesCommand(Fixture.STAFF, terms, 10_000).count()).isEqualTo(10_000);
     }
 }

@@ -9,6 +9,7 @@ import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.user.Actor;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Optional;
 /** Shared set-up for service tests: in-memory storage on a mutable clock, data created through the ports. */
 final class Fixture {
     static final Instant START = Instant.parse("2025-03-01T10:00:00.123456Z");
+    /** The service itself as the actor of staff writes (no user row needed for the audit entry). */
+    static final Actor STAFF = Actor.system();
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryStorage storage = new InMemoryStorage(clock);

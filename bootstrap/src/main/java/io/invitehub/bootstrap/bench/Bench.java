@@ -102,12 +102,12 @@ public final class Bench {
         int teams = Math.max(10, codeCount / 500 + 1);
         long seeding = System.nanoTime();
         for (int t = 0; t < teams; t++) {
-            hub.teams().createTeam(new CreateTeamCommand("bench team " + t, "bench-" + t, "token", 500, Optional.empty()));
+            hub.teams().createTeam(new CreateTeamCommand(io.invitehub.domain.user.Actor.system(), "bench team " + t, "bench-" + t, "token", 500, Optional.empty()));
         }
         List<Code> codes = new ArrayList<>(codeCount);
         CodeTerms terms = new CodeTerms(Optional.empty(), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty());
         while (codes.size() < codeCount) {
-            codes.addAll(hub.issueCodes().issue(new IssueCodesCommand(terms, Math.min(IssueCodesCommand.MAX_COUNT, codeCount - codes.size()))));
+            codes.addAll(hub.issueCodes().issue(new IssueCodesCommand(io.invitehub.domain.user.Actor.system(), terms, Math.min(IssueCodesCommand.MAX_COUNT, codeCount - codes.size()))));
         }
         out.printf("seeded %d teams and %d codes in %d ms%n", teams, codeCount, (System.nanoTime() - seeding) / 1_000_000);
 

@@ -41,11 +41,17 @@ public record Settings(
         String codePrefix,
         int codeRandomLength,
         int bcryptCost,
+        Optional<String> jwtSecret,
+        Duration jwtTtl,
+        int loginPerMinute,
         boolean demo,
         String teamProvider,
         Duration simulatedAcceptDelay,
         double simulatedErrorRate,
         Duration simulatedMaxLatency) {
+
+    /** HS256 needs a key of at least 256 bits. */
+    public static final int MIN_JWT_SECRET_BYTES = 32;
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -83,11 +89,20 @@ public record Settings(
                 r.string("INVITEHUB_CODE_PREFIX", "HUB"),
                 r.integer("INVITEHUB_CODE_LENGTH", 12, 8, 32),
                 r.integer("INVITEHUB_BCRYPT_COST", 10, 4, 16),
+                r.secret("INVITEHUB_JWT_SECRET", MIN_JWT_SECRET_BYTES),
+                r.duration("INVITEHUB_JWT_TTL", Duration.ofMinutes(60)),
+                r.integer("INVITEHUB_LOGIN_PER_MINUTE", 5, 1, 1_000_000),
                 r.bool("INVITEHUB_DEMO", dbUrl.isEmpty()),
                 r.teamProvider(dbUrl.isEmpty()),
                 r.duration("INVITEHUB_SIM_ACCEPT_DELAY", Duration.ofSeconds(30)),
                 r.probability("INVITEHUB_SIM_ERROR_RATE", 0.0),
                 r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)));
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[db=" + dbUrl.orElse("embedded") + ", http=" + httpHost + ":" + httpPort + ", jwtSecret="
+                + (jwtSecret.isPresent() ? "***" : "unset") + ", demo=" + demo + "]";
     }
 
     /** True when no external database is configured: the embedded PostgreSQL under {@link #dataDir()} is used. */
@@ -106,6 +121,15 @@ public record Settings(
         Optional<String> optional(String name) {
             String value = env.get(name);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        /** A secret of at least {@code minBytes} UTF-8 bytes; never echoed in an error. */
+        Optional<String> secret(String name, int minBytes) {
+            Optional<String> raw = optional(name);
+            if (raw.isPresent() && raw.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < minBytes) {
+                throw new ConfigurationException(name + " must have at least " + minBytes + " bytes");
+            }
+            return raw;
         }
 
         String string(String name, String fallback) {

@@ -27,6 +27,10 @@ public final class User {
         return new User(id, username, email, role, approval, passwordHash, tokenVersion);
     }
 
+    public boolean isDistributor() {
+        return role == Role.DISTRIBUTOR;
+    }
+
     /** Staff may always act; a distributor only while APPROVED. */
     public boolean mayAct() {
         return role != Role.DISTRIBUTOR || approval == Approval.APPROVED;

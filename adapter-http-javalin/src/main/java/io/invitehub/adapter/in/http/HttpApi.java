@@ -5,18 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.invitehub.application.port.in.AccountsUseCase;
 import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.in.IssueCodesUseCase;
+import io.invitehub.application.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
 import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.application.port.in.RegisterDistributorCommand;
+import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.port.in.SignedIn;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -45,7 +51,8 @@ import java.util.stream.Collectors;
 /**
  * The HTTP API: every route is declared in {@link #configure(JavalinConfig)}; handlers parse,
  * build a command, call one use case and answer with a response record. Errors become problem
- * details in {@link ProblemMapper}; staff routes are guarded by {@link StaffAccess}.
+ * details in {@link ProblemMapper}; every non-public route declares its {@link Access} role, checked
+ * in one before-handler.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -59,6 +66,9 @@ public final class HttpApi implements AutoCloseable {
     private final ManageTeamsUseCase teams;
     private final IssueCodesUseCase issueCodes;
     private final AccountsUseCase accounts;
+    private final SignInUseCase signIn;
+    private final DistributorSignUpUseCase signUp;
+    private final ManageDistributorsUseCase distributors;
     private final HttpSettings settings;
     private final BooleanSupplier databaseHealthy;
     private final Clock clock;
@@ -71,13 +81,17 @@ public final class HttpApi implements AutoCloseable {
     private Javalin app;
 
     public HttpApi(RedeemCodeUseCase redeem, PublicRedemptionQueries queries, ManageTeamsUseCase teams,
-                   IssueCodesUseCase issueCodes, AccountsUseCase accounts, HttpSettings settings,
+                   IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
+                   DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, HttpSettings settings,
                    BooleanSupplier databaseHealthy, Clock clock) {
         this.redeem = Objects.requireNonNull(redeem, "redeem");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.issueCodes = Objects.requireNonNull(issueCodes, "issueCodes");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.signUp = Objects.requireNonNull(signUp, "signUp");
+        this.distributors = Objects.requireNonNull(distributors, "distributors");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -132,7 +146,7 @@ public final class HttpApi implements AutoCloseable {
 
         config.routes.exception(Exception.class, problems::handle);
         config.routes.exception(HttpResponseException.class, problems::handle);
-        config.routes.beforeMatched(StaffAccess.guard(accounts));
+        config.routes.beforeMatched(Access.guard(signIn));
 
         config.routes.get("/health", this::health);
 
@@ -142,12 +156,25 @@ public final class HttpApi implements AutoCloseable {
         config.routes.get("/api/v1/public/status", this::status);
         config.routes.get("/api/v1/public/seats", this::seats);
 
-        config.routes.post("/api/v1/admin/teams", this::createTeam, StaffAccess.STAFF);
-        config.routes.get("/api/v1/admin/teams", this::listTeams, StaffAccess.STAFF);
-        config.routes.post("/api/v1/admin/team-groups", this::createTeamGroup, StaffAccess.STAFF);
-        config.routes.post("/api/v1/distributors/{id}/grant-codes", this::grantCodes, StaffAccess.STAFF);
-        config.routes.post("/api/v1/redeem-codes", this::platformCodes, StaffAccess.STAFF);
-        config.routes.post("/api/v1/admins/distributors/create", this::createDistributor, StaffAccess.ADMIN);
+        config.routes.post("/api/v1/auth/login", this::login);
+        config.routes.post("/api/v1/auth/send-verification-code", this::sendVerificationCode);
+        config.routes.post("/api/v1/auth/register-distributor", this::registerDistributor);
+        config.routes.get("/api/v1/auth/me", this::me, Access.SIGNED_IN);
+        config.routes.post("/api/v1/auth/change-password", this::changePassword, Access.SIGNED_IN);
+
+        config.routes.post("/api/v1/admin/teams", this::createTeam, Access.STAFF);
+        config.routes.get("/api/v1/admin/teams", this::listTeams, Access.STAFF);
+        config.routes.post("/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF);
+        config.routes.post("/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF);
+        config.routes.post("/api/v1/redeem-codes", this::platformCodes, Access.STAFF);
+
+        config.routes.post("/api/v1/admins/distributors/create", this::createDistributor, Access.ADMIN);
+        config.routes.get("/api/v1/admins/pending-distributors", this::pendingDistributors, Access.ADMIN);
+        config.routes.post("/api/v1/admins/distributors/{id}/approve", this::approveDistributor, Access.ADMIN);
+        config.routes.post("/api/v1/admins/distributors/{id}/reject", this::rejectDistributor, Access.ADMIN);
+        config.routes.post("/api/v1/admins/distributors/{id}/suspend", this::suspendDistributor, Access.ADMIN);
+        config.routes.post("/api/v1/admins/distributors/{id}/reactivate", this::reactivateDistributor, Access.ADMIN);
+        config.routes.delete("/api/v1/admins/distributors/{id}", this::deleteDistributor, Access.ADMIN);
     }
 
     // ---- public -------------------------------------------------------------------------------
@@ -202,12 +229,86 @@ public final class HttpApi implements AutoCloseable {
         ctx.json(HttpResponses.Seats.of(queries.seats()));
     }
 
+    // ---- auth ---------------------------------------------------------------------------------
+
+    private void login(Context ctx) {
+        HttpRequests.Login request = ctx.isFormUrlencoded()
+                ? new HttpRequests.Login(ctx.formParam("username"), ctx.formParam("password"))
+                : body(ctx, HttpRequests.Login.class);
+        char[] password = request.password() == null ? null : request.password().toCharArray();
+        SignedIn signedIn = signIn.login(request.username(), password, clientAddress(ctx));
+        long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());
+        ctx.json(new HttpResponses.Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name()));
+    }
+
+    private void sendVerificationCode(Context ctx) {
+        HttpRequests.SendVerificationCode request = body(ctx, HttpRequests.SendVerificationCode.class);
+        signUp.sendVerificationCode(required(request.email(), "email"), clientAddress(ctx));
+        ctx.json(new HttpResponses.Sent(true, "A verification code was sent; it is valid for 10 minutes."));
+    }
+
+    private void registerDistributor(Context ctx) {
+        HttpRequests.RegisterDistributor request = body(ctx, HttpRequests.RegisterDistributor.class);
+        char[] password = required(request.password(), "password").toCharArray();
+        User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
+                required(request.username(), "username"), password, required(request.code(), "code")));
+        ctx.status(201).json(HttpResponses.Account.of(user));
+    }
+
+    private void me(Context ctx) {
+        ctx.json(HttpResponses.Account.of(Access.caller(ctx)));
+    }
+
+    private void changePassword(Context ctx) {
+        HttpRequests.ChangePassword request = body(ctx, HttpRequests.ChangePassword.class);
+        char[] oldPassword = required(request.oldPassword(), "old_password").toCharArray();
+        char[] newPassword = required(request.newPassword(), "new_password").toCharArray();
+        accounts.changePassword(Access.caller(ctx).id(), oldPassword, newPassword);
+        ctx.status(204);
+    }
+
+    // ---- admin: distributors ------------------------------------------------------------------
+
+    private void pendingDistributors(Context ctx) {
+        int limit = Optional.ofNullable(ctx.queryParam("limit")).map(raw -> (int) Math.min(positiveId(raw, "limit"), 1000))
+                .orElse(100);
+        Optional<UserId> after = Optional.ofNullable(ctx.queryParam("after")).map(raw -> new UserId(positiveId(raw, "after")));
+        ctx.json(distributors.pending(after, limit).stream().map(HttpResponses.Account::of).collect(Collectors.toList()));
+    }
+
+    private void approveDistributor(Context ctx) {
+        ctx.json(HttpResponses.Account.of(distributors.approve(Access.actor(ctx), distributorId(ctx))));
+    }
+
+    private void rejectDistributor(Context ctx) {
+        Optional<String> reason = ctx.bodyAsBytes().length == 0
+                ? Optional.empty() : Optional.ofNullable(body(ctx, HttpRequests.Reject.class).reason());
+        ctx.json(HttpResponses.Account.of(distributors.reject(Access.actor(ctx), distributorId(ctx), reason)));
+    }
+
+    private void suspendDistributor(Context ctx) {
+        ctx.json(HttpResponses.Account.of(distributors.suspend(Access.actor(ctx), distributorId(ctx))));
+    }
+
+    private void reactivateDistributor(Context ctx) {
+        ctx.json(HttpResponses.Account.of(distributors.reactivate(Access.actor(ctx), distributorId(ctx))));
+    }
+
+    private void deleteDistributor(Context ctx) {
+        distributors.delete(Access.actor(ctx), distributorId(ctx));
+        ctx.status(204);
+    }
+
+    private static UserId distributorId(Context ctx) {
+        return new UserId(positiveId(ctx.pathParam("id"), "distributor id"));
+    }
+
     // ---- staff --------------------------------------------------------------------------------
 
     private void createTeam(Context ctx) {
         HttpRequests.CreateTeam request = body(ctx, HttpRequests.CreateTeam.class);
         int maxSeats = required(request.maxSeats(), "max_seats");
-        CreateTeamCommand command = new CreateTeamCommand(request.name(), request.providerAccountId(),
+        CreateTeamCommand command = new CreateTeamCommand(Access.actor(ctx), request.name(), request.providerAccountId(),
                 request.credentials(), maxSeats, group(request.groupId()));
         ctx.status(201).json(HttpResponses.TeamView.of(teams.createTeam(command)));
     }
@@ -218,7 +319,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void createTeamGroup(Context ctx) {
         HttpRequests.CreateTeamGroup request = body(ctx, HttpRequests.CreateTeamGroup.class);
-        TeamGroupId id = teams.createGroup(request.name());
+        TeamGroupId id = teams.createGroup(Access.actor(ctx), request.name());
         ctx.status(201).json(new HttpResponses.TeamGroup(id.value(), request.name().strip()));
     }
 
@@ -244,7 +345,7 @@ public final class HttpApi implements AutoCloseable {
         });
         CodeTerms terms = new CodeTerms(owner, maxUses, validityDays, expiresAt, group(request.groupId()),
                 CodeTerms.DEFAULT_REBIND_LIMIT, Optional.ofNullable(request.note()));
-        ctx.status(201).json(HttpResponses.IssuedCodes.of(issueCodes.issue(new IssueCodesCommand(terms, count))));
+        ctx.status(201).json(HttpResponses.IssuedCodes.of(issueCodes.issue(new IssueCodesCommand(Access.actor(ctx), terms, count))));
     }
 
     private void createDistributor(Context ctx) {
@@ -252,7 +353,7 @@ public final class HttpApi implements AutoCloseable {
         String username = required(request.username(), "username");
         String email = required(request.email(), "email");
         char[] password = required(request.password(), "password").toCharArray();
-        ctx.status(201).json(HttpResponses.Distributor.of(accounts.createDistributor(username, email, password)));
+        ctx.status(201).json(HttpResponses.Account.of(distributors.create(Access.actor(ctx), username, email, password)));
     }
 
     // ---- parsing ------------------------------------------------------------------------------

@@ -27,4 +27,31 @@ final class HttpRequests {
             return "CreateDistributor[" + username + ", password=***]";
         }
     }
+
+    record Login(String username, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + username + ", password=***]";
+        }
+    }
+
+    record SendVerificationCode(String email) {
+    }
+
+    record RegisterDistributor(String email, String username, String password, String code) {
+        @Override
+        public String toString() {
+            return "RegisterDistributor[" + username + ", password=***, code=***]";
+        }
+    }
+
+    record ChangePassword(String oldPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "ChangePassword[***]";
+        }
+    }
+
+    record Reject(String reason) {
+    }
 }

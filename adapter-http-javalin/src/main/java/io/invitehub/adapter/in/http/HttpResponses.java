@@ -101,10 +101,22 @@ final class HttpResponses {
         }
     }
 
-    record Distributor(long id, String username, String email, String role, String approval) {
-        static Distributor of(User user) {
-            return new Distributor(user.id().value(), user.username(), user.email().orElse(null), user.role().name(),
+    /** An account as its owner and admins see it (never the password hash or token version). */
+    record Account(long id, String username, String email, String role, String approval) {
+        static Account of(User user) {
+            return new Account(user.id().value(), user.username(), user.email().orElse(null), user.role().name(),
                     user.approval().map(Enum::name).orElse(null));
         }
+    }
+
+    /** The login answer of the reference API ({@code access_token}, {@code token_type}) plus lifetime and role. */
+    record Token(String accessToken, String tokenType, long expiresIn, String role) {
+        @Override
+        public String toString() {
+            return "Token[***, " + tokenType + ", " + expiresIn + "s, " + role + "]";
+        }
+    }
+
+    record Sent(boolean sent, String message) {
     }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 /** The one place where exceptions become problem details. Registered for every exception type. */
 final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
-    static final String WWW_AUTHENTICATE = "Basic realm=\"InviteHub\"";
+    static final String WWW_AUTHENTICATE = "Bearer realm=\"InviteHub\"";
 
     private static final Map<ErrorCode, Integer> STATUS = new EnumMap<>(ErrorCode.class);
 

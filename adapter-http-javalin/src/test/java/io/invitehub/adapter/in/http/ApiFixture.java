@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,7 +29,8 @@ final class ApiFixture implements AutoCloseable {
     final InPortFakes.Accounts accounts = new InPortFakes.Accounts()
             .with("admin", "admin-pass", Role.ADMIN)
             .with("operator", "operator-pass", Role.OPERATOR)
-            .with("reseller", "reseller-pass", Role.DISTRIBUTOR);
+            .with("reseller", "reseller-pass", Role.DISTRIBUTOR)
+            .with("newcomer", "newcomer-pass", Role.DISTRIBUTOR, io.invitehub.domain.user.Approval.PENDING);
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
     final HttpApi api;
     final int port;
@@ -42,7 +42,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Set<String> trustedProxies) {
-        api = new HttpApi(redeem, queries, teams, issueCodes, accounts,
+        api = new HttpApi(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts,
                 new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();
@@ -61,9 +61,13 @@ final class ApiFixture implements AutoCloseable {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    static String[] basic(String username, String password) {
-        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new String[]{"Authorization", "Basic " + token};
+    /** The Authorization header of the user's current token. */
+    String[] bearer(String username) {
+        return new String[]{"Authorization", "Bearer " + InPortFakes.Accounts.tokenOf(accounts.user(username))};
+    }
+
+    HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
     }
 
     JsonNode json(HttpResponse<String> response) {

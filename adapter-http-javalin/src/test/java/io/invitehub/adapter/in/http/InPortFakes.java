@@ -1,6 +1,11 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.application.port.in.AccountsUseCase;
+import io.invitehub.application.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.port.in.ManageDistributorsUseCase;
+import io.invitehub.application.port.in.RegisterDistributorCommand;
+import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.port.in.SignedIn;
 import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.application.port.in.InvitationView;
 import io.invitehub.application.port.in.IssueCodesCommand;
@@ -25,21 +30,25 @@ import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
+import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Small, honest in-memory implementations of the in-ports the HTTP API drives. */
 final class InPortFakes {
@@ -127,7 +136,7 @@ final class InPortFakes {
         }
 
         @Override
-        public synchronized TeamGroupId createGroup(String name) {
+        public synchronized TeamGroupId createGroup(Actor actor, String name) {
             if (name == null || name.isBlank()) {
                 throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "group name is required");
             }
@@ -155,38 +164,133 @@ final class InPortFakes {
         }
     }
 
-    /** Users with plain-text passwords (a test has no need for hashing). */
-    static final class Accounts implements AccountsUseCase {
+    /**
+     * Users with plain-text passwords and readable tokens {@code token-<username>-<version>}: the in-ports of
+     * accounts, sign-in, sign-up and distributor administration over one map, validating like the services.
+     */
+    static final class Accounts implements AccountsUseCase, SignInUseCase, DistributorSignUpUseCase, ManageDistributorsUseCase {
         private final Map<String, String> passwords = new HashMap<>();
-        private final Map<String, User> users = new HashMap<>();
+        private final Map<String, User> users = new LinkedHashMap<>();
         final List<String> createdDistributors = new CopyOnWriteArrayList<>();
+        final List<String> calls = new CopyOnWriteArrayList<>();
 
         Accounts with(String username, String password, Role role) {
-            users.put(username, User.restore(new UserId(users.size() + 1L), username, null, role,
-                    role == Role.DISTRIBUTOR ? Approval.APPROVED : null, "hash", 0));
+            return with(username, password, role, role == Role.DISTRIBUTOR ? Approval.APPROVED : null);
+        }
+
+        synchronized Accounts with(String username, String password, Role role, Approval approval) {
+            users.put(username, User.restore(new UserId(users.size() + 1L), username, username + "@example.com", role,
+                    approval, "hash", 0));
             passwords.put(username, password);
             return this;
         }
 
-        @Override
-        public synchronized User authenticate(String username, char[] password) {
-            String expected = passwords.get(username);
-            if (expected == null || !Arrays.equals(expected.toCharArray(), password)) {
-                throw new DomainException(ErrorCode.UNAUTHORIZED, "Invalid username or password.");
-            }
+        synchronized User user(String username) {
             return users.get(username);
         }
 
+        /** Increments the user's token version, as suspension or a password change does. */
+        synchronized void revoke(String username) {
+            User u = users.get(username);
+            users.put(username, User.restore(u.id(), u.username(), u.email().orElse(null), u.role(), u.approval().orElse(null),
+                    u.passwordHash(), u.tokenVersion() + 1));
+        }
+
+        static String tokenOf(User user) {
+            return "token-" + user.username() + "-" + user.tokenVersion();
+        }
+
         @Override
-        public synchronized User createDistributor(String username, String email, char[] password) {
-            createdDistributors.add(username);
-            return User.restore(new UserId(100), username, Email.of(email).value(), Role.DISTRIBUTOR, Approval.APPROVED,
-                    "hash", 0);
+        public synchronized SignedIn login(String username, char[] password, String clientAddress) {
+            calls.add("login " + username + " from " + clientAddress);
+            String expected = username == null ? null : passwords.get(username);
+            if (expected == null || password == null || !Arrays.equals(expected.toCharArray(), password)) {
+                throw new DomainException(ErrorCode.UNAUTHORIZED, "Invalid username or password.");
+            }
+            User user = users.get(username);
+            if (!user.mayAct()) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "This distributor account is suspended.");
+            }
+            return new SignedIn(user, tokenOf(user), NOW.plus(Duration.ofMinutes(60)));
+        }
+
+        @Override
+        public synchronized User authenticate(String token) {
+            return users.values().stream().filter(u -> tokenOf(u).equals(token)).findFirst()
+                    .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "The token is not valid; sign in again."));
         }
 
         @Override
         public Optional<User> ensureAdmin(String username, char[] password) {
             return Optional.empty();
+        }
+
+        @Override
+        public synchronized User changePassword(UserId user, char[] oldPassword, char[] newPassword) {
+            calls.add("change-password " + user.value() + " " + new String(oldPassword) + " -> " + new String(newPassword));
+            return users.values().stream().filter(u -> u.id().equals(user)).findFirst().orElseThrow();
+        }
+
+        @Override
+        public void sendVerificationCode(String email, String clientAddress) {
+            calls.add("send-code " + Email.of(email).value() + " from " + clientAddress);
+        }
+
+        @Override
+        public User register(RegisterDistributorCommand command) {
+            calls.add("register " + command.username() + " " + command.code());
+            return User.restore(new UserId(200), command.username(), Email.of(command.email()).value(), Role.DISTRIBUTOR,
+                    Approval.PENDING, "hash", 0);
+        }
+
+        @Override
+        public synchronized User create(Actor actor, String username, String email, char[] password) {
+            createdDistributors.add(username);
+            calls.add("create " + username + " by " + actor);
+            return User.restore(new UserId(100), username, Email.of(email).value(), Role.DISTRIBUTOR, Approval.APPROVED,
+                    "hash", 0);
+        }
+
+        @Override
+        public synchronized List<User> pending(Optional<UserId> after, int limit) {
+            calls.add("pending after=" + after.map(UserId::value).orElse(0L) + " limit=" + limit);
+            return users.values().stream().filter(u -> u.approval().filter(Approval.PENDING::equals).isPresent())
+                    .collect(Collectors.toList());
+        }
+
+        @Override
+        public User approve(Actor actor, UserId distributor) {
+            return move(actor, distributor, "approve", Approval.APPROVED);
+        }
+
+        @Override
+        public User reject(Actor actor, UserId distributor, Optional<String> reason) {
+            return move(actor, distributor, "reject " + reason.orElse("-"), Approval.REJECTED);
+        }
+
+        @Override
+        public User suspend(Actor actor, UserId distributor) {
+            return move(actor, distributor, "suspend", Approval.SUSPENDED);
+        }
+
+        @Override
+        public User reactivate(Actor actor, UserId distributor) {
+            return move(actor, distributor, "reactivate", Approval.APPROVED);
+        }
+
+        @Override
+        public synchronized void delete(Actor actor, UserId distributor) {
+            calls.add("delete " + distributor.value() + " by " + actor);
+            if (distributor.value() == 99) {
+                throw new DomainException(ErrorCode.CONFLICT, "This distributor has codes, orders or invitations; deleting it would orphan them. Suspend it instead.");
+            }
+        }
+
+        private synchronized User move(Actor actor, UserId id, String action, Approval to) {
+            calls.add(action + " " + id.value() + " by " + actor);
+            User u = users.values().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("distributor " + id.value() + " does not exist"));
+            return User.restore(u.id(), u.username(), u.email().orElse(null), u.role(), to, u.passwordHash(), u.tokenVersion());
         }
     }
 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static io.invitehub.adapter.in.http.ApiFixture.JSON;
-import static io.invitehub.adapter.in.http.ApiFixture.basic;
 import static io.invitehub.adapter.in.http.ApiFixture.contentType;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +39,11 @@ class StaffRoutesTest {
     }
 
     @Test
-    void withoutCredentialsTheAnswerIs401WithABasicChallenge() {
+    void withoutATokenTheAnswerIs401WithABearerChallenge() {
         HttpResponse<String> response = api.get("/api/v1/admin/teams");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"InviteHub\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"InviteHub\"");
         assertThat(contentType(response)).isEqualTo("application/problem+json");
         JsonNode body = api.json(response);
         assertThat(body.get("code").asText()).isEqualTo("UNAUTHORIZED");
@@ -53,18 +52,18 @@ class StaffRoutesTest {
     }
 
     @Test
-    void aWrongPasswordIs401WithABasicChallenge() {
-        HttpResponse<String> response = api.post("/api/v1/admin/teams", JSON, TEAM_BODY, basic("admin", "wrong"));
+    void anInvalidTokenIs401WithABearerChallenge() {
+        HttpResponse<String> response = api.post("/api/v1/admin/teams", JSON, TEAM_BODY, "Authorization", "Bearer forged");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"InviteHub\"");
-        assertThat(api.json(response).get("detail").asText()).isEqualTo("Invalid username or password.");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"InviteHub\"");
+        assertThat(api.json(response).get("detail").asText()).isEqualTo("The token is not valid; sign in again.");
         assertThat(api.teams.created).isEmpty();
     }
 
     @Test
-    void aMalformedAuthorizationHeaderIs401() {
-        HttpResponse<String> response = api.get("/api/v1/admin/teams", "Authorization", "Basic !!!not-base64");
+    void basicCredentialsAreNoLongerAccepted() {
+        HttpResponse<String> response = api.get("/api/v1/admin/teams", "Authorization", "Basic YWRtaW46YWRtaW4tcGFzcw==");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(api.json(response).get("code").asText()).isEqualTo("UNAUTHORIZED");
@@ -72,7 +71,7 @@ class StaffRoutesTest {
 
     @Test
     void anOperatorMayNotCreateDistributors() {
-        HttpResponse<String> response = api.post(CREATE_DISTRIBUTOR, JSON, DISTRIBUTOR_BODY, basic("operator", "operator-pass"));
+        HttpResponse<String> response = api.post(CREATE_DISTRIBUTOR, JSON, DISTRIBUTOR_BODY, api.bearer("operator"));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(contentType(response)).isEqualTo("application/problem+json");
@@ -84,7 +83,7 @@ class StaffRoutesTest {
 
     @Test
     void aDistributorMayNotManageTeams() {
-        HttpResponse<String> response = api.get("/api/v1/admin/teams", basic("reseller", "reseller-pass"));
+        HttpResponse<String> response = api.get("/api/v1/admin/teams", api.bearer("reseller"));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(api.json(response).get("code").asText()).isEqualTo("FORBIDDEN");
@@ -92,7 +91,7 @@ class StaffRoutesTest {
 
     @Test
     void anAdminCreatesADistributor() {
-        HttpResponse<String> response = api.post(CREATE_DISTRIBUTOR, JSON, DISTRIBUTOR_BODY, basic("admin", "admin-pass"));
+        HttpResponse<String> response = api.post(CREATE_DISTRIBUTOR, JSON, DISTRIBUTOR_BODY, api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo(
@@ -103,7 +102,7 @@ class StaffRoutesTest {
     @Test
     void creatingADistributorWithoutPasswordNamesTheField() {
         HttpResponse<String> response = api.post(CREATE_DISTRIBUTOR, JSON, "{\"username\":\"x1y2z3\",\"email\":\"a@b.co\"}",
-                basic("admin", "admin-pass"));
+                api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(api.json(response).get("detail").asText()).isEqualTo("password is required");
@@ -112,16 +111,16 @@ class StaffRoutesTest {
 
     @Test
     void anOperatorCreatesATeamAndTheCredentialsNeverComeBack() {
-        HttpResponse<String> response = api.post("/api/v1/admin/teams", JSON, TEAM_BODY, basic("operator", "operator-pass"));
+        HttpResponse<String> response = api.post("/api/v1/admin/teams", JSON, TEAM_BODY, api.bearer("operator"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("{\"id\":1,\"name\":\"Alpha\",\"provider_account_id\":\"acct-1\",\"max_seats\":5,"
                 + "\"seats_reserved\":0,\"external_seats\":0,\"free_seats\":5,\"group_id\":7,\"status\":\"ACTIVE\","
                 + "\"created_at\":\"2025-03-01T10:00:00Z\"}");
         assertThat(api.teams.created).containsExactly(
-                new CreateTeamCommand("Alpha", "acct-1", "s3cret-token", 5, Optional.of(new TeamGroupId(7))));
+                new CreateTeamCommand(io.invitehub.domain.user.Actor.of(api.accounts.user("operator")), "Alpha", "acct-1", "s3cret-token", 5, Optional.of(new TeamGroupId(7))));
 
-        HttpResponse<String> list = api.get("/api/v1/admin/teams", basic("admin", "admin-pass"));
+        HttpResponse<String> list = api.get("/api/v1/admin/teams", api.bearer("admin"));
 
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).isEqualTo("[" + response.body() + "]");
@@ -131,7 +130,7 @@ class StaffRoutesTest {
     @Test
     void aTeamWithoutMaxSeatsNamesTheField() {
         HttpResponse<String> response = api.post("/api/v1/admin/teams", JSON, "{\"name\":\"Alpha\",\"provider_account_id\":\"a\"}",
-                basic("admin", "admin-pass"));
+                api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = api.json(response);
@@ -142,7 +141,7 @@ class StaffRoutesTest {
     @Test
     void aTeamGroupIsCreated() {
         HttpResponse<String> response = api.post("/api/v1/admin/team-groups", JSON, "{\"name\":\" Premium \"}",
-                basic("operator", "operator-pass"));
+                api.bearer("operator"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("{\"id\":7,\"name\":\"Premium\"}");
@@ -152,7 +151,7 @@ class StaffRoutesTest {
     void codesAreGrantedToADistributor() {
         HttpResponse<String> response = api.post("/api/v1/distributors/42/grant-codes", JSON,
                 "{\"count\":2,\"max_uses\":1,\"validity_days\":30,\"expires_days\":10,\"note\":\"spring\",\"group_id\":7}",
-                basic("admin", "admin-pass"));
+                api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = api.json(response);
@@ -160,7 +159,7 @@ class StaffRoutesTest {
         assertThat(body.get("codes").toString()).isEqualTo("[\"" + Code.compose("GFTX", "2AAAAAA").display() + "\",\""
                 + Code.compose("GFTX", "3AAAAAA").display() + "\"]");
         assertThat(body.get("codes").get(0).asText()).matches("GFTX-2AAA-AAA[" + CodeAlphabet.CHARACTERS + "]");
-        assertThat(api.issueCodes.calls).containsExactly(new IssueCodesCommand(new CodeTerms(
+        assertThat(api.issueCodes.calls).containsExactly(new IssueCodesCommand(io.invitehub.domain.user.Actor.of(api.accounts.user("admin")), new CodeTerms(
                 Optional.of(new UserId(42)), 1, 30, Optional.of(Instant.parse("2025-03-11T10:00:00Z")),
                 Optional.of(new TeamGroupId(7)), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("spring")), 2));
     }
@@ -168,11 +167,11 @@ class StaffRoutesTest {
     @Test
     void aPlatformBatchHasNoOwner() {
         HttpResponse<String> response = api.post("/api/v1/redeem-codes", JSON,
-                "{\"count\":1,\"max_uses\":0,\"validity_days\":90}", basic("operator", "operator-pass"));
+                "{\"count\":1,\"max_uses\":0,\"validity_days\":90}", api.bearer("operator"));
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(api.json(response).get("count").asInt()).isEqualTo(1);
-        assertThat(api.issueCodes.calls).containsExactly(new IssueCodesCommand(new CodeTerms(
+        assertThat(api.issueCodes.calls).containsExactly(new IssueCodesCommand(io.invitehub.domain.user.Actor.of(api.accounts.user("operator")), new CodeTerms(
                 Optional.empty(), 0, 90, Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT,
                 Optional.empty()), 1));
     }
@@ -180,7 +179,7 @@ class StaffRoutesTest {
     @Test
     void grantingWithoutValidityDaysNamesTheField() {
         HttpResponse<String> response = api.post("/api/v1/distributors/42/grant-codes", JSON,
-                "{\"count\":2,\"max_uses\":1}", basic("admin", "admin-pass"));
+                "{\"count\":2,\"max_uses\":1}", api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = api.json(response);
@@ -192,7 +191,7 @@ class StaffRoutesTest {
     @Test
     void anExpiryBeyondAHundredYearsIsRefusedNotA500() {
         HttpResponse<String> response = api.post("/api/v1/redeem-codes", JSON,
-                "{\"count\":1,\"max_uses\":1,\"validity_days\":30,\"expires_days\":999999999}", basic("admin", "admin-pass"));
+                "{\"count\":1,\"max_uses\":1,\"validity_days\":30,\"expires_days\":999999999}", api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(api.json(response).get("detail").asText()).isEqualTo("expires_days must be between 1 and 36500");
@@ -202,7 +201,7 @@ class StaffRoutesTest {
     @Test
     void aCountOfTheWrongTypeIsNamed() {
         HttpResponse<String> response = api.post("/api/v1/redeem-codes", JSON,
-                "{\"count\":\"many\",\"max_uses\":1,\"validity_days\":30}", basic("admin", "admin-pass"));
+                "{\"count\":\"many\",\"max_uses\":1,\"validity_days\":30}", api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(api.json(response).get("detail").asText()).isEqualTo("field 'count' has the wrong type");
@@ -211,7 +210,7 @@ class StaffRoutesTest {
     @Test
     void aDistributorIdThatIsNoNumberIsAValidationProblem() {
         HttpResponse<String> response = api.post("/api/v1/distributors/abc/grant-codes", JSON,
-                "{\"count\":1,\"max_uses\":1,\"validity_days\":30}", basic("admin", "admin-pass"));
+                "{\"count\":1,\"max_uses\":1,\"validity_days\":30}", api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(api.json(response).get("detail").asText()).isEqualTo("distributor id must be a positive number");

@@ -2,11 +2,13 @@ package io.invitehub.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
+import io.invitehub.application.port.out.VerificationCodes;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
@@ -31,6 +33,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqInvitations invitations;
     private final JooqTeams teams;
     private final JooqUsers users;
+    private final JooqAuditLog audit;
+    private final JooqVerificationCodes verificationCodes;
 
     private JooqPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,6 +48,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.invitations = new JooqInvitations(dsl);
         this.teams = new JooqTeams(dsl);
         this.users = new JooqUsers(dsl);
+        this.audit = new JooqAuditLog(dsl);
+        this.verificationCodes = new JooqVerificationCodes(dsl);
     }
 
     /** Opens the pool; does not migrate (see {@link #migrate()}). */
@@ -94,6 +100,8 @@ public final class JooqPersistence implements AutoCloseable {
     public Invitations invitations() { return invitations; }
     public Teams teams() { return teams; }
     public Users users() { return users; }
+    public AuditLog audit() { return audit; }
+    public VerificationCodes verificationCodes() { return verificationCodes; }
 
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {

@@ -2,6 +2,7 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.UsersRecord;
 import io.invitehub.application.port.out.Users;
+import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;
@@ -10,11 +11,17 @@ import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
+import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.ORDERS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.REDEEM_CODES;
 import static io.invitehub.adapter.out.persistence.generated.Tables.USERS;
 
 final class JooqUsers implements Users {
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private final DSLContext dsl;
 
     JooqUsers(DSLContext dsl) {
@@ -54,6 +61,62 @@ final class JooqUsers implements Users {
     @Override
     public boolean anyWithRole(Role role) {
         return dsl.fetchExists(USERS, USERS.ROLE.eq(role.name()));
+    }
+
+    @Override
+    public Optional<User> changeApproval(UserId id, Approval from, Approval to, boolean revokeTokens) {
+        return dsl.update(USERS)
+                .set(USERS.APPROVAL, to.name())
+                .set(USERS.TOKEN_VERSION, revokeTokens ? USERS.TOKEN_VERSION.plus(1) : USERS.TOKEN_VERSION)
+                .set(USERS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(USERS.ID.eq(id.value()).and(USERS.ROLE.eq(Role.DISTRIBUTOR.name())).and(USERS.APPROVAL.eq(from.name())))
+                .returning()
+                .fetchOptional()
+                .map(JooqUsers::toDomain);
+    }
+
+    @Override
+    public Optional<User> changePassword(UserId id, int expectedTokenVersion, String passwordHash) {
+        return dsl.update(USERS)
+                .set(USERS.PASSWORD_HASH, passwordHash)
+                .set(USERS.TOKEN_VERSION, USERS.TOKEN_VERSION.plus(1))
+                .set(USERS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(USERS.ID.eq(id.value()).and(USERS.TOKEN_VERSION.eq(expectedTokenVersion)))
+                .returning()
+                .fetchOptional()
+                .map(JooqUsers::toDomain);
+    }
+
+    @Override
+    public List<User> distributors(Approval approval, Optional<UserId> after, int limit) {
+        return dsl.selectFrom(USERS)
+                .where(USERS.ROLE.eq(Role.DISTRIBUTOR.name()).and(USERS.APPROVAL.eq(approval.name())))
+                .and(after.map(a -> USERS.ID.gt(a.value())).orElse(org.jooq.impl.DSL.noCondition()))
+                .orderBy(USERS.ID)
+                .limit(limit)
+                .fetch(JooqUsers::toDomain);
+    }
+
+    @Override
+    public boolean hasCodesOrdersOrInvitations(UserId id) {
+        long user = id.value();
+        return dsl.fetchExists(REDEEM_CODES, REDEEM_CODES.OWNER_ID.eq(user))
+                || dsl.fetchExists(ORDERS, ORDERS.BUYER_ID.eq(user))
+                || dsl.fetchExists(INVITATIONS, INVITATIONS.DISTRIBUTOR_ID.eq(user).and(INVITATIONS.IS_REBIND.isFalse()))
+                || dsl.fetchExists(INVITATIONS, INVITATIONS.DISTRIBUTOR_ID.eq(user));
+    }
+
+    @Override
+    public boolean delete(UserId id) {
+        try {
+            return dsl.deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute() == 1;
+        } catch (DataAccessException e) {
+            SQLException sql = e.getCause(SQLException.class);
+            if (sql != null && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                throw new DomainException(ErrorCode.CONFLICT, "the user is still referred to by codes, orders or invitations");
+            }
+            throw e;
+        }
     }
 
     static User toDomain(UsersRecord r) {

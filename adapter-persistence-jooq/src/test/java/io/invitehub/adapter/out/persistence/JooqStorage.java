@@ -1,11 +1,13 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.contract.StoragePorts;
+import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
+import io.invitehub.application.port.out.VerificationCodes;
 
 /**
  * The jOOQ adapter as {@link StoragePorts} for the shared contract tests: one database per test JVM
@@ -24,7 +26,7 @@ final class JooqStorage implements StoragePorts {
         if (shared == null) {
             shared = TestPostgres.freshPersistence();
         }
-        shared.dsl().execute("truncate audit_log, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
+        shared.dsl().execute("truncate audit_log, email_verifications, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
         return new JooqStorage(shared);
     }
 
@@ -33,4 +35,6 @@ final class JooqStorage implements StoragePorts {
     @Override public Invitations invitations() { return persistence.invitations(); }
     @Override public Teams teams() { return persistence.teams(); }
     @Override public Users users() { return persistence.users(); }
+    @Override public AuditLog auditLog() { return persistence.audit(); }
+    @Override public VerificationCodes verificationCodes() { return persistence.verificationCodes(); }
 }

@@ -1,4 +1,7 @@
-package io.invitehub.bootstrap;
+package io.invitehub.bootstrap.cli;
+
+import io.invitehub.bootstrap.DemoData;
+import io.invitehub.bootstrap.InviteHub;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
@@ -86,7 +89,7 @@ public final class Main {
         }
     }
 
-    static void migrate(Settings settings, PrintStream out) {
+    public static void migrate(Settings settings, PrintStream out) {
         EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : null;
         try {
             PersistenceSettings db = embedded != null ? embedded.settings(2)

@@ -1,0 +1,99 @@
+package io.invitehub.adapter.in.http;
+
+import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may call a route, declared on the route itself: the table of roles per access level is this
+ * enum. {@link #guard(SignInUseCase)} runs before every matched route and is the only place where bearer
+ * tokens are read and roles compared; routes without an Access role are public. The authenticated
+ * user is then available to handlers through {@link #caller(Context)} / {@link #actor(Context)}.
+ */
+enum Access implements RouteRole {
+    /** ADMIN only: distributor approval, settings. */
+    ADMIN(EnumSet.of(Role.ADMIN)),
+    /** ADMIN and OPERATOR: teams, codes. */
+    STAFF(EnumSet.of(Role.ADMIN, Role.OPERATOR)),
+    /** An APPROVED distributor: its own data (the {@code /distributors/me} routes). */
+    DISTRIBUTOR(EnumSet.of(Role.DISTRIBUTOR)),
+    /** Any signed-in user (a distributor only while APPROVED): the own account. */
+    SIGNED_IN(EnumSet.allOf(Role.class));
+
+    private static final String USER_ATTRIBUTE = "invitehub.user";
+    static final String BEARER = "Bearer ";
+
+    private final Set<Role> allowed;
+
+    Access(Set<Role> allowed) {
+        this.allowed = Collections.unmodifiableSet(allowed);
+    }
+
+    /** The roles this access level lets through. */
+    Set<Role> allowed() {
+        return allowed;
+    }
+
+    boolean permits(Role role) {
+        return allowed.contains(role);
+    }
+
+    /** A before-matched handler checking the route's Access role. */
+    static Handler guard(SignInUseCase signIn) {
+        return ctx -> check(ctx, signIn);
+    }
+
+    /** The signed-in user of this request; only on routes with an Access role. */
+    static User caller(Context ctx) {
+        User user = ctx.attribute(USER_ATTRIBUTE);
+        if (user == null) {
+            throw new IllegalStateException("no signed-in user on " + ctx.path() + ": the route has no Access role");
+        }
+        return user;
+    }
+
+    /** The signed-in user of this request as the actor of a write. */
+    static Actor actor(Context ctx) {
+        return Actor.of(caller(ctx));
+    }
+
+    private static void check(Context ctx, SignInUseCase signIn) {
+        Access required = null;
+        for (RouteRole role : ctx.routeRoles()) {
+            if (role instanceof Access) {
+                required = (Access) role;
+            }
+        }
+        if (required == null) {
+            return;
+        }
+        String token = bearerToken(ctx.header("Authorization"));
+        if (token == null) {
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication required.");
+        }
+        User user = signIn.authenticate(token);
+        if (!required.permits(user.role())) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Your role may not use this endpoint.");
+        }
+        ctx.attribute(USER_ATTRIBUTE, user);
+    }
+
+    /** The token of a {@code Bearer} header, or null when the header is missing, of another scheme or empty. */
+    static String bearerToken(String header) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+}
