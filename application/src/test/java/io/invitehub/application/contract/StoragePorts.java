@@ -1,5 +1,7 @@
 package io.invitehub.application.contract;
 
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
@@ -20,4 +22,8 @@ public interface StoragePorts {
     Teams teams();
 
     Users users();
+
+    DistributorStatistics statistics();
+
+    DistributorRecords records();
 }

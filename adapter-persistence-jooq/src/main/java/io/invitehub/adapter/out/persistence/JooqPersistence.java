@@ -2,6 +2,8 @@ package io.invitehub.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
@@ -31,6 +33,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqInvitations invitations;
     private final JooqTeams teams;
     private final JooqUsers users;
+    private final JooqDistributorStatistics statistics;
+    private final JooqDistributorRecords records;
 
     private JooqPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,6 +48,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.invitations = new JooqInvitations(dsl);
         this.teams = new JooqTeams(dsl);
         this.users = new JooqUsers(dsl);
+        this.statistics = new JooqDistributorStatistics(dsl);
+        this.records = new JooqDistributorRecords(dsl);
     }
 
     /** Opens the pool; does not migrate (see {@link #migrate()}). */
@@ -91,6 +97,8 @@ public final class JooqPersistence implements AutoCloseable {
     public Invitations invitations() { return invitations; }
     public Teams teams() { return teams; }
     public Users users() { return users; }
+    public DistributorStatistics statistics() { return statistics; }
+    public DistributorRecords records() { return records; }
 
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {

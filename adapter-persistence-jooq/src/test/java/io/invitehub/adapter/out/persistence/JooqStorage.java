@@ -1,6 +1,8 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.contract.StoragePorts;
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
@@ -33,4 +35,6 @@ final class JooqStorage implements StoragePorts {
     @Override public Invitations invitations() { return persistence.invitations(); }
     @Override public Teams teams() { return persistence.teams(); }
     @Override public Users users() { return persistence.users(); }
+    @Override public DistributorStatistics statistics() { return persistence.statistics(); }
+    @Override public DistributorRecords records() { return persistence.records(); }
 }
