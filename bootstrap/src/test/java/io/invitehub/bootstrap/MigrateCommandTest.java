@@ -20,7 +20,8 @@ class MigrateCommandTest {
         Settings settings = Settings.from(Map.of("INVITEHUB_DB_URL", empty.jdbcUrl(), "INVITEHUB_DB_USER", empty.user(),
                 "INVITEHUB_DB_PASSWORD", empty.password() == null ? "" : empty.password()));
 
-        assertThat(run(settings)).contains("applied 1 migration(s)");
+        // every migration on the classpath (V1, V3 statistics, and whatever follows)
+        assertThat(run(settings)).containsPattern("applied [1-9][0-9]* migration\\(s\\)");
         assertThat(run(settings)).contains("applied 0 migration(s)");
         assertThat(new Sql(empty).count("select count(*) from information_schema.tables where table_name = 'invitations'")).isEqualTo(1);
     }
