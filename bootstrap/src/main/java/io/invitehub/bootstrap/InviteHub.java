@@ -15,6 +15,8 @@ import io.invitehub.application.port.in.DispatchInvitationsUseCase;
 import io.invitehub.application.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.port.in.DistributorQueries;
+import io.invitehub.application.port.in.ManageCodesUseCase;
 import io.invitehub.application.port.in.IssueCodesUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
@@ -26,6 +28,10 @@ import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.application.service.AccountsService;
 import io.invitehub.application.service.CodeIssuingService;
+import io.invitehub.application.service.CodeManagementService;
+import io.invitehub.application.service.DistributorQueryService;
+import io.invitehub.application.service.StatisticsSettings;
+import io.invitehub.domain.shared.Money;
 import io.invitehub.application.service.DispatchSettings;
 import io.invitehub.application.service.DistributorAdminService;
 import io.invitehub.application.service.DistributorSignUpService;
@@ -74,6 +80,8 @@ public final class InviteHub implements AutoCloseable {
     private final DistributorSignUpUseCase signUp;
     private final ManageDistributorsUseCase distributors;
     private final DispatchInvitationsUseCase dispatcher;
+    private final DistributorQueries distributorQueries;
+    private final ManageCodesUseCase manageCodes;
     private final Optional<EmbeddedDatabase> embedded;
     private final HttpApi http;
 
@@ -113,6 +121,11 @@ public final class InviteHub implements AutoCloseable {
         this.distributors = new DistributorAdminService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
         this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
                 persistence.codes(), provider, clock, dispatch);
+
+        this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(),
+                persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
+                StatisticsSettings.DEFAULT_RECENTLY_ENDED));
+        this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
 
         if (b.workers) {
             DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
@@ -209,6 +222,9 @@ public final class InviteHub implements AutoCloseable {
                 if (migrations > 0) {
                     LOG.info("applied {} database migration(s)", migrations);
                 }
+                if (jooq.statistics().useBusinessTimeZone(settings.businessTimeZone())) {
+                    LOG.info("statistics now count days in {}; rollups rebuilt", settings.businessTimeZone());
+                }
                 TeamProvider teamProvider = provider != null ? provider : simulatedProvider(settings, clock);
                 return new InviteHub(this, resources, embedded, jooq, teamProvider);
             } catch (RuntimeException e) {
@@ -237,6 +253,10 @@ public final class InviteHub implements AutoCloseable {
     public DistributorSignUpUseCase signUp() { return signUp; }
     public ManageDistributorsUseCase distributors() { return distributors; }
     public DispatchInvitationsUseCase dispatcher() { return dispatcher; }
+    /** The distributor read side: summary, sales, members, trend, plan ranking, codes, admin list. */
+    public DistributorQueries distributorQueries() { return distributorQueries; }
+    /** Enable, disable, delete codes (a distributor only its own). */
+    public ManageCodesUseCase manageCodes() { return manageCodes; }
     public TeamProvider teamProvider() { return provider; }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
 

@@ -1,6 +1,8 @@
 package io.invitehub.application.contract;
 
 import io.invitehub.application.port.out.AuditLog;
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
@@ -26,4 +28,7 @@ public interface StoragePorts {
     AuditLog auditLog();
 
     VerificationCodes verificationCodes();
+    DistributorStatistics statistics();
+
+    DistributorRecords records();
 }

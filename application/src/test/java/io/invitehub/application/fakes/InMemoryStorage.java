@@ -3,7 +3,22 @@ package io.invitehub.application.fakes;
 import io.invitehub.application.contract.StoragePorts;
 import io.invitehub.application.port.out.AuditEntry;
 import io.invitehub.application.port.out.AuditLog;
+import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeView;
+import io.invitehub.application.port.out.CreatedKey;
+import io.invitehub.application.port.out.DistributorRank;
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorSort;
+import io.invitehub.application.port.out.DistributorStatistics;
+import io.invitehub.application.port.out.DistributorSummary;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.MemberView;
+import io.invitehub.application.port.out.PeriodCounts;
+import io.invitehub.application.port.out.PlanRanking;
+import io.invitehub.application.port.out.RankKey;
+import io.invitehub.application.port.out.SaleView;
+import io.invitehub.application.port.out.SalesFilter;
+import io.invitehub.application.port.out.TrendDay;
 import io.invitehub.application.port.out.NewInvitation;
 import io.invitehub.application.port.out.NewTeam;
 import io.invitehub.application.port.out.RedeemCodes;
@@ -14,6 +29,7 @@ import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
 import io.invitehub.application.port.out.VerificationCodes;
 import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.code.RedeemCode;
@@ -24,6 +40,7 @@ import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamAccount;
@@ -37,13 +54,19 @@ import io.invitehub.domain.user.UserId;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -130,6 +153,9 @@ public final class InMemoryStorage implements StoragePorts {
     private final FakeUsers users = new FakeUsers();
     private final FakeAuditLog audit = new FakeAuditLog();
     private final FakeVerificationCodes verificationCodes = new FakeVerificationCodes();
+    private final FakeStatistics statistics = new FakeStatistics();
+    private final FakeRecords records = new FakeRecords();
+    private volatile ZoneId businessZone = ZoneId.of("Asia/Shanghai");
 
     /** A storage whose creation timestamps (teams) come from {@code clock}; public ids from a seeded random. */
     public InMemoryStorage(Clock clock) {
@@ -148,6 +174,8 @@ public final class InMemoryStorage implements StoragePorts {
     @Override public Users users() { return users; }
     @Override public AuditLog auditLog() { return audit; }
     @Override public VerificationCodes verificationCodes() { return verificationCodes; }
+    @Override public DistributorStatistics statistics() { return statistics; }
+    @Override public DistributorRecords records() { return records; }
 
     /** How many transactions were committed (outermost only), for tests that count round trips. */
     public int committedTransactions() {
@@ -310,6 +338,36 @@ public final class InMemoryStorage implements StoragePorts {
             });
         }
 
+        @Override
+        public boolean setActive(RedeemCodeId id, boolean active) {
+            return atomically(() -> {
+                CodeRow r = state.codes.get(id.value());
+                if (r == null) {
+                    return false;
+                }
+                state.codes.put(id.value(), new CodeRow(r.id(), r.code(), r.owner(), r.group(), r.maxUses(), r.usedCount(),
+                        r.expiresAt(), r.validityDays(), r.boundEmail(), r.activatedAt(), r.memberExpiresAt(), r.rebindCount(),
+                        r.rebindLimit(), active, r.note(), r.createdAt()));
+                return true;
+            });
+        }
+
+        @Override
+        public Deletion deleteIfUnused(RedeemCodeId id) {
+            return atomically(() -> {
+                CodeRow r = state.codes.get(id.value());
+                if (r == null) {
+                    return Deletion.NOT_FOUND;
+                }
+                boolean referenced = state.invitations.values().stream().anyMatch(i -> i.invitation().codeId().equals(id));
+                if (r.usedCount() > 0 || r.boundEmail() != null || referenced) {
+                    return Deletion.IN_USE;
+                }
+                state.codes.remove(id.value());
+                return Deletion.DELETED;
+            });
+        }
+
         private CodeRow row(RedeemCodeId id) {
             CodeRow row = state.codes.get(id.value());
             if (row == null) {
@@ -426,8 +484,9 @@ public final class InMemoryStorage implements StoragePorts {
                     return Optional.<Invitation>empty();
                 }
                 Invitation i = row.invitation();
-                Instant invitedAt = to == InvitationState.INVITED ? now : i.invitedAt().orElse(null);
-                Instant acceptedAt = to == InvitationState.JOINED ? now : i.acceptedAt().orElse(null);
+                // the first time counts: a return from REMOVING keeps invited_at and accepted_at
+                Instant invitedAt = i.invitedAt().orElse(to == InvitationState.INVITED ? now : null);
+                Instant acceptedAt = i.acceptedAt().orElse(to == InvitationState.JOINED ? now : null);
                 Instant endedAt = to.isEnded() ? now : i.endedAt().orElse(null);
                 String reason = to.isEnded() ? endReason : i.endReason().orElse(null);
                 Invitation moved = Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null),
@@ -566,6 +625,199 @@ public final class InMemoryStorage implements StoragePorts {
             Team changed = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), seatsReserved,
                     t.externalSeats(), t.group().orElse(null), status, t.createdAt());
             state.teams.put(t.id().value(), new TeamRow(changed, row.credentials()));
+        }
+    }
+
+    // ------------------------------------------------------------------ distributor statistics and lists
+
+    /**
+     * Statistics computed by scanning, straight from the definitions in docs/statistics.md; the
+     * contract tests hold the jOOQ rollups to the same numbers.
+     */
+    private final class FakeStatistics implements DistributorStatistics {
+        @Override
+        public ZoneId businessTimeZone() {
+            return businessZone;
+        }
+
+        @Override
+        public boolean useBusinessTimeZone(ZoneId zone) {
+            boolean changed = !zone.equals(businessZone);
+            businessZone = zone;
+            return changed;
+        }
+
+        @Override
+        public DistributorSummary summary(UserId distributor, Instant now, Money defaultUnitPrice) {
+            return atomically(() -> {
+                ZoneId zone = businessZone;
+                LocalDate today = LocalDate.ofInstant(now, zone);
+                long[] status = new long[CodeStatus.values().length];
+                long total = 0;
+                long used = 0;
+                for (CodeRow c : state.codes.values()) {
+                    if (distributor.equals(c.owner())) {
+                        total++;
+                        used += c.usedCount();
+                        status[CodeStatus.of(c.active(), c.maxUses(), c.usedCount(), c.expiresAt(), now).ordinal()]++;
+                    }
+                }
+                List<Invitation> sales = sales(distributor).toList();
+                long sent = sales.stream().filter(i -> i.invitedAt().isPresent()).count();
+                long accepted = sales.stream().filter(i -> i.acceptedAt().isPresent()).count();
+                long active = sales.stream().filter(i -> i.state() == InvitationState.JOINED).count();
+                long removed = sales.stream().filter(i -> i.state() == InvitationState.REMOVED).count();
+                Money price = defaultUnitPrice;
+                return new DistributorSummary(distributor, today, zone, total, status[CodeStatus.ACTIVE.ordinal()],
+                        status[CodeStatus.DEPLETED.ordinal()], status[CodeStatus.EXPIRED.ordinal()],
+                        status[CodeStatus.DISABLED.ordinal()], used, sent, accepted, active, removed, price,
+                        price.times(accepted),
+                        period(distributor, today, today),
+                        period(distributor, today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today),
+                        period(distributor, today.withDayOfMonth(1), today));
+            });
+        }
+
+        @Override
+        public List<TrendDay> trend(UserId distributor, Instant now, int days) {
+            return atomically(() -> {
+                LocalDate today = LocalDate.ofInstant(now, businessZone);
+                List<TrendDay> trend = new ArrayList<>();
+                for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+                    PeriodCounts c = period(distributor, day, day);
+                    trend.add(new TrendDay(day, c.redeemed(), c.invited(), c.accepted(), c.removed()));
+                }
+                return trend;
+            });
+        }
+
+        @Override
+        public List<PlanRanking> planRanking(UserId distributor) {
+            return List.of(); // the fake stores no plans or orders
+        }
+
+        @Override
+        public List<DistributorRank> rankDistributors(DistributorSort sort, Optional<RankKey> after, int limit, Money defaultUnitPrice) {
+            return atomically(() -> state.users.values().stream()
+                    .filter(u -> u.role() == Role.DISTRIBUTOR)
+                    .map(u -> new DistributorRank(u.id(), u.username(), u.approval(), sortValue(u.id(), sort, defaultUnitPrice)))
+                    .filter(r -> after.isEmpty() || r.sortValue() < after.get().sortValue()
+                            || (r.sortValue() == after.get().sortValue() && r.id().value() < after.get().id()))
+                    .sorted(Comparator.comparingLong(DistributorRank::sortValue).thenComparingLong(r -> r.id().value()).reversed())
+                    .limit(limit)
+                    .toList());
+        }
+
+        private long sortValue(UserId id, DistributorSort sort, Money price) {
+            switch (sort) {
+                case ID:
+                    return id.value();
+                case TOTAL_CODES:
+                    return state.codes.values().stream().filter(c -> id.equals(c.owner())).count();
+                case REDEEM_ATTEMPTS:
+                    return state.codes.values().stream().filter(c -> id.equals(c.owner())).mapToLong(CodeRow::usedCount).sum();
+                case INVITES_ACCEPTED:
+                    return sales(id).filter(i -> i.acceptedAt().isPresent()).count();
+                case MEMBERS_ACTIVE:
+                    return sales(id).filter(i -> i.state() == InvitationState.JOINED).count();
+                default:
+                    return price.minorUnits() * sales(id).filter(i -> i.acceptedAt().isPresent()).count();
+            }
+        }
+
+        private PeriodCounts period(UserId distributor, LocalDate from, LocalDate to) {
+            ZoneId zone = businessZone;
+            Predicate<Instant> within = at -> {
+                LocalDate day = LocalDate.ofInstant(at, zone);
+                return !day.isBefore(from) && !day.isAfter(to);
+            };
+            List<Invitation> sales = sales(distributor).toList();
+            return new PeriodCounts(
+                    sales.stream().filter(i -> within.test(i.createdAt())).count(),
+                    sales.stream().filter(i -> i.invitedAt().filter(within).isPresent()).count(),
+                    sales.stream().filter(i -> i.acceptedAt().filter(within).isPresent()).count(),
+                    sales.stream().filter(i -> i.state() == InvitationState.REMOVED && i.endedAt().filter(within).isPresent()).count());
+        }
+    }
+
+    /** A distributor's non-rebind invitations, in id order. */
+    private java.util.stream.Stream<Invitation> sales(UserId distributor) {
+        return state.invitations.values().stream().map(InvitationRow::invitation)
+                .filter(i -> !i.isRebind() && i.distributorId().filter(distributor::equals).isPresent());
+    }
+
+    private static final Comparator<Invitation> NEWEST_FIRST = Comparator.comparing(Invitation::createdAt)
+            .thenComparingLong(i -> i.id().value()).reversed();
+
+    private static boolean before(Invitation i, Optional<CreatedKey> after) {
+        if (after.isEmpty()) {
+            return true;
+        }
+        int c = i.createdAt().compareTo(after.get().createdAt());
+        return c < 0 || (c == 0 && i.id().value() < after.get().id());
+    }
+
+    private boolean matches(Invitation i, Optional<String> prefix) {
+        if (prefix.isEmpty()) {
+            return true;
+        }
+        String emailPrefix = prefix.get().toLowerCase(Locale.ROOT);
+        String codePrefix = prefix.get().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
+        return i.email().value().startsWith(emailPrefix) || codeOf(i).value().startsWith(codePrefix);
+    }
+
+    private Code codeOf(Invitation i) {
+        return state.codes.get(i.codeId().value()).code();
+    }
+
+    private Optional<String> teamName(Invitation i) {
+        return i.teamId().map(t -> state.teams.get(t.value())).map(r -> r.team().name());
+    }
+
+    private final class FakeRecords implements DistributorRecords {
+        @Override
+        public List<SaleView> sales(UserId distributor, SalesFilter filter, Optional<CreatedKey> after, int limit) {
+            return atomically(() -> InMemoryStorage.this.sales(distributor)
+                    .filter(i -> filter.status().isEmpty() || filter.status().get() == i.state())
+                    .filter(i -> filter.from().isEmpty() || !i.createdAt().isBefore(filter.from().get()))
+                    .filter(i -> filter.to().isEmpty() || i.createdAt().isBefore(filter.to().get()))
+                    .filter(i -> matches(i, filter.prefix()))
+                    .filter(i -> before(i, after))
+                    .sorted(NEWEST_FIRST)
+                    .limit(limit)
+                    .map(i -> new SaleView(i.id(), codeOf(i), i.email(), teamName(i), i.state(), i.createdAt(), i.acceptedAt()))
+                    .toList());
+        }
+
+        @Override
+        public List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit) {
+            java.util.Set<InvitationState> live = java.util.EnumSet.of(InvitationState.INVITED, InvitationState.JOINED, InvitationState.REMOVING);
+            java.util.Set<InvitationState> ended = java.util.EnumSet.of(InvitationState.REMOVED, InvitationState.EXPIRED, InvitationState.REBOUND);
+            return atomically(() -> InMemoryStorage.this.sales(distributor)
+                    .filter(i -> live.contains(i.state())
+                            || (ended.contains(i.state()) && !i.endedAt().orElseThrow().isBefore(endedSince)))
+                    .filter(i -> matches(i, prefix))
+                    .filter(i -> before(i, after))
+                    .sorted(NEWEST_FIRST)
+                    .limit(limit)
+                    .map(i -> new MemberView(i.id(), i.email(), i.teamId(), teamName(i), codeOf(i), i.acceptedAt(), i.state(),
+                            i.state().isEnded(), i.createdAt()))
+                    .toList());
+        }
+
+        @Override
+        public List<CodeView> codes(UserId distributor, CodeFilter filter, Instant now, Optional<RedeemCodeId> after, int limit) {
+            Optional<String> prefix = filter.prefix().map(p -> p.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", ""));
+            return atomically(() -> state.codes.descendingMap().values().stream()
+                    .filter(c -> distributor.equals(c.owner()))
+                    .filter(c -> after.isEmpty() || c.id().value() < after.get().value())
+                    .filter(c -> prefix.isEmpty() || c.code().value().startsWith(prefix.get()))
+                    .map(c -> new CodeView(c.id(), c.code(), CodeStatus.of(c.active(), c.maxUses(), c.usedCount(), c.expiresAt(), now),
+                            c.usedCount(), c.maxUses(), Optional.ofNullable(c.expiresAt()), c.validityDays(),
+                            Optional.ofNullable(c.boundEmail()), Optional.ofNullable(c.note()), c.createdAt()))
+                    .filter(v -> filter.status().isEmpty() || filter.status().get() == v.status())
+                    .limit(limit)
+                    .toList());
         }
     }
 

@@ -4,6 +4,8 @@ import io.invitehub.domain.team.AllocationPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,10 @@ public record Settings(
         String teamProvider,
         Duration simulatedAcceptDelay,
         double simulatedErrorRate,
-        Duration simulatedMaxLatency) {
+        Duration simulatedMaxLatency,
+        ZoneId businessTimeZone,
+        long defaultUnitPriceMinor,
+        Currency currency) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -96,7 +101,10 @@ public record Settings(
                 r.teamProvider(dbUrl.isEmpty()),
                 r.duration("INVITEHUB_SIM_ACCEPT_DELAY", Duration.ofSeconds(30)),
                 r.probability("INVITEHUB_SIM_ERROR_RATE", 0.0),
-                r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)));
+                r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)),
+                r.zone("INVITEHUB_BUSINESS_TIME_ZONE", ZoneId.of("Asia/Shanghai")),
+                r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, Long.MAX_VALUE / 1_000_000_000L),
+                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")));
     }
 
     @Override
@@ -149,6 +157,40 @@ public record Settings(
                 return value;
             } catch (NumberFormatException e) {
                 throw new ConfigurationException(name + " must be a whole number, was '" + raw.get() + "'");
+            }
+        }
+
+        long longInteger(String name, long fallback, long min, long max) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long value = Long.parseLong(raw.get());
+                if (value < min || value > max) {
+                    throw new ConfigurationException(name + " must be between " + min + " and " + max + ", was " + value);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name + " must be a whole number, was '" + raw.get() + "'");
+            }
+        }
+
+        ZoneId zone(String name, ZoneId fallback) {
+            Optional<String> raw = optional(name);
+            try {
+                return raw.map(ZoneId::of).orElse(fallback);
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigurationException(name + " must be a time zone like Asia/Shanghai, was '" + raw.get() + "'");
+            }
+        }
+
+        Currency currency(String name, Currency fallback) {
+            Optional<String> raw = optional(name);
+            try {
+                return raw.map(v -> Currency.getInstance(v.toUpperCase(java.util.Locale.ROOT))).orElse(fallback);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(name + " must be an ISO 4217 currency code like CNY, was '" + raw.get() + "'");
             }
         }
 

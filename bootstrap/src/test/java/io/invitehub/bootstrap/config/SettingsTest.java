@@ -84,4 +84,23 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_ALLOCATION_POLICY", "random")))
                 .hasMessageStartingWith("INVITEHUB_ALLOCATION_POLICY: unknown allocation policy 'random'");
     }
+
+    @Test
+    void statisticsSettingsDefaultToShanghaiAndCnyAndRefuseNonsense() {
+        Settings defaults = Settings.from(Map.of());
+        assertThat(defaults.businessTimeZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(defaults.defaultUnitPriceMinor()).isZero();
+        assertThat(defaults.currency().getCurrencyCode()).isEqualTo("CNY");
+        Settings set = Settings.from(Map.of("INVITEHUB_BUSINESS_TIME_ZONE", "Europe/Berlin",
+                "INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", "1990", "INVITEHUB_CURRENCY", "eur"));
+        assertThat(set.businessTimeZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(set.defaultUnitPriceMinor()).isEqualTo(1990);
+        assertThat(set.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_BUSINESS_TIME_ZONE", "Mars/Olympus")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_BUSINESS_TIME_ZONE");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", "-1")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_CURRENCY", "XYZW")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_CURRENCY");
+    }
 }

@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static io.invitehub.adapter.out.persistence.generated.Sequences.INVITATION_QUEUE_SEQ;
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.select;
 
@@ -153,10 +154,11 @@ final class JooqInvitations implements Invitations {
                 .set(INVITATIONS.STATE, to.name())
                 .set(INVITATIONS.UPDATED_AT, at);
         if (to == InvitationState.INVITED) {
-            update = update.set(INVITATIONS.INVITED_AT, at);
+            // the first time counts (statistics: "reached INVITED at some point"); a return from REMOVING keeps it
+            update = update.set(INVITATIONS.INVITED_AT, coalesce(INVITATIONS.INVITED_AT, at));
         }
         if (to == InvitationState.JOINED) {
-            update = update.set(INVITATIONS.ACCEPTED_AT, at);
+            update = update.set(INVITATIONS.ACCEPTED_AT, coalesce(INVITATIONS.ACCEPTED_AT, at));
         }
         if (to.isEnded()) {
             update = update.set(INVITATIONS.ENDED_AT, at).set(INVITATIONS.END_REASON, endReason);

@@ -3,6 +3,8 @@ package io.invitehub.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invitehub.application.port.out.AuditLog;
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
@@ -35,6 +37,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqUsers users;
     private final JooqAuditLog audit;
     private final JooqVerificationCodes verificationCodes;
+    private final JooqDistributorStatistics statistics;
+    private final JooqDistributorRecords records;
 
     private JooqPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -50,6 +54,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.users = new JooqUsers(dsl);
         this.audit = new JooqAuditLog(dsl);
         this.verificationCodes = new JooqVerificationCodes(dsl);
+        this.statistics = new JooqDistributorStatistics(dsl);
+        this.records = new JooqDistributorRecords(dsl);
     }
 
     /** Opens the pool; does not migrate (see {@link #migrate()}). */
@@ -102,6 +108,8 @@ public final class JooqPersistence implements AutoCloseable {
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
     public VerificationCodes verificationCodes() { return verificationCodes; }
+    public DistributorStatistics statistics() { return statistics; }
+    public DistributorRecords records() { return records; }
 
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {

@@ -120,6 +120,25 @@ final class JooqRedeemCodes implements RedeemCodes {
         return inserted;
     }
 
+    @Override
+    public boolean setActive(RedeemCodeId id, boolean active) {
+        return dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.ACTIVE, active)
+                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .execute() > 0;
+    }
+
+    @Override
+    public Deletion deleteIfUnused(RedeemCodeId id) {
+        int deleted = dsl.execute("delete from redeem_codes c where c.id = ? and c.used_count = 0 and c.bound_email is null"
+                + " and not exists (select 1 from invitations i where i.code_id = c.id)", id.value());
+        if (deleted > 0) {
+            return Deletion.DELETED;
+        }
+        return dsl.fetchExists(REDEEM_CODES, REDEEM_CODES.ID.eq(id.value())) ? Deletion.IN_USE : Deletion.NOT_FOUND;
+    }
+
     static RedeemCode toDomain(RedeemCodesRecord r) {
         return RedeemCode.restore(new RedeemCodeId(r.getId()), new Code(r.getCode()),
                 r.getOwnerId() == null ? null : new UserId(r.getOwnerId()),

@@ -2,6 +2,8 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.contract.StoragePorts;
 import io.invitehub.application.port.out.AuditLog;
+import io.invitehub.application.port.out.DistributorRecords;
+import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
@@ -37,4 +39,6 @@ final class JooqStorage implements StoragePorts {
     @Override public Users users() { return persistence.users(); }
     @Override public AuditLog auditLog() { return persistence.audit(); }
     @Override public VerificationCodes verificationCodes() { return persistence.verificationCodes(); }
+    @Override public DistributorStatistics statistics() { return persistence.statistics(); }
+    @Override public DistributorRecords records() { return persistence.records(); }
 }

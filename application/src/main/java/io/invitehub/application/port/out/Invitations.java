@@ -44,7 +44,9 @@ public interface Invitations {
 
     /**
      * Moves the invitation from {@code from} to {@code to} if it is still in {@code from}; sets the
-     * timestamp that belongs to {@code to} and, for an ended state, {@code endReason}. Returns the
+     * timestamp that belongs to {@code to} and, for an ended state, {@code endReason}. {@code invited_at}
+     * and {@code accepted_at} keep their first value (a return from REMOVING does not move them).
+     * Distributor statistics follow every transition in the same transaction (ADR 10). Returns the
      * updated invitation, or empty when another caller changed it first.
      */
     Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason);

@@ -52,4 +52,16 @@ public interface RedeemCodes {
      * returns those inserted; the caller regenerates the rest.
      */
     List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now);
+
+    /** Enables or disables the code. Returns false when no such code exists. */
+    boolean setActive(RedeemCodeId id, boolean active);
+
+    /**
+     * Deletes the code when it was never used: {@code used_count = 0}, no e-mail bound, and no
+     * invitation references it. Conditional and atomic, so a concurrent redemption either wins (and
+     * the code stays) or finds no code.
+     */
+    Deletion deleteIfUnused(RedeemCodeId id);
+
+    enum Deletion { DELETED, IN_USE, NOT_FOUND }
 }

@@ -1,0 +1,27 @@
+package io.invitehub.application.port.out;
+
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A distributor's lists, straight from SQL, keyset-paginated over indexes that match their order:
+ * at most {@code limit} rows after the given position.
+ */
+public interface DistributorRecords {
+
+    /** Own non-rebind invitations, newest first ({@code created_at DESC, id DESC}). */
+    List<SaleView> sales(UserId distributor, SalesFilter filter, Optional<CreatedKey> after, int limit);
+
+    /**
+     * Own non-rebind invitations in INVITED, JOINED or REMOVING, and those that ended REMOVED,
+     * EXPIRED or REBOUND at or after {@code endedSince}; newest first. {@code prefix}: e-mail or code prefix.
+     */
+    List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit);
+
+    /** Own codes, newest first ({@code id DESC}), with their status at {@code now}. */
+    List<CodeView> codes(UserId distributor, CodeFilter filter, Instant now, Optional<RedeemCodeId> after, int limit);
+}

@@ -1,0 +1,84 @@
+package io.invitehub.application.service;
+
+import io.invitehub.application.port.in.ManageCodesUseCase;
+import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.Users;
+import io.invitehub.domain.code.CodeStatus;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.user.User;
+import io.invitehub.domain.user.UserId;
+
+import java.time.Clock;
+
+/**
+ * Enable, disable, delete codes, each in one transaction. The code row is locked first, so a
+ * toggle is a consistent read-modify-write and statistics (maintained by storage in the same
+ * transaction) follow exactly.
+ */
+public final class CodeManagementService implements ManageCodesUseCase {
+    private final TransactionRunner transactions;
+    private final RedeemCodes codes;
+    private final CallerRules rules;
+    private final Clock clock;
+
+    public CodeManagementService(TransactionRunner transactions, RedeemCodes codes, Users users, Clock clock) {
+        this.transactions = transactions;
+        this.codes = codes;
+        this.rules = new CallerRules(users);
+        this.clock = clock;
+    }
+
+    @Override
+    public CodeStatus toggle(UserId caller, RedeemCodeId code) {
+        return transactions.inTransaction(() -> {
+            RedeemCode locked = lockVisible(caller, code);
+            return set(locked, !locked.active());
+        });
+    }
+
+    @Override
+    public CodeStatus setEnabled(UserId caller, RedeemCodeId code, boolean enabled) {
+        return transactions.inTransaction(() -> set(lockVisible(caller, code), enabled));
+    }
+
+    @Override
+    public void delete(UserId caller, RedeemCodeId code) {
+        transactions.inTransaction(() -> {
+            lockVisible(caller, code);
+            switch (codes.deleteIfUnused(code)) {
+                case DELETED:
+                    return;
+                case IN_USE:
+                    throw new DomainException(ErrorCode.CONFLICT,
+                            "This code has been used or an invitation refers to it; disable it instead of deleting it.");
+                default:
+                    throw notFound(code);
+            }
+        });
+    }
+
+    private CodeStatus set(RedeemCode code, boolean enabled) {
+        if (code.active() != enabled && !codes.setActive(code.id(), enabled)) {
+            throw notFound(code.id());
+        }
+        return CodeStatus.of(enabled, code.maxUses(), code.usedCount(), code.expiresAt().orElse(null), clock.instant());
+    }
+
+    /** The code, locked, when the caller may change it; otherwise NOT_FOUND whether it exists or not. */
+    private RedeemCode lockVisible(UserId caller, RedeemCodeId id) {
+        User user = rules.caller(caller);
+        RedeemCode seen = codes.findById(id).orElseThrow(() -> notFound(id));
+        if (!CallerRules.isStaff(user) && !seen.owner().filter(user.id()::equals).isPresent()) {
+            throw notFound(id);
+        }
+        return codes.lock(id);
+    }
+
+    private static DomainException notFound(RedeemCodeId id) {
+        return DomainException.notFound("code " + id.value() + " does not exist");
+    }
+}
