@@ -1,10 +1,14 @@
 package io.invitehub.bootstrap.bench;
 
+import io.invitehub.adapter.out.persistence.DatasetSeeder;
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.security.BcryptPasswordHasher;
 import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.team.Team;
@@ -14,24 +18,41 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The {@code bench} command: starts InviteHub on a fresh embedded PostgreSQL (a throw-away data
- * directory under the data dir), seeds a dataset, drives the real HTTP API from concurrent clients
- * on loopback and prints figures. Nothing here is a pass/fail test; docs/performance.md records runs.
+ * The {@code bench} command: measures the embedded default's time to first ready, then starts
+ * InviteHub on a fresh embedded PostgreSQL (a throw-away data directory under the data dir, deleted
+ * at the end), bulk-loads the SPEC section 11 dataset at the chosen scale ({@link DatasetSeeder}),
+ * drives the real HTTP API from concurrent clients on loopback — the distributor read side as the
+ * largest and as the tiny distributor, then sustained redemptions — and prints figures. Every
+ * measurement is bounded in time and count. Nothing here is a pass/fail test; docs/performance.md
+ * records runs.
  */
 public final class Bench {
+    /** The password of every seeded distributor. */
+    static final String PASSWORD = "bench-password";
+    private static final Pattern NEXT_CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int DEEP_PAGES = 50;
+
     private final BenchOptions options;
     private final PrintStream out;
 
@@ -40,56 +61,234 @@ public final class Bench {
         this.out = out;
     }
 
-    /** Options of one run; {@code scale} multiplies the dataset (1.0 = the redemption phase's full size). */
-    public record BenchOptions(double scale, int clients, Duration duration) {
+    /**
+     * Options of one run: {@code scale} of the SPEC 11 dataset (1.0 = 5 000 000 codes), clients and
+     * seconds of the redemption phase, clients and seconds of each read measurement.
+     */
+    public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
+                               boolean readiness) {
         public static BenchOptions parse(String[] args) {
-            double scale = 0.1;
+            double scale = 0.02;
             int clients = 16;
             Duration duration = Duration.ofSeconds(20);
+            int readClients = 2;
+            Duration readDuration = Duration.ofSeconds(5);
+            boolean readiness = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--scale": scale = Double.parseDouble(args[++i]); break;
-                    case "--clients": clients = Integer.parseInt(args[++i]); break;
-                    case "--seconds": duration = Duration.ofSeconds(Long.parseLong(args[++i])); break;
-                    default: throw new IllegalArgumentException("unknown bench option " + args[i]
-                            + " (use --scale <factor> --clients <n> --seconds <s>)");
+                    case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
+                    case "--clients": clients = Integer.parseInt(value(args, ++i)); break;
+                    case "--seconds": duration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
+                    case "--read-clients": readClients = Integer.parseInt(value(args, ++i)); break;
+                    case "--read-seconds": readDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
+                    case "--no-readiness": readiness = false; break;
+                    default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
+                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness)");
                 }
             }
-            if (scale <= 0 || scale > 10 || clients < 1 || clients > 256 || duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("--scale must be in (0, 10], --clients in [1, 256], --seconds positive");
+            if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
+                    || duration.isNegative() || duration.isZero() || duration.toSeconds() > 600
+                    || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 120) {
+                throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
+                        + "--seconds in [1, 600], --read-seconds in [1, 120]");
             }
-            return new BenchOptions(scale, clients, duration);
+            return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness);
+        }
+
+        private static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException("bench option " + args[i - 1] + " needs a value");
+            }
+            return args[i];
         }
     }
 
     public void run(Settings base) throws InterruptedException {
         Path dir = base.dataDir().toAbsolutePath().resolve("bench-" + System.currentTimeMillis());
-        Map<String, String> env = new HashMap<>();
-        env.put("INVITEHUB_DATA_DIR", dir.toString());
-        env.put("INVITEHUB_HTTP_PORT", "0");
-        env.put("INVITEHUB_DEMO", "false");
-        env.put("INVITEHUB_DB_POOL_SIZE", "24");
-        env.put("INVITEHUB_HTTP_MAX_THREADS", "64");
-        env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000000");
-        env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000000");
-        env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
-        env.put("INVITEHUB_DISPATCH_THREADS", "2");
-        Settings settings = Settings.from(env);
-        out.printf("bench: scale %.3f, %d clients, %d s per measurement, data in %s%n", options.scale(), options.clients(),
-                options.duration().toSeconds(), dir);
-        try (InviteHub hub = InviteHub.builder(settings).start()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            String base0 = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
-            List<HttpLoad.Result> results = new ArrayList<>();
-            results.add(redemptions(hub, client, base0));
-            out.println();
-            out.println(HttpLoad.Result.header());
-            results.forEach(r -> out.println(r.row()));
-            out.println();
+        out.printf("bench: scale %.4f, redemption %d clients x %d s, reads %d clients x %d s each, data in %s%n",
+                options.scale(), options.clients(), options.duration().toSeconds(), options.readClients(),
+                options.readDuration().toSeconds(), dir);
+        out.printf("machine: %d cores, JVM max heap %d MiB, Java %s; load average at start: %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), loadAverage());
+        List<String> rows = new ArrayList<>();
+        try {
+            if (options.readiness()) {
+                Readiness.measure(dir.resolve("readiness"), out);
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("INVITEHUB_DATA_DIR", dir.toString());
+            env.put("INVITEHUB_HTTP_PORT", "0");
+            env.put("INVITEHUB_DEMO", "false");
+            env.put("INVITEHUB_DB_POOL_SIZE", "24");
+            env.put("INVITEHUB_HTTP_MAX_THREADS", "64");
+            env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000000");
+            env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000000");
+            env.put("INVITEHUB_LOGIN_PER_MINUTE", "1000");
+            env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
+            env.put("INVITEHUB_DISPATCH_THREADS", "2");
+            Settings settings = Settings.from(env);
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
+                DatasetSeeder.Dataset dataset = seed(database);
+                try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.dbPoolSize())).start()) {
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
+                    out.printf("load average before the reads: %s%n", loadAverage());
+                    for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
+                        rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny"));
+                    }
+                    out.printf("load average before the redemptions: %s%n", loadAverage());
+                    rows.add(redemptions(hub, client, url).row());
+                    out.println();
+                    out.println(HttpLoad.Result.header());
+                    rows.forEach(out::println);
+                    out.println();
+                    out.printf("load average at the end: %s%n", loadAverage());
+                }
+            }
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    private DatasetSeeder.Dataset seed(EmbeddedDatabase database) {
+        try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4))) {
+            persistence.migrate();
+            String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
+            out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());
+            DatasetSeeder.Dataset d = DatasetSeeder.seed(persistence, options.scale(), hash);
+            out.printf("dataset: %,d codes, %,d invitations, %,d distributors (largest %s: %,d codes; tiny %s: %,d codes), "
+                            + "%,d teams%n", d.codes(), d.invitations(), d.distributors(), d.largest().username(),
+                    d.largest().codes(), d.tiny().username(), d.tiny().codes(), d.teams());
+            out.printf("seeding took %.1f s: load %.1f s, statistics_rebuild() %.1f s, analyze %.1f s%n",
+                    seconds(d.total()), seconds(d.loading()), seconds(d.rebuild()), seconds(d.analyse()));
+            return d;
+        }
+    }
+
+    /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
+    private List<String> reads(HttpClient client, String url, DatasetSeeder.Distributor d, String who) throws InterruptedException {
+        List<String> rows = new ArrayList<>();
+        String token = login(client, url, d.username());
+        String me = url + "/api/v1/distributors/me";
+        Map<String, String> routes = new LinkedHashMap<>();
+        routes.put("summary", me + "/summary");
+        routes.put("sales?limit=50 first page", me + "/sales?limit=50");
+        routes.put("sales deep page", null);
+        routes.put("members?limit=50", me + "/members?limit=50");
+        routes.put("sales-trend?days=30", me + "/sales-trend?days=30");
+        routes.put("codes?limit=50", me + "/codes?limit=50");
+        for (Map.Entry<String, String> route : routes.entrySet()) {
+            String name = who + " /me/" + route.getKey();
+            String target = route.getValue();
+            if (target == null) {
+                Walk walk = walkSales(client, me, token);
+                if (walk.status() != 200) {
+                    rows.add(HttpLoad.Result.skippedRow(name, why(walk.status())));
+                    continue;
+                }
+                if (walk.deepCursor() == null) {
+                    rows.add(HttpLoad.Result.skippedRow(name, "no second page (" + walk.pages() + " page(s) of sales in all)"));
+                    continue;
+                }
+                name = who + " /me/sales page " + (walk.pages() + 1) + " (cursor)";
+                target = me + "/sales?limit=50&cursor=" + URLEncoder.encode(walk.deepCursor(), StandardCharsets.UTF_8);
+            }
+            int status = get(client, target, token).statusCode();
+            if (status != 200) {
+                rows.add(HttpLoad.Result.skippedRow(name, why(status)));
+                continue;
+            }
+            String finalTarget = target;
+            LongFunction<HttpRequest> request = n -> HttpRequest.newBuilder(URI.create(finalTarget))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            // warm-up (discarded): JIT, connection pool, PostgreSQL buffers
+            HttpLoad.run("warm-up", client, options.readClients(), Duration.ofSeconds(1), 2_000, request, s -> s == 200);
+            HttpLoad.Result result = HttpLoad.run(name, client, options.readClients(), options.readDuration(), 1_000_000,
+                    request, s -> s == 200);
+            rows.add(result.row());
+        }
+        return rows;
+    }
+
+    private record Walk(int status, int pages, String deepCursor) {
+    }
+
+    /** Follows next_cursor of /me/sales?limit=50 for up to {@value #DEEP_PAGES} pages; the last cursor seen is the deep one. */
+    private static Walk walkSales(HttpClient client, String me, String token) throws InterruptedException {
+        HttpResponse<String> page = get(client, me + "/sales?limit=50", token);
+        if (page.statusCode() != 200) {
+            return new Walk(page.statusCode(), 0, null);
+        }
+        int pages = 1;
+        String cursor = cursor(page.body());
+        if (cursor == null) {
+            // a route that hands out cursors only when asked for one
+            page = get(client, me + "/sales?limit=50&cursor=", token);
+            cursor = page.statusCode() == 200 ? cursor(page.body()) : null;
+        }
+        String deep = cursor;
+        while (cursor != null && pages < DEEP_PAGES) {
+            page = get(client, me + "/sales?limit=50&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token);
+            if (page.statusCode() != 200) {
+                break;
+            }
+            pages++;
+            deep = cursor;
+            cursor = cursor(page.body());
+            if (cursor != null) {
+                deep = cursor;
+            }
+        }
+        return new Walk(200, pages, deep);
+    }
+
+    private static String cursor(String body) {
+        Matcher m = NEXT_CURSOR.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String why(int status) {
+        return status == 404 ? "route not available yet (HTTP 404)" : "HTTP " + status + " on the probe request";
+    }
+
+    private static String login(HttpClient client, String url, String username) throws InterruptedException {
+        HttpResponse<String> response = send(client, HttpRequest.newBuilder(URI.create(url + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build());
+        Matcher m = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("bench: sign-in as " + username + " failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String target, String token) throws InterruptedException {
+        return send(client, HttpRequest.newBuilder(URI.create(target)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench: " + request.uri() + " failed", e);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     /**
@@ -98,8 +297,10 @@ public final class Bench {
      * over max_seats, exactly one use per redemption.
      */
     private HttpLoad.Result redemptions(InviteHub hub, HttpClient client, String base) throws InterruptedException {
-        int codeCount = (int) Math.max(2_000, 200_000 * options.scale());
+        // enough codes for the whole duration at ~3 000 redemptions/s (bounded: at most 300 000)
+        int codeCount = (int) Math.min(300_000, Math.max(5_000, options.duration().toSeconds() * 3_000));
         int teams = Math.max(10, codeCount / 500 + 1);
+        SeatSummary before = hub.queries().seats();
         long seeding = System.nanoTime();
         for (int t = 0; t < teams; t++) {
             hub.teams().createTeam(new CreateTeamCommand(io.invitehub.domain.user.Actor.system(), "bench team " + t, "bench-" + t, "token", 500, Optional.empty()));
@@ -109,7 +310,8 @@ public final class Bench {
         while (codes.size() < codeCount) {
             codes.addAll(hub.issueCodes().issue(new IssueCodesCommand(io.invitehub.domain.user.Actor.system(), terms, Math.min(IssueCodesCommand.MAX_COUNT, codeCount - codes.size()))));
         }
-        out.printf("seeded %d teams and %d codes in %d ms%n", teams, codeCount, (System.nanoTime() - seeding) / 1_000_000);
+        out.printf("redemption phase: created %d teams and issued %d single-use platform codes in %d ms%n", teams, codeCount,
+                (System.nanoTime() - seeding) / 1_000_000);
 
         HttpLoad.Result result = HttpLoad.run("POST /public/redeem (new codes)", client, options.clients(), options.duration(),
                 codeCount, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/redeem"))
@@ -121,9 +323,10 @@ public final class Bench {
 
         SeatSummary seats = hub.queries().seats();
         long overfull = hub.teams().listTeams().stream().filter(t -> t.seatsInUse() > t.maxSeats()).count();
-        out.printf("after the redemption load: %d seats used of %d, %d waiting, %d teams over max_seats, %d failed requests%n",
-                seats.usedSeats(), seats.totalSeats(), seats.waiting(), overfull, result.failures());
-        if (overfull > 0 || seats.usedSeats() + seats.waiting() != result.requests() - result.failures()) {
+        long taken = seats.usedSeats() + seats.waiting() - before.usedSeats() - before.waiting();
+        out.printf("after the redemption load: %d seats used of %d (%d more than before), %d waiting, %d teams over max_seats, "
+                + "%d failed requests%n", seats.usedSeats(), seats.totalSeats(), taken, seats.waiting(), overfull, result.failures());
+        if (overfull > 0 || taken != result.requests() - result.failures()) {
             out.println("INVARIANT BROKEN: seats used + waiting must equal successful redemptions, no team over max_seats");
         }
         int teamsWithMembers = (int) hub.teams().listTeams().stream().filter(t -> t.seatsReserved() > 0).count();
@@ -132,7 +335,7 @@ public final class Bench {
         return result;
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -25,13 +25,18 @@ final class HttpLoad {
     record Result(String name, long requests, long failures, double perSecond, Duration p50, Duration p95, Duration p99,
                   Duration max) {
         String row() {
-            return String.format("| %-34s | %9d | %8d | %9.0f | %8.2f | %8.2f | %8.2f | %8.2f |", name, requests, failures,
+            return String.format("| %-40s | %9d | %8d | %9.0f | %8.2f | %8.2f | %8.2f | %8.2f |", name, requests, failures,
                     perSecond, ms(p50), ms(p95), ms(p99), ms(max));
         }
 
+        /** A table row for a measurement that could not be taken, with the reason. */
+        static String skippedRow(String name, String why) {
+            return String.format("| %-40s | %-86s |", name, "skipped: " + why);
+        }
+
         static String header() {
-            return "| measurement                        |  requests | failures |    req/s  | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
-                    + "|------------------------------------|-----------|----------|-----------|----------|----------|----------|----------|";
+            return "| measurement                              |  requests | failures |    req/s  | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
+                    + "|------------------------------------------|-----------|----------|-----------|----------|----------|----------|----------|";
         }
 
         private static double ms(Duration d) {

@@ -109,8 +109,10 @@ public final class Main {
         out.println();
         out.println("  serve     run the service (embedded PostgreSQL under ./data unless INVITEHUB_DB_URL is set)");
         out.println("  migrate   apply database migrations and exit");
-        out.println("  bench     seed a throw-away embedded database and measure the HTTP API");
-        out.println("            [--scale <factor, default 0.1>] [--clients <n, default 16>] [--seconds <s, default 20>]");
+        out.println("  bench     time the embedded default's first start, seed the SPEC 11 dataset into a throw-away");
+        out.println("            embedded database and measure the HTTP API (docs/performance.md)");
+        out.println("            [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] [--seconds <s, default 20>]");
+        out.println("            [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness]");
         out.println("  help      this text");
         out.println();
         out.println("Configuration is read from INVITEHUB_* environment variables: see docs/configuration.md.");
