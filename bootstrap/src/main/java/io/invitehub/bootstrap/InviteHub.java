@@ -122,7 +122,7 @@ public final class InviteHub implements AutoCloseable {
         this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
                 persistence.codes(), provider, clock, dispatch);
 
-        this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(),
+        this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(), persistence.codes(),
                 persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
