@@ -57,6 +57,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -122,7 +123,7 @@ public final class InviteHub implements AutoCloseable {
         this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
                 persistence.codes(), provider, clock, dispatch);
 
-        this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(),
+        this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(), persistence.codes(),
                 persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
@@ -135,8 +136,8 @@ public final class InviteHub implements AutoCloseable {
         if (b.http) {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
-            this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors, httpSettings,
-                    persistence::isHealthy, clock);
+            this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
+                    distributorQueries, manageCodes, httpSettings, persistence::isHealthy, clock);
             http.start();
             resources.push(http);
         } else {
@@ -261,6 +262,11 @@ public final class InviteHub implements AutoCloseable {
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
 
     /** The bound HTTP port; empty when HTTP is off. */
+    /** The HTTP routes, when HTTP is on. */
+    public List<HttpApi.Route> httpRoutes() {
+        return http == null ? List.of() : http.routes();
+    }
+
     public Optional<Integer> httpPort() {
         return http == null ? Optional.empty() : Optional.of(http.port());
     }

@@ -1,5 +1,6 @@
 package io.invitehub.application.service;
 
+import io.invitehub.application.port.in.BatchDeletion;
 import io.invitehub.application.port.in.ManageCodesUseCase;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.TransactionRunner;
@@ -13,6 +14,10 @@ import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Enable, disable, delete codes, each in one transaction. The code row is locked first, so a
@@ -59,6 +64,43 @@ public final class CodeManagementService implements ManageCodesUseCase {
                     throw notFound(code);
             }
         });
+    }
+
+    @Override
+    public BatchDeletion deleteAll(UserId caller, Collection<RedeemCodeId> ids) {
+        if (ids.isEmpty() || ids.size() > BatchDeletion.MAX_IDS) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "ids must hold 1 to " + BatchDeletion.MAX_IDS + " code ids");
+        }
+        // ascending order: the conditional deletes lock rows in one order, so concurrent batches cannot deadlock
+        List<RedeemCodeId> sorted = ids.stream().distinct().sorted(Comparator.comparingLong(RedeemCodeId::value)).toList();
+        return transactions.inTransaction(() -> {
+            User user = rules.caller(caller);
+            List<RedeemCodeId> deleted = new ArrayList<>();
+            List<RedeemCodeId> inUse = new ArrayList<>();
+            List<RedeemCodeId> notFound = new ArrayList<>();
+            for (RedeemCodeId id : sorted) {
+                if (!visible(user, id)) {
+                    notFound.add(id);
+                    continue;
+                }
+                switch (codes.deleteIfUnused(id)) {
+                    case DELETED:
+                        deleted.add(id);
+                        break;
+                    case IN_USE:
+                        inUse.add(id);
+                        break;
+                    default:
+                        notFound.add(id);
+                }
+            }
+            return new BatchDeletion(deleted, inUse, notFound);
+        });
+    }
+
+    private boolean visible(User user, RedeemCodeId id) {
+        return codes.findById(id).filter(c -> CallerRules.isStaff(user) || c.owner().filter(user.id()::equals).isPresent())
+                .isPresent();
     }
 
     private CodeStatus set(RedeemCode code, boolean enabled) {

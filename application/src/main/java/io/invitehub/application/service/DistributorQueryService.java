@@ -5,7 +5,11 @@ import io.invitehub.application.port.in.DistributorQueries;
 import io.invitehub.application.port.in.Page;
 import io.invitehub.application.port.in.PageCursor;
 import io.invitehub.application.port.in.PageRequest;
+import io.invitehub.application.port.in.DistributorDetail;
+import io.invitehub.application.port.in.PlatformAnalytics;
 import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeRecord;
+import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.CodeView;
 import io.invitehub.application.port.out.CreatedKey;
 import io.invitehub.application.port.out.DistributorRank;
@@ -20,15 +24,21 @@ import io.invitehub.application.port.out.SaleView;
 import io.invitehub.application.port.out.SalesFilter;
 import io.invitehub.application.port.out.TrendDay;
 import io.invitehub.application.port.out.Users;
+import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.shared.Money;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.User;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.UserId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,17 +52,24 @@ public final class DistributorQueryService implements DistributorQueries {
     static final String MEMBERS = "members";
     static final String CODES = "codes";
     static final String DISTRIBUTORS = "distributors";
+    static final String RECORDS = "records";
+    /** Page size of the walk over all distributors that sums the platform totals. */
+    static final int ANALYTICS_PAGE = PageRequest.MAX_LIMIT;
 
     private final DistributorStatistics statistics;
     private final DistributorRecords records;
+    private final RedeemCodes codes;
+    private final Users users;
     private final CallerRules rules;
     private final Clock clock;
     private final StatisticsSettings settings;
 
-    public DistributorQueryService(DistributorStatistics statistics, DistributorRecords records, Users users, Clock clock,
-                                   StatisticsSettings settings) {
+    public DistributorQueryService(DistributorStatistics statistics, DistributorRecords records, RedeemCodes codes, Users users,
+                                   Clock clock, StatisticsSettings settings) {
         this.statistics = statistics;
         this.records = records;
+        this.codes = codes;
+        this.users = users;
         this.rules = new CallerRules(users);
         this.clock = clock;
         this.settings = settings;
@@ -104,11 +121,12 @@ public final class DistributorQueryService implements DistributorQueries {
     }
 
     @Override
-    public Page<DistributorOverview> distributors(UserId caller, DistributorSort sort, PageRequest page) {
+    public Page<DistributorOverview> distributors(UserId caller, Optional<Approval> approval, DistributorSort sort, PageRequest page) {
         rules.ensureStaff(caller);
-        String kind = DISTRIBUTORS + "." + sort.name().toLowerCase(java.util.Locale.ROOT);
+        String kind = DISTRIBUTORS + "." + sort.name().toLowerCase(Locale.ROOT)
+                + approval.map(a -> "." + a.name().toLowerCase(Locale.ROOT)).orElse("");
         Optional<RankKey> after = page.cursor().map(c -> new RankKey(c.longKey(kind, 2, 0), c.longKey(kind, 2, 1)));
-        List<DistributorRank> ranks = statistics.rankDistributors(sort, after, page.limit() + 1, settings.defaultUnitPrice());
+        List<DistributorRank> ranks = statistics.rankDistributors(sort, approval, after, page.limit() + 1, settings.defaultUnitPrice());
         Instant now = clock.instant();
         boolean more = ranks.size() > page.limit();
         List<DistributorRank> shown = more ? ranks.subList(0, page.limit()) : ranks;
@@ -121,6 +139,56 @@ public final class DistributorQueryService implements DistributorQueries {
                 ? Optional.of(PageCursor.of(kind, shown.get(shown.size() - 1).sortValue(), shown.get(shown.size() - 1).id().value()))
                 : Optional.empty();
         return new Page<>(rows, next);
+    }
+
+    @Override
+    public DistributorDetail detail(UserId caller, UserId distributor) {
+        rules.ensureStaff(caller);
+        rules.ensureMayRead(caller, distributor);
+        User account = users.findById(distributor).orElseThrow(
+                () -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
+        return new DistributorDetail(account, statistics.summary(distributor, clock.instant(), settings.defaultUnitPrice()));
+    }
+
+    /**
+     * Walks every distributor (keyset by id) and sums their summaries, so each total is by
+     * construction the sum of the per-distributor numbers. Costs one summary read per distributor.
+     */
+    @Override
+    public PlatformAnalytics analytics(UserId caller) {
+        rules.ensureStaff(caller);
+        Instant now = clock.instant();
+        Money price = settings.defaultUnitPrice();
+        LocalDate today = LocalDate.ofInstant(now, statistics.businessTimeZone());
+        PlatformAnalytics totals = PlatformAnalytics.empty(today, Money.zero(price.currency()));
+        Optional<RankKey> after = Optional.empty();
+        while (true) {
+            List<DistributorRank> ranks = statistics.rankDistributors(DistributorSort.ID, Optional.empty(), after, ANALYTICS_PAGE, price);
+            for (DistributorRank rank : ranks) {
+                totals = totals.plus(rank.approval(), statistics.summary(rank.id(), now, price));
+            }
+            if (ranks.size() < ANALYTICS_PAGE) {
+                return totals;
+            }
+            DistributorRank last = ranks.get(ranks.size() - 1);
+            after = Optional.of(new RankKey(last.sortValue(), last.id().value()));
+        }
+    }
+
+    @Override
+    public Page<CodeRecord> codeRecords(UserId caller, RedeemCodeId code, PageRequest page) {
+        User user = rules.caller(caller);
+        RedeemCode found = codes.findById(code).orElseThrow(() -> codeNotFound(code));
+        if (!CallerRules.isStaff(user) && !found.owner().filter(user.id()::equals).isPresent()) {
+            throw codeNotFound(code);
+        }
+        Optional<Long> after = page.cursor().map(c -> positive(c.longKey(RECORDS + "." + code.value(), 1, 0)));
+        List<CodeRecord> rows = records.codeRecords(code, after, page.limit() + 1);
+        return page(rows, page, r -> PageCursor.of(RECORDS + "." + code.value(), r.id().value()));
+    }
+
+    private static DomainException codeNotFound(RedeemCodeId code) {
+        return DomainException.notFound("code " + code.value() + " does not exist");
     }
 
     private static Optional<CreatedKey> createdKey(PageRequest page, String kind) {

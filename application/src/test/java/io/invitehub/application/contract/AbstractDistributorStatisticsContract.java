@@ -1,6 +1,7 @@
 package io.invitehub.application.contract;
 
 import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeRecord;
 import io.invitehub.application.port.out.CodeView;
 import io.invitehub.application.port.out.CreatedKey;
 import io.invitehub.application.port.out.DistributorRank;
@@ -21,6 +22,7 @@ import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.team.Team;
+import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,13 +338,55 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         ownCode(small, 1, null);
         ownCode(big, 1, null);
         ownCode(big, 1, null);
-        List<DistributorRank> byCodes = storage.statistics().rankDistributors(DistributorSort.TOTAL_CODES, Optional.empty(), 10, PRICE);
+        List<DistributorRank> byCodes = storage.statistics().rankDistributors(DistributorSort.TOTAL_CODES, Optional.empty(), Optional.empty(), 10, PRICE);
         assertThat(byCodes).extracting(DistributorRank::id).containsExactly(big.id(), small.id(), none.id());
         assertThat(byCodes).extracting(DistributorRank::sortValue).containsExactly(2L, 1L, 0L);
-        assertThat(storage.statistics().rankDistributors(DistributorSort.TOTAL_CODES,
+        assertThat(storage.statistics().rankDistributors(DistributorSort.TOTAL_CODES, Optional.empty(),
                 Optional.of(new io.invitehub.application.port.out.RankKey(2, big.id().value())), 10, PRICE))
                 .extracting(DistributorRank::id).containsExactly(small.id(), none.id());
-        assertThat(storage.statistics().rankDistributors(DistributorSort.ID, Optional.empty(), 2, PRICE))
+        assertThat(storage.statistics().rankDistributors(DistributorSort.ID, Optional.empty(), Optional.empty(), 2, PRICE))
                 .extracting(DistributorRank::id).containsExactly(none.id(), big.id());
+    }
+
+    @Test
+    void distributorsRankOnlyTheAskedApproval() {
+        User approved = newDistributor();
+        User suspended = newDistributor();
+        tx(() -> storage.users().changeApproval(suspended.id(), Approval.APPROVED, Approval.SUSPENDED, true));
+        ownCode(suspended, 1, null);
+        assertThat(storage.statistics().rankDistributors(DistributorSort.TOTAL_CODES, Optional.of(Approval.SUSPENDED),
+                Optional.empty(), 10, PRICE)).extracting(DistributorRank::id).containsExactly(suspended.id());
+        assertThat(storage.statistics().rankDistributors(DistributorSort.ID, Optional.of(Approval.APPROVED),
+                Optional.empty(), 10, PRICE)).extracting(DistributorRank::id).containsExactly(approved.id());
+        assertThat(storage.statistics().rankDistributors(DistributorSort.ID, Optional.of(Approval.PENDING),
+                Optional.empty(), 10, PRICE)).isEmpty();
+    }
+
+    @Test
+    void codeRecordsAreTheCodesInvitationsNewestFirstRebindsFlagged() {
+        User d = newDistributor();
+        Team team = newTeam(10);
+        RedeemCode code = ownCode(d, 0, null);
+        RedeemCode other = ownCode(d, 0, null);
+        Invitation first = reservedAt(code, team, ALICE, NOW);
+        moveAt(first, RESERVED, INVITED, NOW.plusSeconds(1));
+        Invitation rebind = tx(() -> storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(team.id()),
+                BOB, RESERVED, true, false, NOW.plusSeconds(2))));
+        Invitation third = reservedAt(code, team, CAROL, NOW.plusSeconds(3));
+        reservedAt(other, team, Email.of("dave@host.com"), NOW);
+
+        List<CodeRecord> all = storage.records().codeRecords(code.id(), Optional.empty(), 10);
+        assertThat(all).extracting(CodeRecord::id).containsExactly(third.id(), rebind.id(), first.id());
+        assertThat(all).extracting(CodeRecord::rebind).containsExactly(false, true, false);
+        assertThat(all.get(2).invitedAt()).contains(NOW.plusSeconds(1));
+        assertThat(all.get(2).status()).isEqualTo(INVITED);
+        assertThat(all.get(2).teamName()).contains(team.name());
+        assertThat(all.get(2).email()).isEqualTo(ALICE);
+        assertThat(storage.records().codeRecords(code.id(), Optional.of(rebind.id().value()), 10))
+                .extracting(CodeRecord::id).containsExactly(first.id());
+        assertThat(storage.records().codeRecords(code.id(), Optional.empty(), 1)).extracting(CodeRecord::id)
+                .containsExactly(third.id());
+        assertThat(storage.records().codeRecords(new io.invitehub.domain.code.RedeemCodeId(987_654L), Optional.empty(), 10))
+                .isEmpty();
     }
 }

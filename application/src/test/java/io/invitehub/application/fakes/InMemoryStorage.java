@@ -4,6 +4,7 @@ import io.invitehub.application.contract.StoragePorts;
 import io.invitehub.application.port.out.AuditEntry;
 import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeRecord;
 import io.invitehub.application.port.out.CodeView;
 import io.invitehub.application.port.out.CreatedKey;
 import io.invitehub.application.port.out.DistributorRank;
@@ -697,9 +698,11 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public List<DistributorRank> rankDistributors(DistributorSort sort, Optional<RankKey> after, int limit, Money defaultUnitPrice) {
+        public List<DistributorRank> rankDistributors(DistributorSort sort, Optional<Approval> approval, Optional<RankKey> after,
+                                                      int limit, Money defaultUnitPrice) {
             return atomically(() -> state.users.values().stream()
                     .filter(u -> u.role() == Role.DISTRIBUTOR)
+                    .filter(u -> approval.isEmpty() || u.approval().equals(approval))
                     .map(u -> new DistributorRank(u.id(), u.username(), u.approval(), sortValue(u.id(), sort, defaultUnitPrice)))
                     .filter(r -> after.isEmpty() || r.sortValue() < after.get().sortValue()
                             || (r.sortValue() == after.get().sortValue() && r.id().value() < after.get().id()))
@@ -817,6 +820,18 @@ public final class InMemoryStorage implements StoragePorts {
                             Optional.ofNullable(c.boundEmail()), Optional.ofNullable(c.note()), c.createdAt()))
                     .filter(v -> filter.status().isEmpty() || filter.status().get() == v.status())
                     .limit(limit)
+                    .toList());
+        }
+
+        @Override
+        public List<CodeRecord> codeRecords(RedeemCodeId code, Optional<Long> afterId, int limit) {
+            return atomically(() -> state.invitations.values().stream().map(InvitationRow::invitation)
+                    .filter(i -> i.codeId().equals(code))
+                    .filter(i -> afterId.isEmpty() || i.id().value() < afterId.get())
+                    .sorted(Comparator.comparingLong((Invitation i) -> i.id().value()).reversed())
+                    .limit(limit)
+                    .map(i -> new CodeRecord(i.id(), i.email(), teamName(i), i.state(), i.isRebind(), i.createdAt(),
+                            i.invitedAt(), i.acceptedAt(), i.endedAt()))
                     .toList());
         }
     }

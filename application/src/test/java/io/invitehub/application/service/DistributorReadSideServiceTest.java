@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Access rules, cursors, limits, toggle and delete of the distributor read side, on the in-memory fakes. */
 class DistributorReadSideServiceTest {
     private final Fixture f = new Fixture();
-    private final DistributorQueryService queries = new DistributorQueryService(f.storage.statistics(), f.storage.records(),
+    private final DistributorQueryService queries = new DistributorQueryService(f.storage.statistics(), f.storage.records(), f.storage.codes(),
             f.storage.users(), f.clock, new StatisticsSettings(Money.ofMinor(500, Money.CNY), Duration.ofDays(30)));
     private final CodeManagementService manage = new CodeManagementService(f.storage.transactions(), f.storage.codes(),
             f.storage.users(), f.clock);
@@ -67,7 +67,7 @@ class DistributorReadSideServiceTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThatThrownBy(() -> queries.summary(admin.id(), admin.id()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-        assertThatThrownBy(() -> queries.distributors(alice.id(), DistributorSort.ID, PageRequest.first(10)))
+        assertThatThrownBy(() -> queries.distributors(alice.id(), Optional.empty(), DistributorSort.ID, PageRequest.first(10)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         User pending = user("pending", Role.DISTRIBUTOR, Approval.PENDING);
         assertThatThrownBy(() -> queries.summary(pending.id(), pending.id()))
@@ -140,12 +140,93 @@ class DistributorReadSideServiceTest {
         codeOf(bob);
         codeOf(bob);
         codeOf(alice);
-        var first = queries.distributors(admin.id(), DistributorSort.TOTAL_CODES, PageRequest.first(1));
+        var first = queries.distributors(admin.id(), Optional.empty(), DistributorSort.TOTAL_CODES, PageRequest.first(1));
         assertThat(first.items()).extracting(o -> o.username()).containsExactly("bob");
         assertThat(first.items().get(0).summary().totalCodes()).isEqualTo(2);
-        var second = queries.distributors(admin.id(), DistributorSort.TOTAL_CODES, PageRequest.of(1, first.nextCursor().orElseThrow()));
+        var second = queries.distributors(admin.id(), Optional.empty(), DistributorSort.TOTAL_CODES, PageRequest.of(1, first.nextCursor().orElseThrow()));
         assertThat(second.items()).extracting(o -> o.username()).containsExactly("alice");
-        assertThatThrownBy(() -> queries.distributors(admin.id(), DistributorSort.ID, PageRequest.of(1, first.nextCursor().orElseThrow())))
+        assertThatThrownBy(() -> queries.distributors(admin.id(), Optional.empty(), DistributorSort.ID, PageRequest.of(1, first.nextCursor().orElseThrow())))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void theAdminListFiltersByApprovalWithItsOwnCursors() {
+        User pending = user("waiting", Role.DISTRIBUTOR, Approval.PENDING);
+        var approved = queries.distributors(admin.id(), Optional.of(Approval.APPROVED), DistributorSort.ID, PageRequest.first(1));
+        assertThat(approved.items()).extracting(o -> o.username()).containsExactly("bob");
+        assertThat(queries.distributors(admin.id(), Optional.of(Approval.APPROVED), DistributorSort.ID,
+                PageRequest.of(1, approved.nextCursor().orElseThrow())).items()).extracting(o -> o.username()).containsExactly("alice");
+        assertThat(queries.distributors(admin.id(), Optional.of(Approval.PENDING), DistributorSort.ID, PageRequest.first(10))
+                .items()).extracting(o -> o.id()).containsExactly(pending.id());
+        assertThatThrownBy(() -> queries.distributors(admin.id(), Optional.empty(), DistributorSort.ID,
+                PageRequest.of(1, approved.nextCursor().orElseThrow())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void detailAndAnalyticsAreForStaffAndSumTheSummaries() {
+        Team team = f.team("t", 20);
+        codeOf(bob);
+        sale(codeOf(alice), team, "a@host.com");
+        sale(codeOf(alice), team, "b@host.com");
+        user("waiting", Role.DISTRIBUTOR, Approval.PENDING);
+        assertThat(queries.detail(admin.id(), alice.id()).account().username()).isEqualTo("alice");
+        assertThat(queries.detail(admin.id(), alice.id()).summary().totalCodes()).isEqualTo(2);
+        for (Runnable refused : List.<Runnable>of(() -> queries.detail(alice.id(), alice.id()), () -> queries.analytics(alice.id()))) {
+            assertThatThrownBy(refused::run)
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        }
+        assertThatThrownBy(() -> queries.detail(admin.id(), admin.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+
+        var totals = queries.analytics(admin.id());
+        assertThat(totals.distributors()).isEqualTo(3);
+        assertThat(totals.byApproval()).containsEntry(Approval.APPROVED, 2L).containsEntry(Approval.PENDING, 1L)
+                .containsEntry(Approval.SUSPENDED, 0L);
+        assertThat(totals.totalCodes()).isEqualTo(3);
+        assertThat(totals.today().redeemed()).isEqualTo(queries.summary(alice.id(), alice.id()).today().redeemed()).isEqualTo(2);
+        assertThat(totals.totalRevenueEstimate()).isEqualTo(Money.zero(Money.CNY));
+    }
+
+    @Test
+    void recordsOfACodeAreForItsOwnerAndStaffOnly() {
+        Team team = f.team("t", 20);
+        RedeemCode own = codeOf(alice);
+        sale(own, team, "a@host.com");
+        assertThat(queries.codeRecords(alice.id(), own.id(), PageRequest.first(10)).items()).extracting(r -> r.email().value())
+                .containsExactly("a@host.com");
+        assertThat(queries.codeRecords(admin.id(), own.id(), PageRequest.first(10)).items()).hasSize(1);
+        RedeemCode platform = f.code(new CodeTerms(Optional.empty(), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()));
+        for (RedeemCodeId hidden : List.of(own.id(), platform.id(), new RedeemCodeId(12_345))) {
+            assertThatThrownBy(() -> queries.codeRecords(bob.id(), hidden, PageRequest.first(10)))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        String foreignCursor = PageCursor.of("records." + platform.id().value(), 5).encode();
+        assertThatThrownBy(() -> queries.codeRecords(alice.id(), own.id(), PageRequest.of(1, foreignCursor)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aBatchDeleteReportsEachIdAndKeepsWhatIsUsedOrForeign() {
+        RedeemCode unused = codeOf(alice);
+        RedeemCode used = codeOf(alice);
+        RedeemCode bobs = codeOf(bob);
+        f.storage.transactions().inTransaction(() -> f.storage.codes().takeUse(used.id()));
+        RedeemCodeId unknown = new RedeemCodeId(12_345);
+        var result = manage.deleteAll(alice.id(), List.of(unknown, bobs.id(), used.id(), unused.id(), unused.id()));
+        assertThat(result.deleted()).containsExactly(unused.id());
+        assertThat(result.inUse()).containsExactly(used.id());
+        assertThat(result.notFound()).containsExactly(bobs.id(), unknown);
+        assertThat(f.storage.codes().findById(bobs.id())).isPresent();
+        assertThat(f.storage.codes().findById(unused.id())).isEmpty();
+        assertThat(manage.deleteAll(admin.id(), List.of(bobs.id())).deleted()).containsExactly(bobs.id());
+        List<RedeemCodeId> tooMany = new ArrayList<>();
+        for (long i = 1; i <= 501; i++) {
+            tooMany.add(new RedeemCodeId(i));
+        }
+        for (List<RedeemCodeId> bad : List.of(List.<RedeemCodeId>of(), tooMany)) {
+            assertThatThrownBy(() -> manage.deleteAll(alice.id(), bad))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
     }
 }

@@ -27,6 +27,8 @@ enum Access implements RouteRole {
     STAFF(EnumSet.of(Role.ADMIN, Role.OPERATOR)),
     /** An APPROVED distributor: its own data (the {@code /distributors/me} routes). */
     DISTRIBUTOR(EnumSet.of(Role.DISTRIBUTOR)),
+    /** Staff or an APPROVED distributor: routes where the use case limits a distributor to its own data ({@code /redeem-codes}). */
+    CODE_HOLDERS(EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISTRIBUTOR)),
     /** Any signed-in user (a distributor only while APPROVED): the own account. */
     SIGNED_IN(EnumSet.allOf(Role.class));
 

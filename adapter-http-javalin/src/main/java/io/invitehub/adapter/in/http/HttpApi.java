@@ -5,28 +5,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.invitehub.application.port.in.AccountsUseCase;
 import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.port.in.DistributorQueries;
 import io.invitehub.application.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.in.IssueCodesUseCase;
+import io.invitehub.application.port.in.ManageCodesUseCase;
 import io.invitehub.application.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
+import io.invitehub.application.port.in.Page;
+import io.invitehub.application.port.in.PageRequest;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
 import io.invitehub.application.port.in.RedeemCommand;
 import io.invitehub.application.port.in.RegisterDistributorCommand;
 import io.invitehub.application.port.in.SignInUseCase;
 import io.invitehub.application.port.in.SignedIn;
+import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.DistributorSort;
+import io.invitehub.application.port.out.SalesFilter;
 import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -39,17 +52,24 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The HTTP API: every route is declared in {@link #configure(JavalinConfig)}; handlers parse,
+ * The HTTP API: every route is declared in the route table ({@link #routes()}); handlers parse,
  * build a command, call one use case and answer with a response record. Errors become problem
  * details in {@link ProblemMapper}; every non-public route declares its {@link Access} role, checked
  * in one before-handler.
@@ -69,6 +89,8 @@ public final class HttpApi implements AutoCloseable {
     private final SignInUseCase signIn;
     private final DistributorSignUpUseCase signUp;
     private final ManageDistributorsUseCase distributors;
+    private final DistributorQueries readSide;
+    private final ManageCodesUseCase manageCodes;
     private final HttpSettings settings;
     private final BooleanSupplier databaseHealthy;
     private final Clock clock;
@@ -77,13 +99,15 @@ public final class HttpApi implements AutoCloseable {
 
     /** 100 years: far enough for any product, far from PostgreSQL's timestamp range. */
     static final int MAX_EXPIRES_DAYS = 36_500;
+    static final int DEFAULT_TREND_DAYS = 30;
+    static final int MAX_TREND_DAYS = 366;
 
     private Javalin app;
 
     public HttpApi(RedeemCodeUseCase redeem, PublicRedemptionQueries queries, ManageTeamsUseCase teams,
                    IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
-                   DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, HttpSettings settings,
-                   BooleanSupplier databaseHealthy, Clock clock) {
+                   DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
+                   ManageCodesUseCase manageCodes, HttpSettings settings, BooleanSupplier databaseHealthy, Clock clock) {
         this.redeem = Objects.requireNonNull(redeem, "redeem");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -92,6 +116,8 @@ public final class HttpApi implements AutoCloseable {
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.signUp = Objects.requireNonNull(signUp, "signUp");
         this.distributors = Objects.requireNonNull(distributors, "distributors");
+        this.readSide = Objects.requireNonNull(readSide, "readSide");
+        this.manageCodes = Objects.requireNonNull(manageCodes, "manageCodes");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -148,33 +174,97 @@ public final class HttpApi implements AutoCloseable {
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.beforeMatched(Access.guard(signIn));
 
-        config.routes.get("/health", this::health);
+        for (Binding binding : bindings()) {
+            if (binding.access() == null) {
+                config.routes.addHttpHandler(binding.type(), binding.path(), binding.handler());
+            } else {
+                config.routes.addHttpHandler(binding.type(), binding.path(), binding.handler(), binding.access());
+            }
+        }
+    }
 
-        config.routes.post("/api/v1/public/redeem", this::redeem);
-        config.routes.post("/api/v1/public/direct-redeem", this::redeem);
-        config.routes.get("/api/v1/public/invitations/{id}", this::invitation);
-        config.routes.get("/api/v1/public/status", this::status);
-        config.routes.get("/api/v1/public/seats", this::seats);
+    /** One declared route as tools and tests see it: method, path, and who may call it (an {@link Access} name or PUBLIC). */
+    public record Route(String method, String path, String access) {
+        public static final String PUBLIC = "PUBLIC";
+    }
 
-        config.routes.post("/api/v1/auth/login", this::login);
-        config.routes.post("/api/v1/auth/send-verification-code", this::sendVerificationCode);
-        config.routes.post("/api/v1/auth/register-distributor", this::registerDistributor);
-        config.routes.get("/api/v1/auth/me", this::me, Access.SIGNED_IN);
-        config.routes.post("/api/v1/auth/change-password", this::changePassword, Access.SIGNED_IN);
+    /** Every route of the API, in declaration (= matching) order. */
+    public List<Route> routes() {
+        return bindings().stream().map(b -> new Route(b.type().name(), b.path(), b.access() == null ? Route.PUBLIC : b.access().name()))
+                .collect(Collectors.toList());
+    }
 
-        config.routes.post("/api/v1/admin/teams", this::createTeam, Access.STAFF);
-        config.routes.get("/api/v1/admin/teams", this::listTeams, Access.STAFF);
-        config.routes.post("/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF);
-        config.routes.post("/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF);
-        config.routes.post("/api/v1/redeem-codes", this::platformCodes, Access.STAFF);
+    private record Binding(HandlerType type, String path, Handler handler, Access access) {
+    }
 
-        config.routes.post("/api/v1/admins/distributors/create", this::createDistributor, Access.ADMIN);
-        config.routes.get("/api/v1/admins/pending-distributors", this::pendingDistributors, Access.ADMIN);
-        config.routes.post("/api/v1/admins/distributors/{id}/approve", this::approveDistributor, Access.ADMIN);
-        config.routes.post("/api/v1/admins/distributors/{id}/reject", this::rejectDistributor, Access.ADMIN);
-        config.routes.post("/api/v1/admins/distributors/{id}/suspend", this::suspendDistributor, Access.ADMIN);
-        config.routes.post("/api/v1/admins/distributors/{id}/reactivate", this::reactivateDistributor, Access.ADMIN);
-        config.routes.delete("/api/v1/admins/distributors/{id}", this::deleteDistributor, Access.ADMIN);
+    private static Binding route(HandlerType type, String path, Handler handler) {
+        return new Binding(type, path, handler, null);
+    }
+
+    private static Binding route(HandlerType type, String path, Handler handler, Access access) {
+        return new Binding(type, path, handler, access);
+    }
+
+    /**
+     * The route table. Javalin matches in this order, so fixed segments ({@code /me}, {@code /batch})
+     * come before the path parameter they would otherwise match.
+     */
+    private List<Binding> bindings() {
+        HandlerType get = HandlerType.GET;
+        HandlerType post = HandlerType.POST;
+        HandlerType put = HandlerType.PUT;
+        HandlerType delete = HandlerType.DELETE;
+        return List.of(
+                route(get, "/health", this::health),
+
+                route(post, "/api/v1/public/redeem", this::redeem),
+                route(post, "/api/v1/public/direct-redeem", this::redeem),
+                route(get, "/api/v1/public/invitations/{id}", this::invitation),
+                route(get, "/api/v1/public/status", this::status),
+                route(get, "/api/v1/public/seats", this::seats),
+
+                route(post, "/api/v1/auth/login", this::login),
+                route(post, "/api/v1/auth/send-verification-code", this::sendVerificationCode),
+                route(post, "/api/v1/auth/register-distributor", this::registerDistributor),
+                route(get, "/api/v1/auth/me", this::me, Access.SIGNED_IN),
+                route(post, "/api/v1/auth/change-password", this::changePassword, Access.SIGNED_IN),
+
+                route(get, "/api/v1/distributors/me/summary", this::mySummary, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/sales", this::mySales, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/members", this::myMembers, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/sales-trend", this::mySalesTrend, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/plan-ranking", this::myPlanRanking, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/codes", this::myCodes, Access.DISTRIBUTOR),
+                route(put, "/api/v1/distributors/me/codes/{id}/toggle", this::toggleCode, Access.DISTRIBUTOR),
+                route(delete, "/api/v1/distributors/me/codes/{id}", this::deleteCode, Access.DISTRIBUTOR),
+
+                route(get, "/api/v1/redeem-codes", this::listCodes, Access.CODE_HOLDERS),
+                route(delete, "/api/v1/redeem-codes/batch", this::deleteCodes, Access.CODE_HOLDERS),
+                route(put, "/api/v1/redeem-codes/{id}/toggle", this::toggleCode, Access.CODE_HOLDERS),
+                route(delete, "/api/v1/redeem-codes/{id}", this::deleteCode, Access.CODE_HOLDERS),
+                route(get, "/api/v1/redeem-codes/{id}/records", this::codeRecords, Access.CODE_HOLDERS),
+
+                route(post, "/api/v1/admin/teams", this::createTeam, Access.STAFF),
+                route(get, "/api/v1/admin/teams", this::listTeams, Access.STAFF),
+                route(post, "/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF),
+                route(post, "/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF),
+                route(post, "/api/v1/redeem-codes", this::platformCodes, Access.STAFF),
+
+                route(get, "/api/v1/distributors", this::listDistributors, Access.STAFF),
+                route(get, "/api/v1/distributors/{id}/summary", this::distributorSummary, Access.STAFF),
+                route(get, "/api/v1/distributors/{id}/sales", this::distributorSales, Access.STAFF),
+                route(get, "/api/v1/distributors/{id}/members", this::distributorMembers, Access.STAFF),
+                route(get, "/api/v1/distributors/{id}/sales-trend", this::distributorSalesTrend, Access.STAFF),
+                route(get, "/api/v1/admins/distributors/analytics", this::analytics, Access.STAFF),
+                route(get, "/api/v1/admins/distributors/{id}/detail", this::distributorDetail, Access.STAFF),
+
+                route(post, "/api/v1/admins/distributors/create", this::createDistributor, Access.ADMIN),
+                route(get, "/api/v1/admins/pending-distributors", this::pendingDistributors, Access.ADMIN),
+                route(post, "/api/v1/admins/distributors/{id}/approve", this::approveDistributor, Access.ADMIN),
+                route(post, "/api/v1/admins/distributors/{id}/reject", this::rejectDistributor, Access.ADMIN),
+                route(post, "/api/v1/admins/distributors/{id}/suspend", this::suspendDistributor, Access.ADMIN),
+                route(post, "/api/v1/admins/distributors/{id}/reactivate", this::reactivateDistributor, Access.ADMIN),
+                route(delete, "/api/v1/admins/distributors/{id}", this::deleteDistributor, Access.ADMIN));
     }
 
     // ---- public -------------------------------------------------------------------------------
@@ -265,6 +355,216 @@ public final class HttpApi implements AutoCloseable {
         char[] newPassword = required(request.newPassword(), "new_password").toCharArray();
         accounts.changePassword(Access.caller(ctx).id(), oldPassword, newPassword);
         ctx.status(204);
+    }
+
+    // ---- distributor read side ------------------------------------------------------------------
+    // /me routes ask about the caller itself; the staff routes name the distributor in the path.
+    // Either way the caller is the authenticated user, and the use case checks it again.
+
+    private void mySummary(Context ctx) {
+        summary(ctx, self(ctx));
+    }
+
+    private void mySales(Context ctx) {
+        sales(ctx, self(ctx));
+    }
+
+    private void myMembers(Context ctx) {
+        members(ctx, self(ctx));
+    }
+
+    private void mySalesTrend(Context ctx) {
+        salesTrend(ctx, self(ctx));
+    }
+
+    private void myPlanRanking(Context ctx) {
+        UserId caller = self(ctx);
+        ctx.json(readSide.planRanking(caller, caller).stream().map(HttpResponses.Plan::of).collect(Collectors.toList()));
+    }
+
+    private void myCodes(Context ctx) {
+        codes(ctx, self(ctx));
+    }
+
+    private void distributorSummary(Context ctx) {
+        summary(ctx, distributorId(ctx));
+    }
+
+    private void distributorSales(Context ctx) {
+        sales(ctx, distributorId(ctx));
+    }
+
+    private void distributorMembers(Context ctx) {
+        members(ctx, distributorId(ctx));
+    }
+
+    private void distributorSalesTrend(Context ctx) {
+        salesTrend(ctx, distributorId(ctx));
+    }
+
+    /** {@code /redeem-codes}: a distributor's own codes; staff name the distributor with {@code distributor_id}. */
+    private void listCodes(Context ctx) {
+        User caller = Access.caller(ctx);
+        Optional<UserId> named = Optional.ofNullable(ctx.queryParam("distributor_id"))
+                .map(raw -> new UserId(positiveId(raw, "distributor_id")));
+        UserId distributor;
+        if (caller.role().isStaff()) {
+            distributor = named.orElseThrow(() -> invalid("distributor_id is required for staff"));
+        } else {
+            distributor = named.orElse(caller.id());
+        }
+        codes(ctx, distributor);
+    }
+
+    private void summary(Context ctx, UserId distributor) {
+        ctx.json(HttpResponses.Summary.of(readSide.summary(Access.caller(ctx).id(), distributor)));
+    }
+
+    private void sales(Context ctx, UserId distributor) {
+        Optional<InvitationState> status = Optional.ofNullable(ctx.queryParam("status"))
+                .map(raw -> enumValue(InvitationState.class, raw, "status"));
+        Optional<Instant> from = Optional.ofNullable(ctx.queryParam("from")).map(raw -> moment(raw, "from", false));
+        Optional<Instant> to = Optional.ofNullable(ctx.queryParam("to")).map(raw -> moment(raw, "to", true));
+        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(ctx.queryParam("q")));
+        PageRequest page = pageRequest(ctx);
+        list(ctx, readSide.sales(Access.caller(ctx).id(), distributor, filter, page), HttpResponses.Sale::of);
+    }
+
+    private void members(Context ctx, UserId distributor) {
+        PageRequest page = pageRequest(ctx);
+        list(ctx, readSide.members(Access.caller(ctx).id(), distributor, Optional.ofNullable(ctx.queryParam("q")), page),
+                HttpResponses.Member::of);
+    }
+
+    private void salesTrend(Context ctx, UserId distributor) {
+        int days = Optional.ofNullable(ctx.queryParam("days")).map(raw -> (int) Math.min(positiveId(raw, "days"), Integer.MAX_VALUE))
+                .orElse(DEFAULT_TREND_DAYS);
+        if (days > MAX_TREND_DAYS) {
+            throw invalid("days must be between 1 and " + MAX_TREND_DAYS);
+        }
+        ctx.json(readSide.salesTrend(Access.caller(ctx).id(), distributor, days).stream().map(HttpResponses.Trend::of)
+                .collect(Collectors.toList()));
+    }
+
+    private void codes(Context ctx, UserId distributor) {
+        Optional<CodeStatus> status = Optional.ofNullable(ctx.queryParam("status"))
+                .map(raw -> enumValue(CodeStatus.class, raw, "status"));
+        CodeFilter filter = new CodeFilter(status, Optional.ofNullable(ctx.queryParam("q")));
+        PageRequest page = pageRequest(ctx);
+        list(ctx, readSide.codes(Access.caller(ctx).id(), distributor, filter, page), HttpResponses.CodeRow::of);
+    }
+
+    private void toggleCode(Context ctx) {
+        RedeemCodeId id = codeId(ctx);
+        ctx.json(HttpResponses.Toggled.of(id, manageCodes.toggle(Access.caller(ctx).id(), id)));
+    }
+
+    private void deleteCode(Context ctx) {
+        manageCodes.delete(Access.caller(ctx).id(), codeId(ctx));
+        ctx.status(204);
+    }
+
+    private void deleteCodes(Context ctx) {
+        List<Long> ids = required(body(ctx, HttpRequests.DeleteCodes.class).ids(), "ids");
+        List<RedeemCodeId> codes = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            if (id == null || id < 1) {
+                throw invalid("ids must be positive numbers");
+            }
+            codes.add(new RedeemCodeId(id));
+        }
+        ctx.json(HttpResponses.Deleted.of(manageCodes.deleteAll(Access.caller(ctx).id(), codes)));
+    }
+
+    private void codeRecords(Context ctx) {
+        RedeemCodeId id = codeId(ctx);
+        PageRequest page = pageRequest(ctx);
+        list(ctx, readSide.codeRecords(Access.caller(ctx).id(), id, page), HttpResponses.Record::of);
+    }
+
+    private void listDistributors(Context ctx) {
+        Optional<Approval> approval = Optional.ofNullable(ctx.queryParam("status")).map(raw -> enumValue(Approval.class, raw, "status"));
+        DistributorSort sort = Optional.ofNullable(ctx.queryParam("sort")).map(raw -> enumValue(DistributorSort.class, raw, "sort"))
+                .orElse(DistributorSort.ID);
+        PageRequest page = pageRequest(ctx);
+        list(ctx, readSide.distributors(Access.caller(ctx).id(), approval, sort, page), HttpResponses.Overview::of);
+    }
+
+    private void analytics(Context ctx) {
+        ctx.json(HttpResponses.Analytics.of(readSide.analytics(Access.caller(ctx).id())));
+    }
+
+    private void distributorDetail(Context ctx) {
+        ctx.json(HttpResponses.Detail.of(readSide.detail(Access.caller(ctx).id(), distributorId(ctx))));
+    }
+
+    /** The caller, for {@code /me}: never an id from the request. */
+    private static UserId self(Context ctx) {
+        return Access.caller(ctx).id();
+    }
+
+    private static RedeemCodeId codeId(Context ctx) {
+        return new RedeemCodeId(positiveId(ctx.pathParam("id"), "code id"));
+    }
+
+    /**
+     * {@code ?limit=} (1–500, default 50) and {@code ?cursor=}. Anything else than a number in range,
+     * or a cursor this API did not issue, is VALIDATION_FAILED.
+     */
+    private static PageRequest pageRequest(Context ctx) {
+        String rawLimit = ctx.queryParam("limit");
+        int limit = PageRequest.DEFAULT_LIMIT;
+        if (rawLimit != null) {
+            if (!POSITIVE_NUMBER.matcher(rawLimit).matches() || Long.parseLong(rawLimit) < 1
+                    || Long.parseLong(rawLimit) > PageRequest.MAX_LIMIT) {
+                throw invalid("limit must be between 1 and " + PageRequest.MAX_LIMIT);
+            }
+            limit = Integer.parseInt(rawLimit);
+        }
+        return PageRequest.of(limit, ctx.queryParam("cursor"));
+    }
+
+    /**
+     * Answers a page as {@code {items, next_cursor}}; but when the request gave {@code limit} and no
+     * {@code cursor} parameter at all, as the plain array of the first page (the reference's shape, for old clients).
+     */
+    private static <T, R> void list(Context ctx, Page<T> page, Function<T, R> toBody) {
+        List<R> items = page.items().stream().map(toBody).collect(Collectors.toList());
+        boolean plainArray = ctx.queryParam("limit") != null && !ctx.queryParamMap().containsKey("cursor");
+        if (plainArray) {
+            ctx.json(items);
+        } else {
+            ctx.json(new HttpResponses.PageBody<>(items, page.nextCursor().orElse(null)));
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String what) {
+        String name = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(name)) {
+                return value;
+            }
+        }
+        throw invalid(what + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * An ISO-8601 timestamp with offset, or a date ({@code 2025-03-01}) meaning that UTC day: its start
+     * for {@code from}, the start of the next day for {@code to} (so the day is included).
+     */
+    private static Instant moment(String raw, String what, boolean endOfDay) {
+        String text = raw.strip();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notATimestamp) {
+            try {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw invalid(what + " must be an ISO-8601 timestamp with offset or a date (yyyy-mm-dd)");
+            }
+        }
     }
 
     // ---- admin: distributors ------------------------------------------------------------------

@@ -54,4 +54,7 @@ final class HttpRequests {
 
     record Reject(String reason) {
     }
+
+    record DeleteCodes(java.util.List<Long> ids) {
+    }
 }

@@ -5,32 +5,43 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/api.md documents every route that HttpApi declares: a route added without docs fails here. */
+/**
+ * docs/api.md documents every route of HttpApi's route table, with the role the route declares: a
+ * route added without docs, or whose documented role differs from its {@link Access} level, fails here.
+ */
 class ApiDocumentationTest {
-    private static final Pattern ROUTE = Pattern.compile("config\\.routes\\.(get|post|put|patch|delete)\\(\"([^\"]+)\"");
+    /** How each access level is written in the role column. */
+    private static final Map<String, String> ROLE_COLUMN = Map.of(
+            "ADMIN", "ADMIN",
+            "STAFF", "ADMIN, OPERATOR",
+            "DISTRIBUTOR", "DISTRIBUTOR",
+            "CODE_HOLDERS", "ADMIN, OPERATOR, DISTRIBUTOR",
+            "SIGNED_IN", "any signed-in");
 
     @Test
-    void everyDeclaredRouteIsInTheApiReference() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/io/invitehub/adapter/in/http/HttpApi.java"));
+    void everyDeclaredRouteIsInTheApiReferenceWithItsRole() throws IOException {
         String docs = Files.readString(Path.of("../docs/api.md"));
-        List<String> routes = new ArrayList<>();
-        Matcher m = ROUTE.matcher(source);
-        while (m.find()) {
-            routes.add(m.group(1).toUpperCase() + " " + m.group(2));
+        List<HttpApi.Route> routes;
+        try (ApiFixture fixture = new ApiFixture()) {
+            routes = fixture.api.routes();
         }
-        assertThat(routes).as("routes found in HttpApi").hasSizeGreaterThanOrEqualTo(12);
-        for (String route : routes) {
-            String method = route.substring(0, route.indexOf(' '));
-            String path = route.substring(route.indexOf(' ') + 1);
-            assertThat(docs).as("docs/api.md documents " + route)
-                    .containsPattern("\\|\\s*" + method + "\\s*\\|\\s*`" + Pattern.quote(path) + "`");
+        assertThat(routes).as("routes declared in HttpApi").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(ROLE_COLUMN.keySet()).as("every access level has a role text")
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(Access.values()).map(Enum::name).toArray(String[]::new));
+        for (HttpApi.Route route : routes) {
+            String row = "\\|\\s*" + route.method() + "\\s*\\|\\s*`" + Pattern.quote(route.path()) + "`\\s*\\|";
+            if (route.access().equals(HttpApi.Route.PUBLIC)) {
+                assertThat(docs).as("docs/api.md documents " + route).containsPattern(row);
+            } else {
+                assertThat(docs).as("docs/api.md documents " + route + " with role " + ROLE_COLUMN.get(route.access()))
+                        .containsPattern(row + "\\s*" + Pattern.quote(ROLE_COLUMN.get(route.access())) + "\\s*\\|");
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ final class ApiFixture implements AutoCloseable {
     final InPortFakes.Queries queries = new InPortFakes.Queries();
     final InPortFakes.Teams teams = new InPortFakes.Teams();
     final InPortFakes.IssueCodes issueCodes = new InPortFakes.IssueCodes();
+    final InPortFakes.ReadSide readSide = new InPortFakes.ReadSide();
     final InPortFakes.Accounts accounts = new InPortFakes.Accounts()
             .with("admin", "admin-pass", Role.ADMIN)
             .with("operator", "operator-pass", Role.OPERATOR)
@@ -42,7 +43,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Set<String> trustedProxies) {
-        api = new HttpApi(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts,
+        api = new HttpApi(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts, readSide, readSide,
                 new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();
@@ -57,8 +58,13 @@ final class ApiFixture implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
-    HttpResponse<String> method(String method, String path) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> method(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    HttpResponse<String> withBody(String method, String path, String jsonBody, String... headers) {
+        return send(request(path, headers).header("Content-Type", JSON)
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)).build());
     }
 
     /** The Authorization header of the user's current token. */

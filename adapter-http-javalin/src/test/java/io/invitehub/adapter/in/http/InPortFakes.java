@@ -1,5 +1,30 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.application.port.in.BatchDeletion;
+import io.invitehub.application.port.in.DistributorDetail;
+import io.invitehub.application.port.in.DistributorOverview;
+import io.invitehub.application.port.in.DistributorQueries;
+import io.invitehub.application.port.in.ManageCodesUseCase;
+import io.invitehub.application.port.in.Page;
+import io.invitehub.application.port.in.PageCursor;
+import io.invitehub.application.port.in.PageRequest;
+import io.invitehub.application.port.in.PlatformAnalytics;
+import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeRecord;
+import io.invitehub.application.port.out.CodeView;
+import io.invitehub.application.port.out.DistributorSort;
+import io.invitehub.application.port.out.DistributorSummary;
+import io.invitehub.application.port.out.MemberView;
+import io.invitehub.application.port.out.PeriodCounts;
+import io.invitehub.application.port.out.PlanRanking;
+import io.invitehub.application.port.out.SaleView;
+import io.invitehub.application.port.out.SalesFilter;
+import io.invitehub.application.port.out.TrendDay;
+import io.invitehub.domain.code.CodeStatus;
+import io.invitehub.domain.shared.Money;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
 import io.invitehub.application.port.in.AccountsUseCase;
 import io.invitehub.application.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.port.in.ManageDistributorsUseCase;
@@ -291,6 +316,166 @@ final class InPortFakes {
             User u = users.values().stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> DomainException.notFound("distributor " + id.value() + " does not exist"));
             return User.restore(u.id(), u.username(), u.email().orElse(null), u.role(), to, u.passwordHash(), u.tokenVersion());
+        }
+    }
+
+    /**
+     * The distributor read side and code management: canned rows, honest paging (a cursor is the
+     * position in the canned list), and every call remembered with the caller and distributor ids it got.
+     */
+    static final class ReadSide implements DistributorQueries, ManageCodesUseCase {
+        static final Money PRICE = Money.ofMinor(1_250, Money.CNY);
+        static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+        static final long OWN_CODE = 5;
+        static final long USED_CODE = 7;
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile int salesRows = 3;
+
+        static DistributorSummary summaryOf(UserId distributor) {
+            return new DistributorSummary(distributor, LocalDate.of(2025, 3, 1), ZONE, 10, 4, 3, 2, 1, 9, 8, 7, 5, 2,
+                    PRICE, PRICE.times(7), new PeriodCounts(1, 1, 1, 0), new PeriodCounts(3, 3, 2, 1), new PeriodCounts(6, 5, 4, 1));
+        }
+
+        private static <T> Page<T> page(List<T> rows, PageRequest page, String kind) {
+            int from = page.cursor().map(c -> (int) c.longKey(kind, 1, 0)).orElse(0);
+            int to = Math.min(rows.size(), from + page.limit());
+            List<T> shown = from >= rows.size() ? List.of() : rows.subList(from, to);
+            return new Page<>(shown, to < rows.size() ? Optional.of(PageCursor.of(kind, to)) : Optional.empty());
+        }
+
+        private static String describe(PageRequest page) {
+            return "limit=" + page.limit() + " cursor=" + page.cursor().map(PageCursor::encode).orElse("-");
+        }
+
+        @Override
+        public DistributorSummary summary(UserId caller, UserId distributor) {
+            calls.add("summary caller=" + caller.value() + " distributor=" + distributor.value());
+            return summaryOf(distributor);
+        }
+
+        @Override
+        public Page<SaleView> sales(UserId caller, UserId distributor, SalesFilter filter, PageRequest page) {
+            calls.add("sales caller=" + caller.value() + " distributor=" + distributor.value() + " status="
+                    + filter.status().map(Enum::name).orElse("-") + " from=" + filter.from().map(Instant::toString).orElse("-")
+                    + " to=" + filter.to().map(Instant::toString).orElse("-") + " q=" + filter.prefix().orElse("-") + " " + describe(page));
+            List<SaleView> rows = new ArrayList<>();
+            for (int i = 0; i < salesRows; i++) {
+                rows.add(new SaleView(new InvitationId(100 - i), CODE, Email.of("c" + i + "@example.com"), Optional.of("Alpha"),
+                        InvitationState.JOINED, NOW.minusSeconds(i), Optional.of(NOW.plusSeconds(60 - i))));
+            }
+            return page(rows, page, "sales");
+        }
+
+        @Override
+        public Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, PageRequest page) {
+            calls.add("members caller=" + caller.value() + " distributor=" + distributor.value() + " q=" + search.orElse("-")
+                    + " " + describe(page));
+            return page(List.of(new MemberView(new InvitationId(41), EMAIL, Optional.of(new TeamId(3)), Optional.of("Alpha"), CODE,
+                    Optional.of(NOW), InvitationState.JOINED, false, NOW)), page, "members");
+        }
+
+        @Override
+        public List<TrendDay> salesTrend(UserId caller, UserId distributor, int days) {
+            calls.add("trend caller=" + caller.value() + " distributor=" + distributor.value() + " days=" + days);
+            if (days < 1 || days > 366) {
+                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "days must be between 1 and 366");
+            }
+            List<TrendDay> rows = new ArrayList<>();
+            for (int i = days - 1; i >= 0; i--) {
+                rows.add(new TrendDay(LocalDate.of(2025, 3, 1).minusDays(i), i == 0 ? 2 : 0, 0, 0, 0));
+            }
+            return rows;
+        }
+
+        @Override
+        public List<PlanRanking> planRanking(UserId caller, UserId distributor) {
+            calls.add("plans caller=" + caller.value() + " distributor=" + distributor.value());
+            return List.of(new PlanRanking(2, "Monthly", 20, 12, 9));
+        }
+
+        @Override
+        public Page<CodeView> codes(UserId caller, UserId distributor, CodeFilter filter, PageRequest page) {
+            calls.add("codes caller=" + caller.value() + " distributor=" + distributor.value() + " status="
+                    + filter.status().map(Enum::name).orElse("-") + " q=" + filter.prefix().orElse("-") + " " + describe(page));
+            return page(List.of(new CodeView(new RedeemCodeId(OWN_CODE), CODE, CodeStatus.DEPLETED, 1, 1, Optional.empty(), 30,
+                    Optional.of(EMAIL), Optional.of("batch 1"), NOW)), page, "codes");
+        }
+
+        @Override
+        public Page<DistributorOverview> distributors(UserId caller, Optional<Approval> approval, DistributorSort sort, PageRequest page) {
+            calls.add("distributors caller=" + caller.value() + " status=" + approval.map(Enum::name).orElse("-") + " sort=" + sort
+                    + " " + describe(page));
+            return page(List.of(new DistributorOverview(new UserId(3), "reseller", Optional.of(Approval.APPROVED), summaryOf(new UserId(3))),
+                    new DistributorOverview(new UserId(4), "newcomer", Optional.of(Approval.PENDING), summaryOf(new UserId(4)))),
+                    page, "distributors");
+        }
+
+        @Override
+        public DistributorDetail detail(UserId caller, UserId distributor) {
+            calls.add("detail caller=" + caller.value() + " distributor=" + distributor.value());
+            if (distributor.value() != 3) {
+                throw DomainException.notFound("distributor " + distributor.value() + " does not exist");
+            }
+            return new DistributorDetail(User.restore(distributor, "reseller", "reseller@example.com", Role.DISTRIBUTOR,
+                    Approval.APPROVED, "hash", 0), summaryOf(distributor));
+        }
+
+        @Override
+        public PlatformAnalytics analytics(UserId caller) {
+            calls.add("analytics caller=" + caller.value());
+            return PlatformAnalytics.empty(LocalDate.of(2025, 3, 1), Money.zero(Money.CNY))
+                    .plus(Optional.of(Approval.APPROVED), summaryOf(new UserId(3)))
+                    .plus(Optional.of(Approval.PENDING), summaryOf(new UserId(4)));
+        }
+
+        @Override
+        public Page<CodeRecord> codeRecords(UserId caller, RedeemCodeId code, PageRequest page) {
+            calls.add("records caller=" + caller.value() + " code=" + code.value() + " " + describe(page));
+            if (code.value() != OWN_CODE) {
+                throw DomainException.notFound("code " + code.value() + " does not exist");
+            }
+            return page(List.of(new CodeRecord(new InvitationId(12), EMAIL, Optional.of("Alpha"), InvitationState.INVITED, false, NOW,
+                    Optional.of(NOW.plusSeconds(5)), Optional.empty(), Optional.empty())), page, "records");
+        }
+
+        @Override
+        public CodeStatus toggle(UserId caller, RedeemCodeId code) {
+            calls.add("toggle caller=" + caller.value() + " code=" + code.value());
+            return visible(code, CodeStatus.DISABLED);
+        }
+
+        @Override
+        public CodeStatus setEnabled(UserId caller, RedeemCodeId code, boolean enabled) {
+            calls.add("set caller=" + caller.value() + " code=" + code.value() + " " + enabled);
+            return visible(code, enabled ? CodeStatus.ACTIVE : CodeStatus.DISABLED);
+        }
+
+        @Override
+        public void delete(UserId caller, RedeemCodeId code) {
+            calls.add("delete caller=" + caller.value() + " code=" + code.value());
+            if (code.value() == USED_CODE) {
+                throw new DomainException(ErrorCode.CONFLICT, "This code has been used; disable it instead of deleting it.");
+            }
+            visible(code, CodeStatus.ACTIVE);
+        }
+
+        @Override
+        public BatchDeletion deleteAll(UserId caller, Collection<RedeemCodeId> codes) {
+            calls.add("delete-all caller=" + caller.value() + " codes=" + codes.stream().map(c -> Long.toString(c.value()))
+                    .collect(Collectors.joining(",")));
+            List<RedeemCodeId> deleted = new ArrayList<>();
+            List<RedeemCodeId> inUse = new ArrayList<>();
+            List<RedeemCodeId> notFound = new ArrayList<>();
+            codes.stream().distinct().sorted(java.util.Comparator.comparingLong(RedeemCodeId::value)).forEach(c ->
+                    (c.value() == OWN_CODE ? deleted : c.value() == USED_CODE ? inUse : notFound).add(c));
+            return new BatchDeletion(deleted, inUse, notFound);
+        }
+
+        private static CodeStatus visible(RedeemCodeId code, CodeStatus status) {
+            if (code.value() != OWN_CODE && code.value() != USED_CODE) {
+                throw DomainException.notFound("code " + code.value() + " does not exist");
+            }
+            return status;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeRecord;
 import io.invitehub.application.port.out.CodeView;
 import io.invitehub.application.port.out.CreatedKey;
 import io.invitehub.application.port.out.DistributorRecords;
@@ -124,6 +125,26 @@ final class JooqDistributorRecords implements DistributorRecords {
                 Optional.ofNullable(instant(r, "expires_at")), r.get("validity_days", Integer.class),
                 Optional.ofNullable(r.get("bound_email", String.class)).map(Email::of),
                 Optional.ofNullable(r.get("note", String.class)), instant(r, "created_at")));
+    }
+
+    @Override
+    public List<CodeRecord> codeRecords(RedeemCodeId code, Optional<Long> afterId, int limit) {
+        List<Object> binds = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select i.id, i.email, t.name team_name, i.state, i.is_rebind, i.created_at,"
+                + " i.invited_at, i.accepted_at, i.ended_at from invitations i left join teams t on t.id = i.team_id"
+                + " where i.code_id = ?");
+        binds.add(code.value());
+        afterId.ifPresent(a -> {
+            sql.append(" and i.id < ?");
+            binds.add(a);
+        });
+        sql.append(" order by i.id desc limit ?");
+        binds.add(limit);
+        return dsl.fetch(sql.toString(), binds.toArray()).map(r -> new CodeRecord(new InvitationId(r.get("id", Long.class)),
+                Email.of(r.get("email", String.class)), Optional.ofNullable(r.get("team_name", String.class)),
+                InvitationState.valueOf(r.get("state", String.class)), r.get("is_rebind", Boolean.class),
+                instant(r, "created_at"), Optional.ofNullable(instant(r, "invited_at")),
+                Optional.ofNullable(instant(r, "accepted_at")), Optional.ofNullable(instant(r, "ended_at"))));
     }
 
     private static void prefix(StringBuilder sql, List<Object> binds, Optional<String> prefix) {

@@ -145,7 +145,8 @@ final class JooqDistributorStatistics implements DistributorStatistics {
     }
 
     @Override
-    public List<DistributorRank> rankDistributors(DistributorSort sort, Optional<RankKey> after, int limit, Money defaultUnitPrice) {
+    public List<DistributorRank> rankDistributors(DistributorSort sort, Optional<Approval> approval, Optional<RankKey> after, int limit,
+                                                  Money defaultUnitPrice) {
         String key;
         switch (sort) {
             case ID: key = "u.id"; break;
@@ -163,7 +164,12 @@ final class JooqDistributorStatistics implements DistributorStatistics {
                 .append(" from users u left join (select distributor_id, sum(codes) codes, sum(uses_taken) uses_taken,")
                 .append(" sum(invites_accepted) invites_accepted, sum(members_active) members_active")
                 .append(" from distributor_stats group by distributor_id) a on a.distributor_id = u.id")
-                .append(" where u.role = 'DISTRIBUTOR') x");
+                .append(" where u.role = 'DISTRIBUTOR'");
+        if (approval.isPresent()) {
+            sql.append(" and u.approval = ?");
+            binds.add(approval.get().name());
+        }
+        sql.append(") x");
         if (after.isPresent()) {
             sql.append(" where (x.k, x.id) < (?, ?)");
             binds.add(after.get().sortValue());

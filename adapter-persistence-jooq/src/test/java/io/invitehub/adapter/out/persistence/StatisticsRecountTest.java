@@ -80,7 +80,7 @@ class StatisticsRecountTest {
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),
                 StatisticsRecount.counting("HB"), db.audit(), clock);
         CodeManagementService manage = new CodeManagementService(db.transactions(), db.codes(), db.users(), clock);
-        DistributorQueryService queries = new DistributorQueryService(db.statistics(), db.records(), db.users(), clock,
+        DistributorQueryService queries = new DistributorQueryService(db.statistics(), db.records(), db.codes(), db.users(), clock,
                 new StatisticsSettings(DEFAULT_PRICE, Duration.ofDays(30)));
 
         User admin = db.users().create("admin", "admin@hub.com", "x", Role.ADMIN, null);

@@ -1,6 +1,7 @@
 package io.invitehub.application.port.in;
 
 import io.invitehub.application.port.out.CodeFilter;
+import io.invitehub.application.port.out.CodeRecord;
 import io.invitehub.application.port.out.CodeView;
 import io.invitehub.application.port.out.DistributorSort;
 import io.invitehub.application.port.out.DistributorSummary;
@@ -9,6 +10,8 @@ import io.invitehub.application.port.out.PlanRanking;
 import io.invitehub.application.port.out.SaleView;
 import io.invitehub.application.port.out.SalesFilter;
 import io.invitehub.application.port.out.TrendDay;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;
 
 import java.util.List;
@@ -37,6 +40,21 @@ public interface DistributorQueries {
 
     Page<CodeView> codes(UserId caller, UserId distributor, CodeFilter filter, PageRequest page);
 
-    /** Staff only (a distributor gets FORBIDDEN): every distributor with its summary, sorted, paged. */
-    Page<DistributorOverview> distributors(UserId caller, DistributorSort sort, PageRequest page);
+    /**
+     * Staff only (a distributor gets FORBIDDEN): every distributor (of {@code approval}, or all) with
+     * its summary, sorted, paged.
+     */
+    Page<DistributorOverview> distributors(UserId caller, Optional<Approval> approval, DistributorSort sort, PageRequest page);
+
+    /** Staff only: the distributor's account and summary; NOT_FOUND when {@code distributor} is not a distributor. */
+    DistributorDetail detail(UserId caller, UserId distributor);
+
+    /** Staff only: the platform totals, the sum of every distributor's summary. */
+    PlatformAnalytics analytics(UserId caller);
+
+    /**
+     * The invitations made through one code, newest first. The code's owner or staff only: someone
+     * else's code, a platform code asked by a distributor, or an unknown id are NOT_FOUND alike.
+     */
+    Page<CodeRecord> codeRecords(UserId caller, RedeemCodeId code, PageRequest page);
 }

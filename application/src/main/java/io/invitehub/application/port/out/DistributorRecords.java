@@ -24,4 +24,10 @@ public interface DistributorRecords {
 
     /** Own codes, newest first ({@code id DESC}), with their status at {@code now}. */
     List<CodeView> codes(UserId distributor, CodeFilter filter, Instant now, Optional<RedeemCodeId> after, int limit);
+
+    /**
+     * Every invitation made through {@code code} (rebinds included), newest first ({@code id DESC}),
+     * over {@code invitations_code_email_idx}: a code's invitations are bounded by its uses and rebinds.
+     */
+    List<CodeRecord> codeRecords(RedeemCodeId code, Optional<Long> afterId, int limit);
 }

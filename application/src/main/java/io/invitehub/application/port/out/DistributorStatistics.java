@@ -1,6 +1,7 @@
 package io.invitehub.application.port.out;
 
 import io.invitehub.domain.shared.Money;
+import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;
 
 import java.time.Instant;
@@ -36,6 +37,10 @@ public interface DistributorStatistics {
     /** The distributor's plans, most members accepted first, then most codes bought, then plan id. */
     List<PlanRanking> planRanking(UserId distributor);
 
-    /** Distributors (any approval) by {@code sort}, largest first, then by id; at most {@code limit} after {@code after}. */
-    List<DistributorRank> rankDistributors(DistributorSort sort, Optional<RankKey> after, int limit, Money defaultUnitPrice);
+    /**
+     * Distributors (of {@code approval}, or any when empty) by {@code sort}, largest first, then by id;
+     * at most {@code limit} after {@code after}.
+     */
+    List<DistributorRank> rankDistributors(DistributorSort sort, Optional<Approval> approval, Optional<RankKey> after, int limit,
+                                           Money defaultUnitPrice);
 }

@@ -1,0 +1,265 @@
+package io.invitehub.bootstrap;
+
+import io.invitehub.adapter.in.http.HttpApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.invitehub.bootstrap.RoleMatrixTest.Outcome.ALLOWED;
+import static io.invitehub.bootstrap.RoleMatrixTest.Outcome.FORBIDDEN;
+import static io.invitehub.bootstrap.RoleMatrixTest.Outcome.HIDDEN;
+import static io.invitehub.bootstrap.RoleMatrixTest.Outcome.UNAUTHORIZED;
+import static io.invitehub.bootstrap.ReadSideWorld.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * THE role matrix: every route the running HttpApi declares, called by every kind of caller, against
+ * an explicit table of expected outcomes. The route list comes from the server ({@link InviteHub#httpRoutes()}),
+ * so a route added without a row here fails {@link #everyDeclaredRouteHasARowAndNoRowIsStale()}.
+ *
+ * <p>Callers: anonymous; ADMIN; OPERATOR; APPROVED distributor A on its own resources; A on
+ * distributor B's resources (B's id or B's code in the path or body); a PENDING distributor holding
+ * a token (issued while approved; set back to PENDING without a new token version); a SUSPENDED
+ * distributor with the token it held before the suspension (revoked by the suspension).
+ */
+class RoleMatrixTest {
+    enum Caller { ANONYMOUS, ADMIN, OPERATOR, A_OWN, A_ON_B, PENDING, SUSPENDED }
+
+    /**
+     * ALLOWED: authentication and role passed: 2xx, or a business answer from behind the guard (400,
+     * 409, 410, 429; 404 only on public routes, which are asked about unknown invitations and codes). UNAUTHORIZED: 401. FORBIDDEN: 403 FORBIDDEN.
+     * HIDDEN: 404 NOT_FOUND for another distributor's resource, indistinguishable from an unknown one.
+     */
+    enum Outcome { ALLOWED, UNAUTHORIZED, FORBIDDEN, HIDDEN }
+
+    private static final Outcome A = ALLOWED;
+    private static final Outcome U = UNAUTHORIZED;
+    private static final Outcome F = FORBIDDEN;
+    private static final Outcome H = HIDDEN;
+
+    /** Columns: ANONYMOUS, ADMIN, OPERATOR, A_OWN, A_ON_B, PENDING, SUSPENDED. */
+    private static final Map<String, Outcome[]> EXPECTED = new LinkedHashMap<>();
+
+    private static void row(String route, Outcome... outcomes) {
+        if (outcomes.length != Caller.values().length || EXPECTED.put(route, outcomes) != null) {
+            throw new IllegalStateException("bad matrix row " + route);
+        }
+    }
+
+    static {
+        Outcome[] pub = {A, A, A, A, A, A, A};
+        row("GET /health", pub);
+        row("POST /api/v1/public/redeem", pub);
+        row("POST /api/v1/public/direct-redeem", pub);
+        row("GET /api/v1/public/invitations/{id}", pub);
+        row("GET /api/v1/public/status", pub);
+        row("GET /api/v1/public/seats", pub);
+        row("POST /api/v1/auth/login", pub);
+        row("POST /api/v1/auth/send-verification-code", pub);
+        row("POST /api/v1/auth/register-distributor", pub);
+
+        row("GET /api/v1/auth/me", U, A, A, A, A, F, U);
+        row("POST /api/v1/auth/change-password", U, A, A, A, A, F, U);
+
+        row("GET /api/v1/distributors/me/summary", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/sales", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/members", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/sales-trend", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/plan-ranking", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/codes", U, F, F, A, A, F, U);
+        row("PUT /api/v1/distributors/me/codes/{id}/toggle", U, F, F, A, H, F, U);
+        row("DELETE /api/v1/distributors/me/codes/{id}", U, F, F, A, H, F, U);
+
+        row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
+        // per-id results: B's ids come back as not_found (200), nothing of B is deleted
+        row("DELETE /api/v1/redeem-codes/batch", U, A, A, A, A, F, U);
+        row("PUT /api/v1/redeem-codes/{id}/toggle", U, A, A, A, H, F, U);
+        row("DELETE /api/v1/redeem-codes/{id}", U, A, A, A, H, F, U);
+        row("GET /api/v1/redeem-codes/{id}/records", U, A, A, A, H, F, U);
+
+        Outcome[] staff = {U, A, A, F, F, F, U};
+        row("POST /api/v1/admin/teams", staff);
+        row("GET /api/v1/admin/teams", staff);
+        row("POST /api/v1/admin/team-groups", staff);
+        row("POST /api/v1/distributors/{id}/grant-codes", staff);
+        row("POST /api/v1/redeem-codes", staff);
+        row("GET /api/v1/distributors", staff);
+        row("GET /api/v1/distributors/{id}/summary", staff);
+        row("GET /api/v1/distributors/{id}/sales", staff);
+        row("GET /api/v1/distributors/{id}/members", staff);
+        row("GET /api/v1/distributors/{id}/sales-trend", staff);
+        row("GET /api/v1/admins/distributors/analytics", staff);
+        row("GET /api/v1/admins/distributors/{id}/detail", staff);
+
+        Outcome[] admin = {U, A, F, F, F, F, U};
+        row("POST /api/v1/admins/distributors/create", admin);
+        row("GET /api/v1/admins/pending-distributors", admin);
+        row("POST /api/v1/admins/distributors/{id}/approve", admin);
+        row("POST /api/v1/admins/distributors/{id}/reject", admin);
+        row("POST /api/v1/admins/distributors/{id}/suspend", admin);
+        row("POST /api/v1/admins/distributors/{id}/reactivate", admin);
+        row("DELETE /api/v1/admins/distributors/{id}", admin);
+    }
+
+    private static ReadSideWorld w;
+
+    @BeforeAll
+    static void start() throws Exception {
+        w = new ReadSideWorld();
+    }
+
+    @AfterAll
+    static void stop() {
+        w.close();
+    }
+
+    private static String key(HttpApi.Route route) {
+        return route.method() + " " + route.path();
+    }
+
+    @Test
+    void everyDeclaredRouteHasARowAndNoRowIsStale() {
+        List<String> declared = w.hub.httpRoutes().stream().map(RoleMatrixTest::key).collect(Collectors.toList());
+        assertThat(declared).hasSizeGreaterThan(40);
+        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheTableSays() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (HttpApi.Route route : w.hub.httpRoutes()) {
+            Outcome[] expected = EXPECTED.get(key(route));
+            if (expected == null) {
+                mismatches.add(key(route) + ": no row in the matrix");
+                continue;
+            }
+            for (Caller caller : Caller.values()) {
+                HttpResponse<String> response = call(route, caller);
+                Outcome actual = classify(route, response);
+                cells++;
+                if (actual != expected[caller.ordinal()]) {
+                    mismatches.add(key(route) + " as " + caller + ": expected " + expected[caller.ordinal()] + " but got "
+                            + actual + " (" + response.statusCode() + " " + abbreviate(response.body()) + ")");
+                }
+            }
+        }
+        assertThat(mismatches).as("role matrix mismatches").isEmpty();
+        assertThat(cells).isEqualTo(EXPECTED.size() * Caller.values().length);
+        // nothing of B was changed or deleted by A's attempts, and A's used code survived every delete
+        assertThat(w.sql.count("select count(*) from redeem_codes where owner_id = " + w.bId + " and active")).isEqualTo(3);
+        assertThat(w.sql.count("select count(*) from redeem_codes where id = " + w.aCodes.get(0))).isEqualTo(1);
+    }
+
+    private static Outcome classify(HttpApi.Route route, HttpResponse<String> response) throws Exception {
+        int status = response.statusCode();
+        if (status == 401) {
+            return UNAUTHORIZED;
+        }
+        if (status == 403 && json(response).get("code").asText().equals("FORBIDDEN")) {
+            return FORBIDDEN;
+        }
+        if (status == 404 && json(response).get("code").asText().equals("NOT_FOUND")) {
+            // public routes are asked about unknown invitations and codes on purpose; every other request
+            // names existing resources (the caller's own, or B's), so a 404 there means "hidden from you"
+            return route.access().equals(HttpApi.Route.PUBLIC) ? ALLOWED : HIDDEN;
+        }
+        if ((status >= 200 && status < 300) || Set.of(400, 409, 410, 429).contains(status)) {
+            return ALLOWED;
+        }
+        throw new AssertionError("unexpected answer " + status + " " + response.body() + " to "
+                + response.request().method() + " " + response.request().uri());
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 160 ? body.substring(0, 160) + "…" : body;
+    }
+
+    private static String token(Caller caller) {
+        switch (caller) {
+            case ANONYMOUS: return null;
+            case ADMIN: return w.admin;
+            case OPERATOR: return w.operator;
+            case A_OWN:
+            case A_ON_B: return w.a;
+            case PENDING: return w.pending;
+            default: return w.suspended;
+        }
+    }
+
+    /** The request a caller makes on a route: its own (A's) resources, or B's for A_ON_B. */
+    private static HttpResponse<String> call(HttpApi.Route route, Caller caller) throws Exception {
+        boolean foreign = caller == Caller.A_ON_B;
+        long distributor = foreign ? w.bId : w.aId;
+        // A's code is used (never deletable: deletes answer 409 and it stays); B's is unused, so a delete would succeed
+        long code = foreign ? w.bCodes.get(2) : w.aCodes.get(0);
+        String path = route.path();
+        if (path.startsWith("/api/v1/admins/distributors/{id}")) {
+            // lifecycle moves act on the spare distributor, so A and B keep their tokens
+            path = path.replace("{id}", Long.toString(foreign ? w.bId : w.spareId));
+        } else if (path.startsWith("/api/v1/distributors/{id}")) {
+            path = path.replace("{id}", Long.toString(distributor));
+        } else if (path.contains("/codes/{id}") || path.startsWith("/api/v1/redeem-codes/{id}")) {
+            path = path.replace("{id}", Long.toString(code));
+        } else if (path.equals("/api/v1/public/invitations/{id}")) {
+            path = path.replace("{id}", UUID.randomUUID().toString());
+        }
+        if (route.method().equals("GET") && path.equals("/api/v1/redeem-codes")) {
+            path += "?distributor_id=" + distributor;
+        } else if (path.equals("/api/v1/public/status")) {
+            path += "?code=HUB2-7KQ3-M9XH-2RTW&email=nobody@example.com";
+        }
+        String body = body(route, path, code);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(w.base + path))
+                .timeout(java.time.Duration.ofSeconds(20))
+                .method(route.method(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        String token = token(caller);
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String body(HttpApi.Route route, String path, long code) {
+        if (route.method().equals("GET") || route.path().contains("/admins/distributors/{id}")) {
+            return null;
+        }
+        switch (route.path()) {
+            case "/api/v1/public/redeem":
+            case "/api/v1/public/direct-redeem":
+                return "{\"code\":\"not a code\",\"email\":\"x@example.com\"}";
+            case "/api/v1/auth/login":
+                return "{\"username\":\"admin\",\"password\":\"admin-password\"}";
+            case "/api/v1/auth/send-verification-code":
+                return "{\"email\":\"matrix@example.com\"}";
+            case "/api/v1/auth/register-distributor":
+                return "{\"email\":\"matrix@example.com\",\"username\":\"matrix\",\"password\":\"long-enough-pw\",\"code\":\"000000\"}";
+            case "/api/v1/auth/change-password":
+                return "{}"; // 400 behind the guard: proves the caller passed without changing anyone's password
+            case "/api/v1/admin/teams":
+                return "{\"name\":\"Matrix\",\"provider_account_id\":\"acct-matrix\",\"max_seats\":1}";
+            case "/api/v1/admin/team-groups":
+                return "{\"name\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/grant-codes":
+            case "/api/v1/redeem-codes":
+                return "{\"count\":1,\"max_uses\":1,\"validity_days\":30}";
+            case "/api/v1/redeem-codes/batch":
+                return "{\"ids\":[" + code + "]}";
+            default:
+                return null;
+        }
+    }
+}
