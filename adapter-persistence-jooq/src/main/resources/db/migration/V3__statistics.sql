@@ -40,15 +40,18 @@ create table distributor_stats_daily (
     constraint distributor_stats_daily_pkey primary key (distributor_id, day, stripe)
 );
 
--- enabled codes (and enabled depleted codes) by the business day their expires_at falls on; codes
--- without expiry are not here. Expired = buckets before today + an index-bounded count for today.
+-- enabled codes (and enabled depleted codes) by their exact expires_at; codes without expiry are not
+-- here. Expired = the sum of the buckets with expires_at < now: no code row is read. The codes of a
+-- batch share one expires_at, so a distributor has one bucket per batch, and
+-- statistics_compact_expiry() folds the buckets of the past into one row at '-infinity', so a
+-- summary reads a bounded number of rows whatever the distributor's size.
 create table distributor_code_expiry (
-    distributor_id   bigint   not null references users (id),
-    expiry_day       date     not null,
-    stripe           smallint not null,
-    enabled_codes    bigint   not null default 0,
-    enabled_depleted bigint   not null default 0,
-    constraint distributor_code_expiry_pkey primary key (distributor_id, expiry_day, stripe)
+    distributor_id   bigint      not null references users (id),
+    expires_at       timestamptz not null,
+    stripe           smallint    not null,
+    enabled_codes    bigint      not null default 0,
+    enabled_depleted bigint      not null default 0,
+    constraint distributor_code_expiry_pkey primary key (distributor_id, expires_at, stripe)
 );
 
 -- per distributor and plan (codes that came from an order of the plan)
@@ -62,8 +65,6 @@ create table distributor_plan_stats (
     constraint distributor_plan_stats_pkey primary key (distributor_id, plan_id, stripe)
 );
 
--- the codes of a distributor expiring in a time range (today's part of "expired")
-create index redeem_codes_owner_expiry_idx on redeem_codes (owner_id, expires_at) where active;
 -- the members list: a distributor's member-like invitations, newest first
 create index invitations_distributor_members_idx on invitations (distributor_id, created_at desc, id desc)
     where not is_rebind and state in ('INVITED', 'JOINED', 'REMOVING', 'REMOVED', 'EXPIRED', 'REBOUND');
@@ -116,15 +117,15 @@ begin
 end
 $$;
 
-create function statistics_add_expiry(d bigint, dy date, s smallint, d_enabled bigint, d_depleted bigint)
+create function statistics_add_expiry(d bigint, at timestamptz, s smallint, d_enabled bigint, d_depleted bigint)
     returns void language plpgsql as $$
 begin
     if d_enabled = 0 and d_depleted = 0 then
         return;
     end if;
-    insert into distributor_code_expiry as t (distributor_id, expiry_day, stripe, enabled_codes, enabled_depleted)
-    values (d, dy, s, d_enabled, d_depleted)
-    on conflict (distributor_id, expiry_day, stripe) do update set
+    insert into distributor_code_expiry as t (distributor_id, expires_at, stripe, enabled_codes, enabled_depleted)
+    values (d, at, s, d_enabled, d_depleted)
+    on conflict (distributor_id, expires_at, stripe) do update set
         enabled_codes = t.enabled_codes + excluded.enabled_codes,
         enabled_depleted = t.enabled_depleted + excluded.enabled_depleted;
 end
@@ -152,24 +153,24 @@ $$;
 -- an update applies new minus old (old minus, new plus when the owner or expiry day moved)
 create function redeem_codes_statistics() returns trigger language plpgsql as $$
 declare
-    o_owner bigint; o_en int := 0; o_dep int := 0; o_used bigint := 0; o_bound int := 0; o_day date; o_order bigint; o_n int := 0;
-    n_owner bigint; n_en int := 0; n_dep int := 0; n_used bigint := 0; n_bound int := 0; n_day date; n_order bigint; n_n int := 0;
+    o_owner bigint; o_en int := 0; o_dep int := 0; o_used bigint := 0; o_bound int := 0; o_exp timestamptz; o_order bigint; o_n int := 0;
+    n_owner bigint; n_en int := 0; n_dep int := 0; n_used bigint := 0; n_bound int := 0; n_exp timestamptz; n_order bigint; n_n int := 0;
     s smallint;
 begin
     if tg_op <> 'INSERT' and old.owner_id is not null then
         o_owner := old.owner_id; o_n := 1; o_en := old.active::int;
         o_dep := (old.active and old.max_uses > 0 and old.used_count >= old.max_uses)::int;
         o_used := old.used_count; o_bound := (old.bound_email is not null)::int; o_order := old.order_id;
-        if old.expires_at is not null then o_day := statistics_day(old.expires_at); end if;
+        o_exp := old.expires_at;
     end if;
     if tg_op <> 'DELETE' and new.owner_id is not null then
         n_owner := new.owner_id; n_n := 1; n_en := new.active::int;
         n_dep := (new.active and new.max_uses > 0 and new.used_count >= new.max_uses)::int;
         n_used := new.used_count; n_bound := (new.bound_email is not null)::int; n_order := new.order_id;
-        if new.expires_at is not null then n_day := statistics_day(new.expires_at); end if;
+        n_exp := new.expires_at;
     end if;
     if o_owner is not distinct from n_owner and o_en = n_en and o_dep = n_dep and o_used = n_used and o_bound = n_bound
-       and o_day is not distinct from n_day and o_order is not distinct from n_order then
+       and o_exp is not distinct from n_exp and o_order is not distinct from n_order then
         return null;
     end if;
     s := statistics_stripe();
@@ -179,11 +180,11 @@ begin
         if o_owner is not null then perform statistics_add(o_owner, s, -1, -o_en, -o_dep, -o_used, 0, 0, 0, 0); end if;
         if n_owner is not null then perform statistics_add(n_owner, s, 1, n_en, n_dep, n_used, 0, 0, 0, 0); end if;
     end if;
-    if o_owner = n_owner and o_day = n_day then
-        perform statistics_add_expiry(n_owner, n_day, s, n_en - o_en, n_dep - o_dep);
+    if o_owner = n_owner and o_exp = n_exp then
+        perform statistics_add_expiry(n_owner, n_exp, s, n_en - o_en, n_dep - o_dep);
     else
-        if o_day is not null then perform statistics_add_expiry(o_owner, o_day, s, -o_en, -o_dep); end if;
-        if n_day is not null then perform statistics_add_expiry(n_owner, n_day, s, n_en, n_dep); end if;
+        if o_exp is not null then perform statistics_add_expiry(o_owner, o_exp, s, -o_en, -o_dep); end if;
+        if n_exp is not null then perform statistics_add_expiry(n_owner, n_exp, s, n_en, n_dep); end if;
     end if;
     if o_owner = n_owner and o_order = n_order then
         perform statistics_add_plan(n_owner, n_order, s, 0, n_bound - o_bound, 0);
@@ -299,8 +300,8 @@ begin
         select distributor_id, statistics_day(ended_at), 0, 0, 0, 1 from invitations
         where not is_rebind and distributor_id is not null and state = 'REMOVED'
     ) x group by d, dy;
-    insert into distributor_code_expiry (distributor_id, expiry_day, stripe, enabled_codes, enabled_depleted)
-    select owner_id, statistics_day(expires_at), 0, count(*) filter (where active),
+    insert into distributor_code_expiry (distributor_id, expires_at, stripe, enabled_codes, enabled_depleted)
+    select owner_id, expires_at, 0, count(*) filter (where active),
            count(*) filter (where active and max_uses > 0 and used_count >= max_uses)
     from redeem_codes where owner_id is not null and expires_at is not null group by 1, 2;
     insert into distributor_plan_stats (distributor_id, plan_id, stripe, codes, redeemed_codes, accepted)
@@ -309,6 +310,33 @@ begin
                                                              and i.accepted_at is not null)), 0)
     from redeem_codes c join orders o on o.id = c.order_id
     where c.owner_id is not null group by c.owner_id, o.plan_id;
+end
+$$;
+
+-- folds the expiry buckets before {@code before} into one row per distributor and stripe at
+-- '-infinity' (their sum, which is all a summary reads of them, is unchanged). A trigger that later
+-- adjusts a folded bucket (a code of the past toggled) simply creates that bucket again: still exact.
+create function statistics_compact_expiry(before timestamptz) returns bigint language plpgsql as $$
+declare
+    folded bigint;
+begin
+    with old as (
+        delete from distributor_code_expiry
+        where expires_at < before and expires_at > '-infinity'::timestamptz
+        returning distributor_id, stripe, enabled_codes, enabled_depleted
+    ), sums as (
+        select distributor_id, stripe, sum(enabled_codes) en, sum(enabled_depleted) dep, count(*) n
+        from old group by distributor_id, stripe
+    ), merged as (
+        insert into distributor_code_expiry as t (distributor_id, expires_at, stripe, enabled_codes, enabled_depleted)
+        select distributor_id, '-infinity'::timestamptz, stripe, en, dep from sums
+        on conflict (distributor_id, expires_at, stripe) do update set
+            enabled_codes = t.enabled_codes + excluded.enabled_codes,
+            enabled_depleted = t.enabled_depleted + excluded.enabled_depleted
+        returning 1
+    )
+    select coalesce(sum(n), 0) into folded from sums;
+    return folded;
 end
 $$;
 

@@ -132,6 +132,9 @@ public final class InviteHub implements AutoCloseable {
             DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
             workers.start();
             resources.push(workers);
+            resources.push(new io.invitehub.bootstrap.worker.MaintenanceJobs(
+                    new io.invitehub.application.service.StatisticsMaintenanceService(persistence.transactions(),
+                            persistence.statistics(), clock), Duration.ofHours(1)));
         }
         if (b.http) {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),

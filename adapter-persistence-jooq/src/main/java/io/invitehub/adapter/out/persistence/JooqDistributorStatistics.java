@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * Distributor statistics from the rollup tables of V3 (maintained by triggers, ADR 10). A summary is
  * one statement (one snapshot): the distributor's stripes of {@code distributor_stats}, its expiry
- * buckets before today, today's expired codes through {@code redeem_codes_owner_expiry_idx}, and at
+ * buckets before now (one per batch expiry instant, the past folded by {@link #compactExpiry}), and at
  * most 37 days of {@code distributor_stats_daily}.
  */
 final class JooqDistributorStatistics implements DistributorStatistics {
@@ -33,19 +33,15 @@ final class JooqDistributorStatistics implements DistributorStatistics {
             + "           from statistics_settings s where s.id = 1),"
             + " p as (select tz, today, today - (extract(isodow from today)::int - 1) week_start,"
             + "              date_trunc('month', today)::date month_start from t)"
-            + " select p.tz, p.today, a.*, e.*, x.*, dd.*, u.unit_price_minor"
+            + " select p.tz, p.today, a.*, e.*, dd.*, u.unit_price_minor"
             + " from p"
             + " cross join lateral (select coalesce(sum(codes), 0) codes, coalesce(sum(enabled_codes), 0) enabled_codes,"
             + "        coalesce(sum(enabled_depleted), 0) enabled_depleted, coalesce(sum(uses_taken), 0) uses_taken,"
             + "        coalesce(sum(invites_sent), 0) invites_sent, coalesce(sum(invites_accepted), 0) invites_accepted,"
             + "        coalesce(sum(members_active), 0) members_active, coalesce(sum(members_removed), 0) members_removed"
             + "        from distributor_stats where distributor_id = ?) a"
-            + " cross join lateral (select coalesce(sum(enabled_codes), 0) expired_before, coalesce(sum(enabled_depleted), 0) expired_depleted_before"
-            + "        from distributor_code_expiry where distributor_id = ? and expiry_day < p.today) e"
-            + " cross join lateral (select count(*) expired_today,"
-            + "        count(*) filter (where max_uses > 0 and used_count >= max_uses) expired_depleted_today"
-            + "        from redeem_codes where owner_id = ? and active"
-            + "        and expires_at >= (p.today::timestamp at time zone p.tz) and expires_at < cast(? as timestamptz)) x"
+            + " cross join lateral (select coalesce(sum(enabled_codes), 0) expired, coalesce(sum(enabled_depleted), 0) expired_depleted"
+            + "        from distributor_code_expiry where distributor_id = ? and expires_at < cast(? as timestamptz)) e"
             + " cross join lateral (select"
             + "        coalesce(sum(redeemed) filter (where day = p.today), 0) d_redeemed,"
             + "        coalesce(sum(invited) filter (where day = p.today), 0) d_invited,"
@@ -109,12 +105,12 @@ final class JooqDistributorStatistics implements DistributorStatistics {
     @Override
     public DistributorSummary summary(UserId distributor, Instant now, Money defaultUnitPrice) {
         long d = distributor.value();
-        Record r = dsl.fetchSingle(SUMMARY, Rows.at(now), d, d, d, Rows.at(now), d, d);
+        Record r = dsl.fetchSingle(SUMMARY, Rows.at(now), d, d, Rows.at(now), d, d);
         long total = r.get("codes", Long.class);
         long enabled = r.get("enabled_codes", Long.class);
         long enabledDepleted = r.get("enabled_depleted", Long.class);
-        long expired = r.get("expired_before", Long.class) + r.get("expired_today", Long.class);
-        long expiredDepleted = r.get("expired_depleted_before", Long.class) + r.get("expired_depleted_today", Long.class);
+        long expired = r.get("expired", Long.class);
+        long expiredDepleted = r.get("expired_depleted", Long.class);
         long depleted = enabledDepleted - expiredDepleted;
         long accepted = r.get("invites_accepted", Long.class);
         Long ownPrice = r.get("unit_price_minor", Long.class);
@@ -129,6 +125,12 @@ final class JooqDistributorStatistics implements DistributorStatistics {
     private static PeriodCounts period(Record r, String prefix) {
         return new PeriodCounts(r.get(prefix + "redeemed", Long.class), r.get(prefix + "invited", Long.class),
                 r.get(prefix + "accepted", Long.class), r.get(prefix + "removed", Long.class));
+    }
+
+    @Override
+    public long compactExpiry(Instant before) {
+        Object folded = dsl.fetchValue("select statistics_compact_expiry(cast(? as timestamptz))", Rows.at(before));
+        return folded == null ? 0 : ((Number) folded).longValue();
     }
 
     @Override

@@ -103,8 +103,8 @@ class DatasetSeederTest {
                     + "order by i.created_at desc, i.id desc limit 51"), "invitations_distributor_members_idx");
             assertIndexOnly(plan("select c.id from redeem_codes c where c.owner_id = " + d.id() + " order by c.id desc limit 51"),
                     "Index");
-            assertIndexOnly(plan("select count(*) from redeem_codes where owner_id = " + d.id() + " and active "
-                    + "and expires_at >= now() - interval '5 hours' and expires_at < now()"), "redeem_codes_owner_expiry_idx");
+            assertIndexOnly(plan("select sum(enabled_codes) from distributor_code_expiry where distributor_id = " + d.id()
+                    + " and expires_at < now()"), "distributor_code_expiry_pkey");
         }
     }
 

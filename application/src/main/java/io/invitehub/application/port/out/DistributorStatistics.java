@@ -31,6 +31,13 @@ public interface DistributorStatistics {
      */
     DistributorSummary summary(UserId distributor, Instant now, Money defaultUnitPrice);
 
+    /**
+     * Folds the expiry rollup of codes that expired before {@code before} into one row per distributor
+     * (and stripe), so a summary reads a bounded number of rows however long the history is. Numbers
+     * do not change. Returns how many rollup rows were folded (0 where the storage keeps none).
+     */
+    long compactExpiry(Instant before);
+
     /** {@code days} business days ending with today (at {@code now}), oldest first, zero-filled. */
     List<TrendDay> trend(UserId distributor, Instant now, int days);
 

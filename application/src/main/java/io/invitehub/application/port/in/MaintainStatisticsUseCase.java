@@ -1,0 +1,7 @@
+package io.invitehub.application.port.in;
+
+/** Background upkeep of the statistics rollups; numbers never change through it. */
+public interface MaintainStatisticsUseCase {
+    /** Folds the expiry rollup of the past (older than an hour); returns the rows folded. */
+    long compactExpiry();
+}
