@@ -101,8 +101,9 @@ final class JooqDistributorRecords implements DistributorRecords {
         OffsetDateTime at = Rows.at(now);
         StringBuilder sql = new StringBuilder("select * from (select c.id, c.code, ").append(STATUS)
                 .append(" status, c.used_count, c.max_uses, c.expires_at, c.validity_days, c.bound_email, c.note, c.created_at"
-                        + " from redeem_codes c where c.owner_id = ?");
+                        + " from redeem_codes c where c.owner_id between ? and ?");
         binds.add(at);
+        binds.add(distributor.value());
         binds.add(distributor.value());
         after.ifPresent(a -> {
             sql.append(" and c.id < ?");
@@ -117,7 +118,11 @@ final class JooqDistributorRecords implements DistributorRecords {
             binds.add(at);
             binds.add(s.name());
         });
-        sql.append(" order by c.id desc limit ?) x order by x.id desc");
+        // "owner_id between d and d" (not "= d") plus owner_id in the ORDER BY: only then is the order
+        // one that redeem_codes_owner_idx alone delivers. With "= d ... order by id" the planner may
+        // walk the primary key backwards and filter, skipping every newer code of other distributors
+        // (672 ms for a 1M-code distributor at full scale; 0.05 ms this way)
+        sql.append(" order by c.owner_id desc, c.id desc limit ?) x order by x.id desc");
         binds.add(limit);
         return dsl.fetch(sql.toString(), binds.toArray()).map(r -> new CodeView(new RedeemCodeId(r.get("id", Long.class)),
                 new Code(r.get("code", String.class)), CodeStatus.valueOf(r.get("status", String.class)),

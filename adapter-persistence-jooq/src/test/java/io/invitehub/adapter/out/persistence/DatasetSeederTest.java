@@ -101,8 +101,8 @@ class DatasetSeederTest {
                     + "and i.state in ('INVITED', 'JOINED', 'REMOVING', 'REMOVED', 'EXPIRED', 'REBOUND') "
                     + "and (i.state in ('INVITED', 'JOINED', 'REMOVING') or i.ended_at >= now() - interval '30 days') "
                     + "order by i.created_at desc, i.id desc limit 51"), "invitations_distributor_members_idx");
-            assertIndexOnly(plan("select c.id from redeem_codes c where c.owner_id = " + d.id() + " order by c.id desc limit 51"),
-                    "Index");
+            assertIndexOnly(plan("select c.id from redeem_codes c where c.owner_id between " + d.id() + " and " + d.id()
+                    + " order by c.owner_id desc, c.id desc limit 51"), "redeem_codes_owner_idx");
             assertIndexOnly(plan("select sum(enabled_codes) from distributor_code_expiry where distributor_id = " + d.id()
                     + " and expires_at < now()"), "distributor_code_expiry_pkey");
         }
