@@ -62,13 +62,11 @@ final class JooqInvitations implements Invitations {
                     .fetchSingle();
             return toDomain(r);
         } catch (DataAccessException e) {
-            RuntimeException translated = Rows.uniqueViolation(e, "invitations_live_team_email_key", ErrorCode.ALREADY_MEMBER,
-                    "This e-mail already holds a seat in that team.");
-            if (translated != e) {
-                throw translated;
-            }
-            throw Rows.uniqueViolation(e, "invitations_open_email_key", ErrorCode.ALREADY_MEMBER,
-                    "This e-mail already holds a seat (or a place in the queue) through another code.");
+            throw Rows.uniqueViolation(e,
+                    Rows.refusal("invitations_live_team_email_key", ErrorCode.ALREADY_MEMBER,
+                            "This e-mail already holds a seat in that team."),
+                    Rows.refusal("invitations_open_email_key", ErrorCode.ALREADY_MEMBER,
+                            "This e-mail already holds a seat (or a place in the queue) through another code."));
         }
     }
 

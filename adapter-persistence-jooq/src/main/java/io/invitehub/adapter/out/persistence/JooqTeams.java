@@ -56,8 +56,8 @@ final class JooqTeams implements Teams {
                     .fetchSingle();
             return toDomain(r);
         } catch (DataAccessException e) {
-            throw Rows.uniqueViolation(e, "teams_provider_account_key", ErrorCode.CONFLICT,
-                    "a team with provider account " + team.providerAccountId() + " exists already");
+            throw Rows.uniqueViolation(e, Rows.refusal("teams_provider_account_key", ErrorCode.CONFLICT,
+                    "a team with provider account " + team.providerAccountId() + " exists already"));
         }
     }
 
@@ -67,7 +67,8 @@ final class JooqTeams implements Teams {
             return new TeamGroupId(dsl.insertInto(TEAM_GROUPS).set(TEAM_GROUPS.NAME, name)
                     .returning(TEAM_GROUPS.ID).fetchSingle().getId());
         } catch (DataAccessException e) {
-            throw Rows.uniqueViolation(e, "team_groups_name_key", ErrorCode.CONFLICT, "a team group named " + name + " exists already");
+            throw Rows.uniqueViolation(e, Rows.refusal("team_groups_name_key", ErrorCode.CONFLICT,
+                    "a team group named " + name + " exists already"));
         }
     }
 

@@ -40,11 +40,9 @@ final class JooqUsers implements Users {
                     .returning()
                     .fetchSingle());
         } catch (DataAccessException e) {
-            RuntimeException translated = Rows.uniqueViolation(e, "users_username_key", ErrorCode.CONFLICT, "the username is taken");
-            if (translated != e) {
-                throw translated;
-            }
-            throw Rows.uniqueViolation(e, "users_email_key", ErrorCode.CONFLICT, "the e-mail is taken");
+            throw Rows.uniqueViolation(e,
+                    Rows.refusal("users_username_key", ErrorCode.CONFLICT, "the username is taken"),
+                    Rows.refusal("users_email_key", ErrorCode.CONFLICT, "the e-mail is taken"));
         }
     }
 
