@@ -7,7 +7,7 @@ import java.time.Duration;
  * poll. A lost wake-up only delays work: workers still poll.
  */
 public interface WakeUps {
-    enum Work { INVITE_DISPATCH }
+    enum Work { INVITE_DISPATCH, ORDER_FULFILMENT }
 
     void signal(Work work);
 
