@@ -36,6 +36,7 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "io.invitehub.adapter.out.persistence..";
     private static final String HTTP = "io.invitehub.adapter.in.http..";
     private static final String REDIS = "io.invitehub.adapter.out.redis..";
+    private static final String CHATGPT = "io.invitehub.adapter.out.provider.chatgpt..";
     private static final String ADAPTERS = "io.invitehub.adapter..";
     private static final String GENERATED = "io.invitehub.adapter.out.persistence.generated..";
 
@@ -66,8 +67,19 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule javalinOnlyInHttp = noClasses().that().resideOutsideOfPackage(HTTP)
-            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "com.fasterxml.jackson..")
-            .as("Javalin, Jetty and Jackson are used only in the HTTP adapter");
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+            .as("Javalin and Jetty are used only in the HTTP adapter");
+
+    /** JSON bodies: the HTTP adapter's own, and the ChatGPT API's in its provider adapter (ADR 15). */
+    @ArchTest
+    static final ArchRule jacksonOnlyInHttpAndTheChatGptAdapter = noClasses().that().resideOutsideOfPackages(HTTP, CHATGPT)
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .as("Jackson is used only in the HTTP adapter and the ChatGPT provider adapter");
+
+    /** {@link #adaptersAreIndependent} sees all providers as one slice (adapter.out.provider); keep them apart too. */
+    @ArchTest
+    static final ArchRule providerAdaptersAreIndependent = slices().matching("io.invitehub.adapter.out.provider.(*)..")
+            .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule jedisOnlyInRedis = noClasses().that().resideOutsideOfPackage(REDIS)
