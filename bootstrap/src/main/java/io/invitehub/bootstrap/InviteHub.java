@@ -4,6 +4,9 @@ import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpSettings;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.adapter.out.persistence.SecretBoxException;
+import io.invitehub.adapter.out.provider.chatgpt.ChatGptSettings;
+import io.invitehub.adapter.out.provider.chatgpt.ChatGptTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.adapter.out.security.BcryptPasswordHasher;
@@ -43,7 +46,9 @@ import io.invitehub.application.service.PublicRedemptionQueryService;
 import io.invitehub.application.service.RedeemService;
 import io.invitehub.application.service.RedemptionSettings;
 import io.invitehub.application.service.TeamAdminService;
+import io.invitehub.bootstrap.config.ConfigurationException;
 import io.invitehub.bootstrap.config.JwtSecret;
+import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
@@ -220,21 +225,55 @@ public final class InviteHub implements AutoCloseable {
                     db = PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword())
                             .withMaxPoolSize(settings.dbPoolSize());
                 }
-                JooqPersistence jooq = JooqPersistence.connect(db);
+                JooqPersistence jooq = JooqPersistence.connect(db, SecretsKey.resolve(settings));
                 resources.push(jooq);
                 int migrations = jooq.migrate();
                 if (migrations > 0) {
                     LOG.info("applied {} database migration(s)", migrations);
                 }
+                checkSealedSecrets(jooq);
                 if (jooq.statistics().useBusinessTimeZone(settings.businessTimeZone())) {
                     LOG.info("statistics now count days in {}; rollups rebuilt", settings.businessTimeZone());
                 }
-                TeamProvider teamProvider = provider != null ? provider : simulatedProvider(settings, clock);
+                TeamProvider teamProvider = provider != null ? provider : configuredProvider(settings, clock);
                 return new InviteHub(this, resources, embedded, jooq, teamProvider);
             } catch (RuntimeException e) {
                 closeAll(resources);
                 throw e;
             }
+        }
+    }
+
+    /** The provider named by {@code INVITEHUB_TEAM_PROVIDER}: the ChatGPT Team admin API or the simulation. */
+    static TeamProvider configuredProvider(Settings s, Clock clock) {
+        if ("chatgpt".equals(s.teamProvider())) {
+            LOG.info("team provider: ChatGPT Team admin API at {}", s.chatgptBaseUrl());
+            return new ChatGptTeamProvider(ChatGptSettings.defaults().withBaseUrl(s.chatgptBaseUrl())
+                    .withTimeouts(s.chatgptConnectTimeout(), s.chatgptRequestTimeout()), clock);
+        }
+        return simulatedProvider(s, clock);
+    }
+
+    /**
+     * Sealed team credentials are checked before anything serves (ADR 16): values under a previous key
+     * are sealed again under the current one; teams whose credentials fail authentication go to
+     * TOKEN_INVALID; credentials sealed with a key that is not configured stop the start.
+     */
+    private static void checkSealedSecrets(JooqPersistence jooq) {
+        JooqPersistence.SealedSecretsReport report;
+        try {
+            report = jooq.checkSealedSecrets();
+        } catch (SecretBoxException e) {
+            throw new ConfigurationException("cannot open the sealed team credentials: " + e.getMessage()
+                    + "; set INVITEHUB_SECRETS_KEY to the key they were sealed with, or add that key to INVITEHUB_SECRETS_PREVIOUS_KEYS");
+        }
+        if (report.resealed() > 0) {
+            LOG.info("sealed {} team credential(s) again under the current secrets key", report.resealed());
+        }
+        if (!report.unreadable().isEmpty()) {
+            LOG.error("the sealed credentials of team(s) {} fail authentication (altered in the database?); "
+                    + "they are now TOKEN_INVALID until their credentials are entered again",
+                    report.unreadable().stream().map(t -> Long.toString(t.value())).toList());
         }
     }
 

@@ -9,6 +9,10 @@ import java.util.Map;
 
 /** Settings and hubs for bootstrap tests: a fresh database from {@link TestPostgres}, HTTP on a random port. */
 final class TestHubs {
+    /** The secrets key of test hubs: base64 of the 32 bytes TestPostgres.SECRETS is made of. */
+    static final String SECRETS_KEY = java.util.Base64.getEncoder().encodeToString(
+            "invitehub-test-secrets-key-32-by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     private TestHubs() {
     }
 
@@ -18,6 +22,7 @@ final class TestHubs {
         env.put("INVITEHUB_HTTP_PORT", "0");
         env.put("INVITEHUB_TEAM_PROVIDER", "simulated");
         env.put("INVITEHUB_JWT_SECRET", "test-secret-of-at-least-thirty-two-bytes");
+        env.put("INVITEHUB_SECRETS_KEY", SECRETS_KEY);
         env.put("INVITEHUB_BCRYPT_COST", "4");
         env.put("INVITEHUB_DISPATCH_POLL_INTERVAL", "100ms");
         env.put("INVITEHUB_DISPATCH_BACKOFF_BASE", "10ms");

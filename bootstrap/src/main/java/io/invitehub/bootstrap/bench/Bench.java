@@ -2,11 +2,13 @@ package io.invitehub.bootstrap.bench;
 
 import io.invitehub.adapter.out.persistence.DatasetSeeder;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.persistence.SecretKeys;
 import io.invitehub.adapter.out.security.BcryptPasswordHasher;
 import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.bootstrap.InviteHub;
+import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import io.invitehub.domain.code.Code;
@@ -129,7 +131,7 @@ public final class Bench {
             env.put("INVITEHUB_DISPATCH_THREADS", "2");
             Settings settings = Settings.from(env);
             try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
-                DatasetSeeder.Dataset dataset = seed(database);
+                DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
                 try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.dbPoolSize())).start()) {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -152,8 +154,8 @@ public final class Bench {
         }
     }
 
-    private DatasetSeeder.Dataset seed(EmbeddedDatabase database) {
-        try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4))) {
+    private DatasetSeeder.Dataset seed(EmbeddedDatabase database, SecretKeys secrets) {
+        try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4), secrets)) {
             persistence.migrate();
             String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
             out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());

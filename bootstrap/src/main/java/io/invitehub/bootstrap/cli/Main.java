@@ -94,7 +94,7 @@ public final class Main {
         try {
             PersistenceSettings db = embedded != null ? embedded.settings(2)
                     : PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()).withMaxPoolSize(2);
-            try (JooqPersistence persistence = JooqPersistence.connect(db)) {
+            try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.bootstrap.config.SecretsKey.resolve(settings))) {
                 out.println("applied " + persistence.migrate() + " migration(s); the schema is up to date");
             }
         } finally {

@@ -2,11 +2,13 @@ package io.invitehub.bootstrap.config;
 
 import io.invitehub.domain.team.AllocationPolicy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,12 +47,17 @@ public record Settings(
         int bcryptCost,
         Optional<String> jwtSecret,
         Duration jwtTtl,
+        Optional<String> secretsKey,
+        List<String> secretsPreviousKeys,
         int loginPerMinute,
         boolean demo,
         String teamProvider,
         Duration simulatedAcceptDelay,
         double simulatedErrorRate,
         Duration simulatedMaxLatency,
+        URI chatgptBaseUrl,
+        Duration chatgptConnectTimeout,
+        Duration chatgptRequestTimeout,
         ZoneId businessTimeZone,
         long defaultUnitPriceMinor,
         Currency currency) {
@@ -96,12 +103,17 @@ public record Settings(
                 r.integer("INVITEHUB_BCRYPT_COST", 10, 4, 16),
                 r.secret("INVITEHUB_JWT_SECRET", MIN_JWT_SECRET_BYTES),
                 r.duration("INVITEHUB_JWT_TTL", Duration.ofMinutes(60)),
+                r.secretsKey("INVITEHUB_SECRETS_KEY"),
+                r.secretsKeys("INVITEHUB_SECRETS_PREVIOUS_KEYS"),
                 r.integer("INVITEHUB_LOGIN_PER_MINUTE", 5, 1, 1_000_000),
                 r.bool("INVITEHUB_DEMO", dbUrl.isEmpty()),
                 r.teamProvider(dbUrl.isEmpty()),
                 r.duration("INVITEHUB_SIM_ACCEPT_DELAY", Duration.ofSeconds(30)),
                 r.probability("INVITEHUB_SIM_ERROR_RATE", 0.0),
                 r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)),
+                r.httpUrl("INVITEHUB_CHATGPT_BASE_URL", URI.create("https://chatgpt.com/backend-api")),
+                r.duration("INVITEHUB_CHATGPT_CONNECT_TIMEOUT", Duration.ofSeconds(10)),
+                r.duration("INVITEHUB_CHATGPT_REQUEST_TIMEOUT", Duration.ofSeconds(30)),
                 r.zone("INVITEHUB_BUSINESS_TIME_ZONE", ZoneId.of("Asia/Shanghai")),
                 r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, Long.MAX_VALUE / 1_000_000_000L),
                 r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")));
@@ -110,7 +122,8 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[db=" + dbUrl.orElse("embedded") + ", http=" + httpHost + ":" + httpPort + ", jwtSecret="
-                + (jwtSecret.isPresent() ? "***" : "unset") + ", demo=" + demo + "]";
+                + (jwtSecret.isPresent() ? "***" : "unset") + ", secretsKey=" + (secretsKey.isPresent() ? "***" : "unset")
+                + ", teamProvider=" + teamProvider + ", demo=" + demo + "]";
     }
 
     /** True when no external database is configured: the embedded PostgreSQL under {@link #dataDir()} is used. */
@@ -258,9 +271,9 @@ public record Settings(
         }
 
         /**
-         * Only the simulated provider exists so far (the ChatGPT Team adapter is issue 4). With an
-         * external database it must be chosen explicitly, so a production start never tells customers
-         * "invited" while nothing is sent.
+         * {@code simulated} (in memory, nothing is sent) or {@code chatgpt} (the ChatGPT Team admin API,
+         * ADR 15). With an external database it must be chosen explicitly, so a production start never
+         * tells customers "invited" while nothing is sent.
          */
         String teamProvider(boolean embedded) {
             Optional<String> raw = optional("INVITEHUB_TEAM_PROVIDER");
@@ -268,13 +281,55 @@ public record Settings(
                 return "simulated";
             }
             if (raw.isEmpty()) {
-                throw new ConfigurationException("INVITEHUB_TEAM_PROVIDER is required with an external database; "
-                        + "the only provider so far is 'simulated' (no real invitations are sent)");
+                throw new ConfigurationException("INVITEHUB_TEAM_PROVIDER is required with an external database: "
+                        + "'chatgpt' (the ChatGPT Team admin API) or 'simulated' (no real invitations are sent)");
             }
-            if (!raw.get().equals("simulated")) {
-                throw new ConfigurationException("INVITEHUB_TEAM_PROVIDER must be 'simulated', was '" + raw.get() + "'");
+            String value = raw.get().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals("simulated") && !value.equals("chatgpt")) {
+                throw new ConfigurationException("INVITEHUB_TEAM_PROVIDER must be 'chatgpt' or 'simulated', was '" + raw.get() + "'");
             }
-            return raw.get();
+            return value;
+        }
+
+        /** Base64 of exactly 32 bytes (an AES-256 key); errors never echo the value. */
+        Optional<String> secretsKey(String name) {
+            Optional<String> raw = optional(name);
+            raw.ifPresent(v -> checkKey(name, v));
+            return raw;
+        }
+
+        /** Comma-separated keys like {@link #secretsKey}. */
+        List<String> secretsKeys(String name) {
+            List<String> keys = optional(name).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(k -> !k.isEmpty())
+                    .toList()).orElse(List.of());
+            for (int i = 0; i < keys.size(); i++) {
+                checkKey(name + " (key #" + (i + 1) + ")", keys.get(i));
+            }
+            return keys;
+        }
+
+        private static void checkKey(String name, String value) {
+            try {
+                io.invitehub.adapter.out.persistence.SecretKeys.decode(value, name);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        }
+
+        URI httpUrl(String name, URI fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                URI uri = new URI(raw.get());
+                if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            throw new ConfigurationException(name + " must be an http(s) URL like https://chatgpt.com/backend-api, was '" + raw.get() + "'");
         }
 
         AllocationPolicy policy(String name, AllocationPolicy fallback) {

@@ -41,8 +41,9 @@ class SettingsTest {
     void anExternalDatabaseNeedsAnExplicitTeamProvider() {
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_DB_URL", "jdbc:postgresql://db/hub")))
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("INVITEHUB_TEAM_PROVIDER is required");
-        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "chatgpt")))
-                .hasMessage("INVITEHUB_TEAM_PROVIDER must be 'simulated', was 'chatgpt'");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "openai")))
+                .hasMessage("INVITEHUB_TEAM_PROVIDER must be 'chatgpt' or 'simulated', was 'openai'");
+        assertThat(Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "chatgpt")).teamProvider()).isEqualTo("chatgpt");
         assertThat(Settings.from(Map.of()).teamProvider()).isEqualTo("simulated");
     }
 

@@ -82,8 +82,8 @@ public final class DatasetSeeder {
                     + "select ? + k, case k when 1 then 'bench-largest' when 2 then 'bench-tiny' "
                     + "else 'bench-d' || lpad(k::text, 6, '0') end, ?, 'DISTRIBUTOR', 'APPROVED', ?::timestamptz - interval '400 days' "
                     + "from generate_series(1, ?) k", userBase, passwordHash, now, sizes.distributors());
-            dsl.execute("insert into teams (id, name, provider_account_id, credentials, max_seats, created_at) overriding system value "
-                    + "select ? + k, 'dataset team ' || k, 'dataset-' || k, 'token', " + io.invitehub.domain.team.Team.MAX_SEATS_LIMIT
+            dsl.execute("insert into teams (id, name, provider_account_id, max_seats, created_at) overriding system value "
+                    + "select ? + k, 'dataset team ' || k, 'dataset-' || k, " + io.invitehub.domain.team.Team.MAX_SEATS_LIMIT
                     + ", ?::timestamptz - interval '400 days' from generate_series(1, ?) k", teamBase, now, sizes.teams());
         });
         for (long from = 1; from <= sizes.codes(); from += CHUNK) {

@@ -40,8 +40,11 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqDistributorStatistics statistics;
     private final JooqDistributorRecords records;
 
-    private JooqPersistence(HikariDataSource dataSource) {
+    private final SecretBox secrets;
+
+    private JooqPersistence(HikariDataSource dataSource, SecretKeys keys) {
         this.dataSource = dataSource;
+        this.secrets = new SecretBox(keys);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
@@ -50,7 +53,7 @@ public final class JooqPersistence implements AutoCloseable {
         this.transactions = new JooqTransactionRunner(dsl);
         this.codes = new JooqRedeemCodes(dsl);
         this.invitations = new JooqInvitations(dsl);
-        this.teams = new JooqTeams(dsl);
+        this.teams = new JooqTeams(dsl, secrets);
         this.users = new JooqUsers(dsl);
         this.audit = new JooqAuditLog(dsl);
         this.verificationCodes = new JooqVerificationCodes(dsl);
@@ -58,8 +61,12 @@ public final class JooqPersistence implements AutoCloseable {
         this.records = new JooqDistributorRecords(dsl);
     }
 
-    /** Opens the pool; does not migrate (see {@link #migrate()}). */
-    public static JooqPersistence connect(PersistenceSettings settings) {
+    /**
+     * Opens the pool; does not migrate (see {@link #migrate()}). {@code secrets} seal and open team
+     * credentials at this boundary (ADR 16).
+     */
+    public static JooqPersistence connect(PersistenceSettings settings, SecretKeys secrets) {
+        java.util.Objects.requireNonNull(secrets, "secrets");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -74,22 +81,51 @@ public final class JooqPersistence implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "invitehub");
-        return new JooqPersistence(new HikariDataSource(config));
+        return new JooqPersistence(new HikariDataSource(config), secrets);
     }
 
-    /** Applies pending Flyway migrations from {@code classpath:db/migration}; returns how many ran. */
+    /**
+     * Applies pending Flyway migrations from {@code classpath:db/migration} (and the Java migration
+     * that seals plaintext team credentials with this persistence's keys); returns how many ran.
+     */
     public int migrate() {
-        return migrate(dataSource);
+        return migrate(dataSource, java.util.Optional.of(secrets));
     }
 
+    /** Migrates without a secrets key: fails (changing nothing) if plaintext team credentials need sealing. */
     public static int migrate(DataSource dataSource) {
+        return migrate(dataSource, java.util.Optional.empty());
+    }
+
+    private static int migrate(DataSource dataSource, java.util.Optional<SecretBox> secrets) {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new SealPlaintextTeamCredentials(secrets))
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
         return result.migrationsExecuted;
+    }
+
+    /**
+     * The start-up check of sealed secrets (ADR 16), in one transaction: re-seals values under a
+     * previous key with the current one, puts teams whose credentials fail authentication in
+     * TOKEN_INVALID (returned, to be reported), and throws {@link SecretBoxException} without
+     * changing anything when a value names a key that is not configured (a wrong or missing key).
+     */
+    public SealedSecretsReport checkSealedSecrets() {
+        JooqTeams.SecretsCheck check = transactions.inTransaction(teams::checkSealedCredentials);
+        return new SealedSecretsReport(check.sealed(), check.resealed(), check.unreadable());
+    }
+
+    /** What {@link #checkSealedSecrets()} found. */
+    public record SealedSecretsReport(int sealed, int resealed, java.util.List<io.invitehub.domain.team.TeamId> unreadable) {
+    }
+
+    /** The sealing of secrets at this boundary (also for other sealed columns, e.g. payment keys). */
+    SecretBox secrets() {
+        return secrets;
     }
 
     /** True when a trivial query answers. */

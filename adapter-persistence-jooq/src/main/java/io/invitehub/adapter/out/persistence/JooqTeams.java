@@ -14,6 +14,7 @@ import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.SortField;
@@ -32,15 +33,23 @@ import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.sum;
 
-/** Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. */
+/**
+ * Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. Credentials
+ * are sealed here, at the storage boundary (ADR 16): {@code sealed_credentials} only ever holds
+ * {@link SecretBox} text, and only {@link #account} opens it again.
+ */
 final class JooqTeams implements Teams {
+    /** The associated data of a sealed team credential: it opens only as a team credential. */
+    static final String CREDENTIALS_PURPOSE = "teams.credentials";
     /** Rounds of "skip locked, else wait for a locked team with room" before giving up and queueing. */
     static final int RESERVE_ROUNDS = 8;
 
     private final DSLContext dsl;
+    private final SecretBox secrets;
 
-    JooqTeams(DSLContext dsl) {
+    JooqTeams(DSLContext dsl, SecretBox secrets) {
         this.dsl = dsl;
+        this.secrets = secrets;
     }
 
     @Override
@@ -49,7 +58,7 @@ final class JooqTeams implements Teams {
             TeamsRecord r = dsl.insertInto(TEAMS)
                     .set(TEAMS.NAME, team.name())
                     .set(TEAMS.PROVIDER_ACCOUNT_ID, team.providerAccountId())
-                    .set(TEAMS.CREDENTIALS, team.credentials())
+                    .set(TEAMS.SEALED_CREDENTIALS, seal(team.credentials()))
                     .set(TEAMS.MAX_SEATS, team.maxSeats())
                     .set(TEAMS.GROUP_ID, team.group().map(TeamGroupId::value).orElse(null))
                     .returning()
@@ -142,11 +151,76 @@ final class JooqTeams implements Teams {
                 .where(TEAMS.ID.eq(team.value())).execute();
     }
 
+    /**
+     * Opens the sealed credentials; a value that cannot be opened (altered, or sealed under a key
+     * that is not configured) throws {@link SecretBoxException} naming the team, never the secret.
+     */
     @Override
     public Optional<TeamAccount> account(TeamId team) {
-        return dsl.select(TEAMS.ID, TEAMS.PROVIDER_ACCOUNT_ID, TEAMS.CREDENTIALS).from(TEAMS)
+        return dsl.select(TEAMS.ID, TEAMS.PROVIDER_ACCOUNT_ID, TEAMS.SEALED_CREDENTIALS).from(TEAMS)
                 .where(TEAMS.ID.eq(team.value()))
-                .fetchOptional(r -> new TeamAccount(new TeamId(r.value1()), r.value2(), r.value3()));
+                .fetchOptional(r -> new TeamAccount(new TeamId(r.value1()), r.value2(), open(r.value1(), r.value3())));
+    }
+
+    private String seal(String credentials) {
+        return credentials == null || credentials.isBlank() ? null : secrets.seal(credentials, CREDENTIALS_PURPOSE);
+    }
+
+    private String open(long teamId, String sealed) {
+        if (sealed == null) {
+            return "";
+        }
+        try {
+            return secrets.open(sealed, CREDENTIALS_PURPOSE);
+        } catch (SecretBoxException e) {
+            throw new SecretBoxException("the credentials of team " + teamId + " cannot be opened: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The start-up pass over every sealed credential (ADR 16), in one transaction: values under a
+     * previous key are sealed again under the current one; values that fail authentication put
+     * their team in TOKEN_INVALID (no allocation, visible to staff, fixed by entering the
+     * credentials again). A value under a key that is not configured stops it: nothing is changed
+     * and the caller must not start.
+     */
+    SecretsCheck checkSealedCredentials() {
+        List<Record2<Long, String>> rows = dsl.select(TEAMS.ID, TEAMS.SEALED_CREDENTIALS).from(TEAMS)
+                .where(TEAMS.SEALED_CREDENTIALS.isNotNull()).orderBy(TEAMS.ID).forUpdate().fetch();
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        List<TeamId> unreadable = new java.util.ArrayList<>();
+        int resealed = 0;
+        for (Record2<Long, String> row : rows) {
+            String keyId = SecretBox.keyIdOf(row.value2());
+            if (!keyId.isEmpty() && !secrets.keys().ids().contains(keyId)) {
+                unknown.add(keyId);
+                continue;
+            }
+            String plain;
+            try {
+                plain = secrets.open(row.value2(), CREDENTIALS_PURPOSE);
+            } catch (SecretBoxException e) {
+                unreadable.add(new TeamId(row.value1()));
+                continue;
+            }
+            if (!secrets.isCurrent(row.value2())) {
+                dsl.update(TEAMS).set(TEAMS.SEALED_CREDENTIALS, secrets.seal(plain, CREDENTIALS_PURPOSE))
+                        .set(TEAMS.UPDATED_AT, currentOffsetDateTime()).where(TEAMS.ID.eq(row.value1())).execute();
+                resealed++;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SecretBoxException("team credentials are sealed with key(s) " + unknown
+                    + " that are not configured (configured: " + secrets.keys().ids() + ")");
+        }
+        for (TeamId id : unreadable) {
+            setStatus(id, TeamStatus.TOKEN_INVALID);
+        }
+        return new SecretsCheck(rows.size(), resealed, List.copyOf(unreadable));
+    }
+
+    /** What {@link #checkSealedCredentials()} found: sealed values, how many were sealed again, which failed. */
+    record SecretsCheck(int sealed, int resealed, List<TeamId> unreadable) {
     }
 
     @Override

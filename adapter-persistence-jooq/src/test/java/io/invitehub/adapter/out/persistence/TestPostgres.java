@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
     private static final String TEMPLATE = "invitehub_template";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** The secrets key of test databases (ADR 16): fixed, so a test can reconnect and still open what it sealed. */
+    public static final SecretKeys SECRETS = SecretKeys.of(
+            "invitehub-test-secrets-key-32-by".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.util.List.of());
     private static Server server;
 
     private record Server(String host, int port, String user, String password, String description) {
@@ -47,7 +50,12 @@ public final class TestPostgres {
 
     /** A connected, migrated persistence on a fresh database. */
     public static JooqPersistence freshPersistence() {
-        return JooqPersistence.connect(freshDatabase());
+        return connect(freshDatabase());
+    }
+
+    /** Connects to {@code settings} with the test secrets key. */
+    public static JooqPersistence connect(PersistenceSettings settings) {
+        return JooqPersistence.connect(settings, SECRETS);
     }
 
     /** Settings of a new, empty database (no schema), e.g. to test migrations themselves. */
