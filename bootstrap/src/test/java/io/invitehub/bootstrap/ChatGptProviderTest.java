@@ -111,6 +111,7 @@ class ChatGptProviderTest {
         String before = sql.text("select sealed_credentials from teams");
         try (InviteHub hub = InviteHub.builder(TestHubs.settings(Map.of("INVITEHUB_SECRETS_KEY", otherKey,
                 "INVITEHUB_SECRETS_PREVIOUS_KEYS", TestHubs.SECRETS_KEY))).persistence(db).http(false).workers(false).start()) {
+            assertThat(hub.databaseHealthy()).isTrue();
             String after = sql.text("select sealed_credentials from teams");
             assertThat(after).isNotEqualTo(before).startsWith("ih1.");
             assertThat(after.split("\\.")[1]).isNotEqualTo(before.split("\\.")[1]);
