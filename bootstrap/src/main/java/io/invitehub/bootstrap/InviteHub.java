@@ -99,7 +99,7 @@ public final class InviteHub implements AutoCloseable {
         RedemptionSettings redemption = new RedemptionSettings(s.allocationPolicy(),
                 new RateLimiter.Limit("redeem-address", s.redeemPerAddressPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter.Limit("redeem-email", s.redeemPerEmailPerMinute(), Duration.ofMinutes(1)),
-                new RateLimiter.Limit("redeem-code-failures", s.codeFailuresBeforeLock(), s.codeLockDuration()));
+                RedemptionSettings.codeLockout(s.codeFailuresBeforeLock(), s.codeLockDuration()));
         DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
                 s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), s.dispatchLease());
 
