@@ -51,8 +51,12 @@ import io.invitehub.bootstrap.config.JwtSecret;
 import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
-import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
-import io.invitehub.bootstrap.inprocess.InProcessWakeUps;
+import io.invitehub.application.port.in.ProtectRecipientsUseCase;
+import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.service.RecipientPolicy;
+import io.invitehub.application.service.RecipientProtectionService;
+import io.invitehub.application.service.RecipientSettings;
+import io.invitehub.bootstrap.worker.MaintenanceJobs;
 import io.invitehub.bootstrap.inprocess.LoggingMailer;
 import io.invitehub.bootstrap.worker.DispatchWorkers;
 import org.slf4j.Logger;
@@ -90,6 +94,11 @@ public final class InviteHub implements AutoCloseable {
     private final ManageCodesUseCase manageCodes;
     private final Optional<EmbeddedDatabase> embedded;
     private final HttpApi http;
+    private final JobLeases jobLeases;
+    private final SharedPorts sharedPorts;
+    private final RecipientPolicy recipientPolicy;
+    private final ProtectRecipientsUseCase protectRecipients;
+    private final MaintenanceJobs maintenance;
 
     private InviteHub(Builder b, Deque<AutoCloseable> resources, Optional<EmbeddedDatabase> embedded,
                       JooqPersistence persistence, TeamProvider provider) {
@@ -99,19 +108,26 @@ public final class InviteHub implements AutoCloseable {
         this.provider = provider;
         Settings s = b.settings;
         Clock clock = b.clock;
-        RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter : new InProcessRateLimiter(clock);
-        WakeUps wakeUps = new InProcessWakeUps();
+        SharedPorts shared = SharedPorts.start(s, clock, resources);
+        RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter : shared.rateLimiter();
+        WakeUps wakeUps = shared.wakeUps();
+        this.jobLeases = shared.jobLeases();
+        this.sharedPorts = shared;
+        this.recipientPolicy = new RecipientPolicy(persistence.recipients(),
+                new RecipientSettings(s.invitationsPerEmailPerDay(), s.reinviteCooldown()));
         RedemptionSettings redemption = new RedemptionSettings(s.allocationPolicy(),
                 new RateLimiter.Limit("redeem-address", s.redeemPerAddressPerMinute(), Duration.ofMinutes(1)),
                 new RateLimiter.Limit("redeem-email", s.redeemPerEmailPerMinute(), Duration.ofMinutes(1)),
-                new RateLimiter.Limit("redeem-code-failures", s.codeFailuresBeforeLock(), s.codeLockDuration()));
+                RedemptionSettings.codeLockout(s.codeFailuresBeforeLock(), s.codeLockDuration()));
         DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
                 s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), s.dispatchLease());
 
         this.redeem = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
-                persistence.teams(), rateLimiter, wakeUps, clock, redemption);
+                persistence.teams(), rateLimiter, wakeUps, clock, redemption, recipientPolicy);
         this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(),
-                clock, rateLimiter, redemption);
+                clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
+        this.protectRecipients = new RecipientProtectionService(persistence.transactions(), persistence.recipients(),
+                persistence.codes(), persistence.audit(), rateLimiter, redemption, clock);
         this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), clock);
         this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
                 persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), persistence.audit(), clock);
@@ -137,15 +153,17 @@ public final class InviteHub implements AutoCloseable {
             DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
             workers.start();
             resources.push(workers);
-            resources.push(new io.invitehub.bootstrap.worker.MaintenanceJobs(
-                    new io.invitehub.application.service.StatisticsMaintenanceService(persistence.transactions(),
-                            persistence.statistics(), clock), Duration.ofHours(1)));
+            this.maintenance = new MaintenanceJobs(new io.invitehub.application.service.StatisticsMaintenanceService(
+                    persistence.transactions(), persistence.statistics(), clock), jobLeases, s.maintenanceInterval());
+            resources.push(maintenance);
+        } else {
+            this.maintenance = null;
         }
         if (b.http) {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
             this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
-                    distributorQueries, manageCodes, httpSettings, persistence::isHealthy, clock);
+                    distributorQueries, manageCodes, protectRecipients, httpSettings, persistence::isHealthy, clock);
             http.start();
             resources.push(http);
         } else {
@@ -301,6 +319,19 @@ public final class InviteHub implements AutoCloseable {
     /** Enable, disable, delete codes (a distributor only its own). */
     public ManageCodesUseCase manageCodes() { return manageCodes; }
     public TeamProvider teamProvider() { return provider; }
+    /** One runner per job across nodes (Redis when configured, else this process). */
+    public JobLeases jobLeases() { return jobLeases; }
+    /**
+     * The anti-harassment checks (SPEC section 9). {@code ensureMayReinvite} is for
+     * {@code POST /distributors/me/members/add}: call it inside the transaction that creates the invitation.
+     */
+    public RecipientPolicy recipientPolicy() { return recipientPolicy; }
+    /** Admin blocklist and customers' opt-outs. */
+    public ProtectRecipientsUseCase protectRecipients() { return protectRecipients; }
+    /** How often this node ran the maintenance job (0 when workers are off). */
+    public long maintenanceRuns() { return maintenance == null ? 0 : maintenance.runs(); }
+    /** True when Redis is configured and its last call succeeded, or when Redis is not configured. */
+    public boolean redisHealthy() { return sharedPorts.healthy(); }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
 
     /** The bound HTTP port; empty when HTTP is off. */

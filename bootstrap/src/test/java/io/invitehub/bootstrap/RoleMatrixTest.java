@@ -63,6 +63,7 @@ class RoleMatrixTest {
         row("GET /api/v1/public/invitations/{id}", pub);
         row("GET /api/v1/public/status", pub);
         row("GET /api/v1/public/seats", pub);
+        row("POST /api/v1/public/opt-out", pub);
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
@@ -108,6 +109,10 @@ class RoleMatrixTest {
         row("POST /api/v1/admins/distributors/{id}/suspend", admin);
         row("POST /api/v1/admins/distributors/{id}/reactivate", admin);
         row("DELETE /api/v1/admins/distributors/{id}", admin);
+        row("GET /api/v1/admins/blocklist", admin);
+        row("POST /api/v1/admins/blocklist", admin);
+        row("DELETE /api/v1/admins/blocklist/{id}", admin);
+        row("POST /api/v1/admins/opt-outs/lift", admin);
     }
 
     private static ReadSideWorld w;
@@ -210,6 +215,9 @@ class RoleMatrixTest {
             path = path.replace("{id}", Long.toString(distributor));
         } else if (path.contains("/codes/{id}") || path.startsWith("/api/v1/redeem-codes/{id}")) {
             path = path.replace("{id}", Long.toString(code));
+        } else if (path.equals("/api/v1/admins/blocklist/{id}")) {
+            // the entry the admin's POST just before created (routes run in declaration order)
+            path = path.replace("{id}", "1");
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
         }
@@ -256,6 +264,12 @@ class RoleMatrixTest {
             case "/api/v1/distributors/{id}/grant-codes":
             case "/api/v1/redeem-codes":
                 return "{\"count\":1,\"max_uses\":1,\"validity_days\":30}";
+            case "/api/v1/public/opt-out":
+                return "{\"code\":\"not a code\",\"email\":\"x@example.com\"}";
+            case "/api/v1/admins/blocklist":
+                return "{\"value\":\"matrix.example\"}";
+            case "/api/v1/admins/opt-outs/lift":
+                return "{}"; // 400 behind the guard
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

@@ -30,6 +30,9 @@ final class TestHubs {
         env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000");
         env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000");
         env.put("INVITEHUB_LOGIN_PER_MINUTE", "1000");
+        // tests read seats right after changing them; the cache has its own tests
+        env.put("INVITEHUB_SEATS_CACHE_TTL", "1ms");
+        env.put("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", "1000");
         env.putAll(overrides);
         return Settings.from(env);
     }

@@ -7,6 +7,7 @@ import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RateLimiter;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.port.out.SeatsCache;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.RedeemCode;
@@ -17,6 +18,7 @@ import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.Team;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,15 +32,21 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
     private final Clock clock;
     private final RedemptionGuard guard;
     private final RedemptionSettings settings;
+    private final SeatsCache seatsCache;
+    private final Duration seatsTtl;
 
+    /** {@code seatsTtl} is how long the public seat summary may be served from {@code seatsCache}. */
     public PublicRedemptionQueryService(RedeemCodes codes, Invitations invitations, Teams teams, Clock clock,
-                                        RateLimiter rateLimiter, RedemptionSettings settings) {
+                                        RateLimiter rateLimiter, RedemptionSettings settings, SeatsCache seatsCache,
+                                        Duration seatsTtl) {
         this.codes = codes;
         this.invitations = invitations;
         this.teams = teams;
         this.clock = clock;
         this.guard = new RedemptionGuard(rateLimiter, settings);
         this.settings = settings;
+        this.seatsCache = seatsCache;
+        this.seatsTtl = seatsTtl;
     }
 
     @Override
@@ -65,7 +73,13 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
 
     @Override
     public SeatSummary seats() {
-        return teams.seatSummary();
+        Optional<SeatSummary> cached = seatsCache.cached();
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        SeatSummary fresh = teams.seatSummary();
+        seatsCache.store(fresh, seatsTtl);
+        return fresh;
     }
 
     private InvitationView view(Invitation inv) {

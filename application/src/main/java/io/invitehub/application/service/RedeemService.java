@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Public redemption (SPEC section 3). In one transaction: lock-free checks, lock the code row,
- * recognise an idempotent repeat, take a use atomically, bind the e-mail, reserve a seat on one
- * team row or queue, store the invitation. After commit, wake the dispatcher.
+ * recognise an idempotent repeat, check the recipient (blocklist, opt-out, daily cap: SPEC section 9),
+ * take a use atomically, bind the e-mail, reserve a seat on one team row or queue, store the
+ * invitation. After commit, wake the dispatcher.
  */
 public final class RedeemService implements RedeemCodeUseCase {
     /** Refusals that count as failed attempts against a code (guessing, or someone else's code). */
@@ -40,9 +41,11 @@ public final class RedeemService implements RedeemCodeUseCase {
     private final WakeUps wakeUps;
     private final Clock clock;
     private final RedemptionSettings settings;
+    private final RecipientPolicy recipients;
 
     public RedeemService(TransactionRunner transactions, RedeemCodes codes, Invitations invitations, Teams teams,
-                         RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings) {
+                         RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
+                         RecipientPolicy recipients) {
         this.transactions = transactions;
         this.codes = codes;
         this.invitations = invitations;
@@ -51,6 +54,7 @@ public final class RedeemService implements RedeemCodeUseCase {
         this.wakeUps = wakeUps;
         this.clock = clock;
         this.settings = settings;
+        this.recipients = recipients;
     }
 
     @Override
@@ -95,6 +99,7 @@ public final class RedeemService implements RedeemCodeUseCase {
                     "This e-mail already holds a seat (or a place in the queue) through another code.");
         }
 
+        recipients.ensureMayInvite(command.email(), now);
         codes.takeUse(code.id());
         codes.bindEmail(code.id(), command.email());
         Optional<SeatReservation> seat = teams.reserveSeat(code.group(), settings.allocationPolicy());

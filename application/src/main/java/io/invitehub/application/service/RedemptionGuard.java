@@ -20,7 +20,7 @@ final class RedemptionGuard {
     }
 
     void refuseLockedCode(Code code) {
-        rateLimiter.blocked(settings.failuresPerCode(), code.value()).ifPresent(wait -> {
+        rateLimiter.locked(settings.failuresPerCode(), code.value()).ifPresent(wait -> {
             throw new RateLimitedException("Too many failed attempts for this code; try again later.", wait);
         });
     }
@@ -32,6 +32,6 @@ final class RedemptionGuard {
     }
 
     void countFailedAttempt(Code code) {
-        rateLimiter.tryAcquire(settings.failuresPerCode(), code.value());
+        rateLimiter.recordFailure(settings.failuresPerCode(), code.value());
     }
 }

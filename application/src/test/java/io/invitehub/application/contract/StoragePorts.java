@@ -5,6 +5,7 @@ import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
@@ -31,4 +32,6 @@ public interface StoragePorts {
     DistributorStatistics statistics();
 
     DistributorRecords records();
+
+    Recipients recipients();
 }

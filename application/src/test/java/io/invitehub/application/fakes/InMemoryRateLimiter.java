@@ -11,15 +11,20 @@ import java.util.Optional;
 
 /**
  * Fixed windows on a clock: a window of a limit starts at a multiple of its length since the epoch.
- * {@link #unlimited()} never refuses (and counts nothing).
+ * Lockouts keep an explicit locked-until instant. {@link #unlimited()} never refuses (and counts nothing).
  */
 public final class InMemoryRateLimiter implements RateLimiter {
     private record WindowKey(String name, String key, long windowStartMillis) {
     }
 
+    private record LockKey(String name, String key) {
+    }
+
     private final Clock clock;
     private final boolean enforcing;
     private final Map<WindowKey, Integer> counts = new HashMap<>();
+    private final Map<LockKey, Instant> lockedUntil = new HashMap<>();
+    private final Map<LockKey, Integer> failures = new HashMap<>();
 
     public InMemoryRateLimiter(Clock clock) {
         this(clock, true);
@@ -59,9 +64,49 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return Optional.of(Duration.between(clock.instant(), end));
     }
 
+    /**
+     * Failures counted in epoch-aligned windows of the lockout; the lock itself runs {@code lockFor}
+     * from the failure that reached the limit.
+     */
+    @Override
+    public synchronized Optional<Duration> recordFailure(Lockout lockout, String key) {
+        if (!enforcing) {
+            return Optional.empty();
+        }
+        Optional<Duration> locked = locked(lockout, key);
+        if (locked.isPresent()) {
+            return locked;
+        }
+        Limit window = new Limit(lockout.name(), lockout.failures(), lockout.window());
+        int n = counts.merge(windowKey(window, key), 1, Integer::sum);
+        LockKey lock = new LockKey(lockout.name(), key);
+        failures.merge(lock, 1, Integer::sum);
+        if (n >= lockout.failures()) {
+            counts.remove(windowKey(window, key));
+            lockedUntil.put(lock, clock.instant().plus(lockout.lockFor()));
+            return Optional.of(lockout.lockFor());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<Duration> locked(Lockout lockout, String key) {
+        if (!enforcing) {
+            return Optional.empty();
+        }
+        Instant until = lockedUntil.get(new LockKey(lockout.name(), key));
+        Instant now = clock.instant();
+        return until != null && now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+    }
+
     /** Events counted for {@code key} in the current window of {@code limit}. */
     public synchronized int count(Limit limit, String key) {
         return counts.getOrDefault(windowKey(limit, key), 0);
+    }
+
+    /** Every failure ever counted for {@code key} under {@code lockout} (not reset by locks or windows). */
+    public synchronized int count(Lockout lockout, String key) {
+        return failures.getOrDefault(new LockKey(lockout.name(), key), 0);
     }
 
     private WindowKey windowKey(Limit limit, String key) {

@@ -23,6 +23,7 @@ import io.invitehub.application.port.out.TrendDay;
 import io.invitehub.application.port.out.NewInvitation;
 import io.invitehub.application.port.out.NewTeam;
 import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.SeatReservation;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.application.port.out.Teams;
@@ -124,6 +125,8 @@ public final class InMemoryStorage implements StoragePorts {
         TreeMap<Long, User> users = new TreeMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
+        TreeMap<Long, Recipients.Block> blocks = new TreeMap<>();
+        TreeMap<String, Instant> optOuts = new TreeMap<>();
         long nextId = 1;
         long nextQueueSeq = 1;
 
@@ -136,6 +139,8 @@ public final class InMemoryStorage implements StoragePorts {
             copy.users = new TreeMap<>(users);
             copy.audit = new ArrayList<>(audit);
             copy.verifications = new TreeMap<>(verifications);
+            copy.blocks = new TreeMap<>(blocks);
+            copy.optOuts = new TreeMap<>(optOuts);
             copy.nextId = nextId;
             copy.nextQueueSeq = nextQueueSeq;
             return copy;
@@ -156,6 +161,7 @@ public final class InMemoryStorage implements StoragePorts {
     private final FakeVerificationCodes verificationCodes = new FakeVerificationCodes();
     private final FakeStatistics statistics = new FakeStatistics();
     private final FakeRecords records = new FakeRecords();
+    private final FakeRecipients recipients = new FakeRecipients();
     private volatile ZoneId businessZone = ZoneId.of("Asia/Shanghai");
 
     /** A storage whose creation timestamps (teams) come from {@code clock}; public ids from a seeded random. */
@@ -177,6 +183,7 @@ public final class InMemoryStorage implements StoragePorts {
     @Override public VerificationCodes verificationCodes() { return verificationCodes; }
     @Override public DistributorStatistics statistics() { return statistics; }
     @Override public DistributorRecords records() { return records; }
+    @Override public Recipients recipients() { return recipients; }
 
     /** How many transactions were committed (outermost only), for tests that count round trips. */
     public int committedTransactions() {
@@ -991,6 +998,82 @@ public final class InMemoryStorage implements StoragePorts {
         @Override
         public void remove(Email email) {
             atomically(() -> state.verifications.remove(email.value()));
+        }
+    }
+
+    // ------------------------------------------------------------------ recipients (anti-harassment)
+
+    private final class FakeRecipients implements Recipients {
+        @Override
+        public List<Instant> recentInvitations(Email email, Instant since, int limit) {
+            return atomically(() -> state.invitations.values().stream().map(InvitationRow::invitation)
+                    .filter(i -> i.email().equals(email) && !i.isRebind() && i.createdAt().isAfter(since))
+                    .map(Invitation::createdAt).sorted(Comparator.reverseOrder()).limit(limit).toList());
+        }
+
+        @Override
+        public Optional<Instant> lastRemoval(UserId distributor, Email email) {
+            return atomically(() -> state.invitations.values().stream().map(InvitationRow::invitation)
+                    .filter(i -> i.email().equals(email) && i.state() == InvitationState.REMOVED
+                            && i.distributorId().equals(Optional.of(distributor)))
+                    .map(i -> i.endedAt().orElseThrow()).max(Comparator.naturalOrder()));
+        }
+
+        @Override
+        public Optional<Block> findBlock(Email email) {
+            return atomically(() -> {
+                List<String> domains = new ArrayList<>();
+                String d = email.domain();
+                while (true) {
+                    domains.add(d);
+                    int dot = d.indexOf('.');
+                    if (dot < 0) {
+                        break;
+                    }
+                    d = d.substring(dot + 1);
+                }
+                return state.blocks.values().stream()
+                        .filter(b -> b.kind() == BlockKind.EMAIL ? b.value().equals(email.value()) : domains.contains(b.value()))
+                        .findFirst();
+            });
+        }
+
+        @Override
+        public Optional<Block> addBlock(BlockKind kind, String value, Optional<String> reason, Optional<UserId> createdBy, Instant now) {
+            return atomically(() -> {
+                boolean listed = state.blocks.values().stream().anyMatch(b -> b.kind() == kind && b.value().equals(value));
+                if (listed) {
+                    return Optional.<Block>empty();
+                }
+                Block block = new Block(newId(), kind, value, reason, createdBy, now);
+                state.blocks.put(block.id(), block);
+                return Optional.of(block);
+            });
+        }
+
+        @Override
+        public boolean removeBlock(long id) {
+            return atomically(() -> state.blocks.remove(id) != null);
+        }
+
+        @Override
+        public List<Block> blocks(Optional<Long> after, int limit) {
+            return atomically(() -> state.blocks.tailMap(after.orElse(0L), false).values().stream().limit(limit).toList());
+        }
+
+        @Override
+        public boolean optOut(Email email, RedeemCodeId proof, Instant now) {
+            return atomically(() -> state.optOuts.putIfAbsent(email.value(), now) == null);
+        }
+
+        @Override
+        public boolean isOptedOut(Email email) {
+            return atomically(() -> state.optOuts.containsKey(email.value()));
+        }
+
+        @Override
+        public boolean liftOptOut(Email email) {
+            return atomically(() -> state.optOuts.remove(email.value()) != null);
         }
     }
 }

@@ -31,10 +31,13 @@ class PublicRedemptionQueryServiceTest {
 
     private final Fixture f = new Fixture();
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
+    private final io.invitehub.application.fakes.InMemorySeatsCache seatsCache = new io.invitehub.application.fakes.InMemorySeatsCache(f.clock);
     private final PublicRedemptionQueryService queries = new PublicRedemptionQueryService(f.storage.codes(),
-            f.storage.invitations(), f.storage.teams(), f.clock, limiter, RedemptionSettings.defaults());
+            f.storage.invitations(), f.storage.teams(), f.clock, limiter, RedemptionSettings.defaults(), seatsCache,
+            java.time.Duration.ofSeconds(5));
     private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
-            f.storage.teams(), InMemoryRateLimiter.unlimited(), new RecordingWakeUps(), f.clock, RedemptionSettings.defaults());
+            f.storage.teams(), InMemoryRateLimiter.unlimited(), new RecordingWakeUps(), f.clock, RedemptionSettings.defaults(),
+            new RecipientPolicy(f.storage.recipients(), RecipientSettings.defaults()));
 
     private RedeemCode code() {
         return f.code(new CodeTerms(Optional.empty(), 1, 30, Optional.of(EXPIRES), Optional.empty(), 1, Optional.empty()));
@@ -111,6 +114,38 @@ class PublicRedemptionQueryServiceTest {
         redeem.redeem(new RedeemCommand(code().code(), ALICE, "10.0.0.1"));
 
         assertThat(queries.seats()).isEqualTo(new SeatSummary(2, 3, 1, 2, 0));
+    }
+
+    @Test
+    void seatsAreServedFromTheCacheForItsTimeToLiveThenRecounted() {
+        f.team("Blue", 2);
+        assertThat(queries.seats()).isEqualTo(new SeatSummary(1, 2, 0, 2, 0));
+        redeem.redeem(new RedeemCommand(code().code(), ALICE, "10.0.0.1"));
+
+        assertThat(queries.seats()).as("cached, stale for at most 5 s").isEqualTo(new SeatSummary(1, 2, 0, 2, 0));
+        assertThat(seatsCache.stores()).isEqualTo(1);
+        f.clock.advance(Duration.ofSeconds(5));
+        assertThat(queries.seats()).isEqualTo(new SeatSummary(1, 2, 1, 1, 0));
+        assertThat(seatsCache.stores()).isEqualTo(2);
+    }
+
+    @Test
+    void aLockedCodeStaysLockedForTheWholeLockEvenAcrossAWindowEnd() {
+        RedeemCode code = code();
+        redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
+        // nine failures early, the tenth late in the 15-minute window: the lock runs 15 minutes from the tenth
+        for (int i = 0; i < 9; i++) {
+            int guess = i;
+            assertNoRedemption(() -> queries.status(code.code(), Email.of("guess" + guess + "@host.com"), "10.1.0." + guess));
+        }
+        f.clock.advance(Duration.ofMinutes(14));
+        assertNoRedemption(() -> queries.status(code.code(), Email.of("late@host.com"), "10.1.1.1"));
+        f.clock.advance(Duration.ofMinutes(14));
+        assertThatThrownBy(() -> queries.status(code.code(), ALICE, "10.2.0.1"))
+                .isInstanceOfSatisfying(io.invitehub.domain.shared.RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1)));
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(queries.status(code.code(), ALICE, "10.2.0.1").usedCount()).isEqualTo(1);
     }
 
     @Test

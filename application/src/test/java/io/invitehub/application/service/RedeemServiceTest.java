@@ -41,11 +41,12 @@ class RedeemServiceTest {
     private static final RedemptionSettings GENEROUS = new RedemptionSettings(AllocationPolicy.FILL_FIRST,
             new Limit("redeem-address", 1000, Duration.ofMinutes(1)),
             new Limit("redeem-email", 1000, Duration.ofMinutes(1)),
-            new Limit("redeem-code-failures", 10, Duration.ofMinutes(15)));
+            RedemptionSettings.codeLockout(10, Duration.ofMinutes(15)));
 
     private final Fixture f = new Fixture();
     private final RecordingWakeUps wakeUps = new RecordingWakeUps();
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
+    private RecipientSettings recipientSettings = new RecipientSettings(1000, Duration.ZERO);
 
     private RedeemService service(RedemptionSettings settings) {
         return service(settings, f.storage.invitations());
@@ -53,7 +54,7 @@ class RedeemServiceTest {
 
     private RedeemService service(RedemptionSettings settings, Invitations invitations) {
         return new RedeemService(f.storage.transactions(), f.storage.codes(), invitations, f.storage.teams(), limiter,
-                wakeUps, f.clock, settings);
+                wakeUps, f.clock, settings, new RecipientPolicy(f.storage.recipients(), recipientSettings));
     }
 
     private RedemptionResult redeem(RedeemCode code, Email email) {
@@ -343,12 +344,15 @@ class RedeemServiceTest {
 
         assertThatThrownBy(() -> redeem(code, ALICE)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
             assertThat(e.getMessage()).isEqualTo("Too many failed attempts for this code; try again later.");
-            // fixed 15-minute windows: the window of 10:00:00.123456 ends at 10:15:00
-            assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(14).plusSeconds(59).plusNanos(876_544_000));
+            // locked for 15 minutes from the tenth failure (not until the end of a fixed window)
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(15));
         });
         assertThat(f.reload(code).usedCount()).isEqualTo(1);
 
-        f.clock.set(Instant.parse("2025-03-01T10:15:00Z"));
+        f.clock.advance(Duration.ofMinutes(14));
+        assertThatThrownBy(() -> redeem(code, ALICE)).as("still locked after the 15-minute window the failures fell in")
+                .isInstanceOf(RateLimitedException.class);
+        f.clock.advance(Duration.ofMinutes(1));
         RedemptionResult later = redeem(code, ALICE);
         assertThat(later.repeated()).isTrue();
         assertThat(later.invitation().id()).isEqualTo(first.invitation().id());
@@ -422,5 +426,91 @@ class RedeemServiceTest {
             return delegate.transition(id, from, to, now, endReason);
         }
         @Override public void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error) { delegate.scheduleRetry(id, nextAttemptAt, error); }
+    }
+
+    // ---- anti-harassment (SPEC section 9) ------------------------------------------------------
+
+    @Test
+    void aBlockedAddressOrDomainIsRefusedBeforeAnythingIsTaken() {
+        Team blue = f.team("Blue", 5);
+        RedeemCode code = f.code(1);
+        RedeemCode other = f.code(1);
+        f.storage.transactions().inTransaction(() -> f.storage.recipients().addBlock(
+                io.invitehub.application.port.out.Recipients.BlockKind.DOMAIN, "host.com", Optional.empty(), Optional.empty(), f.clock.instant()));
+
+        assertRefused(() -> redeem(code, ALICE), ErrorCode.RECIPIENT_BLOCKED, "Invitations to this e-mail domain are blocked by the platform.");
+        assertThat(f.reload(code).usedCount()).isZero();
+        assertThat(f.reload(code).boundEmail()).isEmpty();
+        assertThat(f.reload(blue).seatsReserved()).isZero();
+        assertThat(redeem(other, Email.of("dave@elsewhere.org")).invitation().state()).isEqualTo(InvitationState.RESERVED);
+    }
+
+    @Test
+    void anOptedOutAddressIsRefused() {
+        f.team("Blue", 5);
+        RedeemCode code = f.code(1);
+        f.storage.transactions().inTransaction(() -> f.storage.recipients().optOut(ALICE, code.id(), f.clock.instant()));
+
+        assertRefused(() -> redeem(code, ALICE), ErrorCode.RECIPIENT_OPTED_OUT,
+                "The owner of this e-mail address asked not to receive further invitations.");
+        assertThat(f.reload(code).usedCount()).isZero();
+    }
+
+    @Test
+    void anEmailGetsAtMostTheDailyNumberOfInvitationsAcrossCodesAndARepeatIsStillAnswered() {
+        recipientSettings = new RecipientSettings(2, Duration.ZERO);
+        f.team("Blue", 5);
+        RedeemCode first = f.code(1);
+        RedeemCode second = f.code(1);
+        RedeemCode third = f.code(1);
+        Invitation one = redeem(first, ALICE).invitation();
+        cancel(one);
+        f.clock.advance(Duration.ofHours(1));
+        Invitation two = redeem(second, ALICE).invitation();
+        assertThat(redeem(second, ALICE).repeated()).as("an idempotent repeat is not a new invitation").isTrue();
+        cancel(two);
+
+        assertThatThrownBy(() -> redeem(third, ALICE)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVITATION_LIMIT_REACHED);
+            assertThat(e.retryAfter()).as("until the first of the two leaves the 24 hours").isEqualTo(Duration.ofHours(23));
+        });
+        assertThat(f.reload(third).usedCount()).isZero();
+        f.clock.advance(Duration.ofHours(23));
+        assertThat(redeem(third, ALICE).invitation().state()).isEqualTo(InvitationState.RESERVED);
+    }
+
+    @Test
+    void aDistributorMustWaitTheCooldownBeforeReinvitingAnEmailItRemoved() {
+        recipientSettings = new RecipientSettings(100, Duration.ofHours(24));
+        f.team("Blue", 5);
+        io.invitehub.domain.user.User distributor = f.storage.transactions().inTransaction(() -> f.storage.users().create("d1",
+                "d1@dist.com", "hash", io.invitehub.domain.user.Role.DISTRIBUTOR, io.invitehub.domain.user.Approval.APPROVED));
+        io.invitehub.domain.user.User other = f.storage.transactions().inTransaction(() -> f.storage.users().create("d2",
+                "d2@dist.com", "hash", io.invitehub.domain.user.Role.DISTRIBUTOR, io.invitehub.domain.user.Approval.APPROVED));
+        RedeemCode code = f.code(new CodeTerms(Optional.of(distributor.id()), 2, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()));
+        Invitation inv = redeem(code, ALICE).invitation();
+        Instant removedAt = f.clock.instant();
+        f.storage.transactions().inTransaction(() -> {
+            f.storage.invitations().transition(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt, null);
+            f.storage.invitations().transition(inv.id(), InvitationState.INVITED, InvitationState.REMOVING, removedAt, null);
+            f.storage.invitations().transition(inv.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed");
+        });
+        RecipientPolicy policy = new RecipientPolicy(f.storage.recipients(), recipientSettings);
+        f.clock.advance(Duration.ofHours(20));
+
+        assertThatThrownBy(() -> policy.ensureMayReinvite(distributor.id(), ALICE, f.clock.instant()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.REINVITE_COOLDOWN);
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(4));
+                });
+        policy.ensureMayReinvite(other.id(), ALICE, f.clock.instant());
+        policy.ensureMayReinvite(distributor.id(), BOB, f.clock.instant());
+        f.clock.advance(Duration.ofHours(4));
+        policy.ensureMayReinvite(distributor.id(), ALICE, f.clock.instant());
+    }
+
+    private void cancel(Invitation invitation) {
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().transition(invitation.id(),
+                InvitationState.RESERVED, InvitationState.CANCELLED, f.clock.instant(), "test"));
     }
 }

@@ -60,7 +60,14 @@ public record Settings(
         Duration chatgptRequestTimeout,
         ZoneId businessTimeZone,
         long defaultUnitPriceMinor,
-        Currency currency) {
+        Currency currency,
+        Optional<String> redisUrl,
+        Duration redisTimeout,
+        String redisKeyPrefix,
+        Duration seatsCacheTtl,
+        int invitationsPerEmailPerDay,
+        Duration reinviteCooldown,
+        Duration maintenanceInterval) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -84,7 +91,7 @@ public record Settings(
                 r.string("INVITEHUB_HTTP_HOST", "127.0.0.1"),
                 r.integer("INVITEHUB_HTTP_PORT", 8080, 0, 65535),
                 r.integer("INVITEHUB_HTTP_MAX_THREADS", 64, 8, 1000),
-                r.set("INVITEHUB_TRUSTED_PROXIES"),
+                r.trustedProxies("INVITEHUB_TRUSTED_PROXIES"),
                 r.string("INVITEHUB_ADMIN_USERNAME", "admin"),
                 r.optional("INVITEHUB_ADMIN_PASSWORD"),
                 r.policy("INVITEHUB_ALLOCATION_POLICY", AllocationPolicy.FILL_FIRST),
@@ -116,14 +123,22 @@ public record Settings(
                 r.duration("INVITEHUB_CHATGPT_REQUEST_TIMEOUT", Duration.ofSeconds(30)),
                 r.zone("INVITEHUB_BUSINESS_TIME_ZONE", ZoneId.of("Asia/Shanghai")),
                 r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, Long.MAX_VALUE / 1_000_000_000L),
-                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")));
+                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")),
+                r.redisUrl("INVITEHUB_REDIS_URL"),
+                r.duration("INVITEHUB_REDIS_TIMEOUT", Duration.ofMillis(250)),
+                r.string("INVITEHUB_REDIS_KEY_PREFIX", "invitehub:"),
+                r.duration("INVITEHUB_SEATS_CACHE_TTL", Duration.ofSeconds(5)),
+                r.integer("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", 3, 1, 1_000_000),
+                r.duration("INVITEHUB_REINVITE_COOLDOWN", Duration.ofHours(24)),
+                r.duration("INVITEHUB_MAINTENANCE_INTERVAL", Duration.ofHours(1)));
     }
 
     @Override
     public String toString() {
         return "Settings[db=" + dbUrl.orElse("embedded") + ", http=" + httpHost + ":" + httpPort + ", jwtSecret="
                 + (jwtSecret.isPresent() ? "***" : "unset") + ", secretsKey=" + (secretsKey.isPresent() ? "***" : "unset")
-                + ", teamProvider=" + teamProvider + ", demo=" + demo + "]";
+                + ", teamProvider=" + teamProvider + ", redis=" + (redisUrl.isPresent() ? "set" : "in-process")
+                + ", demo=" + demo + "]";
     }
 
     /** True when no external database is configured: the embedded PostgreSQL under {@link #dataDir()} is used. */
@@ -263,6 +278,34 @@ public record Settings(
             } catch (RuntimeException e) {
                 throw new ConfigurationException(name + " must be a duration like 500ms, 30s, 15m, 2h, 7d or PT30S, was '" + raw.get() + "'");
             }
+        }
+
+        /** Addresses and CIDR ranges ({@code 10.0.0.0/8, ::1}); each is checked now. */
+        Set<String> trustedProxies(String name) {
+            Set<String> entries = set(name);
+            try {
+                io.invitehub.adapter.in.http.TrustedProxies.parse(entries);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(name + ": " + e.getMessage());
+            }
+            return entries;
+        }
+
+        /** {@code redis://host:port[/db]} or {@code rediss://…}; the value is never echoed (it may hold a password). */
+        Optional<String> redisUrl(String name) {
+            Optional<String> raw = optional(name);
+            raw.ifPresent(url -> {
+                java.net.URI uri;
+                try {
+                    uri = java.net.URI.create(url);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(name + " must be a URL like redis://host:6379");
+                }
+                if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new ConfigurationException(name + " must be a URL like redis://host:6379 or rediss://host:6380");
+                }
+            });
+            return raw;
         }
 
         Set<String> set(String name) {

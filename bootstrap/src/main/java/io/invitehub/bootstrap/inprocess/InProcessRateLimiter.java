@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fixed-window counters in this JVM, for the embedded default and single-node runs. With several
- * nodes the Redis adapter shares the counters instead (issue 6). Expired windows are swept when the
- * map grows, so memory stays bounded by the keys active in one window.
+ * Fixed-window counters and lockouts in this JVM, for the embedded default and single-node runs, and
+ * the fallback of the Redis limiter while Redis is down (ADR 19). With several nodes the Redis adapter
+ * shares the counters instead. A lockout keeps an explicit locked-until instant, so a key locked late in
+ * a window stays locked for the whole lock. Expired entries are swept when the map grows, so memory
+ * stays bounded by the keys active in one window.
  */
 public final class InProcessRateLimiter implements RateLimiter {
     private static final int SWEEP_THRESHOLD = 100_000;
@@ -23,7 +25,50 @@ public final class InProcessRateLimiter implements RateLimiter {
         this.clock = clock;
     }
 
-    private record Window(long startMillis, long endMillis, int count) {
+    /** A window of counted events; for a lockout, {@code lockedUntilMillis} > 0 while locked. */
+    private record Window(long startMillis, long endMillis, int count, long lockedUntilMillis) {
+        Window(long startMillis, long endMillis, int count) {
+            this(startMillis, endMillis, count, 0);
+        }
+
+        long expiresMillis() {
+            return Math.max(endMillis, lockedUntilMillis);
+        }
+    }
+
+    @Override
+    public Optional<Duration> recordFailure(Lockout lockout, String key) {
+        long now = clock.millis();
+        long[] lockedUntil = new long[1];
+        windows.compute(lockKey(lockout, key), (k, w) -> {
+            if (w != null && now < w.lockedUntilMillis()) {
+                lockedUntil[0] = w.lockedUntilMillis();
+                return w;
+            }
+            Window current = w == null || now >= w.endMillis() ? new Window(now, now + lockout.window().toMillis(), 0) : w;
+            int failures = current.count() + 1;
+            if (failures >= lockout.failures()) {
+                lockedUntil[0] = now + lockout.lockFor().toMillis();
+                return new Window(now, now, 0, lockedUntil[0]);
+            }
+            return new Window(current.startMillis(), current.endMillis(), failures);
+        });
+        sweepIfLarge(now);
+        return lockedUntil[0] == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(lockedUntil[0] - now));
+    }
+
+    @Override
+    public Optional<Duration> locked(Lockout lockout, String key) {
+        long now = clock.millis();
+        Window w = windows.get(lockKey(lockout, key));
+        if (w == null || now >= w.lockedUntilMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(w.lockedUntilMillis() - now));
+    }
+
+    private static String lockKey(Lockout lockout, String key) {
+        return "lock\u0000" + lockout.name() + '\u0000' + key;
     }
 
     @Override
@@ -58,7 +103,7 @@ public final class InProcessRateLimiter implements RateLimiter {
     private void sweepIfLarge(long now) {
         long due = nextSweepMillis.get();
         if (windows.size() > SWEEP_THRESHOLD && now >= due && nextSweepMillis.compareAndSet(due, now + 1_000)) {
-            windows.values().removeIf(w -> now >= w.endMillis());
+            windows.values().removeIf(w -> now >= w.expiresMillis());
         }
     }
 }

@@ -104,4 +104,27 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_CURRENCY", "XYZW")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_CURRENCY");
     }
+
+    @Test
+    void redisAndAntiAbuseSettingsHaveDefaultsAndRefuseNonsenseWithoutEchoingSecrets() {
+        Settings defaults = Settings.from(Map.of());
+        assertThat(defaults.redisUrl()).isEmpty();
+        assertThat(defaults.redisTimeout()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(defaults.seatsCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(defaults.invitationsPerEmailPerDay()).isEqualTo(3);
+        assertThat(defaults.reinviteCooldown()).isEqualTo(java.time.Duration.ofHours(24));
+
+        Settings redis = Settings.from(Map.of("INVITEHUB_REDIS_URL", "redis://:pw@cache:6379/2",
+                "INVITEHUB_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
+        assertThat(redis.redisUrl()).contains("redis://:pw@cache:6379/2");
+        assertThat(redis.toString()).doesNotContain("pw");
+        assertThat(redis.trustedProxies()).containsExactlyInAnyOrder("10.0.0.0/8", "::1");
+
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_REDIS_URL", "http://secret@cache")))
+                .hasMessageContaining("INVITEHUB_REDIS_URL").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_TRUSTED_PROXIES", "proxy.internal")))
+                .hasMessageContaining("INVITEHUB_TRUSTED_PROXIES");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", "0")))
+                .hasMessageContaining("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY");
+    }
 }

@@ -15,5 +15,13 @@ public enum ErrorCode {
     NOT_FOUND,
     CONFLICT,
     UNAUTHORIZED,
-    FORBIDDEN
+    FORBIDDEN,
+    /** The e-mail or its domain is on the admin blocklist (SPEC section 9). */
+    RECIPIENT_BLOCKED,
+    /** The owner of the e-mail asked not to receive further invitations. */
+    RECIPIENT_OPTED_OUT,
+    /** The e-mail received the platform's maximum of invitations in the last 24 hours. */
+    INVITATION_LIMIT_REACHED,
+    /** The distributor removed this member recently and must wait before inviting the e-mail again. */
+    REINVITE_COOLDOWN
 }

@@ -14,6 +14,7 @@ import io.invitehub.application.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
 import io.invitehub.application.port.in.Page;
 import io.invitehub.application.port.in.PageRequest;
+import io.invitehub.application.port.in.ProtectRecipientsUseCase;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
 import io.invitehub.application.port.in.RedeemCommand;
@@ -94,6 +95,8 @@ public final class HttpApi implements AutoCloseable {
     private final HttpSettings settings;
     private final BooleanSupplier databaseHealthy;
     private final Clock clock;
+    private final TrustedProxies trustedProxies;
+    private final RecipientRoutes recipientRoutes;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
 
@@ -107,7 +110,8 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(RedeemCodeUseCase redeem, PublicRedemptionQueries queries, ManageTeamsUseCase teams,
                    IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                    DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
-                   ManageCodesUseCase manageCodes, HttpSettings settings, BooleanSupplier databaseHealthy, Clock clock) {
+                   ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, HttpSettings settings,
+                   BooleanSupplier databaseHealthy, Clock clock) {
         this.redeem = Objects.requireNonNull(redeem, "redeem");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -121,6 +125,8 @@ public final class HttpApi implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.trustedProxies = TrustedProxies.parse(settings.trustedProxies());
+        this.recipientRoutes = new RecipientRoutes(Objects.requireNonNull(recipients, "recipients"), this);
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -222,6 +228,7 @@ public final class HttpApi implements AutoCloseable {
                 route(get, "/api/v1/public/invitations/{id}", this::invitation),
                 route(get, "/api/v1/public/status", this::status),
                 route(get, "/api/v1/public/seats", this::seats),
+                route(post, "/api/v1/public/opt-out", recipientRoutes::optOut),
 
                 route(post, "/api/v1/auth/login", this::login),
                 route(post, "/api/v1/auth/send-verification-code", this::sendVerificationCode),
@@ -264,7 +271,12 @@ public final class HttpApi implements AutoCloseable {
                 route(post, "/api/v1/admins/distributors/{id}/reject", this::rejectDistributor, Access.ADMIN),
                 route(post, "/api/v1/admins/distributors/{id}/suspend", this::suspendDistributor, Access.ADMIN),
                 route(post, "/api/v1/admins/distributors/{id}/reactivate", this::reactivateDistributor, Access.ADMIN),
-                route(delete, "/api/v1/admins/distributors/{id}", this::deleteDistributor, Access.ADMIN));
+                route(delete, "/api/v1/admins/distributors/{id}", this::deleteDistributor, Access.ADMIN),
+
+                route(get, "/api/v1/admins/blocklist", recipientRoutes::blocks, Access.ADMIN),
+                route(post, "/api/v1/admins/blocklist", recipientRoutes::block, Access.ADMIN),
+                route(delete, "/api/v1/admins/blocklist/{id}", recipientRoutes::unblock, Access.ADMIN),
+                route(post, "/api/v1/admins/opt-outs/lift", recipientRoutes::liftOptOut, Access.ADMIN));
     }
 
     // ---- public -------------------------------------------------------------------------------
@@ -658,29 +670,12 @@ public final class HttpApi implements AutoCloseable {
 
     // ---- parsing ------------------------------------------------------------------------------
 
-    /** The client's address: the remote address, or the first X-Forwarded-For entry when the remote is a trusted proxy. */
-    private String clientAddress(Context ctx) {
-        String remote = withoutBrackets(ctx.req().getRemoteAddr());
-        if (settings.trustedProxies().contains(remote)) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null) {
-                String first = withoutBrackets(forwarded.split(",", 2)[0].strip());
-                if (!first.isEmpty()) {
-                    return first;
-                }
-            }
-        }
-        return remote;
+    /** The client's address: see {@link TrustedProxies#clientAddress}. */
+    String clientAddress(Context ctx) {
+        return trustedProxies.clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
     }
 
-    private static String withoutBrackets(String address) {
-        if (address != null && address.length() > 1 && address.startsWith("[") && address.endsWith("]")) {
-            return address.substring(1, address.length() - 1);
-        }
-        return address;
-    }
-
-    private <T> T body(Context ctx, Class<T> type) {
+    <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             throw invalid("a JSON request body is required");

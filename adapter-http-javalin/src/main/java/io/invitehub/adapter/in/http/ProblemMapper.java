@@ -39,6 +39,10 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.CONFLICT, 409);
         STATUS.put(ErrorCode.UNAUTHORIZED, 401);
         STATUS.put(ErrorCode.RATE_LIMITED, 429);
+        STATUS.put(ErrorCode.RECIPIENT_BLOCKED, 403);
+        STATUS.put(ErrorCode.RECIPIENT_OPTED_OUT, 403);
+        STATUS.put(ErrorCode.INVITATION_LIMIT_REACHED, 429);
+        STATUS.put(ErrorCode.REINVITE_COOLDOWN, 429);
     }
 
     private final ObjectMapper json;

@@ -478,4 +478,67 @@ final class InPortFakes {
             return status;
         }
     }
+
+    /** Blocklist and opt-outs in a list; refusals scripted with {@link #refuseWith}. */
+    static final class Recipients implements io.invitehub.application.port.in.ProtectRecipientsUseCase {
+        final List<io.invitehub.application.port.out.Recipients.Block> blocks = new CopyOnWriteArrayList<>();
+        final List<String> optOuts = new CopyOnWriteArrayList<>();
+        final List<String> addresses = new CopyOnWriteArrayList<>();
+        volatile RuntimeException refusal;
+
+        void refuseWith(RuntimeException e) {
+            refusal = e;
+        }
+
+        private void maybeRefuse() {
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
+
+        @Override
+        public io.invitehub.application.port.out.Recipients.Block block(io.invitehub.domain.user.Actor admin, String value,
+                                                                       Optional<String> reason) {
+            maybeRefuse();
+            var block = new io.invitehub.application.port.out.Recipients.Block(blocks.size() + 1,
+                    value.contains("@") ? io.invitehub.application.port.out.Recipients.BlockKind.EMAIL
+                            : io.invitehub.application.port.out.Recipients.BlockKind.DOMAIN,
+                    value, reason, admin.userId(), NOW);
+            blocks.add(block);
+            return block;
+        }
+
+        @Override
+        public void unblock(io.invitehub.domain.user.Actor admin, long blockId) {
+            maybeRefuse();
+            if (!blocks.removeIf(b -> b.id() == blockId)) {
+                throw DomainException.notFound("No blocklist entry " + blockId + ".");
+            }
+        }
+
+        @Override
+        public List<io.invitehub.application.port.out.Recipients.Block> blocks(io.invitehub.domain.user.Actor admin,
+                                                                              Optional<Long> after, int limit) {
+            return blocks.stream().filter(b -> b.id() > after.orElse(0L)).limit(limit).toList();
+        }
+
+        @Override
+        public boolean optOut(io.invitehub.domain.code.Code code, Email email, String clientAddress) {
+            maybeRefuse();
+            addresses.add(clientAddress);
+            if (optOuts.contains(email.value())) {
+                return false;
+            }
+            optOuts.add(email.value());
+            return true;
+        }
+
+        @Override
+        public void liftOptOut(io.invitehub.domain.user.Actor admin, Email email) {
+            maybeRefuse();
+            if (!optOuts.remove(email.value())) {
+                throw DomainException.notFound("This e-mail address has not opted out.");
+            }
+        }
+    }
 }

@@ -292,12 +292,22 @@ class PublicRedeemTest {
     }
 
     @Test
-    void forwardedForIsBelievedFromATrustedProxy() {
-        api = new ApiFixture(Set.of("127.0.0.1"));
+    void forwardedForIsBelievedFromATrustedProxyReadFromTheRightSkippingTrustedRanges() {
+        api = new ApiFixture(Set.of("127.0.0.1", "10.0.0.0/8"));
 
         HttpResponse<String> response = api.post(REDEEM, JSON, BODY, "X-Forwarded-For", "203.0.113.7, 10.0.0.1");
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(api.redeem.calls).extracting(RedeemCommand::clientAddress).containsExactly("203.0.113.7");
+    }
+
+    @Test
+    void aForwardedForEntryWrittenByTheClientIsNeverBelieved() {
+        api = new ApiFixture(Set.of("127.0.0.0/8"));
+
+        // the client sent "X-Forwarded-For: 198.51.100.1"; the proxy appended the address it saw
+        api.post(REDEEM, JSON, BODY, "X-Forwarded-For", "198.51.100.1, 203.0.113.7");
+
         assertThat(api.redeem.calls).extracting(RedeemCommand::clientAddress).containsExactly("203.0.113.7");
     }
 

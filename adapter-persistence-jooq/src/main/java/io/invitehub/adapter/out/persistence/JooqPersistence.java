@@ -7,6 +7,7 @@ import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
@@ -39,6 +40,7 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqVerificationCodes verificationCodes;
     private final JooqDistributorStatistics statistics;
     private final JooqDistributorRecords records;
+    private final JooqRecipients recipients;
 
     private final SecretBox secrets;
 
@@ -59,6 +61,7 @@ public final class JooqPersistence implements AutoCloseable {
         this.verificationCodes = new JooqVerificationCodes(dsl);
         this.statistics = new JooqDistributorStatistics(dsl);
         this.records = new JooqDistributorRecords(dsl);
+        this.recipients = new JooqRecipients(dsl);
     }
 
     /**
@@ -146,6 +149,8 @@ public final class JooqPersistence implements AutoCloseable {
     public VerificationCodes verificationCodes() { return verificationCodes; }
     public DistributorStatistics statistics() { return statistics; }
     public DistributorRecords records() { return records; }
+    /** Anti-harassment facts: recent invitations per e-mail, removals, blocklist, opt-outs. */
+    public Recipients recipients() { return recipients; }
 
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {

@@ -6,6 +6,7 @@ import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
@@ -28,7 +29,7 @@ final class JooqStorage implements StoragePorts {
         if (shared == null) {
             shared = TestPostgres.freshPersistence();
         }
-        shared.dsl().execute("truncate audit_log, email_verifications, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
+        shared.dsl().execute("truncate audit_log, email_verifications, blocked_recipients, invitation_opt_outs, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
         return new JooqStorage(shared);
     }
 
@@ -41,4 +42,5 @@ final class JooqStorage implements StoragePorts {
     @Override public VerificationCodes verificationCodes() { return persistence.verificationCodes(); }
     @Override public DistributorStatistics statistics() { return persistence.statistics(); }
     @Override public DistributorRecords records() { return persistence.records(); }
+    @Override public Recipients recipients() { return persistence.recipients(); }
 }

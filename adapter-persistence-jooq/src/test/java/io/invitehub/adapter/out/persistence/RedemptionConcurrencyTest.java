@@ -66,17 +66,7 @@ class RedemptionConcurrencyTest {
     @BeforeEach
     void service() {
         db.dsl().execute("truncate invitations, redeem_codes, teams, team_groups, users restart identity cascade");
-        RateLimiter unlimited = new RateLimiter() {
-            @Override
-            public Optional<Duration> tryAcquire(Limit limit, String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Duration> blocked(Limit limit, String key) {
-                return Optional.empty();
-            }
-        };
+        RateLimiter unlimited = io.invitehub.application.fakes.InMemoryRateLimiter.unlimited();
         WakeUps ignored = new WakeUps() {
             @Override
             public void signal(Work work) {
@@ -88,7 +78,8 @@ class RedemptionConcurrencyTest {
             }
         };
         service = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(), unlimited, ignored,
-                Clock.systemUTC(), RedemptionSettings.defaults());
+                Clock.systemUTC(), RedemptionSettings.defaults(),
+                new io.invitehub.application.service.RecipientPolicy(db.recipients(), new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
     }
 
     @Test

@@ -90,17 +90,7 @@ final class StatisticsRecount {
     }
 
     static RateLimiter unlimited() {
-        return new RateLimiter() {
-            @Override
-            public Optional<Duration> tryAcquire(Limit limit, String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Duration> blocked(Limit limit, String key) {
-                return Optional.empty();
-            }
-        };
+        return io.invitehub.application.fakes.InMemoryRateLimiter.unlimited();
     }
 
     static WakeUps noWakeUps() {

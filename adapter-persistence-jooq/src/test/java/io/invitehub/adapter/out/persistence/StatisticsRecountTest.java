@@ -74,7 +74,8 @@ class StatisticsRecountTest {
         MutableClock clock = new MutableClock(Instant.parse("2025-02-27T12:00:00Z"));
         ScriptedTeamProvider provider = new ScriptedTeamProvider();
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
-                StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults());
+                StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
+                new io.invitehub.application.service.RecipientPolicy(db.recipients(), new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
                 provider, clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),
