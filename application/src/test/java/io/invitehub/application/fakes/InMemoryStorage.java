@@ -506,8 +506,9 @@ public final class InMemoryStorage implements StoragePorts {
 
         @Override
         public Optional<Invitation> findOpen(RedeemCodeId code, Email email) {
+            // the newest, as the adapter orders (during a rebind the code and e-mail have two open invitations)
             return atomically(() -> all().filter(i -> i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen())
-                    .findFirst());
+                    .reduce((first, second) -> second));
         }
 
         @Override

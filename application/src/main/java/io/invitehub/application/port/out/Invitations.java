@@ -23,7 +23,10 @@ public interface Invitations {
 
     Optional<Invitation> findByPublicId(UUID publicId);
 
-    /** The open (WAITING or seat-holding) invitation of this code for this e-mail, if any. */
+    /**
+     * The open (WAITING or seat-holding) invitation of this code for this e-mail, if any; the newest one
+     * while a rebind is under way (the member's invitation and the rebind invitation are both open).
+     */
     Optional<Invitation> findOpen(RedeemCodeId code, Email email);
 
     /**
