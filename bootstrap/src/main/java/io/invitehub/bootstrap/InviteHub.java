@@ -12,6 +12,18 @@ import io.invitehub.adapter.out.security.SecureRandomVerificationCodes;
 import io.invitehub.adapter.out.security.SecureRandomCodeGenerator;
 import io.invitehub.application.port.in.AccountsUseCase;
 import io.invitehub.application.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.port.in.MemberLifecycleJobsUseCase;
+import io.invitehub.application.port.in.RebindUseCase;
+import io.invitehub.application.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.port.in.RemoveMemberUseCase;
+import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.service.LifecycleSettings;
+import io.invitehub.application.service.MemberLifecycleService;
+import io.invitehub.application.service.MemberRemovalService;
+import io.invitehub.application.service.RebindService;
+import io.invitehub.application.service.ReinviteService;
+import io.invitehub.bootstrap.inprocess.InProcessJobLeases;
+import io.invitehub.bootstrap.worker.LifecycleJobs;
 import io.invitehub.application.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.port.in.SignInUseCase;
@@ -83,6 +95,10 @@ public final class InviteHub implements AutoCloseable {
     private final DispatchInvitationsUseCase dispatcher;
     private final DistributorQueries distributorQueries;
     private final ManageCodesUseCase manageCodes;
+    private final RemoveMemberUseCase memberRemoval;
+    private final ReinviteMemberUseCase reinvite;
+    private final RebindUseCase rebind;
+    private final MemberLifecycleJobsUseCase lifecycle;
     private final Optional<EmbeddedDatabase> embedded;
     private final HttpApi http;
 
@@ -103,8 +119,12 @@ public final class InviteHub implements AutoCloseable {
         DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
                 s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), s.dispatchLease());
 
-        this.redeem = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
+        RedeemService redeemService = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
                 persistence.teams(), rateLimiter, wakeUps, clock, redemption);
+        this.redeem = redeemService;
+        LifecycleSettings lifecycleSettings = new LifecycleSettings(s.inviteTimeout(), Duration.ofDays(s.rebindWindowDays()),
+                s.lifecycleBatchSize(), s.removalMaxAttempts(), s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60),
+                s.removalLease());
         this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(),
                 clock, rateLimiter, redemption);
         this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), clock);
@@ -127,6 +147,14 @@ public final class InviteHub implements AutoCloseable {
                 persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
+        this.memberRemoval = new MemberRemovalService(persistence.transactions(), persistence.invitations(), persistence.teams(),
+                persistence.codes(), persistence.users(), provider, persistence.audit(), clock, lifecycleSettings);
+        this.reinvite = new ReinviteService(persistence.transactions(), persistence.invitations(), persistence.codes(),
+                persistence.users(), redeemService, persistence.audit(), clock);
+        this.rebind = new RebindService(persistence.transactions(), persistence.codes(), persistence.invitations(), persistence.teams(),
+                rateLimiter, wakeUps, clock, redemption, lifecycleSettings);
+        this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(), persistence.teams(),
+                persistence.codes(), provider, clock, lifecycleSettings);
 
         if (b.workers) {
             DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
@@ -135,12 +163,14 @@ public final class InviteHub implements AutoCloseable {
             resources.push(new io.invitehub.bootstrap.worker.MaintenanceJobs(
                     new io.invitehub.application.service.StatisticsMaintenanceService(persistence.transactions(),
                             persistence.statistics(), clock), Duration.ofHours(1)));
+            JobLeases leases = b.jobLeases != null ? b.jobLeases : new InProcessJobLeases(clock);
+            resources.push(new LifecycleJobs(lifecycle, leases, s.lifecycleInterval(), s.removalLease(), s.lifecycleBatchSize()));
         }
         if (b.http) {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
             this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
-                    distributorQueries, manageCodes, httpSettings, persistence::isHealthy, clock);
+                    distributorQueries, manageCodes, memberRemoval, reinvite, rebind, httpSettings, persistence::isHealthy, clock);
             http.start();
             resources.push(http);
         } else {
@@ -159,6 +189,7 @@ public final class InviteHub implements AutoCloseable {
         private TeamProvider provider;
         private RateLimiter rateLimiter;
         private Mailer mailer;
+        private JobLeases jobLeases;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
         private boolean workers = true;
@@ -187,6 +218,12 @@ public final class InviteHub implements AutoCloseable {
         /** Use this mailer instead of the logging one. */
         public Builder mailer(Mailer mailer) {
             this.mailer = mailer;
+            return this;
+        }
+
+        /** Use these job leases instead of the in-process ones (several nodes). */
+        public Builder jobLeases(JobLeases jobLeases) {
+            this.jobLeases = jobLeases;
             return this;
         }
 
@@ -262,6 +299,12 @@ public final class InviteHub implements AutoCloseable {
     /** Enable, disable, delete codes (a distributor only its own). */
     public ManageCodesUseCase manageCodes() { return manageCodes; }
     public TeamProvider teamProvider() { return provider; }
+    /** Member removal by distributors and staff, and the staff list of failed background removals. */
+    public RemoveMemberUseCase memberRemoval() { return memberRemoval; }
+    public ReinviteMemberUseCase reinvite() { return reinvite; }
+    public RebindUseCase rebind() { return rebind; }
+    /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
+    public MemberLifecycleJobsUseCase lifecycle() { return lifecycle; }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
 
     /** The bound HTTP port; empty when HTTP is off. */

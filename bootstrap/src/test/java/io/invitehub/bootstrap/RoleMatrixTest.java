@@ -63,6 +63,7 @@ class RoleMatrixTest {
         row("GET /api/v1/public/invitations/{id}", pub);
         row("GET /api/v1/public/status", pub);
         row("GET /api/v1/public/seats", pub);
+        row("POST /api/v1/public/rebind", pub);
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
@@ -78,6 +79,10 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/me/codes", U, F, F, A, A, F, U);
         row("PUT /api/v1/distributors/me/codes/{id}/toggle", U, F, F, A, H, F, U);
         row("DELETE /api/v1/distributors/me/codes/{id}", U, F, F, A, H, F, U);
+        // A's and B's calls both name a member nobody has: 404 for both, the same answer (MemberRemovalServiceTest
+        // proves another distributor's real member gets exactly this answer and is left alone)
+        row("POST /api/v1/distributors/me/members/remove", U, F, F, H, H, F, U);
+        row("POST /api/v1/distributors/me/members/add", U, F, F, H, H, F, U);
 
         row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
         // per-id results: B's ids come back as not_found (200), nothing of B is deleted
@@ -92,6 +97,8 @@ class RoleMatrixTest {
         row("POST /api/v1/admin/team-groups", staff);
         row("POST /api/v1/distributors/{id}/grant-codes", staff);
         row("POST /api/v1/redeem-codes", staff);
+        row("GET /api/v1/admin/invitations/removal-failures", staff);
+        row("POST /api/v1/admin/invitations/{id}/remove", staff);
         row("GET /api/v1/distributors", staff);
         row("GET /api/v1/distributors/{id}/summary", staff);
         row("GET /api/v1/distributors/{id}/sales", staff);
@@ -210,6 +217,8 @@ class RoleMatrixTest {
             path = path.replace("{id}", Long.toString(distributor));
         } else if (path.contains("/codes/{id}") || path.startsWith("/api/v1/redeem-codes/{id}")) {
             path = path.replace("{id}", Long.toString(code));
+        } else if (path.startsWith("/api/v1/admin/invitations/{id}")) {
+            path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
         }
@@ -240,6 +249,7 @@ class RoleMatrixTest {
         switch (route.path()) {
             case "/api/v1/public/redeem":
             case "/api/v1/public/direct-redeem":
+            case "/api/v1/public/rebind":
                 return "{\"code\":\"not a code\",\"email\":\"x@example.com\"}";
             case "/api/v1/auth/login":
                 return "{\"username\":\"admin\",\"password\":\"admin-password\"}";
@@ -256,6 +266,9 @@ class RoleMatrixTest {
             case "/api/v1/distributors/{id}/grant-codes":
             case "/api/v1/redeem-codes":
                 return "{\"count\":1,\"max_uses\":1,\"validity_days\":30}";
+            case "/api/v1/distributors/me/members/remove":
+            case "/api/v1/distributors/me/members/add":
+                return "{\"email\":\"nobody-here@example.com\",\"team_id\":1}";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

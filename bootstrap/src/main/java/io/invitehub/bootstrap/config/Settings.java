@@ -53,7 +53,13 @@ public record Settings(
         Duration simulatedMaxLatency,
         ZoneId businessTimeZone,
         long defaultUnitPriceMinor,
-        Currency currency) {
+        Currency currency,
+        Duration inviteTimeout,
+        int rebindWindowDays,
+        Duration lifecycleInterval,
+        int lifecycleBatchSize,
+        int removalMaxAttempts,
+        Duration removalLease) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -104,7 +110,13 @@ public record Settings(
                 r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)),
                 r.zone("INVITEHUB_BUSINESS_TIME_ZONE", ZoneId.of("Asia/Shanghai")),
                 r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, Long.MAX_VALUE / 1_000_000_000L),
-                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")));
+                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")),
+                r.positiveDuration("INVITEHUB_INVITE_TIMEOUT", Duration.ofDays(7)),
+                r.integer("INVITEHUB_REBIND_WINDOW_DAYS", 15, 0, 3650),
+                r.positiveDuration("INVITEHUB_LIFECYCLE_INTERVAL", Duration.ofMinutes(1)),
+                r.integer("INVITEHUB_LIFECYCLE_BATCH_SIZE", 100, 1, 10_000),
+                r.integer("INVITEHUB_REMOVAL_MAX_ATTEMPTS", 5, 1, 100),
+                r.positiveDuration("INVITEHUB_REMOVAL_LEASE", Duration.ofMinutes(2)));
     }
 
     @Override
@@ -250,6 +262,14 @@ public record Settings(
             } catch (RuntimeException e) {
                 throw new ConfigurationException(name + " must be a duration like 500ms, 30s, 15m, 2h, 7d or PT30S, was '" + raw.get() + "'");
             }
+        }
+
+        Duration positiveDuration(String name, Duration fallback) {
+            Duration value = duration(name, fallback);
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException(name + " must be a positive duration, was '" + optional(name).orElse("") + "'");
+            }
+            return value;
         }
 
         Set<String> set(String name) {

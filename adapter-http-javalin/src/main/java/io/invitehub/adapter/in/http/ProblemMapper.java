@@ -39,6 +39,13 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.CONFLICT, 409);
         STATUS.put(ErrorCode.UNAUTHORIZED, 401);
         STATUS.put(ErrorCode.RATE_LIMITED, 429);
+        STATUS.put(ErrorCode.REMOVAL_IN_PROGRESS, 409);
+        STATUS.put(ErrorCode.PROVIDER_FAILED, 502);
+        STATUS.put(ErrorCode.NOTHING_TO_REINVITE, 409);
+        STATUS.put(ErrorCode.NO_FREE_SEAT, 409);
+        STATUS.put(ErrorCode.REBIND_NOT_ALLOWED, 409);
+        STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
+        STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
     }
 
     private final ObjectMapper json;
