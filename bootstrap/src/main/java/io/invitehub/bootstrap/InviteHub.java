@@ -15,6 +15,18 @@ import io.invitehub.adapter.out.security.SecureRandomVerificationCodes;
 import io.invitehub.adapter.out.security.SecureRandomCodeGenerator;
 import io.invitehub.application.port.in.AccountsUseCase;
 import io.invitehub.application.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.port.in.MemberLifecycleJobsUseCase;
+import io.invitehub.application.port.in.RebindUseCase;
+import io.invitehub.application.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.port.in.RemoveMemberUseCase;
+import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.service.LifecycleSettings;
+import io.invitehub.application.service.MemberLifecycleService;
+import io.invitehub.application.service.MemberRemovalService;
+import io.invitehub.application.service.RebindService;
+import io.invitehub.application.service.ReinviteService;
+import io.invitehub.bootstrap.inprocess.InProcessJobLeases;
+import io.invitehub.bootstrap.worker.LifecycleJobs;
 import io.invitehub.application.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.port.in.SignInUseCase;
@@ -92,6 +104,10 @@ public final class InviteHub implements AutoCloseable {
     private final DispatchInvitationsUseCase dispatcher;
     private final DistributorQueries distributorQueries;
     private final ManageCodesUseCase manageCodes;
+    private final RemoveMemberUseCase memberRemoval;
+    private final ReinviteMemberUseCase reinvite;
+    private final RebindUseCase rebind;
+    private final MemberLifecycleJobsUseCase lifecycle;
     private final Optional<EmbeddedDatabase> embedded;
     private final HttpApi http;
     private final JobLeases jobLeases;
@@ -111,7 +127,7 @@ public final class InviteHub implements AutoCloseable {
         SharedPorts shared = SharedPorts.start(s, clock, resources);
         RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter : shared.rateLimiter();
         WakeUps wakeUps = shared.wakeUps();
-        this.jobLeases = shared.jobLeases();
+        this.jobLeases = b.jobLeases != null ? b.jobLeases : shared.jobLeases();
         this.sharedPorts = shared;
         this.recipientPolicy = new RecipientPolicy(persistence.recipients(),
                 new RecipientSettings(s.invitationsPerEmailPerDay(), s.reinviteCooldown()));
@@ -122,8 +138,12 @@ public final class InviteHub implements AutoCloseable {
         DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
                 s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), s.dispatchLease());
 
-        this.redeem = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
+        RedeemService redeemService = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
                 persistence.teams(), rateLimiter, wakeUps, clock, redemption, recipientPolicy);
+        this.redeem = redeemService;
+        LifecycleSettings lifecycleSettings = new LifecycleSettings(s.inviteTimeout(), Duration.ofDays(s.rebindWindowDays()),
+                s.lifecycleBatchSize(), s.removalMaxAttempts(), s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60),
+                s.removalLease());
         this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(),
                 clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
         this.protectRecipients = new RecipientProtectionService(persistence.transactions(), persistence.recipients(),
@@ -148,6 +168,14 @@ public final class InviteHub implements AutoCloseable {
                 persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
+        this.memberRemoval = new MemberRemovalService(persistence.transactions(), persistence.invitations(), persistence.teams(),
+                persistence.codes(), persistence.users(), provider, persistence.audit(), clock, lifecycleSettings);
+        this.reinvite = new ReinviteService(persistence.transactions(), persistence.invitations(), persistence.codes(),
+                persistence.users(), redeemService, recipientPolicy, persistence.audit(), clock);
+        this.rebind = new RebindService(persistence.transactions(), persistence.codes(), persistence.invitations(), persistence.teams(),
+                rateLimiter, wakeUps, clock, redemption, lifecycleSettings);
+        this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(), persistence.teams(),
+                persistence.codes(), provider, clock, lifecycleSettings);
 
         if (b.workers) {
             DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
@@ -156,6 +184,7 @@ public final class InviteHub implements AutoCloseable {
             this.maintenance = new MaintenanceJobs(new io.invitehub.application.service.StatisticsMaintenanceService(
                     persistence.transactions(), persistence.statistics(), clock), jobLeases, s.maintenanceInterval());
             resources.push(maintenance);
+            resources.push(new LifecycleJobs(lifecycle, jobLeases, s.lifecycleInterval(), s.removalLease(), s.lifecycleBatchSize()));
         } else {
             this.maintenance = null;
         }
@@ -163,7 +192,8 @@ public final class InviteHub implements AutoCloseable {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
             this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
-                    distributorQueries, manageCodes, protectRecipients, httpSettings, persistence::isHealthy, clock);
+                    distributorQueries, manageCodes, protectRecipients, memberRemoval, reinvite, rebind, httpSettings,
+                    persistence::isHealthy, clock);
             http.start();
             resources.push(http);
         } else {
@@ -182,6 +212,7 @@ public final class InviteHub implements AutoCloseable {
         private TeamProvider provider;
         private RateLimiter rateLimiter;
         private Mailer mailer;
+        private JobLeases jobLeases;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
         private boolean workers = true;
@@ -210,6 +241,12 @@ public final class InviteHub implements AutoCloseable {
         /** Use this mailer instead of the logging one. */
         public Builder mailer(Mailer mailer) {
             this.mailer = mailer;
+            return this;
+        }
+
+        /** Use these job leases instead of the in-process ones (several nodes). */
+        public Builder jobLeases(JobLeases jobLeases) {
+            this.jobLeases = jobLeases;
             return this;
         }
 
@@ -332,6 +369,12 @@ public final class InviteHub implements AutoCloseable {
     public long maintenanceRuns() { return maintenance == null ? 0 : maintenance.runs(); }
     /** True when Redis is configured and its last call succeeded, or when Redis is not configured. */
     public boolean redisHealthy() { return sharedPorts.healthy(); }
+    /** Member removal by distributors and staff, and the staff list of failed background removals. */
+    public RemoveMemberUseCase memberRemoval() { return memberRemoval; }
+    public ReinviteMemberUseCase reinvite() { return reinvite; }
+    public RebindUseCase rebind() { return rebind; }
+    /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
+    public MemberLifecycleJobsUseCase lifecycle() { return lifecycle; }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
 
     /** The bound HTTP port; empty when HTTP is off. */

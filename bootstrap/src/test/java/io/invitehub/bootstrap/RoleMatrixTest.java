@@ -64,6 +64,7 @@ class RoleMatrixTest {
         row("GET /api/v1/public/status", pub);
         row("GET /api/v1/public/seats", pub);
         row("POST /api/v1/public/opt-out", pub);
+        row("POST /api/v1/public/rebind", pub);
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
@@ -79,6 +80,10 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/me/codes", U, F, F, A, A, F, U);
         row("PUT /api/v1/distributors/me/codes/{id}/toggle", U, F, F, A, H, F, U);
         row("DELETE /api/v1/distributors/me/codes/{id}", U, F, F, A, H, F, U);
+        // A's and B's calls both name a member nobody has: 404 for both, the same answer (MemberRemovalServiceTest
+        // proves another distributor's real member gets exactly this answer and is left alone)
+        row("POST /api/v1/distributors/me/members/remove", U, F, F, H, H, F, U);
+        row("POST /api/v1/distributors/me/members/add", U, F, F, H, H, F, U);
 
         row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
         // per-id results: B's ids come back as not_found (200), nothing of B is deleted
@@ -93,6 +98,8 @@ class RoleMatrixTest {
         row("POST /api/v1/admin/team-groups", staff);
         row("POST /api/v1/distributors/{id}/grant-codes", staff);
         row("POST /api/v1/redeem-codes", staff);
+        row("GET /api/v1/admin/invitations/removal-failures", staff);
+        row("POST /api/v1/admin/invitations/{id}/remove", staff);
         row("GET /api/v1/distributors", staff);
         row("GET /api/v1/distributors/{id}/summary", staff);
         row("GET /api/v1/distributors/{id}/sales", staff);
@@ -218,6 +225,8 @@ class RoleMatrixTest {
         } else if (path.equals("/api/v1/admins/blocklist/{id}")) {
             // the entry the admin's POST just before created (routes run in declaration order)
             path = path.replace("{id}", "1");
+        } else if (path.startsWith("/api/v1/admin/invitations/{id}")) {
+            path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
         }
@@ -248,6 +257,7 @@ class RoleMatrixTest {
         switch (route.path()) {
             case "/api/v1/public/redeem":
             case "/api/v1/public/direct-redeem":
+            case "/api/v1/public/rebind":
                 return "{\"code\":\"not a code\",\"email\":\"x@example.com\"}";
             case "/api/v1/auth/login":
                 return "{\"username\":\"admin\",\"password\":\"admin-password\"}";
@@ -270,6 +280,9 @@ class RoleMatrixTest {
                 return "{\"value\":\"matrix.example\"}";
             case "/api/v1/admins/opt-outs/lift":
                 return "{}"; // 400 behind the guard
+            case "/api/v1/distributors/me/members/remove":
+            case "/api/v1/distributors/me/members/add":
+                return "{\"email\":\"nobody-here@example.com\",\"team_id\":1}";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

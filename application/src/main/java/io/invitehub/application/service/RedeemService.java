@@ -60,6 +60,14 @@ public final class RedeemService implements RedeemCodeUseCase {
     @Override
     public RedemptionResult redeem(RedeemCommand command) {
         enforceRateLimits(command);
+        return redeemWithoutRateLimits(command);
+    }
+
+    /**
+     * The same redemption without the public rate limits: for a signed-in distributor re-inviting its own
+     * removed customer ({@link ReinviteService}), who is limited by its own checks, not by the customer's.
+     */
+    RedemptionResult redeemWithoutRateLimits(RedeemCommand command) {
         Instant now = clock.instant();
         RedemptionResult result;
         try {

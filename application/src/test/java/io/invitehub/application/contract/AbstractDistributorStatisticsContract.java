@@ -72,6 +72,10 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
     }
 
     private Invitation moveAt(Invitation inv, InvitationState from, InvitationState to, Instant at) {
+        if (to == REMOVING) {
+            return tx(() -> storage.invitations().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, at,
+                    java.time.Duration.ofMinutes(2))).orElseThrow().invitation();
+        }
         return tx(() -> storage.invitations().transition(inv.id(), from, to, at, to.isEnded() ? "test" : null)).orElseThrow();
     }
 

@@ -176,7 +176,7 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
         move(reserved, RESERVED, INVITED, null);
         move(reserved, INVITED, JOINED, null);
         assertThat(storage.invitations().findOpen(code.id(), BOB).map(Invitation::state)).contains(JOINED);
-        move(reserved, JOINED, REMOVING, null);
+        tx(() -> storage.invitations().claimRemoval(reserved.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, NOW, LEASE));
         assertThat(storage.invitations().findOpen(code.id(), BOB).map(Invitation::state)).contains(REMOVING);
         move(reserved, REMOVING, REMOVED, "distributor");
         assertThat(storage.invitations().findOpen(code.id(), BOB)).isEmpty();
@@ -248,7 +248,8 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
         assertThat(joined.acceptedAt()).contains(joinedAt);
         assertThat(joined.invitedAt()).contains(invitedAt);
 
-        tx(() -> storage.invitations().transition(inv.id(), JOINED, REMOVING, endedAt.minusSeconds(1), null)).orElseThrow();
+        tx(() -> storage.invitations().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE,
+                endedAt.minusSeconds(1), LEASE)).orElseThrow();
         Invitation removed = tx(() -> storage.invitations().transition(inv.id(), REMOVING, REMOVED, endedAt, "removed by distributor"))
                 .orElseThrow();
         assertThat(removed.state()).isEqualTo(REMOVED);
@@ -287,6 +288,17 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
         assertThat(current.state()).isEqualTo(INVITED);
         assertThat(current.endedAt()).isEmpty();
         assertThat(current.endReason()).isEmpty();
+    }
+
+    @Test
+    void removingIsEnteredOnlyThroughARemovalClaim() {
+        RedeemCode code = newCode(0);
+        Team team = newTeam(5);
+        Invitation inv = reserved(code, team, ALICE);
+        move(inv, RESERVED, INVITED, null);
+
+        assertThatThrownBy(() -> move(inv, INVITED, REMOVING, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(reload(inv).state()).isEqualTo(INVITED);
     }
 
     @Test

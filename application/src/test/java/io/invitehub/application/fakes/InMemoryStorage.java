@@ -24,6 +24,8 @@ import io.invitehub.application.port.out.NewInvitation;
 import io.invitehub.application.port.out.NewTeam;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Recipients;
+import io.invitehub.application.port.out.RemovalClaim;
+import io.invitehub.application.port.out.RemovalFailure;
 import io.invitehub.application.port.out.SeatReservation;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.application.port.out.Teams;
@@ -39,6 +41,7 @@ import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
@@ -116,6 +119,32 @@ public final class InMemoryStorage implements StoragePorts {
     private record TeamRow(Team team, String credentials) {
     }
 
+    /** The removal columns of an invitation (V4): kept beside the immutable invitation row. */
+    private record Lifecycle(RemovalKind kind, InvitationState from, Instant startedAt, Instant dueAt, int attempts,
+                             String error, boolean failed, Long rebindTo, Instant changedAt) {
+        static final Lifecycle NONE = new Lifecycle(null, null, null, null, 0, null, false, null, null);
+
+        Lifecycle claimed(RemovalKind k, InvitationState f, Instant now, Instant due) {
+            return new Lifecycle(k, f, now, due, 0, null, failed, rebindTo, now);
+        }
+
+        Lifecycle due(Instant at, Instant now) {
+            return new Lifecycle(kind, from, startedAt, at, attempts, error, failed, rebindTo, now);
+        }
+
+        Lifecycle retry(Instant at, String e) {
+            return new Lifecycle(kind, from, startedAt, at, attempts + 1, e, failed, rebindTo, changedAt);
+        }
+
+        Lifecycle abandoned(String e, boolean f, Instant now) {
+            return new Lifecycle(kind, from, startedAt, null, attempts, e, f, rebindTo, now);
+        }
+
+        Lifecycle rebinding(Long to) {
+            return new Lifecycle(kind, from, startedAt, dueAt, attempts, error, failed, to, changedAt);
+        }
+    }
+
     /** Everything stored; immutable rows in sorted maps, copied whole for a snapshot. */
     private static final class State {
         TreeMap<Long, CodeRow> codes = new TreeMap<>();
@@ -127,6 +156,7 @@ public final class InMemoryStorage implements StoragePorts {
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
         TreeMap<Long, Recipients.Block> blocks = new TreeMap<>();
         TreeMap<String, Instant> optOuts = new TreeMap<>();
+        TreeMap<Long, Lifecycle> lifecycle = new TreeMap<>();
         long nextId = 1;
         long nextQueueSeq = 1;
 
@@ -141,6 +171,7 @@ public final class InMemoryStorage implements StoragePorts {
             copy.verifications = new TreeMap<>(verifications);
             copy.blocks = new TreeMap<>(blocks);
             copy.optOuts = new TreeMap<>(optOuts);
+            copy.lifecycle = new TreeMap<>(lifecycle);
             copy.nextId = nextId;
             copy.nextQueueSeq = nextQueueSeq;
             return copy;
@@ -327,6 +358,52 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public boolean moveUse(InvitationId from, InvitationId to) {
+            return atomically(() -> {
+                InvitationRow f = state.invitations.get(from.value());
+                InvitationRow t = state.invitations.get(to.value());
+                if (f == null || t == null || !holds(f) || holds(t) || !f.invitation().codeId().equals(t.invitation().codeId())) {
+                    return false;
+                }
+                state.invitations.put(from.value(), new InvitationRow(f.invitation(), false, false, f.nextAttemptAt()));
+                state.invitations.put(to.value(), new InvitationRow(t.invitation(), true, false, t.nextAttemptAt()));
+                return true;
+            });
+        }
+
+        private boolean holds(InvitationRow row) {
+            return row.holdsUse() && !row.useGivenBack();
+        }
+
+        @Override
+        public boolean takeRebind(RedeemCodeId id) {
+            return atomically(() -> {
+                CodeRow r = row(id);
+                if (r.rebindCount() >= r.rebindLimit()) {
+                    return false;
+                }
+                state.codes.put(id.value(), withRebindCount(r, r.rebindCount() + 1));
+                return true;
+            });
+        }
+
+        @Override
+        public void giveRebindBack(RedeemCodeId id) {
+            atomically(() -> {
+                CodeRow r = state.codes.get(id.value());
+                if (r != null) {
+                    state.codes.put(id.value(), withRebindCount(r, Math.max(r.rebindCount() - 1, 0)));
+                }
+                return null;
+            });
+        }
+
+        private CodeRow withRebindCount(CodeRow r, int count) {
+            return new CodeRow(r.id(), r.code(), r.owner(), r.group(), r.maxUses(), r.usedCount(), r.expiresAt(), r.validityDays(),
+                    r.boundEmail(), r.activatedAt(), r.memberExpiresAt(), count, r.rebindLimit(), r.active(), r.note(), r.createdAt());
+        }
+
+        @Override
         public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
             return atomically(() -> {
                 List<Code> inserted = new ArrayList<>();
@@ -436,14 +513,15 @@ public final class InMemoryStorage implements StoragePorts {
 
         @Override
         public Optional<Invitation> findOpen(RedeemCodeId code, Email email) {
+            // the newest, as the adapter orders (during a rebind the code and e-mail have two open invitations)
             return atomically(() -> all().filter(i -> i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen())
-                    .findFirst());
+                    .reduce((first, second) -> second));
         }
 
         @Override
         public Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code) {
-            return atomically(() -> all().filter(i -> !i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen() && !i.isRebind())
-                    .findFirst());
+            return atomically(() -> all().filter(i -> !i.codeId().equals(code) && i.email().equals(email) && i.state().isOpen())
+                    .min(Comparator.comparing(Invitation::isRebind)));
         }
 
         @Override
@@ -487,6 +565,9 @@ public final class InMemoryStorage implements StoragePorts {
         public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
             return atomically(() -> {
                 from.moveTo(to);
+                if (to == InvitationState.REMOVING) {
+                    throw new IllegalArgumentException("REMOVING is entered through claimRemoval, which records why and since when");
+                }
                 InvitationRow row = state.invitations.get(id.value());
                 if (row == null || row.invitation().state() != from) {
                     return Optional.<Invitation>empty();
@@ -520,6 +601,192 @@ public final class InMemoryStorage implements StoragePorts {
                 state.invitations.put(id.value(), new InvitationRow(retried, row.holdsUse(), row.useGivenBack(), nextAttemptAt));
                 return null;
             });
+        }
+
+        // ---- member lifecycle
+
+        @Override
+        public Optional<Invitation> findSeatHolder(TeamId team, Email email) {
+            return atomically(() -> all().filter(i -> i.teamId().equals(Optional.of(team)) && i.email().equals(email)
+                    && i.state().holdsSeat()).findFirst());
+        }
+
+        @Override
+        public Optional<Invitation> findLatestInTeam(TeamId team, Email email) {
+            return atomically(() -> all().filter(i -> i.teamId().equals(Optional.of(team)) && i.email().equals(email))
+                    .reduce((first, second) -> second));
+        }
+
+        @Override
+        public Optional<RemovalClaim> claimRemoval(InvitationId id, RemovalKind kind, Instant now, Duration lease) {
+            return atomically(() -> {
+                InvitationRow row = state.invitations.get(id.value());
+                if (row == null || !kind.mayClaimFrom(row.invitation().state())) {
+                    return Optional.<RemovalClaim>empty();
+                }
+                boolean moving = life(id.value()).rebindTo() != null;
+                if (moving && (kind == RemovalKind.REMOVE || kind == RemovalKind.TIMEOUT)) {
+                    return Optional.<RemovalClaim>empty();
+                }
+                return Optional.of(claim(row, kind, now, lease));
+            });
+        }
+
+        @Override
+        public List<RemovalClaim> claimUnaccepted(Instant invitedBefore, int limit, Instant now, Duration lease) {
+            return atomically(() -> claimAll(all().filter(i -> i.state() == InvitationState.INVITED)
+                    .filter(i -> !life(i.id().value()).failed())
+                    .filter(i -> !i.invitedAt().orElseThrow().isAfter(invitedBefore))
+                    .sorted(Comparator.comparing((Invitation i) -> i.invitedAt().orElseThrow()).thenComparingLong(i -> i.id().value()))
+                    .limit(limit).toList(), RemovalKind.TIMEOUT, now, lease));
+        }
+
+        @Override
+        public List<RemovalClaim> claimExpired(int limit, Instant now, Duration lease) {
+            return atomically(() -> claimAll(all().filter(i -> i.state() == InvitationState.INVITED || i.state() == InvitationState.JOINED)
+                    .filter(i -> !life(i.id().value()).failed())
+                    .filter(i -> memberEndsAt(i).filter(end -> !end.isAfter(now)).isPresent())
+                    .sorted(Comparator.comparing((Invitation i) -> memberEndsAt(i).orElseThrow()).thenComparingLong(i -> i.id().value()))
+                    .limit(limit).toList(), RemovalKind.EXPIRE, now, lease));
+        }
+
+        @Override
+        public List<RemovalClaim> claimRebound(int limit, Instant now, Duration lease) {
+            return atomically(() -> claimAll(all().filter(i -> i.state() == InvitationState.JOINED)
+                    .filter(i -> {
+                        Long to = life(i.id().value()).rebindTo();
+                        if (to == null) {
+                            return false;
+                        }
+                        InvitationState target = state.invitations.get(to).invitation().state();
+                        return target == InvitationState.INVITED || target == InvitationState.JOINED;
+                    })
+                    .limit(limit).toList(), RemovalKind.REBIND, now, lease));
+        }
+
+        @Override
+        public List<RemovalClaim> claimDueRemovals(int limit, Instant now, Duration lease) {
+            return atomically(() -> {
+                List<Invitation> due = all().filter(i -> i.state() == InvitationState.REMOVING)
+                        .filter(i -> !life(i.id().value()).dueAt().isAfter(now))
+                        .sorted(Comparator.comparing((Invitation i) -> life(i.id().value()).dueAt()).thenComparingLong(i -> i.id().value()))
+                        .limit(limit).toList();
+                List<RemovalClaim> claims = new ArrayList<>();
+                for (Invitation i : due) {
+                    Lifecycle l = life(i.id().value()).due(now.plus(lease), now);
+                    state.lifecycle.put(i.id().value(), l);
+                    claims.add(toClaim(i, l));
+                }
+                claims.sort(Comparator.comparingLong(c -> c.invitation().id().value()));
+                return claims;
+            });
+        }
+
+        @Override
+        public void scheduleRemovalRetry(InvitationId id, Instant dueAt, String error) {
+            atomically(() -> {
+                InvitationRow row = state.invitations.get(id.value());
+                if (row != null && row.invitation().state() == InvitationState.REMOVING) {
+                    state.lifecycle.put(id.value(), life(id.value()).retry(dueAt, error));
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public Optional<Invitation> abandonRemoval(InvitationId id, Instant now, String error, boolean failed) {
+            return atomically(() -> {
+                InvitationRow row = state.invitations.get(id.value());
+                if (row == null || row.invitation().state() != InvitationState.REMOVING) {
+                    return Optional.<Invitation>empty();
+                }
+                Lifecycle l = life(id.value());
+                Invitation back = withState(row.invitation(), l.from());
+                state.invitations.put(id.value(), row.with(back));
+                state.lifecycle.put(id.value(), l.abandoned(error, failed, now));
+                return Optional.of(back);
+            });
+        }
+
+        @Override
+        public boolean markRebinding(InvitationId member, InvitationId rebind) {
+            return atomically(() -> {
+                InvitationRow row = state.invitations.get(member.value());
+                if (row == null || row.invitation().state() != InvitationState.JOINED || life(member.value()).rebindTo() != null) {
+                    return false;
+                }
+                if (!state.invitations.containsKey(rebind.value())) {
+                    throw new IllegalArgumentException("no invitation " + rebind.value() + " (foreign key)");
+                }
+                state.lifecycle.put(member.value(), life(member.value()).rebinding(rebind.value()));
+                return true;
+            });
+        }
+
+        @Override
+        public List<Invitation> releaseFailedRebinds(int limit) {
+            return atomically(() -> {
+                List<Invitation> released = all().filter(i -> i.state() == InvitationState.JOINED)
+                        .filter(i -> {
+                            Long to = life(i.id().value()).rebindTo();
+                            return to != null && state.invitations.get(to).invitation().state().isEnded();
+                        })
+                        .limit(limit).toList();
+                released.forEach(i -> state.lifecycle.put(i.id().value(), life(i.id().value()).rebinding(null)));
+                return released;
+            });
+        }
+
+        @Override
+        public List<RemovalFailure> removalFailures(Optional<InvitationId> after, int limit) {
+            return atomically(() -> all().filter(i -> life(i.id().value()).failed())
+                    .filter(i -> after.isEmpty() || i.id().value() > after.get().value())
+                    .limit(limit)
+                    .map(i -> {
+                        Lifecycle l = life(i.id().value());
+                        return new RemovalFailure(i.id(), i.email(), i.teamId(), teamName(i), i.state(), Optional.ofNullable(l.kind()),
+                                l.attempts(), Optional.ofNullable(l.error()), l.changedAt());
+                    })
+                    .toList());
+        }
+
+        private Lifecycle life(long id) {
+            return state.lifecycle.getOrDefault(id, Lifecycle.NONE);
+        }
+
+        /** The code's membership end as the V4 trigger keeps it: the epoch while the code is disabled. */
+        private Optional<Instant> memberEndsAt(Invitation i) {
+            CodeRow code = state.codes.get(i.codeId().value());
+            return !code.active() ? Optional.of(Instant.EPOCH) : Optional.ofNullable(code.memberExpiresAt());
+        }
+
+        private List<RemovalClaim> claimAll(List<Invitation> chosen, RemovalKind kind, Instant now, Duration lease) {
+            List<RemovalClaim> claims = new ArrayList<>();
+            for (Invitation i : chosen) {
+                claims.add(claim(state.invitations.get(i.id().value()), kind, now, lease));
+            }
+            claims.sort(Comparator.comparingLong(c -> c.invitation().id().value()));
+            return claims;
+        }
+
+        private RemovalClaim claim(InvitationRow row, RemovalKind kind, Instant now, Duration lease) {
+            Invitation i = row.invitation();
+            Invitation removing = withState(i, InvitationState.REMOVING);
+            state.invitations.put(i.id().value(), row.with(removing));
+            Lifecycle l = life(i.id().value()).claimed(kind, i.state(), now, now.plus(lease));
+            state.lifecycle.put(i.id().value(), l);
+            return toClaim(removing, l);
+        }
+
+        private RemovalClaim toClaim(Invitation i, Lifecycle l) {
+            return new RemovalClaim(i, l.kind(), l.from(), l.attempts(), Optional.ofNullable(l.rebindTo()).map(InvitationId::new));
+        }
+
+        private Invitation withState(Invitation i, InvitationState to) {
+            return Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null), i.teamId().orElse(null),
+                    i.email(), to, i.isRebind(), i.queueSeq().orElse(null), i.attempts(), i.lastError().orElse(null),
+                    i.endReason().orElse(null), i.createdAt(), i.invitedAt().orElse(null), i.acceptedAt().orElse(null),
+                    i.endedAt().orElse(null));
         }
 
         private java.util.stream.Stream<Invitation> all() {
@@ -572,12 +839,22 @@ public final class InMemoryStorage implements StoragePorts {
 
         @Override
         public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
+            return reserve(group, policy, Optional.empty());
+        }
+
+        @Override
+        public Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except) {
+            return reserve(group, policy, Optional.of(except));
+        }
+
+        private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy, Optional<TeamId> except) {
             return atomically(() -> {
                 Comparator<Team> order = policy == AllocationPolicy.FILL_FIRST
                         ? Comparator.comparingLong(t -> t.id().value())
                         : Comparator.comparingInt(Team::freeSeats).reversed().thenComparingLong(t -> t.id().value());
                 Optional<Team> chosen = state.teams.values().stream().map(TeamRow::team)
                         .filter(t -> t.status() == TeamStatus.ACTIVE)
+                        .filter(t -> except.isEmpty() || !t.id().equals(except.get()))
                         .filter(t -> group.isEmpty() || t.group().equals(group))
                         .filter(t -> t.seatsReserved() + t.externalSeats() < t.maxSeats())
                         .min(order);

@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * A team provider whose invite calls follow a script: each call takes the next scripted
  * {@link Outcome}, or the default outcome ({@link #allSent()} unless changed) when the script is
- * empty. Records every invite call with its team and e-mails. The other methods answer with an
- * empty workspace.
+ * empty. Records every invite call with its team and e-mails. Sent invites are pending in the
+ * workspace; members are put there by the test ({@link #member}, {@link #accept}); cancel and remove
+ * act on them (NOT_FOUND when absent), can be scripted to fail, and are recorded.
  */
 public final class ScriptedTeamProvider implements TeamProvider {
 
@@ -38,6 +39,15 @@ public final class ScriptedTeamProvider implements TeamProvider {
         }
     }
 
+    /** One recorded cancel or remove call: {@code what} is the e-mail (cancel) or the user id (remove). */
+    public record Removal(String kind, String account, String what) {
+    }
+
+    private final java.util.Map<String, List<io.invitehub.application.port.out.ProviderMember>> members = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Set<Email>> pending = new java.util.HashMap<>();
+    private final Deque<TeamProviderException> removalFailures = new ArrayDeque<>();
+    private TeamProviderException removalFailureAlways;
+    private final List<Removal> removals = new ArrayList<>();
     private final Deque<Outcome> script = new ArrayDeque<>();
     private Outcome otherwise = allSent();
     private final List<Call> calls = new ArrayList<>();
@@ -110,7 +120,18 @@ public final class ScriptedTeamProvider implements TeamProvider {
             calls.add(new Call(team, emails));
             outcome = script.isEmpty() ? otherwise : script.removeFirst();
         }
-        return outcome.answer(team, emails);
+        List<InviteResult> results = outcome.answer(team, emails);
+        synchronized (this) {
+            results.stream().filter(InviteResult::isSent)
+                    .forEach(r -> pending.computeIfAbsent(team.providerAccountId(), a -> new java.util.HashSet<>()).add(r.email()));
+        }
+        return results;
+    }
+
+    /** The person accepts: their pending invite becomes membership with {@code userId}. */
+    public synchronized ScriptedTeamProvider accept(String account, String userId, Email email) {
+        pending.getOrDefault(account, new java.util.HashSet<>()).remove(email);
+        return member(account, userId, email);
     }
 
     @Override
@@ -118,9 +139,49 @@ public final class ScriptedTeamProvider implements TeamProvider {
         // the credentials always work: only invite calls are scripted
     }
 
+    /** Puts {@code email} into the workspace as a member with {@code userId} (removal tests). */
+    public synchronized ScriptedTeamProvider member(String account, String userId, Email email) {
+        members.computeIfAbsent(account, a -> new ArrayList<>())
+                .add(new io.invitehub.application.port.out.ProviderMember(userId, email, "standard-user", java.time.Instant.EPOCH));
+        return this;
+    }
+
+    /** Puts a pending invite for {@code email} into the workspace (removal tests). */
+    public synchronized ScriptedTeamProvider pendingInvite(String account, Email email) {
+        pending.computeIfAbsent(account, a -> new java.util.HashSet<>()).add(email);
+        return this;
+    }
+
+    /** The next cancel or remove calls fail with these, in order. */
+    public synchronized ScriptedTeamProvider failRemovals(TeamProviderException... failures) {
+        removalFailures.addAll(List.of(failures));
+        return this;
+    }
+
+    /** Every cancel or remove call fails with {@code failure} (null: stop failing). */
+    public synchronized ScriptedTeamProvider failRemovalsAlways(TeamProviderException failure) {
+        this.removalFailureAlways = failure;
+        return this;
+    }
+
+    /** Every cancel and remove call that reached the workspace (failed ones included). */
+    public synchronized List<Removal> removals() {
+        return List.copyOf(removals);
+    }
+
+    public synchronized Set<Email> pendingInvites(String account) {
+        return Set.copyOf(pending.getOrDefault(account, java.util.Set.of()));
+    }
+
+    public synchronized List<Email> memberEmails(String account) {
+        return members.getOrDefault(account, List.of()).stream().map(io.invitehub.application.port.out.ProviderMember::email).toList();
+    }
+
     @Override
-    public MemberPage listMembers(TeamAccount team, int offset, int limit) {
-        return new MemberPage(List.of(), offset, 0);
+    public synchronized MemberPage listMembers(TeamAccount team, int offset, int limit) {
+        List<io.invitehub.application.port.out.ProviderMember> all = members.getOrDefault(team.providerAccountId(), List.of());
+        int from = Math.min(offset, all.size());
+        return new MemberPage(all.subList(from, Math.min(all.size(), from + limit)), offset, all.size());
     }
 
     @Override
@@ -129,11 +190,30 @@ public final class ScriptedTeamProvider implements TeamProvider {
     }
 
     @Override
-    public void cancelInvite(TeamAccount team, Email email) {
+    public synchronized void cancelInvite(TeamAccount team, Email email) {
+        removals.add(new Removal("cancel", team.providerAccountId(), email.value()));
+        failRemovalIfScripted();
+        if (!pending.getOrDefault(team.providerAccountId(), new java.util.HashSet<>()).remove(email)) {
+            throw new TeamProviderException(ProviderError.NOT_FOUND, "no pending invite");
+        }
     }
 
     @Override
-    public void removeMember(TeamAccount team, String userId) {
+    public synchronized void removeMember(TeamAccount team, String userId) {
+        removals.add(new Removal("remove", team.providerAccountId(), userId));
+        failRemovalIfScripted();
+        if (!members.getOrDefault(team.providerAccountId(), new ArrayList<>()).removeIf(m -> m.userId().equals(userId))) {
+            throw new TeamProviderException(ProviderError.NOT_FOUND, "no member " + userId);
+        }
+    }
+
+    private void failRemovalIfScripted() {
+        if (!removalFailures.isEmpty()) {
+            throw removalFailures.removeFirst();
+        }
+        if (removalFailureAlways != null) {
+            throw removalFailureAlways;
+        }
     }
 
     @Override

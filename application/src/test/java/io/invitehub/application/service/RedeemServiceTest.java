@@ -226,7 +226,7 @@ class RedeemServiceTest {
         Team blue = f.team("Blue", 5);
         RedeemCode code = f.code(1);
         IllegalStateException storageDown = new IllegalStateException("storage went away");
-        Invitations failingCreate = new FailingCreate(f.storage.invitations(), storageDown);
+        Invitations failingCreate = FailingCreate.of(f.storage.invitations(), storageDown);
 
         assertThatThrownBy(() -> service(GENEROUS, failingCreate).redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1")))
                 .isSameAs(storageDown);
@@ -404,28 +404,27 @@ class RedeemServiceTest {
         assertThat(f.reload(small).seatsReserved()).isZero();
     }
 
-    /** Invitations whose {@code create} fails, as if storage broke after the use was taken. */
-    private static final class FailingCreate implements Invitations {
-        private final Invitations delegate;
-        private final RuntimeException failure;
-
-        FailingCreate(Invitations delegate, RuntimeException failure) {
-            this.delegate = delegate;
-            this.failure = failure;
+    /**
+     * Invitations whose {@code create} fails, as if storage broke after the use was taken; every other
+     * method goes to the real storage (a proxy, so new port methods need no change here).
+     */
+    private static final class FailingCreate {
+        private FailingCreate() {
         }
 
-        @Override public Invitation create(NewInvitation invitation) { throw failure; }
-        @Override public Optional<Invitation> findById(InvitationId id) { return delegate.findById(id); }
-        @Override public Optional<Invitation> findByPublicId(UUID publicId) { return delegate.findByPublicId(publicId); }
-        @Override public Optional<Invitation> findOpen(RedeemCodeId code, Email email) { return delegate.findOpen(code, email); }
-        @Override public Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code) { return delegate.findOpenForOtherCode(email, code); }
-        @Override public Optional<Invitation> findLatest(RedeemCodeId code, Email email) { return delegate.findLatest(code, email); }
-        @Override public long queuePosition(InvitationId id) { return delegate.queuePosition(id); }
-        @Override public List<Invitation> claimForDispatch(int limit, Instant now, Duration lease) { return delegate.claimForDispatch(limit, now, lease); }
-        @Override public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
-            return delegate.transition(id, from, to, now, endReason);
+        static Invitations of(Invitations delegate, RuntimeException failure) {
+            return (Invitations) java.lang.reflect.Proxy.newProxyInstance(Invitations.class.getClassLoader(),
+                    new Class<?>[]{Invitations.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("create")) {
+                            throw failure;
+                        }
+                        try {
+                            return method.invoke(delegate, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
-        @Override public void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error) { delegate.scheduleRetry(id, nextAttemptAt, error); }
     }
 
     // ---- anti-harassment (SPEC section 9) ------------------------------------------------------

@@ -67,7 +67,13 @@ public record Settings(
         Duration seatsCacheTtl,
         int invitationsPerEmailPerDay,
         Duration reinviteCooldown,
-        Duration maintenanceInterval) {
+        Duration maintenanceInterval,
+        Duration inviteTimeout,
+        int rebindWindowDays,
+        Duration lifecycleInterval,
+        int lifecycleBatchSize,
+        int removalMaxAttempts,
+        Duration removalLease) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -130,7 +136,13 @@ public record Settings(
                 r.duration("INVITEHUB_SEATS_CACHE_TTL", Duration.ofSeconds(5)),
                 r.integer("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", 3, 1, 1_000_000),
                 r.duration("INVITEHUB_REINVITE_COOLDOWN", Duration.ofHours(24)),
-                r.duration("INVITEHUB_MAINTENANCE_INTERVAL", Duration.ofHours(1)));
+                r.duration("INVITEHUB_MAINTENANCE_INTERVAL", Duration.ofHours(1)),
+                r.positiveDuration("INVITEHUB_INVITE_TIMEOUT", Duration.ofDays(7)),
+                r.integer("INVITEHUB_REBIND_WINDOW_DAYS", 15, 0, 3650),
+                r.positiveDuration("INVITEHUB_LIFECYCLE_INTERVAL", Duration.ofMinutes(1)),
+                r.integer("INVITEHUB_LIFECYCLE_BATCH_SIZE", 100, 1, 10_000),
+                r.integer("INVITEHUB_REMOVAL_MAX_ATTEMPTS", 5, 1, 100),
+                r.positiveDuration("INVITEHUB_REMOVAL_LEASE", Duration.ofMinutes(2)));
     }
 
     @Override
@@ -306,6 +318,14 @@ public record Settings(
                 }
             });
             return raw;
+        }
+
+        Duration positiveDuration(String name, Duration fallback) {
+            Duration value = duration(name, fallback);
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException(name + " must be a positive duration, was '" + optional(name).orElse("") + "'");
+            }
+            return value;
         }
 
         Set<String> set(String name) {

@@ -81,6 +81,38 @@ public final class RedeemCode {
         }
     }
 
+    /**
+     * Refuses a rebind (SPEC section 3) by {@code email} at {@code now} unless the code is enabled, bound to
+     * that e-mail, its membership is running, {@code now} is within {@code window} of activation (when the
+     * member was first seen in a team: {@code activated_at}, or {@code joinedAt} when the code does not
+     * carry it yet) and a rebind is left. Whether the member has joined is the caller's check.
+     */
+    public void ensureMayRebind(Email email, Instant joinedAt, Instant now, Duration window) {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(joinedAt, "joinedAt");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(window, "window");
+        if (boundEmail == null || !boundEmail.equals(email)) {
+            throw new DomainException(ErrorCode.REBIND_NOT_ALLOWED, "This code is not bound to this e-mail.");
+        }
+        if (!active) {
+            throw new DomainException(ErrorCode.CODE_DISABLED, "This code has been disabled.");
+        }
+        if (memberExpiresAt != null && !now.isBefore(memberExpiresAt)) {
+            throw new DomainException(ErrorCode.MEMBER_EXPIRED, "The membership of this code ended on " + memberExpiresAt + ".");
+        }
+        Instant activation = activatedAt != null ? activatedAt : joinedAt;
+        if (!now.isBefore(activation.plus(window))) {
+            throw new DomainException(ErrorCode.REBIND_WINDOW_OVER, "A move to another team is possible within "
+                    + window.toDays() + " days of joining; that time ended on " + activation.plus(window) + ".");
+        }
+        if (rebindCount >= rebindLimit) {
+            throw new DomainException(ErrorCode.REBIND_LIMIT_REACHED, rebindLimit == 0
+                    ? "This code does not allow moving to another team."
+                    : "This code has used all its " + rebindLimit + " move(s) to another team.");
+        }
+    }
+
     /** The refusal when no use is left; thrown by the storage adapter when its conditional increment matches nothing. */
     public static DomainException usedUp() {
         return new DomainException(ErrorCode.CODE_USED_UP, "This code has no uses left.");

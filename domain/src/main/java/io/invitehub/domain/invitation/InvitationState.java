@@ -14,6 +14,8 @@ import java.util.Set;
  *               FAILED ◀── provider refused after retries                        │          │
  *                                                                  REMOVED ◀─────┘   EXPIRED, REBOUND
  * </pre>
+ * Timeout, expiry and rebind also pass through REMOVING (claimed, see {@link RemovalKind}) before they
+ * end CANCELLED, EXPIRED or REBOUND, so only one caller ever talks to the provider about a member.
  */
 public enum InvitationState {
     WAITING,
@@ -64,7 +66,8 @@ public enum InvitationState {
             case JOINED:
                 return EnumSet.of(REMOVING, EXPIRED, REBOUND);
             case REMOVING:
-                return EnumSet.of(REMOVED, INVITED, JOINED);
+                // ends as its removal kind decides (RemovalKind.endState), or returns to where it was claimed from
+                return EnumSet.of(REMOVED, CANCELLED, EXPIRED, REBOUND, INVITED, JOINED);
             default:
                 return EnumSet.noneOf(InvitationState.class);
         }

@@ -23,5 +23,19 @@ public enum ErrorCode {
     /** The e-mail received the platform's maximum of invitations in the last 24 hours. */
     INVITATION_LIMIT_REACHED,
     /** The distributor removed this member recently and must wait before inviting the e-mail again. */
-    REINVITE_COOLDOWN
+    REINVITE_COOLDOWN,
+    /** Another request is removing this member right now. */
+    REMOVAL_IN_PROGRESS,
+    /** The team provider failed; nothing changed (HTTP 502). */
+    PROVIDER_FAILED,
+    /** Nothing to re-invite: the member was not removed by this distributor (or is a member again). */
+    NOTHING_TO_REINVITE,
+    /** No seat is free in another team of the code's group. */
+    NO_FREE_SEAT,
+    /** The code and e-mail do not name a joined member who may move. */
+    REBIND_NOT_ALLOWED,
+    /** The rebind window after activation is over. */
+    REBIND_WINDOW_OVER,
+    /** The code has used all its rebinds. */
+    REBIND_LIMIT_REACHED
 }

@@ -17,7 +17,7 @@ class InvitationStateTest {
             RESERVED, EnumSet.of(INVITED, CANCELLED, FAILED),
             INVITED, EnumSet.of(JOINED, CANCELLED, REMOVING, EXPIRED),
             JOINED, EnumSet.of(REMOVING, EXPIRED, REBOUND),
-            REMOVING, EnumSet.of(REMOVED, INVITED, JOINED),
+            REMOVING, EnumSet.of(REMOVED, CANCELLED, EXPIRED, REBOUND, INVITED, JOINED),
             CANCELLED, EnumSet.noneOf(InvitationState.class),
             FAILED, EnumSet.noneOf(InvitationState.class),
             REMOVED, EnumSet.noneOf(InvitationState.class),
@@ -43,7 +43,7 @@ class InvitationStateTest {
                 }
             }
         }
-        assertThat(legal).isEqualTo(15);
+        assertThat(legal).isEqualTo(18);
     }
 
     @Test
@@ -67,7 +67,7 @@ class InvitationStateTest {
                 }
             }
         }
-        assertThat(refused).isEqualTo(100 - 15);
+        assertThat(refused).isEqualTo(100 - 18);
     }
 
     @Test

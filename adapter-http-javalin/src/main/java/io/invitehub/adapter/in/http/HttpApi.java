@@ -16,7 +16,10 @@ import io.invitehub.application.port.in.Page;
 import io.invitehub.application.port.in.PageRequest;
 import io.invitehub.application.port.in.ProtectRecipientsUseCase;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
+import io.invitehub.application.port.in.RebindUseCase;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
+import io.invitehub.application.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.port.in.RemoveMemberUseCase;
 import io.invitehub.application.port.in.RedeemCommand;
 import io.invitehub.application.port.in.RegisterDistributorCommand;
 import io.invitehub.application.port.in.SignInUseCase;
@@ -92,6 +95,7 @@ public final class HttpApi implements AutoCloseable {
     private final ManageDistributorsUseCase distributors;
     private final DistributorQueries readSide;
     private final ManageCodesUseCase manageCodes;
+    private final MemberHandlers members;
     private final HttpSettings settings;
     private final BooleanSupplier databaseHealthy;
     private final Clock clock;
@@ -110,7 +114,8 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(RedeemCodeUseCase redeem, PublicRedemptionQueries queries, ManageTeamsUseCase teams,
                    IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                    DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
-                   ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, HttpSettings settings,
+                   ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
+                   ReinviteMemberUseCase reinvite, RebindUseCase rebind, HttpSettings settings,
                    BooleanSupplier databaseHealthy, Clock clock) {
         this.redeem = Objects.requireNonNull(redeem, "redeem");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -122,6 +127,7 @@ public final class HttpApi implements AutoCloseable {
         this.distributors = Objects.requireNonNull(distributors, "distributors");
         this.readSide = Objects.requireNonNull(readSide, "readSide");
         this.manageCodes = Objects.requireNonNull(manageCodes, "manageCodes");
+        this.members = new MemberHandlers(this, removal, reinvite, rebind);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -229,6 +235,7 @@ public final class HttpApi implements AutoCloseable {
                 route(get, "/api/v1/public/status", this::status),
                 route(get, "/api/v1/public/seats", this::seats),
                 route(post, "/api/v1/public/opt-out", recipientRoutes::optOut),
+                route(post, "/api/v1/public/rebind", members::rebind),
 
                 route(post, "/api/v1/auth/login", this::login),
                 route(post, "/api/v1/auth/send-verification-code", this::sendVerificationCode),
@@ -244,6 +251,8 @@ public final class HttpApi implements AutoCloseable {
                 route(get, "/api/v1/distributors/me/codes", this::myCodes, Access.DISTRIBUTOR),
                 route(put, "/api/v1/distributors/me/codes/{id}/toggle", this::toggleCode, Access.DISTRIBUTOR),
                 route(delete, "/api/v1/distributors/me/codes/{id}", this::deleteCode, Access.DISTRIBUTOR),
+                route(post, "/api/v1/distributors/me/members/remove", members::removeMine, Access.DISTRIBUTOR),
+                route(post, "/api/v1/distributors/me/members/add", members::reinviteMine, Access.DISTRIBUTOR),
 
                 route(get, "/api/v1/redeem-codes", this::listCodes, Access.CODE_HOLDERS),
                 route(delete, "/api/v1/redeem-codes/batch", this::deleteCodes, Access.CODE_HOLDERS),
@@ -256,6 +265,8 @@ public final class HttpApi implements AutoCloseable {
                 route(post, "/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF),
                 route(post, "/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF),
                 route(post, "/api/v1/redeem-codes", this::platformCodes, Access.STAFF),
+                route(get, "/api/v1/admin/invitations/removal-failures", members::removalFailures, Access.STAFF),
+                route(post, "/api/v1/admin/invitations/{id}/remove", members::removeByStaff, Access.STAFF),
 
                 route(get, "/api/v1/distributors", this::listDistributors, Access.STAFF),
                 route(get, "/api/v1/distributors/{id}/summary", this::distributorSummary, Access.STAFF),

@@ -43,6 +43,13 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.RECIPIENT_OPTED_OUT, 403);
         STATUS.put(ErrorCode.INVITATION_LIMIT_REACHED, 429);
         STATUS.put(ErrorCode.REINVITE_COOLDOWN, 429);
+        STATUS.put(ErrorCode.REMOVAL_IN_PROGRESS, 409);
+        STATUS.put(ErrorCode.PROVIDER_FAILED, 502);
+        STATUS.put(ErrorCode.NOTHING_TO_REINVITE, 409);
+        STATUS.put(ErrorCode.NO_FREE_SEAT, 409);
+        STATUS.put(ErrorCode.REBIND_NOT_ALLOWED, 409);
+        STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
+        STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
     }
 
     private final ObjectMapper json;

@@ -3,10 +3,13 @@ package io.invitehub.adapter.out.persistence;
 import io.invitehub.adapter.out.persistence.generated.tables.records.InvitationsRecord;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.NewInvitation;
+import io.invitehub.application.port.out.RemovalClaim;
+import io.invitehub.application.port.out.RemovalFailure;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamId;
@@ -19,6 +22,7 @@ import org.jooq.exception.DataAccessException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import java.util.UUID;
 
 import static io.invitehub.adapter.out.persistence.generated.Sequences.INVITATION_QUEUE_SEQ;
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.select;
@@ -34,6 +39,11 @@ import static org.jooq.impl.DSL.select;
 /** Invitations in PostgreSQL. Every state change is a conditional update that one caller wins. */
 final class JooqInvitations implements Invitations {
     private static final List<String> OPEN = InvitationState.open().stream().map(Enum::name).toList();
+    private static final List<String> SEAT_HOLDING = InvitationState.seatHolding().stream().map(Enum::name).toList();
+    /** The columns a removal claim sets (the FROM state is the row's state before the update). */
+    private static final String CLAIM_SET = "state = 'REMOVING', removal_from = i.state, removal_kind = ?,"
+            + " removal_started_at = cast(? as timestamptz), removal_due_at = cast(? as timestamptz), removal_attempts = 0,"
+            + " removal_error = null, updated_at = cast(? as timestamptz)";
 
     private final DSLContext dsl;
 
@@ -93,10 +103,16 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code) {
+        // two lookups, each over its own partial index (invitations_open_email_key, invitations_open_rebind_email_idx)
+        Optional<Invitation> plain = openOfEmail(email, code, false);
+        return plain.isPresent() ? plain : openOfEmail(email, code, true);
+    }
+
+    private Optional<Invitation> openOfEmail(Email email, RedeemCodeId code, boolean rebind) {
         return dsl.selectFrom(INVITATIONS)
                 .where(INVITATIONS.EMAIL.eq(email.value()))
                 .and(INVITATIONS.STATE.in(OPEN))
-                .and(INVITATIONS.IS_REBIND.isFalse())
+                .and(rebind ? INVITATIONS.IS_REBIND.isTrue() : INVITATIONS.IS_REBIND.isFalse())
                 .and(INVITATIONS.CODE_ID.ne(code.value()))
                 .limit(1)
                 .fetchOptional().map(JooqInvitations::toDomain);
@@ -147,6 +163,9 @@ final class JooqInvitations implements Invitations {
     @Override
     public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
         from.moveTo(to);
+        if (to == InvitationState.REMOVING) {
+            throw new IllegalArgumentException("REMOVING is entered through claimRemoval, which records why and since when");
+        }
         OffsetDateTime at = Rows.at(now);
         UpdateSetMoreStep<InvitationsRecord> update = dsl.update(INVITATIONS)
                 .set(INVITATIONS.STATE, to.name())
@@ -178,6 +197,154 @@ final class JooqInvitations implements Invitations {
                 .where(INVITATIONS.ID.eq(id.value()))
                 .and(INVITATIONS.STATE.eq(InvitationState.RESERVED.name()))
                 .execute();
+    }
+
+    // ---- member lifecycle ------------------------------------------------------------------------
+
+    @Override
+    public Optional<Invitation> findSeatHolder(TeamId team, Email email) {
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.TEAM_ID.eq(team.value()))
+                .and(INVITATIONS.EMAIL.eq(email.value()))
+                .and(INVITATIONS.STATE.in(SEAT_HOLDING))
+                .limit(1)
+                .fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public Optional<Invitation> findLatestInTeam(TeamId team, Email email) {
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.TEAM_ID.eq(team.value()))
+                .and(INVITATIONS.EMAIL.eq(email.value()))
+                .orderBy(INVITATIONS.ID.desc())
+                .limit(1)
+                .fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public Optional<RemovalClaim> claimRemoval(InvitationId id, RemovalKind kind, Instant now, Duration lease) {
+        List<String> from = claimableFrom(kind);
+        String notMoving = kind == RemovalKind.REMOVE || kind == RemovalKind.TIMEOUT ? " and i.rebind_to is null" : "";
+        String states = String.join("', '", from);
+        return dsl.resultQuery("update invitations i set " + CLAIM_SET
+                                + " where i.id = ? and i.state in ('" + states + "')" + notMoving + " returning i.*",
+                        kind.name(), Rows.at(now), Rows.at(now.plus(lease)), Rows.at(now), id.value())
+                .fetchInto(INVITATIONS).stream().findFirst().map(JooqInvitations::toClaim);
+    }
+
+    @Override
+    public List<RemovalClaim> claimUnaccepted(Instant invitedBefore, int limit, Instant now, Duration lease) {
+        return claimBatch(RemovalKind.TIMEOUT, "state = 'INVITED' and not removal_failed and invited_at <= cast(? as timestamptz)",
+                "invited_at, id", limit, now, lease, Rows.at(invitedBefore));
+    }
+
+    @Override
+    public List<RemovalClaim> claimExpired(int limit, Instant now, Duration lease) {
+        return claimBatch(RemovalKind.EXPIRE, "state in ('INVITED', 'JOINED') and not removal_failed"
+                + " and member_ends_at is not null and member_ends_at <= cast(? as timestamptz)", "member_ends_at, id", limit, now, lease, Rows.at(now));
+    }
+
+    @Override
+    public List<RemovalClaim> claimRebound(int limit, Instant now, Duration lease) {
+        return claimBatch(RemovalKind.REBIND, "rebind_to is not null and state = 'JOINED' and exists (select 1 from invitations n"
+                + " where n.id = invitations.rebind_to and n.state in ('INVITED', 'JOINED'))", "id", limit, now, lease);
+    }
+
+    /** One statement: pick due rows with SKIP LOCKED in {@code order}, claim them, return them in id order. */
+    private List<RemovalClaim> claimBatch(RemovalKind kind, String condition, String order, int limit, Instant now,
+                                          Duration lease, Object... conditionBinds) {
+        List<Object> binds = new java.util.ArrayList<>(List.of(kind.name(), Rows.at(now), Rows.at(now.plus(lease)), Rows.at(now)));
+        binds.addAll(List.of(conditionBinds));
+        binds.add(limit);
+        return dsl.resultQuery("update invitations i set " + CLAIM_SET
+                                + " from (select id from invitations where " + condition + " order by " + order
+                                + " limit ? for update skip locked) due where i.id = due.id returning i.*", binds.toArray())
+                .fetchInto(INVITATIONS).stream().map(JooqInvitations::toClaim)
+                .sorted(Comparator.comparingLong(c -> c.invitation().id().value())).toList();
+    }
+
+    @Override
+    public List<RemovalClaim> claimDueRemovals(int limit, Instant now, Duration lease) {
+        return dsl.resultQuery("update invitations i set removal_due_at = cast(? as timestamptz), updated_at = cast(? as timestamptz)"
+                                + " from (select id from invitations where state = 'REMOVING' and removal_due_at <= cast(? as timestamptz)"
+                                + " order by removal_due_at, id limit ? for update skip locked) due"
+                                + " where i.id = due.id and i.state = 'REMOVING' returning i.*",
+                        Rows.at(now.plus(lease)), Rows.at(now), Rows.at(now), limit)
+                .fetchInto(INVITATIONS).stream().map(JooqInvitations::toClaim)
+                .sorted(Comparator.comparingLong(c -> c.invitation().id().value())).toList();
+    }
+
+    @Override
+    public void scheduleRemovalRetry(InvitationId id, Instant dueAt, String error) {
+        dsl.update(INVITATIONS)
+                .set(INVITATIONS.REMOVAL_ATTEMPTS, INVITATIONS.REMOVAL_ATTEMPTS.plus(1))
+                .set(INVITATIONS.REMOVAL_ERROR, error)
+                .set(INVITATIONS.REMOVAL_DUE_AT, Rows.at(dueAt))
+                .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
+                .where(INVITATIONS.ID.eq(id.value()))
+                .and(INVITATIONS.STATE.eq(InvitationState.REMOVING.name()))
+                .execute();
+    }
+
+    @Override
+    public Optional<Invitation> abandonRemoval(InvitationId id, Instant now, String error, boolean failed) {
+        return dsl.update(INVITATIONS)
+                .set(INVITATIONS.STATE, INVITATIONS.REMOVAL_FROM)
+                .set(INVITATIONS.REMOVAL_ERROR, error)
+                .set(INVITATIONS.REMOVAL_FAILED, failed)
+                .setNull(INVITATIONS.REMOVAL_DUE_AT)
+                .set(INVITATIONS.UPDATED_AT, Rows.at(now))
+                .where(INVITATIONS.ID.eq(id.value()))
+                .and(INVITATIONS.STATE.eq(InvitationState.REMOVING.name()))
+                .returning().fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public boolean markRebinding(InvitationId member, InvitationId rebind) {
+        return dsl.update(INVITATIONS)
+                .set(INVITATIONS.REBIND_TO, rebind.value())
+                .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
+                .where(INVITATIONS.ID.eq(member.value()))
+                .and(INVITATIONS.STATE.eq(InvitationState.JOINED.name()))
+                .and(INVITATIONS.REBIND_TO.isNull())
+                .execute() > 0;
+    }
+
+    @Override
+    public List<Invitation> releaseFailedRebinds(int limit) {
+        List<String> ended = java.util.Arrays.stream(InvitationState.values()).filter(InvitationState::isEnded)
+                .map(Enum::name).toList();
+        return dsl.resultQuery("update invitations i set rebind_to = null, updated_at = now()"
+                                + " from (select o.id from invitations o join invitations n on n.id = o.rebind_to"
+                                + " where o.rebind_to is not null and o.state = 'JOINED' and n.state in ('"
+                                + String.join("', '", ended) + "') order by o.id limit ? for update of o skip locked) gone"
+                                + " where i.id = gone.id and i.state = 'JOINED' returning i.*", limit)
+                .fetchInto(INVITATIONS).stream().map(JooqInvitations::toDomain)
+                .sorted(Comparator.comparingLong(i -> i.id().value())).toList();
+    }
+
+    @Override
+    public List<RemovalFailure> removalFailures(Optional<InvitationId> after, int limit) {
+        return dsl.select(INVITATIONS.ID, INVITATIONS.EMAIL, INVITATIONS.TEAM_ID, TEAMS.NAME, INVITATIONS.STATE,
+                        INVITATIONS.REMOVAL_KIND, INVITATIONS.REMOVAL_ATTEMPTS, INVITATIONS.REMOVAL_ERROR, INVITATIONS.UPDATED_AT)
+                .from(INVITATIONS).leftJoin(TEAMS).on(TEAMS.ID.eq(INVITATIONS.TEAM_ID))
+                .where(INVITATIONS.REMOVAL_FAILED.isTrue())
+                .and(INVITATIONS.ID.gt(after.map(InvitationId::value).orElse(0L)))
+                .orderBy(INVITATIONS.ID)
+                .limit(limit)
+                .fetch(r -> new RemovalFailure(new InvitationId(r.value1()), Email.of(r.value2()),
+                        Optional.ofNullable(r.value3()).map(TeamId::new), Optional.ofNullable(r.value4()),
+                        InvitationState.valueOf(r.value5()), Optional.ofNullable(r.value6()).map(RemovalKind::valueOf),
+                        r.value7(), Optional.ofNullable(r.value8()), Rows.instant(r.value9())));
+    }
+
+    private static List<String> claimableFrom(RemovalKind kind) {
+        return java.util.Arrays.stream(InvitationState.values()).filter(kind::mayClaimFrom).map(Enum::name).toList();
+    }
+
+    static RemovalClaim toClaim(InvitationsRecord r) {
+        return new RemovalClaim(toDomain(r), RemovalKind.valueOf(r.getRemovalKind()), InvitationState.valueOf(r.getRemovalFrom()),
+                r.getRemovalAttempts(), Optional.ofNullable(r.getRebindTo()).map(InvitationId::new));
     }
 
     static Invitation toDomain(InvitationsRecord r) {

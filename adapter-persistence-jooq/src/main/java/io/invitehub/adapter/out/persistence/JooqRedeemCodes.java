@@ -96,6 +96,33 @@ final class JooqRedeemCodes implements RedeemCodes {
     }
 
     @Override
+    public boolean moveUse(InvitationId from, InvitationId to) {
+        // one statement: both flags flip together, only when the use is where it should be
+        return dsl.execute("update invitations i set holds_use = (i.id = ?), updated_at = now()"
+                + " where i.id in (?, ?)"
+                + " and exists (select 1 from invitations f where f.id = ? and f.holds_use)"
+                + " and exists (select 1 from invitations t where t.id = ? and not t.holds_use"
+                + "             and t.code_id = (select code_id from invitations c where c.id = ?))",
+                to.value(), from.value(), to.value(), from.value(), to.value(), from.value()) == 2;
+    }
+
+    @Override
+    public boolean takeRebind(RedeemCodeId id) {
+        return dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.REBIND_COUNT, REDEEM_CODES.REBIND_COUNT.plus(1))
+                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .and(REDEEM_CODES.REBIND_COUNT.lt(REDEEM_CODES.REBIND_LIMIT))
+                .execute() > 0;
+    }
+
+    @Override
+    public void giveRebindBack(RedeemCodeId id) {
+        dsl.execute("update redeem_codes set rebind_count = greatest(rebind_count - 1, 0), updated_at = now() where id = ?",
+                id.value());
+    }
+
+    @Override
     public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
         List<Code> all = new ArrayList<>(candidates);
         List<Code> inserted = new ArrayList<>(all.size());

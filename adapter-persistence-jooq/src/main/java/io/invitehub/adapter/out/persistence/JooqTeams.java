@@ -98,9 +98,19 @@ final class JooqTeams implements Teams {
 
     @Override
     public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        return reserve(group, policy, org.jooq.impl.DSL.noCondition());
+    }
+
+    @Override
+    public Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except) {
+        return reserve(group, policy, TEAMS.ID.ne(except.value()));
+    }
+
+    private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy, Condition extra) {
         Condition withRoom = TEAMS.STATUS.eq(TeamStatus.ACTIVE.name())
                 .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
-                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(org.jooq.impl.DSL.noCondition()));
+                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(org.jooq.impl.DSL.noCondition()))
+                .and(extra);
         SortField<?>[] order = policy == AllocationPolicy.SPREAD
                 ? new SortField<?>[]{TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS).desc(), TEAMS.ID.asc()}
                 : new SortField<?>[]{TEAMS.ID.asc()};

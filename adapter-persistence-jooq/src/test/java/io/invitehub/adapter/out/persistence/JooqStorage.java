@@ -33,6 +33,11 @@ final class JooqStorage implements StoragePorts {
         return new JooqStorage(shared);
     }
 
+    /** Plain SQL for what no port offers yet (tests only). */
+    void execute(String sql, Object... binds) {
+        persistence.dsl().execute(sql, binds);
+    }
+
     @Override public TransactionRunner transactions() { return persistence.transactions(); }
     @Override public RedeemCodes codes() { return persistence.codes(); }
     @Override public Invitations invitations() { return persistence.invitations(); }

@@ -144,7 +144,8 @@ class StatisticsRecountTest {
                         break;
                     case REMOVE:
                         randomIn(InvitationState.JOINED, random).ifPresent(id -> db.transactions().inTransaction(() -> {
-                            db.invitations().transition(id, InvitationState.JOINED, InvitationState.REMOVING, clock.instant(), null)
+                            db.invitations().claimRemoval(id, io.invitehub.domain.invitation.RemovalKind.REMOVE, clock.instant(),
+                                            Duration.ofMinutes(2))
                                     .flatMap(removing -> db.invitations().transition(id, InvitationState.REMOVING,
                                             InvitationState.REMOVED, clock.instant(), "removed by distributor"))
                                     .ifPresent(removed -> {

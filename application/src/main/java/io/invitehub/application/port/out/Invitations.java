@@ -4,7 +4,9 @@ import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.TeamId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +23,17 @@ public interface Invitations {
 
     Optional<Invitation> findByPublicId(UUID publicId);
 
-    /** The open (WAITING or seat-holding) invitation of this code for this e-mail, if any. */
+    /**
+     * The open (WAITING or seat-holding) invitation of this code for this e-mail, if any; the newest one
+     * while a rebind is under way (the member's invitation and the rebind invitation are both open).
+     */
     Optional<Invitation> findOpen(RedeemCodeId code, Email email);
 
-    /** An open, non-rebind invitation of this e-mail that came through another code, if any. */
+    /**
+     * An open invitation of this e-mail that came through another code, if any: non-rebind ones first
+     * (one at most, by a unique index), then rebind ones, so a member who moved by rebind (whose only
+     * open invitation is the rebind one) is still ALREADY_MEMBER for every other code.
+     */
     Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code);
 
     /** The most recent invitation of this code for this e-mail, open or ended. */
@@ -47,10 +56,73 @@ public interface Invitations {
      * timestamp that belongs to {@code to} and, for an ended state, {@code endReason}. {@code invited_at}
      * and {@code accepted_at} keep their first value (a return from REMOVING does not move them).
      * Distributor statistics follow every transition in the same transaction (ADR 10). Returns the
-     * updated invitation, or empty when another caller changed it first.
+     * updated invitation, or empty when another caller changed it first. REMOVING is not entered here
+     * but through {@link #claimRemoval} (IllegalArgumentException), which records why and since when, so
+     * a claim whose process died can be finished.
      */
     Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason);
 
     /** Records one failed attempt of a RESERVED invitation ({@code attempts + 1}) and when to try again. */
     void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error);
+
+    // ---- member lifecycle: removal, timeout, expiry, rebind (SPEC section 6, ADR 11) -----------------
+
+    /** The seat-holding invitation (RESERVED, INVITED, JOINED, REMOVING) of this e-mail in this team, if any. */
+    Optional<Invitation> findSeatHolder(TeamId team, Email email);
+
+    /** The most recent invitation of this e-mail in this team, in any state. */
+    Optional<Invitation> findLatestInTeam(TeamId team, Email email);
+
+    /**
+     * Claims one invitation for removal with one conditional update: {@code SET state = 'REMOVING'
+     * WHERE id = ? AND state IN (…)} with the states {@code kind} may be claimed from (and, for REMOVE
+     * and TIMEOUT, only while no rebind of it is under way). Remembers the state it came from, the kind
+     * and {@code now} (when the claim happened); the claim is due again (for {@link #claimDueRemovals})
+     * {@code lease} later, so a claim whose process died is finished by someone else. Resets the failed
+     * attempts. Empty when another caller changed the invitation first: exactly one caller wins.
+     */
+    Optional<RemovalClaim> claimRemoval(InvitationId id, RemovalKind kind, Instant now, Duration lease);
+
+    /**
+     * TIMEOUT claims, at most {@code limit}: INVITED invitations invited at or before {@code invitedBefore}
+     * and not flagged {@code removal_failed}, longest invited first, {@code FOR UPDATE SKIP LOCKED}.
+     */
+    List<RemovalClaim> claimUnaccepted(Instant invitedBefore, int limit, Instant now, Duration lease);
+
+    /**
+     * EXPIRE claims, at most {@code limit}: INVITED or JOINED invitations whose code's membership ended at or
+     * before {@code now} or whose code is disabled, not flagged {@code removal_failed}, {@code SKIP LOCKED}.
+     */
+    List<RemovalClaim> claimExpired(int limit, Instant now, Duration lease);
+
+    /** REBIND claims, at most {@code limit}: JOINED invitations whose rebind invitation reached INVITED or JOINED. */
+    List<RemovalClaim> claimRebound(int limit, Instant now, Duration lease);
+
+    /**
+     * REMOVING invitations that are due ({@code removal_due_at <= now}: a retry after backoff, or a claim
+     * whose process died), at most {@code limit}, {@code SKIP LOCKED}; their due time moves {@code lease} ahead.
+     */
+    List<RemovalClaim> claimDueRemovals(int limit, Instant now, Duration lease);
+
+    /** Records a failed provider attempt of a REMOVING invitation ({@code + 1}), its error, and when it is due again. */
+    void scheduleRemovalRetry(InvitationId id, Instant dueAt, String error);
+
+    /**
+     * Returns a REMOVING invitation to the state it was claimed from (nothing else moves), with the
+     * provider's error; {@code failed} flags it {@code removal_failed} (shown to staff, left out of the
+     * timeout and expiry claims). Empty when it is no longer REMOVING.
+     */
+    Optional<Invitation> abandonRemoval(InvitationId id, Instant now, String error, boolean failed);
+
+    /** Records that the JOINED invitation {@code member} is moving to {@code rebind}; false when it is not JOINED or already moving. */
+    boolean markRebinding(InvitationId member, InvitationId rebind);
+
+    /**
+     * Ends the move of JOINED invitations whose rebind invitation ended without reaching INVITED (FAILED,
+     * CANCELLED): the member stays where they are and may try again. Returns those invitations, at most {@code limit}.
+     */
+    List<Invitation> releaseFailedRebinds(int limit);
+
+    /** Invitations flagged {@code removal_failed}, by id (keyset after {@code after}). */
+    List<RemovalFailure> removalFailures(Optional<InvitationId> after, int limit);
 }

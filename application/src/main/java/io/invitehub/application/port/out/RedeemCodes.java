@@ -48,6 +48,19 @@ public interface RedeemCodes {
     boolean giveUseBack(InvitationId invitation);
 
     /**
+     * Moves the use held by {@code from} to {@code to} (a rebind: the member's use goes with them to the
+     * new team) without changing {@code used_count}: only when {@code from} holds one and {@code to} does
+     * not. Returns whether it moved.
+     */
+    boolean moveUse(InvitationId from, InvitationId to);
+
+    /** Counts one rebind: {@code rebind_count + 1} only while {@code rebind_count < rebind_limit}; false when none is left. */
+    boolean takeRebind(RedeemCodeId id);
+
+    /** Gives a rebind back after the move failed ({@code GREATEST(rebind_count - 1, 0)}). */
+    void giveRebindBack(RedeemCodeId id);
+
+    /**
      * Inserts the candidates that do not exist yet ({@code ON CONFLICT DO NOTHING}) in bulk and
      * returns those inserted; the caller regenerates the rest.
      */

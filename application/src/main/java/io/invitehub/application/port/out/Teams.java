@@ -30,6 +30,9 @@ public interface Teams {
      */
     Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy);
 
+    /** Like {@link #reserveSeat} but never in {@code except} (a rebind moves a member to another team). */
+    Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except);
+
     /** Gives one seat back ({@code GREATEST(seats_reserved - 1, 0)}). */
     void releaseSeat(TeamId team);
 
