@@ -22,6 +22,7 @@ import io.invitehub.domain.shared.RateLimitedException;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.team.TeamId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -417,10 +418,22 @@ class RedeemServiceTest {
         @Override public Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code) { return delegate.findOpenForOtherCode(email, code); }
         @Override public Optional<Invitation> findLatest(RedeemCodeId code, Email email) { return delegate.findLatest(code, email); }
         @Override public long queuePosition(InvitationId id) { return delegate.queuePosition(id); }
-        @Override public List<Invitation> claimForDispatch(int limit, Instant now, Duration lease) { return delegate.claimForDispatch(limit, now, lease); }
+        @Override public boolean anyWaiting(Optional<TeamGroupId> group) { return delegate.anyWaiting(group); }
+        @Override public List<Optional<TeamGroupId>> waitingQueues() { return delegate.waitingQueues(); }
+        @Override public List<Invitation> claimWaiting(Optional<TeamGroupId> group, int limit) { return delegate.claimWaiting(group, limit); }
+        @Override public Optional<Invitation> promote(InvitationId id, TeamId team, Instant now) { return delegate.promote(id, team, now); }
+        @Override public List<Invitation> seatHolders(TeamId team) { return delegate.seatHolders(team); }
+        @Override public io.invitehub.application.port.out.DispatchClaim claimForDispatch(int limit, Instant now, Duration lease) {
+            return delegate.claimForDispatch(limit, now, lease);
+        }
         @Override public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
             return delegate.transition(id, from, to, now, endReason);
         }
-        @Override public void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error) { delegate.scheduleRetry(id, nextAttemptAt, error); }
+        @Override public Optional<Invitation> transitionClaimed(InvitationId id, UUID claim, InvitationState to, Instant now, String endReason) {
+            return delegate.transitionClaimed(id, claim, to, now, endReason);
+        }
+        @Override public boolean scheduleRetry(InvitationId id, UUID claim, Instant nextAttemptAt, String error) {
+            return delegate.scheduleRetry(id, claim, nextAttemptAt, error);
+        }
     }
 }

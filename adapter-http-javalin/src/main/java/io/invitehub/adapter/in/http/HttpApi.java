@@ -96,6 +96,7 @@ public final class HttpApi implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
+    private final TeamHandlers teamHandlers;
 
     /** 100 years: far enough for any product, far from PostgreSQL's timestamp range. */
     static final int MAX_EXPIRES_DAYS = 36_500;
@@ -121,6 +122,7 @@ public final class HttpApi implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.teamHandlers = new TeamHandlers(teams, this);
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -246,6 +248,8 @@ public final class HttpApi implements AutoCloseable {
 
                 route(post, "/api/v1/admin/teams", this::createTeam, Access.STAFF),
                 route(get, "/api/v1/admin/teams", this::listTeams, Access.STAFF),
+                route(HandlerType.PATCH, "/api/v1/admin/teams/{id}", teamHandlers::updateTeam, Access.STAFF),
+                route(get, "/api/v1/admin/teams/{id}/external-members", teamHandlers::externalMembers, Access.STAFF),
                 route(post, "/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF),
                 route(post, "/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF),
                 route(post, "/api/v1/redeem-codes", this::platformCodes, Access.STAFF),
@@ -680,7 +684,7 @@ public final class HttpApi implements AutoCloseable {
         return address;
     }
 
-    private <T> T body(Context ctx, Class<T> type) {
+    <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             throw invalid("a JSON request body is required");
@@ -724,14 +728,14 @@ public final class HttpApi implements AutoCloseable {
         return Optional.of(new TeamGroupId(groupId));
     }
 
-    private static long positiveId(String raw, String what) {
+    static long positiveId(String raw, String what) {
         if (raw == null || !POSITIVE_NUMBER.matcher(raw).matches() || Long.parseLong(raw) < 1) {
             throw invalid(what + " must be a positive number");
         }
         return Long.parseLong(raw);
     }
 
-    private static DomainException invalid(String message) {
+    static DomainException invalid(String message) {
         return DomainException.invalid(ErrorCode.VALIDATION_FAILED, message);
     }
 }

@@ -76,7 +76,7 @@ class StatisticsRecountTest {
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
                 StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults());
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                provider, clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
+                provider, StatisticsRecount.noWakeUps(), clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),
                 StatisticsRecount.counting("HB"), db.audit(), clock);
         CodeManagementService manage = new CodeManagementService(db.transactions(), db.codes(), db.users(), clock);
