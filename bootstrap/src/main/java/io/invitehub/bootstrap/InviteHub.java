@@ -36,12 +36,18 @@ import io.invitehub.application.port.in.IssueCodesUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
+import io.invitehub.application.port.in.PromoteWaitingUseCase;
+import io.invitehub.application.port.in.SyncTeamsUseCase;
+import io.invitehub.application.port.out.JobLeases;
 import io.invitehub.application.port.out.Mailer;
 import io.invitehub.application.port.out.PasswordHasher;
 import io.invitehub.application.port.out.RateLimiter;
 import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.service.AcceptanceSyncService;
 import io.invitehub.application.service.AccountsService;
+import io.invitehub.application.service.SeatQueueService;
+import io.invitehub.application.service.SyncSettings;
 import io.invitehub.application.service.CodeIssuingService;
 import io.invitehub.application.service.CodeManagementService;
 import io.invitehub.application.service.DistributorQueryService;
@@ -69,8 +75,13 @@ import io.invitehub.application.service.RecipientPolicy;
 import io.invitehub.application.service.RecipientProtectionService;
 import io.invitehub.application.service.RecipientSettings;
 import io.invitehub.bootstrap.worker.MaintenanceJobs;
+import io.invitehub.bootstrap.inprocess.InProcessJobLeases;
+import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
+import io.invitehub.bootstrap.inprocess.InProcessWakeUps;
 import io.invitehub.bootstrap.inprocess.LoggingMailer;
+import io.invitehub.bootstrap.worker.AcceptanceSyncWorkers;
 import io.invitehub.bootstrap.worker.DispatchWorkers;
+import io.invitehub.bootstrap.worker.QueuePromoter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +100,8 @@ import java.util.Optional;
  */
 public final class InviteHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InviteHub.class);
+    /** How often the sync worker asks which teams are due (each team's own due time is in PostgreSQL). */
+    private static final Duration SYNC_TICK = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> resources;
     private final JooqPersistence persistence;
@@ -102,6 +115,8 @@ public final class InviteHub implements AutoCloseable {
     private final DistributorSignUpUseCase signUp;
     private final ManageDistributorsUseCase distributors;
     private final DispatchInvitationsUseCase dispatcher;
+    private final SyncTeamsUseCase sync;
+    private final PromoteWaitingUseCase promoter;
     private final DistributorQueries distributorQueries;
     private final ManageCodesUseCase manageCodes;
     private final RemoveMemberUseCase memberRemoval;
@@ -148,7 +163,7 @@ public final class InviteHub implements AutoCloseable {
                 clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
         this.protectRecipients = new RecipientProtectionService(persistence.transactions(), persistence.recipients(),
                 persistence.codes(), persistence.audit(), rateLimiter, redemption, clock);
-        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), clock);
+        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), wakeUps, clock);
         this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
                 persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), persistence.audit(), clock);
         PasswordHasher hasher = new BcryptPasswordHasher(s.bcryptCost());
@@ -162,7 +177,12 @@ public final class InviteHub implements AutoCloseable {
                 new SecureRandomVerificationCodes(), hasher, mailer, rateLimiter, persistence.audit(), clock, SignUpSettings.defaults());
         this.distributors = new DistributorAdminService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
         this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), provider, clock, dispatch);
+                persistence.codes(), provider, wakeUps, clock, dispatch);
+        this.sync = new AcceptanceSyncService(persistence.transactions(), persistence.teams(), persistence.invitations(),
+                persistence.codes(), provider, jobLeases, wakeUps, clock,
+                new SyncSettings(s.syncInterval(), s.syncLease(), 100, s.syncRetryBase()));
+        this.promoter = new SeatQueueService(persistence.transactions(), persistence.invitations(), persistence.teams(), wakeUps,
+                clock, s.allocationPolicy(), s.dispatchBatchSize());
 
         this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(), persistence.codes(),
                 persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
@@ -185,6 +205,9 @@ public final class InviteHub implements AutoCloseable {
                     persistence.transactions(), persistence.statistics(), clock), jobLeases, s.maintenanceInterval());
             resources.push(maintenance);
             resources.push(new LifecycleJobs(lifecycle, jobLeases, s.lifecycleInterval(), s.removalLease(), s.lifecycleBatchSize()));
+            resources.push(new QueuePromoter(promoter, wakeUps, s.queuePollInterval()));
+            Duration tick = s.syncInterval().compareTo(SYNC_TICK) < 0 ? s.syncInterval() : SYNC_TICK;
+            resources.push(new AcceptanceSyncWorkers(sync, tick, s.syncThreads()));
         } else {
             this.maintenance = null;
         }
@@ -238,15 +261,15 @@ public final class InviteHub implements AutoCloseable {
             return this;
         }
 
-        /** Use this mailer instead of the logging one. */
-        public Builder mailer(Mailer mailer) {
-            this.mailer = mailer;
+        /** Use these job leases (shared across nodes) instead of the in-process ones. */
+        public Builder jobLeases(JobLeases jobLeases) {
+            this.jobLeases = jobLeases;
             return this;
         }
 
-        /** Use these job leases instead of the in-process ones (several nodes). */
-        public Builder jobLeases(JobLeases jobLeases) {
-            this.jobLeases = jobLeases;
+        /** Use this mailer instead of the logging one. */
+        public Builder mailer(Mailer mailer) {
+            this.mailer = mailer;
             return this;
         }
 
@@ -351,6 +374,10 @@ public final class InviteHub implements AutoCloseable {
     public DistributorSignUpUseCase signUp() { return signUp; }
     public ManageDistributorsUseCase distributors() { return distributors; }
     public DispatchInvitationsUseCase dispatcher() { return dispatcher; }
+    /** The acceptance sync of teams (run on a schedule by the workers). */
+    public SyncTeamsUseCase acceptanceSync() { return sync; }
+    /** The waiting-queue promoter (run on wake-ups and by polling by the workers). */
+    public PromoteWaitingUseCase queuePromoter() { return promoter; }
     /** The distributor read side: summary, sales, members, trend, plan ranking, codes, admin list. */
     public DistributorQueries distributorQueries() { return distributorQueries; }
     /** Enable, disable, delete codes (a distributor only its own). */

@@ -95,6 +95,8 @@ class RoleMatrixTest {
         Outcome[] staff = {U, A, A, F, F, F, U};
         row("POST /api/v1/admin/teams", staff);
         row("GET /api/v1/admin/teams", staff);
+        row("PATCH /api/v1/admin/teams/{id}", staff);
+        row("GET /api/v1/admin/teams/{id}/external-members", staff);
         row("POST /api/v1/admin/team-groups", staff);
         row("POST /api/v1/distributors/{id}/grant-codes", staff);
         row("POST /api/v1/redeem-codes", staff);
@@ -227,6 +229,8 @@ class RoleMatrixTest {
             path = path.replace("{id}", "1");
         } else if (path.startsWith("/api/v1/admin/invitations/{id}")) {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
+        } else if (path.startsWith("/api/v1/admin/teams/{id}")) {
+            path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
         }
@@ -271,6 +275,8 @@ class RoleMatrixTest {
                 return "{\"name\":\"Matrix\",\"provider_account_id\":\"acct-matrix\",\"max_seats\":1}";
             case "/api/v1/admin/team-groups":
                 return "{\"name\":\"matrix\"}";
+            case "/api/v1/admin/teams/{id}":
+                return "{}"; // 400 behind the guard: proves the caller passed without changing the team
             case "/api/v1/distributors/{id}/grant-codes":
             case "/api/v1/redeem-codes":
                 return "{\"count\":1,\"max_uses\":1,\"validity_days\":30}";

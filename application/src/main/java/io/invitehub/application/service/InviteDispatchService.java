@@ -1,6 +1,7 @@
 package io.invitehub.application.service;
 
 import io.invitehub.application.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.port.out.DispatchClaim;
 import io.invitehub.application.port.out.InviteResult;
 import io.invitehub.application.port.out.Invitations;
 import io.invitehub.application.port.out.ProviderError;
@@ -9,6 +10,7 @@ import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.TeamProviderException;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +36,9 @@ import java.util.logging.Logger;
  * batch, call the provider outside any transaction (at most {@link TeamProvider#MAX_INVITES_PER_CALL}
  * e-mails per call and team), then record each outcome in its own short transaction: INVITED, a
  * retry with backoff, or after the last attempt FAILED with the seat and the use given back.
+ * Every pass claims with a fresh token and records outcomes only while its rows still carry it, so a
+ * pass whose lease ran out (and whose rows another worker claimed again) cannot overwrite the newer
+ * claim's outcome (ADR 5). A seat given back wakes the waiting-queue promoter.
  */
 public final class InviteDispatchService implements DispatchInvitationsUseCase {
     private static final Logger LOG = Logger.getLogger(InviteDispatchService.class.getName());
@@ -45,9 +51,10 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
     private final TeamProvider provider;
     private final Clock clock;
     private final DispatchSettings settings;
+    private final WakeUps wakeUps;
 
     public InviteDispatchService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                                 TeamProvider provider, Clock clock, DispatchSettings settings) {
+                                 TeamProvider provider, WakeUps wakeUps, Clock clock, DispatchSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.teams = teams;
@@ -55,13 +62,15 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
         this.provider = provider;
         this.clock = clock;
         this.settings = settings;
+        this.wakeUps = wakeUps;
     }
 
     @Override
     public int dispatchBatch() {
         Instant now = clock.instant();
-        List<Invitation> claimed = transactions.inTransaction(
+        DispatchClaim claim = transactions.inTransaction(
                 () -> invitations.claimForDispatch(settings.batchSize(), now, settings.lease()));
+        List<Invitation> claimed = claim.invitations();
         Map<TeamId, List<Invitation>> byTeam = new LinkedHashMap<>();
         for (Invitation invitation : claimed) {
             byTeam.computeIfAbsent(invitation.teamId().orElseThrow(), t -> new ArrayList<>()).add(invitation);
@@ -69,94 +78,114 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
         // stop starting provider calls once half the lease is gone: the rest stays claimed until the
         // lease ends and is then due again, so a slow pass never overlaps a worker that re-claims it
         Instant stopAt = now.plus(settings.lease().dividedBy(2));
-        byTeam.forEach((team, pending) -> dispatchTeam(team, pending, stopAt));
+        Pass pass = new Pass(claim.token());
+        byTeam.forEach((team, pending) -> pass.dispatchTeam(team, pending, stopAt));
+        if (pass.seatsReleased > 0) {
+            wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
+        }
         return claimed.size();
     }
 
-    private void dispatchTeam(TeamId teamId, List<Invitation> pending, Instant stopAt) {
-        Optional<TeamAccount> account = teams.account(teamId);
-        if (account.isEmpty()) {
-            pending.forEach(inv -> fail(inv, "team " + teamId.value() + " no longer exists"));
-            return;
-        }
-        for (int from = 0; from < pending.size(); from += TeamProvider.MAX_INVITES_PER_CALL) {
-            if (clock.instant().isAfter(stopAt)) {
-                LOG.warning(() -> "dispatch pass ran past half its lease; " + "the rest of the batch waits for the lease to end");
-                return;
-            }
-            List<Invitation> chunk = pending.subList(from, Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL));
-            Optional<ProviderError> stop = inviteChunk(account.get(), chunk);
-            if (stop.isPresent()) {
-                List<Invitation> rest = pending.subList(Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL), pending.size());
-                if (stop.get().disablesTeam()) {
-                    rest.forEach(inv -> fail(inv, stop.get() + ": the team is unavailable at the provider"));
-                }
-                // RATE_LIMITED: the rest of this team's batch is not sent now; their claim lease makes
-                // them due again later, without counting an attempt they never made
-                return;
-            }
-        }
-    }
+    /** One dispatch pass: its claim token, and how many seats it gave back. */
+    private final class Pass {
+        private final UUID claim;
+        private int seatsReleased;
 
-    /** Sends one chunk; returns the error that should stop further calls to this team in this pass. */
-    private Optional<ProviderError> inviteChunk(TeamAccount account, List<Invitation> chunk) {
-        List<InviteResult> results;
-        try {
-            List<Email> emails = new ArrayList<>(chunk.size());
-            chunk.forEach(inv -> emails.add(inv.email()));
-            results = provider.invite(account, emails);
-        } catch (TeamProviderException e) {
-            if (e.error().disablesTeam()) {
-                TeamStatus status = e.error() == ProviderError.BANNED ? TeamStatus.BANNED : TeamStatus.TOKEN_INVALID;
-                transactions.inTransaction(() -> teams.setStatus(account.teamId(), status));
-                LOG.warning(() -> "team " + account.teamId().value() + " set to " + status + " after provider answered " + e.error());
+        Pass(UUID claim) {
+            this.claim = claim;
+        }
+
+        private void dispatchTeam(TeamId teamId, List<Invitation> pending, Instant stopAt) {
+            Optional<TeamAccount> account = teams.account(teamId);
+            if (account.isEmpty()) {
+                pending.forEach(inv -> fail(inv, "team " + teamId.value() + " no longer exists"));
+                return;
             }
-            chunk.forEach(inv -> failedAttempt(inv, e.error(), e.detail(), e.retryAfter()));
-            return e.error() == ProviderError.RATE_LIMITED || e.error().disablesTeam() ? Optional.of(e.error()) : Optional.empty();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "team provider call failed unexpectedly", e);
-            chunk.forEach(inv -> failedAttempt(inv, ProviderError.TRANSIENT, "unexpected provider failure: " + e, Optional.empty()));
+            for (int from = 0; from < pending.size(); from += TeamProvider.MAX_INVITES_PER_CALL) {
+                if (clock.instant().isAfter(stopAt)) {
+                    LOG.warning(() -> "dispatch pass ran past half its lease; " + "the rest of the batch waits for the lease to end");
+                    return;
+                }
+                List<Invitation> chunk = pending.subList(from, Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL));
+                Optional<ProviderError> stop = inviteChunk(account.get(), chunk);
+                if (stop.isPresent()) {
+                    List<Invitation> rest = pending.subList(Math.min(pending.size(), from + TeamProvider.MAX_INVITES_PER_CALL), pending.size());
+                    if (stop.get().disablesTeam()) {
+                        rest.forEach(inv -> fail(inv, stop.get() + ": the team is unavailable at the provider"));
+                    }
+                    // RATE_LIMITED: the rest of this team's batch is not sent now; their claim lease makes
+                    // them due again later, without counting an attempt they never made
+                    return;
+                }
+            }
+        }
+
+        /** Sends one chunk; returns the error that should stop further calls to this team in this pass. */
+        private Optional<ProviderError> inviteChunk(TeamAccount account, List<Invitation> chunk) {
+            List<InviteResult> results;
+            try {
+                List<Email> emails = new ArrayList<>(chunk.size());
+                chunk.forEach(inv -> emails.add(inv.email()));
+                results = provider.invite(account, emails);
+            } catch (TeamProviderException e) {
+                if (e.error().disablesTeam()) {
+                    TeamStatus status = e.error() == ProviderError.BANNED ? TeamStatus.BANNED : TeamStatus.TOKEN_INVALID;
+                    transactions.inTransaction(() -> teams.setStatus(account.teamId(), status));
+                    LOG.warning(() -> "team " + account.teamId().value() + " set to " + status + " after provider answered " + e.error());
+                }
+                chunk.forEach(inv -> failedAttempt(inv, e.error(), e.detail(), e.retryAfter()));
+                return e.error() == ProviderError.RATE_LIMITED || e.error().disablesTeam() ? Optional.of(e.error()) : Optional.empty();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "team provider call failed unexpectedly", e);
+                chunk.forEach(inv -> failedAttempt(inv, ProviderError.TRANSIENT, "unexpected provider failure: " + e, Optional.empty()));
+                return Optional.empty();
+            }
+            Map<Email, InviteResult> byEmail = new HashMap<>();
+            results.forEach(r -> byEmail.put(r.email(), r));
+            for (Invitation inv : chunk) {
+                InviteResult result = byEmail.get(inv.email());
+                if (result == null) {
+                    failedAttempt(inv, ProviderError.TRANSIENT, "the provider gave no result for this e-mail", Optional.empty());
+                } else if (result.isSent()) {
+                    Instant now = clock.instant();
+                    transactions.inTransaction(() -> invitations.transitionClaimed(inv.id(), claim, InvitationState.INVITED, now, null))
+                            .ifPresentOrElse(invited -> { }, () -> LOG.info(() -> "invitation " + inv.id().value()
+                                    + " was claimed again or moved on; this pass's INVITED is not recorded"));
+                } else {
+                    failedAttempt(inv, result.error().orElseThrow(), result.message(), Optional.empty());
+                }
+            }
             return Optional.empty();
         }
-        Map<Email, InviteResult> byEmail = new HashMap<>();
-        results.forEach(r -> byEmail.put(r.email(), r));
-        for (Invitation inv : chunk) {
-            InviteResult result = byEmail.get(inv.email());
-            if (result == null) {
-                failedAttempt(inv, ProviderError.TRANSIENT, "the provider gave no result for this e-mail", Optional.empty());
-            } else if (result.isSent()) {
-                Instant now = clock.instant();
-                transactions.inTransaction(() -> invitations.transition(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, now, null));
+
+        private void failedAttempt(Invitation inv, ProviderError error, String message, Optional<Duration> retryAfter) {
+            String text = truncate(error + ": " + message);
+            int failedAttempts = inv.attempts() + 1;
+            if (error.isRetryable() && failedAttempts < settings.maxAttempts()) {
+                Duration wait = retryAfter.filter(d -> d.compareTo(settings.backoff(failedAttempts)) > 0)
+                        .orElse(settings.backoff(failedAttempts));
+                Instant at = clock.instant().plus(wait);
+                transactions.inTransaction(() -> invitations.scheduleRetry(inv.id(), claim, at, text));
             } else {
-                failedAttempt(inv, result.error().orElseThrow(), result.message(), Optional.empty());
+                fail(inv, text);
             }
         }
-        return Optional.empty();
-    }
 
-    private void failedAttempt(Invitation inv, ProviderError error, String message, Optional<Duration> retryAfter) {
-        String text = truncate(error + ": " + message);
-        int failedAttempts = inv.attempts() + 1;
-        if (error.isRetryable() && failedAttempts < settings.maxAttempts()) {
-            Duration wait = retryAfter.filter(d -> d.compareTo(settings.backoff(failedAttempts)) > 0)
-                    .orElse(settings.backoff(failedAttempts));
-            Instant at = clock.instant().plus(wait);
-            transactions.inTransaction(() -> invitations.scheduleRetry(inv.id(), at, text));
-        } else {
-            fail(inv, text);
+        /** RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back. */
+        private void fail(Invitation inv, String reason) {
+            Instant now = clock.instant();
+            boolean failed = transactions.inTransaction(() -> invitations
+                    .transitionClaimed(inv.id(), claim, InvitationState.FAILED, now, truncate(reason))
+                    .map(f -> {
+                        teams.releaseSeat(f.teamId().orElseThrow());
+                        codes.giveUseBack(f.id());
+                        return true;
+                    }).orElse(false));
+            if (failed) {
+                seatsReleased++;
+                LOG.info(() -> "invitation " + inv.id().value() + " FAILED: " + reason);
+            }
         }
-    }
-
-    /** RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back. */
-    private void fail(Invitation inv, String reason) {
-        Instant now = clock.instant();
-        transactions.inTransaction(() -> invitations
-                .transition(inv.id(), InvitationState.RESERVED, InvitationState.FAILED, now, truncate(reason))
-                .ifPresent(failed -> {
-                    teams.releaseSeat(failed.teamId().orElseThrow());
-                    codes.giveUseBack(failed.id());
-                }));
-        LOG.info(() -> "invitation " + inv.id().value() + " FAILED: " + reason);
     }
 
     private static String truncate(String text) {

@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Public redemption (SPEC section 3). In one transaction: lock-free checks, lock the code row,
  * recognise an idempotent repeat, check the recipient (blocklist, opt-out, daily cap: SPEC section 9),
- * take a use atomically, bind the e-mail, reserve a seat on one team row or queue, store the
+ * take a use atomically, bind the e-mail, reserve a seat on one team row or queue (also when older
+ * invitations already wait in the code's queue), store the
  * invitation. After commit, wake the dispatcher.
  */
 public final class RedeemService implements RedeemCodeUseCase {
@@ -110,7 +111,11 @@ public final class RedeemService implements RedeemCodeUseCase {
         recipients.ensureMayInvite(command.email(), now);
         codes.takeUse(code.id());
         codes.bindEmail(code.id(), command.email());
-        Optional<SeatReservation> seat = teams.reserveSeat(code.group(), settings.allocationPolicy());
+        // fairness: while older invitations wait in this code's queue, a new one queues behind them
+        // rather than taking a seat that one of them should get (the promoter seats them in order)
+        Optional<SeatReservation> seat = invitations.anyWaiting(code.group())
+                ? Optional.empty()
+                : teams.reserveSeat(code.group(), settings.allocationPolicy());
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));

@@ -249,4 +249,20 @@ public abstract class AbstractRedeemCodesContract extends StorageContractSupport
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void activateSetsTheMembershipOnceFromTheFirstJoin() {
+        RedeemCode code = newCode(1); // validity 30 days
+        Instant firstJoin = NOW.plusSeconds(3600);
+
+        assertThat(tx(() -> storage.codes().activate(code.id(), firstJoin))).isTrue();
+        RedeemCode active = reload(code);
+        assertThat(active.activatedAt()).contains(firstJoin);
+        assertThat(active.memberExpiresAt()).contains(firstJoin.plus(java.time.Duration.ofDays(30)));
+
+        // a later join (a rebind, a second member of a multi-use code) changes nothing
+        assertThat(tx(() -> storage.codes().activate(code.id(), firstJoin.plusSeconds(86_400)))).isFalse();
+        assertThat(reload(code).activatedAt()).contains(firstJoin);
+        assertThat(reload(code).memberExpiresAt()).contains(firstJoin.plus(java.time.Duration.ofDays(30)));
+    }
 }

@@ -1,22 +1,31 @@
 package io.invitehub.application.contract;
 
+import io.invitehub.application.port.out.ExternalMember;
 import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.port.out.ProviderMember;
+import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.SeatReservation;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.team.AllocationPolicy;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static io.invitehub.domain.team.AllocationPolicy.FILL_FIRST;
 import static io.invitehub.domain.team.AllocationPolicy.SPREAD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link io.invitehub.application.port.out.Teams}, for the fake and every adapter. */
 public abstract class AbstractTeamsContract extends StorageContractSupport {
@@ -232,5 +241,159 @@ public abstract class AbstractTeamsContract extends StorageContractSupport {
     @Test
     void seatSummaryOfNothingIsZero() {
         assertThat(storage.teams().seatSummary()).isEqualTo(new SeatSummary(0, 0, 0, 0, 0));
+    }
+
+    // ---- staff changes ---------------------------------------------------------------------------
+
+    private static TeamChanges seats(int maxSeats) {
+        return new TeamChanges(Optional.empty(), Optional.of(maxSeats), Optional.empty(), false, Optional.empty());
+    }
+
+    @Test
+    void updateChangesOnlyWhatIsGiven() {
+        TeamGroupId gold = tx(() -> storage.teams().createGroup("gold"));
+        Team team = newTeam(3);
+        reserve(Optional.empty(), FILL_FIRST);
+
+        Team renamed = tx(() -> storage.teams().update(team.id(), new TeamChanges(Optional.of("Renamed"), Optional.empty(),
+                Optional.empty(), false, Optional.empty()))).orElseThrow();
+        assertThat(renamed.name()).isEqualTo("Renamed");
+        assertThat(renamed.maxSeats()).isEqualTo(3);
+        assertThat(renamed.seatsReserved()).isEqualTo(1);
+
+        Team changed = tx(() -> storage.teams().update(team.id(), new TeamChanges(Optional.empty(), Optional.of(7),
+                Optional.of(TeamStatus.PAUSED), true, Optional.of(gold)))).orElseThrow();
+        assertThat(changed.name()).isEqualTo("Renamed");
+        assertThat(changed.maxSeats()).isEqualTo(7);
+        assertThat(changed.status()).isEqualTo(TeamStatus.PAUSED);
+        assertThat(changed.group()).contains(gold);
+        assertThat(reload(team).maxSeats()).isEqualTo(7);
+        assertThat(reload(team).group()).contains(gold);
+
+        Team ungrouped = tx(() -> storage.teams().update(team.id(), new TeamChanges(Optional.empty(), Optional.empty(),
+                Optional.of(TeamStatus.ACTIVE), true, Optional.empty()))).orElseThrow();
+        assertThat(ungrouped.group()).isEmpty();
+        assertThat(ungrouped.status()).isEqualTo(TeamStatus.ACTIVE);
+    }
+
+    @Test
+    void maxSeatsCannotGoBelowTheSeatsInUse() {
+        Team team = newTeam(5);
+        reserve(Optional.empty(), FILL_FIRST);
+        reserve(Optional.empty(), FILL_FIRST);
+        txRun(() -> storage.teams().recordSync(team.id(), List.of(member("owner@host.com")), NOW, NOW.plusSeconds(60)));
+
+        assertThatThrownBy(() -> tx(() -> storage.teams().update(team.id(), seats(2))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("3 seats in use");
+                });
+        assertThat(reload(team).maxSeats()).isEqualTo(5);
+
+        assertThat(tx(() -> storage.teams().update(team.id(), seats(3))).map(Team::maxSeats)).contains(3);
+        assertThat(reserve(Optional.empty(), FILL_FIRST)).isEmpty();
+    }
+
+    @Test
+    void updateOfAnUnknownTeamIsEmpty() {
+        assertThat(tx(() -> storage.teams().update(UNKNOWN, seats(3)))).isEmpty();
+        assertThat(tx(() -> storage.teams().update(UNKNOWN, new TeamChanges(Optional.of("x"), Optional.empty(),
+                Optional.empty(), false, Optional.empty())))).isEmpty();
+    }
+
+    // ---- acceptance sync state -------------------------------------------------------------------
+
+    private static ProviderMember member(String email) {
+        return new ProviderMember("user-" + email, Email.of(email), "member", NOW.minusSeconds(3600));
+    }
+
+    @Test
+    void aNewTeamIsDueForSyncAtOnceAndNotAfterASuccessUntilTheNextTime() {
+        Team a = newTeam(5);
+        Team b = newTeam(5);
+        Team banned = newTeam(5);
+        Team paused = newTeam(5);
+        txRun(() -> {
+            storage.teams().setStatus(banned.id(), TeamStatus.BANNED);
+            storage.teams().setStatus(paused.id(), TeamStatus.PAUSED);
+        });
+        assertThat(reload(a).sync()).isEqualTo(Team.Sync.NEVER);
+        assertThat(storage.teams().dueForSync(NOW, 10)).containsExactly(a.id(), b.id(), paused.id());
+        assertThat(storage.teams().dueForSync(NOW, 2)).containsExactly(a.id(), b.id());
+
+        txRun(() -> storage.teams().recordSync(a.id(), List.of(), NOW, NOW.plusSeconds(180)));
+
+        assertThat(storage.teams().dueForSync(NOW.plusSeconds(179), 10)).containsExactly(b.id(), paused.id());
+        assertThat(storage.teams().dueForSync(NOW.plusSeconds(180), 10)).containsExactly(b.id(), paused.id(), a.id());
+        Team.Sync sync = reload(a).sync();
+        assertThat(sync.lastSynced()).contains(NOW);
+        assertThat(sync.nextSync()).contains(NOW.plusSeconds(180));
+        assertThat(sync.error()).isEmpty();
+        assertThat(sync.failures()).isZero();
+    }
+
+    @Test
+    void recordSyncStoresExactlyTheExternalMembersAndCountsThem() {
+        Team team = newTeam(5);
+        reserve(Optional.empty(), FILL_FIRST);
+
+        Teams.ExternalSeats first = tx(() -> storage.teams().recordSync(team.id(),
+                List.of(member("owner@host.com"), member("admin@host.com")), NOW, NOW.plusSeconds(60)));
+        assertThat(first).isEqualTo(new Teams.ExternalSeats(0, 2));
+        assertThat(reload(team).externalSeats()).isEqualTo(2);
+        assertThat(reload(team).seatsInUse()).isEqualTo(3);
+        List<ExternalMember> members = storage.teams().externalMembers(team.id());
+        assertThat(members).extracting(ExternalMember::email).containsExactly(Email.of("admin@host.com"), Email.of("owner@host.com"));
+        assertThat(members.get(0).providerUserId()).contains("user-admin@host.com");
+        assertThat(members.get(0).role()).contains("member");
+        assertThat(members.get(0).joinedAt()).contains(NOW.minusSeconds(3600));
+        assertThat(members.get(0).firstSeenAt()).isEqualTo(NOW);
+
+        // later: the admin left, someone joined without InviteHub; the owner keeps its first-seen time
+        Teams.ExternalSeats second = tx(() -> storage.teams().recordSync(team.id(),
+                List.of(member("owner@host.com"), member("stranger@host.com")), NOW.plusSeconds(60), NOW.plusSeconds(120)));
+        assertThat(second).isEqualTo(new Teams.ExternalSeats(2, 2));
+        assertThat(second.shrank()).isFalse();
+        List<ExternalMember> now = storage.teams().externalMembers(team.id());
+        assertThat(now).extracting(ExternalMember::email).containsExactly(Email.of("owner@host.com"), Email.of("stranger@host.com"));
+        assertThat(now.get(0).firstSeenAt()).isEqualTo(NOW);
+        assertThat(now.get(1).firstSeenAt()).isEqualTo(NOW.plusSeconds(60));
+
+        Teams.ExternalSeats third = tx(() -> storage.teams().recordSync(team.id(), List.of(), NOW.plusSeconds(120), NOW.plusSeconds(180)));
+        assertThat(third.shrank()).isTrue();
+        assertThat(storage.teams().externalMembers(team.id())).isEmpty();
+        assertThat(reload(team).externalSeats()).isZero();
+        assertThat(storage.teams().externalMembers(UNKNOWN)).isEmpty();
+    }
+
+    @Test
+    void externalSeatsTakeRoomFromAllocation() {
+        Team team = newTeam(2);
+        txRun(() -> storage.teams().recordSync(team.id(), List.of(member("owner@host.com")), NOW, NOW.plusSeconds(60)));
+
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).contains(team.id());
+        assertThat(reserveTeam(Optional.empty(), FILL_FIRST)).isEmpty();
+        assertThat(storage.teams().seatSummary()).isEqualTo(new SeatSummary(1, 2, 2, 0, 0));
+    }
+
+    @Test
+    void aFailedSyncIsVisibleCountedAndClearedByTheNextSuccess() {
+        Team team = newTeam(5);
+        txRun(() -> storage.teams().recordSync(team.id(), List.of(member("owner@host.com")), NOW, NOW.plusSeconds(60)));
+
+        txRun(() -> storage.teams().recordSyncFailure(team.id(), "TRANSIENT: timeout", NOW.plusSeconds(75)));
+        txRun(() -> storage.teams().recordSyncFailure(team.id(), "RATE_LIMITED: slow down", NOW.plusSeconds(90)));
+
+        Team failing = reload(team);
+        assertThat(failing.sync().error()).contains("RATE_LIMITED: slow down");
+        assertThat(failing.sync().failures()).isEqualTo(2);
+        assertThat(failing.sync().lastSynced()).contains(NOW);
+        assertThat(failing.sync().nextSync()).contains(NOW.plusSeconds(90));
+        assertThat(failing.externalSeats()).isEqualTo(1);
+        assertThat(storage.teams().dueForSync(NOW.plusSeconds(89), 10)).isEmpty();
+        assertThat(storage.teams().dueForSync(NOW.plusSeconds(90), 10)).containsExactly(team.id());
+
+        txRun(() -> storage.teams().recordSync(team.id(), List.of(), NOW.plusSeconds(90), NOW.plusSeconds(150)));
+        assertThat(reload(team).sync()).isEqualTo(new Team.Sync(NOW.plusSeconds(90), null, 0, NOW.plusSeconds(150)));
     }
 }

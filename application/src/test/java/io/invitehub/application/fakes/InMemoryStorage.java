@@ -12,7 +12,10 @@ import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorSort;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.DistributorSummary;
+import io.invitehub.application.port.out.DispatchClaim;
+import io.invitehub.application.port.out.ExternalMember;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.ProviderMember;
 import io.invitehub.application.port.out.MemberView;
 import io.invitehub.application.port.out.PeriodCounts;
 import io.invitehub.application.port.out.PlanRanking;
@@ -48,6 +51,7 @@ import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
@@ -110,13 +114,26 @@ public final class InMemoryStorage implements StoragePorts {
         }
     }
 
-    private record InvitationRow(Invitation invitation, boolean holdsUse, boolean useGivenBack, Instant nextAttemptAt) {
+    private record InvitationRow(Invitation invitation, boolean holdsUse, boolean useGivenBack, Instant nextAttemptAt,
+                                 TeamGroupId queueGroup, UUID claimToken) {
         InvitationRow with(Invitation changed) {
-            return new InvitationRow(changed, holdsUse, useGivenBack, nextAttemptAt);
+            return new InvitationRow(changed, holdsUse, useGivenBack, nextAttemptAt, queueGroup, claimToken);
+        }
+
+        InvitationRow withDue(Instant due, UUID token) {
+            return new InvitationRow(invitation, holdsUse, useGivenBack, due, queueGroup, token);
+        }
+
+        boolean waitsIn(Optional<TeamGroupId> queue) {
+            return invitation.state() == InvitationState.WAITING && Objects.equals(queueGroup, queue.orElse(null));
         }
     }
 
-    private record TeamRow(Team team, String credentials) {
+    /** A team with its credentials and its external members by e-mail (sorted, like the SQL's order). */
+    private record TeamRow(Team team, String credentials, TreeMap<String, ExternalMember> external) {
+        TeamRow with(Team changed) {
+            return new TeamRow(changed, credentials, external);
+        }
     }
 
     /** The removal columns of an invitation (V4): kept beside the immutable invitation row. */
@@ -349,7 +366,8 @@ public final class InMemoryStorage implements StoragePorts {
                 if (inv == null || !inv.holdsUse() || inv.useGivenBack()) {
                     return false;
                 }
-                state.invitations.put(invitation.value(), new InvitationRow(inv.invitation(), true, true, inv.nextAttemptAt()));
+                state.invitations.put(invitation.value(), new InvitationRow(inv.invitation(), true, true, inv.nextAttemptAt(),
+                        inv.queueGroup(), inv.claimToken()));
                 long codeId = inv.invitation().codeId().value();
                 CodeRow code = state.codes.get(codeId);
                 state.codes.put(codeId, code.withUsedCount(Math.max(code.usedCount() - 1, 0)));
@@ -365,8 +383,8 @@ public final class InMemoryStorage implements StoragePorts {
                 if (f == null || t == null || !holds(f) || holds(t) || !f.invitation().codeId().equals(t.invitation().codeId())) {
                     return false;
                 }
-                state.invitations.put(from.value(), new InvitationRow(f.invitation(), false, false, f.nextAttemptAt()));
-                state.invitations.put(to.value(), new InvitationRow(t.invitation(), true, false, t.nextAttemptAt()));
+                state.invitations.put(from.value(), new InvitationRow(f.invitation(), false, false, f.nextAttemptAt(), f.queueGroup(), f.claimToken()));
+                state.invitations.put(to.value(), new InvitationRow(t.invitation(), true, false, t.nextAttemptAt(), t.queueGroup(), t.claimToken()));
                 return true;
             });
         }
@@ -420,6 +438,21 @@ public final class InMemoryStorage implements StoragePorts {
                     inserted.add(candidate);
                 }
                 return inserted;
+            });
+        }
+
+        @Override
+        public boolean activate(RedeemCodeId id, Instant at) {
+            return atomically(() -> {
+                CodeRow r = row(id);
+                if (r.activatedAt() != null) {
+                    return false;
+                }
+                Instant activated = at.truncatedTo(ChronoUnit.MICROS);
+                state.codes.put(id.value(), new CodeRow(r.id(), r.code(), r.owner(), r.group(), r.maxUses(), r.usedCount(),
+                        r.expiresAt(), r.validityDays(), r.boundEmail(), activated, activated.plus(Duration.ofDays(r.validityDays())),
+                        r.rebindCount(), r.rebindLimit(), r.active(), r.note(), r.createdAt()));
+                return true;
             });
         }
 
@@ -496,7 +529,8 @@ public final class InMemoryStorage implements StoragePorts {
                         queueSeq, 0, null, null, n.now(), null, null, null);
                 // a new RESERVED invitation is due at once; claims then go first-due-first-out
                 Instant due = n.state() == InvitationState.RESERVED ? n.now() : null;
-                state.invitations.put(id, new InvitationRow(invitation, n.holdsUse(), false, due));
+                TeamGroupId queueGroup = n.state() == InvitationState.WAITING ? state.codes.get(n.codeId().value()).group() : null;
+                state.invitations.put(id, new InvitationRow(invitation, n.holdsUse(), false, due, queueGroup, null));
                 return invitation;
             });
         }
@@ -533,16 +567,75 @@ public final class InMemoryStorage implements StoragePorts {
         @Override
         public long queuePosition(InvitationId id) {
             return atomically(() -> {
-                Invitation self = state.invitations.get(id.value()).invitation();
-                long seq = self.queueSeq().orElseThrow(() -> new IllegalStateException("invitation " + id.value() + " is not WAITING"));
-                return 1 + all().filter(i -> i.state() == InvitationState.WAITING)
-                        .filter(i -> i.queueSeq().orElseThrow() < seq).count();
+                InvitationRow self = state.invitations.get(id.value());
+                if (self == null || self.invitation().state() != InvitationState.WAITING) {
+                    throw new IllegalStateException("invitation " + id.value() + " is not WAITING");
+                }
+                long seq = self.invitation().queueSeq().orElseThrow();
+                Optional<TeamGroupId> queue = Optional.ofNullable(self.queueGroup());
+                return 1 + state.invitations.values().stream().filter(r -> r.waitsIn(queue))
+                        .filter(r -> r.invitation().queueSeq().orElseThrow() < seq).count();
             });
         }
 
         @Override
-        public List<Invitation> claimForDispatch(int limit, Instant now, Duration lease) {
+        public boolean anyWaiting(Optional<TeamGroupId> group) {
+            return atomically(() -> state.invitations.values().stream().anyMatch(r -> r.waitsIn(group)));
+        }
+
+        @Override
+        public List<Optional<TeamGroupId>> waitingQueues() {
             return atomically(() -> {
+                List<Optional<TeamGroupId>> queues = new ArrayList<>();
+                if (anyWaiting(Optional.empty())) {
+                    queues.add(Optional.empty());
+                }
+                state.groups.keySet().stream().map(TeamGroupId::new).filter(g -> anyWaiting(Optional.of(g)))
+                        .forEach(g -> queues.add(Optional.of(g)));
+                return queues;
+            });
+        }
+
+        @Override
+        public List<Invitation> claimWaiting(Optional<TeamGroupId> group, int limit) {
+            // transactions of this storage run one at a time: the queue is held for the transaction
+            return atomically(() -> state.invitations.values().stream().filter(r -> r.waitsIn(group))
+                    .map(InvitationRow::invitation)
+                    .sorted(Comparator.comparingLong(i -> i.queueSeq().orElseThrow()))
+                    .limit(limit)
+                    .toList());
+        }
+
+        @Override
+        public Optional<Invitation> promote(InvitationId id, TeamId team, Instant now) {
+            return atomically(() -> {
+                InvitationRow row = state.invitations.get(id.value());
+                if (row == null || row.invitation().state() != InvitationState.WAITING) {
+                    return Optional.<Invitation>empty();
+                }
+                Invitation i = row.invitation();
+                boolean seatedThere = all().anyMatch(o -> o.state().holdsSeat() && o.teamId().equals(Optional.of(team))
+                        && o.email().equals(i.email()));
+                if (seatedThere) {
+                    return Optional.<Invitation>empty();
+                }
+                Invitation reserved = Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null), team,
+                        i.email(), InvitationState.RESERVED, i.isRebind(), i.queueSeq().orElse(null), i.attempts(),
+                        i.lastError().orElse(null), null, i.createdAt(), null, null, null);
+                state.invitations.put(id.value(), row.with(reserved).withDue(now, row.claimToken()));
+                return Optional.of(reserved);
+            });
+        }
+
+        @Override
+        public List<Invitation> seatHolders(TeamId team) {
+            return atomically(() -> all().filter(i -> i.state().holdsSeat() && i.teamId().equals(Optional.of(team))).toList());
+        }
+
+        @Override
+        public DispatchClaim claimForDispatch(int limit, Instant now, Duration lease) {
+            return atomically(() -> {
+                UUID claimToken = new UUID(random.nextLong(), random.nextLong());
                 List<InvitationRow> due = state.invitations.values().stream()
                         .filter(r -> r.invitation().state() == InvitationState.RESERVED)
                         .filter(r -> r.nextAttemptAt() == null || !r.nextAttemptAt().isAfter(now))
@@ -553,23 +646,32 @@ public final class InMemoryStorage implements StoragePorts {
                 Instant leaseEnd = now.plus(lease);
                 List<Invitation> claimed = new ArrayList<>(due.size());
                 for (InvitationRow row : due) {
-                    state.invitations.put(row.invitation().id().value(),
-                            new InvitationRow(row.invitation(), row.holdsUse(), row.useGivenBack(), leaseEnd));
+                    state.invitations.put(row.invitation().id().value(), row.withDue(leaseEnd, claimToken));
                     claimed.add(row.invitation());
                 }
-                return claimed;
+                return new DispatchClaim(claimToken, claimed);
             });
         }
 
         @Override
         public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
+            return transition(id, from, to, now, endReason, row -> true);
+        }
+
+        @Override
+        public Optional<Invitation> transitionClaimed(InvitationId id, UUID claimToken, InvitationState to, Instant now, String endReason) {
+            return transition(id, InvitationState.RESERVED, to, now, endReason, row -> claimToken.equals(row.claimToken()));
+        }
+
+        private Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason,
+                                                Predicate<InvitationRow> fence) {
             return atomically(() -> {
                 from.moveTo(to);
                 if (to == InvitationState.REMOVING) {
                     throw new IllegalArgumentException("REMOVING is entered through claimRemoval, which records why and since when");
                 }
                 InvitationRow row = state.invitations.get(id.value());
-                if (row == null || row.invitation().state() != from) {
+                if (row == null || row.invitation().state() != from || !fence.test(row)) {
                     return Optional.<Invitation>empty();
                 }
                 Invitation i = row.invitation();
@@ -581,25 +683,27 @@ public final class InMemoryStorage implements StoragePorts {
                 Invitation moved = Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null),
                         i.teamId().orElse(null), i.email(), to, i.isRebind(), i.queueSeq().orElse(null), i.attempts(),
                         i.lastError().orElse(null), reason, i.createdAt(), invitedAt, acceptedAt, endedAt);
-                state.invitations.put(id.value(), row.with(moved));
+                // leaving RESERVED leaves the dispatcher's outbox
+                state.invitations.put(id.value(), row.with(moved).withDue(to == InvitationState.RESERVED ? row.nextAttemptAt() : null,
+                        row.claimToken()));
                 return Optional.of(moved);
             });
         }
 
         @Override
-        public void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error) {
-            atomically(() -> {
+        public boolean scheduleRetry(InvitationId id, UUID claimToken, Instant nextAttemptAt, String error) {
+            return atomically(() -> {
                 InvitationRow row = state.invitations.get(id.value());
-                if (row == null || row.invitation().state() != InvitationState.RESERVED) {
-                    return null;
+                if (row == null || row.invitation().state() != InvitationState.RESERVED || !claimToken.equals(row.claimToken())) {
+                    return false;
                 }
                 Invitation i = row.invitation();
                 Invitation retried = Invitation.restore(i.id(), i.publicId(), i.codeId(), i.distributorId().orElse(null),
                         i.teamId().orElse(null), i.email(), i.state(), i.isRebind(), i.queueSeq().orElse(null),
                         i.attempts() + 1, error, i.endReason().orElse(null), i.createdAt(), i.invitedAt().orElse(null),
                         i.acceptedAt().orElse(null), i.endedAt().orElse(null));
-                state.invitations.put(id.value(), new InvitationRow(retried, row.holdsUse(), row.useGivenBack(), nextAttemptAt));
-                return null;
+                state.invitations.put(id.value(), row.with(retried).withDue(nextAttemptAt, row.claimToken()));
+                return true;
             });
         }
 
@@ -808,7 +912,7 @@ public final class InMemoryStorage implements StoragePorts {
                 long id = newId();
                 Team team = Team.restore(new TeamId(id), n.name(), n.providerAccountId(), n.maxSeats(), 0, 0,
                         n.group().orElse(null), TeamStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                state.teams.put(id, new TeamRow(team, n.credentials()));
+                state.teams.put(id, new TeamRow(team, n.credentials(), new TreeMap<>()));
                 return team;
             });
         }
@@ -908,8 +1012,87 @@ public final class InMemoryStorage implements StoragePorts {
         private void replace(Team t, int seatsReserved, TeamStatus status) {
             TeamRow row = state.teams.get(t.id().value());
             Team changed = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), seatsReserved,
-                    t.externalSeats(), t.group().orElse(null), status, t.createdAt());
-            state.teams.put(t.id().value(), new TeamRow(changed, row.credentials()));
+                    t.externalSeats(), t.group().orElse(null), status, t.createdAt(), t.sync());
+            state.teams.put(t.id().value(), row.with(changed));
+        }
+
+        @Override
+        public Optional<Team> update(TeamId id, TeamChanges changes) {
+            return atomically(() -> {
+                TeamRow row = state.teams.get(id.value());
+                if (row == null) {
+                    return Optional.<Team>empty();
+                }
+                Team t = row.team();
+                int maxSeats = changes.maxSeats().orElse(t.maxSeats());
+                if (maxSeats < t.seatsInUse()) {
+                    throw new DomainException(ErrorCode.CONFLICT, "max_seats " + maxSeats + " is below the " + t.seatsInUse()
+                            + " seats in use in team " + t.id().value() + " (" + t.seatsReserved() + " held by invitations, "
+                            + t.externalSeats() + " external members)");
+                }
+                Team changed = Team.restore(t.id(), changes.name().orElse(t.name()), t.providerAccountId(), maxSeats,
+                        t.seatsReserved(), t.externalSeats(), changes.changeGroup() ? changes.group().orElse(null) : t.group().orElse(null),
+                        changes.status().orElse(t.status()), t.createdAt(), t.sync());
+                state.teams.put(id.value(), row.with(changed));
+                return Optional.of(changed);
+            });
+        }
+
+        @Override
+        public List<TeamId> dueForSync(Instant now, int limit) {
+            return atomically(() -> state.teams.values().stream().map(TeamRow::team)
+                    .filter(Team::isSynced)
+                    .filter(t -> t.sync().isDue(now))
+                    .sorted(Comparator.comparing((Team t) -> t.sync().nextSyncAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparingLong(t -> t.id().value()))
+                    .limit(limit)
+                    .map(Team::id)
+                    .toList());
+        }
+
+        @Override
+        public ExternalSeats recordSync(TeamId id, List<ProviderMember> external, Instant now, Instant nextSyncAt) {
+            return atomically(() -> {
+                TeamRow row = state.teams.get(id.value());
+                if (row == null) {
+                    throw new java.util.NoSuchElementException("no team " + id.value());
+                }
+                TreeMap<String, ExternalMember> members = new TreeMap<>();
+                Instant seen = now.truncatedTo(ChronoUnit.MICROS);
+                for (ProviderMember m : external) {
+                    ExternalMember before = row.external().get(m.email().value());
+                    members.putIfAbsent(m.email().value(), new ExternalMember(m.email(), Optional.ofNullable(m.userId()),
+                            Optional.ofNullable(m.role()), Optional.ofNullable(m.joinedAt()).map(at -> at.truncatedTo(ChronoUnit.MICROS)),
+                            before == null ? seen : before.firstSeenAt()));
+                }
+                Team t = row.team();
+                Team synced = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), t.seatsReserved(), members.size(),
+                        t.group().orElse(null), t.status(), t.createdAt(),
+                        new Team.Sync(seen, null, 0, nextSyncAt.truncatedTo(ChronoUnit.MICROS)));
+                state.teams.put(id.value(), new TeamRow(synced, row.credentials(), members));
+                return new ExternalSeats(t.externalSeats(), members.size());
+            });
+        }
+
+        @Override
+        public void recordSyncFailure(TeamId id, String error, Instant nextSyncAt) {
+            atomically(() -> {
+                TeamRow row = state.teams.get(id.value());
+                if (row != null) {
+                    Team t = row.team();
+                    Team.Sync sync = new Team.Sync(t.sync().lastSyncedAt(), error, t.sync().failures() + 1,
+                            nextSyncAt.truncatedTo(ChronoUnit.MICROS));
+                    state.teams.put(id.value(), row.with(Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(),
+                            t.seatsReserved(), t.externalSeats(), t.group().orElse(null), t.status(), t.createdAt(), sync)));
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public List<ExternalMember> externalMembers(TeamId id) {
+            return atomically(() -> Optional.ofNullable(state.teams.get(id.value()))
+                    .map(row -> List.copyOf(row.external().values())).orElse(List.of()));
         }
     }
 

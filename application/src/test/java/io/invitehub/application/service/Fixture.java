@@ -2,6 +2,7 @@ package io.invitehub.application.service;
 
 import io.invitehub.application.fakes.InMemoryStorage;
 import io.invitehub.application.fakes.MutableClock;
+import io.invitehub.application.fakes.RecordingWakeUps;
 import io.invitehub.application.port.out.NewTeam;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
@@ -23,6 +24,7 @@ final class Fixture {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryStorage storage = new InMemoryStorage(clock);
+    final RecordingWakeUps wakeUps = new RecordingWakeUps();
     private int counter;
 
     Code nextCode() {

@@ -36,7 +36,7 @@ class InviteDispatchServiceTest {
     private final Fixture f = new Fixture();
     private final ScriptedTeamProvider provider = new ScriptedTeamProvider();
     private final InviteDispatchService dispatcher = new InviteDispatchService(f.storage.transactions(),
-            f.storage.invitations(), f.storage.teams(), f.storage.codes(), provider, f.clock, SETTINGS);
+            f.storage.invitations(), f.storage.teams(), f.storage.codes(), provider, f.wakeUps, f.clock, SETTINGS);
 
     /** What a redemption leaves behind: a use taken, the e-mail bound, a seat reserved, a RESERVED invitation. */
     private Invitation reserved(RedeemCode code, Email email) {
@@ -383,5 +383,56 @@ class InviteDispatchServiceTest {
         assertThat(SETTINGS.backoff(100)).isEqualTo(Duration.ofMinutes(1));
         assertThat(DispatchSettings.defaults()).isEqualTo(new DispatchSettings(50, 5, Duration.ofSeconds(2),
                 Duration.ofMinutes(2), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void aWorkerWhoseLeaseRanOutCannotOverwriteTheNewerClaim() throws Exception {
+        f.team("Blue", 5);
+        Invitation inv = reserved(ALICE);
+        java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        // worker A's call hangs past its lease and then answers "refused for good"; worker B, which claimed
+        // the row again after the lease, meets a passing fault and schedules a retry
+        provider.then((team, emails) -> {
+            inCall.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return emails.stream().map(e -> InviteResult.failed(e, ProviderError.REJECTED, "stale answer")).toList();
+        }, allFailing(ProviderError.TRANSIENT));
+        Thread workerA = new Thread(dispatcher::dispatchBatch, "worker-a");
+        workerA.start();
+        assertThat(inCall.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        f.clock.advance(SETTINGS.lease().plusSeconds(1));
+        assertThat(dispatcher.dispatchBatch()).isEqualTo(1); // worker B
+        Invitation afterB = reload(inv);
+        assertThat(afterB.attempts()).isEqualTo(1);
+        answer.countDown();
+        workerA.join(10_000);
+        assertThat(workerA.isAlive()).isFalse();
+
+        Invitation current = reload(inv);
+        assertThat(current.state()).isEqualTo(InvitationState.RESERVED);
+        assertThat(current.attempts()).isEqualTo(1);
+        assertThat(current.lastError()).contains("TRANSIENT: scripted TRANSIENT");
+        assertThat(f.reload(f.storage.teams().listAll().get(0)).seatsReserved()).isEqualTo(1);
+        assertThat(f.reload(f.storage.codes().findById(inv.codeId()).orElseThrow()).usedCount()).isEqualTo(1);
+        assertThat(f.wakeUps.count(io.invitehub.application.port.out.WakeUps.Work.SEAT_PROMOTION)).isZero();
+        assertThat(provider.calls()).hasSize(2);
+    }
+
+    @Test
+    void aFailureThatGivesASeatBackWakesThePromoter() {
+        f.team("Blue", 5);
+        Invitation inv = reserved(ALICE);
+        provider.then(allFailing(ProviderError.REJECTED));
+
+        dispatcher.dispatchBatch();
+
+        assertThat(reload(inv).state()).isEqualTo(InvitationState.FAILED);
+        assertThat(f.wakeUps.count(io.invitehub.application.port.out.WakeUps.Work.SEAT_PROMOTION)).isEqualTo(1);
     }
 }

@@ -25,7 +25,7 @@ final class LifecycleWorld {
     static final RedemptionSettings GENEROUS = new RedemptionSettings(AllocationPolicy.FILL_FIRST,
             new Limit("redeem-address", 1000, Duration.ofMinutes(1)),
             new Limit("redeem-email", 1000, Duration.ofMinutes(1)),
-            new Limit("redeem-code-failures", 10, Duration.ofMinutes(15)));
+            RedemptionSettings.codeLockout(10, Duration.ofMinutes(15)));
     static final LifecycleSettings SETTINGS = new LifecycleSettings(Duration.ofDays(7), Duration.ofDays(15), 50, 3,
             Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2));
 
@@ -58,7 +58,7 @@ final class LifecycleWorld {
         recipientPolicy = new RecipientPolicy(s.recipients(), new RecipientSettings(1_000, reinviteCooldown));
         redeem = new RedeemService(s.transactions(), s.codes(), s.invitations(), s.teams(), rateLimiter, wakeUps, f.clock, redemption,
                 recipientPolicy);
-        dispatcher = new InviteDispatchService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, f.clock,
+        dispatcher = new InviteDispatchService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, wakeUps, f.clock,
                 new DispatchSettings(50, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)));
         removal = new MemberRemovalService(s.transactions(), s.invitations(), s.teams(), s.codes(), s.users(), provider,
                 s.auditLog(), f.clock, SETTINGS);

@@ -22,6 +22,7 @@ import io.invitehub.domain.shared.RateLimitedException;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.team.TeamId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package io.invitehub.application.service;
 
 import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.port.in.UpdateTeamCommand;
+import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.application.port.out.AuditEntry;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Role;
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TeamAdminServiceTest {
     private final Fixture f = new Fixture();
-    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), f.storage.auditLog(), f.clock);
+    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), f.storage.auditLog(),
+            f.wakeUps, f.clock);
 
     @Test
     void createsAnActiveTeamWithStrippedFields() {
@@ -97,5 +101,97 @@ class TeamAdminServiceTest {
     void credentialsNeverShowInTheCommand() {
         assertThat(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "s3cret", 5, Optional.empty()).toString())
                 .isEqualTo("CreateTeamCommand[Actor[system], Blue, acc-1, maxSeats=5, credentials=***]");
+    }
+
+    private Team update(Team team, TeamChanges changes) {
+        return admin.updateTeam(new UpdateTeamCommand(Fixture.STAFF, team.id(), changes));
+    }
+
+    private static TeamChanges seats(int maxSeats) {
+        return new TeamChanges(Optional.empty(), Optional.of(maxSeats), Optional.empty(), false, Optional.empty());
+    }
+
+    @Test
+    void updateChangesTheTeamAuditsItAndWakesThePromoterWhenSeatsMayFree() {
+        TeamGroupId gold = admin.createGroup(Fixture.STAFF, "gold");
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 2, Optional.empty()));
+        long signals = f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION);
+
+        Team renamed = update(team, new TeamChanges(Optional.of(" Azure "), Optional.empty(), Optional.empty(), false, Optional.empty()));
+        assertThat(renamed.name()).isEqualTo("Azure");
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(signals); // a new name frees nothing
+
+        Team changed = update(team, new TeamChanges(Optional.empty(), Optional.of(5), Optional.of(TeamStatus.PAUSED), true, Optional.of(gold)));
+        assertThat(changed.maxSeats()).isEqualTo(5);
+        assertThat(changed.status()).isEqualTo(TeamStatus.PAUSED);
+        assertThat(changed.group()).contains(gold);
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(signals + 1);
+
+        update(team, new TeamChanges(Optional.empty(), Optional.empty(), Optional.of(TeamStatus.ACTIVE), false, Optional.empty()));
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(signals + 2);
+        update(team, seats(3));
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(signals + 2); // fewer seats free nothing
+
+        assertThat(f.storage.auditLog().latest(10)).extracting(AuditEntry::action, AuditEntry::details).contains(
+                org.assertj.core.groups.Tuple.tuple("TEAM_UPDATE", Optional.of("name=Azure")),
+                org.assertj.core.groups.Tuple.tuple("TEAM_UPDATE", Optional.of("max_seats=5, status=PAUSED, group_id=" + gold.value())),
+                org.assertj.core.groups.Tuple.tuple("TEAM_UPDATE", Optional.of("max_seats=3")));
+    }
+
+    @Test
+    void maxSeatsBelowTheSeatsInUseIsAConflictThatChangesNothing() {
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 3, Optional.empty()));
+        f.storage.transactions().inTransaction(() -> {
+            f.storage.teams().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST);
+            f.storage.teams().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST);
+        });
+        int audited = f.storage.auditLog().latest(100).size();
+
+        assertThatThrownBy(() -> update(team, new TeamChanges(Optional.of("Other"), Optional.of(1), Optional.empty(), false, Optional.empty())))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).isEqualTo("max_seats 1 is below the 2 seats in use in team " + team.id().value()
+                            + " (2 held by invitations, 0 external members)");
+                });
+        assertThat(f.reload(team).name()).isEqualTo("Blue");
+        assertThat(f.reload(team).maxSeats()).isEqualTo(3);
+        assertThat(f.storage.auditLog().latest(100)).hasSize(audited);
+        assertThat(update(team, seats(2)).maxSeats()).isEqualTo(2);
+    }
+
+    @Test
+    void updateRefusesUnknownTeamsGroupsAndNonStaff() {
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 3, Optional.empty()));
+        assertThatThrownBy(() -> admin.updateTeam(new UpdateTeamCommand(Fixture.STAFF, new io.invitehub.domain.team.TeamId(999), seats(4))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> update(team, new TeamChanges(Optional.empty(), Optional.empty(), Optional.empty(), true,
+                Optional.of(new TeamGroupId(999)))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        Actor distributor = Actor.of(new UserId(5), Role.DISTRIBUTOR);
+        assertThatThrownBy(() -> admin.updateTeam(new UpdateTeamCommand(distributor, team.id(), seats(4))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThatThrownBy(() -> admin.externalMembers(distributor, team.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThat(f.reload(team).maxSeats()).isEqualTo(3);
+    }
+
+    @Test
+    void externalMembersComeWithTheTeamsSyncState() {
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 3, Optional.empty()));
+        f.storage.transactions().inTransaction(() -> f.storage.teams().recordSync(team.id(), java.util.List.of(
+                new io.invitehub.application.port.out.ProviderMember("u1", io.invitehub.domain.shared.Email.of("owner@host.com"), "owner", null)),
+                f.clock.instant(), f.clock.instant().plusSeconds(180)));
+
+        var view = admin.externalMembers(Fixture.STAFF, team.id());
+
+        assertThat(view.team().externalSeats()).isEqualTo(1);
+        assertThat(view.team().sync().lastSynced()).contains(f.clock.instant());
+        assertThat(view.members()).singleElement().satisfies(m -> {
+            assertThat(m.email().value()).isEqualTo("owner@host.com");
+            assertThat(m.role()).contains("owner");
+            assertThat(m.joinedAt()).isEmpty();
+        });
+        assertThatThrownBy(() -> admin.externalMembers(Fixture.STAFF, new io.invitehub.domain.team.TeamId(999)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 }

@@ -42,6 +42,11 @@ public record Settings(
         Duration dispatchBackoffBase,
         Duration dispatchPollInterval,
         Duration dispatchLease,
+        Duration syncInterval,
+        int syncThreads,
+        Duration syncLease,
+        Duration syncRetryBase,
+        Duration queuePollInterval,
         String codePrefix,
         int codeRandomLength,
         int bcryptCost,
@@ -111,6 +116,11 @@ public record Settings(
                 r.duration("INVITEHUB_DISPATCH_BACKOFF_BASE", Duration.ofSeconds(2)),
                 r.duration("INVITEHUB_DISPATCH_POLL_INTERVAL", Duration.ofSeconds(2)),
                 r.duration("INVITEHUB_DISPATCH_LEASE", Duration.ofMinutes(2)),
+                r.positiveDuration("INVITEHUB_SYNC_INTERVAL", Duration.ofMinutes(3)),
+                r.integer("INVITEHUB_SYNC_THREADS", 2, 1, 64),
+                r.positiveDuration("INVITEHUB_SYNC_LEASE", Duration.ofMinutes(2)),
+                r.positiveDuration("INVITEHUB_SYNC_RETRY_BASE", Duration.ofSeconds(15)),
+                r.positiveDuration("INVITEHUB_QUEUE_POLL_INTERVAL", Duration.ofSeconds(5)),
                 r.string("INVITEHUB_CODE_PREFIX", "HUB"),
                 r.integer("INVITEHUB_CODE_LENGTH", 12, 8, 32),
                 r.integer("INVITEHUB_BCRYPT_COST", 10, 4, 16),
@@ -323,7 +333,7 @@ public record Settings(
         Duration positiveDuration(String name, Duration fallback) {
             Duration value = duration(name, fallback);
             if (value.isNegative() || value.isZero()) {
-                throw new ConfigurationException(name + " must be a positive duration, was '" + optional(name).orElse("") + "'");
+                throw new ConfigurationException(name + " must be longer than zero");
             }
             return value;
         }

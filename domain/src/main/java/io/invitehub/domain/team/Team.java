@@ -24,9 +24,27 @@ public final class Team {
     private final TeamGroupId group;
     private final TeamStatus status;
     private final Instant createdAt;
+    private final Sync sync;
+
+    /**
+     * The acceptance sync of a team: when it last succeeded, its last error (cleared by a success),
+     * consecutive failures, and when the next run is due (null: at once).
+     */
+    public record Sync(Instant lastSyncedAt, String lastError, int failures, Instant nextSyncAt) {
+        public static final Sync NEVER = new Sync(null, null, 0, null);
+
+        public Optional<Instant> lastSynced() { return Optional.ofNullable(lastSyncedAt); }
+        public Optional<String> error() { return Optional.ofNullable(lastError); }
+        public Optional<Instant> nextSync() { return Optional.ofNullable(nextSyncAt); }
+
+        /** Whether a sync should run at {@code now}. */
+        public boolean isDue(Instant now) {
+            return nextSyncAt == null || !nextSyncAt.isAfter(now);
+        }
+    }
 
     private Team(TeamId id, String name, String providerAccountId, int maxSeats, int seatsReserved, int externalSeats,
-                 TeamGroupId group, TeamStatus status, Instant createdAt) {
+                 TeamGroupId group, TeamStatus status, Instant createdAt, Sync sync) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.providerAccountId = Objects.requireNonNull(providerAccountId, "providerAccountId");
@@ -36,28 +54,49 @@ public final class Team {
         this.group = group;
         this.status = Objects.requireNonNull(status, "status");
         this.createdAt = createdAt;
+        this.sync = Objects.requireNonNull(sync, "sync");
     }
 
     public static Team restore(TeamId id, String name, String providerAccountId, int maxSeats, int seatsReserved,
                                int externalSeats, TeamGroupId group, TeamStatus status, Instant createdAt) {
-        return new Team(id, name, providerAccountId, maxSeats, seatsReserved, externalSeats, group, status, createdAt);
+        return restore(id, name, providerAccountId, maxSeats, seatsReserved, externalSeats, group, status, createdAt, Sync.NEVER);
     }
 
-    /** Validates the fields of a team to be created; returns the trimmed name. */
-    public static String validateNew(String name, String providerAccountId, int maxSeats) {
+    public static Team restore(TeamId id, String name, String providerAccountId, int maxSeats, int seatsReserved,
+                               int externalSeats, TeamGroupId group, TeamStatus status, Instant createdAt, Sync sync) {
+        return new Team(id, name, providerAccountId, maxSeats, seatsReserved, externalSeats, group, status, createdAt, sync);
+    }
+
+    /** Validates a new name; returns it trimmed. */
+    public static String validateName(String name) {
         if (name == null || name.isBlank()) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "name is required");
         }
         if (name.strip().length() > MAX_NAME_LENGTH) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "name is longer than " + MAX_NAME_LENGTH + " characters");
         }
-        if (providerAccountId == null || providerAccountId.isBlank()) {
-            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "provider_account_id is required");
-        }
+        return name.strip();
+    }
+
+    public static void validateMaxSeats(int maxSeats) {
         if (maxSeats < 1 || maxSeats > MAX_SEATS_LIMIT) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "max_seats must be between 1 and " + MAX_SEATS_LIMIT);
         }
-        return name.strip();
+    }
+
+    /** Whether the acceptance sync reads this team: ACTIVE and PAUSED ones (a BANNED or TOKEN_INVALID team waits for staff). */
+    public boolean isSynced() {
+        return status == TeamStatus.ACTIVE || status == TeamStatus.PAUSED;
+    }
+
+    /** Validates the fields of a team to be created; returns the trimmed name. */
+    public static String validateNew(String name, String providerAccountId, int maxSeats) {
+        String trimmed = validateName(name);
+        if (providerAccountId == null || providerAccountId.isBlank()) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "provider_account_id is required");
+        }
+        validateMaxSeats(maxSeats);
+        return trimmed;
     }
 
     public int seatsInUse() {
@@ -81,6 +120,7 @@ public final class Team {
     public Optional<TeamGroupId> group() { return Optional.ofNullable(group); }
     public TeamStatus status() { return status; }
     public Instant createdAt() { return createdAt; }
+    public Sync sync() { return sync; }
 
     @Override
     public String toString() {

@@ -103,6 +103,7 @@ public final class HttpApi implements AutoCloseable {
     private final RecipientRoutes recipientRoutes;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
+    private final TeamHandlers teamHandlers;
 
     /** 100 years: far enough for any product, far from PostgreSQL's timestamp range. */
     static final int MAX_EXPIRES_DAYS = 36_500;
@@ -133,6 +134,7 @@ public final class HttpApi implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trustedProxies = TrustedProxies.parse(settings.trustedProxies());
         this.recipientRoutes = new RecipientRoutes(Objects.requireNonNull(recipients, "recipients"), this);
+        this.teamHandlers = new TeamHandlers(teams, this);
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -262,6 +264,8 @@ public final class HttpApi implements AutoCloseable {
 
                 route(post, "/api/v1/admin/teams", this::createTeam, Access.STAFF),
                 route(get, "/api/v1/admin/teams", this::listTeams, Access.STAFF),
+                route(HandlerType.PATCH, "/api/v1/admin/teams/{id}", teamHandlers::updateTeam, Access.STAFF),
+                route(get, "/api/v1/admin/teams/{id}/external-members", teamHandlers::externalMembers, Access.STAFF),
                 route(post, "/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF),
                 route(post, "/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF),
                 route(post, "/api/v1/redeem-codes", this::platformCodes, Access.STAFF),
@@ -730,14 +734,14 @@ public final class HttpApi implements AutoCloseable {
         return Optional.of(new TeamGroupId(groupId));
     }
 
-    private static long positiveId(String raw, String what) {
+    static long positiveId(String raw, String what) {
         if (raw == null || !POSITIVE_NUMBER.matcher(raw).matches() || Long.parseLong(raw) < 1) {
             throw invalid(what + " must be a positive number");
         }
         return Long.parseLong(raw);
     }
 
-    private static DomainException invalid(String message) {
+    static DomainException invalid(String message) {
         return DomainException.invalid(ErrorCode.VALIDATION_FAILED, message);
     }
 }

@@ -20,6 +20,8 @@ import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.Money;
+import io.invitehub.application.port.in.TeamExternalMembers;
+import io.invitehub.application.port.out.ExternalMember;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.team.Team;
@@ -101,14 +103,33 @@ final class HttpResponses {
         }
     }
 
-    /** A team as staff see it. Credentials are deliberately not a field. */
+    /** A team as staff see it, with its acceptance sync state. Credentials are deliberately not a field. */
     record TeamView(long id, String name, String providerAccountId, int maxSeats, int seatsReserved, int externalSeats,
-                    int freeSeats, Long groupId, String status, Instant createdAt) {
+                    int freeSeats, Long groupId, String status, Instant createdAt, Instant lastSyncedAt, String lastSyncError,
+                    int syncFailures, Instant nextSyncAt) {
 
         static TeamView of(Team team) {
+            Team.Sync sync = team.sync();
             return new TeamView(team.id().value(), team.name(), team.providerAccountId(), team.maxSeats(),
                     team.seatsReserved(), team.externalSeats(), team.freeSeats(),
-                    team.group().map(TeamGroupId::value).orElse(null), team.status().name(), team.createdAt());
+                    team.group().map(TeamGroupId::value).orElse(null), team.status().name(), team.createdAt(),
+                    sync.lastSyncedAt(), sync.lastError(), sync.failures(), sync.nextSyncAt());
+        }
+    }
+
+    /** The members of a team that no invitation explains, as its last successful sync saw them. */
+    record ExternalMembers(long teamId, int externalSeats, Instant lastSyncedAt, String lastSyncError, List<ExternalMemberView> members) {
+        static ExternalMembers of(TeamExternalMembers view) {
+            Team team = view.team();
+            return new ExternalMembers(team.id().value(), team.externalSeats(), team.sync().lastSyncedAt(), team.sync().lastError(),
+                    view.members().stream().map(ExternalMemberView::of).collect(Collectors.toList()));
+        }
+    }
+
+    record ExternalMemberView(String email, String providerUserId, String role, Instant joinedAt, Instant firstSeenAt) {
+        static ExternalMemberView of(ExternalMember m) {
+            return new ExternalMemberView(m.email().value(), m.providerUserId().orElse(null), m.role().orElse(null),
+                    m.joinedAt().orElse(null), m.firstSeenAt());
         }
     }
 

@@ -36,6 +36,10 @@ import io.invitehub.application.port.in.InvitationView;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.in.IssueCodesUseCase;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
+import io.invitehub.application.port.in.TeamExternalMembers;
+import io.invitehub.application.port.in.UpdateTeamCommand;
+import io.invitehub.application.port.out.ExternalMember;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.application.port.in.PublicRedemptionQueries;
 import io.invitehub.application.port.in.RedeemCodeUseCase;
 import io.invitehub.application.port.in.RedeemCommand;
@@ -171,6 +175,39 @@ final class InPortFakes {
         @Override
         public List<Team> listTeams() {
             return List.copyOf(teams);
+        }
+
+        final List<UpdateTeamCommand> updated = new CopyOnWriteArrayList<>();
+
+        /** Applies the changes to a listed team; a max_seats below 2 is refused as if 2 seats were in use. */
+        @Override
+        public synchronized Team updateTeam(UpdateTeamCommand command) {
+            Team t = find(command.team());
+            TeamChanges c = command.changes();
+            if (c.maxSeats().filter(m -> m < 2).isPresent()) {
+                throw new DomainException(ErrorCode.CONFLICT, "max_seats " + c.maxSeats().get() + " is below the 2 seats in use");
+            }
+            updated.add(command);
+            Team changed = Team.restore(t.id(), c.name().orElse(t.name()), t.providerAccountId(), c.maxSeats().orElse(t.maxSeats()),
+                    t.seatsReserved(), t.externalSeats(), c.changeGroup() ? c.group().orElse(null) : t.group().orElse(null),
+                    c.status().orElse(t.status()), t.createdAt(), t.sync());
+            teams.set(teams.indexOf(t), changed);
+            return changed;
+        }
+
+        /** Every listed team has the workspace owner as its one external member. */
+        @Override
+        public TeamExternalMembers externalMembers(Actor actor, TeamId team) {
+            Team t = find(team);
+            Team synced = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), t.seatsReserved(), 1,
+                    t.group().orElse(null), t.status(), t.createdAt(), new Team.Sync(NOW, null, 0, NOW.plusSeconds(180)));
+            return new TeamExternalMembers(synced, List.of(new ExternalMember(Email.of("owner@example.com"), Optional.of("user-1"),
+                    Optional.of("account-owner"), Optional.empty(), NOW)));
+        }
+
+        private Team find(TeamId id) {
+            return teams.stream().filter(t -> t.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "team " + id.value() + " does not exist"));
         }
     }
 

@@ -116,7 +116,8 @@ class StaffRoutesTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("{\"id\":1,\"name\":\"Alpha\",\"provider_account_id\":\"acct-1\",\"max_seats\":5,"
                 + "\"seats_reserved\":0,\"external_seats\":0,\"free_seats\":5,\"group_id\":7,\"status\":\"ACTIVE\","
-                + "\"created_at\":\"2025-03-01T10:00:00Z\"}");
+                + "\"created_at\":\"2025-03-01T10:00:00Z\",\"last_synced_at\":null,\"last_sync_error\":null,\"sync_failures\":0,"
+                + "\"next_sync_at\":null}");
         assertThat(api.teams.created).containsExactly(
                 new CreateTeamCommand(io.invitehub.domain.user.Actor.of(api.accounts.user("operator")), "Alpha", "acct-1", "s3cret-token", 5, Optional.of(new TeamGroupId(7))));
 

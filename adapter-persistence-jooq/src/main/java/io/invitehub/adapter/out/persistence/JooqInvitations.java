@@ -1,7 +1,8 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.InvitationsRecord;
-import io.invitehub.application.port.out.Invitations;
+import io.invitehub.adapter.out.persistence.generated.tables.Invitations;
+import io.invitehub.application.port.out.DispatchClaim;
 import io.invitehub.application.port.out.NewInvitation;
 import io.invitehub.application.port.out.RemovalClaim;
 import io.invitehub.application.port.out.RemovalFailure;
@@ -12,10 +13,12 @@ import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.user.UserId;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.DataAccessException;
 
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +36,27 @@ import java.util.UUID;
 import static io.invitehub.adapter.out.persistence.generated.Sequences.INVITATION_QUEUE_SEQ;
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.REDEEM_CODES;
+import static io.invitehub.adapter.out.persistence.generated.Tables.TEAM_GROUPS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 /** Invitations in PostgreSQL. Every state change is a conditional update that one caller wins. */
-final class JooqInvitations implements Invitations {
+final class JooqInvitations implements io.invitehub.application.port.out.Invitations {
     private static final List<String> OPEN = InvitationState.open().stream().map(Enum::name).toList();
     private static final List<String> SEAT_HOLDING = InvitationState.seatHolding().stream().map(Enum::name).toList();
     /** The columns a removal claim sets (the FROM state is the row's state before the update). */
     private static final String CLAIM_SET = "state = 'REMOVING', removal_from = i.state, removal_kind = ?,"
             + " removal_started_at = cast(? as timestamptz), removal_due_at = cast(? as timestamptz), removal_attempts = 0,"
             + " removal_error = null, updated_at = cast(? as timestamptz)";
+    private static final String WAITING = InvitationState.WAITING.name();
+    /** The transaction-level advisory lock that serialises promoters across all nodes. */
+    private static final int PROMOTER_LOCK_CLASS = 0x5155; // "QU"
+    private static final int PROMOTER_LOCK_KEY = 1;
 
     private final DSLContext dsl;
 
@@ -65,6 +78,9 @@ final class JooqInvitations implements Invitations {
                     .set(INVITATIONS.IS_REBIND, n.rebind())
                     .set(INVITATIONS.HOLDS_USE, n.holdsUse())
                     .set(INVITATIONS.QUEUE_SEQ, waiting ? INVITATION_QUEUE_SEQ.nextval() : null)
+                    .set(INVITATIONS.QUEUE_GROUP_ID, waiting
+                            ? select(REDEEM_CODES.GROUP_ID).from(REDEEM_CODES).where(REDEEM_CODES.ID.eq(n.codeId().value())).asField()
+                            : inline((Long) null))
                     .set(INVITATIONS.NEXT_ATTEMPT_AT, waiting ? null : now)
                     .set(INVITATIONS.CREATED_AT, now)
                     .set(INVITATIONS.UPDATED_AT, now)
@@ -130,13 +146,81 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public long queuePosition(InvitationId id) {
-        Field<Long> mine = select(INVITATIONS.QUEUE_SEQ).from(INVITATIONS).where(INVITATIONS.ID.eq(id.value())).asField();
-        return dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(InvitationState.WAITING.name())
-                .and(INVITATIONS.QUEUE_SEQ.le(mine)));
+        Record2<Long, Long> mine = dsl.select(INVITATIONS.QUEUE_SEQ, INVITATIONS.QUEUE_GROUP_ID).from(INVITATIONS)
+                .where(INVITATIONS.ID.eq(id.value())).and(INVITATIONS.STATE.eq(WAITING))
+                .fetchOptional()
+                .orElseThrow(() -> new IllegalStateException("invitation " + id.value() + " is not WAITING"));
+        // one index range of invitations_waiting_queue_idx (queue_group_id, queue_seq)
+        return dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(WAITING)
+                .and(inQueue(Optional.ofNullable(mine.value2()).map(TeamGroupId::new)))
+                .and(INVITATIONS.QUEUE_SEQ.le(mine.value1())));
+    }
+
+    private static Condition inQueue(Optional<TeamGroupId> group) {
+        return group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull());
     }
 
     @Override
-    public List<Invitation> claimForDispatch(int limit, Instant now, Duration lease) {
+    public boolean anyWaiting(Optional<TeamGroupId> group) {
+        return dsl.fetchExists(INVITATIONS, INVITATIONS.STATE.eq(WAITING).and(inQueue(group)));
+    }
+
+    @Override
+    public List<Optional<TeamGroupId>> waitingQueues() {
+        // one index probe per queue (the ungrouped one, then each group), never a scan of the waiting rows
+        List<Optional<TeamGroupId>> queues = new ArrayList<>();
+        if (anyWaiting(Optional.empty())) {
+            queues.add(Optional.empty());
+        }
+        dsl.select(TEAM_GROUPS.ID).from(TEAM_GROUPS)
+                .whereExists(selectOne().from(INVITATIONS).where(INVITATIONS.STATE.eq(WAITING))
+                        .and(INVITATIONS.QUEUE_GROUP_ID.eq(TEAM_GROUPS.ID)))
+                .orderBy(TEAM_GROUPS.ID)
+                .fetch(TEAM_GROUPS.ID)
+                .forEach(g -> queues.add(Optional.of(new TeamGroupId(g))));
+        return queues;
+    }
+
+    @Override
+    public List<Invitation> claimWaiting(Optional<TeamGroupId> group, int limit) {
+        // one lock for every queue: a promoter may hold a team row of another queue's teams (ungrouped
+        // invitations may use any team), so two promoters at once could wait on each other's team rows
+        dsl.fetch("select pg_advisory_xact_lock(?, ?)", PROMOTER_LOCK_CLASS, PROMOTER_LOCK_KEY);
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.STATE.eq(WAITING)).and(inQueue(group))
+                .orderBy(INVITATIONS.QUEUE_SEQ)
+                .limit(limit)
+                .forUpdate().skipLocked()
+                .fetch(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public Optional<Invitation> promote(InvitationId id, TeamId team, Instant now) {
+        Invitations live = INVITATIONS.as("live");
+        OffsetDateTime at = Rows.at(now);
+        return dsl.update(INVITATIONS)
+                .set(INVITATIONS.STATE, InvitationState.RESERVED.name())
+                .set(INVITATIONS.TEAM_ID, team.value())
+                .set(INVITATIONS.NEXT_ATTEMPT_AT, at)
+                .set(INVITATIONS.UPDATED_AT, at)
+                .where(INVITATIONS.ID.eq(id.value()))
+                .and(INVITATIONS.STATE.eq(WAITING))
+                .andNotExists(selectOne().from(live).where(live.TEAM_ID.eq(team.value()))
+                        .and(live.EMAIL.eq(INVITATIONS.EMAIL)).and(live.STATE.in(SEAT_HOLDING)))
+                .returning().fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public List<Invitation> seatHolders(TeamId team) {
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.TEAM_ID.eq(team.value())).and(INVITATIONS.STATE.in(SEAT_HOLDING))
+                .orderBy(INVITATIONS.ID)
+                .fetch(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public DispatchClaim claimForDispatch(int limit, Instant now, Duration lease) {
+        UUID claimToken = UUID.randomUUID();
         // runs in the caller's transaction: the rows stay locked (SKIP LOCKED for other workers)
         // until the lease is written and committed
         List<Long> due = dsl.select(INVITATIONS.ID).from(INVITATIONS)
@@ -147,21 +231,32 @@ final class JooqInvitations implements Invitations {
                 .forUpdate().skipLocked()
                 .fetch(INVITATIONS.ID);
         if (due.isEmpty()) {
-            return List.of();
+            return new DispatchClaim(claimToken, List.of());
         }
         Map<Long, Invitation> claimed = new HashMap<>();
         dsl.update(INVITATIONS)
                 .set(INVITATIONS.NEXT_ATTEMPT_AT, Rows.at(now.plus(lease)))
+                .set(INVITATIONS.CLAIM_TOKEN, claimToken)
                 .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
                 .where(INVITATIONS.ID.in(due))
                 .returning()
                 .fetch()
                 .forEach(r -> claimed.put(r.getId(), toDomain(r)));
-        return due.stream().map(claimed::get).toList();
+        return new DispatchClaim(claimToken, due.stream().map(claimed::get).toList());
     }
 
     @Override
     public Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason) {
+        return transition(id, from, to, now, endReason, noCondition());
+    }
+
+    @Override
+    public Optional<Invitation> transitionClaimed(InvitationId id, UUID claimToken, InvitationState to, Instant now, String endReason) {
+        return transition(id, InvitationState.RESERVED, to, now, endReason, INVITATIONS.CLAIM_TOKEN.eq(claimToken));
+    }
+
+    private Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason,
+                                            Condition fence) {
         from.moveTo(to);
         if (to == InvitationState.REMOVING) {
             throw new IllegalArgumentException("REMOVING is entered through claimRemoval, which records why and since when");
@@ -183,20 +278,21 @@ final class JooqInvitations implements Invitations {
         if (to != InvitationState.RESERVED) {
             update = update.setNull(INVITATIONS.NEXT_ATTEMPT_AT); // leaves the dispatcher's outbox
         }
-        return update.where(INVITATIONS.ID.eq(id.value())).and(INVITATIONS.STATE.eq(from.name()))
+        return update.where(INVITATIONS.ID.eq(id.value())).and(INVITATIONS.STATE.eq(from.name())).and(fence)
                 .returning().fetchOptional().map(JooqInvitations::toDomain);
     }
 
     @Override
-    public void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error) {
-        dsl.update(INVITATIONS)
+    public boolean scheduleRetry(InvitationId id, UUID claimToken, Instant nextAttemptAt, String error) {
+        return dsl.update(INVITATIONS)
                 .set(INVITATIONS.ATTEMPTS, INVITATIONS.ATTEMPTS.plus(1))
                 .set(INVITATIONS.LAST_ERROR, error)
                 .set(INVITATIONS.NEXT_ATTEMPT_AT, Rows.at(nextAttemptAt))
                 .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
                 .where(INVITATIONS.ID.eq(id.value()))
                 .and(INVITATIONS.STATE.eq(InvitationState.RESERVED.name()))
-                .execute();
+                .and(INVITATIONS.CLAIM_TOKEN.eq(claimToken))
+                .execute() > 0;
     }
 
     // ---- member lifecycle ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -145,6 +146,20 @@ final class JooqRedeemCodes implements RedeemCodes {
                     .forEach(r -> inserted.add(new Code(r.getCode())));
         }
         return inserted;
+    }
+
+    @Override
+    public boolean activate(RedeemCodeId id, Instant at) {
+        OffsetDateTime activated = Rows.at(at);
+        return dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.ACTIVATED_AT, activated)
+                // whole days of 24 hours (as Duration.ofDays in the domain), whatever the session's time zone
+                .set(REDEEM_CODES.MEMBER_EXPIRES_AT, DSL.field("{0} + {1} * interval '24 hours'", OffsetDateTime.class,
+                        DSL.val(activated), REDEEM_CODES.VALIDITY_DAYS))
+                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .and(REDEEM_CODES.ACTIVATED_AT.isNull())
+                .execute() > 0;
     }
 
     @Override

@@ -1,13 +1,18 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.TeamsRecord;
+import io.invitehub.application.port.out.ExternalMember;
 import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.port.out.ProviderMember;
 import io.invitehub.application.port.out.SeatReservation;
 import io.invitehub.application.port.out.SeatSummary;
 import io.invitehub.application.port.out.Teams;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
@@ -15,20 +20,28 @@ import io.invitehub.domain.team.TeamStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.TEAM_EXTERNAL_MEMBERS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAM_GROUPS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.sum;
@@ -248,9 +261,114 @@ final class JooqTeams implements Teams {
                 seats.value4().longValue(), waiting);
     }
 
+    @Override
+    public Optional<Team> update(TeamId team, TeamChanges changes) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        changes.name().ifPresent(name -> values.put(TEAMS.NAME, name));
+        changes.maxSeats().ifPresent(max -> values.put(TEAMS.MAX_SEATS, max));
+        changes.status().ifPresent(status -> values.put(TEAMS.STATUS, status.name()));
+        if (changes.changeGroup()) {
+            values.put(TEAMS.GROUP_ID, changes.group().map(TeamGroupId::value).orElse(null));
+        }
+        values.put(TEAMS.UPDATED_AT, currentOffsetDateTime());
+        // the seats-in-use check and the write are one statement: no reservation slips in between
+        Condition fits = changes.maxSeats()
+                .map(max -> TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).le(max))
+                .orElse(noCondition());
+        Optional<Team> updated = dsl.update(TEAMS).set(values)
+                .where(TEAMS.ID.eq(team.value())).and(fits)
+                .returning().fetchOptional().map(JooqTeams::toDomain);
+        if (updated.isPresent() || changes.maxSeats().isEmpty()) {
+            return updated;
+        }
+        Optional<Team> current = findById(team);
+        current.ifPresent(t -> {
+            throw seatsInUse(t, changes.maxSeats().get());
+        });
+        return Optional.empty();
+    }
+
+    static DomainException seatsInUse(Team team, int maxSeats) {
+        return new DomainException(ErrorCode.CONFLICT, "max_seats " + maxSeats + " is below the " + team.seatsInUse()
+                + " seats in use in team " + team.id().value() + " (" + team.seatsReserved() + " held by invitations, "
+                + team.externalSeats() + " external members)");
+    }
+
+    @Override
+    public List<TeamId> dueForSync(Instant now, int limit) {
+        return dsl.select(TEAMS.ID).from(TEAMS)
+                .where(TEAMS.STATUS.in(TeamStatus.ACTIVE.name(), TeamStatus.PAUSED.name()))
+                .and(TEAMS.NEXT_SYNC_AT.isNull().or(TEAMS.NEXT_SYNC_AT.le(Rows.at(now))))
+                .orderBy(TEAMS.NEXT_SYNC_AT.asc().nullsFirst(), TEAMS.ID)
+                .limit(limit)
+                .fetch(r -> new TeamId(r.value1()));
+    }
+
+    @Override
+    public ExternalSeats recordSync(TeamId team, List<ProviderMember> external, Instant now, Instant nextSyncAt) {
+        Integer before = dsl.select(TEAMS.EXTERNAL_SEATS).from(TEAMS).where(TEAMS.ID.eq(team.value())).forUpdate()
+                .fetchOptional(TEAMS.EXTERNAL_SEATS)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no team " + team.value()));
+        Map<String, ProviderMember> byEmail = new LinkedHashMap<>();
+        external.forEach(m -> byEmail.putIfAbsent(m.email().value(), m));
+        dsl.deleteFrom(TEAM_EXTERNAL_MEMBERS)
+                .where(TEAM_EXTERNAL_MEMBERS.TEAM_ID.eq(team.value()))
+                .and(byEmail.isEmpty() ? noCondition() : TEAM_EXTERNAL_MEMBERS.EMAIL.notIn(byEmail.keySet()))
+                .execute();
+        if (!byEmail.isEmpty()) {
+            var insert = dsl.insertInto(TEAM_EXTERNAL_MEMBERS, TEAM_EXTERNAL_MEMBERS.TEAM_ID, TEAM_EXTERNAL_MEMBERS.EMAIL,
+                    TEAM_EXTERNAL_MEMBERS.PROVIDER_USER_ID, TEAM_EXTERNAL_MEMBERS.ROLE, TEAM_EXTERNAL_MEMBERS.JOINED_AT,
+                    TEAM_EXTERNAL_MEMBERS.FIRST_SEEN_AT);
+            for (ProviderMember m : byEmail.values()) {
+                insert = insert.values(team.value(), m.email().value(), m.userId(), m.role(), Rows.at(m.joinedAt()), Rows.at(now));
+            }
+            var t = TEAM_EXTERNAL_MEMBERS;
+            // a member seen before keeps its row (and first-seen time); only changed provider fields are written
+            insert.onConflict(t.TEAM_ID, t.EMAIL).doUpdate()
+                    .set(t.PROVIDER_USER_ID, excluded(t.PROVIDER_USER_ID))
+                    .set(t.ROLE, excluded(t.ROLE))
+                    .set(t.JOINED_AT, excluded(t.JOINED_AT))
+                    .where(row(t.PROVIDER_USER_ID, t.ROLE, t.JOINED_AT)
+                            .isDistinctFrom(row(excluded(t.PROVIDER_USER_ID), excluded(t.ROLE), excluded(t.JOINED_AT))))
+                    .execute();
+        }
+        dsl.update(TEAMS)
+                .set(TEAMS.EXTERNAL_SEATS, byEmail.size())
+                .set(TEAMS.LAST_SYNCED_AT, Rows.at(now))
+                .setNull(TEAMS.LAST_SYNC_ERROR)
+                .set(TEAMS.SYNC_FAILURES, 0)
+                .set(TEAMS.NEXT_SYNC_AT, Rows.at(nextSyncAt))
+                .set(TEAMS.UPDATED_AT, byEmail.size() == before ? TEAMS.UPDATED_AT : currentOffsetDateTime())
+                .where(TEAMS.ID.eq(team.value()))
+                .execute();
+        return new ExternalSeats(before, byEmail.size());
+    }
+
+    @Override
+    public void recordSyncFailure(TeamId team, String error, Instant nextSyncAt) {
+        dsl.update(TEAMS)
+                .set(TEAMS.LAST_SYNC_ERROR, error)
+                .set(TEAMS.SYNC_FAILURES, TEAMS.SYNC_FAILURES.plus(1))
+                .set(TEAMS.NEXT_SYNC_AT, Rows.at(nextSyncAt))
+                .where(TEAMS.ID.eq(team.value()))
+                .execute();
+    }
+
+    @Override
+    public List<ExternalMember> externalMembers(TeamId team) {
+        return dsl.selectFrom(TEAM_EXTERNAL_MEMBERS)
+                .where(TEAM_EXTERNAL_MEMBERS.TEAM_ID.eq(team.value()))
+                .orderBy(TEAM_EXTERNAL_MEMBERS.EMAIL)
+                .fetch(r -> new ExternalMember(Email.of(r.getEmail()), Optional.ofNullable(r.getProviderUserId()),
+                        Optional.ofNullable(r.getRole()), Optional.ofNullable(Rows.instant(r.getJoinedAt())),
+                        Rows.instant(r.getFirstSeenAt())));
+    }
+
     static Team toDomain(TeamsRecord r) {
         return Team.restore(new TeamId(r.getId()), r.getName(), r.getProviderAccountId(), r.getMaxSeats(),
                 r.getSeatsReserved(), r.getExternalSeats(), r.getGroupId() == null ? null : new TeamGroupId(r.getGroupId()),
-                TeamStatus.valueOf(r.getStatus()), Rows.instant(r.getCreatedAt()));
+                TeamStatus.valueOf(r.getStatus()), Rows.instant(r.getCreatedAt()),
+                new Team.Sync(Rows.instant(r.getLastSyncedAt()), r.getLastSyncError(), r.getSyncFailures(),
+                        Rows.instant(r.getNextSyncAt())));
     }
 }

@@ -67,7 +67,7 @@ class RemovalConcurrencyTest {
                 new io.invitehub.application.service.RecipientPolicy(db.recipients(),
                         new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                provider, clock, DispatchSettings.defaults());
+                provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
         MemberRemovalService removal = new MemberRemovalService(db.transactions(), db.invitations(), db.teams(), db.codes(),
                 db.users(), provider, db.audit(), clock, LifecycleSettings.defaults());
         User distributor = db.transactions().inTransaction(() -> db.users().create("d", "d@d.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));

@@ -77,7 +77,7 @@ class StatisticsRecountTest {
                 StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
                 new io.invitehub.application.service.RecipientPolicy(db.recipients(), new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                provider, clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
+                provider, StatisticsRecount.noWakeUps(), clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),
                 StatisticsRecount.counting("HB"), db.audit(), clock);
         CodeManagementService manage = new CodeManagementService(db.transactions(), db.codes(), db.users(), clock);

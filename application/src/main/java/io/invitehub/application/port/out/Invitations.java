@@ -6,6 +6,7 @@ import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 
 import java.time.Duration;
@@ -39,17 +40,55 @@ public interface Invitations {
     /** The most recent invitation of this code for this e-mail, open or ended. */
     Optional<Invitation> findLatest(RedeemCodeId code, Email email);
 
-    /** 1-based position of a WAITING invitation in the first-in-first-out queue. */
+    /**
+     * 1-based position of a WAITING invitation in its queue. There is one first-in-first-out queue per
+     * team group, by the group of the invitation's code (codes without a group share one queue);
+     * position = WAITING invitations of the same queue with a queue sequence up to this one's.
+     */
     long queuePosition(InvitationId id);
+
+    /** Whether any invitation is WAITING in the queue of {@code group} (empty: the queue of ungrouped codes). */
+    boolean anyWaiting(Optional<TeamGroupId> group);
+
+    /** The queues that hold at least one WAITING invitation (empty element: the queue of ungrouped codes). */
+    List<Optional<TeamGroupId>> waitingQueues();
+
+    /**
+     * Takes the promoters' lock for the rest of the surrounding transaction (promoters run one after the
+     * other across all nodes, so a younger invitation can never take a seat while an older one of the
+     * same queue is being seated, and two promoters never wait on each other's team rows), then locks and returns its up to {@code limit} oldest
+     * WAITING invitations in queue order ({@code FOR UPDATE SKIP LOCKED}: rows another transaction is
+     * changing, for example a cancellation, are left out). Call inside {@link TransactionRunner#inTransaction}.
+     */
+    List<Invitation> claimWaiting(Optional<TeamGroupId> group, int limit);
+
+    /**
+     * WAITING → RESERVED in {@code team} (whose seat the caller has reserved), due for dispatch at
+     * {@code now}. Empty when the invitation is no longer WAITING or its e-mail already holds a seat
+     * in that team; the caller then gives the seat back.
+     */
+    Optional<Invitation> promote(InvitationId id, TeamId team, Instant now);
+
+    /** The seat-holding invitations (RESERVED, INVITED, JOINED, REMOVING) of one team. */
+    List<Invitation> seatHolders(TeamId team);
 
     /**
      * Claims up to {@code limit} RESERVED invitations that are due, oldest first, with
      * {@code FOR UPDATE SKIP LOCKED}, and pushes their next attempt {@code lease} into the future so
      * no other worker takes them meanwhile; a worker that dies leaves them due again after the lease.
+     * The claim has a new random token that each claimed row carries from now on (fencing): only
+     * {@link #transitionClaimed} and {@link #scheduleRetry} with that token record an outcome, so a
+     * worker whose lease ran out and whose rows were claimed again cannot overwrite the newer claim.
      * Returned in claim order: earliest due first, then by id (a new RESERVED invitation is due when
      * created). Call it inside {@link TransactionRunner#inTransaction}, which makes the claim atomic.
      */
-    List<Invitation> claimForDispatch(int limit, Instant now, Duration lease);
+    DispatchClaim claimForDispatch(int limit, Instant now, Duration lease);
+
+    /**
+     * Like {@link #transition} from RESERVED, but only while the invitation still carries
+     * {@code claimToken}; empty when it moved on or was claimed again by another worker.
+     */
+    Optional<Invitation> transitionClaimed(InvitationId id, UUID claimToken, InvitationState to, Instant now, String endReason);
 
     /**
      * Moves the invitation from {@code from} to {@code to} if it is still in {@code from}; sets the
@@ -62,8 +101,11 @@ public interface Invitations {
      */
     Optional<Invitation> transition(InvitationId id, InvitationState from, InvitationState to, Instant now, String endReason);
 
-    /** Records one failed attempt of a RESERVED invitation ({@code attempts + 1}) and when to try again. */
-    void scheduleRetry(InvitationId id, Instant nextAttemptAt, String error);
+    /**
+     * Records one failed attempt of a RESERVED invitation still carrying {@code claimToken}
+     * ({@code attempts + 1}) and when to try again. False when it moved on or was claimed again.
+     */
+    boolean scheduleRetry(InvitationId id, UUID claimToken, Instant nextAttemptAt, String error);
 
     // ---- member lifecycle: removal, timeout, expiry, rebind (SPEC section 6, ADR 11) -----------------
 

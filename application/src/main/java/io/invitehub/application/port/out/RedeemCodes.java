@@ -66,6 +66,13 @@ public interface RedeemCodes {
      */
     List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now);
 
+    /**
+     * Records the code's first join: {@code activated_at = at} and {@code member_expires_at = at +
+     * validity_days}, only while {@code activated_at} is null (a later join, for example after a
+     * rebind, changes nothing). Returns whether this call activated the code.
+     */
+    boolean activate(RedeemCodeId id, Instant at);
+
     /** Enables or disables the code. Returns false when no such code exists. */
     boolean setActive(RedeemCodeId id, boolean active);
 

@@ -2,11 +2,13 @@ package io.invitehub.application.port.out;
 
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,4 +44,35 @@ public interface Teams {
     Optional<TeamAccount> account(TeamId team);
 
     SeatSummary seatSummary();
+
+    /**
+     * Applies staff changes in one conditional update. A new {@code max_seats} below the seats in use
+     * ({@code seats_reserved + external_seats}) is refused with CONFLICT, atomically (a concurrent
+     * reservation cannot slip in between check and write). Empty when no such team exists.
+     */
+    Optional<Team> update(TeamId team, TeamChanges changes);
+
+    /** ACTIVE and PAUSED teams whose acceptance sync is due at {@code now}, longest due first. */
+    List<TeamId> dueForSync(Instant now, int limit);
+
+    /**
+     * Records a successful acceptance sync: the team's external members become exactly
+     * {@code external} (rows of members still there are kept as they are, with their first-seen time),
+     * {@code external_seats} their count, the last error and failure count are cleared and the next
+     * sync is due at {@code nextSyncAt}. Returns the external seats before and after.
+     */
+    ExternalSeats recordSync(TeamId team, List<ProviderMember> external, Instant now, Instant nextSyncAt);
+
+    /** Records a failed acceptance sync: the error, one more consecutive failure, and when to try again. */
+    void recordSyncFailure(TeamId team, String error, Instant nextSyncAt);
+
+    /** The team's external members as the last successful sync saw them, by e-mail. */
+    List<ExternalMember> externalMembers(TeamId team);
+
+    /** External seats of a team before and after a sync. */
+    record ExternalSeats(int before, int after) {
+        public boolean shrank() {
+            return after < before;
+        }
+    }
 }

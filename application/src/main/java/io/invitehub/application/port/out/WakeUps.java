@@ -7,7 +7,12 @@ import java.time.Duration;
  * poll. A lost wake-up only delays work: workers still poll.
  */
 public interface WakeUps {
-    enum Work { INVITE_DISPATCH, ORDER_FULFILMENT }
+    enum Work {
+        INVITE_DISPATCH,
+        ORDER_FULFILMENT,
+        /** A seat may have become free (released, more seats, a team back to ACTIVE): promote WAITING invitations. */
+        SEAT_PROMOTION
+    }
 
     void signal(Work work);
 
