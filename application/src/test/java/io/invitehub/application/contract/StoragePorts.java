@@ -4,6 +4,9 @@ import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.port.out.Plans;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
@@ -31,4 +34,10 @@ public interface StoragePorts {
     DistributorStatistics statistics();
 
     DistributorRecords records();
+
+    Plans plans();
+
+    Orders orders();
+
+    PaymentAlerts paymentAlerts();
 }

@@ -15,5 +15,7 @@ public enum ErrorCode {
     NOT_FOUND,
     CONFLICT,
     UNAUTHORIZED,
-    FORBIDDEN
+    FORBIDDEN,
+    /** No payment gateway is configured: orders cannot be paid. */
+    PAYMENT_UNAVAILABLE
 }

@@ -39,6 +39,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.CONFLICT, 409);
         STATUS.put(ErrorCode.UNAUTHORIZED, 401);
         STATUS.put(ErrorCode.RATE_LIMITED, 429);
+        STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
     }
 
     private final ObjectMapper json;

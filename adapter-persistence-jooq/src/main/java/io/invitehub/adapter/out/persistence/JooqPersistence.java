@@ -6,6 +6,9 @@ import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.port.out.Plans;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
@@ -39,6 +42,9 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqVerificationCodes verificationCodes;
     private final JooqDistributorStatistics statistics;
     private final JooqDistributorRecords records;
+    private final JooqPlans plans;
+    private final JooqOrders orders;
+    private final JooqPaymentAlerts paymentAlerts;
 
     private JooqPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,6 +62,9 @@ public final class JooqPersistence implements AutoCloseable {
         this.verificationCodes = new JooqVerificationCodes(dsl);
         this.statistics = new JooqDistributorStatistics(dsl);
         this.records = new JooqDistributorRecords(dsl);
+        this.plans = new JooqPlans(dsl);
+        this.orders = new JooqOrders(dsl);
+        this.paymentAlerts = new JooqPaymentAlerts(dsl);
     }
 
     /** Opens the pool; does not migrate (see {@link #migrate()}). */
@@ -110,6 +119,9 @@ public final class JooqPersistence implements AutoCloseable {
     public VerificationCodes verificationCodes() { return verificationCodes; }
     public DistributorStatistics statistics() { return statistics; }
     public DistributorRecords records() { return records; }
+    public Plans plans() { return plans; }
+    public Orders orders() { return orders; }
+    public PaymentAlerts paymentAlerts() { return paymentAlerts; }
 
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {
