@@ -25,6 +25,8 @@ final class TestHubs {
         env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000");
         env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000");
         env.put("INVITEHUB_LOGIN_PER_MINUTE", "1000");
+        env.put("INVITEHUB_PAYMENT_GATEWAY", "sandbox");
+        env.put("INVITEHUB_FULFILMENT_POLL_INTERVAL", "100ms");
         env.putAll(overrides);
         return Settings.from(env);
     }

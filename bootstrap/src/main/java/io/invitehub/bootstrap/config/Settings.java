@@ -53,7 +53,8 @@ public record Settings(
         Duration simulatedMaxLatency,
         ZoneId businessTimeZone,
         long defaultUnitPriceMinor,
-        Currency currency) {
+        Currency currency,
+        ShopConfig shop) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -104,13 +105,14 @@ public record Settings(
                 r.duration("INVITEHUB_SIM_MAX_LATENCY", Duration.ofMillis(50)),
                 r.zone("INVITEHUB_BUSINESS_TIME_ZONE", ZoneId.of("Asia/Shanghai")),
                 r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, Long.MAX_VALUE / 1_000_000_000L),
-                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")));
+                r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")),
+                ShopConfig.read(r, dbUrl.isEmpty()));
     }
 
     @Override
     public String toString() {
         return "Settings[db=" + dbUrl.orElse("embedded") + ", http=" + httpHost + ":" + httpPort + ", jwtSecret="
-                + (jwtSecret.isPresent() ? "***" : "unset") + ", demo=" + demo + "]";
+                + (jwtSecret.isPresent() ? "***" : "unset") + ", demo=" + demo + ", " + shop + "]";
     }
 
     /** True when no external database is configured: the embedded PostgreSQL under {@link #dataDir()} is used. */
@@ -119,7 +121,7 @@ public record Settings(
     }
 
     /** Reads and validates environment variables; every error names its variable. */
-    private static final class Reader {
+    static final class Reader {
         private final Map<String, String> env;
 
         Reader(Map<String, String> env) {

@@ -27,6 +27,7 @@ final class ApiFixture implements AutoCloseable {
     final InPortFakes.Teams teams = new InPortFakes.Teams();
     final InPortFakes.IssueCodes issueCodes = new InPortFakes.IssueCodes();
     final InPortFakes.ReadSide readSide = new InPortFakes.ReadSide();
+    final ShopFakes shop = new ShopFakes();
     final InPortFakes.Accounts accounts = new InPortFakes.Accounts()
             .with("admin", "admin-pass", Role.ADMIN)
             .with("operator", "operator-pass", Role.OPERATOR)
@@ -44,7 +45,7 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(Set<String> trustedProxies) {
         api = new HttpApi(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts, readSide, readSide,
-                new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
+                shop.api(), new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();
     }
