@@ -2,6 +2,30 @@ package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpSettings;
+import io.invitehub.adapter.in.http.ShopApi;
+import io.invitehub.adapter.out.payment.epay.EpayGateway;
+import io.invitehub.adapter.out.payment.epay.EpayMerchant;
+import io.invitehub.adapter.out.payment.epay.EpaySandbox;
+import io.invitehub.adapter.out.payment.epay.NoPaymentGateway;
+import io.invitehub.adapter.out.security.SecureRandomOrderNumbers;
+import io.invitehub.application.port.in.FulfilOrdersUseCase;
+import io.invitehub.application.port.in.ManagePlansUseCase;
+import io.invitehub.application.port.in.OrderAdminUseCase;
+import io.invitehub.application.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.port.in.ShopUseCase;
+import io.invitehub.application.port.out.PaymentGateway;
+import io.invitehub.application.port.out.SandboxPayments;
+import io.invitehub.application.service.FulfilmentService;
+import io.invitehub.application.service.PaymentNotificationService;
+import io.invitehub.application.service.PlanService;
+import io.invitehub.application.service.SandboxCheckoutService;
+import io.invitehub.application.service.ShopService;
+import io.invitehub.application.service.ShopSettings;
+import io.invitehub.bootstrap.worker.ShopWorkers;
+import io.invitehub.domain.order.PayType;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.persistence.SecretBoxException;
@@ -123,6 +147,10 @@ public final class InviteHub implements AutoCloseable {
     private final ReinviteMemberUseCase reinvite;
     private final RebindUseCase rebind;
     private final MemberLifecycleJobsUseCase lifecycle;
+    private final ManagePlansUseCase plans;
+    private final ShopService shop;
+    private final PaymentNotificationUseCase paymentNotifications;
+    private final FulfilOrdersUseCase fulfilment;
     private final Optional<EmbeddedDatabase> embedded;
     private final HttpApi http;
     private final JobLeases jobLeases;
@@ -197,7 +225,46 @@ public final class InviteHub implements AutoCloseable {
         this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(), persistence.teams(),
                 persistence.codes(), provider, clock, lifecycleSettings);
 
+        // ---- shop (issue 5): payment gateway, orders, notify, fulfilment ----
+        AtomicInteger boundPort = new AtomicInteger(s.httpPort());
+        String localHost = s.httpHost().equals("0.0.0.0") || s.httpHost().equals("::") ? "127.0.0.1" : s.httpHost();
+        Supplier<String> publicBase = () -> s.shop().publicBaseUrl().orElseGet(() -> "http://" + localHost + ":" + boundPort.get());
+        Supplier<String> notifyUrl = () -> publicBase.get() + "/api/v1/public/shop/notify";
+        Supplier<String> returnUrl = () -> publicBase.get() + "/api/v1/public/shop/return";
+        PaymentGateway gateway;
+        Optional<SandboxPayments> sandbox = Optional.empty();
+        switch (s.shop().gateway()) {
+            case SANDBOX:
+                EpaySandbox epaySandbox = EpaySandbox.create(() -> publicBase.get() + "/api/v1/public/shop/sandbox", notifyUrl, returnUrl);
+                gateway = epaySandbox.gateway();
+                sandbox = Optional.of(epaySandbox);
+                break;
+            case EPAY:
+                gateway = new EpayGateway(new EpayMerchant(() -> s.shop().epayUrl().orElseThrow(), s.shop().epayPid().orElseThrow(),
+                        s.shop().epayKey().orElseThrow(), notifyUrl, returnUrl));
+                break;
+            default:
+                gateway = new NoPaymentGateway();
+        }
+        ShopSettings shopSettings = new ShopSettings(s.shop().paymentWindow(), s.shop().maxCodesPerOrder(),
+                s.shop().fulfilmentBatch(), s.shop().fulfilmentLease(), s.shop().fulfilmentMaxAttempts(),
+                s.shop().fulfilmentBackoffBase(), 1_000, s.businessTimeZone(),
+                s.shop().payTypes().stream().map(PayType::of).collect(Collectors.toSet()), s.currency());
+        this.plans = new PlanService(persistence.transactions(), persistence.plans(), persistence.users(), persistence.audit(), clock);
+        this.shop = new ShopService(persistence.transactions(), persistence.plans(), persistence.orders(), persistence.paymentAlerts(),
+                persistence.users(), gateway, new SecureRandomOrderNumbers(s.businessTimeZone()), persistence.audit(), wakeUps,
+                clock, shopSettings);
+        this.paymentNotifications = new PaymentNotificationService(persistence.transactions(), persistence.orders(),
+                persistence.paymentAlerts(), gateway, persistence.audit(), wakeUps, clock);
+        this.fulfilment = new FulfilmentService(persistence.transactions(), persistence.orders(), persistence.codes(),
+                new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), clock, shopSettings);
+        SandboxCheckoutService sandboxCheckout = new SandboxCheckoutService(sandbox, persistence.orders());
+
         if (b.workers) {
+            ShopWorkers shopWorkers = new ShopWorkers(fulfilment, shop, wakeUps, s.shop().fulfilmentPollInterval(),
+                    s.shop().fulfilmentThreads(), s.shop().expiryInterval());
+            shopWorkers.start();
+            resources.push(shopWorkers);
             DispatchWorkers workers = new DispatchWorkers(dispatcher, wakeUps, s.dispatchPollInterval(), s.dispatchThreads());
             workers.start();
             resources.push(workers);
@@ -215,9 +282,10 @@ public final class InviteHub implements AutoCloseable {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
             this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
-                    distributorQueries, manageCodes, protectRecipients, memberRemoval, reinvite, rebind, httpSettings,
+                    distributorQueries, manageCodes, protectRecipients, memberRemoval, reinvite, rebind,
+                    new ShopApi(plans, shop, shop, paymentNotifications, sandboxCheckout, s.currency()), httpSettings,
                     persistence::isHealthy, clock);
-            http.start();
+            boundPort.set(http.start());
             resources.push(http);
         } else {
             this.http = null;
@@ -382,6 +450,16 @@ public final class InviteHub implements AutoCloseable {
     public DistributorQueries distributorQueries() { return distributorQueries; }
     /** Enable, disable, delete codes (a distributor only its own). */
     public ManageCodesUseCase manageCodes() { return manageCodes; }
+    /** Plans (admin) and the plans on sale (distributors). */
+    public ManagePlansUseCase plans() { return plans; }
+    /** A distributor's purchases. */
+    public ShopUseCase shop() { return shop; }
+    /** Staff views of orders, alerts and fulfilment retry. */
+    public OrderAdminUseCase orderAdmin() { return shop; }
+    /** The payment gateway's notification. */
+    public PaymentNotificationUseCase paymentNotifications() { return paymentNotifications; }
+    /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */
+    public FulfilOrdersUseCase fulfilment() { return fulfilment; }
     public TeamProvider teamProvider() { return provider; }
     /** One runner per job across nodes (Redis when configured, else this process). */
     public JobLeases jobLeases() { return jobLeases; }

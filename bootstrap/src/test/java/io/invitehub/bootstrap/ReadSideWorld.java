@@ -40,6 +40,10 @@ final class ReadSideWorld implements AutoCloseable {
     /** A's codes: the first {@link #A_SALES} redeemed, the rest unused. */
     final List<Long> aCodes = new ArrayList<>();
     final List<Long> bCodes = new ArrayList<>();
+    /** A plan on sale, and one unpaid order of it by A and one by B. */
+    final long planId;
+    final String aOrder;
+    final String bOrder;
 
     ReadSideWorld() throws Exception {
         PersistenceSettings db = TestHubs.freshDatabase();
@@ -63,6 +67,10 @@ final class ReadSideWorld implements AutoCloseable {
         grantAndRedeem(aId, 8, A_SALES, "a", aCodes);
         grantAndRedeem(bId, 3, 2, "b", bCodes);
 
+        planId = json(ok(send("POST", "/api/v1/admin/code-plans", admin, PLAN), 201)).get("id").asLong();
+        aOrder = json(ok(send("POST", "/api/v1/distributors/me/code-orders", a, order()), 201)).get("order_no").asText();
+        bOrder = json(ok(send("POST", "/api/v1/distributors/me/code-orders", b, order()), 201)).get("order_no").asText();
+
         long pendingId = createDistributor("dist-pending");
         pending = login("dist-pending", "dist-pending-pw");
         // back to PENDING without a new token version: the token it holds now belongs to a distributor that may not act
@@ -70,6 +78,12 @@ final class ReadSideWorld implements AutoCloseable {
         long suspendedId = createDistributor("dist-suspended");
         suspended = login("dist-suspended", "dist-suspended-pw");
         ok(send("POST", "/api/v1/admins/distributors/" + suspendedId + "/suspend", admin, null), 200);
+    }
+
+    static final String PLAN = "{\"name\":\"Matrix pack\",\"price\":\"5.00\",\"code_count\":2,\"code_max_uses\":1,\"validity_days\":30}";
+
+    String order() {
+        return "{\"plan_id\":" + planId + ",\"quantity\":1,\"pay_type\":\"alipay\"}";
     }
 
     private long createDistributor(String name) throws Exception {

@@ -68,6 +68,10 @@ class RoleMatrixTest {
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
+        row("GET /api/v1/public/shop/notify", pub);
+        row("POST /api/v1/public/shop/notify", pub);
+        row("GET /api/v1/public/shop/sandbox/submit.php", pub);
+        row("GET /api/v1/public/shop/return", pub);
 
         row("GET /api/v1/auth/me", U, A, A, A, A, F, U);
         row("POST /api/v1/auth/change-password", U, A, A, A, A, F, U);
@@ -84,6 +88,10 @@ class RoleMatrixTest {
         // proves another distributor's real member gets exactly this answer and is left alone)
         row("POST /api/v1/distributors/me/members/remove", U, F, F, H, H, F, U);
         row("POST /api/v1/distributors/me/members/add", U, F, F, H, H, F, U);
+        row("GET /api/v1/distributors/me/code-plans", U, F, F, A, A, F, U);
+        row("POST /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/code-orders/{order_no}", U, F, F, A, H, F, U);
 
         row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
         // per-id results: B's ids come back as not_found (200), nothing of B is deleted
@@ -109,9 +117,20 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/{id}/sales-trend", staff);
         row("GET /api/v1/admins/distributors/analytics", staff);
         row("GET /api/v1/admins/distributors/{id}/detail", staff);
+        row("GET /api/v1/admin/orders", staff);
+        row("GET /api/v1/admin/orders/stats", staff);
+        row("GET /api/v1/admin/orders/{order_no}", staff);
+        // A's order is unpaid, so a retry answers 409 behind the guard and changes nothing
+        row("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", staff);
+        row("GET /api/v1/admin/payment-alerts", staff);
 
         Outcome[] admin = {U, A, F, F, F, F, U};
         row("POST /api/v1/admins/distributors/create", admin);
+        row("GET /api/v1/admin/code-plans", admin);
+        row("POST /api/v1/admin/code-plans", admin);
+        row("PUT /api/v1/admin/code-plans/{id}", admin);
+        // the plan has orders: 409 behind the guard, the plan stays
+        row("DELETE /api/v1/admin/code-plans/{id}", admin);
         row("GET /api/v1/admins/pending-distributors", admin);
         row("POST /api/v1/admins/distributors/{id}/approve", admin);
         row("POST /api/v1/admins/distributors/{id}/reject", admin);
@@ -172,6 +191,10 @@ class RoleMatrixTest {
         // nothing of B was changed or deleted by A's attempts, and A's used code survived every delete
         assertThat(w.sql.count("select count(*) from redeem_codes where owner_id = " + w.bId + " and active")).isEqualTo(3);
         assertThat(w.sql.count("select count(*) from redeem_codes where id = " + w.aCodes.get(0))).isEqualTo(1);
+        // B's order is untouched, no order was paid by anyone, and the plan with orders survived its deletes
+        assertThat(w.sql.text("select status from orders where order_no = '" + w.bOrder + "'")).isEqualTo("PENDING");
+        assertThat(w.sql.count("select count(*) from orders where status <> 'PENDING'")).isZero();
+        assertThat(w.sql.count("select count(*) from plans where id = " + w.planId)).isEqualTo(1);
     }
 
     private static Outcome classify(HttpApi.Route route, HttpResponse<String> response) throws Exception {
@@ -217,7 +240,11 @@ class RoleMatrixTest {
         // A's code is used (never deletable: deletes answer 409 and it stays); B's is unused, so a delete would succeed
         long code = foreign ? w.bCodes.get(2) : w.aCodes.get(0);
         String path = route.path();
-        if (path.startsWith("/api/v1/admins/distributors/{id}")) {
+        if (path.contains("{order_no}")) {
+            path = path.replace("{order_no}", foreign ? w.bOrder : w.aOrder);
+        } else if (path.startsWith("/api/v1/admin/code-plans/{id}")) {
+            path = path.replace("{id}", Long.toString(w.planId));
+        } else if (path.startsWith("/api/v1/admins/distributors/{id}")) {
             // lifecycle moves act on the spare distributor, so A and B keep their tokens
             path = path.replace("{id}", Long.toString(foreign ? w.bId : w.spareId));
         } else if (path.startsWith("/api/v1/distributors/{id}")) {
@@ -289,6 +316,13 @@ class RoleMatrixTest {
             case "/api/v1/distributors/me/members/remove":
             case "/api/v1/distributors/me/members/add":
                 return "{\"email\":\"nobody-here@example.com\",\"team_id\":1}";
+            case "/api/v1/distributors/me/code-orders":
+                return w.order();
+            case "/api/v1/admin/code-plans":
+            case "/api/v1/admin/code-plans/{id}":
+                return route.method().equals("DELETE") ? null : ReadSideWorld.PLAN;
+            case "/api/v1/public/shop/notify":
+                return "";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

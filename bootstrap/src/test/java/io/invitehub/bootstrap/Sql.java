@@ -35,6 +35,20 @@ public final class Sql {
         }
     }
 
+    /** The first column of every row. */
+    java.util.List<String> texts(String query) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
+
     String text(String query) {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {

@@ -33,6 +33,8 @@ final class TestHubs {
         // tests read seats right after changing them; the cache has its own tests
         env.put("INVITEHUB_SEATS_CACHE_TTL", "1ms");
         env.put("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", "1000");
+        env.put("INVITEHUB_PAYMENT_GATEWAY", "sandbox");
+        env.put("INVITEHUB_FULFILMENT_POLL_INTERVAL", "100ms");
         env.putAll(overrides);
         return Settings.from(env);
     }

@@ -11,6 +11,7 @@ import io.invitehub.application.port.out.TransactionRunner;
 import io.invitehub.application.port.out.Users;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.order.OrderId;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Role;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +50,27 @@ public final class CodeIssuingService implements IssueCodesUseCase {
         this.clock = clock;
     }
 
+    /**
+     * Inserts {@code count} new codes on {@code terms} (linked to {@code order} when given) in the caller's
+     * transaction: candidates from the generator, bulk insert {@code ON CONFLICT DO NOTHING}, and only the
+     * ones that collided drawn again, for at most {@value #MAX_ROUNDS} rounds.
+     */
+    static List<Code> insertUnique(RedeemCodes codes, CodeGenerator generator, int count, CodeTerms terms,
+                                   Optional<OrderId> order, Instant now) {
+        List<Code> issued = new ArrayList<>(count);
+        for (int round = 0; round < MAX_ROUNDS && issued.size() < count; round++) {
+            Set<Code> candidates = new LinkedHashSet<>();
+            while (candidates.size() < count - issued.size()) {
+                candidates.add(generator.next());
+            }
+            issued.addAll(codes.insertNew(candidates, terms, order, now));
+        }
+        if (issued.size() < count) {
+            throw new DomainException(ErrorCode.CONFLICT, "could not generate enough unique codes; use a longer code length");
+        }
+        return issued;
+    }
+
     @Override
     public List<Code> issue(IssueCodesCommand command) {
         TeamAdminService.requireStaff(command.actor());
@@ -64,17 +87,7 @@ public final class CodeIssuingService implements IssueCodesUseCase {
                     throw DomainException.notFound("team group " + group.value() + " does not exist");
                 }
             });
-            List<Code> issued = new ArrayList<>(command.count());
-            for (int round = 0; round < MAX_ROUNDS && issued.size() < command.count(); round++) {
-                Set<Code> candidates = new LinkedHashSet<>();
-                while (candidates.size() < command.count() - issued.size()) {
-                    candidates.add(generator.next());
-                }
-                issued.addAll(codes.insertNew(candidates, command.terms(), now));
-            }
-            if (issued.size() < command.count()) {
-                throw new DomainException(ErrorCode.CONFLICT, "could not generate enough unique codes; use a longer code length");
-            }
+            List<Code> issued = insertUnique(codes, generator, command.count(), command.terms(), Optional.empty(), now);
             CodeTerms terms = command.terms();
             audit.record(AuditEntry.of(command.actor(), terms.owner().isPresent() ? "CODES_GRANT" : "CODES_ISSUE",
                     terms.owner().isPresent() ? "USER" : "PLATFORM",

@@ -4,6 +4,9 @@ import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.port.out.Plans;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.Teams;
@@ -34,4 +37,9 @@ public interface StoragePorts {
     DistributorRecords records();
 
     Recipients recipients();
+    Plans plans();
+
+    Orders orders();
+
+    PaymentAlerts paymentAlerts();
 }

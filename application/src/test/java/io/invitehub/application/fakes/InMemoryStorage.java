@@ -1,5 +1,23 @@
 package io.invitehub.application.fakes;
 
+import io.invitehub.application.port.out.FulfilmentJob;
+import io.invitehub.application.port.out.OrderKey;
+import io.invitehub.application.port.out.OrderStats;
+import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.port.out.PaymentAlert;
+import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.port.out.Plans;
+import io.invitehub.domain.order.Fulfilment;
+import io.invitehub.domain.order.FulfilmentStatus;
+import io.invitehub.domain.order.NewOrder;
+import io.invitehub.domain.order.Order;
+import io.invitehub.domain.order.OrderId;
+import io.invitehub.domain.order.OrderNo;
+import io.invitehub.domain.order.OrderStatus;
+import io.invitehub.domain.order.Plan;
+import io.invitehub.domain.order.PlanId;
+import io.invitehub.domain.order.PlanSpec;
+import io.invitehub.domain.order.PlanType;
 import io.invitehub.application.contract.StoragePorts;
 import io.invitehub.application.port.out.AuditEntry;
 import io.invitehub.application.port.out.AuditLog;
@@ -171,6 +189,12 @@ public final class InMemoryStorage implements StoragePorts {
         TreeMap<Long, User> users = new TreeMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
+        TreeMap<Long, Plan> plans = new TreeMap<>();
+        TreeMap<Long, OrderRow> orders = new TreeMap<>();
+        TreeMap<Long, PaymentAlert> alerts = new TreeMap<>();
+        /** redeem_codes.order_id: code id → order id. */
+        TreeMap<Long, Long> codeOrders = new TreeMap<>();
+        long claims;
         TreeMap<Long, Recipients.Block> blocks = new TreeMap<>();
         TreeMap<String, Instant> optOuts = new TreeMap<>();
         TreeMap<Long, Lifecycle> lifecycle = new TreeMap<>();
@@ -186,6 +210,11 @@ public final class InMemoryStorage implements StoragePorts {
             copy.users = new TreeMap<>(users);
             copy.audit = new ArrayList<>(audit);
             copy.verifications = new TreeMap<>(verifications);
+            copy.plans = new TreeMap<>(plans);
+            copy.orders = new TreeMap<>(orders);
+            copy.alerts = new TreeMap<>(alerts);
+            copy.codeOrders = new TreeMap<>(codeOrders);
+            copy.claims = claims;
             copy.blocks = new TreeMap<>(blocks);
             copy.optOuts = new TreeMap<>(optOuts);
             copy.lifecycle = new TreeMap<>(lifecycle);
@@ -210,6 +239,9 @@ public final class InMemoryStorage implements StoragePorts {
     private final FakeStatistics statistics = new FakeStatistics();
     private final FakeRecords records = new FakeRecords();
     private final FakeRecipients recipients = new FakeRecipients();
+    private final FakePlans plans = new FakePlans();
+    private final FakeOrders orders = new FakeOrders();
+    private final FakePaymentAlerts paymentAlerts = new FakePaymentAlerts();
     private volatile ZoneId businessZone = ZoneId.of("Asia/Shanghai");
 
     /** A storage whose creation timestamps (teams) come from {@code clock}; public ids from a seeded random. */
@@ -232,6 +264,20 @@ public final class InMemoryStorage implements StoragePorts {
     @Override public DistributorStatistics statistics() { return statistics; }
     @Override public DistributorRecords records() { return records; }
     @Override public Recipients recipients() { return recipients; }
+    @Override public Plans plans() { return plans; }
+    @Override public Orders orders() { return orders; }
+    @Override public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+
+    /** Test view: the order id each code was delivered for (redeem_codes.order_id). */
+    public long codesOfOrder(OrderId order) {
+        return atomically(() -> state.codeOrders.values().stream().filter(o -> o == order.value()).count());
+    }
+
+    /** Test view: the distinct codes of an order. */
+    public java.util.Set<Code> codeValuesOfOrder(OrderId order) {
+        return atomically(() -> state.codeOrders.entrySet().stream().filter(e -> e.getValue() == order.value())
+                .map(e -> state.codes.get(e.getKey()).code()).collect(java.util.stream.Collectors.toSet()));
+    }
 
     /** How many transactions were committed (outermost only), for tests that count round trips. */
     public int committedTransactions() {
@@ -422,7 +468,7 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
+        public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Optional<OrderId> order, Instant now) {
             return atomically(() -> {
                 List<Code> inserted = new ArrayList<>();
                 for (Code candidate : new LinkedHashSet<>(candidates)) {
@@ -435,6 +481,12 @@ public final class InMemoryStorage implements StoragePorts {
                             terms.group().orElse(null), terms.maxUses(), 0, terms.expiresAt().orElse(null),
                             terms.validityDays(), null, null, null, 0, terms.rebindLimit(), true,
                             terms.note().orElse(null), now));
+                    order.ifPresent(o -> {
+                        if (!state.orders.containsKey(o.value())) {
+                            throw new IllegalStateException("order " + o.value() + " does not exist (foreign key)");
+                        }
+                        state.codeOrders.put(id, o.value());
+                    });
                     inserted.add(candidate);
                 }
                 return inserted;
@@ -1534,6 +1586,295 @@ public final class InMemoryStorage implements StoragePorts {
         @Override
         public boolean liftOptOut(Email email) {
             return atomically(() -> state.optOuts.remove(email.value()) != null);
+        }
+    }
+
+    // ------------------------------------------------------------------ plans, orders, payment alerts
+
+    /** An order as stored, with its fulfilment claim token and the due time of its next attempt (or lease end). */
+    private record OrderRow(Order order, String claim, Instant nextAt) {
+    }
+
+    private static Order copy(Order o, OrderStatus status, Optional<String> tradeNo, Optional<Instant> paidAt, Fulfilment f) {
+        return Order.restore(o.id(), o.orderNo(), o.planId(), o.buyer(), o.quantity(), o.codesTotal(), o.codeMaxUses(),
+                o.codeValidityDays(), o.amount(), o.finalAmount(), status, o.payType(), tradeNo, o.createdAt(), o.expireAt(),
+                paidAt, f);
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private final class FakePlans implements Plans {
+        @Override
+        public Plan create(PlanSpec spec) {
+            return atomically(() -> {
+                Plan plan = new Plan(new PlanId(newId()), spec);
+                state.plans.put(plan.id().value(), plan);
+                return plan;
+            });
+        }
+
+        @Override
+        public Optional<Plan> update(PlanId id, PlanSpec spec) {
+            return atomically(() -> {
+                if (!state.plans.containsKey(id.value())) {
+                    return Optional.empty();
+                }
+                Plan plan = new Plan(id, spec);
+                state.plans.put(id.value(), plan);
+                return Optional.of(plan);
+            });
+        }
+
+        @Override
+        public Optional<Plan> findById(PlanId id) {
+            return atomically(() -> Optional.ofNullable(state.plans.get(id.value())));
+        }
+
+        @Override
+        public List<Plan> all() {
+            return atomically(() -> state.plans.values().stream()
+                    .sorted(Comparator.comparingInt((Plan p) -> p.spec().sortOrder()).thenComparingLong(p -> p.id().value()))
+                    .collect(java.util.stream.Collectors.toList()));
+        }
+
+        @Override
+        public List<Plan> onSale(PlanType type) {
+            return atomically(() -> all().stream().filter(p -> p.spec().active() && p.spec().type() == type)
+                    .collect(java.util.stream.Collectors.toList()));
+        }
+
+        @Override
+        public Deletion delete(PlanId id) {
+            return atomically(() -> {
+                if (!state.plans.containsKey(id.value())) {
+                    return Deletion.NOT_FOUND;
+                }
+                if (state.orders.values().stream().anyMatch(r -> r.order().planId().equals(id))) {
+                    return Deletion.REFERENCED;
+                }
+                state.plans.remove(id.value());
+                return Deletion.DELETED;
+            });
+        }
+    }
+
+    private final class FakeOrders implements Orders {
+        @Override
+        public Order create(NewOrder o) {
+            return atomically(() -> {
+                if (state.orders.values().stream().anyMatch(r -> r.order().orderNo().equals(o.orderNo()))) {
+                    throw new DomainException(ErrorCode.CONFLICT, "order number taken");
+                }
+                if (!state.plans.containsKey(o.planId().value()) || !state.users.containsKey(o.buyer().value())) {
+                    throw new IllegalStateException("plan or buyer does not exist (foreign key)");
+                }
+                long id = newId();
+                Order order = Order.restore(new OrderId(id), o.orderNo(), o.planId(), Optional.of(o.buyer()), o.quantity(),
+                        o.codesTotal(), o.codeMaxUses(), o.codeValidityDays(), o.amount(), o.finalAmount(), OrderStatus.PENDING,
+                        Optional.of(o.payType()), Optional.empty(), micros(o.createdAt()), micros(o.expireAt()), Optional.empty(),
+                        new Fulfilment(FulfilmentStatus.PENDING, 0, 0, Optional.empty()));
+                state.orders.put(id, new OrderRow(order, null, null));
+                return order;
+            });
+        }
+
+        private Optional<OrderRow> row(OrderNo no) {
+            return state.orders.values().stream().filter(r -> r.order().orderNo().equals(no)).findFirst();
+        }
+
+        @Override
+        public Optional<Order> findByNo(OrderNo orderNo) {
+            return atomically(() -> row(orderNo).map(OrderRow::order));
+        }
+
+        @Override
+        public Optional<Order> lockByNo(OrderNo orderNo) {
+            return findByNo(orderNo);
+        }
+
+        @Override
+        public Optional<Order> findByTradeNo(String tradeNo) {
+            return atomically(() -> state.orders.values().stream().map(OrderRow::order)
+                    .filter(o -> o.tradeNo().filter(tradeNo::equals).isPresent()).findFirst());
+        }
+
+        @Override
+        public boolean markPaid(OrderId id, String tradeNo, Instant paidAt) {
+            return atomically(() -> {
+                OrderRow r = state.orders.get(id.value());
+                if (r == null || r.order().status() != OrderStatus.PENDING) {
+                    return false;
+                }
+                if (findByTradeNo(tradeNo).isPresent()) {
+                    throw new DomainException(ErrorCode.CONFLICT, "trade number already used");
+                }
+                Order o = r.order();
+                state.orders.put(id.value(), new OrderRow(copy(o, OrderStatus.PAID, Optional.of(tradeNo), Optional.of(micros(paidAt)),
+                        new Fulfilment(FulfilmentStatus.PENDING, 0, 0, Optional.empty())), null, micros(paidAt)));
+                return true;
+            });
+        }
+
+        @Override
+        public int expireDue(Instant now, int limit) {
+            return atomically(() -> {
+                List<OrderRow> due = state.orders.values().stream()
+                        .filter(r -> r.order().status() == OrderStatus.PENDING && !r.order().expireAt().isAfter(now))
+                        .sorted(Comparator.comparing((OrderRow r) -> r.order().expireAt())).limit(limit)
+                        .collect(java.util.stream.Collectors.toList());
+                for (OrderRow r : due) {
+                    Order o = r.order();
+                    state.orders.put(o.id().value(), new OrderRow(copy(o, OrderStatus.EXPIRED, o.tradeNo(), o.paidAt(), o.fulfilment()),
+                            r.claim(), r.nextAt()));
+                }
+                return due.size();
+            });
+        }
+
+        @Override
+        public List<Order> list(Optional<UserId> buyer, Optional<OrderStatus> status, Optional<OrderKey> after, int limit) {
+            Comparator<Order> newest = Comparator.comparing(Order::createdAt).thenComparingLong(o -> o.id().value());
+            return atomically(() -> state.orders.values().stream().map(OrderRow::order)
+                    .filter(o -> buyer.isEmpty() || o.isBoughtBy(buyer.get()))
+                    .filter(o -> status.isEmpty() || o.status() == status.get())
+                    .filter(o -> after.isEmpty() || o.createdAt().isBefore(after.get().createdAt())
+                            || (o.createdAt().equals(after.get().createdAt()) && o.id().value() < after.get().id()))
+                    .sorted(newest.reversed()).limit(limit).collect(java.util.stream.Collectors.toList()));
+        }
+
+        @Override
+        public OrderStats stats(Instant paidSince, java.util.Currency currency) {
+            return atomically(() -> {
+                java.util.Map<OrderStatus, Long> counts = new java.util.EnumMap<>(OrderStatus.class);
+                java.util.Map<OrderStatus, Money> amounts = new java.util.EnumMap<>(OrderStatus.class);
+                for (OrderStatus s : OrderStatus.values()) {
+                    counts.put(s, 0L);
+                    amounts.put(s, Money.zero(currency));
+                }
+                long todayCount = 0;
+                Money today = Money.zero(currency);
+                long delivered = 0;
+                long failed = 0;
+                long open = 0;
+                for (OrderRow r : state.orders.values()) {
+                    Order o = r.order();
+                    if (!o.finalAmount().currency().equals(currency)) {
+                        continue;
+                    }
+                    counts.merge(o.status(), 1L, Long::sum);
+                    amounts.put(o.status(), amounts.get(o.status()).plus(o.finalAmount()));
+                    boolean paid = o.status() == OrderStatus.PAID || o.status() == OrderStatus.REFUNDED;
+                    if (paid && !o.paidAt().orElseThrow().isBefore(paidSince)) {
+                        todayCount++;
+                        today = today.plus(o.finalAmount());
+                    }
+                    if (paid) {
+                        delivered += o.fulfilment().delivered();
+                    }
+                    if (o.status() == OrderStatus.PAID && o.fulfilment().status() == FulfilmentStatus.FAILED) {
+                        failed++;
+                    }
+                    if (o.status() == OrderStatus.PAID && (o.fulfilment().status() == FulfilmentStatus.PENDING
+                            || o.fulfilment().status() == FulfilmentStatus.PROCESSING)) {
+                        open++;
+                    }
+                }
+                return new OrderStats(counts, amounts, todayCount, today, delivered, failed, open);
+            });
+        }
+
+        @Override
+        public Optional<FulfilmentJob> claimForFulfilment(Instant now, java.time.Duration lease) {
+            return atomically(() -> {
+                Optional<OrderRow> due = state.orders.values().stream()
+                        .filter(r -> r.order().status() == OrderStatus.PAID && r.nextAt() != null && !r.nextAt().isAfter(now))
+                        .filter(r -> r.order().fulfilment().status() == FulfilmentStatus.PENDING
+                                || r.order().fulfilment().status() == FulfilmentStatus.PROCESSING)
+                        .min(Comparator.comparing(OrderRow::nextAt).thenComparingLong(r -> r.order().id().value()));
+                if (due.isEmpty()) {
+                    return Optional.empty();
+                }
+                Order o = due.get().order();
+                Fulfilment f = o.fulfilment();
+                Order claimed = copy(o, o.status(), o.tradeNo(), o.paidAt(),
+                        new Fulfilment(FulfilmentStatus.PROCESSING, f.delivered(), f.attempts() + 1, f.error()));
+                String token = "claim-" + (++state.claims);
+                state.orders.put(o.id().value(), new OrderRow(claimed, token, micros(now.plus(lease))));
+                return Optional.of(new FulfilmentJob(claimed, token));
+            });
+        }
+
+        private Optional<OrderRow> claimed(FulfilmentJob job) {
+            return Optional.ofNullable(state.orders.get(job.order().id().value()))
+                    .filter(r -> job.claim().equals(r.claim()) && r.order().fulfilment().status() == FulfilmentStatus.PROCESSING);
+        }
+
+        @Override
+        public boolean recordDelivery(FulfilmentJob job, int delivered, int count, Instant leaseUntil) {
+            return atomically(() -> claimed(job).filter(r -> r.order().fulfilment().delivered() == delivered).map(r -> {
+                Order o = r.order();
+                Fulfilment f = o.fulfilment();
+                state.orders.put(o.id().value(), new OrderRow(copy(o, o.status(), o.tradeNo(), o.paidAt(),
+                        new Fulfilment(f.status(), f.delivered() + count, f.attempts(), f.error())), r.claim(), micros(leaseUntil)));
+                return true;
+            }).orElse(false));
+        }
+
+        @Override
+        public boolean completeFulfilment(FulfilmentJob job) {
+            return atomically(() -> claimed(job).filter(r -> r.order().fulfilment().delivered() == r.order().codesTotal()).map(r -> {
+                Order o = r.order();
+                Fulfilment f = o.fulfilment();
+                state.orders.put(o.id().value(), new OrderRow(copy(o, o.status(), o.tradeNo(), o.paidAt(),
+                        new Fulfilment(FulfilmentStatus.COMPLETED, f.delivered(), f.attempts(), Optional.empty())), null, null));
+                return true;
+            }).orElse(false));
+        }
+
+        @Override
+        public boolean fulfilmentAttemptFailed(FulfilmentJob job, String error, Optional<Instant> retryAt) {
+            return atomically(() -> claimed(job).map(r -> {
+                Order o = r.order();
+                Fulfilment f = o.fulfilment();
+                FulfilmentStatus next = retryAt.isPresent() ? FulfilmentStatus.PENDING : FulfilmentStatus.FAILED;
+                state.orders.put(o.id().value(), new OrderRow(copy(o, o.status(), o.tradeNo(), o.paidAt(),
+                        new Fulfilment(next, f.delivered(), f.attempts(), Optional.of(error))), null, micros(retryAt.orElse(null))));
+                return true;
+            }).orElse(false));
+        }
+
+        @Override
+        public boolean retryFulfilment(OrderId id, Instant now) {
+            return atomically(() -> Optional.ofNullable(state.orders.get(id.value()))
+                    .filter(r -> r.order().status() == OrderStatus.PAID && r.order().fulfilment().status() == FulfilmentStatus.FAILED)
+                    .map(r -> {
+                        Order o = r.order();
+                        Fulfilment f = o.fulfilment();
+                        state.orders.put(id.value(), new OrderRow(copy(o, o.status(), o.tradeNo(), o.paidAt(),
+                                new Fulfilment(FulfilmentStatus.PENDING, f.delivered(), 0, f.error())), null, micros(now)));
+                        return true;
+                    }).orElse(false));
+        }
+    }
+
+    private final class FakePaymentAlerts implements PaymentAlerts {
+        @Override
+        public PaymentAlert record(PaymentAlert alert) {
+            return atomically(() -> {
+                PaymentAlert stored = new PaymentAlert(newId(), alert.kind(), alert.orderNo(), alert.tradeNo(), alert.detail(),
+                        micros(alert.at()));
+                state.alerts.put(stored.id(), stored);
+                return stored;
+            });
+        }
+
+        @Override
+        public List<PaymentAlert> latest(Optional<Long> beforeId, int limit) {
+            return atomically(() -> state.alerts.descendingMap().values().stream()
+                    .filter(a -> beforeId.isEmpty() || a.id() < beforeId.get()).limit(limit)
+                    .collect(java.util.stream.Collectors.toList()));
         }
     }
 }

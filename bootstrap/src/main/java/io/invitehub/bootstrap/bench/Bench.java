@@ -142,6 +142,8 @@ public final class Bench {
                     }
                     out.printf("load average before the redemptions: %s%n", loadAverage());
                     rows.add(redemptions(hub, client, url).row());
+                    out.printf("load average before the shop: %s%n", loadAverage());
+                    rows.addAll(shop(hub, client, url, dataset.tiny().id()));
                     out.println();
                     out.println(HttpLoad.Result.header());
                     rows.forEach(out::println);
@@ -335,6 +337,84 @@ public final class Bench {
         out.printf("teams with members: %d; largest: %d seats%n", teamsWithMembers,
                 hub.teams().listTeams().stream().map(Team::seatsReserved).max(Comparator.naturalOrder()).orElse(0));
         return result;
+    }
+
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    /**
+     * The shop (SPEC 11: notify p99 ≤ 20 ms whatever the order size, fulfilment of 100 000 codes ≤ 3 s):
+     * distinct PENDING orders paid through the sandbox's signed notifications from concurrent callers
+     * (each the full path: verify, lock, mark PAID, enqueue), then one 100 000-code order paid and timed
+     * until the fulfilment worker reports COMPLETED.
+     */
+    private List<String> shop(InviteHub hub, HttpClient client, String base, long buyerId) throws InterruptedException {
+        io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
+        io.invitehub.domain.order.Plan small = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench small",
+                io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
+                io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1, 1, 30, true, false, 0, Optional.empty()));
+        io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
+                io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
+                io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1000, 1, 30, true, false, 0, Optional.empty()));
+        io.invitehub.domain.user.UserId buyer = new io.invitehub.domain.user.UserId(buyerId);
+        int orders = 2_000;
+        List<String> forms = new ArrayList<>(orders);
+        long preparing = System.nanoTime();
+        for (int i = 0; i < orders; i++) {
+            forms.add(signedNotification(client, hub.shop().place(new io.invitehub.application.port.in.PlaceOrderCommand(buyer,
+                    small.id(), 1, io.invitehub.domain.order.PayType.of("alipay"))).payUrl()));
+        }
+        out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n", orders,
+                (System.nanoTime() - preparing) / 1_000_000);
+        List<String> rows = new ArrayList<>();
+        HttpLoad.Result notify = HttpLoad.run("POST /public/shop/notify (distinct orders)", client, options.readClients() * 4,
+                options.readDuration(), orders, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(forms.get((int) n))).build(), st -> st == 200);
+        rows.add(notify.row());
+
+        io.invitehub.application.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.port.in.PlaceOrderCommand(
+                buyer, big.id(), 100, io.invitehub.domain.order.PayType.of("alipay")));
+        String form = signedNotification(client, placed.payUrl());
+        // let the worker drain the small orders first, so the timing is the big order's alone
+        long drainDeadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (hub.orderAdmin().stats(system).fulfilmentOpen() > 0 && System.nanoTime() < drainDeadline) {
+            Thread.sleep(50);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> paid = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        long notified = System.nanoTime();
+        io.invitehub.domain.order.Order order;
+        do {
+            Thread.sleep(20);
+            order = hub.shop().myOrder(buyer, placed.order().orderNo());
+        } while (order.fulfilment().status() != io.invitehub.domain.order.FulfilmentStatus.COMPLETED
+                && order.fulfilment().status() != io.invitehub.domain.order.FulfilmentStatus.FAILED
+                && System.nanoTime() - start < Duration.ofMinutes(10).toNanos());
+        long done = System.nanoTime();
+        String line = String.format("fulfilment of one %,d-code order: notify answered '%s' in %.1f ms; %s with %,d codes %.2f s after the notify",
+                order.codesTotal(), paid.body(), (notified - start) / 1e6, order.fulfilment().status(), order.fulfilment().delivered(),
+                (done - start) / 1e9);
+        out.println(line);
+        rows.add(line);
+        return rows;
+    }
+
+    /** Opens a sandbox pay URL and returns the signed notification of its page as a form body. */
+    private static String signedNotification(HttpClient client, String payUrl) throws InterruptedException {
+        HttpResponse<String> page = send(client, HttpRequest.newBuilder(URI.create(payUrl)).GET().build());
+        StringBuilder form = new StringBuilder();
+        Matcher m = HIDDEN.matcher(page.body());
+        while (m.find()) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(m.group(1)).append('=').append(URLEncoder.encode(m.group(2).replace("&amp;", "&"), StandardCharsets.UTF_8));
+        }
+        if (form.length() == 0) {
+            throw new IllegalStateException("bench: the sandbox pay page had no notification: HTTP " + page.statusCode());
+        }
+        return form.toString();
     }
 
     static void deleteQuietly(Path dir) {

@@ -78,7 +78,8 @@ public record Settings(
         Duration lifecycleInterval,
         int lifecycleBatchSize,
         int removalMaxAttempts,
-        Duration removalLease) {
+        Duration removalLease,
+        ShopConfig shop) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -152,7 +153,8 @@ public record Settings(
                 r.positiveDuration("INVITEHUB_LIFECYCLE_INTERVAL", Duration.ofMinutes(1)),
                 r.integer("INVITEHUB_LIFECYCLE_BATCH_SIZE", 100, 1, 10_000),
                 r.integer("INVITEHUB_REMOVAL_MAX_ATTEMPTS", 5, 1, 100),
-                r.positiveDuration("INVITEHUB_REMOVAL_LEASE", Duration.ofMinutes(2)));
+                r.positiveDuration("INVITEHUB_REMOVAL_LEASE", Duration.ofMinutes(2)),
+                ShopConfig.read(r, dbUrl.isEmpty()));
     }
 
     @Override
@@ -160,7 +162,7 @@ public record Settings(
         return "Settings[db=" + dbUrl.orElse("embedded") + ", http=" + httpHost + ":" + httpPort + ", jwtSecret="
                 + (jwtSecret.isPresent() ? "***" : "unset") + ", secretsKey=" + (secretsKey.isPresent() ? "***" : "unset")
                 + ", teamProvider=" + teamProvider + ", redis=" + (redisUrl.isPresent() ? "set" : "in-process")
-                + ", demo=" + demo + "]";
+                + ", demo=" + demo + ", " + shop + "]";
     }
 
     /** True when no external database is configured: the embedded PostgreSQL under {@link #dataDir()} is used. */
@@ -169,7 +171,7 @@ public record Settings(
     }
 
     /** Reads and validates environment variables; every error names its variable. */
-    private static final class Reader {
+    static final class Reader {
         private final Map<String, String> env;
 
         Reader(Map<String, String> env) {

@@ -37,5 +37,7 @@ public enum ErrorCode {
     /** The rebind window after activation is over. */
     REBIND_WINDOW_OVER,
     /** The code has used all its rebinds. */
-    REBIND_LIMIT_REACHED
+    REBIND_LIMIT_REACHED,
+    /** No payment gateway is configured: orders cannot be paid. */
+    PAYMENT_UNAVAILABLE
 }

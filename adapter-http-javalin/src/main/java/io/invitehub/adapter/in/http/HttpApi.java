@@ -96,6 +96,7 @@ public final class HttpApi implements AutoCloseable {
     private final DistributorQueries readSide;
     private final ManageCodesUseCase manageCodes;
     private final MemberHandlers members;
+    private final ShopHandlers shop;
     private final HttpSettings settings;
     private final BooleanSupplier databaseHealthy;
     private final Clock clock;
@@ -116,7 +117,7 @@ public final class HttpApi implements AutoCloseable {
                    IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                    DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                    ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                   ReinviteMemberUseCase reinvite, RebindUseCase rebind, HttpSettings settings,
+                   ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, HttpSettings settings,
                    BooleanSupplier databaseHealthy, Clock clock) {
         this.redeem = Objects.requireNonNull(redeem, "redeem");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -129,6 +130,7 @@ public final class HttpApi implements AutoCloseable {
         this.readSide = Objects.requireNonNull(readSide, "readSide");
         this.manageCodes = Objects.requireNonNull(manageCodes, "manageCodes");
         this.members = new MemberHandlers(this, removal, reinvite, rebind);
+        this.shop = new ShopHandlers(Objects.requireNonNull(shop, "shop"));
         this.settings = Objects.requireNonNull(settings, "settings");
         this.databaseHealthy = Objects.requireNonNull(databaseHealthy, "databaseHealthy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -239,6 +241,11 @@ public final class HttpApi implements AutoCloseable {
                 route(post, "/api/v1/public/opt-out", recipientRoutes::optOut),
                 route(post, "/api/v1/public/rebind", members::rebind),
 
+                route(get, "/api/v1/public/shop/notify", shop::notify),
+                route(post, "/api/v1/public/shop/notify", shop::notify),
+                route(get, "/api/v1/public/shop/sandbox/submit.php", shop::sandboxPayPage),
+                route(get, "/api/v1/public/shop/return", shop::returnPage),
+
                 route(post, "/api/v1/auth/login", this::login),
                 route(post, "/api/v1/auth/send-verification-code", this::sendVerificationCode),
                 route(post, "/api/v1/auth/register-distributor", this::registerDistributor),
@@ -255,6 +262,11 @@ public final class HttpApi implements AutoCloseable {
                 route(delete, "/api/v1/distributors/me/codes/{id}", this::deleteCode, Access.DISTRIBUTOR),
                 route(post, "/api/v1/distributors/me/members/remove", members::removeMine, Access.DISTRIBUTOR),
                 route(post, "/api/v1/distributors/me/members/add", members::reinviteMine, Access.DISTRIBUTOR),
+
+                route(get, "/api/v1/distributors/me/code-plans", shop::myPlans, Access.DISTRIBUTOR),
+                route(post, "/api/v1/distributors/me/code-orders", shop::placeOrder, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/code-orders", shop::myOrders, Access.DISTRIBUTOR),
+                route(get, "/api/v1/distributors/me/code-orders/{order_no}", shop::myOrder, Access.DISTRIBUTOR),
 
                 route(get, "/api/v1/redeem-codes", this::listCodes, Access.CODE_HOLDERS),
                 route(delete, "/api/v1/redeem-codes/batch", this::deleteCodes, Access.CODE_HOLDERS),
@@ -279,6 +291,17 @@ public final class HttpApi implements AutoCloseable {
                 route(get, "/api/v1/distributors/{id}/sales-trend", this::distributorSalesTrend, Access.STAFF),
                 route(get, "/api/v1/admins/distributors/analytics", this::analytics, Access.STAFF),
                 route(get, "/api/v1/admins/distributors/{id}/detail", this::distributorDetail, Access.STAFF),
+
+                route(get, "/api/v1/admin/orders", shop::orders, Access.STAFF),
+                route(get, "/api/v1/admin/orders/stats", shop::stats, Access.STAFF),
+                route(get, "/api/v1/admin/orders/{order_no}", shop::order, Access.STAFF),
+                route(post, "/api/v1/admin/orders/{order_no}/retry-fulfilment", shop::retryFulfilment, Access.STAFF),
+                route(get, "/api/v1/admin/payment-alerts", shop::alerts, Access.STAFF),
+
+                route(get, "/api/v1/admin/code-plans", shop::listPlans, Access.ADMIN),
+                route(post, "/api/v1/admin/code-plans", shop::createPlan, Access.ADMIN),
+                route(put, "/api/v1/admin/code-plans/{id}", shop::updatePlan, Access.ADMIN),
+                route(delete, "/api/v1/admin/code-plans/{id}", shop::deletePlan, Access.ADMIN),
 
                 route(post, "/api/v1/admins/distributors/create", this::createDistributor, Access.ADMIN),
                 route(get, "/api/v1/admins/pending-distributors", this::pendingDistributors, Access.ADMIN),
@@ -538,7 +561,7 @@ public final class HttpApi implements AutoCloseable {
      * {@code ?limit=} (1–500, default 50) and {@code ?cursor=}. Anything else than a number in range,
      * or a cursor this API did not issue, is VALIDATION_FAILED.
      */
-    private static PageRequest pageRequest(Context ctx) {
+    static PageRequest pageRequest(Context ctx) {
         String rawLimit = ctx.queryParam("limit");
         int limit = PageRequest.DEFAULT_LIMIT;
         if (rawLimit != null) {
@@ -555,7 +578,7 @@ public final class HttpApi implements AutoCloseable {
      * Answers a page as {@code {items, next_cursor}}; but when the request gave {@code limit} and no
      * {@code cursor} parameter at all, as the plain array of the first page (the reference's shape, for old clients).
      */
-    private static <T, R> void list(Context ctx, Page<T> page, Function<T, R> toBody) {
+    static <T, R> void list(Context ctx, Page<T> page, Function<T, R> toBody) {
         List<R> items = page.items().stream().map(toBody).collect(Collectors.toList());
         boolean plainArray = ctx.queryParam("limit") != null && !ctx.queryParamMap().containsKey("cursor");
         if (plainArray) {
@@ -565,7 +588,7 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String what) {
+    static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String what) {
         String name = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E value : type.getEnumConstants()) {
             if (value.name().equals(name)) {
@@ -691,6 +714,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     <T> T body(Context ctx, Class<T> type) {
+        return body(json, ctx, type);
+    }
+
+    /** The JSON request body as {@code type}; a missing, malformed or wrongly typed body is VALIDATION_FAILED. */
+    static <T> T body(ObjectMapper json, Context ctx, Class<T> type) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             throw invalid("a JSON request body is required");
@@ -717,7 +745,7 @@ public final class HttpApi implements AutoCloseable {
                 .collect(Collectors.joining("."));
     }
 
-    private static <T> T required(T value, String field) {
+    static <T> T required(T value, String field) {
         if (value == null || (value instanceof String && ((String) value).isBlank())) {
             throw invalid(field + " is required");
         }

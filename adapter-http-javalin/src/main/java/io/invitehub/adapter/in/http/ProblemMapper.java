@@ -50,6 +50,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REBIND_NOT_ALLOWED, 409);
         STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
         STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
+        STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
     }
 
     private final ObjectMapper json;

@@ -29,6 +29,7 @@ final class ApiFixture implements AutoCloseable {
     final InPortFakes.ReadSide readSide = new InPortFakes.ReadSide();
     final InPortFakes.Recipients recipients = new InPortFakes.Recipients();
     final MemberPortFakes members = new MemberPortFakes();
+    final ShopFakes shop = new ShopFakes();
     final InPortFakes.Accounts accounts = new InPortFakes.Accounts()
             .with("admin", "admin-pass", Role.ADMIN)
             .with("operator", "operator-pass", Role.OPERATOR)
@@ -46,7 +47,7 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(Set<String> trustedProxies) {
         api = new HttpApi(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts, readSide, readSide, recipients,
-                members, members, members,
+                members, members, members, shop.api(),
                 new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();

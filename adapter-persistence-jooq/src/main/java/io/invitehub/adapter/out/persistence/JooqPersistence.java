@@ -6,6 +6,9 @@ import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.port.out.Plans;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.Teams;
@@ -41,6 +44,9 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqDistributorStatistics statistics;
     private final JooqDistributorRecords records;
     private final JooqRecipients recipients;
+    private final JooqPlans plans;
+    private final JooqOrders orders;
+    private final JooqPaymentAlerts paymentAlerts;
 
     private final SecretBox secrets;
 
@@ -62,6 +68,9 @@ public final class JooqPersistence implements AutoCloseable {
         this.statistics = new JooqDistributorStatistics(dsl);
         this.records = new JooqDistributorRecords(dsl);
         this.recipients = new JooqRecipients(dsl);
+        this.plans = new JooqPlans(dsl);
+        this.orders = new JooqOrders(dsl);
+        this.paymentAlerts = new JooqPaymentAlerts(dsl);
     }
 
     /**
@@ -151,6 +160,9 @@ public final class JooqPersistence implements AutoCloseable {
     public DistributorRecords records() { return records; }
     /** Anti-harassment facts: recent invitations per e-mail, removals, blocklist, opt-outs. */
     public Recipients recipients() { return recipients; }
+    public Plans plans() { return plans; }
+    public Orders orders() { return orders; }
+    public PaymentAlerts paymentAlerts() { return paymentAlerts; }
 
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {

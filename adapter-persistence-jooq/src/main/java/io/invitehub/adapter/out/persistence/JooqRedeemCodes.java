@@ -8,11 +8,12 @@ import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.InvitationId;
+import io.invitehub.domain.order.OrderId;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep10;
+import org.jooq.InsertValuesStep11;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 /** Redeem codes in PostgreSQL. Counters move only through conditional updates. */
 final class JooqRedeemCodes implements RedeemCodes {
-    /** Rows per multi-row INSERT: 10 columns × 1 000 rows stays far below PostgreSQL's 65 535 bind parameters. */
+    /** Rows per multi-row INSERT: 11 columns × 1 000 rows stays far below PostgreSQL's 65 535 bind parameters. */
     static final int INSERT_CHUNK = 1_000;
 
     private final DSLContext dsl;
@@ -124,21 +125,23 @@ final class JooqRedeemCodes implements RedeemCodes {
     }
 
     @Override
-    public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
+    public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Optional<OrderId> order, Instant now) {
+        Long orderId = order.map(OrderId::value).orElse(null);
         List<Code> all = new ArrayList<>(candidates);
         List<Code> inserted = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += INSERT_CHUNK) {
             List<Code> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
-            InsertValuesStep10<RedeemCodesRecord, String, Long, Long, Integer, OffsetDateTime, Integer, Integer, String, OffsetDateTime, OffsetDateTime> insert =
+            InsertValuesStep11<RedeemCodesRecord, String, Long, Long, Integer, OffsetDateTime, Integer, Integer, String, OffsetDateTime, OffsetDateTime, Long> insert =
                     dsl.insertInto(REDEEM_CODES, REDEEM_CODES.CODE, REDEEM_CODES.OWNER_ID, REDEEM_CODES.GROUP_ID,
                             REDEEM_CODES.MAX_USES, REDEEM_CODES.EXPIRES_AT, REDEEM_CODES.VALIDITY_DAYS,
-                            REDEEM_CODES.REBIND_LIMIT, REDEEM_CODES.NOTE, REDEEM_CODES.CREATED_AT, REDEEM_CODES.UPDATED_AT);
+                            REDEEM_CODES.REBIND_LIMIT, REDEEM_CODES.NOTE, REDEEM_CODES.CREATED_AT, REDEEM_CODES.UPDATED_AT,
+                            REDEEM_CODES.ORDER_ID);
             OffsetDateTime created = Rows.at(now);
             for (Code code : chunk) {
                 insert = insert.values(code.value(), terms.owner().map(UserId::value).orElse(null),
                         terms.group().map(TeamGroupId::value).orElse(null), terms.maxUses(),
                         Rows.at(terms.expiresAt().orElse(null)), terms.validityDays(), terms.rebindLimit(),
-                        terms.note().orElse(null), created, created);
+                        terms.note().orElse(null), created, created, orderId);
             }
             insert.onConflict(REDEEM_CODES.CODE).doNothing()
                     .returning(REDEEM_CODES.CODE)

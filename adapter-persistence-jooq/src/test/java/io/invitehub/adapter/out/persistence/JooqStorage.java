@@ -5,6 +5,9 @@ import io.invitehub.application.port.out.AuditLog;
 import io.invitehub.application.port.out.DistributorRecords;
 import io.invitehub.application.port.out.DistributorStatistics;
 import io.invitehub.application.port.out.Invitations;
+import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.port.out.Plans;
 import io.invitehub.application.port.out.RedeemCodes;
 import io.invitehub.application.port.out.Recipients;
 import io.invitehub.application.port.out.Teams;
@@ -29,7 +32,7 @@ final class JooqStorage implements StoragePorts {
         if (shared == null) {
             shared = TestPostgres.freshPersistence();
         }
-        shared.dsl().execute("truncate audit_log, email_verifications, blocked_recipients, invitation_opt_outs, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
+        shared.dsl().execute("truncate audit_log, email_verifications, blocked_recipients, invitation_opt_outs, payment_alerts, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
         return new JooqStorage(shared);
     }
 
@@ -48,4 +51,7 @@ final class JooqStorage implements StoragePorts {
     @Override public DistributorStatistics statistics() { return persistence.statistics(); }
     @Override public DistributorRecords records() { return persistence.records(); }
     @Override public Recipients recipients() { return persistence.recipients(); }
+    @Override public Plans plans() { return persistence.plans(); }
+    @Override public Orders orders() { return persistence.orders(); }
+    @Override public PaymentAlerts paymentAlerts() { return persistence.paymentAlerts(); }
 }

@@ -117,8 +117,9 @@ class StatisticsRecountTest {
                         codes.addAll(issued);
                         if (owner.isPresent() && random.nextInt(3) == 0) {
                             long order = db.dsl().fetchSingle("insert into orders (order_no, order_type, plan_id, buyer_id, quantity,"
-                                    + " amount_minor, final_amount_minor, status, expire_at) values (?, 'DISTRIBUTOR_CODES', ?, ?, 1,"
-                                    + " 1000, 1000, 'PAID', now()) returning id", "o" + step, plan, owner.get().value()).get(0, Long.class);
+                                    + " amount_minor, final_amount_minor, status, expire_at, paid_at, trade_no) values (?, 'DISTRIBUTOR_CODES', ?, ?, 1,"
+                                    + " 1000, 1000, 'PAID', now(), now(), ?) returning id", "o" + step, plan, owner.get().value(), "t" + step)
+                                    .get(0, Long.class);
                             for (Code c : issued) {
                                 db.dsl().execute("update redeem_codes set order_id = ? where code = ?", order, c.value());
                             }

@@ -5,6 +5,7 @@ import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.InvitationId;
+import io.invitehub.domain.order.OrderId;
 import io.invitehub.domain.shared.Email;
 
 import java.time.Instant;
@@ -64,7 +65,12 @@ public interface RedeemCodes {
      * Inserts the candidates that do not exist yet ({@code ON CONFLICT DO NOTHING}) in bulk and
      * returns those inserted; the caller regenerates the rest.
      */
-    List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now);
+    default List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Instant now) {
+        return insertNew(candidates, terms, Optional.empty(), now);
+    }
+
+    /** As {@link #insertNew(Collection, CodeTerms, Instant)}, the new codes linked to {@code order} (the purchase that created them). */
+    List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Optional<OrderId> order, Instant now);
 
     /**
      * Records the code's first join: {@code activated_at = at} and {@code member_expires_at = at +

@@ -1,0 +1,63 @@
+package io.invitehub.adapter.in.http;
+
+import io.invitehub.application.port.in.ManagePlansUseCase;
+import io.invitehub.application.port.in.OrderAdminUseCase;
+import io.invitehub.application.port.in.Page;
+import io.invitehub.application.port.in.PageRequest;
+import io.invitehub.application.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.port.in.PlaceOrderCommand;
+import io.invitehub.application.port.in.PlacedOrder;
+import io.invitehub.application.port.in.SandboxCheckoutUseCase;
+import io.invitehub.application.port.in.ShopUseCase;
+import io.invitehub.application.port.out.OrderStats;
+import io.invitehub.application.port.out.PaymentAlert;
+import io.invitehub.domain.order.Order;
+import io.invitehub.domain.order.OrderNo;
+import io.invitehub.domain.order.OrderStatus;
+import io.invitehub.domain.order.Plan;
+import io.invitehub.domain.order.PlanId;
+import io.invitehub.domain.order.PlanSpec;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.UserId;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The shop's use cases for HTTP tests: records what the handlers passed; nothing is stored. */
+final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseCase, PaymentNotificationUseCase,
+        SandboxCheckoutUseCase {
+    final List<Map<String, String>> notifications = new ArrayList<>();
+    volatile RuntimeException notifyFailure;
+
+    ShopApi api() {
+        return new ShopApi(this, this, this, this, this, Currency.getInstance("CNY"));
+    }
+
+    @Override
+    public boolean handle(Map<String, String> parameters) {
+        notifications.add(Map.copyOf(parameters));
+        if (notifyFailure != null) {
+            throw notifyFailure;
+        }
+        return "TRADE_SUCCESS".equals(parameters.get("trade_status"));
+    }
+
+    @Override public Plan create(Actor admin, PlanSpec spec) { return new Plan(new PlanId(1), spec); }
+    @Override public Plan update(Actor admin, PlanId id, PlanSpec spec) { return new Plan(id, spec); }
+    @Override public void delete(Actor admin, PlanId id) { throw DomainException.notFound("no plan"); }
+    @Override public List<Plan> all(Actor admin) { return List.of(); }
+    @Override public List<Plan> onSale(UserId distributor) { return List.of(); }
+    @Override public PlacedOrder place(PlaceOrderCommand command) { throw DomainException.notFound("no plan"); }
+    @Override public Page<Order> myOrders(UserId caller, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
+    @Override public Order myOrder(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }
+    @Override public Page<Order> orders(Actor staff, Optional<OrderStatus> status, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
+    @Override public Order order(Actor staff, OrderNo orderNo) { throw DomainException.notFound("no order"); }
+    @Override public OrderStats stats(Actor staff) { throw new UnsupportedOperationException("not in HTTP tests"); }
+    @Override public Page<PaymentAlert> alerts(Actor staff, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
+    @Override public Order retryFulfilment(Actor staff, OrderNo orderNo) { throw DomainException.notFound("no order"); }
+    @Override public SandboxPage open(Map<String, String> payRequest) { throw DomainException.notFound("no sandbox"); }
+}
