@@ -67,13 +67,13 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
         Instant removedAt = NOW.minus(Duration.ofHours(2));
         Invitation first = invitationAt(ofA, team, ALICE, NOW.minus(Duration.ofDays(3)), false);
         tx(() -> storage.invitations().transition(first.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt.minusSeconds(60), null));
-        tx(() -> storage.invitations().transition(first.id(), InvitationState.INVITED, InvitationState.REMOVING, removedAt.minusSeconds(1), null));
+        tx(() -> storage.invitations().claimRemoval(first.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, removedAt.minusSeconds(1), java.time.Duration.ofMinutes(2)));
         tx(() -> storage.invitations().transition(first.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed"));
         // cancelled (not removed) by A, and removed by B: neither counts for A
         end(invitationAt(ofA, team, ALICE, NOW.minus(Duration.ofHours(1)), false), NOW);
         Invitation byB = invitationAt(ofB, team, ALICE, NOW.minusSeconds(30), false);
         tx(() -> storage.invitations().transition(byB.id(), InvitationState.RESERVED, InvitationState.INVITED, NOW, null));
-        tx(() -> storage.invitations().transition(byB.id(), InvitationState.INVITED, InvitationState.REMOVING, NOW, null));
+        tx(() -> storage.invitations().claimRemoval(byB.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, NOW, java.time.Duration.ofMinutes(2)));
         tx(() -> storage.invitations().transition(byB.id(), InvitationState.REMOVING, InvitationState.REMOVED, NOW, "removed"));
 
         assertThat(recipients().lastRemoval(a.id(), ALICE)).contains(removedAt);

@@ -492,7 +492,7 @@ class RedeemServiceTest {
         Instant removedAt = f.clock.instant();
         f.storage.transactions().inTransaction(() -> {
             f.storage.invitations().transition(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt, null);
-            f.storage.invitations().transition(inv.id(), InvitationState.INVITED, InvitationState.REMOVING, removedAt, null);
+            f.storage.invitations().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, removedAt, java.time.Duration.ofMinutes(2));
             f.storage.invitations().transition(inv.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed");
         });
         RecipientPolicy policy = new RecipientPolicy(f.storage.recipients(), recipientSettings);
