@@ -5,6 +5,10 @@ import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.order.Plan;
+import io.invitehub.domain.order.PlanSpec;
+import io.invitehub.domain.order.PlanType;
+import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.User;
 
@@ -17,8 +21,8 @@ import java.util.Optional;
 /**
  * First-start accounts and data. The admin exists in every mode (password from
  * {@code INVITEHUB_ADMIN_PASSWORD}, else generated and printed once). In demo mode (the embedded
- * default) a team pool on the simulated provider, a demo distributor and a few codes are created
- * once, when there are no teams yet.
+ * default) a team pool on the simulated provider, a demo distributor, a few codes and two plans on
+ * sale (bought through the sandbox gateway) are created once, when there are no teams yet.
  */
 public final class DemoData {
     static final String DEMO_DISTRIBUTOR = "demo-distributor";
@@ -30,7 +34,7 @@ public final class DemoData {
 
     /** What was created now; empty lists and no passwords on a restart. */
     public record Seeded(boolean adminCreated, Optional<String> adminPassword, Optional<String> distributorPassword,
-                  List<Code> platformCodes, List<Code> distributorCodes, int teamsCreated) {
+                  List<Code> platformCodes, List<Code> distributorCodes, int teamsCreated, List<Plan> plans) {
     }
 
     public static Seeded seed(InviteHub hub, Settings settings) {
@@ -39,7 +43,7 @@ public final class DemoData {
         Optional<String> shownAdminPassword = admin.isPresent() && settings.adminPassword().isEmpty()
                 ? Optional.of(adminPassword) : Optional.empty();
         if (!settings.demo() || !hub.teams().listTeams().isEmpty()) {
-            return new Seeded(admin.isPresent(), shownAdminPassword, Optional.empty(), List.of(), List.of(), 0);
+            return new Seeded(admin.isPresent(), shownAdminPassword, Optional.empty(), List.of(), List.of(), 0, List.of());
         }
         hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "Demo Team Alpha", "demo-alpha", "simulated-token", 5, Optional.empty()));
         hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "Demo Team Beta", "demo-beta", "simulated-token", 5, Optional.empty()));
@@ -51,7 +55,14 @@ public final class DemoData {
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo platform code")), 5));
         List<Code> granted = hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.of(distributor.id()), 1, 30,
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo distributor code")), 5));
-        return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3);
+        List<Plan> plans = List.of(
+                hub.plans().create(Actor.system(), new PlanSpec("Demo pack of 10 codes", PlanType.DISTRIBUTOR_CODES,
+                        Money.ofMinor(9_900, settings.currency()), Optional.of(Money.ofMinor(12_900, settings.currency())), 10, 1, 30,
+                        true, true, 1, Optional.of("Ten single-use codes, 30 days of membership each (demo plan)"))),
+                hub.plans().create(Actor.system(), new PlanSpec("Demo pack of 100 codes", PlanType.DISTRIBUTOR_CODES,
+                        Money.ofMinor(89_900, settings.currency()), Optional.empty(), 100, 1, 30,
+                        true, false, 2, Optional.of("A hundred single-use codes, 30 days of membership each (demo plan)"))));
+        return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3, plans);
     }
 
     public static void print(Seeded seeded, Settings settings, int port, PrintStream out) {
@@ -80,6 +91,11 @@ public final class DemoData {
                     + "&password=…'   then send 'Authorization: Bearer <access_token>'");
             lines.add("Try: curl -s -X POST " + base + "/api/v1/public/redeem -H 'Content-Type: application/json' -d '{\"code\":\""
                     + seeded.platformCodes().get(0).display() + "\",\"email\":\"you@example.com\"}'");
+        }
+        if (!seeded.plans().isEmpty()) {
+            lines.add("Buy codes (sandbox payments): as " + DEMO_DISTRIBUTOR + ", POST " + base
+                    + "/api/v1/distributors/me/code-orders {\"plan_id\":" + seeded.plans().get(0).id().value()
+                    + ",\"quantity\":1,\"pay_type\":\"alipay\"} and open the pay_url it returns");
         }
         lines.add("API reference: docs/api.md   Configuration: docs/configuration.md");
         out.println();

@@ -39,12 +39,16 @@ class EmbeddedDefaultTest {
             assertThat(seeded.platformCodes()).hasSize(5);
             assertThat(seeded.distributorCodes()).hasSize(5);
             assertThat(hub.teams().listTeams()).hasSize(3);
+            assertThat(seeded.plans()).as("plans on sale, so the demo distributor can buy codes through the sandbox gateway")
+                    .extracting(p -> p.spec().codeCount()).containsExactly(10, 100);
+            assertThat(hub.plans().onSale(hub.signIn().login(DemoData.DEMO_DISTRIBUTOR,
+                    seeded.distributorPassword().orElseThrow().toCharArray(), "127.0.0.1").user().id())).hasSize(2);
             firstOutput = printed(seeded, settings, hub.httpPort().orElseThrow());
             redeemedCode = seeded.platformCodes().get(0).display();
             hub.redeem().redeem(new RedeemCommand(seeded.platformCodes().get(0), Email.of("kept@example.com"), "127.0.0.1"));
             token = hub.signIn().login("admin", seeded.adminPassword().get().toCharArray(), "127.0.0.1").accessToken();
         }
-        assertThat(firstOutput).contains("Admin account: admin / ").contains(redeemedCode).contains("Demo distributor: demo-distributor / ");
+        assertThat(firstOutput).contains("Buy codes (sandbox payments)").contains("Admin account: admin / ").contains(redeemedCode).contains("Demo distributor: demo-distributor / ");
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("jwt-secret"))).isTrue();
 
@@ -54,6 +58,7 @@ class EmbeddedDefaultTest {
             assertThat(hub.signIn().authenticate(token).username()).as("the generated JWT secret is kept in the data dir").isEqualTo("admin");
             assertThat(again.platformCodes()).isEmpty();
             assertThat(hub.teams().listTeams()).hasSize(3);
+            assertThat(hub.plans().all(io.invitehub.domain.user.Actor.system())).as("plans are seeded once").hasSize(2);
             assertThat(hub.queries().seats().usedSeats()).as("the redemption before the restart is still there").isEqualTo(1);
             assertThat(printed(again, settings, hub.httpPort().orElseThrow())).contains("admin exists (its password was set when it was created");
         }
