@@ -148,6 +148,34 @@ class CodeInsertStatisticsTest {
     }
 
     @Test
+    void aBatchOfCodesIsOneStatementWithOneTriggerCallAndNoRowTriggerCalls() {
+        long owner = db.users().create("calls", "calls@dist.com", "x", Role.DISTRIBUTOR, Approval.APPROVED).id().value();
+        long plan = db.dsl().fetchSingle("insert into plans (name, plan_type, price_minor, code_count, code_max_uses, validity_days)"
+                + " values ('C', 'DISTRIBUTOR_CODES', 1000, 5, 1, 30) returning id").get(0, Long.class);
+        long order = db.dsl().fetchSingle("insert into orders (order_no, order_type, plan_id, buyer_id, quantity, amount_minor,"
+                + " final_amount_minor, status, expire_at, paid_at, trade_no) values ('calls-o', 'DISTRIBUTOR_CODES', ?, ?, 1, 1000,"
+                + " 1000, 'PAID', now(), now(), 'calls-t') returning id", plan, owner).get(0, Long.class);
+        var generator = StatisticsRecount.counting("CA");
+        List<Code> codes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            codes.add(generator.next());
+        }
+        List<String> calls = db.transactions().inTransaction(() -> {
+            // PL/pgSQL calls of this transaction (superuser setting: the test databases are superuser-owned)
+            db.dsl().execute("set local track_functions = 'pl'");
+            db.codes().insertNew(codes, new CodeTerms(Optional.of(new io.invitehub.domain.user.UserId(owner)), 1, 30,
+                    Optional.of(Instant.parse("2030-01-01T00:00:00Z")), Optional.empty(), 1, Optional.empty()),
+                    Optional.of(new OrderId(order)), Instant.now());
+            List<String> seen = new ArrayList<>();
+            db.dsl().fetch("select funcname, calls from pg_stat_xact_user_functions order by funcname")
+                    .forEach(r -> seen.add(r.get(0) + "=" + r.get(1)));
+            return seen;
+        });
+        assertThat(calls).as("one trigger call for the batch (V3's row trigger made 5 000, and 15 000 statistics_add* calls)").containsExactly("redeem_codes_statistics_insert=1");
+        assertThat(count("select sum(codes) from distributor_plan_stats where distributor_id = ?", owner)).isEqualTo(5_000);
+    }
+
+    @Test
     void concurrentInsertsForTheSameDistributorsSpreadOverStripesWithoutDeadlocksOrLostCounts() throws Exception {
         List<Long> owners = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
