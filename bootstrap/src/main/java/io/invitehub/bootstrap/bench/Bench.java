@@ -54,6 +54,7 @@ public final class Bench {
     private static final Pattern NEXT_CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final int DEEP_PAGES = 50;
+    private static final int GRANTS = 5;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -68,7 +69,7 @@ public final class Bench {
      * seconds of the redemption phase, clients and seconds of each read measurement.
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
-                               boolean readiness) {
+                               boolean readiness, boolean onlyShop) {
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
@@ -76,6 +77,7 @@ public final class Bench {
             int readClients = 2;
             Duration readDuration = Duration.ofSeconds(5);
             boolean readiness = true;
+            boolean onlyShop = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -84,8 +86,9 @@ public final class Bench {
                     case "--read-clients": readClients = Integer.parseInt(value(args, ++i)); break;
                     case "--read-seconds": readDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
                     case "--no-readiness": readiness = false; break;
+                    case "--only-shop": onlyShop = true; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
-                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness)");
+                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -94,7 +97,7 @@ public final class Bench {
                 throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
                         + "--seconds in [1, 600], --read-seconds in [1, 120]");
             }
-            return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness);
+            return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop, onlyShop);
         }
 
         private static String value(String[] args, int i) {
@@ -136,12 +139,14 @@ public final class Bench {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
                     String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
-                    out.printf("load average before the reads: %s%n", loadAverage());
-                    for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
-                        rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny"));
+                    if (!options.onlyShop()) {
+                        out.printf("load average before the reads: %s%n", loadAverage());
+                        for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
+                            rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny"));
+                        }
+                        out.printf("load average before the redemptions: %s%n", loadAverage());
+                        rows.add(redemptions(hub, client, url).row());
                     }
-                    out.printf("load average before the redemptions: %s%n", loadAverage());
-                    rows.add(redemptions(hub, client, url).row());
                     out.printf("load average before the shop: %s%n", loadAverage());
                     rows.addAll(shop(hub, client, url, dataset.tiny().id()));
                     out.println();
@@ -397,7 +402,35 @@ public final class Bench {
                 (done - start) / 1e9);
         out.println(line);
         rows.add(line);
+        rows.add(grants(hub, buyer));
         return rows;
+    }
+
+    /**
+     * Admin grants (SPEC 7, {@code POST /distributors/{id}/grant-codes}): {@value #GRANTS} grants of the
+     * largest allowed count to one distributor through the use case (the same insert as fulfilment, plus
+     * the audit entry), each timed on its own; the best is the least disturbed by other load.
+     */
+    private String grants(InviteHub hub, io.invitehub.domain.user.UserId distributor) {
+        CodeTerms terms = new CodeTerms(Optional.of(distributor), 1, 30,
+                Optional.of(java.time.Instant.now().plus(Duration.ofDays(90))), Optional.empty(), 1, Optional.of("bench grant"));
+        List<String> times = new ArrayList<>();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < GRANTS; i++) {
+            long start = System.nanoTime();
+            int issued = hub.issueCodes().issue(new IssueCodesCommand(io.invitehub.domain.user.Actor.system(), terms,
+                    IssueCodesCommand.MAX_COUNT)).size();
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (issued != IssueCodesCommand.MAX_COUNT) {
+                throw new IllegalStateException("bench: a grant issued " + issued + " codes");
+            }
+            best = Math.min(best, ms);
+            times.add(String.format("%.0f", ms));
+        }
+        String line = String.format("grant of %,d codes to one distributor: best %.0f ms (runs: %s ms)",
+                IssueCodesCommand.MAX_COUNT, best, String.join(", ", times));
+        out.println(line);
+        return line;
     }
 
     /** Opens a sandbox pay URL and returns the signed notification of its page as a form body. */

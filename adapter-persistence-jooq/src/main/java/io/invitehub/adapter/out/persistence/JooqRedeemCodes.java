@@ -13,7 +13,7 @@ import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep11;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -29,9 +29,6 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 /** Redeem codes in PostgreSQL. Counters move only through conditional updates. */
 final class JooqRedeemCodes implements RedeemCodes {
-    /** Rows per multi-row INSERT: 11 columns × 1 000 rows stays far below PostgreSQL's 65 535 bind parameters. */
-    static final int INSERT_CHUNK = 1_000;
-
     private final DSLContext dsl;
 
     JooqRedeemCodes(DSLContext dsl) {
@@ -124,30 +121,44 @@ final class JooqRedeemCodes implements RedeemCodes {
                 id.value());
     }
 
+    /**
+     * One statement whatever the count: the candidates travel as one {@code varchar[]} parameter and the
+     * terms, equal for every code, as single values — {@code insert … select … from unnest(?)}, one round
+     * trip and one parse instead of a 1 000-row VALUES list of 11 000 parameters per 1 000 codes.
+     */
     @Override
     public List<Code> insertNew(Collection<Code> candidates, CodeTerms terms, Optional<OrderId> order, Instant now) {
-        Long orderId = order.map(OrderId::value).orElse(null);
-        List<Code> all = new ArrayList<>(candidates);
-        List<Code> inserted = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += INSERT_CHUNK) {
-            List<Code> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
-            InsertValuesStep11<RedeemCodesRecord, String, Long, Long, Integer, OffsetDateTime, Integer, Integer, String, OffsetDateTime, OffsetDateTime, Long> insert =
-                    dsl.insertInto(REDEEM_CODES, REDEEM_CODES.CODE, REDEEM_CODES.OWNER_ID, REDEEM_CODES.GROUP_ID,
-                            REDEEM_CODES.MAX_USES, REDEEM_CODES.EXPIRES_AT, REDEEM_CODES.VALIDITY_DAYS,
-                            REDEEM_CODES.REBIND_LIMIT, REDEEM_CODES.NOTE, REDEEM_CODES.CREATED_AT, REDEEM_CODES.UPDATED_AT,
-                            REDEEM_CODES.ORDER_ID);
-            OffsetDateTime created = Rows.at(now);
-            for (Code code : chunk) {
-                insert = insert.values(code.value(), terms.owner().map(UserId::value).orElse(null),
-                        terms.group().map(TeamGroupId::value).orElse(null), terms.maxUses(),
-                        Rows.at(terms.expiresAt().orElse(null)), terms.validityDays(), terms.rebindLimit(),
-                        terms.note().orElse(null), created, created, orderId);
-            }
-            insert.onConflict(REDEEM_CODES.CODE).doNothing()
-                    .returning(REDEEM_CODES.CODE)
-                    .fetch()
-                    .forEach(r -> inserted.add(new Code(r.getCode())));
+        if (candidates.isEmpty()) {
+            return List.of();
         }
+        String[] values = new String[candidates.size()];
+        int i = 0;
+        for (Code code : candidates) {
+            values[i++] = code.value();
+        }
+        Table<?> batch = DSL.unnest(values).as("batch", "code");
+        OffsetDateTime created = Rows.at(now);
+        List<Code> inserted = new ArrayList<>(values.length);
+        dsl.insertInto(REDEEM_CODES, REDEEM_CODES.CODE, REDEEM_CODES.OWNER_ID, REDEEM_CODES.GROUP_ID,
+                        REDEEM_CODES.MAX_USES, REDEEM_CODES.EXPIRES_AT, REDEEM_CODES.VALIDITY_DAYS,
+                        REDEEM_CODES.REBIND_LIMIT, REDEEM_CODES.NOTE, REDEEM_CODES.CREATED_AT, REDEEM_CODES.UPDATED_AT,
+                        REDEEM_CODES.ORDER_ID)
+                .select(DSL.select(batch.field("code", String.class),
+                                DSL.val(terms.owner().map(UserId::value).orElse(null), REDEEM_CODES.OWNER_ID),
+                                DSL.val(terms.group().map(TeamGroupId::value).orElse(null), REDEEM_CODES.GROUP_ID),
+                                DSL.val(terms.maxUses(), REDEEM_CODES.MAX_USES),
+                                DSL.val(Rows.at(terms.expiresAt().orElse(null)), REDEEM_CODES.EXPIRES_AT),
+                                DSL.val(terms.validityDays(), REDEEM_CODES.VALIDITY_DAYS),
+                                DSL.val(terms.rebindLimit(), REDEEM_CODES.REBIND_LIMIT),
+                                DSL.val(terms.note().orElse(null), REDEEM_CODES.NOTE),
+                                DSL.val(created, REDEEM_CODES.CREATED_AT),
+                                DSL.val(created, REDEEM_CODES.UPDATED_AT),
+                                DSL.val(order.map(OrderId::value).orElse(null), REDEEM_CODES.ORDER_ID))
+                        .from(batch))
+                .onConflict(REDEEM_CODES.CODE).doNothing()
+                .returning(REDEEM_CODES.CODE)
+                .fetch()
+                .forEach(r -> inserted.add(new Code(r.getCode())));
         return inserted;
     }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Draws redeem codes from {@link SecureRandom}: the configured prefix, then {@code randomLength}
- * characters chosen uniformly (without modulo bias) from {@link CodeAlphabet#CHARACTERS}, then the
+ * characters chosen uniformly (bytes by rejection, without modulo bias) from {@link CodeAlphabet#CHARACTERS}, then the
  * check character appended by {@link Code#compose}.
  *
  * <p>With the defaults (prefix {@value #DEFAULT_PREFIX}, {@value #DEFAULT_RANDOM_LENGTH} random
@@ -26,6 +26,8 @@ public final class SecureRandomCodeGenerator implements CodeGenerator {
     public static final String DEFAULT_PREFIX = "HB";
     public static final int DEFAULT_RANDOM_LENGTH = 11;
     public static final int MIN_RANDOM_LENGTH = 8;
+    /** The largest multiple of the alphabet's size that a byte can hold: bytes from here on would bias. */
+    static final int ACCEPT_BELOW = 256 / CodeAlphabet.SIZE * CodeAlphabet.SIZE;
 
     private final String prefix;
     private final int randomLength;
@@ -76,11 +78,26 @@ public final class SecureRandomCodeGenerator implements CodeGenerator {
         return randomLength;
     }
 
+    /**
+     * One {@link SecureRandom#nextBytes} call per code (the generator's cost is its calls, each one
+     * synchronised and mixing in the operating system's randomness: one call per character made it
+     * ~40 % of a 100 000-code fulfilment's Java time). A byte below {@value #ACCEPT_BELOW} (8 × 31) picks
+     * character {@code byte mod 31}, uniformly; larger bytes are skipped (3 %), and a rare short draw
+     * is topped up by another call.
+     */
     @Override
     public Code next() {
         char[] body = new char[randomLength];
-        for (int i = 0; i < randomLength; i++) {
-            body[i] = CodeAlphabet.at(random.nextInt(CodeAlphabet.SIZE));
+        byte[] bytes = new byte[randomLength + randomLength / 4 + 2];
+        int filled = 0;
+        while (filled < randomLength) {
+            random.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < randomLength; i++) {
+                int value = bytes[i] & 0xFF;
+                if (value < ACCEPT_BELOW) {
+                    body[filled++] = CodeAlphabet.at(value % CodeAlphabet.SIZE);
+                }
+            }
         }
         return Code.compose(prefix, new String(body));
     }

@@ -4,6 +4,7 @@ import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import org.junit.jupiter.api.Test;
 
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -84,6 +85,32 @@ class SecureRandomCodeGeneratorTest {
         }
         // 30 degrees of freedom: mean 30, sd ~7.7; 100 is beyond p = 1e-9, so this only fails on real bias
         assertThat(chiSquare).isLessThan(100.0);
+    }
+
+    @Test
+    void bytesFrom248UpAreSkippedAndTheRestPickTheirValueModuloThirtyOne() {
+        // 15 bytes a draw for 11 characters; the first has 5 bytes of 248 and more (skipped), so 10 usable,
+        // and a second draw tops the code up
+        int[][] draws = {
+                {255, 0, 30, 31, 248, 247, 61, 62, 100, 250, 217, 1, 2, 249, 252},
+                {5, 4, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}};
+        int[] call = {0};
+        SecureRandom scripted = new SecureRandom() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                int[] draw = draws[call[0]++];
+                assertThat(bytes).hasSize(draw.length);
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) draw[i];
+                }
+            }
+        };
+        Code code = new SecureRandomCodeGenerator("HB", 11, scripted).next();
+        // 0 → '2', 30 → 'Z', 31 → '2', 247 → 30 'Z', 61 → 30 'Z', 62 → '2', 100 → 7 '9', 217 → 0 '2', 1 → '3', 2 → '4', 5 → '7'
+        assertThat(code).isEqualTo(Code.compose("HB", "2Z2ZZ292347"));
+        assertThat(call[0]).isEqualTo(2);
     }
 
     @Test
