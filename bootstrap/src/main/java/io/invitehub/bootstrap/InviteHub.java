@@ -217,13 +217,13 @@ public final class InviteHub implements AutoCloseable {
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
         this.memberRemoval = new MemberRemovalService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), persistence.users(), provider, persistence.audit(), clock, lifecycleSettings);
+                persistence.codes(), persistence.users(), provider, persistence.audit(), wakeUps, clock, lifecycleSettings);
         this.reinvite = new ReinviteService(persistence.transactions(), persistence.invitations(), persistence.codes(),
                 persistence.users(), redeemService, recipientPolicy, persistence.audit(), clock);
         this.rebind = new RebindService(persistence.transactions(), persistence.codes(), persistence.invitations(), persistence.teams(),
                 rateLimiter, wakeUps, clock, redemption, lifecycleSettings);
         this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), provider, clock, lifecycleSettings);
+                persistence.codes(), provider, wakeUps, clock, lifecycleSettings);
 
         // ---- shop (issue 5): payment gateway, orders, notify, fulfilment ----
         AtomicInteger boundPort = new AtomicInteger(s.httpPort());

@@ -13,6 +13,7 @@ import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.TeamProviderException;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.application.port.out.Users;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
@@ -51,14 +52,15 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
     private final LifecycleSettings settings;
 
     public MemberRemovalService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                                Users users, TeamProvider provider, AuditLog audit, Clock clock, LifecycleSettings settings) {
+                                Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
+                                LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.teams = teams;
         this.codes = codes;
         this.audit = audit;
         this.rules = new CallerRules(users);
-        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }

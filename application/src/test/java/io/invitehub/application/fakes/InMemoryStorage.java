@@ -284,6 +284,11 @@ public final class InMemoryStorage implements StoragePorts {
         return transactions.committed;
     }
 
+    /** True while the calling thread is inside a transaction (or a port operation) of this storage. */
+    public boolean insideTransaction() {
+        return lock.isHeldByCurrentThread();
+    }
+
     /** How many outermost transactions were rolled back. */
     public int rolledBackTransactions() {
         return transactions.rolledBack;
