@@ -191,7 +191,8 @@ public final class InviteHub implements AutoCloseable {
                 clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
         this.protectRecipients = new RecipientProtectionService(persistence.transactions(), persistence.recipients(),
                 persistence.codes(), persistence.audit(), rateLimiter, redemption, clock);
-        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), wakeUps, clock);
+        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), provider, persistence.audit(), wakeUps,
+                clock);
         this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
                 persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), persistence.audit(), clock);
         PasswordHasher hasher = new BcryptPasswordHasher(s.bcryptCost());

@@ -115,8 +115,13 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
                 throw new DomainException(ErrorCode.CONFLICT, "This invitation already ended (" + invitation.state() + ").");
         }
         Instant now = clock.instant();
-        Optional<RemovalClaim> claim = transactions.inTransaction(
-                () -> invitations.claimRemoval(invitation.id(), RemovalKind.REMOVE, now, settings.lease()));
+        Optional<RemovalClaim> claim = transactions.inTransaction(() -> {
+            if (invitations.moveUnsettled(invitation)) {
+                // the use still sits with the old membership: removing the new one now would give nothing back
+                throw moving();
+            }
+            return invitations.claimRemoval(invitation.id(), RemovalKind.REMOVE, now, settings.lease());
+        });
         if (claim.isEmpty()) {
             return lostClaim(invitation, teamName);
         }
@@ -149,7 +154,7 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
                 return alreadyRemoved(now, teamName);
             case INVITED:
             case JOINED:
-                throw new DomainException(ErrorCode.CONFLICT, "This member is moving to another team right now; try again in a minute.");
+                throw moving();
             default:
                 throw new DomainException(ErrorCode.CONFLICT, "This invitation changed meanwhile (" + now.state() + ").");
         }
@@ -186,6 +191,10 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     private static RemovalResult alreadyRemoved(io.invitehub.domain.shared.Email email, Optional<String> teamName) {
         return new RemovalResult(RemovalResult.Outcome.ALREADY_REMOVED, "Member already removed.", email, teamName, false);
+    }
+
+    private static DomainException moving() {
+        return new DomainException(ErrorCode.CONFLICT, "This member is moving to another team right now; try again in a minute.");
     }
 
     private static DomainException inProgress() {

@@ -773,6 +773,14 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public boolean moveUnsettled(Invitation rebind) {
+            return rebind.isRebind() && atomically(() -> all()
+                    .filter(i -> i.codeId().equals(rebind.codeId()) && i.email().equals(rebind.email()))
+                    .filter(i -> i.state() == InvitationState.JOINED || i.state() == InvitationState.REMOVING)
+                    .anyMatch(i -> Long.valueOf(rebind.id().value()).equals(life(i.id().value()).rebindTo())));
+        }
+
+        @Override
         public Optional<Invitation> findLatestInTeam(TeamId team, Email email) {
             return atomically(() -> all().filter(i -> i.teamId().equals(Optional.of(team)) && i.email().equals(email))
                     .reduce((first, second) -> second));
@@ -1043,6 +1051,22 @@ public final class InMemoryStorage implements StoragePorts {
                     replace(row.team(), row.team().seatsReserved(), status);
                 }
                 return null;
+            });
+        }
+
+        @Override
+        public Optional<Team> storeVerifiedCredentials(TeamId team, String credentials) {
+            return atomically(() -> {
+                TeamRow row = state.teams.get(team.value());
+                if (row == null) {
+                    return Optional.<Team>empty();
+                }
+                Team t = row.team();
+                TeamStatus status = t.status() == TeamStatus.TOKEN_INVALID ? TeamStatus.ACTIVE : t.status();
+                Team changed = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), t.seatsReserved(),
+                        t.externalSeats(), t.group().orElse(null), status, t.createdAt(), t.sync());
+                state.teams.put(team.value(), new TeamRow(changed, credentials, row.external()));
+                return Optional.of(changed);
             });
         }
 
@@ -1326,7 +1350,8 @@ public final class InMemoryStorage implements StoragePorts {
         public List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit) {
             java.util.Set<InvitationState> live = java.util.EnumSet.of(InvitationState.INVITED, InvitationState.JOINED, InvitationState.REMOVING);
             java.util.Set<InvitationState> ended = java.util.EnumSet.of(InvitationState.REMOVED, InvitationState.EXPIRED, InvitationState.REBOUND);
-            return atomically(() -> InMemoryStorage.this.sales(distributor)
+            return atomically(() -> state.invitations.values().stream().map(InvitationRow::invitation)
+                    .filter(i -> i.distributorId().filter(distributor::equals).isPresent())
                     .filter(i -> live.contains(i.state())
                             || (ended.contains(i.state()) && !i.endedAt().orElseThrow().isBefore(endedSince)))
                     .filter(i -> matches(i, prefix))

@@ -32,14 +32,15 @@ class SeatQueueServiceTest {
             RedemptionSettings.codeLockout(10, Duration.ofMinutes(15)));
 
     private final Fixture f = new Fixture();
+    private final io.invitehub.application.fakes.ScriptedTeamProvider provider = new io.invitehub.application.fakes.ScriptedTeamProvider();
     private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
             f.storage.teams(), InMemoryRateLimiter.unlimited(), f.wakeUps, f.clock, GENEROUS,
             new RecipientPolicy(f.storage.recipients(), new RecipientSettings(1_000, Duration.ZERO)));
     /** Batches of 2, so several batches and their ends are exercised. */
     private final SeatQueueService promoter = new SeatQueueService(f.storage.transactions(), f.storage.invitations(),
             f.storage.teams(), f.wakeUps, f.clock, AllocationPolicy.FILL_FIRST, 2);
-    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), f.storage.auditLog(),
-            f.wakeUps, f.clock);
+    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), provider,
+            f.storage.auditLog(), f.wakeUps, f.clock);
     private int emails;
 
     private RedemptionResult redeem(RedeemCode code) {

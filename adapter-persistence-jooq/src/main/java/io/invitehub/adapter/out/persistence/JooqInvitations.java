@@ -308,6 +308,14 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     }
 
     @Override
+    public boolean moveUnsettled(Invitation rebind) {
+        return rebind.isRebind() && dsl.fetchExists(INVITATIONS, INVITATIONS.CODE_ID.eq(rebind.codeId().value())
+                .and(INVITATIONS.EMAIL.eq(rebind.email().value()))
+                .and(INVITATIONS.REBIND_TO.eq(rebind.id().value()))
+                .and(INVITATIONS.STATE.in(InvitationState.JOINED.name(), InvitationState.REMOVING.name())));
+    }
+
+    @Override
     public Optional<Invitation> findLatestInTeam(TeamId team, Email email) {
         return dsl.selectFrom(INVITATIONS)
                 .where(INVITATIONS.TEAM_ID.eq(team.value()))

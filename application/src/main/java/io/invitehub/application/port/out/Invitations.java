@@ -116,6 +116,13 @@ public interface Invitations {
     Optional<Invitation> findLatestInTeam(TeamId team, Email email);
 
     /**
+     * True while {@code rebind}'s move is not settled: the member's old invitation (same code and e-mail,
+     * {@code rebind_to} = it) is still JOINED or is being removed (ADR 12, ADR 21). One range of the
+     * code's invitations.
+     */
+    boolean moveUnsettled(Invitation rebind);
+
+    /**
      * Claims one invitation for removal with one conditional update: {@code SET state = 'REMOVING'
      * WHERE id = ? AND state IN (…)} with the states {@code kind} may be claimed from (and, for REMOVE
      * and TIMEOUT, only while no rebind of it is under way). Remembers the state it came from, the kind
