@@ -62,7 +62,9 @@ public final class TeamAdminService implements ManageTeamsUseCase {
     public Team createTeam(CreateTeamCommand command) {
         requireStaff(command.actor());
         String name = Team.validateNew(command.name(), command.providerAccountId(), command.maxSeats());
-        requireCredentials(command.credentials());
+        if (command.credentials() != null && command.credentials().length() > MAX_CREDENTIALS_LENGTH) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "credentials are at most " + MAX_CREDENTIALS_LENGTH + " characters");
+        }
         Team created = transactions.inTransaction(() -> {
             command.group().ifPresent(this::requireGroup);
             Team team = teams.create(new NewTeam(name, command.providerAccountId().strip(), command.credentials(),

@@ -230,9 +230,13 @@ class TeamAdminServiceTest {
         provider.failVerify(new TeamProviderException(ProviderError.TRANSIENT, "503"));
         Team unchecked = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Green", "acc-3", "token", 5, Optional.empty()));
         assertThat(unchecked.status()).as("not verified is not usable").isEqualTo(TeamStatus.TOKEN_INVALID);
-        assertThatThrownBy(() -> admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Grey", "acc-4", " ", 5, Optional.empty())))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThatThrownBy(() -> admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Grey", "acc-4", "x".repeat(16_385), 5,
+                Optional.empty()))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         assertThat(admin.listTeams()).hasSize(3);
+        // no credentials at all: the provider decides (the simulated one needs none)
+        provider.failVerify(null);
+        assertThat(admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "White", "acc-5", null, 5, Optional.empty())).status())
+                .isEqualTo(TeamStatus.ACTIVE);
     }
 
     @Test
