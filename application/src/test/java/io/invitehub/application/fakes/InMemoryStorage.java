@@ -622,16 +622,16 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public long queuePosition(InvitationId id) {
+        public Optional<Long> queuePosition(InvitationId id) {
             return atomically(() -> {
                 InvitationRow self = state.invitations.get(id.value());
                 if (self == null || self.invitation().state() != InvitationState.WAITING) {
-                    throw new IllegalStateException("invitation " + id.value() + " is not WAITING");
+                    return Optional.<Long>empty();
                 }
                 long seq = self.invitation().queueSeq().orElseThrow();
                 Optional<TeamGroupId> queue = Optional.ofNullable(self.queueGroup());
-                return 1 + state.invitations.values().stream().filter(r -> r.waitsIn(queue))
-                        .filter(r -> r.invitation().queueSeq().orElseThrow() < seq).count();
+                return Optional.of(1 + state.invitations.values().stream().filter(r -> r.waitsIn(queue))
+                        .filter(r -> r.invitation().queueSeq().orElseThrow() < seq).count());
             });
         }
 

@@ -86,8 +86,8 @@ class SeatQueueServiceTest {
                 InvitationState.RESERVED, InvitationState.WAITING, InvitationState.WAITING);
         assertThat(f.storage.invitations().findById(queue.get(0).id()).orElseThrow().teamId()).contains(team.id());
         assertThat(f.reload(team).seatsReserved()).isEqualTo(4);
-        assertThat(f.storage.invitations().queuePosition(queue.get(3).id())).isEqualTo(1);
-        assertThat(f.storage.invitations().queuePosition(queue.get(4).id())).isEqualTo(2);
+        assertThat(f.storage.invitations().queuePosition(queue.get(3).id())).contains(1L);
+        assertThat(f.storage.invitations().queuePosition(queue.get(4).id())).contains(2L);
         assertThat(f.wakeUps.count(WakeUps.Work.INVITE_DISPATCH)).isGreaterThanOrEqualTo(2);
 
         // nothing free: a pass promotes nothing and changes nothing
@@ -112,7 +112,7 @@ class SeatQueueServiceTest {
         assertThat(silverQueue).extracting(this::state).containsOnly(InvitationState.RESERVED);
         assertThat(goldQueue).extracting(this::state).containsOnly(InvitationState.WAITING);
         assertThat(f.reload(goldTeam).seatsReserved()).isEqualTo(1);
-        assertThat(f.storage.invitations().queuePosition(goldQueue.get(0).id())).isEqualTo(1);
+        assertThat(f.storage.invitations().queuePosition(goldQueue.get(0).id())).contains(1L);
     }
 
     @Test
@@ -133,7 +133,7 @@ class SeatQueueServiceTest {
         assertThat(state(queue.get(0))).isEqualTo(InvitationState.RESERVED);
         assertThat(state(queue.get(1))).isEqualTo(InvitationState.WAITING);
         assertThat(state(late.invitation())).isEqualTo(InvitationState.WAITING);
-        assertThat(f.storage.invitations().queuePosition(late.invitation().id())).isEqualTo(2);
+        assertThat(f.storage.invitations().queuePosition(late.invitation().id())).contains(2L);
     }
 
     @Test

@@ -43,9 +43,10 @@ public interface Invitations {
     /**
      * 1-based position of a WAITING invitation in its queue. There is one first-in-first-out queue per
      * team group, by the group of the invitation's code (codes without a group share one queue);
-     * position = WAITING invitations of the same queue with a queue sequence up to this one's.
+     * position = WAITING invitations of the same queue with a queue sequence up to this one's. Empty when
+     * the invitation is not WAITING (any more: a reader may race the promoter).
      */
-    long queuePosition(InvitationId id);
+    Optional<Long> queuePosition(InvitationId id);
 
     /** Whether any invitation is WAITING in the queue of {@code group} (empty: the queue of ungrouped codes). */
     boolean anyWaiting(Optional<TeamGroupId> group);
