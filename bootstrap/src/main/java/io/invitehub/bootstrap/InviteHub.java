@@ -191,7 +191,8 @@ public final class InviteHub implements AutoCloseable {
                 clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
         this.protectRecipients = new RecipientProtectionService(persistence.transactions(), persistence.recipients(),
                 persistence.codes(), persistence.audit(), rateLimiter, redemption, clock);
-        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), persistence.audit(), wakeUps, clock);
+        this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), provider, persistence.audit(), wakeUps,
+                clock);
         this.issueCodes = new CodeIssuingService(persistence.transactions(), persistence.codes(), persistence.users(),
                 persistence.teams(), new SecureRandomCodeGenerator(s.codePrefix(), s.codeRandomLength()), persistence.audit(), clock);
         PasswordHasher hasher = new BcryptPasswordHasher(s.bcryptCost());
@@ -217,13 +218,13 @@ public final class InviteHub implements AutoCloseable {
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
         this.memberRemoval = new MemberRemovalService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), persistence.users(), provider, persistence.audit(), clock, lifecycleSettings);
+                persistence.codes(), persistence.users(), provider, persistence.audit(), wakeUps, clock, lifecycleSettings);
         this.reinvite = new ReinviteService(persistence.transactions(), persistence.invitations(), persistence.codes(),
                 persistence.users(), redeemService, recipientPolicy, persistence.audit(), clock);
         this.rebind = new RebindService(persistence.transactions(), persistence.codes(), persistence.invitations(), persistence.teams(),
                 rateLimiter, wakeUps, clock, redemption, lifecycleSettings);
         this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), provider, clock, lifecycleSettings);
+                persistence.codes(), provider, wakeUps, clock, lifecycleSettings);
 
         // ---- shop (issue 5): payment gateway, orders, notify, fulfilment ----
         AtomicInteger boundPort = new AtomicInteger(s.httpPort());

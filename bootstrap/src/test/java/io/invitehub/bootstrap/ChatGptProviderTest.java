@@ -47,7 +47,9 @@ class ChatGptProviderTest {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " | "
                     + exchange.getRequestHeaders().getFirst("Authorization") + " | "
                     + exchange.getRequestHeaders().getFirst("chatgpt-account-id") + " | " + body);
-            byte[] answer = ("{\"account_invites\":[{\"id\":\"inv-1\",\"email_address\":\"buyer@example.com\"}],"
+            byte[] answer = (exchange.getRequestURI().getPath().endsWith("/users")
+                    ? "{\"items\":[],\"total\":0}" // the member list the creation's verification reads
+                    : "{\"account_invites\":[{\"id\":\"inv-1\",\"email_address\":\"buyer@example.com\"}],"
                     + "\"errored_emails\":[]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
@@ -83,8 +85,10 @@ class ChatGptProviderTest {
             hub.dispatcher().dispatchBatch();
 
             assertThat(sql.count("select count(*) from invitations where state = 'INVITED'")).isEqualTo(1);
-            assertThat(seen).hasSize(1);
-            assertThat(seen.get(0)).isEqualTo("POST /backend-api/accounts/acct-a/invites | Bearer " + TOKEN + " | acct-a | "
+            assertThat(seen).hasSize(2);
+            // the creation verified the token with one read of the member list (ADR 21)
+            assertThat(seen.get(0)).isEqualTo("GET /backend-api/accounts/acct-a/users | Bearer " + TOKEN + " | acct-a | ");
+            assertThat(seen.get(1)).isEqualTo("POST /backend-api/accounts/acct-a/invites | Bearer " + TOKEN + " | acct-a | "
                     + "{\"email_addresses\":[\"buyer@example.com\"],\"role\":\"standard-user\",\"resend_emails\":true}");
             // at rest the token is sealed text, never the token
             assertThat(sql.count("select count(*) from teams where sealed_credentials like 'ih1.%' "

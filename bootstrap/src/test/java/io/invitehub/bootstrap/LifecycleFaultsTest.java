@@ -63,7 +63,9 @@ class LifecycleFaultsTest {
                 .withTransientErrorRate(0.3)
                 .withRateLimit(0.05, Duration.ofMillis(1))
                 .withAcceptanceDelay(Duration.ZERO);
-        SimulatedTeamProvider provider = new SimulatedTeamProvider(faulty, clock, new Random(11));
+        // teams are created (their credentials verified) before the faults are switched on
+        SimulatedTeamProvider provider = new SimulatedTeamProvider(SimulationSettings.defaults().withLatency(Duration.ZERO, Duration.ZERO),
+                clock, new Random(11));
         PersistenceSettings db = TestHubs.freshDatabase();
         sql = new Sql(db);
         hub = InviteHub.builder(TestHubs.settings(Map.of("INVITEHUB_DISPATCH_MAX_ATTEMPTS", "4", "INVITEHUB_REMOVAL_MAX_ATTEMPTS", "4")))
@@ -71,6 +73,7 @@ class LifecycleFaultsTest {
         List<TeamId> teams = new ArrayList<>();
         teams.add(hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "A", "acct-a", "t", 12, Optional.empty())).id());
         teams.add(hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "B", "acct-b", "t", 12, Optional.empty())).id());
+        provider.setSettings(faulty);
         User distributor = hub.distributors().create(Actor.system(), "faults", "faults@d.com", "long-enough-password".toCharArray());
         List<Code> codes = hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), new CodeTerms(Optional.of(distributor.id()), 2, 30,
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.empty()), 30));

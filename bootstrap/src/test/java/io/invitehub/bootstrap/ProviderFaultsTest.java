@@ -50,13 +50,16 @@ class ProviderFaultsTest {
     }
 
     private SimulatedTeamProvider start(SimulationSettings simulation, int maxAttempts) {
-        SimulatedTeamProvider provider = new SimulatedTeamProvider(simulation, clock, new Random(7));
+        // the teams are created (and their credentials verified) before the faults are switched on
+        SimulatedTeamProvider provider = new SimulatedTeamProvider(SimulationSettings.defaults().withLatency(Duration.ZERO, Duration.ZERO),
+                clock, new Random(7));
         PersistenceSettings db = TestHubs.freshDatabase();
         sql = new Sql(db);
         hub = InviteHub.builder(TestHubs.settings(Map.of("INVITEHUB_DISPATCH_MAX_ATTEMPTS", String.valueOf(maxAttempts))))
                 .persistence(db).teamProvider(provider).clock(clock).http(false).workers(false).start();
         hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "A", "acct-a", "token", 10, Optional.empty()));
         hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "B", "acct-b", "token", 10, Optional.empty()));
+        provider.setSettings(simulation);
         return provider;
     }
 

@@ -105,6 +105,7 @@ class RoleMatrixTest {
         row("GET /api/v1/admin/teams", staff);
         row("PATCH /api/v1/admin/teams/{id}", staff);
         row("GET /api/v1/admin/teams/{id}/external-members", staff);
+        row("PUT /api/v1/admin/teams/{id}/credentials", staff);
         row("POST /api/v1/admin/team-groups", staff);
         row("POST /api/v1/distributors/{id}/grant-codes", staff);
         row("POST /api/v1/redeem-codes", staff);
@@ -303,6 +304,7 @@ class RoleMatrixTest {
             case "/api/v1/admin/team-groups":
                 return "{\"name\":\"matrix\"}";
             case "/api/v1/admin/teams/{id}":
+            case "/api/v1/admin/teams/{id}/credentials":
                 return "{}"; // 400 behind the guard: proves the caller passed without changing the team
             case "/api/v1/distributors/{id}/grant-codes":
             case "/api/v1/redeem-codes":

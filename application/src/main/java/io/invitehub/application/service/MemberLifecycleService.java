@@ -7,6 +7,7 @@ import io.invitehub.application.port.out.RemovalClaim;
 import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;
 
@@ -34,11 +35,11 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     private final LifecycleSettings settings;
 
     public MemberLifecycleService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                                  TeamProvider provider, Clock clock, LifecycleSettings settings) {
+                                  TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.codes = codes;
-        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }

@@ -13,6 +13,7 @@ import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.TeamProviderException;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.application.port.out.Users;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
@@ -51,14 +52,15 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
     private final LifecycleSettings settings;
 
     public MemberRemovalService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                                Users users, TeamProvider provider, AuditLog audit, Clock clock, LifecycleSettings settings) {
+                                Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
+                                LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.teams = teams;
         this.codes = codes;
         this.audit = audit;
         this.rules = new CallerRules(users);
-        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }
@@ -113,8 +115,13 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
                 throw new DomainException(ErrorCode.CONFLICT, "This invitation already ended (" + invitation.state() + ").");
         }
         Instant now = clock.instant();
-        Optional<RemovalClaim> claim = transactions.inTransaction(
-                () -> invitations.claimRemoval(invitation.id(), RemovalKind.REMOVE, now, settings.lease()));
+        Optional<RemovalClaim> claim = transactions.inTransaction(() -> {
+            if (invitations.moveUnsettled(invitation)) {
+                // the use still sits with the old membership: removing the new one now would give nothing back
+                throw moving();
+            }
+            return invitations.claimRemoval(invitation.id(), RemovalKind.REMOVE, now, settings.lease());
+        });
         if (claim.isEmpty()) {
             return lostClaim(invitation, teamName);
         }
@@ -147,7 +154,7 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
                 return alreadyRemoved(now, teamName);
             case INVITED:
             case JOINED:
-                throw new DomainException(ErrorCode.CONFLICT, "This member is moving to another team right now; try again in a minute.");
+                throw moving();
             default:
                 throw new DomainException(ErrorCode.CONFLICT, "This invitation changed meanwhile (" + now.state() + ").");
         }
@@ -184,6 +191,10 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     private static RemovalResult alreadyRemoved(io.invitehub.domain.shared.Email email, Optional<String> teamName) {
         return new RemovalResult(RemovalResult.Outcome.ALREADY_REMOVED, "Member already removed.", email, teamName, false);
+    }
+
+    private static DomainException moving() {
+        return new DomainException(ErrorCode.CONFLICT, "This member is moving to another team right now; try again in a minute.");
     }
 
     private static DomainException inProgress() {

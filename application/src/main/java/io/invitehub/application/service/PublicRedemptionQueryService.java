@@ -82,11 +82,16 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
         return fresh;
     }
 
-    private InvitationView view(Invitation inv) {
+    private InvitationView view(Invitation read) {
+        Invitation inv = read;
+        Optional<Long> position = Optional.empty();
+        if (inv.state() == InvitationState.WAITING) {
+            position = invitations.queuePosition(inv.id());
+            if (position.isEmpty()) { // promoted (or cancelled) between the two reads: show where it is now
+                inv = invitations.findById(read.id()).orElse(read);
+            }
+        }
         Optional<String> teamName = inv.teamId().flatMap(teams::findById).map(Team::name);
-        Optional<Long> position = inv.state() == InvitationState.WAITING
-                ? Optional.of(invitations.queuePosition(inv.id()))
-                : Optional.empty();
         return new InvitationView(inv.publicId(), inv.state(), teamName, position, inv.createdAt(), inv.invitedAt(),
                 inv.acceptedAt(), inv.endedAt(), inv.endReason());
     }

@@ -131,7 +131,7 @@ public final class RedeemService implements RedeemCodeUseCase {
 
     private Optional<Long> queuePosition(Invitation invitation) {
         return invitation.state() == InvitationState.WAITING
-                ? Optional.of(invitations.queuePosition(invitation.id()))
+                ? invitations.queuePosition(invitation.id())
                 : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import io.invitehub.application.port.out.TeamProvider;
 import io.invitehub.application.port.out.TeamProviderException;
 import io.invitehub.application.port.out.Teams;
 import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.invitation.RemovalKind;
@@ -43,16 +44,18 @@ final class RemovalProcessor {
     private final Teams teams;
     private final RedeemCodes codes;
     private final ProviderEviction eviction;
+    private final WakeUps wakeUps;
     private final Clock clock;
     private final LifecycleSettings settings;
 
     RemovalProcessor(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                     TeamProvider provider, Clock clock, LifecycleSettings settings) {
+                     TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.teams = teams;
         this.codes = codes;
         this.eviction = new ProviderEviction(provider);
+        this.wakeUps = wakeUps;
         this.clock = clock;
         this.settings = settings;
     }
@@ -85,8 +88,18 @@ final class RemovalProcessor {
      * Ends the claim in one transaction: REMOVING → the kind's end state (conditional: one caller wins),
      * the seat released, the use given back (REMOVE, TIMEOUT) or moved to the rebind invitation (REBIND).
      * {@code inTransaction} runs in the same transaction (an audit entry). Empty when someone else ended it.
+     * After the commit that released the seat, the waiting-queue promoter is woken (ADR 14): never
+     * before, so it cannot look for the seat while the release is still invisible to it.
      */
     Optional<Finished> finish(RemovalClaim claim, String endReason, Consumer<Finished> inTransaction) {
+        Optional<Finished> finished = endInTransaction(claim, endReason, inTransaction);
+        if (finished.isPresent()) {
+            wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
+        }
+        return finished;
+    }
+
+    private Optional<Finished> endInTransaction(RemovalClaim claim, String endReason, Consumer<Finished> inTransaction) {
         Invitation inv = claim.invitation();
         RemovalKind kind = claim.kind();
         Instant now = clock.instant();

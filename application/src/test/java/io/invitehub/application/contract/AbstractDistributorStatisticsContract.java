@@ -296,6 +296,48 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
     }
 
     @Test
+    void membersFollowAMoveByRebindWhileSalesCountTheSaleOnce() {
+        User d = newDistributor();
+        User other = newDistributor();
+        Team from = newTeam(10);
+        Team to = newTeam(10);
+        RedeemCode code = ownCode(d, 1, null);
+        Invitation old = reservedAt(code, from, ALICE, NOW);
+        moveAt(old, RESERVED, INVITED, NOW.plusSeconds(1));
+        moveAt(old, INVITED, JOINED, NOW.plusSeconds(2));
+        Invitation moved = tx(() -> storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(to.id()),
+                ALICE, RESERVED, true, false, NOW.plusSeconds(3))));
+        assertThat(tx(() -> storage.invitations().markRebinding(old.id(), moved.id()))).isTrue();
+        moveAt(moved, RESERVED, INVITED, NOW.plusSeconds(4));
+        assertThat(storage.invitations().moveUnsettled(moved)).as("the old membership is still JOINED").isTrue();
+        assertThat(storage.invitations().moveUnsettled(old)).as("not a rebind invitation").isFalse();
+
+        // while moving: both memberships are live
+        assertThat(storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10))
+                .extracting(m -> m.id() + " " + m.status() + " " + m.teamId().orElseThrow().value() + " " + m.ended())
+                .containsExactly(moved.id() + " INVITED " + to.id().value() + " false",
+                        old.id() + " JOINED " + from.id().value() + " false");
+
+        tx(() -> storage.invitations().claimRebound(10, NOW.plusSeconds(5), Duration.ofMinutes(2)));
+        assertThat(storage.invitations().moveUnsettled(moved)).as("the old membership is being removed").isTrue();
+        tx(() -> storage.invitations().transition(old.id(), REMOVING, REBOUND, NOW.plusSeconds(6), "moved"));
+        assertThat(storage.invitations().moveUnsettled(moved)).as("settled").isFalse();
+
+        // settled: the new membership is the live one, the old one a recently ended REBOUND row
+        List<MemberView> members = storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10);
+        assertThat(members).extracting(m -> m.id() + " " + m.status() + " " + m.ended())
+                .containsExactly(moved.id() + " INVITED false", old.id() + " REBOUND true");
+        assertThat(storage.records().members(d.id(), Optional.empty(), NOW.plusSeconds(7), Optional.empty(), 10))
+                .extracting(MemberView::id).containsExactly(moved.id());
+        assertThat(storage.records().members(d.id(), Optional.of("alice"), NOW, Optional.of(
+                new CreatedKey(members.get(0).createdAt(), moved.id().value())), 10)).extracting(MemberView::id).containsExactly(old.id());
+        assertThat(storage.records().members(other.id(), Optional.empty(), NOW, Optional.empty(), 10)).isEmpty();
+        // one sale, one definition: the move is not a second sale
+        assertThat(storage.records().sales(d.id(), SalesFilter.NONE, Optional.empty(), 10)).extracting(SaleView::id)
+                .containsExactly(old.id());
+    }
+
+    @Test
     void codesAreListedNewestFirstWithTheirStatus() {
         User d = newDistributor();
         RedeemCode expired = ownCode(d, 1, NOW.minusSeconds(10));

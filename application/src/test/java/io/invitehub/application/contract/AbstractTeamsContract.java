@@ -90,6 +90,28 @@ public abstract class AbstractTeamsContract extends StorageContractSupport {
     }
 
     @Test
+    void verifiedCredentialsReplaceTheOldOnesAndOnlyATokenInvalidTeamBecomesActive() {
+        Team team = tx(() -> storage.teams().create(new NewTeam("Blue", "acc-blue", "old", 5, Optional.empty())));
+        Team other = tx(() -> storage.teams().create(new NewTeam("Red", "acc-red", "red", 5, Optional.empty())));
+        txRun(() -> storage.teams().setStatus(team.id(), TeamStatus.TOKEN_INVALID));
+        txRun(() -> storage.teams().setStatus(other.id(), TeamStatus.TOKEN_INVALID));
+
+        Team stored = tx(() -> storage.teams().storeVerifiedCredentials(team.id(), "new")).orElseThrow();
+
+        assertThat(stored.status()).isEqualTo(TeamStatus.ACTIVE);
+        assertThat(storage.teams().findById(team.id()).orElseThrow().status()).isEqualTo(TeamStatus.ACTIVE);
+        assertThat(storage.teams().account(team.id())).contains(new TeamAccount(team.id(), "acc-blue", "new"));
+        assertThat(storage.teams().findById(other.id()).orElseThrow().status()).isEqualTo(TeamStatus.TOKEN_INVALID);
+        assertThat(storage.teams().account(other.id())).contains(new TeamAccount(other.id(), "acc-red", "red"));
+
+        txRun(() -> storage.teams().setStatus(team.id(), TeamStatus.PAUSED));
+        assertThat(tx(() -> storage.teams().storeVerifiedCredentials(team.id(), "third")).orElseThrow().status())
+                .isEqualTo(TeamStatus.PAUSED);
+        assertThat(storage.teams().account(team.id())).contains(new TeamAccount(team.id(), "acc-blue", "third"));
+        assertThat(tx(() -> storage.teams().storeVerifiedCredentials(UNKNOWN, "x"))).isEmpty();
+    }
+
+    @Test
     void listAllHasEveryTeam() {
         Team a = newTeam(1);
         Team b = newTeam(2);

@@ -284,6 +284,11 @@ public final class InMemoryStorage implements StoragePorts {
         return transactions.committed;
     }
 
+    /** True while the calling thread is inside a transaction (or a port operation) of this storage. */
+    public boolean insideTransaction() {
+        return lock.isHeldByCurrentThread();
+    }
+
     /** How many outermost transactions were rolled back. */
     public int rolledBackTransactions() {
         return transactions.rolledBack;
@@ -617,16 +622,16 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public long queuePosition(InvitationId id) {
+        public Optional<Long> queuePosition(InvitationId id) {
             return atomically(() -> {
                 InvitationRow self = state.invitations.get(id.value());
                 if (self == null || self.invitation().state() != InvitationState.WAITING) {
-                    throw new IllegalStateException("invitation " + id.value() + " is not WAITING");
+                    return Optional.<Long>empty();
                 }
                 long seq = self.invitation().queueSeq().orElseThrow();
                 Optional<TeamGroupId> queue = Optional.ofNullable(self.queueGroup());
-                return 1 + state.invitations.values().stream().filter(r -> r.waitsIn(queue))
-                        .filter(r -> r.invitation().queueSeq().orElseThrow() < seq).count();
+                return Optional.of(1 + state.invitations.values().stream().filter(r -> r.waitsIn(queue))
+                        .filter(r -> r.invitation().queueSeq().orElseThrow() < seq).count());
             });
         }
 
@@ -765,6 +770,14 @@ public final class InMemoryStorage implements StoragePorts {
         public Optional<Invitation> findSeatHolder(TeamId team, Email email) {
             return atomically(() -> all().filter(i -> i.teamId().equals(Optional.of(team)) && i.email().equals(email)
                     && i.state().holdsSeat()).findFirst());
+        }
+
+        @Override
+        public boolean moveUnsettled(Invitation rebind) {
+            return rebind.isRebind() && atomically(() -> all()
+                    .filter(i -> i.codeId().equals(rebind.codeId()) && i.email().equals(rebind.email()))
+                    .filter(i -> i.state() == InvitationState.JOINED || i.state() == InvitationState.REMOVING)
+                    .anyMatch(i -> Long.valueOf(rebind.id().value()).equals(life(i.id().value()).rebindTo())));
         }
 
         @Override
@@ -1038,6 +1051,22 @@ public final class InMemoryStorage implements StoragePorts {
                     replace(row.team(), row.team().seatsReserved(), status);
                 }
                 return null;
+            });
+        }
+
+        @Override
+        public Optional<Team> storeVerifiedCredentials(TeamId team, String credentials) {
+            return atomically(() -> {
+                TeamRow row = state.teams.get(team.value());
+                if (row == null) {
+                    return Optional.<Team>empty();
+                }
+                Team t = row.team();
+                TeamStatus status = t.status() == TeamStatus.TOKEN_INVALID ? TeamStatus.ACTIVE : t.status();
+                Team changed = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), t.seatsReserved(),
+                        t.externalSeats(), t.group().orElse(null), status, t.createdAt(), t.sync());
+                state.teams.put(team.value(), new TeamRow(changed, credentials, row.external()));
+                return Optional.of(changed);
             });
         }
 
@@ -1321,7 +1350,8 @@ public final class InMemoryStorage implements StoragePorts {
         public List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit) {
             java.util.Set<InvitationState> live = java.util.EnumSet.of(InvitationState.INVITED, InvitationState.JOINED, InvitationState.REMOVING);
             java.util.Set<InvitationState> ended = java.util.EnumSet.of(InvitationState.REMOVED, InvitationState.EXPIRED, InvitationState.REBOUND);
-            return atomically(() -> InMemoryStorage.this.sales(distributor)
+            return atomically(() -> state.invitations.values().stream().map(InvitationRow::invitation)
+                    .filter(i -> i.distributorId().filter(distributor::equals).isPresent())
                     .filter(i -> live.contains(i.state())
                             || (ended.contains(i.state()) && !i.endedAt().orElseThrow().isBefore(endedSince)))
                     .filter(i -> matches(i, prefix))

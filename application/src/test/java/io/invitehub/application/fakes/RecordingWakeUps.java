@@ -7,14 +7,26 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Records every signal; {@link #await} returns at once when a signal is pending (and consumes it). */
 public final class RecordingWakeUps implements WakeUps {
     private final List<Work> signals = new ArrayList<>();
     private final Map<Work, Integer> pending = new EnumMap<>(Work.class);
+    private volatile Consumer<Work> listener = work -> { };
+
+    /** Runs {@code listener} on the signalling thread at each signal, before it is recorded (to see what the signaller had committed). */
+    public void whenSignalled(Consumer<Work> listener) {
+        this.listener = listener;
+    }
 
     @Override
-    public synchronized void signal(Work work) {
+    public void signal(Work work) {
+        listener.accept(work);
+        record(work);
+    }
+
+    private synchronized void record(Work work) {
         signals.add(work);
         pending.merge(work, 1, Integer::sum);
         notifyAll();

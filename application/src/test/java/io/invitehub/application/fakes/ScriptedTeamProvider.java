@@ -25,6 +25,9 @@ import java.util.Set;
  * act on them (NOT_FOUND when absent), can be scripted to fail, and are recorded.
  */
 public final class ScriptedTeamProvider implements TeamProvider {
+    private final List<TeamAccount> verifications = new ArrayList<>();
+    private TeamProviderException verifyFailure;
+
 
     /** What one invite call answers (or throws). */
     @FunctionalInterface
@@ -135,8 +138,22 @@ public final class ScriptedTeamProvider implements TeamProvider {
     }
 
     @Override
-    public void verify(TeamAccount team) {
-        // the credentials always work: only invite calls are scripted
+    public synchronized void verify(TeamAccount team) {
+        verifications.add(team);
+        if (verifyFailure != null) {
+            throw verifyFailure;
+        }
+    }
+
+    /** Every later {@link #verify} throws {@code failure} (null: the credentials work again, the default). */
+    public synchronized ScriptedTeamProvider failVerify(TeamProviderException failure) {
+        this.verifyFailure = failure;
+        return this;
+    }
+
+    /** The accounts {@link #verify} was asked about, in order. */
+    public synchronized List<TeamAccount> verifications() {
+        return List.copyOf(verifications);
     }
 
     /** Puts {@code email} into the workspace as a member with {@code userId} (removal tests). */

@@ -61,8 +61,8 @@ final class LifecycleWorld {
         dispatcher = new InviteDispatchService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, wakeUps, f.clock,
                 new DispatchSettings(50, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)));
         removal = new MemberRemovalService(s.transactions(), s.invitations(), s.teams(), s.codes(), s.users(), provider,
-                s.auditLog(), f.clock, SETTINGS);
-        jobs = new MemberLifecycleService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, f.clock, SETTINGS);
+                s.auditLog(), wakeUps, f.clock, SETTINGS);
+        jobs = new MemberLifecycleService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, wakeUps, f.clock, SETTINGS);
         reinvite = new ReinviteService(s.transactions(), s.invitations(), s.codes(), s.users(), redeem, recipientPolicy, s.auditLog(), f.clock);
         rebind = new RebindService(s.transactions(), s.codes(), s.invitations(), s.teams(), rateLimiter, wakeUps, f.clock,
                 redemption, SETTINGS);

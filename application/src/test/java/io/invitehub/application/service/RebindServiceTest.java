@@ -4,6 +4,8 @@ import io.invitehub.application.fakes.ScriptedTeamProvider;
 import io.invitehub.application.port.in.RebindCommand;
 import io.invitehub.application.port.in.RebindResult;
 import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.application.port.in.RemovalResult;
+import io.invitehub.application.port.in.RemoveMemberCommand;
 import io.invitehub.application.port.out.ProviderError;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;
@@ -148,5 +150,44 @@ class RebindServiceTest {
         assertThat(repeat.invitation().id()).isEqualTo(moving.id());
         assertThat(w.f.reload(code).usedCount()).isEqualTo(1);
         assertThat(w.f.reload(another).usedCount()).isZero();
+    }
+
+    @Test
+    void aMovedMemberIsRemovedInTheNewTeamWithTheUseGivenBackOnceAndNotWhileMoving() {
+        RedeemCode code = w.code(w.distributor, 1, Optional.of(group));
+        Invitation member = w.joined(code, ALICE);
+        Invitation moving = rebind(code, ALICE).invitation();
+        w.dispatcher.dispatchBatch();
+        assertThat(w.reload(moving).state()).isEqualTo(INVITED);
+
+        // not settled yet: the use still sits with the old membership, so neither may be removed now
+        refused(() -> w.removal.remove(new RemoveMemberCommand(w.distributor.id(), ALICE, second.id(), Optional.empty())),
+                ErrorCode.CONFLICT);
+        refused(() -> w.removal.remove(new RemoveMemberCommand(w.distributor.id(), ALICE, first.id(), Optional.empty())),
+                ErrorCode.CONFLICT);
+        assertThat(w.provider.removals()).isEmpty();
+
+        assertThat(w.jobs.settleRebinds()).isEqualTo(1);
+        // another distributor cannot remove the moved member either
+        refused(() -> w.removal.remove(new RemoveMemberCommand(w.other.id(), ALICE, second.id(), Optional.empty())),
+                ErrorCode.NOT_FOUND);
+
+        RemovalResult removed = w.removal.remove(new RemoveMemberCommand(w.distributor.id(), ALICE, second.id(), Optional.empty()));
+
+        assertThat(removed.outcome()).isEqualTo(RemovalResult.Outcome.REMOVED);
+        assertThat(removed.teamName()).contains("Second");
+        assertThat(removed.codeUsageRestored()).isTrue();
+        assertThat(w.reload(moving).state()).isEqualTo(REMOVED);
+        assertThat(w.reload(member).state()).isEqualTo(REBOUND);
+        assertThat(w.f.reload(code).usedCount()).isZero();
+        assertThat(w.f.reload(first).seatsReserved()).isZero();
+        assertThat(w.f.reload(second).seatsReserved()).isZero();
+        // again, and through the old team: nothing more is given back
+        RemovalResult again = w.removal.remove(new RemoveMemberCommand(w.distributor.id(), ALICE, second.id(), Optional.empty()));
+        assertThat(again.outcome()).isEqualTo(RemovalResult.Outcome.ALREADY_REMOVED);
+        assertThat(again.codeUsageRestored()).isFalse();
+        refused(() -> w.removal.remove(new RemoveMemberCommand(w.distributor.id(), ALICE, first.id(), Optional.empty())),
+                ErrorCode.NOT_FOUND);
+        assertThat(w.f.reload(code).usedCount()).isZero();
     }
 }

@@ -32,14 +32,15 @@ class SeatQueueServiceTest {
             RedemptionSettings.codeLockout(10, Duration.ofMinutes(15)));
 
     private final Fixture f = new Fixture();
+    private final io.invitehub.application.fakes.ScriptedTeamProvider provider = new io.invitehub.application.fakes.ScriptedTeamProvider();
     private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
             f.storage.teams(), InMemoryRateLimiter.unlimited(), f.wakeUps, f.clock, GENEROUS,
             new RecipientPolicy(f.storage.recipients(), new RecipientSettings(1_000, Duration.ZERO)));
     /** Batches of 2, so several batches and their ends are exercised. */
     private final SeatQueueService promoter = new SeatQueueService(f.storage.transactions(), f.storage.invitations(),
             f.storage.teams(), f.wakeUps, f.clock, AllocationPolicy.FILL_FIRST, 2);
-    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), f.storage.auditLog(),
-            f.wakeUps, f.clock);
+    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), provider,
+            f.storage.auditLog(), f.wakeUps, f.clock);
     private int emails;
 
     private RedemptionResult redeem(RedeemCode code) {
@@ -85,8 +86,8 @@ class SeatQueueServiceTest {
                 InvitationState.RESERVED, InvitationState.WAITING, InvitationState.WAITING);
         assertThat(f.storage.invitations().findById(queue.get(0).id()).orElseThrow().teamId()).contains(team.id());
         assertThat(f.reload(team).seatsReserved()).isEqualTo(4);
-        assertThat(f.storage.invitations().queuePosition(queue.get(3).id())).isEqualTo(1);
-        assertThat(f.storage.invitations().queuePosition(queue.get(4).id())).isEqualTo(2);
+        assertThat(f.storage.invitations().queuePosition(queue.get(3).id())).contains(1L);
+        assertThat(f.storage.invitations().queuePosition(queue.get(4).id())).contains(2L);
         assertThat(f.wakeUps.count(WakeUps.Work.INVITE_DISPATCH)).isGreaterThanOrEqualTo(2);
 
         // nothing free: a pass promotes nothing and changes nothing
@@ -111,7 +112,7 @@ class SeatQueueServiceTest {
         assertThat(silverQueue).extracting(this::state).containsOnly(InvitationState.RESERVED);
         assertThat(goldQueue).extracting(this::state).containsOnly(InvitationState.WAITING);
         assertThat(f.reload(goldTeam).seatsReserved()).isEqualTo(1);
-        assertThat(f.storage.invitations().queuePosition(goldQueue.get(0).id())).isEqualTo(1);
+        assertThat(f.storage.invitations().queuePosition(goldQueue.get(0).id())).contains(1L);
     }
 
     @Test
@@ -132,7 +133,7 @@ class SeatQueueServiceTest {
         assertThat(state(queue.get(0))).isEqualTo(InvitationState.RESERVED);
         assertThat(state(queue.get(1))).isEqualTo(InvitationState.WAITING);
         assertThat(state(late.invitation())).isEqualTo(InvitationState.WAITING);
-        assertThat(f.storage.invitations().queuePosition(late.invitation().id())).isEqualTo(2);
+        assertThat(f.storage.invitations().queuePosition(late.invitation().id())).contains(2L);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.invitehub.application.service;
 
 import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.port.in.ReplaceTeamCredentialsCommand;
+import io.invitehub.application.port.out.ProviderError;
+import io.invitehub.application.port.out.TeamProviderException;
 import io.invitehub.application.port.in.UpdateTeamCommand;
 import io.invitehub.application.port.out.WakeUps;
 import io.invitehub.domain.team.TeamChanges;
@@ -17,6 +20,7 @@ import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TeamAdminServiceTest {
     private final Fixture f = new Fixture();
-    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), f.storage.auditLog(),
-            f.wakeUps, f.clock);
+    private final io.invitehub.application.fakes.ScriptedTeamProvider provider = new io.invitehub.application.fakes.ScriptedTeamProvider();
+    private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), provider,
+            f.storage.auditLog(), f.wakeUps, f.clock);
 
     @Test
     void createsAnActiveTeamWithStrippedFields() {
@@ -193,5 +198,102 @@ class TeamAdminServiceTest {
         });
         assertThatThrownBy(() -> admin.externalMembers(Fixture.STAFF, new io.invitehub.domain.team.TeamId(999)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void creationVerifiesTheCredentialsAfterItsCommitAndOnlyThenMakesTheTeamActive() {
+        int committed = f.storage.committedTransactions();
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 5, Optional.empty()));
+
+        assertThat(provider.verifications()).containsExactly(new TeamAccount(team.id(), "acc-1", "token"));
+        assertThat(team.status()).isEqualTo(TeamStatus.ACTIVE);
+        assertThat(f.storage.committedTransactions() - committed).as("create, then activate").isEqualTo(2);
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(1);
+    }
+
+    @Test
+    void aTeamWhoseCredentialsTheProviderRefusesIsCreatedTokenInvalidAndTakesNoSeats() {
+        provider.failVerify(new TeamProviderException(ProviderError.TOKEN_INVALID, "401"));
+
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "bad-token", 5, Optional.empty()));
+
+        assertThat(team.status()).isEqualTo(TeamStatus.TOKEN_INVALID);
+        assertThat(f.storage.teams().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST)).isEmpty();
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isZero();
+        assertThat(f.storage.auditLog().latest(1)).extracting(AuditEntry::action, AuditEntry::details)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TEAM_CREDENTIALS_REFUSED",
+                        Optional.of("at creation, provider answered TOKEN_INVALID")));
+
+        provider.failVerify(new TeamProviderException(ProviderError.BANNED, "deactivated"));
+        Team banned = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Red", "acc-2", "token", 5, Optional.empty()));
+        assertThat(banned.status()).isEqualTo(TeamStatus.BANNED);
+        provider.failVerify(new TeamProviderException(ProviderError.TRANSIENT, "503"));
+        Team unchecked = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Green", "acc-3", "token", 5, Optional.empty()));
+        assertThat(unchecked.status()).as("not verified is not usable").isEqualTo(TeamStatus.TOKEN_INVALID);
+        assertThatThrownBy(() -> admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Grey", "acc-4", "x".repeat(16_385), 5,
+                Optional.empty()))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThat(admin.listTeams()).hasSize(3);
+        // no credentials at all: the provider decides (the simulated one needs none)
+        provider.failVerify(null);
+        assertThat(admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "White", "acc-5", null, 5, Optional.empty())).status())
+                .isEqualTo(TeamStatus.ACTIVE);
+    }
+
+    @Test
+    void newCredentialsAreVerifiedStoredAndBringATokenInvalidTeamBackToActive() {
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "old-token", 5, Optional.empty()));
+        f.storage.teams().setStatus(team.id(), TeamStatus.TOKEN_INVALID);
+        long wakeUps = f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION);
+
+        Team after = admin.replaceCredentials(new ReplaceTeamCredentialsCommand(Fixture.STAFF, team.id(), "new-token"));
+
+        assertThat(after.status()).isEqualTo(TeamStatus.ACTIVE);
+        assertThat(provider.verifications()).last().isEqualTo(new TeamAccount(team.id(), "acc-1", "new-token"));
+        assertThat(f.storage.teams().account(team.id())).contains(new TeamAccount(team.id(), "acc-1", "new-token"));
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(wakeUps + 1);
+        AuditEntry entry = f.storage.auditLog().latest(1).get(0);
+        assertThat(entry.action()).isEqualTo("TEAM_CREDENTIALS");
+        assertThat(entry.details()).contains("credentials replaced (verified by the provider); status TOKEN_INVALID -> ACTIVE");
+        assertThat(entry.toString()).doesNotContain("new-token");
+
+        // a PAUSED team keeps its status: new credentials do not undo a staff decision
+        f.storage.teams().setStatus(team.id(), TeamStatus.PAUSED);
+        assertThat(admin.replaceCredentials(new ReplaceTeamCredentialsCommand(Fixture.STAFF, team.id(), "third")).status())
+                .isEqualTo(TeamStatus.PAUSED);
+        assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isEqualTo(wakeUps + 1);
+    }
+
+    @Test
+    void credentialsTheProviderRefusesOrCannotCheckChangeNothing() {
+        Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "old-token", 5, Optional.empty()));
+        f.storage.teams().setStatus(team.id(), TeamStatus.TOKEN_INVALID);
+        int audited = f.storage.auditLog().latest(100).size();
+
+        provider.failVerify(new TeamProviderException(ProviderError.TOKEN_INVALID, "401"));
+        assertThatThrownBy(() -> admin.replaceCredentials(new ReplaceTeamCredentialsCommand(Fixture.STAFF, team.id(), "wrong")))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
+                    assertThat(e.getMessage()).contains("acc-1").contains("TOKEN_INVALID").doesNotContain("wrong");
+                });
+        provider.failVerify(new TeamProviderException(ProviderError.RATE_LIMITED, "429"));
+        assertThatThrownBy(() -> admin.replaceCredentials(new ReplaceTeamCredentialsCommand(Fixture.STAFF, team.id(), "maybe")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_FAILED));
+
+        assertThat(f.storage.teams().account(team.id())).contains(new TeamAccount(team.id(), "acc-1", "old-token"));
+        assertThat(f.storage.teams().findById(team.id()).orElseThrow().status()).isEqualTo(TeamStatus.TOKEN_INVALID);
+        assertThat(f.storage.auditLog().latest(100)).hasSize(audited);
+
+        provider.failVerify(null);
+        int verifications = provider.verifications().size();
+        assertThatThrownBy(() -> admin.replaceCredentials(new ReplaceTeamCredentialsCommand(
+                Actor.of(new UserId(1), Role.DISTRIBUTOR), team.id(), "x")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThatThrownBy(() -> admin.replaceCredentials(new ReplaceTeamCredentialsCommand(Fixture.STAFF,
+                new io.invitehub.domain.team.TeamId(999), "x")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> admin.replaceCredentials(new ReplaceTeamCredentialsCommand(Fixture.STAFF, team.id(), "")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThat(provider.verifications()).hasSize(verifications);
+        assertThat(new ReplaceTeamCredentialsCommand(Fixture.STAFF, team.id(), "s3cret").toString()).doesNotContain("s3cret");
     }
 }

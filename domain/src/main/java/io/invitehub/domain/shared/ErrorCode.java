@@ -28,6 +28,8 @@ public enum ErrorCode {
     REMOVAL_IN_PROGRESS,
     /** The team provider failed; nothing changed (HTTP 502). */
     PROVIDER_FAILED,
+    /** The team provider refused the credentials given for a team (invalid token, banned or unknown workspace); nothing changed. */
+    CREDENTIALS_REJECTED,
     /** Nothing to re-invite: the member was not removed by this distributor (or is a member again). */
     NOTHING_TO_REINVITE,
     /** No seat is free in another team of the code's group. */

@@ -278,6 +278,7 @@ public final class HttpApi implements AutoCloseable {
                 route(get, "/api/v1/admin/teams", this::listTeams, Access.STAFF),
                 route(HandlerType.PATCH, "/api/v1/admin/teams/{id}", teamHandlers::updateTeam, Access.STAFF),
                 route(get, "/api/v1/admin/teams/{id}/external-members", teamHandlers::externalMembers, Access.STAFF),
+                route(HandlerType.PUT, "/api/v1/admin/teams/{id}/credentials", teamHandlers::replaceCredentials, Access.STAFF),
                 route(post, "/api/v1/admin/team-groups", this::createTeamGroup, Access.STAFF),
                 route(post, "/api/v1/distributors/{id}/grant-codes", this::grantCodes, Access.STAFF),
                 route(post, "/api/v1/redeem-codes", this::platformCodes, Access.STAFF),

@@ -45,6 +45,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REINVITE_COOLDOWN, 429);
         STATUS.put(ErrorCode.REMOVAL_IN_PROGRESS, 409);
         STATUS.put(ErrorCode.PROVIDER_FAILED, 502);
+        STATUS.put(ErrorCode.CREDENTIALS_REJECTED, 422);
         STATUS.put(ErrorCode.NOTHING_TO_REINVITE, 409);
         STATUS.put(ErrorCode.NO_FREE_SEAT, 409);
         STATUS.put(ErrorCode.REBIND_NOT_ALLOWED, 409);

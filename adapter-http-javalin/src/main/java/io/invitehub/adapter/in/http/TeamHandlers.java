@@ -2,6 +2,7 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invitehub.application.port.in.ManageTeamsUseCase;
+import io.invitehub.application.port.in.ReplaceTeamCredentialsCommand;
 import io.invitehub.application.port.in.UpdateTeamCommand;
 import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamGroupId;
@@ -14,7 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Staff routes of one team: change it, read its external members (issue 4). */
+/** Staff routes of one team: change it, give it new credentials, read its external members (issue 4). */
 final class TeamHandlers {
     private static final Set<String> FIELDS = Set.of("name", "max_seats", "status", "group_id");
 
@@ -50,6 +51,31 @@ final class TeamHandlers {
         Optional<TeamGroupId> group = changeGroup ? group(body.get("group_id")) : Optional.empty();
         TeamChanges changes = new TeamChanges(name, maxSeats, status, changeGroup, group);
         ctx.json(HttpResponses.TeamView.of(teams.updateTeam(new UpdateTeamCommand(Access.actor(ctx), id, changes))));
+    }
+
+    /**
+     * {@code PUT /admin/teams/{id}/credentials} with {@code {"credentials": "..."}} and nothing else: verified
+     * with the provider, then stored sealed; a TOKEN_INVALID team becomes ACTIVE. Answers the team (never
+     * the credentials); 422 CREDENTIALS_REJECTED or 502 PROVIDER_FAILED change nothing.
+     */
+    void replaceCredentials(Context ctx) {
+        TeamId id = teamId(ctx);
+        JsonNode body = api.body(ctx, JsonNode.class);
+        if (!body.isObject()) {
+            throw HttpApi.invalid("request body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!"credentials".equals(name)) {
+                throw HttpApi.invalid("unknown field '" + name + "'; the body has only credentials");
+            }
+        }
+        JsonNode credentials = body.get("credentials");
+        if (credentials == null || credentials.isNull()) {
+            throw HttpApi.invalid("field 'credentials' is required");
+        }
+        ctx.json(HttpResponses.TeamView.of(teams.replaceCredentials(
+                new ReplaceTeamCredentialsCommand(Access.actor(ctx), id, text(credentials, "credentials")))));
     }
 
     /** {@code GET /admin/teams/{id}/external-members}. */

@@ -195,6 +195,25 @@ final class InPortFakes {
             return changed;
         }
 
+        final List<io.invitehub.application.port.in.ReplaceTeamCredentialsCommand> credentials = new CopyOnWriteArrayList<>();
+
+        /** "rejected" is refused like a provider would, "unreachable" like a provider that cannot answer; else TOKEN_INVALID → ACTIVE. */
+        @Override
+        public synchronized Team replaceCredentials(io.invitehub.application.port.in.ReplaceTeamCredentialsCommand command) {
+            Team t = find(command.team());
+            if ("rejected".equals(command.credentials())) {
+                throw new DomainException(ErrorCode.CREDENTIALS_REJECTED, "The team provider refused these credentials (TOKEN_INVALID)");
+            }
+            if ("unreachable".equals(command.credentials())) {
+                throw new DomainException(ErrorCode.PROVIDER_FAILED, "The team provider could not check the credentials");
+            }
+            credentials.add(command);
+            Team changed = Team.restore(t.id(), t.name(), t.providerAccountId(), t.maxSeats(), t.seatsReserved(), t.externalSeats(),
+                    t.group().orElse(null), t.status() == TeamStatus.TOKEN_INVALID ? TeamStatus.ACTIVE : t.status(), t.createdAt(), t.sync());
+            teams.set(teams.indexOf(t), changed);
+            return changed;
+        }
+
         /** Every listed team has the workspace owner as its one external member. */
         @Override
         public TeamExternalMembers externalMembers(Actor actor, TeamId team) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** PATCH /admin/teams/{id} and GET /admin/teams/{id}/external-members over real HTTP. */
+/** PATCH /admin/teams/{id}, PUT /admin/teams/{id}/credentials and GET /admin/teams/{id}/external-members over real HTTP. */
 class TeamRoutesTest {
     private ApiFixture api;
 
@@ -131,5 +131,50 @@ class TeamRoutesTest {
         assertThat(member.get("role").asText()).isEqualTo("account-owner");
         assertThat(member.get("joined_at").isNull()).isTrue();
         assertThat(member.has("first_seen_at")).isTrue();
+    }
+
+    private HttpResponse<String> putCredentials(String body, String user) {
+        return user == null ? api.withBody("PUT", "/api/v1/admin/teams/1/credentials", body)
+                : api.withBody("PUT", "/api/v1/admin/teams/1/credentials", body, api.bearer(user));
+    }
+
+    @Test
+    void staffGiveATeamNewCredentialsAndGetTheTeamBackWithoutThem() {
+        HttpResponse<String> response = putCredentials("{\"credentials\":\"n3w-s3cret\"}", "operator");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("n3w-s3cret");
+        assertThat(api.json(response).get("id").asLong()).isEqualTo(1);
+        assertThat(api.json(response).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(api.teams.credentials).hasSize(1);
+        assertThat(api.teams.credentials.get(0).credentials()).isEqualTo("n3w-s3cret");
+        assertThat(api.teams.credentials.get(0).team().value()).isEqualTo(1);
+    }
+
+    @Test
+    void refusedOrUncheckableCredentialsAreClearProblems() {
+        HttpResponse<String> rejected = putCredentials("{\"credentials\":\"rejected\"}", "admin");
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        assertThat(api.json(rejected).get("code").asText()).isEqualTo("CREDENTIALS_REJECTED");
+        HttpResponse<String> unreachable = putCredentials("{\"credentials\":\"unreachable\"}", "admin");
+        assertThat(unreachable.statusCode()).isEqualTo(502);
+        assertThat(api.json(unreachable).get("code").asText()).isEqualTo("PROVIDER_FAILED");
+
+        for (String body : java.util.List.of("{}", "{\"credentials\":null}", "{\"credentials\":5}", "[]",
+                "{\"credentials\":\"x\",\"status\":\"ACTIVE\"}")) {
+            HttpResponse<String> bad = putCredentials(body, "admin");
+            assertThat(bad.statusCode()).as(body).isEqualTo(400);
+            assertThat(api.json(bad).get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        }
+        assertThat(api.withBody("PUT", "/api/v1/admin/teams/9/credentials", "{\"credentials\":\"x\"}", api.bearer("admin"))
+                .statusCode()).isEqualTo(404);
+        assertThat(api.teams.credentials).isEmpty();
+    }
+
+    @Test
+    void onlyStaffMayReplaceCredentials() {
+        assertThat(putCredentials("{\"credentials\":\"x\"}", "reseller").statusCode()).isEqualTo(403);
+        assertThat(putCredentials("{\"credentials\":\"x\"}", null).statusCode()).isEqualTo(401);
+        assertThat(api.teams.credentials).isEmpty();
     }
 }

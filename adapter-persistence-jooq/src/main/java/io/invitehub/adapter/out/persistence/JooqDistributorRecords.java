@@ -27,8 +27,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A distributor's lists. Sales read {@code invitations_distributor_sales_idx}, members
- * {@code invitations_distributor_members_idx} (both {@code distributor_id, created_at DESC, id DESC}),
+ * A distributor's lists. Sales read {@code invitations_distributor_sales_idx} (non-rebind), members
+ * {@code invitations_distributor_members_v9_idx} (rebind invitations included, ADR 21), both
+ * {@code distributor_id, created_at DESC, id DESC};
  * codes {@code redeem_codes_owner_idx} backwards; the keyset condition is a row comparison the
  * index answers, so a deep page costs what the first one does.
  */
@@ -76,7 +77,7 @@ final class JooqDistributorRecords implements DistributorRecords {
         List<Object> binds = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select i.id, i.email, i.team_id, t.name team_name, c.code, i.accepted_at, i.state, i.created_at"
                 + " from invitations i join redeem_codes c on c.id = i.code_id left join teams t on t.id = i.team_id"
-                + " where i.distributor_id = ? and not i.is_rebind"
+                + " where i.distributor_id = ?"
                 + " and i.state in ('INVITED', 'JOINED', 'REMOVING', 'REMOVED', 'EXPIRED', 'REBOUND')"
                 + " and (i.state in ('INVITED', 'JOINED', 'REMOVING') or i.ended_at >= cast(? as timestamptz))");
         binds.add(distributor.value());

@@ -145,15 +145,14 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     }
 
     @Override
-    public long queuePosition(InvitationId id) {
-        Record2<Long, Long> mine = dsl.select(INVITATIONS.QUEUE_SEQ, INVITATIONS.QUEUE_GROUP_ID).from(INVITATIONS)
+    public Optional<Long> queuePosition(InvitationId id) {
+        Optional<Record2<Long, Long>> mine = dsl.select(INVITATIONS.QUEUE_SEQ, INVITATIONS.QUEUE_GROUP_ID).from(INVITATIONS)
                 .where(INVITATIONS.ID.eq(id.value())).and(INVITATIONS.STATE.eq(WAITING))
-                .fetchOptional()
-                .orElseThrow(() -> new IllegalStateException("invitation " + id.value() + " is not WAITING"));
+                .fetchOptional();
         // one index range of invitations_waiting_queue_idx (queue_group_id, queue_seq)
-        return dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(WAITING)
-                .and(inQueue(Optional.ofNullable(mine.value2()).map(TeamGroupId::new)))
-                .and(INVITATIONS.QUEUE_SEQ.le(mine.value1())));
+        return mine.map(m -> (long) dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(WAITING)
+                .and(inQueue(Optional.ofNullable(m.value2()).map(TeamGroupId::new)))
+                .and(INVITATIONS.QUEUE_SEQ.le(m.value1()))));
     }
 
     private static Condition inQueue(Optional<TeamGroupId> group) {
@@ -305,6 +304,14 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
                 .and(INVITATIONS.STATE.in(SEAT_HOLDING))
                 .limit(1)
                 .fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public boolean moveUnsettled(Invitation rebind) {
+        return rebind.isRebind() && dsl.fetchExists(INVITATIONS, INVITATIONS.CODE_ID.eq(rebind.codeId().value())
+                .and(INVITATIONS.EMAIL.eq(rebind.email().value()))
+                .and(INVITATIONS.REBIND_TO.eq(rebind.id().value()))
+                .and(INVITATIONS.STATE.in(InvitationState.JOINED.name(), InvitationState.REMOVING.name())));
     }
 
     @Override

@@ -174,6 +174,20 @@ final class JooqTeams implements Teams {
                 .where(TEAMS.ID.eq(team.value())).execute();
     }
 
+    /** Seals the credentials here, like {@link #create}; one conditional statement for the status. */
+    @Override
+    public Optional<Team> storeVerifiedCredentials(TeamId team, String credentials) {
+        return dsl.update(TEAMS)
+                .set(TEAMS.SEALED_CREDENTIALS, seal(credentials))
+                .set(TEAMS.STATUS, org.jooq.impl.DSL.when(TEAMS.STATUS.eq(TeamStatus.TOKEN_INVALID.name()), inline(TeamStatus.ACTIVE.name()))
+                        .otherwise(TEAMS.STATUS))
+                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(TEAMS.ID.eq(team.value()))
+                .returning()
+                .fetchOptional()
+                .map(JooqTeams::toDomain);
+    }
+
     /**
      * Opens the sealed credentials; a value that cannot be opened (altered, or sealed under a key
      * that is not configured) throws {@link SecretBoxException} naming the team, never the secret.

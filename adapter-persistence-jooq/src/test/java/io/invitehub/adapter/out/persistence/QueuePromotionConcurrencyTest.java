@@ -138,11 +138,11 @@ class QueuePromotionConcurrencyTest {
         assertThat(states.subList(0, 24)).containsOnly(InvitationState.RESERVED);
         assertThat(states.subList(24, 40)).containsOnly(InvitationState.WAITING);
         for (int i = 24; i < 40; i++) {
-            assertThat(db.invitations().queuePosition(waiting.get(i).id())).isEqualTo(i - 23);
+            assertThat(db.invitations().queuePosition(waiting.get(i).id())).contains((long) i - 23);
         }
         // the gold queue had no room: untouched, positions intact
         assertThat(goldWaiting).extracting(this::state).containsOnly(InvitationState.WAITING);
-        assertThat(db.invitations().queuePosition(goldWaiting.get(0).id())).isEqualTo(1);
+        assertThat(db.invitations().queuePosition(goldWaiting.get(0).id())).contains(1L);
         assertThat(db.dsl().fetchValue("select seats_reserved from teams where id = ?", goldTeam.id().value())).isEqualTo(2);
         // never over max_seats, and every counter equals its seat-holding invitations
         assertThat(overMax.get()).isZero();

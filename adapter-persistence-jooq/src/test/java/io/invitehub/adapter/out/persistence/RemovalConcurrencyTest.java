@@ -69,7 +69,7 @@ class RemovalConcurrencyTest {
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
                 provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
         MemberRemovalService removal = new MemberRemovalService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                db.users(), provider, db.audit(), clock, LifecycleSettings.defaults());
+                db.users(), provider, db.audit(), StatisticsRecount.noWakeUps(), clock, LifecycleSettings.defaults());
         User distributor = db.transactions().inTransaction(() -> db.users().create("d", "d@d.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
         Team team = db.transactions().inTransaction(() -> db.teams().create(new NewTeam("Alpha", "acct-alpha", "t", 10, Optional.empty())));
         Code code = db.transactions().inTransaction(() -> db.codes().insertNew(List.of(Code.compose("HB", "23456789ABC")),

@@ -59,11 +59,11 @@ class StatisticsQueryPlansTest {
     @Test
     void membersReadTheMembersIndex() {
         assertThat(plan("select i.id from invitations i join redeem_codes c on c.id = i.code_id "
-                + "where i.distributor_id = 1 and not i.is_rebind "
+                + "where i.distributor_id = 1 "
                 + "and i.state in ('INVITED', 'JOINED', 'REMOVING', 'REMOVED', 'EXPIRED', 'REBOUND') "
                 + "and (i.state in ('INVITED', 'JOINED', 'REMOVING') or i.ended_at >= now() - interval '30 days') "
                 + "order by i.created_at desc, i.id desc limit 51"))
-                .contains("invitations_distributor_members_idx").doesNotContain("Seq Scan on invitations");
+                .contains("invitations_distributor_members_v9_idx").doesNotContain("Seq Scan on invitations");
     }
 
     @Test

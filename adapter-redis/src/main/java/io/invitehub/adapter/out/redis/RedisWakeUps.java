@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Wake-ups across nodes over Redis pub/sub (ADR 20): {@link #signal} wakes this node's waiters directly
  * and publishes on {@code <prefix>wake:<WORK>}; one subscriber thread per node turns every message into a
- * local wake-up. Pub/sub keeps nothing: a message published while a node is disconnected is lost, which
+ * local wake-up, except its own messages (they carry the node's random id): this node was woken when it
+ * signalled, and a late echo would wake it a second time for one signal. Pub/sub keeps nothing: a message published while a node is disconnected is lost, which
  * is allowed because workers still poll (a lost wake-up delays work, never loses it).
  *
  * <p>Failure mode (ADR 19): fail open. Without Redis, signals still wake this node; other nodes find
@@ -24,6 +25,8 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final RedisConnection redis;
+    /** Marks this node's own messages, so the echo of a signal does not wake it twice. */
+    private final String nodeId = java.util.UUID.randomUUID().toString();
     private final Map<Work, Signal> signals = new EnumMap<>(Work.class);
     private final Map<String, Work> byChannel = new java.util.HashMap<>();
     private final Thread subscriber;
@@ -50,7 +53,7 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
     @Override
     public void signal(Work work) {
         wakeLocally(work);
-        redis.call("publish wake-up", r -> r.publish(channel(work), "1"));
+        redis.call("publish wake-up", r -> r.publish(channel(work), nodeId));
     }
 
     @Override
@@ -150,7 +153,7 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
         @Override
         public void onMessage(String channel, String message) {
             Work work = byChannel.get(channel);
-            if (work != null) {
+            if (work != null && !nodeId.equals(message)) {
                 wakeLocally(work);
             }
         }

@@ -8,7 +8,20 @@ import io.invitehub.domain.user.Actor;
 import java.util.List;
 
 public interface ManageTeamsUseCase {
+    /**
+     * Creates a team (staff) and verifies its credentials with the provider after the commit (ADR 21).
+     * The team is stored TOKEN_INVALID and becomes ACTIVE only once the provider accepted the
+     * credentials; when it refuses (or cannot be asked) the team stays TOKEN_INVALID (BANNED when the
+     * provider says so) and is returned that way: staff fix it with {@link #replaceCredentials}.
+     */
     Team createTeam(CreateTeamCommand command);
+
+    /**
+     * New credentials for a team (staff): verified with the provider first, outside any transaction; on
+     * success sealed and stored, and a TOKEN_INVALID team becomes ACTIVE (the queue promoter is woken).
+     * A refusal is CREDENTIALS_REJECTED, a provider that cannot answer PROVIDER_FAILED; either changes nothing.
+     */
+    Team replaceCredentials(ReplaceTeamCredentialsCommand command);
 
     TeamGroupId createGroup(Actor actor, String name);
 

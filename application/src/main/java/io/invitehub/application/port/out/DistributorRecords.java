@@ -17,8 +17,10 @@ public interface DistributorRecords {
     List<SaleView> sales(UserId distributor, SalesFilter filter, Optional<CreatedKey> after, int limit);
 
     /**
-     * Own non-rebind invitations in INVITED, JOINED or REMOVING, and those that ended REMOVED,
-     * EXPIRED or REBOUND at or after {@code endedSince}; newest first. {@code prefix}: e-mail or code prefix.
+     * Own invitations in INVITED, JOINED or REMOVING, and those that ended REMOVED, EXPIRED or REBOUND
+     * at or after {@code endedSince}; newest first. {@code prefix}: e-mail or code prefix. Rebind
+     * invitations are members too (ADR 21): a member moved to another team is listed in the new team
+     * (and, while recent, as REBOUND in the old one), unlike sales, which count each sale once.
      */
     List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit);
 

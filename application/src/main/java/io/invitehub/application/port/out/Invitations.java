@@ -43,9 +43,10 @@ public interface Invitations {
     /**
      * 1-based position of a WAITING invitation in its queue. There is one first-in-first-out queue per
      * team group, by the group of the invitation's code (codes without a group share one queue);
-     * position = WAITING invitations of the same queue with a queue sequence up to this one's.
+     * position = WAITING invitations of the same queue with a queue sequence up to this one's. Empty when
+     * the invitation is not WAITING (any more: a reader may race the promoter).
      */
-    long queuePosition(InvitationId id);
+    Optional<Long> queuePosition(InvitationId id);
 
     /** Whether any invitation is WAITING in the queue of {@code group} (empty: the queue of ungrouped codes). */
     boolean anyWaiting(Optional<TeamGroupId> group);
@@ -114,6 +115,13 @@ public interface Invitations {
 
     /** The most recent invitation of this e-mail in this team, in any state. */
     Optional<Invitation> findLatestInTeam(TeamId team, Email email);
+
+    /**
+     * True while {@code rebind}'s move is not settled: the member's old invitation (same code and e-mail,
+     * {@code rebind_to} = it) is still JOINED or is being removed (ADR 12, ADR 21). One range of the
+     * code's invitations.
+     */
+    boolean moveUnsettled(Invitation rebind);
 
     /**
      * Claims one invitation for removal with one conditional update: {@code SET state = 'REMOVING'

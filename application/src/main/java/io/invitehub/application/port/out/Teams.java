@@ -40,6 +40,12 @@ public interface Teams {
 
     void setStatus(TeamId team, TeamStatus status);
 
+    /**
+     * Stores credentials that the provider has just accepted (sealed, ADR 16) and, in the same
+     * statement, makes a TOKEN_INVALID team ACTIVE; any other status stays. Empty when no such team exists.
+     */
+    Optional<Team> storeVerifiedCredentials(TeamId team, String credentials);
+
     /** The team's provider account with its decrypted credentials, for the provider adapter only. */
     Optional<TeamAccount> account(TeamId team);
 
