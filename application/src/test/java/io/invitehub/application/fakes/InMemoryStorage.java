@@ -611,6 +611,12 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public List<Invitation> openOfEmail(Email email) {
+            return atomically(() -> all().filter(i -> i.email().equals(email) && i.state().isOpen())
+                    .sorted(Comparator.comparingLong((Invitation i) -> i.id().value()).reversed()).toList());
+        }
+
+        @Override
         public Optional<Invitation> findLatest(RedeemCodeId code, Email email) {
             return atomically(() -> all().filter(i -> i.codeId().equals(code) && i.email().equals(email))
                     .reduce((first, second) -> second));
@@ -996,6 +1002,13 @@ public final class InMemoryStorage implements StoragePorts {
         @Override
         public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
             return reserve(group, policy, Optional.empty());
+        }
+
+        @Override
+        public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
+            return atomically(() -> state.invitations.values().stream().anyMatch(r -> r.waitsIn(group))
+                    ? Optional.<SeatReservation>empty()
+                    : reserve(group, policy, Optional.empty()));
         }
 
         @Override

@@ -135,6 +135,18 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     }
 
     @Override
+    public List<Invitation> openOfEmail(Email email) {
+        // one statement, each branch over its own partial index (invitations_open_email_key,
+        // invitations_open_rebind_email_idx)
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isFalse())
+                .unionAll(dsl.selectFrom(INVITATIONS)
+                        .where(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isTrue()))
+                .orderBy(INVITATIONS.ID.desc())
+                .fetch(JooqInvitations::toDomain);
+    }
+
+    @Override
     public Optional<Invitation> findLatest(RedeemCodeId code, Email email) {
         return dsl.selectFrom(INVITATIONS)
                 .where(INVITATIONS.CODE_ID.eq(code.value()))
