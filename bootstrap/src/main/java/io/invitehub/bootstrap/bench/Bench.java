@@ -129,6 +129,10 @@ public final class Bench {
             env.put("INVITEHUB_LOGIN_PER_MINUTE", "1000");
             env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
             env.put("INVITEHUB_DISPATCH_THREADS", "2");
+            // the seeded history spans 180 days: with the default interval the lifecycle jobs would start
+            // cancelling and expiring tens of thousands of seeded invitations in the middle of the
+            // measurements (competing for the cores and freeing seats under the redemption check)
+            env.put("INVITEHUB_LIFECYCLE_INTERVAL", "6h");
             Settings settings = Settings.from(env);
             try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
                 DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
