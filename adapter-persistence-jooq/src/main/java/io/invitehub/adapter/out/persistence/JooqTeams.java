@@ -124,7 +124,8 @@ final class JooqTeams implements Teams {
 
     @Override
     public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
-        Condition waiting = INVITATIONS.STATE.eq(InvitationState.WAITING.name())
+        // literals, not binds: a generic plan must still see the partial indexes' predicates (ADR 23)
+        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
                 .and(group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
         Condition withRoom = withRoom(group, noCondition());
         // the hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
@@ -150,7 +151,7 @@ final class JooqTeams implements Teams {
     }
 
     private static Condition withRoom(Optional<TeamGroupId> group, Condition extra) {
-        return TEAMS.STATUS.eq(TeamStatus.ACTIVE.name())
+        return TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name()))
                 .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
                 .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(noCondition()))
                 .and(extra);
@@ -294,7 +295,7 @@ final class JooqTeams implements Teams {
                 .from(TEAMS)
                 .where(TEAMS.STATUS.eq(TeamStatus.ACTIVE.name()))
                 .fetchSingle();
-        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq("WAITING"));
+        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(inline("WAITING")));
         return new SeatSummary(seats.value1(), seats.value2().longValue(), seats.value3().longValue(),
                 seats.value4().longValue(), waiting);
     }

@@ -115,6 +115,44 @@ class RedemptionRoundTripsTest {
         assertThat(cost.functions()).isEmpty();
     }
 
+    /**
+     * The JDBC driver prepares a statement on the server after a few executions, and PostgreSQL may
+     * then switch to a generic plan, planned without the bound values: a bound {@code state = ?} can
+     * no longer use a partial index {@code WHERE state = 'WAITING'}, and "is anyone waiting?" became a
+     * sequential scan of every invitation (the bench's redemptions slowed down with the table's size).
+     * Forced generic plans, then redemptions past the driver's threshold: no sequential scan of the big tables.
+     */
+    @Test
+    void redemptionsNeverScanInvitationsOrCodesEvenWithGenericPlans() {
+        db.dsl().execute("insert into redeem_codes (code, max_uses, used_count, validity_days, bound_email) "
+                + "select 'HUB' || lpad(g::text, 12, '0'), 1, 1, 30, 'old' || g || '@example.com' from generate_series(1, 20000) g");
+        db.dsl().execute("insert into invitations (code_id, email, state, created_at, ended_at, holds_use) "
+                + "select g, 'old' || g || '@example.com', 'FAILED', now() - interval '2 days', now() - interval '2 days', false "
+                + "from generate_series(1, 20000) g");
+        db.dsl().execute("analyze");
+        db.dsl().execute("set plan_cache_mode = force_generic_plan");
+        try {
+            Map<String, Long> before = seqScans();
+            for (int i = 0; i < 8; i++) {
+                Code code = code("HUB", "AAAAAAAAB" + "CDEFGHJKMN".charAt(i) + "P");
+                assertThat(service.redeem(new RedeemCommand(code, Email.of("new" + i + "@example.com"), "10.0.0.1"))
+                        .invitation().state()).isEqualTo(InvitationState.RESERVED);
+            }
+            assertThat(seqScans()).isEqualTo(before);
+        } finally {
+            db.dsl().execute("reset plan_cache_mode");
+        }
+    }
+
+    private static Map<String, Long> seqScans() {
+        db.dsl().execute("select pg_stat_force_next_flush()");
+        db.dsl().execute("select pg_stat_clear_snapshot()");
+        Map<String, Long> scans = new TreeMap<>();
+        db.dsl().fetch("select relname, seq_scan from pg_stat_user_tables where relname in ('invitations', 'redeem_codes')")
+                .forEach(r -> scans.put(r.get(0, String.class), r.get(1, Long.class)));
+        return scans;
+    }
+
     private Code code(String prefix, String body) {
         Code code = Code.compose(prefix, body);
         db.transactions().inTransaction(() -> db.codes().insertNew(List.of(code),
