@@ -1175,6 +1175,11 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public long compactDays(Instant before) {
+            return 0;
+        }
+
+        @Override
         public ZoneId businessTimeZone() {
             return businessZone;
         }
