@@ -35,18 +35,20 @@ public final class RecipientPolicy {
     }
 
     public void ensureMayInvite(Email email, Instant now) {
-        Optional<Recipients.Block> block = recipients.findBlock(email);
+        int cap = settings.invitationsPerDay();
+        // one read for the three checks (the redemption's hot path)
+        Recipients.Screening screening = recipients.screen(email, now.minus(RecipientSettings.DAY), cap);
+        Optional<Recipients.Block> block = screening.block();
         if (block.isPresent()) {
             throw new DomainException(ErrorCode.RECIPIENT_BLOCKED, block.get().kind() == Recipients.BlockKind.DOMAIN
                     ? "Invitations to this e-mail domain are blocked by the platform."
                     : "Invitations to this e-mail address are blocked by the platform.");
         }
-        if (recipients.isOptedOut(email)) {
+        if (screening.optedOut()) {
             throw new DomainException(ErrorCode.RECIPIENT_OPTED_OUT,
                     "The owner of this e-mail address asked not to receive further invitations.");
         }
-        int cap = settings.invitationsPerDay();
-        List<Instant> recent = recipients.recentInvitations(email, now.minus(RecipientSettings.DAY), cap);
+        List<Instant> recent = screening.recent();
         if (recent.size() >= cap) {
             Instant oldestCounted = recent.get(cap - 1);
             Duration wait = Duration.between(now, oldestCounted.plus(RecipientSettings.DAY));

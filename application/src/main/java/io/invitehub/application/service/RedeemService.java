@@ -20,6 +20,7 @@ import io.invitehub.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -99,23 +100,22 @@ public final class RedeemService implements RedeemCodeUseCase {
         RedeemCode code = codes.lock(seen.id());
         code.ensureAccepts(command.email(), now);
 
-        Optional<Invitation> open = invitations.findOpen(code.id(), command.email());
+        // after the lock: every committed invitation of this e-mail is visible (newest first)
+        List<Invitation> openOfEmail = invitations.openOfEmail(command.email());
+        Optional<Invitation> open = openOfEmail.stream().filter(i -> i.codeId().equals(code.id())).findFirst();
         if (open.isPresent()) {
             return describe(open.get(), code, now, true);
         }
-        if (invitations.findOpenForOtherCode(command.email(), code.id()).isPresent()) {
+        if (!openOfEmail.isEmpty()) {
             throw new DomainException(ErrorCode.ALREADY_MEMBER,
                     "This e-mail already holds a seat (or a place in the queue) through another code.");
         }
 
         recipients.ensureMayInvite(command.email(), now);
-        codes.takeUse(code.id());
-        codes.bindEmail(code.id(), command.email());
+        codes.takeUseAndBind(code.id(), command.email());
         // fairness: while older invitations wait in this code's queue, a new one queues behind them
         // rather than taking a seat that one of them should get (the promoter seats them in order)
-        Optional<SeatReservation> seat = invitations.anyWaiting(code.group())
-                ? Optional.empty()
-                : teams.reserveSeat(code.group(), settings.allocationPolicy());
+        Optional<SeatReservation> seat = teams.reserveSeatUnlessQueued(code.group(), settings.allocationPolicy());
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));

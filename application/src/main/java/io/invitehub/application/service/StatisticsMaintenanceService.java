@@ -25,4 +25,9 @@ public final class StatisticsMaintenanceService implements MaintainStatisticsUse
     public long compactExpiry() {
         return transactions.inTransaction(() -> statistics.compactExpiry(clock.instant().minus(KEEP_UNFOLDED)));
     }
+
+    @Override
+    public long compactDays() {
+        return transactions.inTransaction(() -> statistics.compactDays(clock.instant()));
+    }
 }

@@ -197,6 +197,21 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
     }
 
     @Test
+    void openOfEmailListsItsOpenInvitationsOfEveryCodeNewestFirst() {
+        RedeemCode code = newCode(0);
+        RedeemCode other = newCode(0);
+        Team team = newTeam(5);
+        Invitation ended = reserved(code, team, ALICE);
+        move(ended, RESERVED, CANCELLED, "admin");
+        Invitation open = reserved(other, team, ALICE);
+        Invitation queued = waiting(code, BOB);
+
+        assertThat(storage.invitations().openOfEmail(ALICE)).extracting(Invitation::id).containsExactly(open.id());
+        assertThat(storage.invitations().openOfEmail(BOB)).extracting(Invitation::id).containsExactly(queued.id());
+        assertThat(storage.invitations().openOfEmail(CAROL)).isEmpty();
+    }
+
+    @Test
     void findOpenForOtherCodeLooksOnlyAtOtherCodes() {
         RedeemCode code = newCode(0);
         RedeemCode other = newCode(0);

@@ -289,6 +289,22 @@ public abstract class AbstractMemberLifecycleContract extends StorageContractSup
     }
 
     @Test
+    void openOfEmailShowsTheMemberAndItsRebindInvitationNewestFirst() {
+        RedeemCode code = newCode(1);
+        Team blue = newTeam(10);
+        Team red = newTeam(10);
+        Invitation member = joined(code, blue, ALICE);
+        Invitation rebind = tx(() -> storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(red.id()),
+                ALICE, RESERVED, true, false, NOW)));
+
+        assertThat(storage.invitations().openOfEmail(ALICE)).extracting(Invitation::id).containsExactly(rebind.id(), member.id());
+
+        tx(() -> storage.invitations().claimRemoval(member.id(), RemovalKind.EXPIRE, NOW, LEASE));
+        move(member, REMOVING, REBOUND, "moved");
+        assertThat(storage.invitations().openOfEmail(ALICE)).extracting(Invitation::id).containsExactly(rebind.id());
+    }
+
+    @Test
     void moveUseCarriesTheUseToTheRebindInvitationOnce() {
         RedeemCode code = newCode(1);
         Team blue = newTeam(10);

@@ -56,6 +56,27 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
     }
 
     @Test
+    void screenAnswersWhatTheThreeChecksAnswerOneByOne() {
+        Team team = newTeam(10);
+        RedeemCode code = newCode(0);
+        Instant t1 = NOW.minus(Duration.ofHours(20));
+        Instant t2 = NOW.minus(Duration.ofHours(10));
+        for (Instant t : List.of(t1, t2)) {
+            end(invitationAt(code, team, ALICE, t, false), t.plusSeconds(1));
+        }
+        Recipients.Block domain = tx(() -> recipients().addBlock(BlockKind.DOMAIN, "spam.example", Optional.empty(),
+                Optional.empty(), NOW)).orElseThrow();
+        tx(() -> recipients().optOut(BOB, code.id(), NOW));
+        Instant since = NOW.minus(Duration.ofHours(24));
+
+        assertThat(recipients().screen(ALICE, since, 3)).isEqualTo(new Recipients.Screening(Optional.empty(), false, List.of(t2, t1)));
+        assertThat(recipients().screen(ALICE, since, 1).recent()).containsExactly(t2);
+        assertThat(recipients().screen(BOB, since, 3)).isEqualTo(new Recipients.Screening(Optional.empty(), true, List.of()));
+        assertThat(recipients().screen(Email.of("x@mail.spam.example"), since, 3))
+                .isEqualTo(new Recipients.Screening(Optional.of(domain), false, List.of()));
+    }
+
+    @Test
     void lastRemovalIsTheLatestRemovedInvitationOfThatDistributorsCodes() {
         Team team = newTeam(10);
         User a = newDistributor();

@@ -131,6 +131,32 @@ public abstract class AbstractRedeemCodesContract extends StorageContractSupport
     }
 
     @Test
+    void takeUseAndBindTakesAUseAndBindsInOneStep() {
+        RedeemCode code = newCode(2);
+        txRun(() -> storage.codes().takeUseAndBind(code.id(), ALICE));
+        txRun(() -> storage.codes().takeUseAndBind(code.id(), ALICE));
+        assertThat(reload(code).usedCount()).isEqualTo(2);
+        assertThat(reload(code).boundEmail()).contains(ALICE);
+
+        assertThatThrownBy(() -> txRun(() -> storage.codes().takeUseAndBind(code.id(), BOB)))
+                .as("used up is said before the mismatch")
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CODE_USED_UP));
+        assertThat(reload(code).usedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void takeUseAndBindToAnotherEmailIsAMismatchAndTakesNoUse() {
+        RedeemCode code = newCode(0);
+        txRun(() -> storage.codes().takeUseAndBind(code.id(), ALICE));
+
+        assertThatThrownBy(() -> txRun(() -> storage.codes().takeUseAndBind(code.id(), BOB)))
+                .isInstanceOfSatisfying(EmailMismatchException.class,
+                        e -> assertThat(e.maskedBoundEmail()).isEqualTo("a***e@host.com"));
+        assertThat(reload(code).usedCount()).isEqualTo(1);
+        assertThat(reload(code).boundEmail()).contains(ALICE);
+    }
+
+    @Test
     void bindEmailBindsAnUnboundCode() {
         RedeemCode code = newCode(1);
         txRun(() -> storage.codes().bindEmail(code.id(), ALICE));

@@ -261,6 +261,35 @@ public abstract class AbstractTeamsContract extends StorageContractSupport {
     }
 
     @Test
+    void reserveSeatUnlessQueuedSeatsOnlyWhileNobodyWaitsInThatQueue() {
+        TeamGroupId gold = tx(() -> storage.teams().createGroup("gold"));
+        Team plain = newTeam(5);
+        Team golden = newTeam(5, Optional.of(gold));
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.empty(), FILL_FIRST)).map(SeatReservation::teamId))
+                .contains(plain.id());
+
+        waiting(newCode(0), ALICE);
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.empty(), FILL_FIRST)))
+                .as("the ungrouped queue has a waiter").isEmpty();
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.of(gold), FILL_FIRST)).map(SeatReservation::teamId))
+                .as("the gold queue is empty").contains(golden.id());
+        waiting(newCode(groupTerms(0, gold)), BOB);
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.of(gold), SPREAD))).isEmpty();
+
+        assertThat(reload(plain).seatsReserved()).isEqualTo(1);
+        assertThat(reload(golden).seatsReserved()).isEqualTo(1);
+    }
+
+    @Test
+    void reserveSeatUnlessQueuedIsEmptyWithoutRoomAndNeverOverfills() {
+        Team team = newTeam(2);
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.empty(), SPREAD))).isPresent();
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.empty(), FILL_FIRST))).isPresent();
+        assertThat(tx(() -> storage.teams().reserveSeatUnlessQueued(Optional.empty(), FILL_FIRST))).isEmpty();
+        assertThat(reload(team).seatsReserved()).isEqualTo(2);
+    }
+
+    @Test
     void seatSummaryOfNothingIsZero() {
         assertThat(storage.teams().seatSummary()).isEqualTo(new SeatSummary(0, 0, 0, 0, 0));
     }

@@ -616,6 +616,12 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public List<Invitation> openOfEmail(Email email) {
+            return atomically(() -> all().filter(i -> i.email().equals(email) && i.state().isOpen())
+                    .sorted(Comparator.comparingLong((Invitation i) -> i.id().value()).reversed()).toList());
+        }
+
+        @Override
         public Optional<Invitation> findLatest(RedeemCodeId code, Email email) {
             return atomically(() -> all().filter(i -> i.codeId().equals(code) && i.email().equals(email))
                     .reduce((first, second) -> second));
@@ -1012,6 +1018,13 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
+            return atomically(() -> state.invitations.values().stream().anyMatch(r -> r.waitsIn(group))
+                    ? Optional.<SeatReservation>empty()
+                    : reserve(group, policy, Optional.empty()));
+        }
+
+        @Override
         public Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except) {
             return reserve(group, policy, Optional.of(except));
         }
@@ -1187,6 +1200,11 @@ public final class InMemoryStorage implements StoragePorts {
         /** The fake recounts from its rows on every read, so it keeps no rollup to fold. */
         @Override
         public long compactExpiry(Instant before) {
+            return 0;
+        }
+
+        @Override
+        public long compactDays(Instant before) {
             return 0;
         }
 

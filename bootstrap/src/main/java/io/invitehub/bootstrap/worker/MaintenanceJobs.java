@@ -42,6 +42,10 @@ public final class MaintenanceJobs implements AutoCloseable {
                 if (folded > 0) {
                     LOG.info("folded {} expiry rollup rows of the past", folded);
                 }
+                long days = statistics.compactDays();
+                if (days > 0) {
+                    LOG.info("folded {} daily rollup rows of past days", days);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("statistics maintenance failed; retrying at the next run", e);
             }

@@ -28,7 +28,8 @@ import java.util.Optional;
  * most 37 days of {@code distributor_stats_daily}.
  */
 final class JooqDistributorStatistics implements DistributorStatistics {
-    private static final String SUMMARY = ""
+    /** Package-private for {@code SummaryRowsTest}, which reads its plan. */
+    static final String SUMMARY = ""
             + "with t as (select s.time_zone tz, (cast(? as timestamptz) at time zone s.time_zone)::date today"
             + "           from statistics_settings s where s.id = 1),"
             + " p as (select tz, today, today - (extract(isodow from today)::int - 1) week_start,"
@@ -130,6 +131,12 @@ final class JooqDistributorStatistics implements DistributorStatistics {
     @Override
     public long compactExpiry(Instant before) {
         Object folded = dsl.fetchValue("select statistics_compact_expiry(cast(? as timestamptz))", Rows.at(before));
+        return folded == null ? 0 : ((Number) folded).longValue();
+    }
+
+    @Override
+    public long compactDays(Instant before) {
+        Object folded = dsl.fetchValue("select statistics_compact_daily(statistics_day(cast(? as timestamptz)))", Rows.at(before));
         return folded == null ? 0 : ((Number) folded).longValue();
     }
 

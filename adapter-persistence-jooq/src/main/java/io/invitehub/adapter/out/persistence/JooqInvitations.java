@@ -18,6 +18,7 @@ import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.user.UserId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.DataAccessException;
@@ -47,13 +48,16 @@ import static org.jooq.impl.DSL.selectOne;
 
 /** Invitations in PostgreSQL. Every state change is a conditional update that one caller wins. */
 final class JooqInvitations implements io.invitehub.application.port.out.Invitations {
-    private static final List<String> OPEN = InvitationState.open().stream().map(Enum::name).toList();
-    private static final List<String> SEAT_HOLDING = InvitationState.seatHolding().stream().map(Enum::name).toList();
+    // States are rendered as literals, never bound: a server-side prepared statement may run a generic
+    // plan, which cannot use a partial index (WHERE state = 'WAITING', …) for a bound "state = $1" and
+    // falls back to scanning every invitation (ADR 23).
+    private static final List<Field<String>> OPEN = InvitationState.open().stream().<Field<String>>map(s -> inline(s.name())).toList();
+    private static final List<Field<String>> SEAT_HOLDING = InvitationState.seatHolding().stream().<Field<String>>map(s -> inline(s.name())).toList();
     /** The columns a removal claim sets (the FROM state is the row's state before the update). */
     private static final String CLAIM_SET = "state = 'REMOVING', removal_from = i.state, removal_kind = ?,"
             + " removal_started_at = cast(? as timestamptz), removal_due_at = cast(? as timestamptz), removal_attempts = 0,"
             + " removal_error = null, updated_at = cast(? as timestamptz)";
-    private static final String WAITING = InvitationState.WAITING.name();
+    private static final Field<String> WAITING = inline(InvitationState.WAITING.name());
     /** The transaction-level advisory lock that serialises promoters across all nodes. */
     private static final int PROMOTER_LOCK_CLASS = 0x5155; // "QU"
     private static final int PROMOTER_LOCK_KEY = 1;
@@ -132,6 +136,18 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
                 .and(INVITATIONS.CODE_ID.ne(code.value()))
                 .limit(1)
                 .fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public List<Invitation> openOfEmail(Email email) {
+        // one statement, each branch over its own partial index (invitations_open_email_key,
+        // invitations_open_rebind_email_idx)
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isFalse())
+                .unionAll(dsl.selectFrom(INVITATIONS)
+                        .where(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isTrue()))
+                .orderBy(INVITATIONS.ID.desc())
+                .fetch(JooqInvitations::toDomain);
     }
 
     @Override
@@ -223,7 +239,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
         // runs in the caller's transaction: the rows stay locked (SKIP LOCKED for other workers)
         // until the lease is written and committed
         List<Long> due = dsl.select(INVITATIONS.ID).from(INVITATIONS)
-                .where(INVITATIONS.STATE.eq(InvitationState.RESERVED.name()))
+                .where(INVITATIONS.STATE.eq(inline(InvitationState.RESERVED.name())))
                 .and(INVITATIONS.NEXT_ATTEMPT_AT.le(Rows.at(now)))
                 .orderBy(INVITATIONS.NEXT_ATTEMPT_AT, INVITATIONS.ID)
                 .limit(limit)

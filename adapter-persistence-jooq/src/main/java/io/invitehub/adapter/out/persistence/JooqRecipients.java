@@ -6,10 +6,17 @@ import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.user.UserId;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record3;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +24,11 @@ import java.util.Optional;
 import static io.invitehub.adapter.out.persistence.generated.Tables.BLOCKED_RECIPIENTS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATION_OPT_OUTS;
+import static org.jooq.impl.DSL.array;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 /**
  * {@link Recipients} on {@code invitations} (through {@code invitations_email_created_idx}),
@@ -31,14 +43,17 @@ final class JooqRecipients implements Recipients {
 
     @Override
     public List<Instant> recentInvitations(Email email, Instant since, int limit) {
-        return dsl.select(INVITATIONS.CREATED_AT)
+        return dsl.fetch(recentQuery(email, since, limit)).map(r -> Rows.instant(r.value1()));
+    }
+
+    private static Select<Record1<OffsetDateTime>> recentQuery(Email email, Instant since, int limit) {
+        return select(INVITATIONS.CREATED_AT)
                 .from(INVITATIONS)
                 .where(INVITATIONS.EMAIL.eq(email.value()))
                 .and(INVITATIONS.CREATED_AT.gt(Rows.at(since)))
                 .and(INVITATIONS.IS_REBIND.isFalse())
                 .orderBy(INVITATIONS.CREATED_AT.desc())
-                .limit(limit)
-                .fetch(r -> Rows.instant(r.value1()));
+                .limit(limit);
     }
 
     @Override
@@ -53,6 +68,29 @@ final class JooqRecipients implements Recipients {
 
     @Override
     public Optional<Block> findBlock(Email email) {
+        return dsl.selectFrom(BLOCKED_RECIPIENTS)
+                .where(covers(email))
+                .orderBy(BLOCKED_RECIPIENTS.ID)
+                .limit(1)
+                .fetchOptional()
+                .map(JooqRecipients::block);
+    }
+
+    /** The three checks as three scalar subqueries of one statement; the block itself is read only when there is one. */
+    @Override
+    public Screening screen(Email email, Instant since, int limit) {
+        Field<Long> blockId = select(BLOCKED_RECIPIENTS.ID).from(BLOCKED_RECIPIENTS).where(covers(email))
+                .orderBy(BLOCKED_RECIPIENTS.ID).limit(1).asField("block_id");
+        Field<Boolean> optedOut = field(exists(selectOne().from(INVITATION_OPT_OUTS)
+                .where(INVITATION_OPT_OUTS.EMAIL.eq(email.value())))).as("opted_out");
+        Field<OffsetDateTime[]> recent = array(recentQuery(email, since, limit)).as("recent");
+        Record3<Long, Boolean, OffsetDateTime[]> r = dsl.select(blockId, optedOut, recent).fetchSingle();
+        Optional<Block> block = Optional.ofNullable(r.value1()).flatMap(id -> dsl.selectFrom(BLOCKED_RECIPIENTS)
+                .where(BLOCKED_RECIPIENTS.ID.eq(id)).fetchOptional().map(JooqRecipients::block));
+        return new Screening(block, r.value2(), Arrays.stream(r.value3()).map(Rows::instant).toList());
+    }
+
+    private static Condition covers(Email email) {
         List<String> domains = new ArrayList<>();
         String d = email.domain();
         while (true) {
@@ -63,13 +101,8 @@ final class JooqRecipients implements Recipients {
             }
             d = d.substring(dot + 1);
         }
-        return dsl.selectFrom(BLOCKED_RECIPIENTS)
-                .where(BLOCKED_RECIPIENTS.KIND.eq(BlockKind.EMAIL.name()).and(BLOCKED_RECIPIENTS.VALUE.eq(email.value())))
-                .or(BLOCKED_RECIPIENTS.KIND.eq(BlockKind.DOMAIN.name()).and(BLOCKED_RECIPIENTS.VALUE.in(domains)))
-                .orderBy(BLOCKED_RECIPIENTS.ID)
-                .limit(1)
-                .fetchOptional()
-                .map(JooqRecipients::block);
+        return BLOCKED_RECIPIENTS.KIND.eq(BlockKind.EMAIL.name()).and(BLOCKED_RECIPIENTS.VALUE.eq(email.value()))
+                .or(BLOCKED_RECIPIENTS.KIND.eq(BlockKind.DOMAIN.name()).and(BLOCKED_RECIPIENTS.VALUE.in(domains)));
     }
 
     @Override

@@ -81,6 +81,28 @@ final class JooqRedeemCodes implements RedeemCodes {
     }
 
     @Override
+    public void takeUseAndBind(RedeemCodeId id, Email email) {
+        // one row version and one run of the statistics trigger instead of two
+        int updated = dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.USED_COUNT, REDEEM_CODES.USED_COUNT.plus(1))
+                .set(REDEEM_CODES.BOUND_EMAIL, email.value())
+                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .and(REDEEM_CODES.MAX_USES.eq(0).or(REDEEM_CODES.USED_COUNT.lt(REDEEM_CODES.MAX_USES)))
+                .and(REDEEM_CODES.BOUND_EMAIL.isNull().or(REDEEM_CODES.BOUND_EMAIL.eq(email.value())))
+                .execute();
+        if (updated == 0) {
+            // refused: say why, in takeUse's order (used up before a mismatch)
+            RedeemCodesRecord r = dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value())).fetchOptional()
+                    .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));
+            if (r.getMaxUses() > 0 && r.getUsedCount() >= r.getMaxUses()) {
+                throw RedeemCode.usedUp();
+            }
+            throw new EmailMismatchException(Email.of(r.getBoundEmail()));
+        }
+    }
+
+    @Override
     public boolean giveUseBack(InvitationId invitation) {
         // One statement: the invitation's holds_use flag flips at most once, and only the statement
         // that flips it decrements the code's counter.

@@ -10,6 +10,7 @@ import io.invitehub.application.port.out.Teams;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamChanges;
@@ -41,6 +42,8 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
@@ -119,14 +122,50 @@ final class JooqTeams implements Teams {
         return reserve(group, policy, TEAMS.ID.ne(except.value()));
     }
 
-    private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy, Condition extra) {
-        Condition withRoom = TEAMS.STATUS.eq(TeamStatus.ACTIVE.name())
+    @Override
+    public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        // literals, not binds: a generic plan must still see the partial indexes' predicates (ADR 23)
+        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
+                .and(group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
+        Condition withRoom = withRoom(group, noCondition());
+        // the hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
+        // and a team with room that nobody else is seating into right now gets one more seat. The
+        // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
+        Optional<SeatReservation> seat = dsl.update(TEAMS)
+                .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
+                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS).where(waiting))), order(policy))
+                        .forUpdate().skipLocked().<Long>asField()))
+                .and(withRoom)
+                .returning(TEAMS.ID, TEAMS.NAME)
+                .fetchOptional()
+                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+        if (seat.isPresent()) {
+            return seat;
+        }
+        // cold paths: a queue (the new invitation waits behind it), no room, or every team with room locked
+        if (dsl.fetchExists(INVITATIONS, waiting)) {
+            return Optional.empty();
+        }
+        return reserve(group, policy, noCondition());
+    }
+
+    private static Condition withRoom(Optional<TeamGroupId> group, Condition extra) {
+        return TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name()))
                 .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
-                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(org.jooq.impl.DSL.noCondition()))
+                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(noCondition()))
                 .and(extra);
-        SortField<?>[] order = policy == AllocationPolicy.SPREAD
+    }
+
+    private static SortField<?>[] order(AllocationPolicy policy) {
+        return policy == AllocationPolicy.SPREAD
                 ? new SortField<?>[]{TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS).desc(), TEAMS.ID.asc()}
                 : new SortField<?>[]{TEAMS.ID.asc()};
+    }
+
+    private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy, Condition extra) {
+        Condition withRoom = withRoom(group, extra);
+        SortField<?>[] order = order(policy);
         for (int round = 0; round < RESERVE_ROUNDS; round++) {
             // 1. a team with room that nobody else is seating into right now
             Optional<Long> team = candidate(withRoom, order).forUpdate().skipLocked().fetchOptional(TEAMS.ID);
@@ -270,7 +309,7 @@ final class JooqTeams implements Teams {
                 .from(TEAMS)
                 .where(TEAMS.STATUS.eq(TeamStatus.ACTIVE.name()))
                 .fetchSingle();
-        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq("WAITING"));
+        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(inline("WAITING")));
         return new SeatSummary(seats.value1(), seats.value2().longValue(), seats.value3().longValue(),
                 seats.value4().longValue(), waiting);
     }

@@ -69,6 +69,40 @@ class HotQueryPlansTest {
                 .contains("invitations_waiting_idx").doesNotContain("Seq Scan");
     }
 
+    @Test
+    void everyOpenInvitationOfAnEmailIsTwoPartialIndexProbesInOneStatement() {
+        // JooqInvitations.openOfEmail: the idempotent repeat and ALREADY_MEMBER in one read
+        String open = "state in ('WAITING','RESERVED','INVITED','JOINED','REMOVING')";
+        assertThat(plan("select * from invitations where email = 'c12345@example.com' and " + open + " and not is_rebind"
+                + " union all select * from invitations where email = 'c12345@example.com' and " + open + " and is_rebind"
+                + " order by id desc"))
+                .contains("invitations_open_email_key").contains("invitations_open_rebind_email_idx")
+                .doesNotContain("Seq Scan on invitations");
+    }
+
+    @Test
+    void theQueueCheckAndTheSeatAreOneStatementThatProbesTheWaitingIndex() {
+        // JooqTeams.reserveSeatUnlessQueued: one team row locked (LIMIT 1 … SKIP LOCKED); the queue is probed once
+        // (an InitPlan, a one-time filter), not per team
+        String room = "status = 'ACTIVE' and seats_reserved + external_seats < max_seats";
+        assertThat(plan("update teams set seats_reserved = seats_reserved + 1 where id = (select id from teams where " + room
+                + " and not exists (select 1 from invitations where state = 'WAITING' and queue_group_id is null)"
+                + " order by id limit 1 for update skip locked) and " + room + " returning id, name"))
+                .contains("Index Scan using invitations_waiting").contains("One-Time Filter").contains("LockRows")
+                .doesNotContain("Seq Scan on invitations");
+    }
+
+    @Test
+    void theRecipientScreeningReadsTheEmailIndexes() {
+        // JooqRecipients.screen: opt-out and the last 24 hours of one e-mail, each an index probe
+        assertThat(plan("select (select id from blocked_recipients where (kind = 'EMAIL' and value = 'c12345@example.com')"
+                + " or (kind = 'DOMAIN' and value in ('example.com', 'com')) order by id limit 1),"
+                + " exists (select 1 from invitation_opt_outs where email = 'c12345@example.com'),"
+                + " array(select created_at from invitations where email = 'c12345@example.com'"
+                + " and created_at > now() - interval '1 day' and not is_rebind order by created_at desc limit 3)"))
+                .contains("invitations_email_created_idx").doesNotContain("Seq Scan on invitations");
+    }
+
     private static String plan(String sql) {
         List<String> lines = db.dsl().fetch("explain " + sql).getValues(0, String.class);
         return String.join("\n", lines);

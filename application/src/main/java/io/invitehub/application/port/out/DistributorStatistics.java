@@ -38,6 +38,14 @@ public interface DistributorStatistics {
      */
     long compactExpiry(Instant before);
 
+    /**
+     * Folds the stripes of every business day before the day of {@code before} into one row per
+     * distributor and day (today keeps its stripes, which concurrent writers spread over), so a
+     * summary reads a number of daily rows bounded by the calendar, not by the distributor's activity.
+     * Numbers do not change. Returns how many rollup rows were folded (0 where the storage keeps none).
+     */
+    long compactDays(Instant before);
+
     /** {@code days} business days ending with today (at {@code now}), oldest first, zero-filled. */
     List<TrendDay> trend(UserId distributor, Instant now, int days);
 

@@ -37,6 +37,14 @@ public interface Invitations {
      */
     Optional<Invitation> findOpenForOtherCode(Email email, RedeemCodeId code);
 
+    /**
+     * Every open invitation of this e-mail, rebind or not, whatever the code, newest first: what
+     * {@link #findOpen} and {@link #findOpenForOtherCode} answer between them, in one read (redemption
+     * asks both right after locking the code). At most a few rows: one open non-rebind invitation per
+     * e-mail (a unique index) and the rebind ones under way.
+     */
+    List<Invitation> openOfEmail(Email email);
+
     /** The most recent invitation of this code for this e-mail, open or ended. */
     Optional<Invitation> findLatest(RedeemCodeId code, Email email);
 

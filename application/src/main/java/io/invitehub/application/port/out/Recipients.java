@@ -29,6 +29,22 @@ public interface Recipients {
         }
     }
 
+    /** What {@link #screen} found about one e-mail address. */
+    record Screening(Optional<Block> block, boolean optedOut, List<Instant> recent) {
+        public Screening {
+            Objects.requireNonNull(block, "block");
+            recent = List.copyOf(recent);
+        }
+    }
+
+    /**
+     * {@link #findBlock}, {@link #isOptedOut} and {@link #recentInvitations} together, in one read
+     * (redemption asks all three for every new invitation).
+     */
+    default Screening screen(Email email, Instant since, int limit) {
+        return new Screening(findBlock(email), isOptedOut(email), recentInvitations(email, since, limit));
+    }
+
     /**
      * Creation times of the newest non-rebind invitations of {@code email} created after
      * {@code since} (exclusive), newest first, at most {@code limit}.

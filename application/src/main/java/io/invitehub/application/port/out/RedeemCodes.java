@@ -43,6 +43,18 @@ public interface RedeemCodes {
     void bindEmail(RedeemCodeId id, Email email);
 
     /**
+     * {@link #takeUse} and {@link #bindEmail} as one step (the redemption's hot path: one conditional
+     * update of the row instead of two). Refuses like them, used up first, and then changes nothing.
+     *
+     * @throws io.invitehub.domain.shared.DomainException {@code CODE_USED_UP} when no use is left
+     * @throws io.invitehub.domain.code.EmailMismatchException when bound to another e-mail
+     */
+    default void takeUseAndBind(RedeemCodeId id, Email email) {
+        takeUse(id);
+        bindEmail(id, email);
+    }
+
+    /**
      * Gives back the use held by this invitation, at most once over the invitation's life
      * ({@code GREATEST(used_count - 1, 0)}). Returns whether a use was given back by this call.
      */

@@ -32,6 +32,13 @@ public interface Teams {
      */
     Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy);
 
+    /**
+     * Like {@link #reserveSeat}, but reserves nothing and answers empty while any invitation is WAITING
+     * in the queue of {@code group} (the queue of ungrouped codes when empty): a new redemption queues
+     * behind older waiters (ADR 14). The queue check and the seat are one statement on the hot path.
+     */
+    Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy);
+
     /** Like {@link #reserveSeat} but never in {@code except} (a rebind moves a member to another team). */
     Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except);
 

@@ -1,0 +1,198 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.application.port.in.RedemptionResult;
+import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.service.RecipientPolicy;
+import io.invitehub.application.service.RecipientSettings;
+import io.invitehub.application.service.RedeemService;
+import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one redemption costs PostgreSQL (docs/performance.md, ADR 23): the statements the adapters send
+ * (each one round trip; the commit is one more) and the trigger functions they fire. One connection,
+ * so the function counters of {@code pg_stat_user_functions} are this session's and can be flushed on
+ * demand. A distributor's code with an expiry, so every statistics trigger has work to do.
+ */
+class RedemptionRoundTripsTest {
+    private static JooqPersistence db;
+    private static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private RedeemService service;
+    private User distributor;
+
+    @BeforeAll
+    static void database() {
+        db = TestPostgres.connect(TestPostgres.freshDatabase().withMaxPoolSize(1));
+        db.dsl().execute("set track_functions = 'all'");
+        db.dsl().configuration().set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                statements.add(ctx.sql());
+            }
+        }));
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void service() {
+        db.dsl().execute("truncate invitations, redeem_codes, teams, team_groups, users restart identity cascade");
+        WakeUps ignored = new WakeUps() {
+            @Override
+            public void signal(Work work) {
+            }
+
+            @Override
+            public boolean await(Work work, Duration max) {
+                return false;
+            }
+        };
+        service = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
+                io.invitehub.application.fakes.InMemoryRateLimiter.unlimited(), ignored, Clock.systemUTC(),
+                RedemptionSettings.defaults(), new RecipientPolicy(db.recipients(), new RecipientSettings(3, Duration.ZERO)));
+        distributor = db.users().create("d", "d@dist.com", "x", Role.DISTRIBUTOR, Approval.APPROVED);
+        db.transactions().inTransaction(() -> db.teams().create(new NewTeam("t1", "acct-t1", "token", 10, Optional.empty())));
+    }
+
+    @Test
+    void aNewRedemptionWithASeatIsSevenStatementsAndOneCommit() {
+        Code code = code("HUB", "AAAAAAAAAAB");
+
+        Cost cost = measure(() -> service.redeem(new RedeemCommand(code, Email.of("alice@example.com"), "10.0.0.1")),
+                r -> assertThat(r.invitation().state()).isEqualTo(InvitationState.RESERVED));
+
+        // findByCode, lock, open invitations of the e-mail, recipient screening, use + bind, queue check + seat, insert
+        assertThat(cost.statements()).as(cost.sql()).hasSize(7);
+        assertThat(cost.statements().get(5)).startsWith("update \"teams\"");
+        // one run of each row trigger (one code update, one invitation insert) and the rollup upserts they need
+        // (SQL functions such as statistics_stripe() are inlined and not counted)
+        assertThat(cost.functions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "redeem_codes_statistics", 1L, "redeem_codes_member_ends", 1L,
+                "invitations_member_ends_on_insert", 1L, "invitations_statistics", 1L,
+                "statistics_add", 2L, "statistics_add_expiry", 1L, "statistics_add_daily", 1L, "statistics_day", 1L));
+    }
+
+    @Test
+    void anIdempotentRepeatStopsAfterFourReads() {
+        Code code = code("HUB", "AAAAAAAAAAC");
+        service.redeem(new RedeemCommand(code, Email.of("alice@example.com"), "10.0.0.1"));
+
+        Cost cost = measure(() -> service.redeem(new RedeemCommand(code, Email.of("alice@example.com"), "10.0.0.1")),
+                r -> assertThat(r.repeated()).isTrue());
+
+        // findByCode, lock, open invitations of the e-mail, the team's name; nothing written
+        assertThat(cost.statements()).as(cost.sql()).hasSize(4);
+        assertThat(cost.functions()).isEmpty();
+    }
+
+    /**
+     * The JDBC driver prepares a statement on the server after a few executions, and PostgreSQL may
+     * then switch to a generic plan, planned without the bound values: a bound {@code state = ?} can
+     * no longer use a partial index {@code WHERE state = 'WAITING'}, and "is anyone waiting?" became a
+     * sequential scan of every invitation (the bench's redemptions slowed down with the table's size).
+     * Forced generic plans, then redemptions past the driver's threshold: no sequential scan of the big tables.
+     */
+    @Test
+    void redemptionsNeverScanInvitationsOrCodesEvenWithGenericPlans() {
+        db.dsl().execute("insert into redeem_codes (code, max_uses, used_count, validity_days, bound_email) "
+                + "select 'HUB' || lpad(g::text, 12, '0'), 1, 1, 30, 'old' || g || '@example.com' from generate_series(1, 20000) g");
+        db.dsl().execute("insert into invitations (code_id, email, state, created_at, ended_at, holds_use) "
+                + "select g, 'old' || g || '@example.com', 'FAILED', now() - interval '2 days', now() - interval '2 days', false "
+                + "from generate_series(1, 20000) g");
+        db.dsl().execute("analyze");
+        db.dsl().execute("set plan_cache_mode = force_generic_plan");
+        try {
+            Map<String, Long> before = seqScans();
+            for (int i = 0; i < 8; i++) {
+                Code code = code("HUB", "AAAAAAAAB" + "CDEFGHJKMN".charAt(i) + "P");
+                assertThat(service.redeem(new RedeemCommand(code, Email.of("new" + i + "@example.com"), "10.0.0.1"))
+                        .invitation().state()).isEqualTo(InvitationState.RESERVED);
+            }
+            assertThat(seqScans()).isEqualTo(before);
+        } finally {
+            db.dsl().execute("reset plan_cache_mode");
+        }
+    }
+
+    private static Map<String, Long> seqScans() {
+        db.dsl().execute("select pg_stat_force_next_flush()");
+        db.dsl().execute("select pg_stat_clear_snapshot()");
+        Map<String, Long> scans = new TreeMap<>();
+        db.dsl().fetch("select relname, seq_scan from pg_stat_user_tables where relname in ('invitations', 'redeem_codes')")
+                .forEach(r -> scans.put(r.get(0, String.class), r.get(1, Long.class)));
+        return scans;
+    }
+
+    private Code code(String prefix, String body) {
+        Code code = Code.compose(prefix, body);
+        db.transactions().inTransaction(() -> db.codes().insertNew(List.of(code),
+                new CodeTerms(Optional.of(distributor.id()), 1, 30, Optional.of(Instant.now().plus(Duration.ofDays(30))),
+                        Optional.empty(), 1, Optional.empty()), Instant.now()));
+        return code;
+    }
+
+    private record Cost(List<String> statements, Map<String, Long> functions) {
+        /** The statements' beginnings, for a failure message. */
+        String sql() {
+            return String.join("\n", statements.stream().map(q -> q.length() > 90 ? q.substring(0, 90) + "…" : q).toList());
+        }
+    }
+
+    private Cost measure(java.util.function.Supplier<RedemptionResult> redemption,
+                         java.util.function.Consumer<RedemptionResult> check) {
+        Map<String, Long> before = functionCalls();
+        statements.clear();
+        RedemptionResult result = redemption.get();
+        List<String> sent = List.copyOf(statements);
+        check.accept(result);
+        Map<String, Long> after = functionCalls();
+        Map<String, Long> fired = new TreeMap<>();
+        after.forEach((name, calls) -> {
+            long delta = calls - before.getOrDefault(name, 0L);
+            if (delta != 0) {
+                fired.put(name, delta);
+            }
+        });
+        return new Cost(sent, fired);
+    }
+
+    /** Calls per function of this (the only) connection, flushed first so the counters are current. */
+    private static Map<String, Long> functionCalls() {
+        db.dsl().execute("select pg_stat_force_next_flush()");
+        db.dsl().execute("select pg_stat_clear_snapshot()");
+        Map<String, Long> calls = new TreeMap<>();
+        db.dsl().fetch("select funcname, calls from pg_stat_user_functions")
+                .forEach(r -> calls.put(r.get(0, String.class), r.get(1, Long.class)));
+        return calls;
+    }
+}
