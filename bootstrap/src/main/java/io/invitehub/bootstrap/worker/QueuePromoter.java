@@ -2,8 +2,6 @@ package io.invitehub.bootstrap.worker;
 
 import io.invitehub.application.port.in.PromoteWaitingUseCase;
 import io.invitehub.application.port.out.WakeUps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
@@ -13,52 +11,19 @@ import java.time.Duration;
  * (or a release by a path that does not signal) only delays a promotion (ADR 14).
  */
 public final class QueuePromoter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(QueuePromoter.class);
-    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
-
-    private final PromoteWaitingUseCase promoter;
-    private final WakeUps wakeUps;
-    private final Duration pollInterval;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final WorkLoops loop;
 
     public QueuePromoter(PromoteWaitingUseCase promoter, WakeUps wakeUps, Duration pollInterval) {
-        this.promoter = promoter;
-        this.wakeUps = wakeUps;
-        this.pollInterval = pollInterval;
-        this.thread = new Thread(this::loop, "queue-promoter");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                promoter.promoteWaiting();
-                wakeUps.await(WakeUps.Work.SEAT_PROMOTION, pollInterval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("waiting-queue promotion failed; retrying in {}", ERROR_PAUSE, e);
-                try {
-                    Thread.sleep(ERROR_PAUSE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        // every pass waits for the next wake-up or poll: a pass seats all it can, more work only comes with a release
+        this.loop = new WorkLoops("queue-promoter", 1, () -> {
+            promoter.promoteWaiting();
+            return false;
+        }, wakeUps, WakeUps.Work.SEAT_PROMOTION, pollInterval);
+        loop.start();
     }
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -7,12 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The shop's background work: fulfilment threads that deliver paid orders (woken after a payment commits,
@@ -21,14 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ShopWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShopWorkers.class);
-    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
-    private final FulfilOrdersUseCase fulfilment;
-    private final WakeUps wakeUps;
-    private final Duration pollInterval;
-    private final int threads;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Thread> workers = new ArrayList<>();
+    private final WorkLoops fulfilmentLoops;
     private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "order-expiry");
         t.setDaemon(true);
@@ -37,10 +28,8 @@ public final class ShopWorkers implements AutoCloseable {
 
     public ShopWorkers(FulfilOrdersUseCase fulfilment, ExpireOrdersUseCase expire, WakeUps wakeUps, Duration pollInterval,
                        int threads, Duration expiryInterval) {
-        this.fulfilment = fulfilment;
-        this.wakeUps = wakeUps;
-        this.pollInterval = pollInterval;
-        this.threads = threads;
+        this.fulfilmentLoops = new WorkLoops("order-fulfilment", threads, fulfilment::fulfilNext, wakeUps,
+                WakeUps.Work.ORDER_FULFILMENT, pollInterval);
         expiry.scheduleWithFixedDelay(() -> {
             try {
                 int expired = expire.expireDue();
@@ -53,51 +42,13 @@ public final class ShopWorkers implements AutoCloseable {
         }, 0, expiryInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public synchronized void start() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(this::loop, "order-fulfilment-" + i);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-        }
-    }
-
-    private void loop() {
-        while (running.get()) {
-            try {
-                if (!fulfilment.fulfilNext()) {
-                    wakeUps.await(WakeUps.Work.ORDER_FULFILMENT, pollInterval);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("order fulfilment pass failed; retrying in {}", ERROR_PAUSE, e);
-                try {
-                    Thread.sleep(ERROR_PAUSE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    public void start() {
+        fulfilmentLoops.start();
     }
 
     @Override
     public synchronized void close() {
-        running.set(false);
         expiry.shutdownNow();
-        workers.forEach(Thread::interrupt);
-        for (Thread t : workers) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
+        fulfilmentLoops.close();
     }
 }
