@@ -87,6 +87,8 @@ class ShopHttpTest {
         String payUrl = order.get("pay_url").asText();
         assertThat(payUrl).startsWith(base + "/api/v1/public/shop/sandbox/submit.php?").contains("out_trade_no=" + orderNo)
                 .contains("sign_type=MD5");
+        assertThat(json(ok(send("GET", "/api/v1/distributors/me/code-orders/" + orderNo, a, null), 200)).get("pay_url").asText())
+                .as("an unpaid order's detail offers the same pay URL again").isEqualTo(payUrl);
 
         Map<String, String> notification = payPage(payUrl);
         assertThat(notification).containsEntry("out_trade_no", orderNo).containsEntry("money", "49.50")
@@ -117,6 +119,7 @@ class ShopHttpTest {
         assertThat(sql.count("select count(*) from audit_log where action = 'ORDER_PAID' and target_id = '" + orderNo + "'")).isEqualTo(1);
 
         JsonNode done = awaitFulfilment(orderNo, a);
+        assertThat(done.get("pay_url").isNull()).as("a paid order offers no pay URL").isTrue();
         assertThat(done.get("status").asText()).isEqualTo("PAID");
         assertThat(done.get("fulfillment_status").asText()).isEqualTo("COMPLETED");
         assertThat(done.get("delivered_count").asInt()).isEqualTo(15);

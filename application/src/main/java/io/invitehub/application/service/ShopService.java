@@ -130,6 +130,16 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
                 .orElseThrow(() -> DomainException.notFound("order " + orderNo + " does not exist"));
     }
 
+    @Override
+    public Optional<String> payUrl(UserId caller, OrderNo orderNo) {
+        Order order = myOrder(caller, orderNo);
+        if (order.status() != OrderStatus.PENDING || !clock.instant().isBefore(order.expireAt()) || order.payType().isEmpty()) {
+            return Optional.empty();
+        }
+        return plans.findById(order.planId())
+                .map(plan -> gateway.payUrl(new Checkout(order.orderNo(), plan.spec().name(), order.finalAmount(), order.payType().get())));
+    }
+
     // ---- staff ----------------------------------------------------------------------------------
 
     @Override

@@ -87,14 +87,18 @@ final class ShopHandlers {
     record OrderView(String orderNo, long planId, Long buyerId, int quantity, int codesTotal, String amount, String finalAmount,
                      String currency, String status, String payType, String tradeNo, Instant createdAt, Instant expireAt,
                      Instant paidAt, String fulfillmentStatus, int deliveredCount, int fulfillmentAttempts,
-                     String fulfillmentError) {
+                     String fulfillmentError, String payUrl) {
         static OrderView of(Order o) {
+            return of(o, null);
+        }
+
+        static OrderView of(Order o, String payUrl) {
             return new OrderView(o.orderNo().value(), o.planId().value(), o.buyer().map(b -> b.value()).orElse(null),
                     o.quantity(), o.codesTotal(), HttpResponses.money(o.amount()), HttpResponses.money(o.finalAmount()),
                     o.finalAmount().currency().getCurrencyCode(), o.status().name(), o.payType().map(PayType::value).orElse(null),
                     o.tradeNo().orElse(null), o.createdAt(), o.expireAt(), o.paidAt().orElse(null),
                     o.fulfilment().status().name(), o.fulfilment().delivered(), o.fulfilment().attempts(),
-                    o.fulfilment().error().orElse(null));
+                    o.fulfilment().error().orElse(null), payUrl);
         }
     }
 
@@ -163,7 +167,9 @@ final class ShopHandlers {
     }
 
     void myOrder(Context ctx) {
-        ctx.json(OrderView.of(shop.myOrder(Access.caller(ctx).id(), orderNo(ctx))));
+        OrderNo orderNo = orderNo(ctx);
+        Order order = shop.myOrder(Access.caller(ctx).id(), orderNo);
+        ctx.json(OrderView.of(order, shop.payUrl(Access.caller(ctx).id(), orderNo).orElse(null)));
     }
 
     // ---- staff ----------------------------------------------------------------------------------

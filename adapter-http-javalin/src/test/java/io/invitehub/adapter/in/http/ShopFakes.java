@@ -54,6 +54,7 @@ final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseC
     @Override public PlacedOrder place(PlaceOrderCommand command) { throw DomainException.notFound("no plan"); }
     @Override public Page<Order> myOrders(UserId caller, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
     @Override public Order myOrder(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }
+    @Override public Optional<String> payUrl(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public Page<Order> orders(Actor staff, Optional<OrderStatus> status, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
     @Override public Order order(Actor staff, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public OrderStats stats(Actor staff) { throw new UnsupportedOperationException("not in HTTP tests"); }

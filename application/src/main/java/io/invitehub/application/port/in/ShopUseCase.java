@@ -11,4 +11,10 @@ public interface ShopUseCase {
     Page<Order> myOrders(UserId caller, PageRequest page);
 
     Order myOrder(UserId caller, OrderNo orderNo);
+
+    /**
+     * Where the buyer pays this order: the gateway's pay URL while the order is PENDING and not past its
+     * {@code expire_at}; empty once paid, expired or closed (so an order's detail can offer "pay now" again).
+     */
+    java.util.Optional<String> payUrl(UserId caller, OrderNo orderNo);
 }
