@@ -51,8 +51,8 @@ final class JooqDistributorRecords implements DistributorRecords {
                 + " where i.distributor_id = ? and not i.is_rebind");
         binds.add(distributor.value());
         filter.status().ifPresent(s -> {
-            sql.append(" and i.state = ?");
-            binds.add(s.name());
+            // a literal, like every state in a predicate (ADR 23): the value comes from the enum
+            sql.append(" and i.state = '").append(s.name()).append("'");
         });
         filter.from().ifPresent(f -> {
             sql.append(" and i.created_at >= cast(? as timestamptz)");

@@ -293,7 +293,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
         if (to != InvitationState.RESERVED) {
             update = update.setNull(INVITATIONS.NEXT_ATTEMPT_AT); // leaves the dispatcher's outbox
         }
-        return update.where(INVITATIONS.ID.eq(id.value())).and(INVITATIONS.STATE.eq(from.name())).and(fence)
+        return update.where(INVITATIONS.ID.eq(id.value())).and(INVITATIONS.STATE.eq(inline(from.name()))).and(fence)
                 .returning().fetchOptional().map(JooqInvitations::toDomain);
     }
 
@@ -305,7 +305,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
                 .set(INVITATIONS.NEXT_ATTEMPT_AT, Rows.at(nextAttemptAt))
                 .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
                 .where(INVITATIONS.ID.eq(id.value()))
-                .and(INVITATIONS.STATE.eq(InvitationState.RESERVED.name()))
+                .and(INVITATIONS.STATE.eq(inline(InvitationState.RESERVED.name())))
                 .and(INVITATIONS.CLAIM_TOKEN.eq(claimToken))
                 .execute() > 0;
     }
@@ -327,7 +327,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
         return rebind.isRebind() && dsl.fetchExists(INVITATIONS, INVITATIONS.CODE_ID.eq(rebind.codeId().value())
                 .and(INVITATIONS.EMAIL.eq(rebind.email().value()))
                 .and(INVITATIONS.REBIND_TO.eq(rebind.id().value()))
-                .and(INVITATIONS.STATE.in(InvitationState.JOINED.name(), InvitationState.REMOVING.name())));
+                .and(INVITATIONS.STATE.in(inline(InvitationState.JOINED.name()), inline(InvitationState.REMOVING.name()))));
     }
 
     @Override
@@ -401,7 +401,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
                 .set(INVITATIONS.REMOVAL_DUE_AT, Rows.at(dueAt))
                 .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
                 .where(INVITATIONS.ID.eq(id.value()))
-                .and(INVITATIONS.STATE.eq(InvitationState.REMOVING.name()))
+                .and(INVITATIONS.STATE.eq(inline(InvitationState.REMOVING.name())))
                 .execute();
     }
 
@@ -414,7 +414,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
                 .setNull(INVITATIONS.REMOVAL_DUE_AT)
                 .set(INVITATIONS.UPDATED_AT, Rows.at(now))
                 .where(INVITATIONS.ID.eq(id.value()))
-                .and(INVITATIONS.STATE.eq(InvitationState.REMOVING.name()))
+                .and(INVITATIONS.STATE.eq(inline(InvitationState.REMOVING.name())))
                 .returning().fetchOptional().map(JooqInvitations::toDomain);
     }
 
@@ -424,7 +424,7 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
                 .set(INVITATIONS.REBIND_TO, rebind.value())
                 .set(INVITATIONS.UPDATED_AT, currentOffsetDateTime())
                 .where(INVITATIONS.ID.eq(member.value()))
-                .and(INVITATIONS.STATE.eq(InvitationState.JOINED.name()))
+                .and(INVITATIONS.STATE.eq(inline(InvitationState.JOINED.name())))
                 .and(INVITATIONS.REBIND_TO.isNull())
                 .execute() > 0;
     }

@@ -33,6 +33,7 @@ import java.util.Optional;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.ORDERS;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 
@@ -40,7 +41,8 @@ import static org.jooq.impl.DSL.row;
  * Orders in PostgreSQL. Payment moves are conditional updates on the status; the fulfilment outbox is
  * the partial index {@code orders_fulfilment_idx} over {@code fulfillment_next_at} (the due time of a
  * PENDING fulfilment, the lease end of a PROCESSING one), claimed with {@code FOR UPDATE SKIP LOCKED};
- * every write of a claimed order names the claim token.
+ * every write of a claimed order names the claim token. Statuses in predicates are literals, never
+ * bound: a generic plan must still see the partial indexes' {@code status = 'PENDING'} (ADR 23).
  */
 final class JooqOrders implements Orders {
     private final DSLContext dsl;
@@ -100,7 +102,7 @@ final class JooqOrders implements Orders {
                     .set(ORDERS.FULFILLMENT_STATUS, FulfilmentStatus.PENDING.name())
                     .set(ORDERS.FULFILLMENT_NEXT_AT, Rows.at(paidAt))
                     .set(ORDERS.UPDATED_AT, currentOffsetDateTime())
-                    .where(ORDERS.ID.eq(id.value())).and(ORDERS.STATUS.eq(OrderStatus.PENDING.name()))
+                    .where(ORDERS.ID.eq(id.value())).and(ORDERS.STATUS.eq(inline(OrderStatus.PENDING.name())))
                     .execute() > 0;
         } catch (DataAccessException e) {
             throw Rows.uniqueViolation(e, Rows.refusal("orders_trade_no_key", ErrorCode.CONFLICT, "trade number already used"));
@@ -117,7 +119,7 @@ final class JooqOrders implements Orders {
     @Override
     public List<Order> list(Optional<UserId> buyer, Optional<OrderStatus> status, Optional<OrderKey> after, int limit) {
         Condition condition = buyer.map(b -> ORDERS.BUYER_ID.eq(b.value())).orElse(noCondition())
-                .and(status.map(s -> ORDERS.STATUS.eq(s.name())).orElse(noCondition()))
+                .and(status.map(s -> ORDERS.STATUS.eq(inline(s.name()))).orElse(noCondition()))
                 .and(after.map(k -> row(ORDERS.CREATED_AT, ORDERS.ID).lt(Rows.at(k.createdAt()), k.id())).orElse(noCondition()));
         return dsl.selectFrom(ORDERS).where(condition).orderBy(ORDERS.CREATED_AT.desc(), ORDERS.ID.desc()).limit(limit)
                 .fetch(JooqOrders::toDomain);
@@ -202,14 +204,14 @@ final class JooqOrders implements Orders {
                 .set(ORDERS.FULFILLMENT_ATTEMPTS, 0)
                 .set(ORDERS.FULFILLMENT_NEXT_AT, Rows.at(now))
                 .set(ORDERS.UPDATED_AT, currentOffsetDateTime())
-                .where(ORDERS.ID.eq(id.value())).and(ORDERS.STATUS.eq(OrderStatus.PAID.name()))
-                .and(ORDERS.FULFILLMENT_STATUS.eq(FulfilmentStatus.FAILED.name()))
+                .where(ORDERS.ID.eq(id.value())).and(ORDERS.STATUS.eq(inline(OrderStatus.PAID.name())))
+                .and(ORDERS.FULFILLMENT_STATUS.eq(inline(FulfilmentStatus.FAILED.name())))
                 .execute() > 0;
     }
 
     private static Condition claimed(FulfilmentJob job) {
         return ORDERS.ID.eq(job.order().id().value()).and(ORDERS.FULFILLMENT_CLAIM.eq(job.claim()))
-                .and(ORDERS.FULFILLMENT_STATUS.eq(FulfilmentStatus.PROCESSING.name()));
+                .and(ORDERS.FULFILLMENT_STATUS.eq(inline(FulfilmentStatus.PROCESSING.name())));
     }
 
     static Order toDomain(OrdersRecord r) {

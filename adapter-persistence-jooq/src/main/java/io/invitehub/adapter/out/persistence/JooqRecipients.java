@@ -62,7 +62,7 @@ final class JooqRecipients implements Recipients {
                 .from(INVITATIONS)
                 .where(INVITATIONS.EMAIL.eq(email.value()))
                 .and(INVITATIONS.DISTRIBUTOR_ID.eq(distributor.value()))
-                .and(INVITATIONS.STATE.eq(InvitationState.REMOVED.name()))
+                .and(INVITATIONS.STATE.eq(DSL.inline(InvitationState.REMOVED.name())))
                 .fetchOne(0, java.time.OffsetDateTime.class)).map(Rows::instant);
     }
 

@@ -52,7 +52,8 @@ import static org.jooq.impl.DSL.sum;
 /**
  * Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. Credentials
  * are sealed here, at the storage boundary (ADR 16): {@code sealed_credentials} only ever holds
- * {@link SecretBox} text, and only {@link #account} opens it again.
+ * {@link SecretBox} text, and only {@link #account} opens it again. Statuses in predicates are literals
+ * (ADR 23): {@code teams_allocation_idx} and {@code teams_sync_due_idx} are partial on them.
  */
 final class JooqTeams implements Teams {
     /** The associated data of a sealed team credential: it opens only as a team credential. */
@@ -307,7 +308,7 @@ final class JooqTeams implements Teams {
                         coalesce(sum(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS)), java.math.BigDecimal.ZERO),
                         coalesce(sum(greatest(TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS), inline(0))), java.math.BigDecimal.ZERO))
                 .from(TEAMS)
-                .where(TEAMS.STATUS.eq(TeamStatus.ACTIVE.name()))
+                .where(TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name())))
                 .fetchSingle();
         long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(inline("WAITING")));
         return new SeatSummary(seats.value1(), seats.value2().longValue(), seats.value3().longValue(),
@@ -350,7 +351,7 @@ final class JooqTeams implements Teams {
     @Override
     public List<TeamId> dueForSync(Instant now, int limit) {
         return dsl.select(TEAMS.ID).from(TEAMS)
-                .where(TEAMS.STATUS.in(TeamStatus.ACTIVE.name(), TeamStatus.PAUSED.name()))
+                .where(TEAMS.STATUS.in(inline(TeamStatus.ACTIVE.name()), inline(TeamStatus.PAUSED.name())))
                 .and(TEAMS.NEXT_SYNC_AT.isNull().or(TEAMS.NEXT_SYNC_AT.le(Rows.at(now))))
                 .orderBy(TEAMS.NEXT_SYNC_AT.asc().nullsFirst(), TEAMS.ID)
                 .limit(limit)

@@ -19,7 +19,9 @@ import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.ORDERS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.REDEEM_CODES;
 import static io.invitehub.adapter.out.persistence.generated.Tables.USERS;
+import static org.jooq.impl.DSL.inline;
 
+/** Users in PostgreSQL. The role is a literal in predicates: users_distributor_approval_idx is partial on it (ADR 23). */
 final class JooqUsers implements Users {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private final DSLContext dsl;
@@ -58,7 +60,7 @@ final class JooqUsers implements Users {
 
     @Override
     public boolean anyWithRole(Role role) {
-        return dsl.fetchExists(USERS, USERS.ROLE.eq(role.name()));
+        return dsl.fetchExists(USERS, USERS.ROLE.eq(inline(role.name())));
     }
 
     @Override
@@ -67,7 +69,7 @@ final class JooqUsers implements Users {
                 .set(USERS.APPROVAL, to.name())
                 .set(USERS.TOKEN_VERSION, revokeTokens ? USERS.TOKEN_VERSION.plus(1) : USERS.TOKEN_VERSION)
                 .set(USERS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(USERS.ID.eq(id.value()).and(USERS.ROLE.eq(Role.DISTRIBUTOR.name())).and(USERS.APPROVAL.eq(from.name())))
+                .where(USERS.ID.eq(id.value()).and(USERS.ROLE.eq(inline(Role.DISTRIBUTOR.name()))).and(USERS.APPROVAL.eq(from.name())))
                 .returning()
                 .fetchOptional()
                 .map(JooqUsers::toDomain);
@@ -88,7 +90,7 @@ final class JooqUsers implements Users {
     @Override
     public List<User> distributors(Approval approval, Optional<UserId> after, int limit) {
         return dsl.selectFrom(USERS)
-                .where(USERS.ROLE.eq(Role.DISTRIBUTOR.name()).and(USERS.APPROVAL.eq(approval.name())))
+                .where(USERS.ROLE.eq(inline(Role.DISTRIBUTOR.name())).and(USERS.APPROVAL.eq(approval.name())))
                 .and(after.map(a -> USERS.ID.gt(a.value())).orElse(org.jooq.impl.DSL.noCondition()))
                 .orderBy(USERS.ID)
                 .limit(limit)
