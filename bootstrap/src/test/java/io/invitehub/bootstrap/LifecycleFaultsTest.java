@@ -137,7 +137,10 @@ class LifecycleFaultsTest {
                 .as("members of disabled codes expired, or are flagged for staff").isZero();
         assertThat(sql.count("select count(*) from invitations where state = 'REMOVED' and holds_use")).isZero();
         assertThat(sql.count("select count(*) from invitations where state = 'REMOVED'")).isPositive();
-        assertThat(sql.count("select count(*) from invitations where state = 'EXPIRED'")).isPositive();
+        // the expiry step acted on the disabled codes' members: each ended EXPIRED, or (after its attempts ran
+        // out under the injected faults: the seeded random can give a streak) is back and flagged for staff
+        assertThat(sql.count("select count(*) from invitations i join redeem_codes c on c.id = i.code_id "
+                + "where not c.active and (i.state = 'EXPIRED' or i.removal_failed)")).isPositive();
         // a removed member holds no seat at the provider either (unless its removal is flagged)
         for (int i : removed) {
             if (sql.count("select count(*) from invitations where email = '" + email(i).value() + "' and state = 'REMOVED'") > 0) {
