@@ -3,6 +3,8 @@ package io.invitehub.adapter.in.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.domain.user.Role;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +19,12 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The real server on a random port, driven through {@link HttpClient}, with in-memory in-ports. */
-final class ApiFixture implements AutoCloseable {
+/**
+ * The real server on a random port, driven through {@link HttpClient}, with in-memory in-ports. Register it
+ * as an extension ({@code @RegisterExtension final ApiFixture api = new ApiFixture();}): a fresh server per
+ * test, stopped after each one.
+ */
+final class ApiFixture implements AutoCloseable, AfterEachCallback {
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
 
@@ -110,6 +116,11 @@ final class ApiFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

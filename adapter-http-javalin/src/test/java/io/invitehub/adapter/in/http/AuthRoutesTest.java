@@ -2,9 +2,8 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invitehub.domain.user.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
@@ -15,17 +14,8 @@ import static io.invitehub.adapter.in.http.ApiFixture.contentType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthRoutesTest {
-    private ApiFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new ApiFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
 
     @Test
     void loginWithFormFieldsAnswersTheReferenceShape() {

@@ -2,9 +2,9 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invitehub.application.port.in.PageCursor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -19,20 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DistributorRoutesTest {
     private static final String ME = "/api/v1/distributors/me";
 
-    private ApiFixture api;
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
     private String[] reseller;
     private String[] admin;
 
     @BeforeEach
     void start() {
-        api = new ApiFixture();
         reseller = api.bearer("reseller");
         admin = api.bearer("admin");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private JsonNode ok(HttpResponse<String> response) {

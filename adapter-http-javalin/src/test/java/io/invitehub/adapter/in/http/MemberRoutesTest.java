@@ -9,9 +9,9 @@ import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -23,20 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemberRoutesTest {
     private static final String REMOVE = "/api/v1/distributors/me/members/remove";
     private static final String ADD = "/api/v1/distributors/me/members/add";
-    private ApiFixture api;
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
     private String[] reseller;
     private String[] admin;
 
     @BeforeEach
     void start() {
-        api = new ApiFixture();
         reseller = api.bearer("reseller");
         admin = api.bearer("admin");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) {

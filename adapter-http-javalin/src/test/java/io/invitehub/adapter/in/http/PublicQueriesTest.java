@@ -1,9 +1,8 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -12,17 +11,8 @@ import static io.invitehub.adapter.in.http.InPortFakes.CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicQueriesTest {
-    private ApiFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new ApiFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
 
     @Test
     void anInvitationIsShownForPolling() {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.RateLimitedException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,12 +18,8 @@ class RecipientRoutesTest {
     private static final String OPT_OUT = "/api/v1/public/opt-out";
     private static final String BLOCKLIST = "/api/v1/admins/blocklist";
 
-    private final ApiFixture api = new ApiFixture();
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
 
     @Test
     void theOwnerOptsOutWithCodeAndEmailAndARepeatSaysSo() {

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -9,12 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway's notify route speaks the gateway's language: plain text success/fail, by GET or POST form. */
 class ShopNotifyRouteTest {
-    private final ApiFixture fixture = new ApiFixture();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ApiFixture fixture = new ApiFixture();
 
     @Test
     void getPassesTheQueryAndAnswersPlainText() {

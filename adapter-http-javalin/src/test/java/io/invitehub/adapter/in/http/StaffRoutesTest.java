@@ -8,9 +8,8 @@ import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.UserId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -26,17 +25,8 @@ class StaffRoutesTest {
     private static final String TEAM_BODY = "{\"name\":\"Alpha\",\"provider_account_id\":\"acct-1\","
             + "\"credentials\":\"s3cret-token\",\"max_seats\":5,\"group_id\":7}";
 
-    private ApiFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new ApiFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
 
     @Test
     void withoutATokenTheAnswerIs401WithABearerChallenge() {

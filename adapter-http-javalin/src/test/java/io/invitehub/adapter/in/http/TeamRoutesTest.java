@@ -5,9 +5,9 @@ import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamStatus;
 import io.invitehub.domain.user.Actor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -16,17 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** PATCH /admin/teams/{id}, PUT /admin/teams/{id}/credentials and GET /admin/teams/{id}/external-members over real HTTP. */
 class TeamRoutesTest {
-    private ApiFixture api;
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
 
     @BeforeEach
     void start() {
-        api = new ApiFixture();
         api.teams.createTeam(new CreateTeamCommand(Actor.system(), "Alpha", "acct-1", "secret", 5, Optional.empty()));
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private HttpResponse<String> patch(String body, String user) {
