@@ -34,16 +34,7 @@ final class TeamHandlers {
      */
     void updateTeam(Context ctx) {
         TeamId id = teamId(ctx);
-        JsonNode body = api.body(ctx, JsonNode.class);
-        if (!body.isObject()) {
-            throw HttpApi.invalid("request body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw HttpApi.invalid("unknown field '" + name + "'; a team has name, max_seats, status and group_id");
-            }
-        }
+        JsonNode body = objectWithOnly(ctx, FIELDS, "a team has name, max_seats, status and group_id");
         Optional<String> name = Optional.ofNullable(body.get("name")).map(n -> text(n, "name"));
         Optional<Integer> maxSeats = Optional.ofNullable(body.get("max_seats")).map(TeamHandlers::seats);
         Optional<TeamStatus> status = Optional.ofNullable(body.get("status")).map(TeamHandlers::status);
@@ -60,16 +51,7 @@ final class TeamHandlers {
      */
     void replaceCredentials(Context ctx) {
         TeamId id = teamId(ctx);
-        JsonNode body = api.body(ctx, JsonNode.class);
-        if (!body.isObject()) {
-            throw HttpApi.invalid("request body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!"credentials".equals(name)) {
-                throw HttpApi.invalid("unknown field '" + name + "'; the body has only credentials");
-            }
-        }
+        JsonNode body = objectWithOnly(ctx, Set.of("credentials"), "the body has only credentials");
         JsonNode credentials = body.get("credentials");
         if (credentials == null || credentials.isNull()) {
             throw HttpApi.invalid("field 'credentials' is required");
@@ -81,6 +63,21 @@ final class TeamHandlers {
     /** {@code GET /admin/teams/{id}/external-members}. */
     void externalMembers(Context ctx) {
         ctx.json(HttpResponses.ExternalMembers.of(teams.externalMembers(Access.actor(ctx), teamId(ctx))));
+    }
+
+    /** The body as a JSON object whose fields are all in {@code allowed}: a typo is refused, never ignored. */
+    private JsonNode objectWithOnly(Context ctx, Set<String> allowed, String hint) {
+        JsonNode body = api.body(ctx, JsonNode.class);
+        if (!body.isObject()) {
+            throw HttpApi.invalid("request body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw HttpApi.invalid("unknown field '" + name + "'; " + hint);
+            }
+        }
+        return body;
     }
 
     private static TeamId teamId(Context ctx) {
