@@ -132,15 +132,8 @@ final class JooqTeams implements Teams {
         // the hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
         // and a team with room that nobody else is seating into right now gets one more seat. The
         // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
-        Optional<SeatReservation> seat = dsl.update(TEAMS)
-                .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
-                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
-                .where(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS).where(waiting))), order(policy))
-                        .forUpdate().skipLocked().<Long>asField()))
-                .and(withRoom)
-                .returning(TEAMS.ID, TEAMS.NAME)
-                .fetchOptional()
-                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+        Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
+                .where(waiting))), order(policy)).forUpdate().skipLocked().<Long>asField()), withRoom);
         if (seat.isPresent()) {
             return seat;
         }
@@ -179,20 +172,25 @@ final class JooqTeams implements Teams {
                 team = candidate(withRoom, order).forUpdate().fetchOptional(TEAMS.ID);
             }
             if (team.isPresent()) {
-                Optional<SeatReservation> seat = dsl.update(TEAMS)
-                        .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
-                        .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
-                        .where(TEAMS.ID.eq(team.get()))
-                        .and(withRoom)
-                        .returning(TEAMS.ID, TEAMS.NAME)
-                        .fetchOptional()
-                        .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+                Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(team.get()), withRoom);
                 if (seat.isPresent()) {
                     return seat;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** One more seat in the team {@code which} selects, only while it still has room; its id and name. */
+    private Optional<SeatReservation> takeSeat(Condition which, Condition withRoom) {
+        return dsl.update(TEAMS)
+                .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
+                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(which)
+                .and(withRoom)
+                .returning(TEAMS.ID, TEAMS.NAME)
+                .fetchOptional()
+                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
     }
 
     private SelectLimitPercentStep<org.jooq.Record1<Long>> candidate(Condition withRoom, SortField<?>[] order) {
