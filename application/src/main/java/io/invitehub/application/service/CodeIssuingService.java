@@ -73,7 +73,7 @@ public final class CodeIssuingService implements IssueCodesUseCase {
 
     @Override
     public List<Code> issue(IssueCodesCommand command) {
-        TeamAdminService.requireStaff(command.actor());
+        command.actor().requireStaff();
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             command.terms().owner().ifPresent(owner -> {

@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
  * CONFLICT), audit, all in one transaction. Rejection and suspension increment the token version.
  */
 public final class DistributorAdminService implements ManageDistributorsUseCase {
+    private static final String ADMINS_ONLY = "Only an admin may manage distributors.";
+
     public static final int MAX_PAGE = 500;
     private static final int MAX_REASON_LENGTH = 500;
 
@@ -46,7 +48,7 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
 
     @Override
     public User create(Actor actor, String username, String email, char[] password) {
-        requireAdmin(actor);
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         String name = AccountRules.validUsername(username);
         Email address = Email.of(email);
         AccountRules.validPassword(password);
@@ -94,7 +96,7 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
 
     @Override
     public void delete(Actor actor, UserId distributor) {
-        requireAdmin(actor);
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         transactions.inTransaction(() -> {
             User user = distributor(distributor);
             if (users.hasCodesOrdersOrInvitations(distributor)) {
@@ -108,7 +110,7 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
     }
 
     private User transition(Actor actor, UserId id, UnaryOperator<Approval> move, String action, String details) {
-        requireAdmin(actor);
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         return transactions.inTransaction(() -> {
             User user = distributor(id);
             Approval from = user.approval().orElseThrow();
@@ -126,9 +128,4 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
                 .orElseThrow(() -> DomainException.notFound("distributor " + id.value() + " does not exist"));
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAnyOf(Role.ADMIN)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only an admin may manage distributors.");
-        }
-    }
 }

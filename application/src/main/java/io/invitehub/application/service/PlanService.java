@@ -21,6 +21,8 @@ import java.util.List;
 
 /** Plan administration (ADMIN) and the distributor's view of plans on sale. */
 public final class PlanService implements ManagePlansUseCase {
+    private static final String ADMINS_ONLY = "Only admins manage plans.";
+
     private final TransactionRunner transactions;
     private final Plans plans;
     private final Users users;
@@ -37,7 +39,7 @@ public final class PlanService implements ManagePlansUseCase {
 
     @Override
     public Plan create(Actor admin, PlanSpec spec) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         return transactions.inTransaction(() -> {
             Plan plan = plans.create(spec);
             audit.record(AuditEntry.of(admin, "PLAN_CREATE", "PLAN", plan.id().value(), describe(spec), clock.instant()));
@@ -47,7 +49,7 @@ public final class PlanService implements ManagePlansUseCase {
 
     @Override
     public Plan update(Actor admin, PlanId id, PlanSpec spec) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         return transactions.inTransaction(() -> {
             Plan plan = plans.update(id, spec).orElseThrow(() -> DomainException.notFound("plan " + id.value() + " does not exist"));
             audit.record(AuditEntry.of(admin, "PLAN_UPDATE", "PLAN", id.value(), describe(spec), clock.instant()));
@@ -57,7 +59,7 @@ public final class PlanService implements ManagePlansUseCase {
 
     @Override
     public void delete(Actor admin, PlanId id) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         transactions.inTransaction(() -> {
             switch (plans.delete(id)) {
                 case NOT_FOUND:
@@ -72,7 +74,7 @@ public final class PlanService implements ManagePlansUseCase {
 
     @Override
     public List<Plan> all(Actor admin) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         return plans.all();
     }
 
@@ -82,11 +84,6 @@ public final class PlanService implements ManagePlansUseCase {
         return plans.onSale(PlanType.DISTRIBUTOR_CODES);
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAnyOf(Role.ADMIN)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only admins manage plans.");
-        }
-    }
 
     private static String describe(PlanSpec s) {
         return "name=" + s.name() + ", type=" + s.type() + ", price=" + s.price() + ", code_count=" + s.codeCount()

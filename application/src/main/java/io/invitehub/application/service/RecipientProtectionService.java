@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 
 /** The admin blocklist and the customers' opt-out. Every admin write is audited in its transaction. */
 public final class RecipientProtectionService implements ProtectRecipientsUseCase {
+    private static final String ADMINS_ONLY = "Only an admin may manage the blocklist and opt-outs.";
+
     public static final int MAX_PAGE = 500;
     private static final int MAX_REASON_LENGTH = 500;
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}$");
@@ -49,7 +51,7 @@ public final class RecipientProtectionService implements ProtectRecipientsUseCas
 
     @Override
     public Recipients.Block block(Actor admin, String value, Optional<String> reason) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         if (value == null || value.isBlank()) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "value is required: an e-mail address or a domain");
         }
@@ -84,7 +86,7 @@ public final class RecipientProtectionService implements ProtectRecipientsUseCas
 
     @Override
     public void unblock(Actor admin, long blockId) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         Instant now = clock.instant();
         transactions.inTransaction(() -> {
             if (!recipients.removeBlock(blockId)) {
@@ -97,7 +99,7 @@ public final class RecipientProtectionService implements ProtectRecipientsUseCas
 
     @Override
     public List<Recipients.Block> blocks(Actor admin, Optional<Long> after, int limit) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         if (limit < 1 || limit > MAX_PAGE) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_PAGE);
         }
@@ -120,7 +122,7 @@ public final class RecipientProtectionService implements ProtectRecipientsUseCas
 
     @Override
     public void liftOptOut(Actor admin, Email email) {
-        requireAdmin(admin);
+        admin.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         Instant now = clock.instant();
         transactions.inTransaction(() -> {
             if (!recipients.liftOptOut(email)) {
@@ -131,9 +133,4 @@ public final class RecipientProtectionService implements ProtectRecipientsUseCas
         });
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAnyOf(Role.ADMIN)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only an admin may manage the blocklist and opt-outs.");
-        }
-    }
 }

@@ -144,19 +144,19 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
 
     @Override
     public Page<Order> orders(Actor staff, Optional<OrderStatus> status, PageRequest page) {
-        TeamAdminService.requireStaff(staff);
+        staff.requireStaff();
         return page(Optional.empty(), status, page);
     }
 
     @Override
     public Order order(Actor staff, OrderNo orderNo) {
-        TeamAdminService.requireStaff(staff);
+        staff.requireStaff();
         return orders.findByNo(orderNo).orElseThrow(() -> DomainException.notFound("order " + orderNo + " does not exist"));
     }
 
     @Override
     public OrderStats stats(Actor staff) {
-        TeamAdminService.requireStaff(staff);
+        staff.requireStaff();
         Instant now = clock.instant();
         Instant dayStart = LocalDate.ofInstant(now, settings.businessZone()).atStartOfDay(settings.businessZone()).toInstant();
         return orders.stats(dayStart, settings.currency());
@@ -164,7 +164,7 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
 
     @Override
     public Page<PaymentAlert> alerts(Actor staff, PageRequest page) {
-        TeamAdminService.requireStaff(staff);
+        staff.requireStaff();
         Optional<Long> before = page.cursor().map(c -> c.longKey(ALERTS_CURSOR, 1, 0));
         List<PaymentAlert> rows = alerts.latest(before, page.limit() + 1);
         boolean more = rows.size() > page.limit();
@@ -175,7 +175,7 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
 
     @Override
     public Order retryFulfilment(Actor staff, OrderNo orderNo) {
-        TeamAdminService.requireStaff(staff);
+        staff.requireStaff();
         Instant now = clock.instant();
         Order order = transactions.inTransaction(() -> {
             Order found = orders.findByNo(orderNo).orElseThrow(() -> DomainException.notFound("order " + orderNo + " does not exist"));

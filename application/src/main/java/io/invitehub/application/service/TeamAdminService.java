@@ -23,7 +23,6 @@ import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
 import io.invitehub.domain.user.Actor;
-import io.invitehub.domain.user.Role;
 
 import java.time.Clock;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class TeamAdminService implements ManageTeamsUseCase {
 
     @Override
     public Team createTeam(CreateTeamCommand command) {
-        requireStaff(command.actor());
+        command.actor().requireStaff();
         String name = Team.validateNew(command.name(), command.providerAccountId(), command.maxSeats());
         if (command.credentials() != null && command.credentials().length() > MAX_CREDENTIALS_LENGTH) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "credentials are at most " + MAX_CREDENTIALS_LENGTH + " characters");
@@ -98,7 +97,7 @@ public final class TeamAdminService implements ManageTeamsUseCase {
 
     @Override
     public Team replaceCredentials(ReplaceTeamCredentialsCommand command) {
-        requireStaff(command.actor());
+        command.actor().requireStaff();
         requireCredentials(command.credentials());
         Team before = teams.findById(command.team()).orElseThrow(() -> teamNotFound(command.team()));
         Optional<TeamProviderException> refused = verify(new TeamAccount(before.id(), before.providerAccountId(), command.credentials()));
@@ -148,7 +147,7 @@ public final class TeamAdminService implements ManageTeamsUseCase {
 
     @Override
     public Team updateTeam(UpdateTeamCommand command) {
-        requireStaff(command.actor());
+        command.actor().requireStaff();
         TeamChanges changes = command.changes();
         Team[] before = new Team[1];
         Team updated = transactions.inTransaction(() -> {
@@ -166,7 +165,7 @@ public final class TeamAdminService implements ManageTeamsUseCase {
 
     @Override
     public TeamExternalMembers externalMembers(Actor actor, TeamId team) {
-        requireStaff(actor);
+        actor.requireStaff();
         Team found = teams.findById(team).orElseThrow(() -> teamNotFound(team));
         return new TeamExternalMembers(found, teams.externalMembers(team));
     }
@@ -177,7 +176,7 @@ public final class TeamAdminService implements ManageTeamsUseCase {
 
     @Override
     public TeamGroupId createGroup(Actor actor, String name) {
-        requireStaff(actor);
+        actor.requireStaff();
         if (name == null || name.isBlank() || name.strip().length() > Team.MAX_NAME_LENGTH) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "group name is required (at most " + Team.MAX_NAME_LENGTH + " characters)");
         }
@@ -193,11 +192,6 @@ public final class TeamAdminService implements ManageTeamsUseCase {
         return teams.listAll();
     }
 
-    static void requireStaff(Actor actor) {
-        if (!actor.isAnyOf(Role.ADMIN, Role.OPERATOR)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only staff may do this.");
-        }
-    }
 
     private void requireGroup(TeamGroupId group) {
         if (!teams.groupExists(group)) {

@@ -1,5 +1,8 @@
 package io.invitehub.domain.user;
 
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +48,21 @@ public record Actor(Optional<UserId> userId, Optional<Role> role) {
             }
         }
         return false;
+    }
+
+    /**
+     * Refuses with FORBIDDEN and {@code refusal} as the message unless this is the system or a user with one
+     * of {@code roles}: the one place the services' role guards are written.
+     */
+    public void requireAnyOf(String refusal, Role... roles) {
+        if (!isAnyOf(roles)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, refusal);
+        }
+    }
+
+    /** Staff only: an ADMIN or an OPERATOR (or the system). */
+    public void requireStaff() {
+        requireAnyOf("Only staff may do this.", Role.ADMIN, Role.OPERATOR);
     }
 
     @Override
