@@ -1,14 +1,14 @@
 package io.invitehub.bootstrap.cli;
 
-import io.invitehub.bootstrap.DemoData;
-import io.invitehub.bootstrap.InviteHub;
-
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.bootstrap.DemoData;
+import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.bootstrap.bench.Bench;
 import io.invitehub.bootstrap.config.ConfigurationException;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
+
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;

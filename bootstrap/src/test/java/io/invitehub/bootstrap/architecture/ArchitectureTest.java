@@ -113,7 +113,7 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage(GENERATED), resideInAPackage(GENERATED));
 
     @ArchTest
-    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage("io.invitehub.application.port.in..")
+    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage("io.invitehub.application..port.in..")
             .and().haveSimpleNameEndingWith("UseCase")
             .should().beInterfaces();
 

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Actor;

@@ -1,14 +1,14 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.RebindCommand;
-import io.invitehub.application.port.in.RebindResult;
-import io.invitehub.application.port.in.RebindUseCase;
-import io.invitehub.application.port.in.ReinviteCommand;
-import io.invitehub.application.port.in.ReinviteMemberUseCase;
-import io.invitehub.application.port.in.RemovalResult;
-import io.invitehub.application.port.in.RemoveMemberCommand;
-import io.invitehub.application.port.in.RemoveMemberUseCase;
-import io.invitehub.application.port.out.RemovalFailure;
+import io.invitehub.application.membership.port.in.RebindCommand;
+import io.invitehub.application.membership.port.in.RebindResult;
+import io.invitehub.application.membership.port.in.RebindUseCase;
+import io.invitehub.application.membership.port.in.ReinviteCommand;
+import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.membership.port.in.RemovalResult;
+import io.invitehub.application.membership.port.in.RemoveMemberCommand;
+import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
+import io.invitehub.application.membership.view.RemovalFailure;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.shared.DomainException;

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.ProtectRecipientsUseCase;
-import io.invitehub.application.port.out.Recipients;
+import io.invitehub.application.recipients.port.in.ProtectRecipientsUseCase;
+import io.invitehub.application.recipients.view.BlockEntry;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
@@ -42,7 +42,7 @@ final class RecipientRoutes {
     }
 
     record Block(long id, String kind, String value, String reason, OffsetDateTime createdAt) {
-        static Block of(Recipients.Block b) {
+        static Block of(BlockEntry b) {
             return new Block(b.id(), b.kind().name(), b.value(), b.reason().orElse(null), b.createdAt().atOffset(ZoneOffset.UTC));
         }
     }
@@ -65,7 +65,7 @@ final class RecipientRoutes {
 
     void block(Context ctx) {
         BlockRequest request = api.body(ctx, BlockRequest.class);
-        Recipients.Block added = recipients.block(Access.actor(ctx), request.value(), Optional.ofNullable(request.reason()));
+        BlockEntry added = recipients.block(Access.actor(ctx), request.value(), Optional.ofNullable(request.reason()));
         ctx.status(201).json(Block.of(added));
     }
 

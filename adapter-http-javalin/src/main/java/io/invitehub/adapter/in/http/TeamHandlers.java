@@ -1,9 +1,9 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.ManageTeamsUseCase;
-import io.invitehub.application.port.in.ReplaceTeamCredentialsCommand;
-import io.invitehub.application.port.in.UpdateTeamCommand;
+import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
+import io.invitehub.application.teams.port.in.ReplaceTeamCredentialsCommand;
+import io.invitehub.application.teams.port.in.UpdateTeamCommand;
 import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;

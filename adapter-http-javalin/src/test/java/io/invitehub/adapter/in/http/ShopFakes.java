@@ -1,16 +1,16 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.ManagePlansUseCase;
-import io.invitehub.application.port.in.OrderAdminUseCase;
-import io.invitehub.application.port.in.Page;
-import io.invitehub.application.port.in.PageRequest;
-import io.invitehub.application.port.in.PaymentNotificationUseCase;
-import io.invitehub.application.port.in.PlaceOrderCommand;
-import io.invitehub.application.port.in.PlacedOrder;
-import io.invitehub.application.port.in.SandboxCheckoutUseCase;
-import io.invitehub.application.port.in.ShopUseCase;
-import io.invitehub.application.port.out.OrderStats;
-import io.invitehub.application.port.out.PaymentAlert;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.shop.port.in.ManagePlansUseCase;
+import io.invitehub.application.shop.port.in.OrderAdminUseCase;
+import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.shop.port.in.PlaceOrderCommand;
+import io.invitehub.application.shop.port.in.PlacedOrder;
+import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
+import io.invitehub.application.shop.port.in.ShopUseCase;
+import io.invitehub.application.shop.view.OrderStats;
+import io.invitehub.application.shop.view.PaymentAlert;
 import io.invitehub.domain.order.Order;
 import io.invitehub.domain.order.OrderNo;
 import io.invitehub.domain.order.OrderStatus;
