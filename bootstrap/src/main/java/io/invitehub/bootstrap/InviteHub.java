@@ -178,14 +178,15 @@ public final class InviteHub implements AutoCloseable {
         DispatchSettings dispatch = new DispatchSettings(s.dispatchBatchSize(), s.dispatchMaxAttempts(),
                 s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60), s.dispatchLease());
 
-        RedeemService redeemService = new RedeemService(persistence.transactions(), persistence.codes(), persistence.invitations(),
-                persistence.teams(), rateLimiter, wakeUps, clock, redemption, recipientPolicy);
+        RedeemService redeemService = new RedeemService(persistence.transactions(), persistence.codes(), persistence.codeUses(),
+                persistence.invitations(), persistence.teams(), persistence.seats(), rateLimiter, wakeUps, clock, redemption,
+                recipientPolicy);
         this.redeem = redeemService;
         LifecycleSettings lifecycleSettings = new LifecycleSettings(s.inviteTimeout(), Duration.ofDays(s.rebindWindowDays()),
                 s.lifecycleBatchSize(), s.removalMaxAttempts(), s.dispatchBackoffBase(), s.dispatchBackoffBase().multipliedBy(60),
                 s.removalLease());
         this.queries = new PublicRedemptionQueryService(persistence.codes(), persistence.invitations(), persistence.teams(),
-                clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
+                persistence.seats(), clock, rateLimiter, redemption, shared.seatsCache(), s.seatsCacheTtl());
         this.protectRecipients = new RecipientProtectionService(persistence.transactions(), persistence.recipients(),
                 persistence.codes(), persistence.audit(), rateLimiter, redemption, clock);
         this.teams = new TeamAdminService(persistence.transactions(), persistence.teams(), provider, persistence.audit(), wakeUps,
@@ -202,26 +203,29 @@ public final class InviteHub implements AutoCloseable {
         this.signUp = new DistributorSignUpService(persistence.transactions(), persistence.users(), persistence.verificationCodes(),
                 new SecureRandomVerificationCodes(), hasher, mailer, rateLimiter, persistence.audit(), clock, SignUpSettings.defaults());
         this.distributors = new DistributorAdminService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
-        this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), provider, wakeUps, clock, dispatch);
-        this.sync = new AcceptanceSyncService(persistence.transactions(), persistence.teams(), persistence.invitations(),
-                persistence.codes(), provider, jobLeases, wakeUps, clock,
+        this.dispatcher = new InviteDispatchService(persistence.transactions(), persistence.dispatchOutbox(),
+                persistence.teams(), persistence.seats(), persistence.codeUses(), provider, wakeUps, clock, dispatch);
+        this.sync = new AcceptanceSyncService(persistence.transactions(), persistence.teams(), persistence.syncSchedule(),
+                persistence.invitations(), persistence.codes(), provider, jobLeases, wakeUps, clock,
                 new SyncSettings(s.syncInterval(), s.syncLease(), 100, s.syncRetryBase()));
-        this.promoter = new SeatQueueService(persistence.transactions(), persistence.invitations(), persistence.teams(), wakeUps,
-                clock, s.allocationPolicy(), s.dispatchBatchSize());
+        this.promoter = new SeatQueueService(persistence.transactions(), persistence.waitingQueue(), persistence.seats(),
+                wakeUps, clock, s.allocationPolicy(), s.dispatchBatchSize());
 
         this.distributorQueries = new DistributorQueryService(persistence.statistics(), persistence.records(), persistence.codes(),
                 persistence.users(), clock, new StatisticsSettings(Money.ofMinor(s.defaultUnitPriceMinor(), s.currency()),
                 StatisticsSettings.DEFAULT_RECENTLY_ENDED));
         this.manageCodes = new CodeManagementService(persistence.transactions(), persistence.codes(), persistence.users(), clock);
-        this.memberRemoval = new MemberRemovalService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), persistence.users(), provider, persistence.audit(), wakeUps, clock, lifecycleSettings);
+        this.memberRemoval = new MemberRemovalService(persistence.transactions(), persistence.invitations(),
+                persistence.removalClaims(), persistence.rebinds(), persistence.teams(), persistence.seats(),
+                persistence.codeUses(), persistence.users(), provider, persistence.audit(), wakeUps, clock, lifecycleSettings);
         this.reinvite = new ReinviteService(persistence.transactions(), persistence.invitations(), persistence.codes(),
                 persistence.users(), redeemService, recipientPolicy, persistence.audit(), clock);
-        this.rebind = new RebindService(persistence.transactions(), persistence.codes(), persistence.invitations(), persistence.teams(),
-                rateLimiter, wakeUps, clock, redemption, lifecycleSettings);
-        this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(), persistence.teams(),
-                persistence.codes(), provider, wakeUps, clock, lifecycleSettings);
+        this.rebind = new RebindService(persistence.transactions(), persistence.codes(), persistence.codeUses(),
+                persistence.invitations(), persistence.rebinds(), persistence.teams(), persistence.seats(), rateLimiter,
+                wakeUps, clock, redemption, lifecycleSettings);
+        this.lifecycle = new MemberLifecycleService(persistence.transactions(), persistence.invitations(),
+                persistence.removalClaims(), persistence.rebinds(), persistence.teams(), persistence.seats(),
+                persistence.codes(), persistence.codeUses(), provider, wakeUps, clock, lifecycleSettings);
 
         // ---- shop (issue 5): payment gateway, orders, notify, fulfilment ----
         AtomicInteger boundPort = new AtomicInteger(s.httpPort());

@@ -13,6 +13,7 @@ import io.invitehub.application.distributors.view.SaleView;
 import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.CodeTerms;
@@ -34,6 +35,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static io.invitehub.domain.invitation.InvitationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,10 +75,10 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
 
     private Invitation moveAt(Invitation inv, InvitationState from, InvitationState to, Instant at) {
         if (to == REMOVING) {
-            return tx(() -> storage.invitations().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, at,
+            return tx(() -> storage.removalClaims().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, at,
                     java.time.Duration.ofMinutes(2))).orElseThrow().invitation();
         }
-        return tx(() -> storage.invitations().transition(inv.id(), from, to, at, to.isEnded() ? "test" : null)).orElseThrow();
+        return tx(() -> storage.invitations().apply(change(inv.id(), from, to, at, to.isEnded() ? "test" : null))).orElseThrow();
     }
 
     @Test
@@ -110,11 +112,12 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         newCode(1); // a platform code
         txRun(() -> {
             RedeemCodes codes = storage.codes();
-            codes.takeUse(active.id());
-            codes.takeUse(depleted.id());
-            codes.takeUse(depletedAndExpired.id());
-            codes.takeUse(expiresLaterToday.id());
-            codes.takeUse(expiresLaterToday.id());
+            CodeUses uses = storage.codeUses();
+            uses.takeUseAndBind(active.id(), ALICE);
+            uses.takeUseAndBind(depleted.id(), ALICE);
+            uses.takeUseAndBind(depletedAndExpired.id(), ALICE);
+            uses.takeUseAndBind(expiresLaterToday.id(), ALICE);
+            uses.takeUseAndBind(expiresLaterToday.id(), ALICE);
             codes.setActive(disabledAndExpired.id(), false);
         });
 
@@ -151,7 +154,7 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         User d = newDistributor();
         Team team = newTeam(5);
         RedeemCode code = ownCode(d, 1, null);
-        txRun(() -> storage.codes().takeUse(code.id()));
+        txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
         Invitation inv = reservedAt(code, team, ALICE, NOW);
         assertThat(summary(d, NOW).today()).isEqualTo(new PeriodCounts(1, 0, 0, 0));
         assertThat(summary(d, NOW).depletedCodes()).isEqualTo(1);
@@ -178,7 +181,7 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
 
         moveAt(inv, JOINED, REMOVING, NOW.plusSeconds(5));
         moveAt(inv, REMOVING, REMOVED, NOW.plusSeconds(6));
-        assertThat(tx(() -> storage.codes().giveUseBack(inv.id()))).isTrue();
+        assertThat(tx(() -> storage.codeUses().giveUseBack(inv.id()))).isTrue();
         DistributorSummary removed = summary(d, NOW.plusSeconds(6));
         assertThat(List.of(removed.invitesSentSuccess(), removed.invitesAccepted(), removed.membersActive(), removed.membersRemoved(),
                 removed.redeemAttempts(), removed.depletedCodes(), removed.activeCodes()))
@@ -307,10 +310,10 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         moveAt(old, INVITED, JOINED, NOW.plusSeconds(2));
         Invitation moved = tx(() -> storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(to.id()),
                 ALICE, RESERVED, true, false, NOW.plusSeconds(3))));
-        assertThat(tx(() -> storage.invitations().markRebinding(old.id(), moved.id()))).isTrue();
+        assertThat(tx(() -> storage.rebinds().markRebinding(old.id(), moved.id()))).isTrue();
         moveAt(moved, RESERVED, INVITED, NOW.plusSeconds(4));
-        assertThat(storage.invitations().moveUnsettled(moved)).as("the old membership is still JOINED").isTrue();
-        assertThat(storage.invitations().moveUnsettled(old)).as("not a rebind invitation").isFalse();
+        assertThat(storage.rebinds().moveUnsettled(moved)).as("the old membership is still JOINED").isTrue();
+        assertThat(storage.rebinds().moveUnsettled(old)).as("not a rebind invitation").isFalse();
 
         // while moving: both memberships are live
         assertThat(storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10))
@@ -318,10 +321,10 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
                 .containsExactly(moved.id() + " INVITED " + to.id().value() + " false",
                         old.id() + " JOINED " + from.id().value() + " false");
 
-        tx(() -> storage.invitations().claimRebound(10, NOW.plusSeconds(5), Duration.ofMinutes(2)));
-        assertThat(storage.invitations().moveUnsettled(moved)).as("the old membership is being removed").isTrue();
-        tx(() -> storage.invitations().transition(old.id(), REMOVING, REBOUND, NOW.plusSeconds(6), "moved"));
-        assertThat(storage.invitations().moveUnsettled(moved)).as("settled").isFalse();
+        tx(() -> storage.removalClaims().claimRebound(10, NOW.plusSeconds(5), Duration.ofMinutes(2)));
+        assertThat(storage.rebinds().moveUnsettled(moved)).as("the old membership is being removed").isTrue();
+        tx(() -> storage.invitations().apply(change(old.id(), REMOVING, REBOUND, NOW.plusSeconds(6), "moved")));
+        assertThat(storage.rebinds().moveUnsettled(moved)).as("settled").isFalse();
 
         // settled: the new membership is the live one, the old one a recently ended REBOUND row
         List<MemberView> members = storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10);
@@ -346,7 +349,7 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         RedeemCode active = ownCode(d, 0, null);
         ownCode(newDistributor(), 1, null);
         txRun(() -> {
-            storage.codes().takeUse(depleted.id());
+            storage.codeUses().takeUseAndBind(depleted.id(), ALICE);
             storage.codes().setActive(disabled.id(), false);
         });
         List<CodeView> all = storage.records().codes(d.id(), CodeFilter.NONE, NOW, Optional.empty(), 10);

@@ -1,6 +1,5 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.recipients.view.BlockKind;
 import io.invitehub.application.recipients.port.out.Recipients;
 import io.invitehub.application.recipients.view.BlockEntry;
 import io.invitehub.application.recipients.view.BlockKind;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@link Recipients} contract: recent invitations, removals, blocklist, opt-outs. */
@@ -34,11 +34,11 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
     }
 
     private void end(Invitation inv, Instant at) {
-        tx(() -> storage.invitations().transition(inv.id(), InvitationState.RESERVED, InvitationState.CANCELLED, at, "test"));
+        tx(() -> storage.invitations().apply(change(inv.id(), InvitationState.RESERVED, InvitationState.CANCELLED, at, "test")));
     }
 
     @Test
-    void recentInvitationsAreTheNewestNonRebindOnesOfThatEmailSinceTheInstantNewestFirst() {
+    void screenedRecentInvitationsAreTheNewestNonRebindOnesOfThatEmailSinceTheInstantNewestFirst() {
         Team team = newTeam(10);
         RedeemCode code = newCode(0);
         Instant t1 = NOW.minus(Duration.ofHours(30));
@@ -51,10 +51,10 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
         invitationAt(code, team, BOB, NOW.minus(Duration.ofHours(1)), false);
 
         Instant since = NOW.minus(Duration.ofHours(24));
-        assertThat(recipients().recentInvitations(ALICE, since, 10)).containsExactly(t3, t2);
-        assertThat(recipients().recentInvitations(ALICE, since, 1)).containsExactly(t3);
-        assertThat(recipients().recentInvitations(ALICE, t2, 10)).as("since is exclusive").containsExactly(t3);
-        assertThat(recipients().recentInvitations(CAROL, since, 10)).isEmpty();
+        assertThat(recipients().screen(ALICE, since, 10).recent()).containsExactly(t3, t2);
+        assertThat(recipients().screen(ALICE, since, 1).recent()).containsExactly(t3);
+        assertThat(recipients().screen(ALICE, t2, 10).recent()).as("since is exclusive").containsExactly(t3);
+        assertThat(recipients().screen(CAROL, since, 10).recent()).isEmpty();
     }
 
     @Test
@@ -89,15 +89,15 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
 
         Instant removedAt = NOW.minus(Duration.ofHours(2));
         Invitation first = invitationAt(ofA, team, ALICE, NOW.minus(Duration.ofDays(3)), false);
-        tx(() -> storage.invitations().transition(first.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt.minusSeconds(60), null));
-        tx(() -> storage.invitations().claimRemoval(first.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, removedAt.minusSeconds(1), java.time.Duration.ofMinutes(2)));
-        tx(() -> storage.invitations().transition(first.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed"));
+        tx(() -> storage.invitations().apply(change(first.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt.minusSeconds(60), null)));
+        tx(() -> storage.removalClaims().claimRemoval(first.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, removedAt.minusSeconds(1), java.time.Duration.ofMinutes(2)));
+        tx(() -> storage.invitations().apply(change(first.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed")));
         // cancelled (not removed) by A, and removed by B: neither counts for A
         end(invitationAt(ofA, team, ALICE, NOW.minus(Duration.ofHours(1)), false), NOW);
         Invitation byB = invitationAt(ofB, team, ALICE, NOW.minusSeconds(30), false);
-        tx(() -> storage.invitations().transition(byB.id(), InvitationState.RESERVED, InvitationState.INVITED, NOW, null));
-        tx(() -> storage.invitations().claimRemoval(byB.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, NOW, java.time.Duration.ofMinutes(2)));
-        tx(() -> storage.invitations().transition(byB.id(), InvitationState.REMOVING, InvitationState.REMOVED, NOW, "removed"));
+        tx(() -> storage.invitations().apply(change(byB.id(), InvitationState.RESERVED, InvitationState.INVITED, NOW, null)));
+        tx(() -> storage.removalClaims().claimRemoval(byB.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, NOW, java.time.Duration.ofMinutes(2)));
+        tx(() -> storage.invitations().apply(change(byB.id(), InvitationState.REMOVING, InvitationState.REMOVED, NOW, "removed")));
 
         assertThat(recipients().lastRemoval(a.id(), ALICE)).contains(removedAt);
         assertThat(recipients().lastRemoval(b.id(), ALICE)).contains(NOW);
@@ -120,11 +120,11 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
         assertThat(tx(() -> recipients().addBlock(BlockKind.EMAIL, "alice@host.com", Optional.empty(), Optional.empty(), NOW)))
                 .as("already listed").isEmpty();
 
-        assertThat(recipients().findBlock(ALICE)).contains(email);
-        assertThat(recipients().findBlock(BOB)).as("same domain, other address").isEmpty();
-        assertThat(recipients().findBlock(Email.of("x@spam.example"))).contains(domain);
-        assertThat(recipients().findBlock(Email.of("x@mail.spam.example"))).as("subdomain").contains(domain);
-        assertThat(recipients().findBlock(Email.of("x@notspam.example"))).isEmpty();
+        assertThat(recipients().screen(ALICE, NOW, 0).block()).contains(email);
+        assertThat(recipients().screen(BOB, NOW, 0).block()).as("same domain, other address").isEmpty();
+        assertThat(recipients().screen(Email.of("x@spam.example"), NOW, 0).block()).contains(domain);
+        assertThat(recipients().screen(Email.of("x@mail.spam.example"), NOW, 0).block()).as("subdomain").contains(domain);
+        assertThat(recipients().screen(Email.of("x@notspam.example"), NOW, 0).block()).isEmpty();
 
         assertThat(recipients().blocks(Optional.empty(), 10)).containsExactly(email, domain);
         assertThat(recipients().blocks(Optional.of(email.id()), 10)).containsExactly(domain);
@@ -132,20 +132,20 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
 
         assertThat(tx(() -> recipients().removeBlock(domain.id()))).isTrue();
         assertThat(tx(() -> recipients().removeBlock(domain.id()))).isFalse();
-        assertThat(recipients().findBlock(Email.of("x@spam.example"))).isEmpty();
+        assertThat(recipients().screen(Email.of("x@spam.example"), NOW, 0).block()).isEmpty();
     }
 
     @Test
     void optOutIsRecordedOnceAndCanBeLifted() {
         RedeemCode code = newCode(1);
-        assertThat(recipients().isOptedOut(ALICE)).isFalse();
+        assertThat(recipients().screen(ALICE, NOW, 0).optedOut()).isFalse();
         assertThat(tx(() -> recipients().optOut(ALICE, code.id(), NOW))).isTrue();
         assertThat(tx(() -> recipients().optOut(ALICE, code.id(), NOW))).isFalse();
-        assertThat(recipients().isOptedOut(ALICE)).isTrue();
-        assertThat(recipients().isOptedOut(BOB)).isFalse();
+        assertThat(recipients().screen(ALICE, NOW, 0).optedOut()).isTrue();
+        assertThat(recipients().screen(BOB, NOW, 0).optedOut()).isFalse();
         assertThat(tx(() -> recipients().liftOptOut(ALICE))).isTrue();
         assertThat(tx(() -> recipients().liftOptOut(ALICE))).isFalse();
-        assertThat(recipients().isOptedOut(ALICE)).isFalse();
+        assertThat(recipients().screen(ALICE, NOW, 0).optedOut()).isFalse();
     }
 
     @Test
@@ -159,6 +159,6 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
         } catch (IllegalStateException expected) {
             // rolled back
         }
-        assertThat(recipients().isOptedOut(ALICE)).isFalse();
+        assertThat(recipients().screen(ALICE, NOW, 0).optedOut()).isFalse();
     }
 }

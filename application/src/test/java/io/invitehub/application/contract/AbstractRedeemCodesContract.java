@@ -1,41 +1,23 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
-import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
-import io.invitehub.domain.invitation.Invitation;
-import io.invitehub.domain.invitation.InvitationState;
-import io.invitehub.domain.shared.DomainException;
-import io.invitehub.domain.shared.ErrorCode;
-import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.User;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link io.invitehub.application.shared.port.out.RedeemCodes}, for the fake and every adapter. */
 public abstract class AbstractRedeemCodesContract extends StorageContractSupport {
-
-    @Override
-    protected abstract StoragePorts newStorage();
-
     @Test
     void insertNewStoresTheCodesWithTheirTerms() {
         User owner = newDistributor();
@@ -91,7 +73,7 @@ public abstract class AbstractRedeemCodesContract extends StorageContractSupport
     @Test
     void lockReturnsTheCurrentState() {
         RedeemCode code = newCode(3);
-        txRun(() -> storage.codes().takeUse(code.id()));
+        txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
 
         RedeemCode locked = tx(() -> storage.codes().lock(code.id()));
 
@@ -103,177 +85,6 @@ public abstract class AbstractRedeemCodesContract extends StorageContractSupport
     void lockOfAnUnknownCodeThrowsNoSuchElement() {
         assertThatThrownBy(() -> tx(() -> storage.codes().lock(new RedeemCodeId(987_654_321L))))
                 .isInstanceOf(NoSuchElementException.class);
-    }
-
-    @Test
-    void takeUseCountsUpToMaxUsesThenRefusesUsedUp() {
-        RedeemCode code = newCode(2);
-        txRun(() -> storage.codes().takeUse(code.id()));
-        txRun(() -> storage.codes().takeUse(code.id()));
-        assertThat(reload(code).usedCount()).isEqualTo(2);
-
-        assertThatThrownBy(() -> txRun(() -> storage.codes().takeUse(code.id())))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.CODE_USED_UP);
-                    assertThat(e.getMessage()).isEqualTo("This code has no uses left.");
-                });
-        assertThat(reload(code).usedCount()).isEqualTo(2);
-    }
-
-    @Test
-    void unlimitedCodeTakesAnyNumberOfUses() {
-        RedeemCode code = newCode(0);
-        for (int i = 0; i < 7; i++) {
-            txRun(() -> storage.codes().takeUse(code.id()));
-        }
-        assertThat(reload(code).usedCount()).isEqualTo(7);
-        assertThat(reload(code).maxUses()).isZero();
-    }
-
-    @Test
-    void takeUseAndBindTakesAUseAndBindsInOneStep() {
-        RedeemCode code = newCode(2);
-        txRun(() -> storage.codes().takeUseAndBind(code.id(), ALICE));
-        txRun(() -> storage.codes().takeUseAndBind(code.id(), ALICE));
-        assertThat(reload(code).usedCount()).isEqualTo(2);
-        assertThat(reload(code).boundEmail()).contains(ALICE);
-
-        assertThatThrownBy(() -> txRun(() -> storage.codes().takeUseAndBind(code.id(), BOB)))
-                .as("used up is said before the mismatch")
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CODE_USED_UP));
-        assertThat(reload(code).usedCount()).isEqualTo(2);
-    }
-
-    @Test
-    void takeUseAndBindToAnotherEmailIsAMismatchAndTakesNoUse() {
-        RedeemCode code = newCode(0);
-        txRun(() -> storage.codes().takeUseAndBind(code.id(), ALICE));
-
-        assertThatThrownBy(() -> txRun(() -> storage.codes().takeUseAndBind(code.id(), BOB)))
-                .isInstanceOfSatisfying(EmailMismatchException.class,
-                        e -> assertThat(e.maskedBoundEmail()).isEqualTo("a***e@host.com"));
-        assertThat(reload(code).usedCount()).isEqualTo(1);
-        assertThat(reload(code).boundEmail()).contains(ALICE);
-    }
-
-    @Test
-    void bindEmailBindsAnUnboundCode() {
-        RedeemCode code = newCode(1);
-        txRun(() -> storage.codes().bindEmail(code.id(), ALICE));
-        assertThat(reload(code).boundEmail()).contains(ALICE);
-    }
-
-    @Test
-    void bindEmailToTheSameEmailLeavesItBound() {
-        RedeemCode code = newCode(1);
-        txRun(() -> storage.codes().bindEmail(code.id(), ALICE));
-        txRun(() -> storage.codes().bindEmail(code.id(), ALICE));
-        assertThat(reload(code).boundEmail()).contains(ALICE);
-    }
-
-    @Test
-    void bindEmailToAnotherEmailIsAMismatchAndKeepsTheFirst() {
-        RedeemCode code = newCode(1);
-        txRun(() -> storage.codes().bindEmail(code.id(), ALICE));
-
-        assertThatThrownBy(() -> txRun(() -> storage.codes().bindEmail(code.id(), BOB)))
-                .isInstanceOfSatisfying(EmailMismatchException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.EMAIL_MISMATCH);
-                    assertThat(e.maskedBoundEmail()).isEqualTo("a***e@host.com");
-                });
-        assertThat(reload(code).boundEmail()).contains(ALICE);
-    }
-
-    @Test
-    void giveUseBackReturnsTheUseOnlyOnce() {
-        RedeemCode code = newCode(2);
-        Team team = newTeam(5);
-        txRun(() -> storage.codes().takeUse(code.id()));
-        txRun(() -> storage.codes().takeUse(code.id()));
-        Invitation inv = reserved(code, team, ALICE);
-
-        assertThat(tx(() -> storage.codes().giveUseBack(inv.id()))).isTrue();
-        assertThat(reload(code).usedCount()).isEqualTo(1);
-        assertThat(tx(() -> storage.codes().giveUseBack(inv.id()))).isFalse();
-        assertThat(reload(code).usedCount()).isEqualTo(1);
-    }
-
-    @Test
-    void giveUseBackOfTwoInvitationsReturnsTwoUses() {
-        RedeemCode code = newCode(0);
-        Team team = newTeam(5);
-        txRun(() -> storage.codes().takeUse(code.id()));
-        txRun(() -> storage.codes().takeUse(code.id()));
-        Invitation first = reserved(code, team, ALICE);
-        Invitation second = reserved(code, team, BOB);
-
-        assertThat(tx(() -> storage.codes().giveUseBack(first.id()))).isTrue();
-        assertThat(tx(() -> storage.codes().giveUseBack(second.id()))).isTrue();
-        assertThat(reload(code).usedCount()).isZero();
-    }
-
-    @Test
-    void giveUseBackNeverGoesBelowZero() {
-        RedeemCode code = newCode(1);
-        Team team = newTeam(5);
-        Invitation inv = reserved(code, team, ALICE);
-
-        assertThat(tx(() -> storage.codes().giveUseBack(inv.id()))).isTrue();
-        assertThat(reload(code).usedCount()).isZero();
-    }
-
-    @Test
-    void giveUseBackOfAnInvitationThatHoldsNoUseGivesNothing() {
-        RedeemCode code = newCode(1);
-        Team team = newTeam(5);
-        txRun(() -> storage.codes().takeUse(code.id()));
-        Invitation rebind = tx(() -> storage.invitations().create(new NewInvitation(code.id(), Optional.empty(),
-                Optional.of(team.id()), ALICE, InvitationState.RESERVED, true, false, NOW)));
-
-        assertThat(tx(() -> storage.codes().giveUseBack(rebind.id()))).isFalse();
-        assertThat(reload(code).usedCount()).isEqualTo(1);
-    }
-
-    @Test
-    void concurrentTakeUsesNeverExceedMaxUses() throws Exception {
-        RedeemCode code = newCode(5);
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ErrorCode>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<ErrorCode> attempt = () -> {
-                    start.await();
-                    try {
-                        txRun(() -> {
-                            storage.codes().lock(code.id());
-                            storage.codes().takeUse(code.id());
-                        });
-                        return null;
-                    } catch (DomainException e) {
-                        return e.code();
-                    }
-                };
-                results.add(pool.submit(attempt));
-            }
-            start.countDown();
-            int taken = 0;
-            int usedUp = 0;
-            for (Future<ErrorCode> result : results) {
-                ErrorCode outcome = result.get(30, TimeUnit.SECONDS);
-                if (outcome == null) {
-                    taken++;
-                } else if (outcome == ErrorCode.CODE_USED_UP) {
-                    usedUp++;
-                }
-            }
-            assertThat(taken).isEqualTo(5);
-            assertThat(usedUp).isEqualTo(3);
-            assertThat(reload(code).usedCount()).isEqualTo(5);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

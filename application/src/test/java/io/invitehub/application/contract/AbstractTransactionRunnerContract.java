@@ -28,8 +28,7 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
         RedeemCode code = newCode(3);
 
         String result = tx(() -> {
-            storage.codes().takeUse(code.id());
-            storage.codes().bindEmail(code.id(), ALICE);
+            storage.codeUses().takeUseAndBind(code.id(), ALICE);
             return "done";
         });
 
@@ -41,7 +40,7 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
     @Test
     void runnableVariantCommits() {
         RedeemCode code = newCode(3);
-        storage.transactions().inTransaction(() -> storage.codes().takeUse(code.id()));
+        storage.transactions().inTransaction(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
         assertThat(reload(code).usedCount()).isEqualTo(1);
     }
 
@@ -52,9 +51,8 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
         IllegalStateException boom = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> tx(() -> {
-            storage.codes().takeUse(code.id());
-            storage.codes().bindEmail(code.id(), ALICE);
-            storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
+            storage.codeUses().takeUseAndBind(code.id(), ALICE);
+            storage.seats().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
             storage.invitations().create(new io.invitehub.application.shared.port.out.NewInvitation(code.id(), Optional.empty(),
                     Optional.of(team.id()), ALICE, io.invitehub.domain.invitation.InvitationState.RESERVED, false, true, NOW));
             storage.users().create("ann", "ann@dist.com", "h", Role.DISTRIBUTOR, Approval.APPROVED);
@@ -71,14 +69,17 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
     @Test
     void aRefusalFromAPortRollsBackWhatCameBefore() {
         RedeemCode code = newCode(3);
-        txRun(() -> storage.codes().bindEmail(code.id(), ALICE));
+        RedeemCode before = newCode(3);
+        txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
 
         assertThatThrownBy(() -> txRun(() -> {
-            storage.codes().takeUse(code.id());
-            storage.codes().bindEmail(code.id(), BOB);
+            storage.codeUses().takeUseAndBind(before.id(), BOB);
+            storage.codeUses().takeUseAndBind(code.id(), BOB);
         })).isInstanceOf(EmailMismatchException.class);
 
-        assertThat(reload(code).usedCount()).isZero();
+        assertThat(reload(before).usedCount()).isZero();
+        assertThat(reload(before).boundEmail()).isEmpty();
+        assertThat(reload(code).usedCount()).isEqualTo(1);
         assertThat(reload(code).boundEmail()).contains(ALICE);
     }
 
@@ -88,7 +89,7 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
         RuntimeException late = new RuntimeException("after the inner call returned");
 
         assertThatThrownBy(() -> txRun(() -> {
-            txRun(() -> storage.codes().takeUse(code.id()));
+            txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
             assertThat(storage.codes().findById(code.id()).orElseThrow().usedCount()).isEqualTo(1);
             throw late;
         })).isSameAs(late);
@@ -102,7 +103,7 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
         Team team = newTeam(2);
 
         Invitation inv = tx(() -> {
-            txRun(() -> storage.codes().takeUse(code.id()));
+            txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
             return tx(() -> storage.invitations().create(new io.invitehub.application.shared.port.out.NewInvitation(code.id(),
                     Optional.empty(), Optional.of(team.id()), ALICE, io.invitehub.domain.invitation.InvitationState.RESERVED,
                     false, true, NOW)));
@@ -116,11 +117,11 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
     void aFailedTransactionDoesNotAffectTheNextOne() {
         RedeemCode code = newCode(1);
         assertThatThrownBy(() -> txRun(() -> {
-            storage.codes().takeUse(code.id());
+            storage.codeUses().takeUseAndBind(code.id(), ALICE);
             throw new IllegalArgumentException("abort");
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("abort");
 
-        txRun(() -> storage.codes().takeUse(code.id()));
+        txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
 
         assertThat(reload(code).usedCount()).isEqualTo(1);
     }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
+
 /**
  * What every storage contract shares: a fresh storage per test (from {@link #newStorage()}), and
  * fixtures that create data only through the ports. Times are in microseconds, as PostgreSQL stores them.
@@ -110,7 +112,16 @@ public abstract class StorageContractSupport {
     }
 
     protected Optional<Invitation> move(Invitation inv, InvitationState from, InvitationState to, String reason) {
-        return tx(() -> storage.invitations().transition(inv.id(), from, to, NOW, reason));
+        return tx(() -> storage.invitations().apply(change(inv.id(), from, to, NOW, reason)));
+    }
+
+    /**
+     * What redemption of {@code code} finds in {@code openOfEmail}: the open invitation of {@code email} through
+     * another code (ALREADY_MEMBER), a non-rebind one first as the unique index allows one at most.
+     */
+    protected Optional<Invitation> openOfOtherCode(Email email, RedeemCode code) {
+        return storage.invitations().openOfEmail(email).stream().filter(i -> !i.codeId().equals(code.id()))
+                .min(java.util.Comparator.comparing(Invitation::isRebind));
     }
 
     protected RedeemCode reload(RedeemCode code) {

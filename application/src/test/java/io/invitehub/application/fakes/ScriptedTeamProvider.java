@@ -28,7 +28,6 @@ public final class ScriptedTeamProvider implements TeamProvider {
     private final List<TeamAccount> verifications = new ArrayList<>();
     private TeamProviderException verifyFailure;
 
-
     /** What one invite call answers (or throws). */
     @FunctionalInterface
     public interface Outcome {

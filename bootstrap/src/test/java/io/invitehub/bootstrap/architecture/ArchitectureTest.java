@@ -1,11 +1,16 @@
 package io.invitehub.bootstrap.architecture;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -39,6 +44,9 @@ class ArchitectureTest {
     private static final String CHATGPT = "io.invitehub.adapter.out.provider.chatgpt..";
     private static final String ADAPTERS = "io.invitehub.adapter..";
     private static final String GENERATED = "io.invitehub.adapter.out.persistence.generated..";
+    private static final String PORT_IN = "io.invitehub.application..port.in..";
+    private static final String PORT_OUT = "io.invitehub.application..port.out..";
+    private static final String INBOUND_ADAPTERS = "io.invitehub.adapter.in..";
 
     @ArchTest
     static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
@@ -113,9 +121,30 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage(GENERATED), resideInAPackage(GENERATED));
 
     @ArchTest
-    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage("io.invitehub.application..port.in..")
+    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage(PORT_IN)
             .and().haveSimpleNameEndingWith("UseCase")
             .should().beInterfaces();
+
+    /** A use case speaks in commands, results and views; the stores behind it stay hidden from its callers. */
+    @ArchTest
+    static final ArchRule inPortsDoNotExposeOutPorts = noClasses().that().resideInAPackage(PORT_IN)
+            .should().dependOnClassesThat().resideInAPackage(PORT_OUT)
+            .as("port.in does not depend on port.out");
+
+    @ArchTest
+    static final ArchRule inboundAdaptersUseInPortsOnly = noClasses().that().resideInAPackage(INBOUND_ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(PORT_OUT)
+            .as("inbound adapters do not depend on port.out");
+
+    /**
+     * {@code io.invitehub.application.<feature>..}: a feature reaches another feature only through that
+     * feature's {@code port.in} (and the {@code view} records its use cases return); {@code shared} is
+     * free for every feature and depends on no feature itself.
+     */
+    @ArchTest
+    static final ArchRule featuresMeetThroughInPorts = classes().that().resideInAPackage(APPLICATION)
+            .should(new FeatureBoundaries())
+            .as("a feature depends on another feature only through its port.in (or view), on shared freely");
 
     /** The canaries: the registered rules themselves must fail on a class that breaks them, or they prove nothing. */
     @Test
@@ -131,5 +160,77 @@ class ArchitectureTest {
         JavaClasses clean = new ClassFileImporter().importClasses(io.invitehub.domain.shared.Money.class);
         assertThat(domainDependsOnTheJdkOnly.evaluate(clean).hasViolation()).isFalse();
         assertThat(noClockOrRandomnessInCore.evaluate(clean).hasViolation()).isFalse();
+    }
+
+    @Test
+    void theFeatureRulesCatchTheirCanaries() {
+        JavaClasses inPort = new ClassFileImporter().importClasses(
+                io.invitehub.application.canary.port.in.CanaryInPortNamesAnOutPort.class);
+        assertThat(inPortsDoNotExposeOutPorts.evaluate(inPort).hasViolation()).isTrue();
+
+        JavaClasses adapter = new ClassFileImporter().importClasses(
+                io.invitehub.adapter.in.canary.CanaryInboundAdapterNamesAnOutPort.class);
+        assertThat(inboundAdaptersUseInPortsOnly.evaluate(adapter).hasViolation()).isTrue();
+
+        JavaClasses feature = new ClassFileImporter().importClasses(
+                io.invitehub.application.canary.service.CanaryReachesIntoAnotherFeature.class);
+        assertThat(featuresMeetThroughInPorts.evaluate(feature).hasViolation()).isTrue();
+
+        JavaClasses shared = new ClassFileImporter().importClasses(
+                io.invitehub.application.shared.canary.CanarySharedNamesAFeature.class);
+        assertThat(featuresMeetThroughInPorts.evaluate(shared).hasViolation()).isTrue();
+    }
+
+    @Test
+    void theFeatureRulesPassClassesThatKeepThem() {
+        // a service that implements its own in-port, uses shared stores and another feature's in-port
+        JavaClasses clean = new ClassFileImporter().importClasses(
+                io.invitehub.application.membership.service.ReinviteService.class,
+                io.invitehub.application.redemption.port.in.RedeemCodeUseCase.class,
+                io.invitehub.adapter.in.http.HttpApi.class);
+        assertThat(inPortsDoNotExposeOutPorts.evaluate(clean).hasViolation()).isFalse();
+        assertThat(inboundAdaptersUseInPortsOnly.evaluate(clean).hasViolation()).isFalse();
+        assertThat(featuresMeetThroughInPorts.evaluate(clean).hasViolation()).isFalse();
+    }
+
+    /**
+     * The condition of {@link #featuresMeetThroughInPorts}: the feature of a class is the package segment
+     * after {@code io.invitehub.application.}; {@code shared} is reachable from every feature and reaches none.
+     */
+    static final class FeatureBoundaries extends ArchCondition<JavaClass> {
+        private static final String ROOT = "io.invitehub.application.";
+        private static final String SHARED = "shared";
+
+        FeatureBoundaries() {
+            super("depend on another feature only through its port.in or view, on shared freely");
+        }
+
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+            String from = feature(item.getPackageName());
+            if (from == null) {
+                return;
+            }
+            for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+                String to = feature(target);
+                if (to == null || to.equals(from) || to.equals(SHARED)) {
+                    continue;
+                }
+                boolean throughItsInPort = target.startsWith(ROOT + to + ".port.in") || target.startsWith(ROOT + to + ".view");
+                if (from.equals(SHARED) || !throughItsInPort) {
+                    events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                }
+            }
+        }
+
+        private static String feature(String packageName) {
+            if (!packageName.startsWith(ROOT)) {
+                return null;
+            }
+            String rest = packageName.substring(ROOT.length());
+            int dot = rest.indexOf('.');
+            return dot < 0 ? rest : rest.substring(0, dot);
+        }
     }
 }

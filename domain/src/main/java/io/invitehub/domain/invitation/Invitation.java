@@ -1,7 +1,9 @@
 package io.invitehub.domain.invitation;
 
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.user.UserId;
 
@@ -12,7 +14,9 @@ import java.util.UUID;
 
 /**
  * One attempt to seat one e-mail in one team for one code, as read from storage. The public id is
- * what customers see; the numeric id never leaves the service.
+ * what customers see; the numeric id never leaves the service. Its lifecycle rules live here: a
+ * transition is computed as an {@link InvitationChange} ({@link #moveTo}, {@link #promoteTo}) that
+ * storage applies with one conditional update, and {@link #removal} says what removing it means.
  */
 public final class Invitation {
     private final InvitationId id;
@@ -80,6 +84,63 @@ public final class Invitation {
     public Optional<Instant> invitedAt() { return Optional.ofNullable(invitedAt); }
     public Optional<Instant> acceptedAt() { return Optional.ofNullable(acceptedAt); }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
+
+    /**
+     * The change of moving to {@code to} at {@code now} ({@code endReason} is kept when {@code to} ends the
+     * invitation). Illegal moves are programming errors (IllegalStateException); REMOVING is entered through
+     * a removal claim and RESERVED through {@link #promoteTo}, which takes a seat (IllegalArgumentException).
+     */
+    public InvitationChange moveTo(InvitationState to, Instant now, String endReason) {
+        if (to == InvitationState.RESERVED) {
+            throw new IllegalArgumentException("RESERVED takes a seat: use promoteTo");
+        }
+        return new InvitationChange(id, state, to, Optional.empty(), now,
+                to.isEnded() ? Optional.ofNullable(endReason) : Optional.empty());
+    }
+
+    /** WAITING → RESERVED in {@code team}, whose seat the caller reserved; due for dispatch at {@code now}. */
+    public InvitationChange promoteTo(TeamId team, Instant now) {
+        return new InvitationChange(id, state, InvitationState.RESERVED, Optional.of(team), now, Optional.empty());
+    }
+
+    /**
+     * What removing this invitation's member means (SPEC section 6): INVITED and JOINED are claimed; a
+     * WAITING one is cancelled by staff and is no member for a distributor; REMOVED is done already.
+     * REMOVING (REMOVAL_IN_PROGRESS), RESERVED (CONFLICT: the invite is being sent) and the other ended
+     * states (CONFLICT) are refused.
+     */
+    public RemovalStep removal(boolean byStaff) {
+        switch (state) {
+            case INVITED:
+            case JOINED:
+                return RemovalStep.CLAIM;
+            case REMOVED:
+                return RemovalStep.ALREADY_REMOVED;
+            case WAITING:
+                return byStaff ? RemovalStep.CANCEL_QUEUED : RemovalStep.NOT_A_MEMBER;
+            case REMOVING:
+                throw removalInProgress();
+            case RESERVED:
+                throw new DomainException(ErrorCode.CONFLICT, "The invitation is being sent right now; try again in a minute.");
+            default:
+                throw new DomainException(ErrorCode.CONFLICT, "This invitation already ended (" + state + ").");
+        }
+    }
+
+    /** The refusal while another caller removes this member. */
+    public static DomainException removalInProgress() {
+        return new DomainException(ErrorCode.REMOVAL_IN_PROGRESS, "This member is being removed right now.");
+    }
+
+    /** This invitation after {@code change} (checked by {@link InvitationChange#applyTo}). */
+    Invitation changed(InvitationChange change) {
+        boolean ends = change.ends();
+        return new Invitation(id, publicId, codeId, distributorId, change.seatIn().orElse(teamId), email, change.to(), rebind,
+                queueSeq, attempts, lastError, ends ? change.endReason().orElse(null) : endReason, createdAt,
+                invitedAt != null || !change.recordsInvitedAt() ? invitedAt : change.at(),
+                acceptedAt != null || !change.recordsAcceptedAt() ? acceptedAt : change.at(),
+                ends ? change.at() : endedAt);
+    }
 
     @Override
     public String toString() {

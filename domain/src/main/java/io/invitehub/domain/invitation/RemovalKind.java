@@ -32,6 +32,14 @@ public enum RemovalKind {
         return givesUseBack;
     }
 
+    /**
+     * Whether a claim of this kind must wait while the member is moving by rebind (ADR 12): a removal or a
+     * timeout of the old membership then would give back a use that the move is about to take along.
+     */
+    public boolean waitsForMove() {
+        return this == REMOVE || this == TIMEOUT;
+    }
+
     /** The states an invitation may be claimed from for this kind of removal. */
     public boolean mayClaimFrom(InvitationState state) {
         switch (this) {

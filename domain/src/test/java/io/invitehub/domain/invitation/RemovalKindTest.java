@@ -41,4 +41,12 @@ class RemovalKindTest {
             assertThat(kind.mayClaimFrom(WAITING)).isFalse();
         }
     }
+
+    @Test
+    void removalAndTimeoutWaitWhileTheMemberMovesExpiryAndRebindDoNot() {
+        assertThat(RemovalKind.REMOVE.waitsForMove()).isTrue();
+        assertThat(RemovalKind.TIMEOUT.waitsForMove()).isTrue();
+        assertThat(RemovalKind.EXPIRE.waitsForMove()).isFalse();
+        assertThat(RemovalKind.REBIND.waitsForMove()).isFalse();
+    }
 }

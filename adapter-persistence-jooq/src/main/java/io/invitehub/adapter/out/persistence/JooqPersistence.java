@@ -3,18 +3,25 @@ package io.invitehub.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.dispatch.port.out.DispatchOutbox;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
+import io.invitehub.application.membership.port.out.Rebinds;
+import io.invitehub.application.membership.port.out.RemovalClaims;
+import io.invitehub.application.queue.port.out.WaitingQueue;
 import io.invitehub.application.recipients.port.out.Recipients;
 import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
 import io.invitehub.application.shop.port.out.Plans;
+import io.invitehub.application.sync.port.out.SyncSchedule;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
@@ -38,6 +45,13 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqRedeemCodes codes;
     private final JooqInvitations invitations;
     private final JooqTeams teams;
+    private final JooqSeats seats;
+    private final JooqSyncSchedule syncSchedule;
+    private final JooqCodeUses codeUses;
+    private final JooqWaitingQueue waitingQueue;
+    private final JooqDispatchOutbox dispatchOutbox;
+    private final JooqRemovalClaims removalClaims;
+    private final JooqRebinds rebinds;
     private final JooqUsers users;
     private final JooqAuditLog audit;
     private final JooqVerificationCodes verificationCodes;
@@ -62,6 +76,13 @@ public final class JooqPersistence implements AutoCloseable {
         this.codes = new JooqRedeemCodes(dsl);
         this.invitations = new JooqInvitations(dsl);
         this.teams = new JooqTeams(dsl, secrets);
+        this.seats = new JooqSeats(dsl);
+        this.syncSchedule = new JooqSyncSchedule(dsl);
+        this.codeUses = new JooqCodeUses(dsl);
+        this.waitingQueue = new JooqWaitingQueue(dsl);
+        this.dispatchOutbox = new JooqDispatchOutbox(dsl);
+        this.removalClaims = new JooqRemovalClaims(dsl);
+        this.rebinds = new JooqRebinds(dsl);
         this.users = new JooqUsers(dsl);
         this.audit = new JooqAuditLog(dsl);
         this.verificationCodes = new JooqVerificationCodes(dsl);
@@ -151,8 +172,15 @@ public final class JooqPersistence implements AutoCloseable {
 
     public TransactionRunner transactions() { return transactions; }
     public RedeemCodes codes() { return codes; }
+    public CodeUses codeUses() { return codeUses; }
     public Invitations invitations() { return invitations; }
+    public WaitingQueue waitingQueue() { return waitingQueue; }
+    public DispatchOutbox dispatchOutbox() { return dispatchOutbox; }
+    public RemovalClaims removalClaims() { return removalClaims; }
+    public Rebinds rebinds() { return rebinds; }
     public Teams teams() { return teams; }
+    public Seats seats() { return seats; }
+    public SyncSchedule syncSchedule() { return syncSchedule; }
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
     public VerificationCodes verificationCodes() { return verificationCodes; }

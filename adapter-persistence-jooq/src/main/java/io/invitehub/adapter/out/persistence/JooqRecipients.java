@@ -18,8 +18,8 @@ import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,11 +43,6 @@ final class JooqRecipients implements Recipients {
         this.dsl = dsl;
     }
 
-    @Override
-    public List<Instant> recentInvitations(Email email, Instant since, int limit) {
-        return dsl.fetch(recentQuery(email, since, limit)).map(r -> Rows.instant(r.value1()));
-    }
-
     private static Select<Record1<OffsetDateTime>> recentQuery(Email email, Instant since, int limit) {
         return select(INVITATIONS.CREATED_AT)
                 .from(INVITATIONS)
@@ -66,16 +61,6 @@ final class JooqRecipients implements Recipients {
                 .and(INVITATIONS.DISTRIBUTOR_ID.eq(distributor.value()))
                 .and(INVITATIONS.STATE.eq(DSL.inline(InvitationState.REMOVED.name())))
                 .fetchOne(0, java.time.OffsetDateTime.class)).map(Rows::instant);
-    }
-
-    @Override
-    public Optional<BlockEntry> findBlock(Email email) {
-        return dsl.selectFrom(BLOCKED_RECIPIENTS)
-                .where(covers(email))
-                .orderBy(BLOCKED_RECIPIENTS.ID)
-                .limit(1)
-                .fetchOptional()
-                .map(JooqRecipients::block);
     }
 
     /** The three checks as three scalar subqueries of one statement; the block itself is read only when there is one. */
@@ -145,11 +130,6 @@ final class JooqRecipients implements Recipients {
                 .onConflict(INVITATION_OPT_OUTS.EMAIL)
                 .doNothing()
                 .execute() == 1;
-    }
-
-    @Override
-    public boolean isOptedOut(Email email) {
-        return dsl.fetchExists(INVITATION_OPT_OUTS, INVITATION_OPT_OUTS.EMAIL.eq(email.value()));
     }
 
     @Override

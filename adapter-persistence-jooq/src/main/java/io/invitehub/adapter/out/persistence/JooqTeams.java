@@ -2,16 +2,12 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.TeamsRecord;
 import io.invitehub.application.shared.port.out.NewTeam;
-import io.invitehub.application.shared.port.out.ProviderMember;
-import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.view.ExternalMember;
-import io.invitehub.application.shared.view.SeatSummary;
-import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
-import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamChanges;
@@ -20,34 +16,22 @@ import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.jooq.Field;
-import org.jooq.Record4;
-import org.jooq.SelectLimitPercentStep;
-import org.jooq.SortField;
+import org.jooq.Record2;
 import org.jooq.exception.DataAccessException;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAM_EXTERNAL_MEMBERS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAM_GROUPS;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.excluded;
-import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.notExists;
-import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
 
 /**
  * Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. Credentials
@@ -58,10 +42,9 @@ import static org.jooq.impl.DSL.sum;
 final class JooqTeams implements Teams {
     /** The associated data of a sealed team credential: it opens only as a team credential. */
     static final String CREDENTIALS_PURPOSE = "teams.credentials";
-    /** Rounds of "skip locked, else wait for a locked team with room" before giving up and queueing. */
-    static final int RESERVE_ROUNDS = 8;
 
     private final DSLContext dsl;
+
     private final SecretBox secrets;
 
     JooqTeams(DSLContext dsl, SecretBox secrets) {
@@ -111,99 +94,6 @@ final class JooqTeams implements Teams {
     @Override
     public List<Team> listAll() {
         return dsl.selectFrom(TEAMS).orderBy(TEAMS.ID).fetch(JooqTeams::toDomain);
-    }
-
-    @Override
-    public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
-        return reserve(group, policy, org.jooq.impl.DSL.noCondition());
-    }
-
-    @Override
-    public Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except) {
-        return reserve(group, policy, TEAMS.ID.ne(except.value()));
-    }
-
-    @Override
-    public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
-        // literals, not binds: a generic plan must still see the partial indexes' predicates (ADR 23)
-        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
-                .and(group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
-        Condition withRoom = withRoom(group, noCondition());
-        // the hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
-        // and a team with room that nobody else is seating into right now gets one more seat. The
-        // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
-        Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
-                .where(waiting))), order(policy)).forUpdate().skipLocked().<Long>asField()), withRoom);
-        if (seat.isPresent()) {
-            return seat;
-        }
-        // cold paths: a queue (the new invitation waits behind it), no room, or every team with room locked
-        if (dsl.fetchExists(INVITATIONS, waiting)) {
-            return Optional.empty();
-        }
-        return reserve(group, policy, noCondition());
-    }
-
-    private static Condition withRoom(Optional<TeamGroupId> group, Condition extra) {
-        return TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name()))
-                .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
-                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(noCondition()))
-                .and(extra);
-    }
-
-    private static SortField<?>[] order(AllocationPolicy policy) {
-        return policy == AllocationPolicy.SPREAD
-                ? new SortField<?>[]{TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS).desc(), TEAMS.ID.asc()}
-                : new SortField<?>[]{TEAMS.ID.asc()};
-    }
-
-    private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy, Condition extra) {
-        Condition withRoom = withRoom(group, extra);
-        SortField<?>[] order = order(policy);
-        for (int round = 0; round < RESERVE_ROUNDS; round++) {
-            // 1. a team with room that nobody else is seating into right now
-            Optional<Long> team = candidate(withRoom, order).forUpdate().skipLocked().fetchOptional(TEAMS.ID);
-            if (team.isEmpty()) {
-                // 2. every team with room is locked by a concurrent redemption: if any has room at all,
-                //    wait for one (its holder commits in milliseconds) instead of queueing needlessly
-                if (!dsl.fetchExists(TEAMS, withRoom)) {
-                    return Optional.empty();
-                }
-                team = candidate(withRoom, order).forUpdate().fetchOptional(TEAMS.ID);
-            }
-            if (team.isPresent()) {
-                Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(team.get()), withRoom);
-                if (seat.isPresent()) {
-                    return seat;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** One more seat in the team {@code which} selects, only while it still has room; its id and name. */
-    private Optional<SeatReservation> takeSeat(Condition which, Condition withRoom) {
-        return dsl.update(TEAMS)
-                .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
-                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
-                .where(which)
-                .and(withRoom)
-                .returning(TEAMS.ID, TEAMS.NAME)
-                .fetchOptional()
-                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
-    }
-
-    private SelectLimitPercentStep<org.jooq.Record1<Long>> candidate(Condition withRoom, SortField<?>[] order) {
-        return dsl.select(TEAMS.ID).from(TEAMS).where(withRoom).orderBy(order).limit(1);
-    }
-
-    @Override
-    public void releaseSeat(TeamId team) {
-        dsl.update(TEAMS)
-                .set(TEAMS.SEATS_RESERVED, greatest(TEAMS.SEATS_RESERVED.minus(1), inline(0)))
-                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
-                .where(TEAMS.ID.eq(team.value()))
-                .execute();
     }
 
     @Override
@@ -299,21 +189,6 @@ final class JooqTeams implements Teams {
     }
 
     @Override
-    public SeatSummary seatSummary() {
-        Record4<Integer, java.math.BigDecimal, java.math.BigDecimal, java.math.BigDecimal> seats = dsl
-                .select(count(),
-                        coalesce(sum(TEAMS.MAX_SEATS), java.math.BigDecimal.ZERO),
-                        coalesce(sum(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS)), java.math.BigDecimal.ZERO),
-                        coalesce(sum(greatest(TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS), inline(0))), java.math.BigDecimal.ZERO))
-                .from(TEAMS)
-                .where(TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name())))
-                .fetchSingle();
-        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(inline("WAITING")));
-        return new SeatSummary(seats.value1(), seats.value2().longValue(), seats.value3().longValue(),
-                seats.value4().longValue(), waiting);
-    }
-
-    @Override
     public Optional<Team> update(TeamId team, TeamChanges changes) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         changes.name().ifPresent(name -> values.put(TEAMS.NAME, name));
@@ -344,66 +219,6 @@ final class JooqTeams implements Teams {
         return new DomainException(ErrorCode.CONFLICT, "max_seats " + maxSeats + " is below the " + team.seatsInUse()
                 + " seats in use in team " + team.id().value() + " (" + team.seatsReserved() + " held by invitations, "
                 + team.externalSeats() + " external members)");
-    }
-
-    @Override
-    public List<TeamId> dueForSync(Instant now, int limit) {
-        return dsl.select(TEAMS.ID).from(TEAMS)
-                .where(TEAMS.STATUS.in(inline(TeamStatus.ACTIVE.name()), inline(TeamStatus.PAUSED.name())))
-                .and(TEAMS.NEXT_SYNC_AT.isNull().or(TEAMS.NEXT_SYNC_AT.le(Rows.at(now))))
-                .orderBy(TEAMS.NEXT_SYNC_AT.asc().nullsFirst(), TEAMS.ID)
-                .limit(limit)
-                .fetch(r -> new TeamId(r.value1()));
-    }
-
-    @Override
-    public ExternalSeats recordSync(TeamId team, List<ProviderMember> external, Instant now, Instant nextSyncAt) {
-        Integer before = dsl.select(TEAMS.EXTERNAL_SEATS).from(TEAMS).where(TEAMS.ID.eq(team.value())).forUpdate()
-                .fetchOptional(TEAMS.EXTERNAL_SEATS)
-                .orElseThrow(() -> new java.util.NoSuchElementException("no team " + team.value()));
-        Map<String, ProviderMember> byEmail = new LinkedHashMap<>();
-        external.forEach(m -> byEmail.putIfAbsent(m.email().value(), m));
-        dsl.deleteFrom(TEAM_EXTERNAL_MEMBERS)
-                .where(TEAM_EXTERNAL_MEMBERS.TEAM_ID.eq(team.value()))
-                .and(byEmail.isEmpty() ? noCondition() : TEAM_EXTERNAL_MEMBERS.EMAIL.notIn(byEmail.keySet()))
-                .execute();
-        if (!byEmail.isEmpty()) {
-            var insert = dsl.insertInto(TEAM_EXTERNAL_MEMBERS, TEAM_EXTERNAL_MEMBERS.TEAM_ID, TEAM_EXTERNAL_MEMBERS.EMAIL,
-                    TEAM_EXTERNAL_MEMBERS.PROVIDER_USER_ID, TEAM_EXTERNAL_MEMBERS.ROLE, TEAM_EXTERNAL_MEMBERS.JOINED_AT,
-                    TEAM_EXTERNAL_MEMBERS.FIRST_SEEN_AT);
-            for (ProviderMember m : byEmail.values()) {
-                insert = insert.values(team.value(), m.email().value(), m.userId(), m.role(), Rows.at(m.joinedAt()), Rows.at(now));
-            }
-            var t = TEAM_EXTERNAL_MEMBERS;
-            // a member seen before keeps its row (and first-seen time); only changed provider fields are written
-            insert.onConflict(t.TEAM_ID, t.EMAIL).doUpdate()
-                    .set(t.PROVIDER_USER_ID, excluded(t.PROVIDER_USER_ID))
-                    .set(t.ROLE, excluded(t.ROLE))
-                    .set(t.JOINED_AT, excluded(t.JOINED_AT))
-                    .where(row(t.PROVIDER_USER_ID, t.ROLE, t.JOINED_AT)
-                            .isDistinctFrom(row(excluded(t.PROVIDER_USER_ID), excluded(t.ROLE), excluded(t.JOINED_AT))))
-                    .execute();
-        }
-        dsl.update(TEAMS)
-                .set(TEAMS.EXTERNAL_SEATS, byEmail.size())
-                .set(TEAMS.LAST_SYNCED_AT, Rows.at(now))
-                .setNull(TEAMS.LAST_SYNC_ERROR)
-                .set(TEAMS.SYNC_FAILURES, 0)
-                .set(TEAMS.NEXT_SYNC_AT, Rows.at(nextSyncAt))
-                .set(TEAMS.UPDATED_AT, byEmail.size() == before ? TEAMS.UPDATED_AT : currentOffsetDateTime())
-                .where(TEAMS.ID.eq(team.value()))
-                .execute();
-        return new ExternalSeats(before, byEmail.size());
-    }
-
-    @Override
-    public void recordSyncFailure(TeamId team, String error, Instant nextSyncAt) {
-        dsl.update(TEAMS)
-                .set(TEAMS.LAST_SYNC_ERROR, error)
-                .set(TEAMS.SYNC_FAILURES, TEAMS.SYNC_FAILURES.plus(1))
-                .set(TEAMS.NEXT_SYNC_AT, Rows.at(nextSyncAt))
-                .where(TEAMS.ID.eq(team.value()))
-                .execute();
     }
 
     @Override

@@ -143,21 +143,20 @@ class GenericPlanScansTest {
         Instant now = Instant.now();
         Map<String, Runnable> queries = new LinkedHashMap<>();
         // member lifecycle (ADR 11, 12)
-        queries.put("claimUnaccepted", () -> db.invitations().claimUnaccepted(now.minus(Duration.ofDays(7)), 5, now, LEASE));
-        queries.put("claimExpired", () -> db.invitations().claimExpired(5, now, LEASE));
-        queries.put("claimDueRemovals", () -> db.invitations().claimDueRemovals(5, now, LEASE));
-        queries.put("claimRebound", () -> db.invitations().claimRebound(5, now, LEASE));
-        queries.put("releaseFailedRebinds", () -> db.invitations().releaseFailedRebinds(5));
-        queries.put("removalFailures", () -> db.invitations().removalFailures(Optional.empty(), 20));
+        queries.put("claimUnaccepted", () -> db.removalClaims().claimUnaccepted(now.minus(Duration.ofDays(7)), 5, now, LEASE));
+        queries.put("claimExpired", () -> db.removalClaims().claimExpired(5, now, LEASE));
+        queries.put("claimDueRemovals", () -> db.removalClaims().claimDueRemovals(5, now, LEASE));
+        queries.put("claimRebound", () -> db.removalClaims().claimRebound(5, now, LEASE));
+        queries.put("releaseFailedRebinds", () -> db.rebinds().releaseFailedRebinds(5));
+        queries.put("removalFailures", () -> db.removalClaims().removalFailures(Optional.empty(), 20));
         // dispatcher and queue promotion (ADR 5, 14)
-        queries.put("claimForDispatch", () -> db.transactions().inTransaction(() -> db.invitations().claimForDispatch(5, now, LEASE)));
-        queries.put("waitingQueues", () -> db.invitations().waitingQueues());
-        queries.put("anyWaiting", () -> db.invitations().anyWaiting(Optional.of(new TeamGroupId(group))));
-        queries.put("claimWaiting", () -> db.transactions().inTransaction(() -> db.invitations().claimWaiting(Optional.empty(), 5)));
+        queries.put("claimForDispatch", () -> db.transactions().inTransaction(() -> db.dispatchOutbox().claimForDispatch(5, now, LEASE)));
+        queries.put("waitingQueues", () -> db.waitingQueue().waitingQueues()); // with its probe of the ungrouped queue
+        queries.put("claimWaiting", () -> db.transactions().inTransaction(() -> db.waitingQueue().claimWaiting(Optional.empty(), 5)));
         queries.put("queuePosition", () -> db.invitations().queuePosition(new InvitationId(waiting)));
         // acceptance sync and seats (ADR 13)
-        queries.put("dueForSync", () -> db.teams().dueForSync(now, 10));
-        queries.put("seatSummary", () -> db.teams().seatSummary());
+        queries.put("dueForSync", () -> db.syncSchedule().dueForSync(now, 10));
+        queries.put("seatSummary", () -> db.seats().seatSummary());
         queries.put("findSeatHolder", () -> db.invitations().findSeatHolder(new TeamId(3), Email.of("c2002@example.com")));
         // shop (ADR 17)
         queries.put("expireDue", () -> db.orders().expireDue(now, 5));

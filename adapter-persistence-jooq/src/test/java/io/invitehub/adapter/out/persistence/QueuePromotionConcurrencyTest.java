@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,11 +59,9 @@ class QueuePromotionConcurrencyTest {
     @BeforeEach
     void services() {
         db.dsl().execute("truncate invitations, redeem_codes, teams, team_groups, users restart identity cascade");
-        redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(), StatisticsRecount.unlimited(),
-                StatisticsRecount.noWakeUps(), Clock.systemUTC(), RedemptionSettings.defaults(),
-                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
+        redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), Clock.systemUTC(), RedemptionSettings.defaults(), new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
                         new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
-        promoter = new SeatQueueService(db.transactions(), db.invitations(), db.teams(), StatisticsRecount.noWakeUps(),
+        promoter = new SeatQueueService(db.transactions(), db.waitingQueue(), db.seats(), StatisticsRecount.noWakeUps(),
                 Clock.systemUTC(), AllocationPolicy.FILL_FIRST, 5);
     }
 
@@ -105,11 +104,10 @@ class QueuePromotionConcurrencyTest {
         for (int i = 0; i < releasers; i++) {
             Invitation victim = plainSeated.get(i);
             threads.add(new Thread(() -> run(ready, go, unexpected, () -> {
-                db.transactions().inTransaction(() -> db.invitations()
-                        .transition(victim.id(), InvitationState.RESERVED, InvitationState.FAILED, Instant.now(), "test")
+                db.transactions().inTransaction(() -> db.invitations().apply(change(victim.id(), InvitationState.RESERVED, InvitationState.FAILED, Instant.now(), "test"))
                         .ifPresent(failed -> {
-                            db.teams().releaseSeat(failed.teamId().orElseThrow());
-                            db.codes().giveUseBack(failed.id());
+                            db.seats().releaseSeat(failed.teamId().orElseThrow());
+                            db.codeUses().giveUseBack(failed.id());
                         }));
                 promoter.promoteWaiting();
                 releasing.decrementAndGet();

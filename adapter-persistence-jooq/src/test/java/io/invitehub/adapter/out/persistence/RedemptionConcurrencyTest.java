@@ -77,8 +77,8 @@ class RedemptionConcurrencyTest {
                 return false;
             }
         };
-        service = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(), unlimited, ignored,
-                Clock.systemUTC(), RedemptionSettings.defaults(),
+        service = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(),
+                unlimited, ignored, Clock.systemUTC(), RedemptionSettings.defaults(),
                 new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
     }
 
@@ -144,8 +144,8 @@ class RedemptionConcurrencyTest {
         assertThat(livePerTeam).isEqualTo(reservedPerTeam);
         assertThat(db.dsl().fetchCount(INVITATIONS, INVITATIONS.STATE.eq("WAITING"))).isEqualTo(200);
         assertThat(db.dsl().fetchValue("select sum(used_count) from redeem_codes", Long.class)).isEqualTo(300L);
-        assertThat(db.teams().seatSummary().freeSeats()).isZero();
-        assertThat(db.teams().seatSummary().waiting()).isEqualTo(200);
+        assertThat(db.seats().seatSummary().freeSeats()).isZero();
+        assertThat(db.seats().seatSummary().waiting()).isEqualTo(200);
 
         // queue positions, asked now that everyone is in, are exactly 1..200 in arrival order
         Set<Long> positions = new HashSet<>();

@@ -77,7 +77,7 @@ class RedemptionRoundTripsTest {
                 return false;
             }
         };
-        service = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
+        service = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(),
                 io.invitehub.application.fakes.InMemoryRateLimiter.unlimited(), ignored, Clock.systemUTC(),
                 RedemptionSettings.defaults(), new RecipientPolicy(db.recipients(), new RecipientSettings(3, Duration.ZERO)));
         distributor = db.users().create("d", "d@dist.com", "x", Role.DISTRIBUTOR, Approval.APPROVED);

@@ -38,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,14 +63,13 @@ class RemovalConcurrencyTest {
     void oneHundredIdenticalRemovalsGiveTheUseBackOnceWithOneProviderCall() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         ScriptedTeamProvider provider = new ScriptedTeamProvider();
-        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
-                StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
-                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
+        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(), new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
                         new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
-        InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
-        MemberRemovalService removal = new MemberRemovalService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                db.users(), provider, db.audit(), StatisticsRecount.noWakeUps(), clock, LifecycleSettings.defaults());
+        InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.dispatchOutbox(), db.teams(),
+                db.seats(), db.codeUses(), provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
+        MemberRemovalService removal = new MemberRemovalService(db.transactions(), db.invitations(), db.removalClaims(),
+                db.rebinds(), db.teams(), db.seats(), db.codeUses(), db.users(), provider, db.audit(),
+                StatisticsRecount.noWakeUps(), clock, LifecycleSettings.defaults());
         User distributor = db.transactions().inTransaction(() -> db.users().create("d", "d@d.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
         Team team = db.transactions().inTransaction(() -> db.teams().create(new NewTeam("Alpha", "acct-alpha", "t", 10, Optional.empty())));
         Code code = db.transactions().inTransaction(() -> db.codes().insertNew(List.of(Code.compose("HB", "23456789ABC")),
@@ -79,8 +79,7 @@ class RemovalConcurrencyTest {
         Invitation inv = redeem.redeem(new RedeemCommand(code, alice, "10.0.0.1")).invitation();
         dispatch.dispatchBatch();
         provider.accept("acct-alpha", "user-1", alice);
-        db.transactions().inTransaction(() -> db.invitations().transition(inv.id(), InvitationState.INVITED, InvitationState.JOINED,
-                clock.instant(), null));
+        db.transactions().inTransaction(() -> db.invitations().apply(change(inv.id(), InvitationState.INVITED, InvitationState.JOINED, clock.instant(), null)));
         assertThat(usedCount(code)).isEqualTo(1);
 
         int threads = 100;

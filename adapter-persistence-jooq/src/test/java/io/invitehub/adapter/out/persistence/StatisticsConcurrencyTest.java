@@ -67,8 +67,9 @@ class StatisticsConcurrencyTest {
         }
         db.transactions().inTransaction(() -> db.codes().insertNew(codes,
                 new CodeTerms(Optional.of(d.id()), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()), Instant.now()));
-        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
-                StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), Clock.systemUTC(), RedemptionSettings.defaults(),
+        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(),
+                db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), Clock.systemUTC(),
+                RedemptionSettings.defaults(),
                 new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
 
         int threads = 12;

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,11 +74,12 @@ class StatisticsRecountTest {
         // Friday 2025-02-28 20:00 UTC = Saturday 04:00 in Shanghai; about four days follow
         MutableClock clock = new MutableClock(Instant.parse("2025-02-27T12:00:00Z"));
         ScriptedTeamProvider provider = new ScriptedTeamProvider();
-        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
-                StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
+        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(),
+                db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
                 new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
-        InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
-                provider, StatisticsRecount.noWakeUps(), clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
+        InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.dispatchOutbox(), db.teams(),
+                db.seats(), db.codeUses(), provider, StatisticsRecount.noWakeUps(), clock,
+                new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),
                 StatisticsRecount.counting("HB"), db.audit(), clock);
         CodeManagementService manage = new CodeManagementService(db.transactions(), db.codes(), db.users(), clock);
@@ -141,24 +143,23 @@ class StatisticsRecountTest {
                     }
                     case JOIN:
                         randomIn(InvitationState.INVITED, random).ifPresent(id -> db.transactions().inTransaction(() ->
-                                db.invitations().transition(id, InvitationState.INVITED, InvitationState.JOINED, clock.instant(), null)));
+                                db.invitations().apply(change(id, InvitationState.INVITED, InvitationState.JOINED, clock.instant(), null))));
                         break;
                     case REMOVE:
                         randomIn(InvitationState.JOINED, random).ifPresent(id -> db.transactions().inTransaction(() -> {
-                            db.invitations().claimRemoval(id, io.invitehub.domain.invitation.RemovalKind.REMOVE, clock.instant(),
+                            db.removalClaims().claimRemoval(id, io.invitehub.domain.invitation.RemovalKind.REMOVE, clock.instant(),
                                             Duration.ofMinutes(2))
-                                    .flatMap(removing -> db.invitations().transition(id, InvitationState.REMOVING,
-                                            InvitationState.REMOVED, clock.instant(), "removed by distributor"))
+                                    .flatMap(removing -> db.invitations().apply(change(id, InvitationState.REMOVING, InvitationState.REMOVED, clock.instant(), "removed by distributor")))
                                     .ifPresent(removed -> {
-                                        db.teams().releaseSeat(removed.teamId().orElseThrow());
-                                        db.codes().giveUseBack(removed.id());
+                                        db.seats().releaseSeat(removed.teamId().orElseThrow());
+                                        db.codeUses().giveUseBack(removed.id());
                                     });
                         }));
                         break;
                     case EXPIRE:
                         randomIn(InvitationState.JOINED, random).ifPresent(id -> db.transactions().inTransaction(() ->
-                                db.invitations().transition(id, InvitationState.JOINED, InvitationState.EXPIRED, clock.instant(), "validity over")
-                                        .ifPresent(expired -> db.teams().releaseSeat(expired.teamId().orElseThrow()))));
+                                db.invitations().apply(change(id, InvitationState.JOINED, InvitationState.EXPIRED, clock.instant(), "validity over"))
+                                        .ifPresent(expired -> db.seats().releaseSeat(expired.teamId().orElseThrow()))));
                         break;
                     case TOGGLE: {
                         RedeemCodeId id = codeId(codes.get(random.nextInt(codes.size())));

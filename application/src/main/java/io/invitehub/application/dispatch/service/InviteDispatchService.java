@@ -2,10 +2,11 @@ package io.invitehub.application.dispatch.service;
 
 import io.invitehub.application.dispatch.port.in.DispatchInvitationsUseCase;
 import io.invitehub.application.dispatch.port.out.DispatchClaim;
-import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.dispatch.port.out.DispatchOutbox;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.InviteResult;
 import io.invitehub.application.shared.port.out.ProviderError;
-import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.application.shared.port.out.Teams;
@@ -45,20 +46,22 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
     static final int MAX_ERROR_LENGTH = 500;
 
     private final TransactionRunner transactions;
-    private final Invitations invitations;
+    private final DispatchOutbox outbox;
     private final Teams teams;
-    private final RedeemCodes codes;
+    private final Seats seats;
+    private final CodeUses uses;
     private final TeamProvider provider;
     private final Clock clock;
     private final DispatchSettings settings;
     private final WakeUps wakeUps;
 
-    public InviteDispatchService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
+    public InviteDispatchService(TransactionRunner transactions, DispatchOutbox outbox, Teams teams, Seats seats, CodeUses uses,
                                  TeamProvider provider, WakeUps wakeUps, Clock clock, DispatchSettings settings) {
         this.transactions = transactions;
-        this.invitations = invitations;
+        this.outbox = outbox;
         this.teams = teams;
-        this.codes = codes;
+        this.seats = seats;
+        this.uses = uses;
         this.provider = provider;
         this.clock = clock;
         this.settings = settings;
@@ -69,7 +72,7 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
     public int dispatchBatch() {
         Instant now = clock.instant();
         DispatchClaim claim = transactions.inTransaction(
-                () -> invitations.claimForDispatch(settings.batchSize(), now, settings.lease()));
+                () -> outbox.claimForDispatch(settings.batchSize(), now, settings.lease()));
         List<Invitation> claimed = claim.invitations();
         Map<TeamId, List<Invitation>> byTeam = new LinkedHashMap<>();
         for (Invitation invitation : claimed) {
@@ -148,7 +151,7 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
                     failedAttempt(inv, ProviderError.TRANSIENT, "the provider gave no result for this e-mail", Optional.empty());
                 } else if (result.isSent()) {
                     Instant now = clock.instant();
-                    transactions.inTransaction(() -> invitations.transitionClaimed(inv.id(), claim, InvitationState.INVITED, now, null))
+                    transactions.inTransaction(() -> outbox.applyClaimed(inv.moveTo(InvitationState.INVITED, now, null), claim))
                             .ifPresentOrElse(invited -> { }, () -> LOG.info(() -> "invitation " + inv.id().value()
                                     + " was claimed again or moved on; this pass's INVITED is not recorded"));
                 } else {
@@ -165,7 +168,7 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
                 Duration wait = retryAfter.filter(d -> d.compareTo(settings.backoff(failedAttempts)) > 0)
                         .orElse(settings.backoff(failedAttempts));
                 Instant at = clock.instant().plus(wait);
-                transactions.inTransaction(() -> invitations.scheduleRetry(inv.id(), claim, at, text));
+                transactions.inTransaction(() -> outbox.scheduleRetry(inv.id(), claim, at, text));
             } else {
                 fail(inv, text);
             }
@@ -174,11 +177,11 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
         /** RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back. */
         private void fail(Invitation inv, String reason) {
             Instant now = clock.instant();
-            boolean failed = transactions.inTransaction(() -> invitations
-                    .transitionClaimed(inv.id(), claim, InvitationState.FAILED, now, truncate(reason))
+            boolean failed = transactions.inTransaction(() -> outbox
+                    .applyClaimed(inv.moveTo(InvitationState.FAILED, now, truncate(reason)), claim)
                     .map(f -> {
-                        teams.releaseSeat(f.teamId().orElseThrow());
-                        codes.giveUseBack(f.id());
+                        seats.releaseSeat(f.teamId().orElseThrow());
+                        uses.giveUseBack(f.id());
                         return true;
                     }).orElse(false));
             if (failed) {

@@ -1,9 +1,13 @@
 package io.invitehub.application.membership.service;
 
 import io.invitehub.application.membership.port.in.MemberLifecycleJobsUseCase;
+import io.invitehub.application.membership.port.out.Rebinds;
 import io.invitehub.application.membership.port.out.RemovalClaim;
+import io.invitehub.application.membership.port.out.RemovalClaims;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
@@ -28,18 +32,23 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     private static final Logger LOG = Logger.getLogger(MemberLifecycleService.class.getName());
 
     private final TransactionRunner transactions;
-    private final Invitations invitations;
+    private final RemovalClaims removals;
+    private final Rebinds rebinds;
     private final RedeemCodes codes;
+    private final CodeUses uses;
     private final RemovalProcessor processor;
     private final Clock clock;
     private final LifecycleSettings settings;
 
-    public MemberLifecycleService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                                  TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
+    public MemberLifecycleService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
+                                  Teams teams, Seats seats, RedeemCodes codes, CodeUses uses, TeamProvider provider,
+                                  WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
         this.transactions = transactions;
-        this.invitations = invitations;
+        this.removals = claims;
+        this.rebinds = rebinds;
         this.codes = codes;
-        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, wakeUps, clock, settings);
+        this.uses = uses;
+        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, uses, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }
@@ -47,7 +56,7 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     @Override
     public int cancelUnaccepted() {
         Instant now = clock.instant();
-        List<RemovalClaim> claims = transactions.inTransaction(() -> invitations.claimUnaccepted(
+        List<RemovalClaim> claims = transactions.inTransaction(() -> removals.claimUnaccepted(
                 now.minus(settings.inviteTimeout()), settings.batchSize(), now, settings.lease()));
         process(claims, now);
         return claims.size();
@@ -56,7 +65,7 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     @Override
     public int expireMembers() {
         Instant now = clock.instant();
-        List<RemovalClaim> claims = transactions.inTransaction(() -> invitations.claimExpired(settings.batchSize(), now, settings.lease()));
+        List<RemovalClaim> claims = transactions.inTransaction(() -> removals.claimExpired(settings.batchSize(), now, settings.lease()));
         process(claims, now);
         return claims.size();
     }
@@ -64,13 +73,13 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     @Override
     public int settleRebinds() {
         List<Invitation> released = transactions.inTransaction(() -> {
-            List<Invitation> failed = invitations.releaseFailedRebinds(settings.batchSize());
-            failed.forEach(member -> codes.giveRebindBack(member.codeId()));
+            List<Invitation> failed = rebinds.releaseFailedRebinds(settings.batchSize());
+            failed.forEach(member -> uses.giveRebindBack(member.codeId()));
             return failed;
         });
         released.forEach(m -> LOG.info(() -> "rebind of invitation " + m.id().value() + " failed; the member stays, the rebind is given back"));
         Instant now = clock.instant();
-        List<RemovalClaim> claims = transactions.inTransaction(() -> invitations.claimRebound(settings.batchSize(), now, settings.lease()));
+        List<RemovalClaim> claims = transactions.inTransaction(() -> removals.claimRebound(settings.batchSize(), now, settings.lease()));
         process(claims, now);
         return released.size() + claims.size();
     }
@@ -78,7 +87,7 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     @Override
     public int resumeRemovals() {
         Instant now = clock.instant();
-        List<RemovalClaim> claims = transactions.inTransaction(() -> invitations.claimDueRemovals(settings.batchSize(), now, settings.lease()));
+        List<RemovalClaim> claims = transactions.inTransaction(() -> removals.claimDueRemovals(settings.batchSize(), now, settings.lease()));
         process(claims, now);
         return claims.size();
     }

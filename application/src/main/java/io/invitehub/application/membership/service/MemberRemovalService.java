@@ -3,12 +3,15 @@ package io.invitehub.application.membership.service;
 import io.invitehub.application.membership.port.in.RemovalResult;
 import io.invitehub.application.membership.port.in.RemoveMemberCommand;
 import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
+import io.invitehub.application.membership.port.out.Rebinds;
 import io.invitehub.application.membership.port.out.RemovalClaim;
+import io.invitehub.application.membership.port.out.RemovalClaims;
 import io.invitehub.application.membership.view.RemovalFailure;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
-import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.application.shared.port.out.Teams;
@@ -44,24 +47,28 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     private final TransactionRunner transactions;
     private final Invitations invitations;
+    private final RemovalClaims claims;
+    private final Rebinds rebinds;
     private final Teams teams;
-    private final RedeemCodes codes;
+    private final CodeUses uses;
     private final AuditLog audit;
     private final CallerRules rules;
     private final RemovalProcessor processor;
     private final Clock clock;
     private final LifecycleSettings settings;
 
-    public MemberRemovalService(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                                Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
+    public MemberRemovalService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
+                                Teams teams, Seats seats, CodeUses uses, Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
                                 LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
+        this.claims = claims;
+        this.rebinds = rebinds;
         this.teams = teams;
-        this.codes = codes;
+        this.uses = uses;
         this.audit = audit;
         this.rules = new CallerRules(users);
-        this.processor = new RemovalProcessor(transactions, invitations, teams, codes, provider, wakeUps, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, uses, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }
@@ -92,36 +99,28 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     @Override
     public List<RemovalFailure> removalFailures(Optional<InvitationId> after, int limit) {
-        return invitations.removalFailures(after, limit);
+        return claims.removalFailures(after, limit);
     }
 
     private RemovalResult removeInvitation(Invitation invitation, Actor actor, String endReason, boolean staff) {
         Optional<String> teamName = invitation.teamId().flatMap(teams::findById).map(Team::name);
-        switch (invitation.state()) {
-            case INVITED:
-            case JOINED:
+        switch (invitation.removal(staff)) {
+            case CLAIM:
                 break;
-            case REMOVING:
-                throw inProgress();
-            case REMOVED:
+            case ALREADY_REMOVED:
                 return alreadyRemoved(invitation, teamName);
-            case RESERVED:
-                throw new DomainException(ErrorCode.CONFLICT, "The invitation is being sent right now; try again in a minute.");
-            case WAITING:
-                if (staff) {
-                    return cancelQueued(invitation, actor, endReason);
-                }
-                throw DomainException.notFound(NOT_YOURS);
+            case CANCEL_QUEUED:
+                return cancelQueued(invitation, actor, endReason);
             default:
-                throw new DomainException(ErrorCode.CONFLICT, "This invitation already ended (" + invitation.state() + ").");
+                throw DomainException.notFound(NOT_YOURS);
         }
         Instant now = clock.instant();
         Optional<RemovalClaim> claim = transactions.inTransaction(() -> {
-            if (invitations.moveUnsettled(invitation)) {
+            if (rebinds.moveUnsettled(invitation)) {
                 // the use still sits with the old membership: removing the new one now would give nothing back
                 throw moving();
             }
-            return invitations.claimRemoval(invitation.id(), RemovalKind.REMOVE, now, settings.lease());
+            return claims.claimRemoval(invitation.id(), RemovalKind.REMOVE, now, settings.lease());
         });
         if (claim.isEmpty()) {
             return lostClaim(invitation, teamName);
@@ -129,7 +128,7 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
         Optional<TeamProviderException> failure = processor.evict(claim.get());
         if (failure.isPresent()) {
             TeamProviderException e = failure.get();
-            transactions.inTransaction(() -> invitations.abandonRemoval(invitation.id(), clock.instant(),
+            transactions.inTransaction(() -> claims.abandonRemoval(invitation.id(), clock.instant(),
                     RemovalProcessor.truncate("REMOVE failed: " + e.error() + ": " + e.detail()), false));
             throw new DomainException(ErrorCode.PROVIDER_FAILED, "The team provider did not confirm the removal ("
                     + e.error() + "); nothing was changed, please try again later.");
@@ -150,7 +149,7 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
         Invitation now = invitations.findById(invitation.id()).orElseThrow();
         switch (now.state()) {
             case REMOVING:
-                throw inProgress();
+                throw Invitation.removalInProgress();
             case REMOVED:
                 return alreadyRemoved(now, teamName);
             case INVITED:
@@ -164,9 +163,9 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
     private RemovalResult cancelQueued(Invitation invitation, Actor actor, String reason) {
         Instant now = clock.instant();
         Optional<Boolean> cancelled = transactions.inTransaction(() -> invitations
-                .transition(invitation.id(), InvitationState.WAITING, InvitationState.CANCELLED, now, reason)
+                .apply(invitation.moveTo(InvitationState.CANCELLED, now, reason))
                 .map(c -> {
-                    boolean givenBack = codes.giveUseBack(c.id());
+                    boolean givenBack = uses.giveUseBack(c.id());
                     audit.record(AuditEntry.of(actor, "INVITATION_CANCEL", "invitation", c.id().value(),
                             invitation.email().masked() + " left the queue; use given back: " + givenBack, now));
                     return givenBack;
@@ -196,9 +195,5 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     private static DomainException moving() {
         return new DomainException(ErrorCode.CONFLICT, "This member is moving to another team right now; try again in a minute.");
-    }
-
-    private static DomainException inProgress() {
-        return new DomainException(ErrorCode.REMOVAL_IN_PROGRESS, "This member is being removed right now.");
     }
 }

@@ -3,12 +3,15 @@ package io.invitehub.application.membership.service;
 import io.invitehub.application.membership.port.in.RebindCommand;
 import io.invitehub.application.membership.port.in.RebindResult;
 import io.invitehub.application.membership.port.in.RebindUseCase;
+import io.invitehub.application.membership.port.out.Rebinds;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.application.shared.port.out.RateLimiter.Limit;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
@@ -42,8 +45,11 @@ public final class RebindService implements RebindUseCase {
 
     private final TransactionRunner transactions;
     private final RedeemCodes codes;
+    private final CodeUses uses;
     private final Invitations invitations;
+    private final Rebinds rebinds;
     private final Teams teams;
+    private final Seats seats;
     private final WakeUps wakeUps;
     private final Clock clock;
     private final RedemptionSettings redemption;
@@ -52,13 +58,17 @@ public final class RebindService implements RebindUseCase {
     private final Limit perAddress;
     private final Limit perEmail;
 
-    public RebindService(TransactionRunner transactions, RedeemCodes codes, Invitations invitations, Teams teams,
+    public RebindService(TransactionRunner transactions, RedeemCodes codes, CodeUses uses, Invitations invitations,
+                         Rebinds rebinds, Teams teams, Seats seats,
                          RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings redemption,
                          LifecycleSettings settings) {
         this.transactions = transactions;
         this.codes = codes;
+        this.uses = uses;
         this.invitations = invitations;
+        this.rebinds = rebinds;
         this.teams = teams;
+        this.seats = seats;
         this.wakeUps = wakeUps;
         this.clock = clock;
         this.redemption = redemption;
@@ -102,16 +112,16 @@ public final class RebindService implements RebindUseCase {
                     : "Only a member who has joined a team can move; this invitation is " + current.state() + ".");
         }
         code.ensureMayRebind(command.email(), current.acceptedAt().orElse(now), now, settings.rebindWindow());
-        if (!codes.takeRebind(code.id())) {
+        if (!uses.takeRebind(code.id())) {
             throw new DomainException(ErrorCode.REBIND_LIMIT_REACHED, "This code has used all its moves to another team.");
         }
         TeamId from = current.teamId().orElseThrow();
-        SeatReservation seat = teams.reserveSeatElsewhere(code.group(), redemption.allocationPolicy(), from)
+        SeatReservation seat = seats.reserveSeatElsewhere(code.group(), redemption.allocationPolicy(), from)
                 .orElseThrow(() -> new DomainException(ErrorCode.NO_FREE_SEAT,
                         "No seat is free in another team right now; please try again later."));
         Invitation rebind = invitations.create(new NewInvitation(code.id(), code.owner(), Optional.of(seat.teamId()),
                 command.email(), InvitationState.RESERVED, true, false, now));
-        if (!invitations.markRebinding(current.id(), rebind.id())) {
+        if (!rebinds.markRebinding(current.id(), rebind.id())) {
             throw new DomainException(ErrorCode.REBIND_NOT_ALLOWED, "A move to another team is already under way.");
         }
         String fromTeam = teams.findById(from).map(Team::name).orElse("");

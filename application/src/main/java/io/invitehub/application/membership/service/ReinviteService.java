@@ -2,10 +2,10 @@ package io.invitehub.application.membership.service;
 
 import io.invitehub.application.membership.port.in.ReinviteCommand;
 import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
-import io.invitehub.application.recipients.service.RecipientPolicy;
+import io.invitehub.application.recipients.port.in.ScreenRecipientsUseCase;
 import io.invitehub.application.redemption.port.in.RedeemCommand;
 import io.invitehub.application.redemption.port.in.RedemptionResult;
-import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.redemption.port.in.RedeemWithoutRateLimitsUseCase;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.Invitations;
@@ -26,21 +26,21 @@ import java.time.Clock;
 
 /**
  * Re-invite of a removed member: find the distributor's own invitation of that e-mail in that team, which
- * must have ended REMOVED, and redeem its code for the e-mail through {@link RedeemService} (all its rules,
+ * must have ended REMOVED, and redeem its code for the e-mail through {@link RedeemWithoutRateLimitsUseCase} (all its rules,
  * the atomic use, the seat or the queue; an open invitation is returned as a repeat and takes nothing).
  */
 public final class ReinviteService implements ReinviteMemberUseCase {
     private final TransactionRunner transactions;
     private final Invitations invitations;
     private final RedeemCodes codes;
-    private final RedeemService redeem;
+    private final RedeemWithoutRateLimitsUseCase redeem;
     private final AuditLog audit;
     private final CallerRules rules;
-    private final RecipientPolicy recipients;
+    private final ScreenRecipientsUseCase recipients;
     private final Clock clock;
 
     public ReinviteService(TransactionRunner transactions, Invitations invitations, RedeemCodes codes, Users users,
-                           RedeemService redeem, RecipientPolicy recipients, AuditLog audit, Clock clock) {
+                           RedeemWithoutRateLimitsUseCase redeem, ScreenRecipientsUseCase recipients, AuditLog audit, Clock clock) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.codes = codes;

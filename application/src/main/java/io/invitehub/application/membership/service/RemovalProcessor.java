@@ -1,16 +1,17 @@
 package io.invitehub.application.membership.service;
 
 import io.invitehub.application.membership.port.out.RemovalClaim;
+import io.invitehub.application.membership.port.out.RemovalClaims;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.ProviderError;
-import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.domain.invitation.Invitation;
-import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.team.TeamAccount;
 import io.invitehub.domain.team.TeamId;
@@ -41,19 +42,23 @@ final class RemovalProcessor {
 
     private final TransactionRunner transactions;
     private final Invitations invitations;
+    private final RemovalClaims claims;
     private final Teams teams;
-    private final RedeemCodes codes;
+    private final Seats seats;
+    private final CodeUses uses;
     private final ProviderEviction eviction;
     private final WakeUps wakeUps;
     private final Clock clock;
     private final LifecycleSettings settings;
 
-    RemovalProcessor(TransactionRunner transactions, Invitations invitations, Teams teams, RedeemCodes codes,
-                     TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
+    RemovalProcessor(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Teams teams, Seats seats,
+                     CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
+        this.claims = claims;
         this.teams = teams;
-        this.codes = codes;
+        this.seats = seats;
+        this.uses = uses;
         this.eviction = new ProviderEviction(provider);
         this.wakeUps = wakeUps;
         this.clock = clock;
@@ -104,12 +109,12 @@ final class RemovalProcessor {
         RemovalKind kind = claim.kind();
         Instant now = clock.instant();
         return transactions.inTransaction(() -> invitations
-                .transition(inv.id(), InvitationState.REMOVING, kind.endState(), now, truncate(endReason))
+                .apply(inv.moveTo(kind.endState(), now, truncate(endReason)))
                 .map(ended -> {
-                    teams.releaseSeat(ended.teamId().orElseThrow());
-                    boolean givenBack = kind.givesUseBack() && codes.giveUseBack(ended.id());
+                    seats.releaseSeat(ended.teamId().orElseThrow());
+                    boolean givenBack = kind.givesUseBack() && uses.giveUseBack(ended.id());
                     if (kind == RemovalKind.REBIND) {
-                        claim.rebindTo().ifPresent(to -> codes.moveUse(ended.id(), to));
+                        claim.rebindTo().ifPresent(to -> uses.moveUse(ended.id(), to));
                     }
                     Finished finished = new Finished(ended, givenBack);
                     inTransaction.accept(finished);
@@ -126,10 +131,10 @@ final class RemovalProcessor {
         if (e.error().isRetryable() && failedAttempts < settings.maxAttempts()) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(settings.backoff(failedAttempts)) > 0)
                     .orElse(settings.backoff(failedAttempts));
-            transactions.inTransaction(() -> invitations.scheduleRemovalRetry(inv.id(), now.plus(wait), text));
+            transactions.inTransaction(() -> claims.scheduleRemovalRetry(inv.id(), now.plus(wait), text));
         } else {
             String reason = truncate(claim.kind() + " failed after " + failedAttempts + " attempt(s): " + text);
-            transactions.inTransaction(() -> invitations.abandonRemoval(inv.id(), now, reason, true));
+            transactions.inTransaction(() -> claims.abandonRemoval(inv.id(), now, reason, true));
             LOG.warning(() -> "invitation " + inv.id().value() + " back to " + claim.from() + ", flagged removal_failed: " + reason);
         }
     }

@@ -1,9 +1,9 @@
 package io.invitehub.application.queue.service;
 
 import io.invitehub.application.queue.port.in.PromoteWaitingUseCase;
-import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.queue.port.out.WaitingQueue;
 import io.invitehub.application.shared.port.out.SeatReservation;
-import io.invitehub.application.shared.port.out.Teams;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.domain.invitation.Invitation;
@@ -29,21 +29,21 @@ public final class SeatQueueService implements PromoteWaitingUseCase {
     private static final Logger LOG = Logger.getLogger(SeatQueueService.class.getName());
 
     private final TransactionRunner transactions;
-    private final Invitations invitations;
-    private final Teams teams;
+    private final WaitingQueue queues;
+    private final Seats seats;
     private final WakeUps wakeUps;
     private final Clock clock;
     private final AllocationPolicy policy;
     private final int batchSize;
 
-    public SeatQueueService(TransactionRunner transactions, Invitations invitations, Teams teams, WakeUps wakeUps, Clock clock,
+    public SeatQueueService(TransactionRunner transactions, WaitingQueue queues, Seats seats, WakeUps wakeUps, Clock clock,
                             AllocationPolicy policy, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
         this.transactions = transactions;
-        this.invitations = invitations;
-        this.teams = teams;
+        this.queues = queues;
+        this.seats = seats;
         this.wakeUps = wakeUps;
         this.clock = clock;
         this.policy = policy;
@@ -53,7 +53,7 @@ public final class SeatQueueService implements PromoteWaitingUseCase {
     @Override
     public int promoteWaiting() {
         int promoted = 0;
-        for (Optional<TeamGroupId> queue : invitations.waitingQueues()) {
+        for (Optional<TeamGroupId> queue : queues.waitingQueues()) {
             Batch batch;
             do {
                 batch = transactions.inTransaction(() -> promoteBatch(queue));
@@ -74,18 +74,18 @@ public final class SeatQueueService implements PromoteWaitingUseCase {
 
     private Batch promoteBatch(Optional<TeamGroupId> queue) {
         Instant now = clock.instant();
-        List<Invitation> oldest = invitations.claimWaiting(queue, batchSize);
+        List<Invitation> oldest = queues.claimWaiting(queue, batchSize);
         int promoted = 0;
         for (Invitation waiting : oldest) {
-            Optional<SeatReservation> seat = teams.reserveSeat(queue, policy);
+            Optional<SeatReservation> seat = seats.reserveSeat(queue, policy);
             if (seat.isEmpty()) {
                 return new Batch(promoted, false); // the head of this queue waits: nobody behind it goes first
             }
-            if (invitations.promote(waiting.id(), seat.get().teamId(), now).isPresent()) {
+            if (queues.promote(waiting.promoteTo(seat.get().teamId(), now)).isPresent()) {
                 promoted++;
             } else {
                 // it left the queue meanwhile, or its e-mail holds a seat in that team already (a rebind)
-                teams.releaseSeat(seat.get().teamId());
+                seats.releaseSeat(seat.get().teamId());
             }
         }
         return new Batch(promoted, oldest.size() == batchSize);

@@ -1,5 +1,6 @@
 package io.invitehub.application.recipients.service;
 
+import io.invitehub.application.recipients.port.in.ScreenRecipientsUseCase;
 import io.invitehub.application.recipients.port.out.Recipients;
 import io.invitehub.application.recipients.view.BlockEntry;
 import io.invitehub.application.recipients.view.BlockKind;
@@ -27,7 +28,7 @@ import java.util.Optional;
  *       e-mail (REINVITE_COOLDOWN, 429). For {@code POST /distributors/me/members/add}.</li>
  * </ul>
  */
-public final class RecipientPolicy {
+public final class RecipientPolicy implements ScreenRecipientsUseCase {
     private final Recipients recipients;
     private final RecipientSettings settings;
 
@@ -36,6 +37,7 @@ public final class RecipientPolicy {
         this.settings = settings;
     }
 
+    @Override
     public void ensureMayInvite(Email email, Instant now) {
         int cap = settings.invitationsPerDay();
         // one read for the three checks (the redemption's hot path)
@@ -60,6 +62,7 @@ public final class RecipientPolicy {
         }
     }
 
+    @Override
     public void ensureMayReinvite(UserId distributor, Email email, Instant now) {
         Optional<Instant> removed = recipients.lastRemoval(distributor, email);
         if (removed.isPresent()) {

@@ -7,6 +7,7 @@ import io.invitehub.application.redemption.view.RedemptionStatus;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.service.RedemptionGuard;
 import io.invitehub.application.shared.service.RedemptionSettings;
@@ -31,6 +32,7 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
     private final RedeemCodes codes;
     private final Invitations invitations;
     private final Teams teams;
+    private final Seats seats;
     private final Clock clock;
     private final RedemptionGuard guard;
     private final RedemptionSettings settings;
@@ -38,12 +40,13 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
     private final Duration seatsTtl;
 
     /** {@code seatsTtl} is how long the public seat summary may be served from {@code seatsCache}. */
-    public PublicRedemptionQueryService(RedeemCodes codes, Invitations invitations, Teams teams, Clock clock,
-                                        RateLimiter rateLimiter, RedemptionSettings settings, SeatsCache seatsCache,
+    public PublicRedemptionQueryService(RedeemCodes codes, Invitations invitations, Teams teams, Seats seats,
+                                        Clock clock, RateLimiter rateLimiter, RedemptionSettings settings, SeatsCache seatsCache,
                                         Duration seatsTtl) {
         this.codes = codes;
         this.invitations = invitations;
         this.teams = teams;
+        this.seats = seats;
         this.clock = clock;
         this.guard = new RedemptionGuard(rateLimiter, settings);
         this.settings = settings;
@@ -79,7 +82,7 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
         if (cached.isPresent()) {
             return cached.get();
         }
-        SeatSummary fresh = teams.seatSummary();
+        SeatSummary fresh = seats.seatSummary();
         seatsCache.store(fresh, seatsTtl);
         return fresh;
     }

@@ -1,15 +1,17 @@
 package io.invitehub.application.redemption.service;
 
-import io.invitehub.application.membership.service.ReinviteService;
-import io.invitehub.application.recipients.service.RecipientPolicy;
+import io.invitehub.application.recipients.port.in.ScreenRecipientsUseCase;
 import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
 import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedeemWithoutRateLimitsUseCase;
 import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
@@ -35,27 +37,32 @@ import java.util.Set;
  * invitations already wait in the code's queue), store the
  * invitation. After commit, wake the dispatcher.
  */
-public final class RedeemService implements RedeemCodeUseCase {
+public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRateLimitsUseCase {
     /** Refusals that count as failed attempts against a code (guessing, or someone else's code). */
     private static final Set<ErrorCode> FAILED_ATTEMPTS = EnumSet.of(ErrorCode.INVALID_CODE, ErrorCode.EMAIL_MISMATCH);
 
     private final TransactionRunner transactions;
     private final RedeemCodes codes;
+    private final CodeUses uses;
     private final Invitations invitations;
     private final Teams teams;
+    private final Seats seats;
     private final RedemptionGuard guard;
     private final WakeUps wakeUps;
     private final Clock clock;
     private final RedemptionSettings settings;
-    private final RecipientPolicy recipients;
+    private final ScreenRecipientsUseCase recipients;
 
-    public RedeemService(TransactionRunner transactions, RedeemCodes codes, Invitations invitations, Teams teams,
+    public RedeemService(TransactionRunner transactions, RedeemCodes codes, CodeUses uses, Invitations invitations,
+                         Teams teams, Seats seats,
                          RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
-                         RecipientPolicy recipients) {
+                         ScreenRecipientsUseCase recipients) {
         this.transactions = transactions;
         this.codes = codes;
+        this.uses = uses;
         this.invitations = invitations;
         this.teams = teams;
+        this.seats = seats;
         this.guard = new RedemptionGuard(rateLimiter, settings);
         this.wakeUps = wakeUps;
         this.clock = clock;
@@ -69,10 +76,7 @@ public final class RedeemService implements RedeemCodeUseCase {
         return redeemWithoutRateLimits(command);
     }
 
-    /**
-     * The same redemption without the public rate limits: for a signed-in distributor re-inviting its own
-     * removed customer ({@link ReinviteService}), who is limited by its own checks, not by the customer's.
-     */
+    @Override
     public RedemptionResult redeemWithoutRateLimits(RedeemCommand command) {
         Instant now = clock.instant();
         RedemptionResult result;
@@ -116,10 +120,10 @@ public final class RedeemService implements RedeemCodeUseCase {
         }
 
         recipients.ensureMayInvite(command.email(), now);
-        codes.takeUseAndBind(code.id(), command.email());
+        uses.takeUseAndBind(code.id(), command.email());
         // fairness: while older invitations wait in this code's queue, a new one queues behind them
         // rather than taking a seat that one of them should get (the promoter seats them in order)
-        Optional<SeatReservation> seat = teams.reserveSeatUnlessQueued(code.group(), settings.allocationPolicy());
+        Optional<SeatReservation> seat = seats.reserveSeatUnlessQueued(code.group(), settings.allocationPolicy());
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));

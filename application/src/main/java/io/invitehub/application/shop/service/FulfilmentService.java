@@ -1,9 +1,9 @@
 package io.invitehub.application.shop.service;
 
-import io.invitehub.application.codes.service.CodeIssuingService;
 import io.invitehub.application.shared.port.out.CodeGenerator;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.service.UniqueCodes;
 import io.invitehub.application.shop.port.in.FulfilOrdersUseCase;
 import io.invitehub.application.shop.port.out.FulfilmentJob;
 import io.invitehub.application.shop.port.out.Orders;
@@ -31,8 +31,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
 
     private final TransactionRunner transactions;
     private final Orders orders;
-    private final RedeemCodes codes;
-    private final CodeGenerator generator;
+    private final UniqueCodes newCodes;
     private final Clock clock;
     private final ShopSettings settings;
 
@@ -40,8 +39,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
                              Clock clock, ShopSettings settings) {
         this.transactions = transactions;
         this.orders = orders;
-        this.codes = codes;
-        this.generator = generator;
+        this.newCodes = new UniqueCodes(codes, generator);
         this.clock = clock;
         this.settings = settings;
     }
@@ -97,7 +95,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
                 if (!orders.recordDelivery(job, before, count, now.plus(settings.fulfilmentLease()))) {
                     throw new LostClaim("order " + order.orderNo() + " was taken over after " + before + " codes");
                 }
-                CodeIssuingService.insertUnique(codes, generator, count, terms, Optional.of(order.id()), now);
+                newCodes.insert(count, terms, Optional.of(order.id()), now);
             });
             delivered += count;
         }

@@ -13,6 +13,7 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.application.sync.port.in.SyncOutcome;
 import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
+import io.invitehub.application.sync.port.out.SyncSchedule;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
@@ -55,6 +56,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
 
     private final TransactionRunner transactions;
     private final Teams teams;
+    private final SyncSchedule schedule;
     private final Invitations invitations;
     private final RedeemCodes codes;
     private final TeamProvider provider;
@@ -63,10 +65,11 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
     private final Clock clock;
     private final SyncSettings settings;
 
-    public AcceptanceSyncService(TransactionRunner transactions, Teams teams, Invitations invitations, RedeemCodes codes,
-                                 TeamProvider provider, JobLeases leases, WakeUps wakeUps, Clock clock, SyncSettings settings) {
+    public AcceptanceSyncService(TransactionRunner transactions, Teams teams, SyncSchedule schedule, Invitations invitations,
+                                 RedeemCodes codes, TeamProvider provider, JobLeases leases, WakeUps wakeUps, Clock clock, SyncSettings settings) {
         this.transactions = transactions;
         this.teams = teams;
+        this.schedule = schedule;
         this.invitations = invitations;
         this.codes = codes;
         this.provider = provider;
@@ -83,7 +86,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
 
     @Override
     public List<TeamId> dueTeams(int limit) {
-        return teams.dueForSync(clock.instant(), limit);
+        return schedule.dueForSync(clock.instant(), limit);
     }
 
     @Override
@@ -157,12 +160,12 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         Instant now = clock.instant();
         int[] joined = {0};
         int[] activated = {0};
-        Teams.ExternalSeats seats = transactions.inTransaction(() -> {
+        SyncSchedule.ExternalSeats seats = transactions.inTransaction(() -> {
             Set<Email> explained = new HashSet<>();
             for (Invitation held : invitations.seatHolders(team.id())) {
                 explained.add(held.email());
                 if (held.state() == InvitationState.INVITED && members.containsKey(held.email())) {
-                    Optional<Invitation> moved = invitations.transition(held.id(), InvitationState.INVITED, InvitationState.JOINED, now, null);
+                    Optional<Invitation> moved = invitations.apply(held.moveTo(InvitationState.JOINED, now, null));
                     if (moved.isPresent()) {
                         joined[0]++;
                         if (codes.activate(held.codeId(), now)) {
@@ -177,7 +180,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
                     external.add(member);
                 }
             });
-            return teams.recordSync(team.id(), external, now, now.plus(settings.interval()));
+            return schedule.recordSync(team.id(), external, now, now.plus(settings.interval()));
         });
         if (seats.shrank()) {
             wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
@@ -199,7 +202,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
             if (error.disablesTeam()) {
                 teams.setStatus(team.id(), error == ProviderError.BANNED ? TeamStatus.BANNED : TeamStatus.TOKEN_INVALID);
             }
-            teams.recordSyncFailure(team.id(), text, now.plus(wait));
+            schedule.recordSyncFailure(team.id(), text, now.plus(wait));
         });
         LOG.warning(() -> "acceptance sync of team " + team.id().value() + " failed (" + text + ")"
                 + (error.disablesTeam() ? "; the team is now " + error + " and gets no new members" : "; next try in " + wait));

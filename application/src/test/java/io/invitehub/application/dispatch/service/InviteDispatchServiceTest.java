@@ -37,14 +37,14 @@ class InviteDispatchServiceTest {
     private final Fixture f = new Fixture();
     private final ScriptedTeamProvider provider = new ScriptedTeamProvider();
     private final InviteDispatchService dispatcher = new InviteDispatchService(f.storage.transactions(),
-            f.storage.invitations(), f.storage.teams(), f.storage.codes(), provider, f.wakeUps, f.clock, SETTINGS);
+            f.storage.dispatchOutbox(), f.storage.teams(), f.storage.seats(), f.storage.codeUses(), provider, f.wakeUps,
+            f.clock, SETTINGS);
 
     /** What a redemption leaves behind: a use taken, the e-mail bound, a seat reserved, a RESERVED invitation. */
     private Invitation reserved(RedeemCode code, Email email) {
         return f.storage.transactions().inTransaction(() -> {
-            f.storage.codes().takeUse(code.id());
-            f.storage.codes().bindEmail(code.id(), email);
-            var seat = f.storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
+            f.storage.codeUses().takeUseAndBind(code.id(), email);
+            var seat = f.storage.seats().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
             return f.storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(seat.teamId()),
                     email, InvitationState.RESERVED, false, true, f.clock.instant()));
         });
@@ -117,8 +117,8 @@ class InviteDispatchServiceTest {
         RedeemCode code = f.code(3);
         Invitation other = reserved(code, ALICE);
         Invitation inv = f.storage.transactions().inTransaction(() -> {
-            f.storage.codes().takeUse(code.id());
-            var seat = f.storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
+            f.storage.codeUses().takeUseAndBind(code.id(), ALICE); // the code is bound to ALICE already
+            var seat = f.storage.seats().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
             return f.storage.invitations().create(new NewInvitation(code.id(), Optional.empty(), Optional.of(seat.teamId()),
                     BOB, InvitationState.RESERVED, false, true, f.clock.instant()));
         });
@@ -152,7 +152,7 @@ class InviteDispatchServiceTest {
 
         f.clock.advance(Duration.ofMinutes(10));
         assertThat(dispatcher.dispatchBatch()).isZero();
-        assertThat(f.storage.codes().giveUseBack(inv.id())).isFalse();
+        assertThat(f.storage.codeUses().giveUseBack(inv.id())).isFalse();
         assertThat(f.reload(code).usedCount()).isEqualTo(1);
     }
 
@@ -360,7 +360,7 @@ class InviteDispatchServiceTest {
         assertThat(f.reload(blue).seatsReserved()).isZero();
         assertThat(f.reload(blue).status()).isEqualTo(TeamStatus.ACTIVE);
         assertThat(provider.calls()).hasSize(3 * 2);   // 12 e-mails = 2 calls per pass, 3 attempts
-        assertThat(f.storage.teams().seatSummary().usedSeats()).isZero();
+        assertThat(f.storage.seats().seatSummary().usedSeats()).isZero();
     }
 
     @Test

@@ -118,7 +118,7 @@ class DistributorReadSideServiceTest {
     void codesAreToggledAndDeletedOnlyByTheirOwnerOrStaff() {
         RedeemCode own = codeOf(alice);
         RedeemCode used = codeOf(alice);
-        f.storage.transactions().inTransaction(() -> f.storage.codes().takeUse(used.id()));
+        f.storage.transactions().inTransaction(() -> f.storage.codeUses().takeUseAndBind(used.id(), Email.of("buyer@host.com")));
         assertThat(manage.toggle(alice.id(), own.id())).isEqualTo(CodeStatus.DISABLED);
         assertThat(queries.summary(alice.id(), alice.id()).inactiveCodes()).isEqualTo(1);
         assertThat(manage.toggle(alice.id(), own.id())).isEqualTo(CodeStatus.ACTIVE);
@@ -213,7 +213,7 @@ class DistributorReadSideServiceTest {
         RedeemCode unused = codeOf(alice);
         RedeemCode used = codeOf(alice);
         RedeemCode bobs = codeOf(bob);
-        f.storage.transactions().inTransaction(() -> f.storage.codes().takeUse(used.id()));
+        f.storage.transactions().inTransaction(() -> f.storage.codeUses().takeUseAndBind(used.id(), Email.of("buyer@host.com")));
         RedeemCodeId unknown = new RedeemCodeId(12_345);
         var result = manage.deleteAll(alice.id(), List.of(unknown, bobs.id(), used.id(), unused.id(), unused.id()));
         assertThat(result.deleted()).containsExactly(unused.id());

@@ -27,6 +27,8 @@ import io.invitehub.domain.user.User;
 import java.time.Duration;
 import java.util.Optional;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
+
 /** The member-lifecycle services over the in-memory storage and the scripted provider, with helpers that make members. */
 final class LifecycleWorld {
     static final RedemptionSettings GENEROUS = new RedemptionSettings(AllocationPolicy.FILL_FIRST,
@@ -63,16 +65,18 @@ final class LifecycleWorld {
     LifecycleWorld(RedemptionSettings redemption, Duration reinviteCooldown) {
         var s = f.storage;
         recipientPolicy = new RecipientPolicy(s.recipients(), new RecipientSettings(1_000, reinviteCooldown));
-        redeem = new RedeemService(s.transactions(), s.codes(), s.invitations(), s.teams(), rateLimiter, wakeUps, f.clock, redemption,
-                recipientPolicy);
-        dispatcher = new InviteDispatchService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, wakeUps, f.clock,
+        redeem = new RedeemService(s.transactions(), s.codes(), s.codeUses(), s.invitations(), s.teams(), s.seats(),
+                rateLimiter, wakeUps, f.clock, redemption, recipientPolicy);
+        dispatcher = new InviteDispatchService(s.transactions(), s.dispatchOutbox(), s.teams(), s.seats(), s.codeUses(),
+                provider, wakeUps, f.clock,
                 new DispatchSettings(50, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)));
-        removal = new MemberRemovalService(s.transactions(), s.invitations(), s.teams(), s.codes(), s.users(), provider,
-                s.auditLog(), wakeUps, f.clock, SETTINGS);
-        jobs = new MemberLifecycleService(s.transactions(), s.invitations(), s.teams(), s.codes(), provider, wakeUps, f.clock, SETTINGS);
+        removal = new MemberRemovalService(s.transactions(), s.invitations(), s.removalClaims(), s.rebinds(), s.teams(),
+                s.seats(), s.codeUses(), s.users(), provider, s.auditLog(), wakeUps, f.clock, SETTINGS);
+        jobs = new MemberLifecycleService(s.transactions(), s.invitations(), s.removalClaims(), s.rebinds(), s.teams(),
+                s.seats(), s.codes(), s.codeUses(), provider, wakeUps, f.clock, SETTINGS);
         reinvite = new ReinviteService(s.transactions(), s.invitations(), s.codes(), s.users(), redeem, recipientPolicy, s.auditLog(), f.clock);
-        rebind = new RebindService(s.transactions(), s.codes(), s.invitations(), s.teams(), rateLimiter, wakeUps, f.clock,
-                redemption, SETTINGS);
+        rebind = new RebindService(s.transactions(), s.codes(), s.codeUses(), s.invitations(), s.rebinds(), s.teams(),
+                s.seats(), rateLimiter, wakeUps, f.clock, redemption, SETTINGS);
         distributor = user();
         other = user();
     }
@@ -108,8 +112,7 @@ final class LifecycleWorld {
         Team team = f.storage.teams().findById(inv.teamId().orElseThrow()).orElseThrow();
         provider.accept(team.providerAccountId(), "user-" + email.value(), email);
         f.storage.activateCode(code.id(), f.clock.instant());
-        return f.storage.transactions().inTransaction(() -> f.storage.invitations()
-                .transition(inv.id(), InvitationState.INVITED, InvitationState.JOINED, f.clock.instant(), null)).orElseThrow();
+        return f.storage.transactions().inTransaction(() -> f.storage.invitations().apply(change(inv.id(), InvitationState.INVITED, InvitationState.JOINED, f.clock.instant(), null))).orElseThrow();
     }
 
     Invitation reload(Invitation invitation) {

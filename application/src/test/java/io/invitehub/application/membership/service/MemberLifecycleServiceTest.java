@@ -133,8 +133,7 @@ class MemberLifecycleServiceTest {
         Invitation stale = w.invited(code, ALICE);
         w.f.clock.advance(Duration.ofDays(8));
         // the claim commits, then the process dies before the provider call
-        w.f.storage.transactions().inTransaction(() -> w.f.storage.invitations()
-                .claimUnaccepted(w.f.clock.instant(), 10, w.f.clock.instant(), LifecycleWorld.SETTINGS.lease()));
+        w.f.storage.transactions().inTransaction(() -> w.f.storage.removalClaims().claimUnaccepted(w.f.clock.instant(), 10, w.f.clock.instant(), LifecycleWorld.SETTINGS.lease()));
         assertThat(w.jobs.resumeRemovals()).isZero();
         w.f.clock.advance(LifecycleWorld.SETTINGS.lease());
 

@@ -111,8 +111,7 @@ class MemberRemovalServiceTest {
     void aRemovalUnderWayIsRemovalInProgress() {
         RedeemCode code = w.code(w.distributor, 1);
         Invitation member = w.joined(code, ALICE);
-        w.f.storage.transactions().inTransaction(() -> w.f.storage.invitations()
-                .claimRemoval(member.id(), RemovalKind.REMOVE, w.f.clock.instant(), Duration.ofMinutes(2)));
+        w.f.storage.transactions().inTransaction(() -> w.f.storage.removalClaims().claimRemoval(member.id(), RemovalKind.REMOVE, w.f.clock.instant(), Duration.ofMinutes(2)));
 
         refused(() -> remove(ALICE), ErrorCode.REMOVAL_IN_PROGRESS);
         assertThat(w.provider.removals()).isEmpty();
@@ -146,7 +145,7 @@ class MemberRemovalServiceTest {
         assertThat(back.acceptedAt()).isEqualTo(member.acceptedAt());
         assertThat(w.f.reload(code).usedCount()).isEqualTo(1);
         assertThat(w.f.reload(team).seatsReserved()).isEqualTo(1);
-        assertThat(w.f.storage.invitations().removalFailures(Optional.empty(), 10)).as("a request failure is not a flagged job").isEmpty();
+        assertThat(w.f.storage.removalClaims().removalFailures(Optional.empty(), 10)).as("a request failure is not a flagged job").isEmpty();
 
         // the next attempt goes through
         assertThat(remove(ALICE).codeUsageRestored()).isTrue();
@@ -201,8 +200,7 @@ class MemberRemovalServiceTest {
     void aClaimThatIsDueAgainIsNotAlsoFinishedByTheRequest() {
         RedeemCode code = w.code(w.distributor, 1);
         Invitation member = w.joined(code, ALICE);
-        RemovalClaim claim = w.f.storage.transactions().inTransaction(() -> w.f.storage.invitations()
-                .claimRemoval(member.id(), RemovalKind.REMOVE, w.f.clock.instant(), Duration.ofMinutes(2))).orElseThrow();
+        RemovalClaim claim = w.f.storage.transactions().inTransaction(() -> w.f.storage.removalClaims().claimRemoval(member.id(), RemovalKind.REMOVE, w.f.clock.instant(), Duration.ofMinutes(2))).orElseThrow();
         w.f.clock.advance(Duration.ofMinutes(3));
 
         assertThat(w.jobs.resumeRemovals()).isEqualTo(1);

@@ -71,7 +71,7 @@ class RebindServiceTest {
         assertThat(w.f.reload(second).seatsReserved()).isEqualTo(1);
         assertThat(w.f.reload(code).usedCount()).isEqualTo(1);
         // the use now sits with the new invitation: a later removal gives it back
-        assertThat(w.f.storage.transactions().inTransaction(() -> w.f.storage.codes().giveUseBack(moving.id()))).isTrue();
+        assertThat(w.f.storage.transactions().inTransaction(() -> w.f.storage.codeUses().giveUseBack(moving.id()))).isTrue();
         assertThat(w.f.reload(code).usedCount()).isZero();
     }
 

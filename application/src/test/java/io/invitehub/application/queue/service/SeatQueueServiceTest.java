@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeatQueueServiceTest {
@@ -39,12 +40,12 @@ class SeatQueueServiceTest {
 
     private final Fixture f = new Fixture();
     private final io.invitehub.application.fakes.ScriptedTeamProvider provider = new io.invitehub.application.fakes.ScriptedTeamProvider();
-    private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
-            f.storage.teams(), InMemoryRateLimiter.unlimited(), f.wakeUps, f.clock, GENEROUS,
-            new RecipientPolicy(f.storage.recipients(), new RecipientSettings(1_000, Duration.ZERO)));
+    private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.codeUses(),
+            f.storage.invitations(), f.storage.teams(), f.storage.seats(), InMemoryRateLimiter.unlimited(), f.wakeUps, f.clock,
+            GENEROUS, new RecipientPolicy(f.storage.recipients(), new RecipientSettings(1_000, Duration.ZERO)));
     /** Batches of 2, so several batches and their ends are exercised. */
-    private final SeatQueueService promoter = new SeatQueueService(f.storage.transactions(), f.storage.invitations(),
-            f.storage.teams(), f.wakeUps, f.clock, AllocationPolicy.FILL_FIRST, 2);
+    private final SeatQueueService promoter = new SeatQueueService(f.storage.transactions(), f.storage.waitingQueue(),
+            f.storage.seats(), f.wakeUps, f.clock, AllocationPolicy.FILL_FIRST, 2);
     private final TeamAdminService admin = new TeamAdminService(f.storage.transactions(), f.storage.teams(), provider,
             f.storage.auditLog(), f.wakeUps, f.clock);
     private int emails;
@@ -186,8 +187,7 @@ class SeatQueueServiceTest {
         f.team("Blue", 1);
         redeem(f.code(1));
         List<Invitation> queue = waitingFor(f.code(1), f.code(1));
-        f.storage.transactions().inTransaction(() -> f.storage.invitations()
-                .transition(queue.get(0).id(), InvitationState.WAITING, InvitationState.CANCELLED, f.clock.instant(), "admin"));
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().apply(change(queue.get(0).id(), InvitationState.WAITING, InvitationState.CANCELLED, f.clock.instant(), "admin")));
         f.team("More", 1);
 
         assertThat(promoter.promoteWaiting()).isEqualTo(1);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +34,9 @@ class RecipientProtectionServiceTest {
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
     private final RecipientProtectionService service = new RecipientProtectionService(f.storage.transactions(),
             f.storage.recipients(), f.storage.codes(), f.storage.auditLog(), limiter, RedemptionSettings.defaults(), f.clock);
-    private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
-            f.storage.teams(), InMemoryRateLimiter.unlimited(), new RecordingWakeUps(), f.clock, RedemptionSettings.defaults(),
+    private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.codeUses(),
+            f.storage.invitations(), f.storage.teams(), f.storage.seats(), InMemoryRateLimiter.unlimited(),
+            new RecordingWakeUps(), f.clock, RedemptionSettings.defaults(),
             new RecipientPolicy(f.storage.recipients(), RecipientSettings.defaults()));
 
     private static void assertCode(Runnable call, ErrorCode code) {
@@ -80,9 +82,7 @@ class RecipientProtectionServiceTest {
         RedeemCode code = f.code(1);
         RedeemCode another = f.code(1);
         var invitation = redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1")).invitation();
-        f.storage.transactions().inTransaction(() -> f.storage.invitations().transition(invitation.id(),
-                io.invitehub.domain.invitation.InvitationState.RESERVED, io.invitehub.domain.invitation.InvitationState.CANCELLED,
-                f.clock.instant(), "test"));
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().apply(change(invitation.id(), io.invitehub.domain.invitation.InvitationState.RESERVED, io.invitehub.domain.invitation.InvitationState.CANCELLED, f.clock.instant(), "test")));
 
         assertThat(service.optOut(code.code(), ALICE, "10.0.0.1")).isTrue();
         assertThat(service.optOut(code.code(), ALICE, "10.0.0.1")).as("already recorded").isFalse();
@@ -90,7 +90,7 @@ class RecipientProtectionServiceTest {
 
         service.liftOptOut(ADMIN, ALICE);
         assertCode(() -> service.liftOptOut(ADMIN, ALICE), ErrorCode.NOT_FOUND);
-        assertThat(f.storage.recipients().isOptedOut(ALICE)).isFalse();
+        assertThat(f.storage.recipients().screen(ALICE, f.clock.instant(), 0).optedOut()).isFalse();
     }
 
     @Test
@@ -102,11 +102,11 @@ class RecipientProtectionServiceTest {
         assertCode(() -> service.optOut(code.code(), Email.of("bob@host.com"), "10.0.0.9"), ErrorCode.NOT_FOUND);
         assertCode(() -> service.optOut(f.nextCode(), ALICE, "10.0.0.9"), ErrorCode.NOT_FOUND);
         assertThat(limiter.count(RedemptionSettings.defaults().failuresPerCode(), code.code().value())).isEqualTo(1);
-        assertThat(f.storage.recipients().isOptedOut(Email.of("bob@host.com"))).isFalse();
+        assertThat(f.storage.recipients().screen(Email.of("bob@host.com"), f.clock.instant(), 0).optedOut()).isFalse();
         for (int i = 0; i < 3; i++) {
             assertCode(() -> service.optOut(code.code(), Email.of("carol@host.com"), "10.0.0.9"), ErrorCode.NOT_FOUND);
         }
         assertThatThrownBy(() -> service.optOut(code.code(), ALICE, "10.0.0.9")).isInstanceOf(RateLimitedException.class);
-        assertThat(f.storage.recipients().isOptedOut(ALICE)).isFalse();
+        assertThat(f.storage.recipients().screen(ALICE, f.clock.instant(), 0).optedOut()).isFalse();
     }
 }

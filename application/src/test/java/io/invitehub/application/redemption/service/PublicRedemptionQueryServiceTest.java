@@ -37,10 +37,11 @@ class PublicRedemptionQueryServiceTest {
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
     private final io.invitehub.application.fakes.InMemorySeatsCache seatsCache = new io.invitehub.application.fakes.InMemorySeatsCache(f.clock);
     private final PublicRedemptionQueryService queries = new PublicRedemptionQueryService(f.storage.codes(),
-            f.storage.invitations(), f.storage.teams(), f.clock, limiter, RedemptionSettings.defaults(), seatsCache,
-            java.time.Duration.ofSeconds(5));
-    private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.invitations(),
-            f.storage.teams(), InMemoryRateLimiter.unlimited(), new RecordingWakeUps(), f.clock, RedemptionSettings.defaults(),
+            f.storage.invitations(), f.storage.teams(), f.storage.seats(), f.clock, limiter, RedemptionSettings.defaults(),
+            seatsCache, java.time.Duration.ofSeconds(5));
+    private final RedeemService redeem = new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.codeUses(),
+            f.storage.invitations(), f.storage.teams(), f.storage.seats(), InMemoryRateLimiter.unlimited(),
+            new RecordingWakeUps(), f.clock, RedemptionSettings.defaults(),
             new RecipientPolicy(f.storage.recipients(), RecipientSettings.defaults()));
 
     private RedeemCode code() {

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,8 +60,9 @@ class RedeemServiceTest {
     }
 
     private RedeemService service(RedemptionSettings settings, Invitations invitations) {
-        return new RedeemService(f.storage.transactions(), f.storage.codes(), invitations, f.storage.teams(), limiter,
-                wakeUps, f.clock, settings, new RecipientPolicy(f.storage.recipients(), recipientSettings));
+        return new RedeemService(f.storage.transactions(), f.storage.codes(), f.storage.codeUses(), invitations,
+                f.storage.teams(), f.storage.seats(), limiter, wakeUps, f.clock, settings,
+                new RecipientPolicy(f.storage.recipients(), recipientSettings));
     }
 
     private RedemptionResult redeem(RedeemCode code, Email email) {
@@ -132,7 +134,7 @@ class RedeemServiceTest {
         assertThat(c.queuePosition()).contains(3L);
         assertThat(f.reload(full).seatsReserved()).isEqualTo(1);
         assertThat(wakeUps.count(Work.INVITE_DISPATCH)).isEqualTo(1);
-        assertThat(f.storage.teams().seatSummary().waiting()).isEqualTo(3);
+        assertThat(f.storage.seats().seatSummary().waiting()).isEqualTo(3);
     }
 
     @Test
@@ -248,7 +250,7 @@ class RedeemServiceTest {
     void refusesWhenTheMembershipIsOver() {
         f.team("Blue", 5);
         RedeemCode code = f.code(1);
-        f.storage.transactions().inTransaction(() -> f.storage.codes().bindEmail(code.id(), ALICE));
+        f.storage.bindEmail(code.id(), ALICE);
         Instant activated = Fixture.START.minus(Duration.ofDays(31));
         f.storage.activateCode(code.id(), activated);
 
@@ -275,8 +277,7 @@ class RedeemServiceTest {
         Team blue = f.team("Blue", 5);
         RedeemCode code = f.code(1);
         Invitation first = redeem(code, ALICE).invitation();
-        f.storage.transactions().inTransaction(() -> f.storage.invitations()
-                .transition(first.id(), InvitationState.RESERVED, InvitationState.CANCELLED, f.clock.instant(), "admin"));
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().apply(change(first.id(), InvitationState.RESERVED, InvitationState.CANCELLED, f.clock.instant(), "admin")));
 
         assertRefused(() -> redeem(code, ALICE), ErrorCode.CODE_USED_UP, "This code has no uses left.");
         assertThat(f.reload(code).usedCount()).isEqualTo(1);
@@ -496,9 +497,9 @@ class RedeemServiceTest {
         Invitation inv = redeem(code, ALICE).invitation();
         Instant removedAt = f.clock.instant();
         f.storage.transactions().inTransaction(() -> {
-            f.storage.invitations().transition(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt, null);
-            f.storage.invitations().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, removedAt, java.time.Duration.ofMinutes(2));
-            f.storage.invitations().transition(inv.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed");
+            f.storage.invitations().apply(change(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, removedAt, null));
+            f.storage.removalClaims().claimRemoval(inv.id(), io.invitehub.domain.invitation.RemovalKind.REMOVE, removedAt, java.time.Duration.ofMinutes(2));
+            f.storage.invitations().apply(change(inv.id(), InvitationState.REMOVING, InvitationState.REMOVED, removedAt, "removed"));
         });
         RecipientPolicy policy = new RecipientPolicy(f.storage.recipients(), recipientSettings);
         f.clock.advance(Duration.ofHours(20));
@@ -515,7 +516,6 @@ class RedeemServiceTest {
     }
 
     private void cancel(Invitation invitation) {
-        f.storage.transactions().inTransaction(() -> f.storage.invitations().transition(invitation.id(),
-                InvitationState.RESERVED, InvitationState.CANCELLED, f.clock.instant(), "test"));
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().apply(change(invitation.id(), InvitationState.RESERVED, InvitationState.CANCELLED, f.clock.instant(), "test")));
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AcceptanceSyncServiceTest {
@@ -34,18 +35,17 @@ class AcceptanceSyncServiceTest {
     private final MemberListProvider provider = new MemberListProvider();
     private final InMemoryJobLeases leases = new InMemoryJobLeases(f.clock);
     private final AcceptanceSyncService sync = new AcceptanceSyncService(f.storage.transactions(), f.storage.teams(),
-            f.storage.invitations(), f.storage.codes(), provider, leases, f.wakeUps, f.clock, SETTINGS);
+            f.storage.syncSchedule(), f.storage.invitations(), f.storage.codes(), provider, leases, f.wakeUps, f.clock, SETTINGS);
     private final Team team = f.team("blue", 10);
 
     /** A redemption's invitation the dispatcher has sent: use taken, seat held, INVITED. */
     private Invitation invited(RedeemCode code, Email email) {
         return f.storage.transactions().inTransaction(() -> {
-            f.storage.codes().takeUse(code.id());
-            f.storage.codes().bindEmail(code.id(), email);
-            var seat = f.storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
+            f.storage.codeUses().takeUseAndBind(code.id(), email);
+            var seat = f.storage.seats().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
             Invitation inv = f.storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(seat.teamId()),
                     email, InvitationState.RESERVED, false, true, f.clock.instant()));
-            return f.storage.invitations().transition(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, f.clock.instant(), null)
+            return f.storage.invitations().apply(change(inv.id(), InvitationState.RESERVED, InvitationState.INVITED, f.clock.instant(), null))
                     .orElseThrow();
         });
     }
@@ -122,7 +122,7 @@ class AcceptanceSyncServiceTest {
     void aMemberWhoseInvitationIsStillReservedIsNotExternalAndNotJoined() {
         RedeemCode code = f.code(1);
         Invitation reserved = f.storage.transactions().inTransaction(() -> {
-            f.storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST);
+            f.storage.seats().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST);
             return f.storage.invitations().create(new NewInvitation(code.id(), code.owner(), Optional.of(team.id()), ALICE,
                     InvitationState.RESERVED, false, true, f.clock.instant()));
         });
@@ -176,9 +176,9 @@ class AcceptanceSyncServiceTest {
         assertThat(banned.sync().error()).contains("BANNED: workspace deactivated");
         assertThat(banned.sync().failures()).isEqualTo(1);
         assertThat(f.storage.transactions().inTransaction(
-                () -> f.storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST))).isEmpty();
+                () -> f.storage.seats().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST))).isEmpty();
         // a banned team is not synced again until staff set it ACTIVE
-        assertThat(f.storage.teams().dueForSync(f.clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThat(f.storage.syncSchedule().dueForSync(f.clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
         assertThat(sync.syncTeam(team.id()).result()).isEqualTo(SyncOutcome.Result.SKIPPED);
     }
 

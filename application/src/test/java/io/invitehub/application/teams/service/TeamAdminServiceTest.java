@@ -148,8 +148,8 @@ class TeamAdminServiceTest {
     void maxSeatsBelowTheSeatsInUseIsAConflictThatChangesNothing() {
         Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 3, Optional.empty()));
         f.storage.transactions().inTransaction(() -> {
-            f.storage.teams().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST);
-            f.storage.teams().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST);
+            f.storage.seats().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST);
+            f.storage.seats().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST);
         });
         int audited = f.storage.auditLog().latest(100).size();
 
@@ -184,7 +184,7 @@ class TeamAdminServiceTest {
     @Test
     void externalMembersComeWithTheTeamsSyncState() {
         Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "token", 3, Optional.empty()));
-        f.storage.transactions().inTransaction(() -> f.storage.teams().recordSync(team.id(), java.util.List.of(
+        f.storage.transactions().inTransaction(() -> f.storage.syncSchedule().recordSync(team.id(), java.util.List.of(
                 new io.invitehub.application.shared.port.out.ProviderMember("u1", io.invitehub.domain.shared.Email.of("owner@host.com"), "owner", null)),
                 f.clock.instant(), f.clock.instant().plusSeconds(180)));
 
@@ -219,7 +219,7 @@ class TeamAdminServiceTest {
         Team team = admin.createTeam(new CreateTeamCommand(Fixture.STAFF, "Blue", "acc-1", "bad-token", 5, Optional.empty()));
 
         assertThat(team.status()).isEqualTo(TeamStatus.TOKEN_INVALID);
-        assertThat(f.storage.teams().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST)).isEmpty();
+        assertThat(f.storage.seats().reserveSeat(Optional.empty(), io.invitehub.domain.team.AllocationPolicy.FILL_FIRST)).isEmpty();
         assertThat(f.wakeUps.count(WakeUps.Work.SEAT_PROMOTION)).isZero();
         assertThat(f.storage.auditLog().latest(1)).extracting(AuditEntry::action, AuditEntry::details)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("TEAM_CREDENTIALS_REFUSED",

@@ -27,24 +27,15 @@ public interface Recipients {
     }
 
     /**
-     * {@link #findBlock}, {@link #isOptedOut} and {@link #recentInvitations} together, in one read
-     * (redemption asks all three for every new invitation).
+     * What stands between {@code email} and a new invitation, in one read (redemption asks for every new
+     * invitation): the blocklist entry that covers it (the address itself, its domain or a parent domain),
+     * whether its owner opted out, and the creation times of its newest non-rebind invitations created
+     * after {@code since} (exclusive), newest first, at most {@code limit}.
      */
-    default Screening screen(Email email, Instant since, int limit) {
-        return new Screening(findBlock(email), isOptedOut(email), recentInvitations(email, since, limit));
-    }
-
-    /**
-     * Creation times of the newest non-rebind invitations of {@code email} created after
-     * {@code since} (exclusive), newest first, at most {@code limit}.
-     */
-    List<Instant> recentInvitations(Email email, Instant since, int limit);
+    Screening screen(Email email, Instant since, int limit);
 
     /** When {@code distributor} last removed {@code email} (an invitation of its codes ended REMOVED). */
     Optional<Instant> lastRemoval(UserId distributor, Email email);
-
-    /** The entry that covers {@code email}: the address itself, its domain or a parent domain. */
-    Optional<BlockEntry> findBlock(Email email);
 
     /** Adds an entry; empty when the same kind and value is already listed. {@code value} is normalised by the caller. */
     Optional<BlockEntry> addBlock(BlockKind kind, String value, Optional<String> reason, Optional<UserId> createdBy, Instant now);
@@ -57,8 +48,6 @@ public interface Recipients {
 
     /** Records that the owner of {@code email} (proven with a code bound to it) wants no further invitations; false when already recorded. */
     boolean optOut(Email email, RedeemCodeId proof, Instant now);
-
-    boolean isOptedOut(Email email);
 
     /** Lifts an opt-out (admin, at the owner's request); false when there was none. */
     boolean liftOptOut(Email email);

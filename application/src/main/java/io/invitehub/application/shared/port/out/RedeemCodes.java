@@ -4,16 +4,14 @@ import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
-import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.order.OrderId;
-import io.invitehub.domain.shared.Email;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage of redeem codes. Every counter change is one atomic conditional update. */
+/** Storage of redeem codes: reads, the row lock, inserts, activation, toggling and deletion. Uses and rebinds are counted by {@link CodeUses}. */
 public interface RedeemCodes {
 
     /** A plain read, no lock. */
@@ -26,52 +24,6 @@ public interface RedeemCodes {
      * so concurrent redemptions of one code are serialised while other codes proceed.
      */
     RedeemCode lock(RedeemCodeId id);
-
-    /**
-     * Takes one use: {@code used_count + 1} only while {@code max_uses = 0 OR used_count < max_uses}.
-     *
-     * @throws io.invitehub.domain.shared.DomainException {@code CODE_USED_UP} when no use is left
-     */
-    void takeUse(RedeemCodeId id);
-
-    /**
-     * Binds the code to {@code email} when it is unbound; a code already bound to the same e-mail
-     * is left as it is.
-     *
-     * @throws io.invitehub.domain.code.EmailMismatchException when bound to another e-mail
-     */
-    void bindEmail(RedeemCodeId id, Email email);
-
-    /**
-     * {@link #takeUse} and {@link #bindEmail} as one step (the redemption's hot path: one conditional
-     * update of the row instead of two). Refuses like them, used up first, and then changes nothing.
-     *
-     * @throws io.invitehub.domain.shared.DomainException {@code CODE_USED_UP} when no use is left
-     * @throws io.invitehub.domain.code.EmailMismatchException when bound to another e-mail
-     */
-    default void takeUseAndBind(RedeemCodeId id, Email email) {
-        takeUse(id);
-        bindEmail(id, email);
-    }
-
-    /**
-     * Gives back the use held by this invitation, at most once over the invitation's life
-     * ({@code GREATEST(used_count - 1, 0)}). Returns whether a use was given back by this call.
-     */
-    boolean giveUseBack(InvitationId invitation);
-
-    /**
-     * Moves the use held by {@code from} to {@code to} (a rebind: the member's use goes with them to the
-     * new team) without changing {@code used_count}: only when {@code from} holds one and {@code to} does
-     * not. Returns whether it moved.
-     */
-    boolean moveUse(InvitationId from, InvitationId to);
-
-    /** Counts one rebind: {@code rebind_count + 1} only while {@code rebind_count < rebind_limit}; false when none is left. */
-    boolean takeRebind(RedeemCodeId id);
-
-    /** Gives a rebind back after the move failed ({@code GREATEST(rebind_count - 1, 0)}). */
-    void giveRebindBack(RedeemCodeId id);
 
     /**
      * Inserts the candidates that do not exist yet ({@code ON CONFLICT DO NOTHING}) in bulk and

@@ -5,7 +5,7 @@ import io.invitehub.domain.code.RedeemCode;
 
 import java.time.Instant;
 
-class InMemoryMemberLifecycleContractTest extends AbstractMemberLifecycleContract {
+class InMemoryRemovalClaimsContractTest extends AbstractRemovalClaimsContract {
     @Override
     protected StoragePorts newStorage() {
         return new InMemoryStorage();

@@ -1,13 +1,13 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.contract.AbstractMemberLifecycleContract;
+import io.invitehub.application.contract.AbstractRemovalClaimsContract;
 import io.invitehub.application.contract.StoragePorts;
 import io.invitehub.domain.code.RedeemCode;
 
 import java.time.Instant;
 
-/** The shared member-lifecycle contract on real PostgreSQL (the V4 claims, indexes and member_ends_at triggers). */
-class JooqMemberLifecycleContractTest extends AbstractMemberLifecycleContract {
+/** The shared removal-claims contract on real PostgreSQL (the V4 claims, indexes and member_ends_at triggers). */
+class JooqRemovalClaimsContractTest extends AbstractRemovalClaimsContract {
     private JooqStorage jooq;
 
     @Override

@@ -1,0 +1,150 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Seats;
+import io.invitehub.application.shared.view.SeatSummary;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.team.AllocationPolicy;
+import io.invitehub.domain.team.TeamGroupId;
+import io.invitehub.domain.team.TeamId;
+import io.invitehub.domain.team.TeamStatus;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.SelectLimitPercentStep;
+import org.jooq.SortField;
+
+import java.util.Optional;
+
+import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.TEAMS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.sum;
+
+/** The seat counters of teams in PostgreSQL: one team row locked at a time (SKIP LOCKED), counters changed by conditional updates (ADR 4). */
+final class JooqSeats implements Seats {
+    /** Rounds of "skip locked, else wait for a locked team with room" before giving up and queueing. */
+    static final int RESERVE_ROUNDS = 8;
+
+    private final DSLContext dsl;
+
+    JooqSeats(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Optional<SeatReservation> reserveSeat(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        return reserve(group, policy, org.jooq.impl.DSL.noCondition());
+    }
+
+    @Override
+    public Optional<SeatReservation> reserveSeatElsewhere(Optional<TeamGroupId> group, AllocationPolicy policy, TeamId except) {
+        return reserve(group, policy, TEAMS.ID.ne(except.value()));
+    }
+
+    @Override
+    public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
+        // literals, not binds: a generic plan must still see the partial indexes' predicates (ADR 23)
+        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
+                .and(group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
+        Condition withRoom = withRoom(group, noCondition());
+        // the hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
+        // and a team with room that nobody else is seating into right now gets one more seat. The
+        // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
+        Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
+                .where(waiting))), order(policy)).forUpdate().skipLocked().<Long>asField()), withRoom);
+        if (seat.isPresent()) {
+            return seat;
+        }
+        // cold paths: a queue (the new invitation waits behind it), no room, or every team with room locked
+        if (dsl.fetchExists(INVITATIONS, waiting)) {
+            return Optional.empty();
+        }
+        return reserve(group, policy, noCondition());
+    }
+
+    private static Condition withRoom(Optional<TeamGroupId> group, Condition extra) {
+        return TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name()))
+                .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
+                .and(group.map(g -> TEAMS.GROUP_ID.eq(g.value())).orElse(noCondition()))
+                .and(extra);
+    }
+
+    private static SortField<?>[] order(AllocationPolicy policy) {
+        return policy == AllocationPolicy.SPREAD
+                ? new SortField<?>[]{TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS).desc(), TEAMS.ID.asc()}
+                : new SortField<?>[]{TEAMS.ID.asc()};
+    }
+
+    private Optional<SeatReservation> reserve(Optional<TeamGroupId> group, AllocationPolicy policy, Condition extra) {
+        Condition withRoom = withRoom(group, extra);
+        SortField<?>[] order = order(policy);
+        for (int round = 0; round < RESERVE_ROUNDS; round++) {
+            // 1. a team with room that nobody else is seating into right now
+            Optional<Long> team = candidate(withRoom, order).forUpdate().skipLocked().fetchOptional(TEAMS.ID);
+            if (team.isEmpty()) {
+                // 2. every team with room is locked by a concurrent redemption: if any has room at all,
+                //    wait for one (its holder commits in milliseconds) instead of queueing needlessly
+                if (!dsl.fetchExists(TEAMS, withRoom)) {
+                    return Optional.empty();
+                }
+                team = candidate(withRoom, order).forUpdate().fetchOptional(TEAMS.ID);
+            }
+            if (team.isPresent()) {
+                Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(team.get()), withRoom);
+                if (seat.isPresent()) {
+                    return seat;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One more seat in the team {@code which} selects, only while it still has room; its id and name. */
+    private Optional<SeatReservation> takeSeat(Condition which, Condition withRoom) {
+        return dsl.update(TEAMS)
+                .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
+                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(which)
+                .and(withRoom)
+                .returning(TEAMS.ID, TEAMS.NAME)
+                .fetchOptional()
+                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+    }
+
+    private SelectLimitPercentStep<org.jooq.Record1<Long>> candidate(Condition withRoom, SortField<?>[] order) {
+        return dsl.select(TEAMS.ID).from(TEAMS).where(withRoom).orderBy(order).limit(1);
+    }
+
+    @Override
+    public void releaseSeat(TeamId team) {
+        dsl.update(TEAMS)
+                .set(TEAMS.SEATS_RESERVED, greatest(TEAMS.SEATS_RESERVED.minus(1), inline(0)))
+                .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
+                .where(TEAMS.ID.eq(team.value()))
+                .execute();
+    }
+
+    @Override
+    public SeatSummary seatSummary() {
+        Record4<Integer, java.math.BigDecimal, java.math.BigDecimal, java.math.BigDecimal> seats = dsl
+                .select(count(),
+                        coalesce(sum(TEAMS.MAX_SEATS), java.math.BigDecimal.ZERO),
+                        coalesce(sum(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS)), java.math.BigDecimal.ZERO),
+                        coalesce(sum(greatest(TEAMS.MAX_SEATS.minus(TEAMS.SEATS_RESERVED).minus(TEAMS.EXTERNAL_SEATS), inline(0))), java.math.BigDecimal.ZERO))
+                .from(TEAMS)
+                .where(TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name())))
+                .fetchSingle();
+        long waiting = dsl.fetchCount(INVITATIONS, INVITATIONS.STATE.eq(inline("WAITING")));
+        return new SeatSummary(seats.value1(), seats.value2().longValue(), seats.value3().longValue(),
+                seats.value4().longValue(), waiting);
+    }
+}
