@@ -2,7 +2,9 @@ package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpSettings;
-import io.invitehub.adapter.in.http.ShopApi;
+import io.invitehub.adapter.in.http.HttpPorts;
+import io.invitehub.adapter.in.http.Route;
+import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.out.payment.epay.EpayGateway;
 import io.invitehub.adapter.out.payment.epay.EpayMerchant;
 import io.invitehub.adapter.out.payment.epay.EpaySandbox;
@@ -282,9 +284,9 @@ public final class InviteHub implements AutoCloseable {
         if (b.http) {
             HttpSettings httpSettings = new HttpSettings(s.httpHost(), s.httpPort(), s.httpMaxThreads(),
                     Math.min(8, s.httpMaxThreads()), Duration.ofSeconds(30), s.trustedProxies());
-            this.http = new HttpApi(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
+            this.http = new HttpApi(new HttpPorts(redeem, queries, teams, issueCodes, accounts, signIn, signUp, distributors,
                     distributorQueries, manageCodes, protectRecipients, memberRemoval, reinvite, rebind,
-                    new ShopApi(plans, shop, shop, paymentNotifications, sandboxCheckout, s.currency()), httpSettings,
+                    new ShopApi(plans, shop, shop, paymentNotifications, sandboxCheckout, s.currency())), httpSettings,
                     persistence::isHealthy, clock);
             boundPort.set(http.start());
             resources.push(http);
@@ -485,7 +487,7 @@ public final class InviteHub implements AutoCloseable {
 
     /** The bound HTTP port; empty when HTTP is off. */
     /** The HTTP routes, when HTTP is on. */
-    public List<HttpApi.Route> httpRoutes() {
+    public List<Route> httpRoutes() {
         return http == null ? List.of() : http.routes();
     }
 

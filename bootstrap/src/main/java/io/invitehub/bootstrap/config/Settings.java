@@ -308,7 +308,7 @@ public record Settings(
         Set<String> trustedProxies(String name) {
             Set<String> entries = set(name);
             try {
-                io.invitehub.adapter.in.http.TrustedProxies.parse(entries);
+                io.invitehub.adapter.in.http.wire.TrustedProxies.parse(entries);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(name + ": " + e.getMessage());
             }

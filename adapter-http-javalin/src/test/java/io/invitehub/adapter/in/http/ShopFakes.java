@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.application.port.in.ManagePlansUseCase;
 import io.invitehub.application.port.in.OrderAdminUseCase;
 import io.invitehub.application.port.in.Page;

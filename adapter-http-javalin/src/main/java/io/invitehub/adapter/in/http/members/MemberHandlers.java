@@ -1,5 +1,8 @@
-package io.invitehub.adapter.in.http;
+package io.invitehub.adapter.in.http.members;
 
+import io.invitehub.adapter.in.http.redemption.Redemption;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.port.in.RebindCommand;
 import io.invitehub.application.port.in.RebindResult;
 import io.invitehub.application.port.in.RebindUseCase;
@@ -11,9 +14,7 @@ import io.invitehub.application.port.in.RemoveMemberUseCase;
 import io.invitehub.application.port.out.RemovalFailure;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.invitation.InvitationId;
-import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
-import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamId;
 import io.javalin.http.Context;
 
@@ -22,28 +23,30 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.caller;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
 
 /**
  * The member-lifecycle routes (SPEC sections 3, 4 and 6): removal by a distributor and by staff, re-invite,
- * the staff list of removals that kept failing, and the public rebind. Declared in {@link HttpApi}'s route
- * table; parsing of bodies and the client address is HttpApi's.
+ * the staff list of removals that kept failing, and the public rebind.
  */
-final class MemberHandlers {
-    private static final Pattern POSITIVE_NUMBER = Pattern.compile("^[0-9]{1,18}$");
+public final class MemberHandlers {
     static final int MAX_FAILURES_PAGE = 500;
 
-    private final HttpApi api;
     private final RemoveMemberUseCase removal;
     private final ReinviteMemberUseCase reinvite;
     private final RebindUseCase rebind;
+    private final TrustedProxies proxies;
 
-    MemberHandlers(HttpApi api, RemoveMemberUseCase removal, ReinviteMemberUseCase reinvite, RebindUseCase rebind) {
-        this.api = api;
+    public MemberHandlers(RemoveMemberUseCase removal, ReinviteMemberUseCase reinvite, RebindUseCase rebind, TrustedProxies proxies) {
         this.removal = Objects.requireNonNull(removal, "removal");
         this.reinvite = Objects.requireNonNull(reinvite, "reinvite");
         this.rebind = Objects.requireNonNull(rebind, "rebind");
+        this.proxies = Objects.requireNonNull(proxies, "proxies");
     }
 
     // ---- request and response bodies (snake_case on the wire) ---------------------------------------
@@ -86,42 +89,40 @@ final class MemberHandlers {
 
     // ---- handlers -----------------------------------------------------------------------------------
 
-    void removeMine(Context ctx) {
-        MemberRequest request = api.body(ctx, MemberRequest.class);
-        RemoveMemberCommand command = new RemoveMemberCommand(Access.caller(ctx).id(), email(request), team(request),
+    public void removeMine(Context ctx) {
+        MemberRequest request = body(ctx, MemberRequest.class);
+        RemoveMemberCommand command = new RemoveMemberCommand(caller(ctx).id(), email(request), team(request),
                 reason(request.reason()));
         ctx.json(Removal.of(removal.remove(command)));
     }
 
-    void reinviteMine(Context ctx) {
-        MemberRequest request = api.body(ctx, MemberRequest.class);
-        ReinviteCommand command = new ReinviteCommand(Access.caller(ctx).id(), email(request), team(request), api.clientAddress(ctx));
-        ctx.json(HttpResponses.Redemption.of(reinvite.reinvite(command)));
+    public void reinviteMine(Context ctx) {
+        MemberRequest request = body(ctx, MemberRequest.class);
+        ReinviteCommand command = new ReinviteCommand(caller(ctx).id(), email(request), team(request), proxies.clientAddress(ctx));
+        ctx.json(Redemption.of(reinvite.reinvite(command)));
     }
 
-    void removeByStaff(Context ctx) {
-        InvitationId id = new InvitationId(positive(ctx.pathParam("id"), "invitation id"));
-        Optional<String> reason = ctx.bodyAsBytes().length == 0
-                ? Optional.empty() : reason(api.body(ctx, StaffRemoveRequest.class).reason());
-        ctx.json(Removal.of(removal.removeByStaff(Access.actor(ctx), id, reason)));
+    public void removeByStaff(Context ctx) {
+        InvitationId id = new InvitationId(HttpRequests.pathId(ctx, "invitation id"));
+        Optional<String> reason = HttpRequests.optionalBody(ctx, StaffRemoveRequest.class).flatMap(r -> reason(r.reason()));
+        ctx.json(Removal.of(removal.removeByStaff(actor(ctx), id, reason)));
     }
 
-    void removalFailures(Context ctx) {
-        int limit = Optional.ofNullable(ctx.queryParam("limit")).map(raw -> (int) Math.min(positive(raw, "limit"), MAX_FAILURES_PAGE))
-                .orElse(100);
-        Optional<InvitationId> after = Optional.ofNullable(ctx.queryParam("after")).map(raw -> new InvitationId(positive(raw, "after")));
+    public void removalFailures(Context ctx) {
+        int limit = HttpRequests.keysetLimit(ctx, MAX_FAILURES_PAGE);
+        Optional<InvitationId> after = HttpRequests.keysetAfter(ctx).map(InvitationId::new);
         List<Failure> items = removal.removalFailures(after, limit).stream().map(Failure::of).collect(Collectors.toList());
         Long next = items.size() < limit ? null : items.get(items.size() - 1).invitationId();
         ctx.json(new Failures(items, next));
     }
 
-    void rebind(Context ctx) {
-        RebindRequest request = ctx.isFormUrlencoded()
-                ? new RebindRequest(ctx.formParam("code"), ctx.formParam("email"))
-                : api.body(ctx, RebindRequest.class);
+    /** {@code POST /public/rebind {code, email}} as JSON or a form. */
+    public void rebind(Context ctx) {
+        RebindRequest request = HttpRequests.formOrBody(ctx, RebindRequest.class,
+                form -> new RebindRequest(form.formParam("code"), form.formParam("email")));
         Code code = Code.parse(request.code());
         Email email = Email.of(request.email());
-        ctx.json(Rebind.of(rebind.rebind(new RebindCommand(code, email, api.clientAddress(ctx)))));
+        ctx.json(Rebind.of(rebind.rebind(new RebindCommand(code, email, proxies.clientAddress(ctx)))));
     }
 
     // ---- parsing ------------------------------------------------------------------------------------
@@ -149,16 +150,5 @@ final class MemberHandlers {
             throw invalid("reason must have at most " + RemoveMemberCommand.MAX_REASON_LENGTH + " characters");
         }
         return reason;
-    }
-
-    private static long positive(String raw, String what) {
-        if (raw == null || !POSITIVE_NUMBER.matcher(raw).matches() || Long.parseLong(raw) < 1) {
-            throw invalid(what + " must be a positive number");
-        }
-        return Long.parseLong(raw);
-    }
-
-    private static DomainException invalid(String message) {
-        return DomainException.invalid(ErrorCode.VALIDATION_FAILED, message);
     }
 }

@@ -1,4 +1,4 @@
-package io.invitehub.adapter.in.http;
+package io.invitehub.adapter.in.http.wire;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +9,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON configuration of the API: snake_case names, ISO-8601 instants, empty Optionals as null. */
-final class JsonMapping {
+public final class JsonMapping {
     private JsonMapping() {
     }
 
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())

@@ -1,4 +1,4 @@
-package io.invitehub.adapter.in.http;
+package io.invitehub.adapter.in.http.shop;
 
 import io.invitehub.application.port.in.ManagePlansUseCase;
 import io.invitehub.application.port.in.OrderAdminUseCase;

@@ -1,4 +1,4 @@
-package io.invitehub.adapter.in.http;
+package io.invitehub.adapter.in.http.wire;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package io.invitehub.adapter.in.http;
+package io.invitehub.adapter.in.http.wire;
+
+import io.javalin.http.Context;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -83,6 +85,11 @@ public final class TrustedProxies {
     public boolean trusts(String address) {
         Optional<byte[]> bytes = literal(address);
         return bytes.isPresent() && ranges.stream().anyMatch(r -> r.contains(bytes.get()));
+    }
+
+    /** The client address of a request: its remote address and {@code X-Forwarded-For}, read as {@link #clientAddress(String, String)} says. */
+    public String clientAddress(Context ctx) {
+        return clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
     }
 
     /** The client address for a request from {@code remote} carrying {@code forwardedFor} (may be null). */
