@@ -109,7 +109,7 @@ public final class Bench {
     }
 
     public void run(Settings base) throws InterruptedException {
-        Path dir = base.dataDir().toAbsolutePath().resolve("bench-" + System.currentTimeMillis());
+        Path dir = base.database().dataDir().toAbsolutePath().resolve("bench-" + System.currentTimeMillis());
         out.printf("bench: scale %.4f, redemption %d clients x %d s, reads %d clients x %d s each, data in %s%n",
                 options.scale(), options.clients(), options.duration().toSeconds(), options.readClients(),
                 options.readDuration().toSeconds(), dir);
@@ -139,7 +139,7 @@ public final class Bench {
             Settings settings = Settings.from(env);
             try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
                 DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
-                try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.dbPoolSize())).start()) {
+                try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.database().poolSize())).start()) {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
                     String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();

@@ -90,10 +90,10 @@ public final class Main {
     }
 
     public static void migrate(Settings settings, PrintStream out) {
-        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : null;
+        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.database().dataDir()) : null;
         try {
             PersistenceSettings db = embedded != null ? embedded.settings(2)
-                    : PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()).withMaxPoolSize(2);
+                    : PersistenceSettings.of(settings.database().url().orElseThrow(), settings.database().user(), settings.database().password()).withMaxPoolSize(2);
             try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.bootstrap.config.SecretsKey.resolve(settings))) {
                 out.println("applied " + persistence.migrate() + " migration(s); the schema is up to date");
             }

@@ -1,4 +1,4 @@
-package io.invitehub.bootstrap;
+package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.redis.RedisConnection;
 import io.invitehub.adapter.out.redis.RedisJobLeases;
@@ -10,7 +10,7 @@ import io.invitehub.application.port.out.JobLeases;
 import io.invitehub.application.port.out.RateLimiter;
 import io.invitehub.application.port.out.SeatsCache;
 import io.invitehub.application.port.out.WakeUps;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.bootstrap.config.RedisConfig;
 import io.invitehub.bootstrap.inprocess.InProcessJobLeases;
 import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
 import io.invitehub.bootstrap.inprocess.InProcessSeatsCache;
@@ -28,20 +28,21 @@ import java.util.function.BooleanSupplier;
  * The ports that nodes share: rate limits, job leases, wake-ups and the seats cache. On Redis when
  * {@code INVITEHUB_REDIS_URL} is set (each with its failure mode, ADR 19), in this process otherwise.
  */
-record SharedPorts(RateLimiter rateLimiter, JobLeases jobLeases, WakeUps wakeUps, SeatsCache seatsCache, BooleanSupplier health) {
+public record SharedPorts(RateLimiter rateLimiter, JobLeases jobLeases, WakeUps wakeUps, SeatsCache seatsCache, BooleanSupplier health) {
     private static final Logger LOG = LoggerFactory.getLogger(SharedPorts.class);
 
-    boolean healthy() {
+    /** True when Redis is configured and its last call succeeded, or when Redis is not configured. */
+    public boolean healthy() {
         return health.getAsBoolean();
     }
 
     /** Starts the ports; what needs closing is pushed on {@code resources}. */
-    static SharedPorts start(Settings s, Clock clock, Deque<AutoCloseable> resources) {
-        if (s.redisUrl().isEmpty()) {
+    public static SharedPorts start(RedisConfig s, Clock clock, Deque<AutoCloseable> resources) {
+        if (s.url().isEmpty()) {
             return new SharedPorts(new InProcessRateLimiter(clock), new InProcessJobLeases(clock), new InProcessWakeUps(),
                     new InProcessSeatsCache(), () -> true);
         }
-        RedisSettings redis = new RedisSettings(URI.create(s.redisUrl().get()), s.redisTimeout(), s.redisKeyPrefix(),
+        RedisSettings redis = new RedisSettings(URI.create(s.url().get()), s.timeout(), s.keyPrefix(),
                 Duration.ofSeconds(2), 32);
         RedisConnection connection = new RedisConnection(redis);
         resources.push(connection);
