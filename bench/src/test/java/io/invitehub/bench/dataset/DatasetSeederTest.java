@@ -1,11 +1,17 @@
-package io.invitehub.adapter.out.persistence;
+package io.invitehub.bench.dataset;
 
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.adapter.out.persistence.StatisticsRecount;
+import io.invitehub.adapter.out.persistence.TestPostgres;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.jooq.CloseableDSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,22 +23,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark dataset (SPEC section 11) at scale 0.005 — 25 000 codes, 20 000 invitations, 50
  * distributors, 10 teams: its shape is consistent with what the service itself would have written,
  * the rollups rebuilt after the trigger-less load equal a recount, and the distributor read side's
- * hot queries (the SQL of {@link JooqDistributorRecords}) use indexes, never a sequential scan of
- * invitations or codes, for the largest and for the tiny distributor alike.
+ * hot queries (the SQL of the persistence adapter's {@code JooqDistributorRecords}) use indexes, never a
+ * sequential scan of invitations or codes, for the largest and for the tiny distributor alike.
  */
 class DatasetSeederTest {
     private static final double SCALE = 0.005;
     private static JooqPersistence db;
+    private static CloseableDSLContext dsl;
     private static DatasetSeeder.Dataset dataset;
 
     @BeforeAll
     static void seed() {
-        db = TestPostgres.freshPersistence();
-        dataset = DatasetSeeder.seed(db, SCALE, "$2a$04$notarealhashnotarealhashnotarealhashnotarealhashnot");
+        PersistenceSettings database = TestPostgres.freshDatabase();
+        db = TestPostgres.connect(database);
+        dsl = DSL.using(database.jdbcUrl(), database.user(), database.password());
+        dataset = DatasetSeeder.seed(database, SCALE, "$2a$04$notarealhashnotarealhashnotarealhashnotarealhashnot");
     }
 
     @AfterAll
     static void close() {
+        dsl.close();
         db.close();
     }
 
@@ -53,7 +63,7 @@ class DatasetSeederTest {
 
     @Test
     void codesAreValidAndTheirUsesMatchTheirInvitations() {
-        db.dsl().fetch("select code from redeem_codes order by id limit 200").getValues(0, String.class).forEach(Code::new);
+        dsl.fetch("select code from redeem_codes order by id limit 200").getValues(0, String.class).forEach(Code::new);
         assertThat(count("select count(*) from redeem_codes c where c.used_count <> "
                 + "(select count(*) from invitations i where i.code_id = c.id and i.holds_use)")).isZero();
         assertThat(count("select count(*) from teams t where t.seats_reserved <> (select count(*) from invitations i "
@@ -61,7 +71,7 @@ class DatasetSeederTest {
         assertThat(count("select count(*) from invitations i join redeem_codes c on c.id = i.code_id "
                 + "where i.distributor_id is distinct from c.owner_id or i.email <> c.bound_email")).isZero();
         // a state mix with few RESERVED, spread over ~180 days, all in the past
-        List<String> states = db.dsl().fetch("select state from invitations group by state having count(*) > 100")
+        List<String> states = dsl.fetch("select state from invitations group by state having count(*) > 100")
                 .getValues(0, String.class);
         assertThat(states).contains("INVITED", "JOINED", "REMOVED", "FAILED", "EXPIRED").doesNotContain("RESERVED");
         assertThat(count("select count(*) from invitations where state = 'RESERVED'")).isPositive();
@@ -74,7 +84,7 @@ class DatasetSeederTest {
     void theRebuiltRollupsEqualARecount() {
         Instant now = Instant.now();
         Money price = Money.ofMinor(1000, Money.CNY);
-        StatisticsRecount recount = new StatisticsRecount(db.dsl(), ZoneId.of("Asia/Shanghai"));
+        StatisticsRecount recount = new StatisticsRecount(dsl, ZoneId.of("Asia/Shanghai"));
         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
             UserId id = new UserId(d.id());
             assertThat(db.statistics().summary(id, now, price)).as(d.username()).isEqualTo(recount.summary(id, now, price));
@@ -114,10 +124,10 @@ class DatasetSeederTest {
     }
 
     private static long count(String sql, Object... binds) {
-        return db.dsl().fetchValue(sql, binds) instanceof Number n ? n.longValue() : -1;
+        return dsl.fetchValue(sql, binds) instanceof Number n ? n.longValue() : -1;
     }
 
     private static String plan(String sql) {
-        return String.join("\n", db.dsl().fetch("explain " + sql).getValues(0, String.class));
+        return String.join("\n", dsl.fetch("explain " + sql).getValues(0, String.class));
     }
 }

@@ -1,4 +1,4 @@
-package io.invitehub.bootstrap.bench;
+package io.invitehub.bench;
 
 import java.io.IOException;
 import java.net.http.HttpClient;

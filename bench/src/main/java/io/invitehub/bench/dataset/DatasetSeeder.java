@@ -1,9 +1,16 @@
-package io.invitehub.adapter.out.persistence;
+package io.invitehub.bench.dataset;
+
+import io.invitehub.adapter.out.persistence.PersistenceSettings;
+import io.invitehub.domain.team.Team;
+import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Bulk-loads the benchmark dataset of SPEC section 11 into an empty (migrated) database with
@@ -14,8 +21,10 @@ import java.util.Objects;
  *
  * <p>The statistics triggers (and the foreign-key triggers) are bypassed during the load with
  * {@code session_replication_role = replica} — allowed for a superuser, which the embedded
- * database's user is — and the rollups are then recomputed once by {@code statistics_rebuild()};
- * finally everything is analysed. The data is shaped for the read side: invitation states mixed
+ * database's user is — and the rollups are then recomputed once by {@code statistics_rebuild()}
+ * and the past expiry buckets folded by {@code statistics_compact_expiry(…)}, as the hourly job
+ * would; finally everything is analysed. The load runs on a connection of its own (plain SQL through
+ * jOOQ), not through the service's persistence adapter: it is a tool, not a port. The data is shaped for the read side: invitation states mixed
  * (mostly FAILED, EXPIRED, REMOVED, JOINED, INVITED; few RESERVED), {@code created_at} spread over
  * the last 180 days, distinct e-mails (the one-open-invitation-per-e-mail index holds), codes'
  * {@code used_count} equal to their invitations holding a use (FAILED and REMOVED gave theirs back),
@@ -59,10 +68,16 @@ public final class DatasetSeeder {
         }
     }
 
-    public static Dataset seed(JooqPersistence db, double scale, String passwordHash) {
+    /** Seeds the migrated, empty database at {@code database} (as its superuser) and returns what it holds. */
+    public static Dataset seed(PersistenceSettings database, double scale, String passwordHash) {
         Objects.requireNonNull(passwordHash, "passwordHash");
         Sizes sizes = Sizes.of(scale);
-        var dsl = db.dsl();
+        try (CloseableDSLContext dsl = DSL.using(database.jdbcUrl(), database.user(), database.password())) {
+            return seed(dsl, sizes, scale, passwordHash);
+        }
+    }
+
+    private static Dataset seed(DSLContext dsl, Sizes sizes, double scale, String passwordHash) {
         if (dsl.fetchExists(dsl.selectOne().from("users").where("username like 'bench-%'"))) {
             throw new IllegalStateException("the database holds a benchmark dataset already");
         }
@@ -74,26 +89,24 @@ public final class DatasetSeeder {
         long codeBase = dsl.fetchSingle("select coalesce(max(id), 0) from redeem_codes").get(0, Long.class);
         long largestCodes = sizes.codes() / LARGEST_SHARE;
 
-        db.transactions().inTransaction(() -> {
-            dsl.execute("set local session_replication_role = replica");
-            dsl.execute(FUNCTIONS);
+        replica(dsl, sql -> {
+            sql.execute(FUNCTIONS);
             // distributor 1 is the largest, 2 the tiny one, 3… the long tail
-            dsl.execute("insert into users (id, username, password_hash, role, approval, created_at) overriding system value "
+            sql.execute("insert into users (id, username, password_hash, role, approval, created_at) overriding system value "
                     + "select ? + k, case k when 1 then 'bench-largest' when 2 then 'bench-tiny' "
                     + "else 'bench-d' || lpad(k::text, 6, '0') end, ?, 'DISTRIBUTOR', 'APPROVED', ?::timestamptz - interval '400 days' "
                     + "from generate_series(1, ?) k", userBase, passwordHash, now, sizes.distributors());
-            dsl.execute("insert into teams (id, name, provider_account_id, max_seats, created_at) overriding system value "
-                    + "select ? + k, 'dataset team ' || k, 'dataset-' || k, " + io.invitehub.domain.team.Team.MAX_SEATS_LIMIT
+            sql.execute("insert into teams (id, name, provider_account_id, max_seats, created_at) overriding system value "
+                    + "select ? + k, 'dataset team ' || k, 'dataset-' || k, " + Team.MAX_SEATS_LIMIT
                     + ", ?::timestamptz - interval '400 days' from generate_series(1, ?) k", teamBase, now, sizes.teams());
         });
         for (long from = 1; from <= sizes.codes(); from += CHUNK) {
             long lo = from;
             long hi = Math.min(sizes.codes(), lo + CHUNK - 1);
-            db.transactions().inTransaction(() -> {
-                dsl.execute("set local session_replication_role = replica");
+            replica(dsl, sql -> {
                 // g: the code's number; its invitation (if any) is a pure function of g, so codes and
                 // invitations agree without reading each other back
-                dsl.execute("insert into redeem_codes (id, code, owner_id, max_uses, used_count, expires_at, validity_days, "
+                sql.execute("insert into redeem_codes (id, code, owner_id, max_uses, used_count, expires_at, validity_days, "
                         + "bound_email, activated_at, member_expires_at, active, created_at, updated_at) overriding system value "
                         + "select ? + g, bench_code(g), ? + bench_owner(g, ?, ?), 1, "
                         + "case when st is null or st in ('FAILED', 'REMOVED') then 0 else 1 end, "
@@ -104,7 +117,7 @@ public final class DatasetSeeder {
                         + "from (select g, bench_state(g) st, ?::timestamptz - interval '200 days' + (g % 86400) * interval '1 second' created, "
                         + "bench_created(g, ?::timestamptz) inv from generate_series(?::bigint, ?::bigint) g) x",
                         codeBase, userBase, largestCodes, sizes.distributors(), now, now, lo, hi);
-                dsl.execute("insert into invitations (code_id, distributor_id, team_id, email, state, holds_use, attempts, "
+                sql.execute("insert into invitations (code_id, distributor_id, team_id, email, state, holds_use, attempts, "
                         + "next_attempt_at, created_at, invited_at, accepted_at, ended_at, end_reason, updated_at) "
                         + "select ? + g, ? + bench_owner(g, ?, ?), ? + 1 + g % ?, 'b' || g || '@bench.example.com', st, "
                         + "st not in ('FAILED', 'REMOVED'), case when st = 'RESERVED' then 0 else 1 end, "
@@ -121,24 +134,23 @@ public final class DatasetSeeder {
                         codeBase, userBase, largestCodes, sizes.distributors(), teamBase, sizes.teams(), now, now, lo, hi);
             });
         }
-        db.transactions().inTransaction(() -> {
-            dsl.execute("set local session_replication_role = replica");
-            dsl.execute("update teams t set seats_reserved = x.n, max_seats = least(" + io.invitehub.domain.team.Team.MAX_SEATS_LIMIT
+        replica(dsl, sql -> {
+            sql.execute("update teams t set seats_reserved = x.n, max_seats = least(" + Team.MAX_SEATS_LIMIT
                     + ", x.n + 25) from (select team_id, count(*) n from invitations "
                     + "where state in ('RESERVED', 'INVITED', 'JOINED', 'REMOVING') and team_id > ? group by team_id) x "
                     + "where t.id = x.team_id", teamBase);
-            dsl.execute("update teams set max_seats = 25 where id > ? and seats_reserved = 0", teamBase);
-            dsl.execute(DROP_FUNCTIONS);
+            sql.execute("update teams set max_seats = 25 where id > ? and seats_reserved = 0", teamBase);
+            sql.execute(DROP_FUNCTIONS);
             for (String table : new String[] {"users", "teams", "redeem_codes"}) {
-                dsl.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
+                sql.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
             }
         });
         long loaded = System.nanoTime();
-        db.transactions().inTransaction(() -> dsl.execute("select statistics_rebuild()"));
+        dsl.transaction(tx -> tx.dsl().execute("select statistics_rebuild()"));
         // the steady state of a running service: the hourly job has folded the expiry rollup of the
         // past (the seeded codes each have their own expiry instant, so there is much to fold), and
         // vacuum has removed the folded rows before anyone reads
-        db.transactions().inTransaction(() -> db.statistics().compactExpiry(java.time.Instant.now()));
+        dsl.transaction(tx -> tx.dsl().execute("select statistics_compact_expiry(now())"));
         dsl.execute("vacuum distributor_code_expiry");
         long rebuilt = System.nanoTime();
         dsl.execute("analyze");
@@ -149,6 +161,15 @@ public final class DatasetSeeder {
         Distributor tiny = new Distributor(userBase + 2, "bench-tiny", TINY_CODES);
         return new Dataset(scale, sizes.codes(), invitations, sizes.distributors(), sizes.teams(), largest, tiny,
                 Duration.ofNanos(loaded - started), Duration.ofNanos(rebuilt - loaded), Duration.ofNanos(analysed - rebuilt));
+    }
+
+    /** One transaction of the load, with the triggers (statistics and foreign keys) bypassed. */
+    private static void replica(DSLContext dsl, Consumer<DSLContext> load) {
+        dsl.transaction(tx -> {
+            DSLContext sql = tx.dsl();
+            sql.execute("set local session_replication_role = replica");
+            load.accept(sql);
+        });
     }
 
     /**

@@ -1,12 +1,12 @@
-package io.invitehub.bootstrap.bench;
+package io.invitehub.bench;
 
-import io.invitehub.adapter.out.persistence.DatasetSeeder;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.SecretKeys;
 import io.invitehub.adapter.out.security.BcryptPasswordHasher;
 import io.invitehub.application.port.in.CreateTeamCommand;
 import io.invitehub.application.port.in.IssueCodesCommand;
 import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.bench.dataset.DatasetSeeder;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
@@ -173,16 +173,16 @@ public final class Bench {
     private DatasetSeeder.Dataset seed(EmbeddedDatabase database, SecretKeys secrets) {
         try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4), secrets)) {
             persistence.migrate();
-            String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
-            out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());
-            DatasetSeeder.Dataset d = DatasetSeeder.seed(persistence, options.scale(), hash);
-            out.printf("dataset: %,d codes, %,d invitations, %,d distributors (largest %s: %,d codes; tiny %s: %,d codes), "
-                            + "%,d teams%n", d.codes(), d.invitations(), d.distributors(), d.largest().username(),
-                    d.largest().codes(), d.tiny().username(), d.tiny().codes(), d.teams());
-            out.printf("seeding took %.1f s: load %.1f s, statistics_rebuild() %.1f s, analyze %.1f s%n",
-                    seconds(d.total()), seconds(d.loading()), seconds(d.rebuild()), seconds(d.analyse()));
-            return d;
         }
+        String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
+        out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());
+        DatasetSeeder.Dataset d = DatasetSeeder.seed(database.settings(1), options.scale(), hash);
+        out.printf("dataset: %,d codes, %,d invitations, %,d distributors (largest %s: %,d codes; tiny %s: %,d codes), "
+                        + "%,d teams%n", d.codes(), d.invitations(), d.distributors(), d.largest().username(),
+                d.largest().codes(), d.tiny().username(), d.tiny().codes(), d.teams());
+        out.printf("seeding took %.1f s: load %.1f s, statistics_rebuild() %.1f s, analyze %.1f s%n",
+                seconds(d.total()), seconds(d.loading()), seconds(d.rebuild()), seconds(d.analyse()));
+        return d;
     }
 
     /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
