@@ -3,9 +3,9 @@ package io.invitehub.bench;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.SecretKeys;
 import io.invitehub.adapter.out.security.BcryptPasswordHasher;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.bench.dataset.DatasetSeeder;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.bootstrap.config.SecretsKey;
@@ -375,7 +375,7 @@ public final class Bench {
         List<String> forms = new ArrayList<>(orders);
         long preparing = System.nanoTime();
         for (int i = 0; i < orders; i++) {
-            forms.add(signedNotification(client, hub.shop().place(new io.invitehub.application.port.in.PlaceOrderCommand(buyer,
+            forms.add(signedNotification(client, hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(buyer,
                     small.id(), 1, io.invitehub.domain.order.PayType.of("alipay"))).payUrl()));
         }
         out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n", orders,
@@ -387,7 +387,7 @@ public final class Bench {
                         .POST(HttpRequest.BodyPublishers.ofString(forms.get((int) n))).build(), st -> st == 200);
         rows.add(notify.row());
 
-        io.invitehub.application.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.port.in.PlaceOrderCommand(
+        io.invitehub.application.shop.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(
                 buyer, big.id(), 100, io.invitehub.domain.order.PayType.of("alipay")));
         String form = signedNotification(client, placed.payUrl());
         // let the worker drain the small orders first, so the timing is the big order's alone

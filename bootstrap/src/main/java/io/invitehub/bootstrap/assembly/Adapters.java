@@ -1,11 +1,11 @@
 package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
-import io.invitehub.application.port.out.JobLeases;
-import io.invitehub.application.port.out.RateLimiter;
-import io.invitehub.application.port.out.SeatsCache;
-import io.invitehub.application.port.out.TeamProvider;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.JobLeases;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.redemption.port.out.SeatsCache;
+import io.invitehub.application.shared.port.out.TeamProvider;
+import io.invitehub.application.shared.port.out.WakeUps;
 
 import java.time.Clock;
 

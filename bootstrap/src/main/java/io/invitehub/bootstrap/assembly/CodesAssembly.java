@@ -2,11 +2,11 @@ package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.security.SecureRandomCodeGenerator;
-import io.invitehub.application.port.in.IssueCodesUseCase;
-import io.invitehub.application.port.in.ManageCodesUseCase;
-import io.invitehub.application.port.out.CodeGenerator;
-import io.invitehub.application.service.CodeIssuingService;
-import io.invitehub.application.service.CodeManagementService;
+import io.invitehub.application.codes.port.in.IssueCodesUseCase;
+import io.invitehub.application.codes.port.in.ManageCodesUseCase;
+import io.invitehub.application.shared.port.out.CodeGenerator;
+import io.invitehub.application.codes.service.CodeIssuingService;
+import io.invitehub.application.codes.service.CodeManagementService;
 import io.invitehub.bootstrap.config.RedemptionConfig;
 
 /**

@@ -1,15 +1,15 @@
 package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
-import io.invitehub.application.port.in.MemberLifecycleJobsUseCase;
-import io.invitehub.application.port.in.RebindUseCase;
-import io.invitehub.application.port.in.ReinviteMemberUseCase;
-import io.invitehub.application.port.in.RemoveMemberUseCase;
-import io.invitehub.application.service.LifecycleSettings;
-import io.invitehub.application.service.MemberLifecycleService;
-import io.invitehub.application.service.MemberRemovalService;
-import io.invitehub.application.service.RebindService;
-import io.invitehub.application.service.ReinviteService;
+import io.invitehub.application.membership.port.in.MemberLifecycleJobsUseCase;
+import io.invitehub.application.membership.port.in.RebindUseCase;
+import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
+import io.invitehub.application.membership.service.LifecycleSettings;
+import io.invitehub.application.membership.service.MemberLifecycleService;
+import io.invitehub.application.membership.service.MemberRemovalService;
+import io.invitehub.application.membership.service.RebindService;
+import io.invitehub.application.membership.service.ReinviteService;
 import io.invitehub.bootstrap.config.LifecycleConfig;
 import io.invitehub.bootstrap.worker.LifecycleJobs;
 

@@ -1,15 +1,15 @@
 package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
-import io.invitehub.application.port.in.ProtectRecipientsUseCase;
-import io.invitehub.application.port.in.PublicRedemptionQueries;
-import io.invitehub.application.port.out.RateLimiter;
-import io.invitehub.application.service.PublicRedemptionQueryService;
-import io.invitehub.application.service.RecipientPolicy;
-import io.invitehub.application.service.RecipientProtectionService;
-import io.invitehub.application.service.RecipientSettings;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.application.recipients.port.in.ProtectRecipientsUseCase;
+import io.invitehub.application.redemption.port.in.PublicRedemptionQueries;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.redemption.service.PublicRedemptionQueryService;
+import io.invitehub.application.recipients.service.RecipientPolicy;
+import io.invitehub.application.recipients.service.RecipientProtectionService;
+import io.invitehub.application.recipients.service.RecipientSettings;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.bootstrap.config.RecipientsConfig;
 import io.invitehub.bootstrap.config.RedemptionConfig;
 

@@ -1,10 +1,10 @@
 package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
-import io.invitehub.application.port.in.DistributorQueries;
-import io.invitehub.application.service.DistributorQueryService;
-import io.invitehub.application.service.StatisticsMaintenanceService;
-import io.invitehub.application.service.StatisticsSettings;
+import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.distributors.service.DistributorQueryService;
+import io.invitehub.application.distributors.service.StatisticsMaintenanceService;
+import io.invitehub.application.distributors.service.StatisticsSettings;
 import io.invitehub.bootstrap.config.StatisticsConfig;
 import io.invitehub.bootstrap.worker.MaintenanceJobs;
 import io.invitehub.domain.shared.Money;

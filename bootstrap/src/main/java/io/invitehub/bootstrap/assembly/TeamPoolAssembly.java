@@ -1,16 +1,16 @@
 package io.invitehub.bootstrap.assembly;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
-import io.invitehub.application.port.in.DispatchInvitationsUseCase;
-import io.invitehub.application.port.in.ManageTeamsUseCase;
-import io.invitehub.application.port.in.PromoteWaitingUseCase;
-import io.invitehub.application.port.in.SyncTeamsUseCase;
-import io.invitehub.application.service.AcceptanceSyncService;
-import io.invitehub.application.service.DispatchSettings;
-import io.invitehub.application.service.InviteDispatchService;
-import io.invitehub.application.service.SeatQueueService;
-import io.invitehub.application.service.SyncSettings;
-import io.invitehub.application.service.TeamAdminService;
+import io.invitehub.application.dispatch.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
+import io.invitehub.application.queue.port.in.PromoteWaitingUseCase;
+import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
+import io.invitehub.application.sync.service.AcceptanceSyncService;
+import io.invitehub.application.dispatch.service.DispatchSettings;
+import io.invitehub.application.dispatch.service.InviteDispatchService;
+import io.invitehub.application.queue.service.SeatQueueService;
+import io.invitehub.application.sync.service.SyncSettings;
+import io.invitehub.application.teams.service.TeamAdminService;
 import io.invitehub.bootstrap.config.DispatchConfig;
 import io.invitehub.bootstrap.config.RedemptionConfig;
 import io.invitehub.bootstrap.config.SyncConfig;

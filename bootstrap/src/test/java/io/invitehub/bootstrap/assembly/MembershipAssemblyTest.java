@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.assembly;
 
-import io.invitehub.application.service.LifecycleSettings;
+import io.invitehub.application.membership.service.LifecycleSettings;
 import io.invitehub.bootstrap.config.Settings;
 import org.junit.jupiter.api.Test;
 

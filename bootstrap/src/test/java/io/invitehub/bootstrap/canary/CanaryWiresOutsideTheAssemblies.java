@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.canary;
 
-import io.invitehub.application.service.StatisticsMaintenanceService;
+import io.invitehub.application.distributors.service.StatisticsMaintenanceService;
 
 /**
  * Test-only: a bootstrap class outside {@code bootstrap.assembly} that builds an application service on

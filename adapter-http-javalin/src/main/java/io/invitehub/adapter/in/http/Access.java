@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.wire.HttpRequests;
-import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Role;

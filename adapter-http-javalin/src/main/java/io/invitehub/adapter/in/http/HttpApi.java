@@ -3,7 +3,7 @@ package io.invitehub.adapter.in.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
-import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;

@@ -1,20 +1,20 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.shop.ShopApi;
-import io.invitehub.application.port.in.AccountsUseCase;
-import io.invitehub.application.port.in.DistributorQueries;
-import io.invitehub.application.port.in.DistributorSignUpUseCase;
-import io.invitehub.application.port.in.IssueCodesUseCase;
-import io.invitehub.application.port.in.ManageCodesUseCase;
-import io.invitehub.application.port.in.ManageDistributorsUseCase;
-import io.invitehub.application.port.in.ManageTeamsUseCase;
-import io.invitehub.application.port.in.ProtectRecipientsUseCase;
-import io.invitehub.application.port.in.PublicRedemptionQueries;
-import io.invitehub.application.port.in.RebindUseCase;
-import io.invitehub.application.port.in.RedeemCodeUseCase;
-import io.invitehub.application.port.in.ReinviteMemberUseCase;
-import io.invitehub.application.port.in.RemoveMemberUseCase;
-import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.AccountsUseCase;
+import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.codes.port.in.IssueCodesUseCase;
+import io.invitehub.application.codes.port.in.ManageCodesUseCase;
+import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
+import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
+import io.invitehub.application.recipients.port.in.ProtectRecipientsUseCase;
+import io.invitehub.application.redemption.port.in.PublicRedemptionQueries;
+import io.invitehub.application.membership.port.in.RebindUseCase;
+import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
+import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
 
 import java.util.Objects;
 

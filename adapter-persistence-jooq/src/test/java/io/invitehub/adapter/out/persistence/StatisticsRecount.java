@@ -1,11 +1,11 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.CodeGenerator;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.RateLimiter;
-import io.invitehub.application.port.out.TrendDay;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.TrendDay;
+import io.invitehub.application.shared.port.out.CodeGenerator;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.shared.Money;

@@ -2,11 +2,11 @@ package io.invitehub.adapter.in.http.auth;
 
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
-import io.invitehub.application.port.in.AccountsUseCase;
-import io.invitehub.application.port.in.DistributorSignUpUseCase;
-import io.invitehub.application.port.in.RegisterDistributorCommand;
-import io.invitehub.application.port.in.SignInUseCase;
-import io.invitehub.application.port.in.SignedIn;
+import io.invitehub.application.accounts.port.in.AccountsUseCase;
+import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.SignedIn;
 import io.invitehub.domain.user.User;
 import io.javalin.http.Context;
 

@@ -1,15 +1,15 @@
 package io.invitehub.adapter.in.http.codes;
 
 import io.invitehub.adapter.in.http.wire.PageBody;
-import io.invitehub.application.port.in.BatchDeletion;
-import io.invitehub.application.port.in.DistributorQueries;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.application.port.in.IssueCodesUseCase;
-import io.invitehub.application.port.in.ManageCodesUseCase;
-import io.invitehub.application.port.in.PageRequest;
-import io.invitehub.application.port.out.CodeFilter;
-import io.invitehub.application.port.out.CodeRecord;
-import io.invitehub.application.port.out.CodeView;
+import io.invitehub.application.codes.port.in.BatchDeletion;
+import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.codes.port.in.IssueCodesUseCase;
+import io.invitehub.application.codes.port.in.ManageCodesUseCase;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeView;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.CodeTerms;

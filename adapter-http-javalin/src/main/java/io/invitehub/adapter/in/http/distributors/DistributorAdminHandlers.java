@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http.distributors;
 
 import io.invitehub.adapter.in.http.auth.Account;
-import io.invitehub.application.port.in.ManageDistributorsUseCase;
+import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 

@@ -2,10 +2,10 @@ package io.invitehub.adapter.in.http.distributors;
 
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
-import io.invitehub.application.port.in.DistributorQueries;
-import io.invitehub.application.port.in.PageRequest;
-import io.invitehub.application.port.out.DistributorSort;
-import io.invitehub.application.port.out.SalesFilter;
+import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;

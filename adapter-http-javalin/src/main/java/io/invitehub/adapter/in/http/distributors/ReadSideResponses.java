@@ -1,15 +1,15 @@
 package io.invitehub.adapter.in.http.distributors;
 
 import io.invitehub.adapter.in.http.auth.Account;
-import io.invitehub.application.port.in.DistributorDetail;
-import io.invitehub.application.port.in.DistributorOverview;
-import io.invitehub.application.port.in.PlatformAnalytics;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.MemberView;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.PlanRanking;
-import io.invitehub.application.port.out.SaleView;
-import io.invitehub.application.port.out.TrendDay;
+import io.invitehub.application.distributors.view.DistributorDetail;
+import io.invitehub.application.distributors.view.DistributorOverview;
+import io.invitehub.application.distributors.view.PlatformAnalytics;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.MemberView;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.PlanRanking;
+import io.invitehub.application.distributors.view.SaleView;
+import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.domain.team.TeamId;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.invitehub.adapter.in.http.recipients;
 
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
-import io.invitehub.application.port.in.ProtectRecipientsUseCase;
-import io.invitehub.application.port.out.Recipients;
+import io.invitehub.application.recipients.port.in.ProtectRecipientsUseCase;
+import io.invitehub.application.recipients.view.BlockEntry;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.shared.Email;
 import io.javalin.http.Context;
@@ -44,7 +44,7 @@ public final class RecipientHandlers {
     }
 
     record Block(long id, String kind, String value, String reason, OffsetDateTime createdAt) {
-        static Block of(Recipients.Block b) {
+        static Block of(BlockEntry b) {
             return new Block(b.id(), b.kind().name(), b.value(), b.reason().orElse(null), b.createdAt().atOffset(ZoneOffset.UTC));
         }
     }
@@ -67,7 +67,7 @@ public final class RecipientHandlers {
 
     public void block(Context ctx) {
         BlockRequest request = body(ctx, BlockRequest.class);
-        Recipients.Block added = recipients.block(actor(ctx), request.value(), Optional.ofNullable(request.reason()));
+        BlockEntry added = recipients.block(actor(ctx), request.value(), Optional.ofNullable(request.reason()));
         ctx.status(201).json(Block.of(added));
     }
 

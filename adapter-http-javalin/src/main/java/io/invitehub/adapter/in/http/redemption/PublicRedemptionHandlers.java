@@ -2,12 +2,12 @@ package io.invitehub.adapter.in.http.redemption;
 
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
-import io.invitehub.application.port.in.InvitationView;
-import io.invitehub.application.port.in.PublicRedemptionQueries;
-import io.invitehub.application.port.in.RedeemCodeUseCase;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionStatus;
-import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.redemption.view.InvitationView;
+import io.invitehub.application.redemption.port.in.PublicRedemptionQueries;
+import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.view.RedemptionStatus;
+import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.shared.Email;
 import io.javalin.http.Context;

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.in.http.redemption;
 
-import io.invitehub.application.port.in.RedemptionResult;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
 import io.invitehub.domain.invitation.InvitationState;
 
 import java.time.Instant;

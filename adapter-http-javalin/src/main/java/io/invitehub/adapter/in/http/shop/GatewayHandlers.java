@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http.shop;
 
-import io.invitehub.application.port.in.PaymentNotificationUseCase;
-import io.invitehub.application.port.in.SandboxCheckoutUseCase;
+import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
 import io.invitehub.domain.order.OrderStatus;
 import io.javalin.http.Context;
 import org.slf4j.Logger;

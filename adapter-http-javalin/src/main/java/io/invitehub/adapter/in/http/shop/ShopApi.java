@@ -1,10 +1,10 @@
 package io.invitehub.adapter.in.http.shop;
 
-import io.invitehub.application.port.in.ManagePlansUseCase;
-import io.invitehub.application.port.in.OrderAdminUseCase;
-import io.invitehub.application.port.in.PaymentNotificationUseCase;
-import io.invitehub.application.port.in.SandboxCheckoutUseCase;
-import io.invitehub.application.port.in.ShopUseCase;
+import io.invitehub.application.shop.port.in.ManagePlansUseCase;
+import io.invitehub.application.shop.port.in.OrderAdminUseCase;
+import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
+import io.invitehub.application.shop.port.in.ShopUseCase;
 
 import java.util.Currency;
 

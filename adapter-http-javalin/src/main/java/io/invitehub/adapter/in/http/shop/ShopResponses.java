@@ -1,8 +1,8 @@
 package io.invitehub.adapter.in.http.shop;
 
 import io.invitehub.adapter.in.http.wire.Amounts;
-import io.invitehub.application.port.out.OrderStats;
-import io.invitehub.application.port.out.PaymentAlert;
+import io.invitehub.application.shop.view.OrderStats;
+import io.invitehub.application.shop.view.PaymentAlert;
 import io.invitehub.domain.order.Order;
 import io.invitehub.domain.order.PayType;
 import io.invitehub.domain.order.Plan;

@@ -1,12 +1,12 @@
 package io.invitehub.adapter.in.http.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.ManageTeamsUseCase;
-import io.invitehub.application.port.in.ReplaceTeamCredentialsCommand;
-import io.invitehub.application.port.in.TeamExternalMembers;
-import io.invitehub.application.port.in.UpdateTeamCommand;
-import io.invitehub.application.port.out.ExternalMember;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
+import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
+import io.invitehub.application.teams.port.in.ReplaceTeamCredentialsCommand;
+import io.invitehub.application.teams.view.TeamExternalMembers;
+import io.invitehub.application.teams.port.in.UpdateTeamCommand;
+import io.invitehub.application.shared.view.ExternalMember;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamGroupId;

@@ -3,7 +3,7 @@ package io.invitehub.adapter.in.http.wire;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.invitehub.application.port.in.PageRequest;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamGroupId;

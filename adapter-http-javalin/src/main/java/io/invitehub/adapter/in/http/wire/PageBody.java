@@ -1,6 +1,6 @@
 package io.invitehub.adapter.in.http.wire;
 
-import io.invitehub.application.port.in.Page;
+import io.invitehub.application.shared.port.in.Page;
 import io.javalin.http.Context;
 
 import java.util.List;
