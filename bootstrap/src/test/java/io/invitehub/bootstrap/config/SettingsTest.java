@@ -138,4 +138,21 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_REMOVAL_BACKOFF_BASE", "0s")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_REMOVAL_BACKOFF_BASE");
     }
+
+    @Test
+    void everyVariableItReadsIsDocumentedInItsSection() throws java.io.IOException {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        Settings.from(new java.util.HashMap<String, String>() {
+            @Override
+            public String get(Object key) {
+                read.add((String) key);
+                return super.get(key);
+            }
+        });
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/configuration.md"));
+        assertThat(read).hasSizeGreaterThan(60).contains("INVITEHUB_REMOVAL_BACKOFF_BASE");
+        for (String name : read) {
+            assertThat(docs).as("docs/configuration.md documents " + name).contains("| `" + name + "` |");
+        }
+    }
 }
