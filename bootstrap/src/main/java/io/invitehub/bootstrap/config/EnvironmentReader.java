@@ -40,19 +40,7 @@ final class EnvironmentReader {
     }
 
     int integer(String name, int fallback, int min, int max) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value < min || value > max) {
-                throw new ConfigurationException(name + " must be between " + min + " and " + max + ", was " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(name + " must be a whole number, was '" + raw.get() + "'");
-        }
+        return (int) longInteger(name, fallback, min, max);
     }
 
     long longInteger(String name, long fallback, long min, long max) {

@@ -12,7 +12,6 @@ import io.invitehub.application.membership.port.in.RemovalResult;
 import io.invitehub.application.membership.port.in.RemoveMemberCommand;
 import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
 import io.invitehub.application.membership.view.RemovalFailure;
-import io.invitehub.domain.code.Code;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamId;
@@ -55,9 +54,6 @@ public final class MemberHandlers {
     }
 
     record StaffRemoveRequest(String reason) {
-    }
-
-    record RebindRequest(String code, String email) {
     }
 
     /** The reference's removal answer, plus {@code status}. */
@@ -118,11 +114,8 @@ public final class MemberHandlers {
 
     /** {@code POST /public/rebind {code, email}} as JSON or a form. */
     public void rebind(Context ctx) {
-        RebindRequest request = HttpRequests.formOrBody(ctx, RebindRequest.class,
-                form -> new RebindRequest(form.formParam("code"), form.formParam("email")));
-        Code code = Code.parse(request.code());
-        Email email = Email.of(request.email());
-        ctx.json(Rebind.of(rebind.rebind(new RebindCommand(code, email, proxies.clientAddress(ctx)))));
+        HttpRequests.CodeAndEmail request = HttpRequests.codeAndEmail(ctx);
+        ctx.json(Rebind.of(rebind.rebind(new RebindCommand(request.code(), request.email(), proxies.clientAddress(ctx)))));
     }
 
     // ---- parsing ------------------------------------------------------------------------------------

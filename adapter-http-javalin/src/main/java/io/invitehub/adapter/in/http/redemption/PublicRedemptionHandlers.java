@@ -40,9 +40,6 @@ public final class PublicRedemptionHandlers {
         this.proxies = Objects.requireNonNull(proxies, "proxies");
     }
 
-    record RedeemRequest(String code, String email) {
-    }
-
     record Invitation(UUID invitationId, String state, String teamName, Long queuePosition, Instant createdAt,
                       Instant invitedAt, Instant acceptedAt, Instant endedAt, String endReason) {
         static Invitation of(InvitationView view) {
@@ -71,11 +68,8 @@ public final class PublicRedemptionHandlers {
 
     /** {@code POST /public/redeem} and {@code /public/direct-redeem}: {@code {code, email}} as JSON or a form. */
     public void redeem(Context ctx) {
-        RedeemRequest request = HttpRequests.formOrBody(ctx, RedeemRequest.class,
-                form -> new RedeemRequest(form.formParam("code"), form.formParam("email")));
-        Code code = Code.parse(request.code());
-        Email email = Email.of(request.email());
-        ctx.json(Redemption.of(redeem.redeem(new RedeemCommand(code, email, proxies.clientAddress(ctx)))));
+        HttpRequests.CodeAndEmail request = HttpRequests.codeAndEmail(ctx);
+        ctx.json(Redemption.of(redeem.redeem(new RedeemCommand(request.code(), request.email(), proxies.clientAddress(ctx)))));
     }
 
     /** {@code GET /public/invitations/{id}}: the invitation by its public UUID. */

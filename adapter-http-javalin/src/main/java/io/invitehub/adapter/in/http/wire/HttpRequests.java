@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.team.TeamGroupId;
@@ -69,6 +71,21 @@ public final class HttpRequests {
     /** A form body read by {@code fromForm} when the request is form-encoded, else the JSON body as {@code type}. */
     public static <T> T formOrBody(Context ctx, Class<T> type, Function<Context, T> fromForm) {
         return ctx.isFormUrlencoded() ? fromForm.apply(ctx) : body(ctx, type);
+    }
+
+    /** A code and the e-mail it is for, parsed at the edge (invalid ones are refused before any lookup). */
+    public record CodeAndEmail(Code code, Email email) {
+    }
+
+    private record CodeAndEmailBody(String code, String email) {
+    }
+
+    /** {@code {code, email}} as JSON or a form (redeem, rebind): the code first, then the e-mail. */
+    public static CodeAndEmail codeAndEmail(Context ctx) {
+        CodeAndEmailBody body = formOrBody(ctx, CodeAndEmailBody.class,
+                form -> new CodeAndEmailBody(form.formParam("code"), form.formParam("email")));
+        Code code = Code.parse(body.code());
+        return new CodeAndEmail(code, Email.of(body.email()));
     }
 
     /** The JSON body as {@code type} when there is one; an empty body is no body. */
