@@ -1,9 +1,10 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.shared.port.in.Page;
-import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.application.shop.port.in.ManagePlansUseCase;
 import io.invitehub.application.shop.port.in.OrderAdminUseCase;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
 import io.invitehub.application.shop.port.in.PlaceOrderCommand;
 import io.invitehub.application.shop.port.in.PlacedOrder;

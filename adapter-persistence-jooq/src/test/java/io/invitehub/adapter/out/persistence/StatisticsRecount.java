@@ -28,18 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The definitions of docs/statistics.md as plain SQL over the base tables: what every rollup-based
- * number must equal. Test support for the recount and concurrency tests.
+ * number must equal. Test support for the recount and concurrency tests (and, through the test jar, the
+ * bench module's dataset test).
  */
-final class StatisticsRecount {
+public final class StatisticsRecount {
     private final DSLContext dsl;
     private final ZoneId zone;
 
-    StatisticsRecount(DSLContext dsl, ZoneId zone) {
+    public StatisticsRecount(DSLContext dsl, ZoneId zone) {
         this.dsl = dsl;
         this.zone = zone;
     }
 
-    DistributorSummary summary(UserId d, Instant now, Money defaultPrice) {
+    public DistributorSummary summary(UserId d, Instant now, Money defaultPrice) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         long id = d.value();
         Record c = dsl.fetchSingle("select count(*) total,"
