@@ -143,4 +143,19 @@ public abstract class AbstractUsersContract extends StorageContractSupport {
         assertConflict(() -> tx(() -> storage.users().delete(owner.id())));
         assertThat(storage.users().findById(owner.id())).isPresent();
     }
+
+    @Test
+    void aDistributorWhoseCodesWereAllDeletedCanBeDeleted() {
+        User owner = create("cat", "cat@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+        io.invitehub.domain.code.RedeemCode code = newCode(new io.invitehub.domain.code.CodeTerms(
+                java.util.Optional.of(owner.id()), 1, 30, java.util.Optional.empty(), java.util.Optional.empty(), 1,
+                java.util.Optional.empty()));
+        assertThat(tx(() -> storage.codes().deleteIfUnused(code.id())))
+                .isEqualTo(io.invitehub.application.shared.port.out.RedeemCodes.Deletion.DELETED);
+        assertThat(storage.users().hasCodesOrdersOrInvitations(owner.id())).isFalse();
+
+        // the statistics the code once counted (now zero) must not keep the account
+        assertThat(tx(() -> storage.users().delete(owner.id()))).isTrue();
+        assertThat(storage.users().findById(owner.id())).isEmpty();
+    }
 }

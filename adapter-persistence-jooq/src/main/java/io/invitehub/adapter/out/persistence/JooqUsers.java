@@ -102,7 +102,6 @@ final class JooqUsers implements Users {
         long user = id.value();
         return dsl.fetchExists(REDEEM_CODES, REDEEM_CODES.OWNER_ID.eq(user))
                 || dsl.fetchExists(ORDERS, ORDERS.BUYER_ID.eq(user))
-                || dsl.fetchExists(INVITATIONS, INVITATIONS.DISTRIBUTOR_ID.eq(user).and(INVITATIONS.IS_REBIND.isFalse()))
                 || dsl.fetchExists(INVITATIONS, INVITATIONS.DISTRIBUTOR_ID.eq(user));
     }
 
