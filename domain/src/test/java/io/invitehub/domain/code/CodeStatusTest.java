@@ -29,4 +29,18 @@ class CodeStatusTest {
         assertThat(CodeStatus.of(true, 1, 0, NOW, NOW.plusNanos(1000))).isEqualTo(CodeStatus.EXPIRED);
         assertThat(CodeStatus.EXPIRED.wireName()).isEqualTo("expired");
     }
+
+    @Test
+    void theOrderIsWrittenOnceAndEachStatusHasItsOwnTest() {
+        assertThat(CodeStatus.precedence()).containsExactly(CodeStatus.DISABLED, CodeStatus.EXPIRED, CodeStatus.DEPLETED,
+                CodeStatus.ACTIVE);
+        // without the precedence a disabled, expired, used-up code meets every test
+        for (CodeStatus status : CodeStatus.values()) {
+            assertThat(status.holds(false, 1, 1, PAST, NOW)).as(status.name()).isTrue();
+        }
+        assertThat(CodeStatus.DISABLED.holds(true, 1, 1, PAST, NOW)).isFalse();
+        assertThat(CodeStatus.EXPIRED.holds(true, 1, 1, null, NOW)).isFalse();
+        assertThat(CodeStatus.DEPLETED.holds(true, 0, 5, null, NOW)).isFalse();
+        assertThat(CodeStatus.ACTIVE.holds(false, 1, 1, PAST, NOW)).isTrue();
+    }
 }
