@@ -398,6 +398,36 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
     }
 
     @Test
+    void everySortRanksByItsOwnSum() {
+        User seller = newDistributor();
+        User member = newDistributor();
+        Team team = newTeam(5);
+        RedeemCode a = ownCode(seller, 3, null);
+        RedeemCode b = ownCode(member, 1, null);
+        txRun(() -> {
+            storage.codeUses().takeUseAndBind(a.id(), ALICE);
+            storage.codeUses().takeUseAndBind(a.id(), ALICE);
+            storage.codeUses().takeUseAndBind(b.id(), BOB);
+        });
+        reservedAt(a, team, ALICE, NOW);
+        Invitation joined = reservedAt(b, team, BOB, NOW);
+        move(joined, RESERVED, INVITED, null);
+        move(joined, INVITED, JOINED, null);
+
+        assertThat(rank(DistributorSort.REDEEM_ATTEMPTS)).containsExactly(seller.id().value(), 2L, member.id().value(), 1L);
+        assertThat(rank(DistributorSort.INVITES_ACCEPTED)).containsExactly(member.id().value(), 1L, seller.id().value(), 0L);
+        assertThat(rank(DistributorSort.MEMBERS_ACTIVE)).containsExactly(member.id().value(), 1L, seller.id().value(), 0L);
+        assertThat(rank(DistributorSort.REVENUE)).as("accepted invitations at the default unit price")
+                .containsExactly(member.id().value(), PRICE.minorUnits(), seller.id().value(), 0L);
+    }
+
+    /** Id and sort value of each distributor, in rank order. */
+    private List<Long> rank(DistributorSort sort) {
+        return storage.statistics().rankDistributors(sort, Optional.empty(), Optional.empty(), 10, PRICE).stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.id().value(), r.sortValue())).toList();
+    }
+
+    @Test
     void distributorsRankOnlyTheAskedApproval() {
         User approved = newDistributor();
         User suspended = newDistributor();

@@ -11,15 +11,31 @@ import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;
+import io.invitehub.adapter.out.persistence.generated.tables.DistributorStats;
+import io.invitehub.adapter.out.persistence.generated.tables.Users;
+import io.invitehub.domain.user.Role;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static io.invitehub.adapter.out.persistence.generated.Tables.DISTRIBUTOR_STATS;
+import static io.invitehub.adapter.out.persistence.generated.Tables.USERS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
 
 /**
  * Distributor statistics from the rollup tables of V3 (maintained by triggers, ADR 10). A summary is
@@ -156,38 +172,44 @@ final class JooqDistributorStatistics implements DistributorStatistics {
     @Override
     public List<DistributorRank> rankDistributors(DistributorSort sort, Optional<Approval> approval, Optional<RankKey> after, int limit,
                                                   Money defaultUnitPrice) {
-        String key;
+        // one row per distributor: its stripes summed, then users left-joined (a distributor without codes ranks at 0)
+        DistributorStats s = DISTRIBUTOR_STATS;
+        Table<?> a = select(s.DISTRIBUTOR_ID, sum(s.CODES).as("codes"), sum(s.USES_TAKEN).as("uses_taken"),
+                sum(s.INVITES_ACCEPTED).as("invites_accepted"), sum(s.MEMBERS_ACTIVE).as("members_active"))
+                .from(s).groupBy(s.DISTRIBUTOR_ID).asTable("a");
+        Users u = USERS.as("u");
+        Field<Long> key = sortKey(sort, a, u, defaultUnitPrice).cast(SQLDataType.BIGINT).as("k");
+        Table<?> x = select(u.ID, u.USERNAME, u.APPROVAL, key)
+                .from(u).leftJoin(a).on(a.field(s.DISTRIBUTOR_ID).eq(u.ID))
+                .where(u.ROLE.eq(inline(Role.DISTRIBUTOR.name())))
+                .and(approval.map(ap -> u.APPROVAL.eq(inline(ap.name()))).orElse(noCondition()))
+                .asTable("x");
+        Field<Long> k = x.field(key);
+        Field<Long> id = x.field(u.ID);
+        return dsl.select(id, x.field(u.USERNAME), x.field(u.APPROVAL), k).from(x)
+                .where(after.map(r -> row(k, id).lt(r.sortValue(), r.id())).orElse(noCondition()))
+                .orderBy(k.desc(), id.desc())
+                .limit(limit)
+                .fetch(r -> new DistributorRank(new UserId(r.value1()), r.value2(), Optional.ofNullable(r.value3()).map(Approval::valueOf),
+                        r.value4()));
+    }
+
+    /** What a distributor ranks by: its id, or one of its sums (0 without rollups); revenue at its own unit price or the default. */
+    private static Field<? extends Number> sortKey(DistributorSort sort, Table<?> a, Users u, Money defaultUnitPrice) {
         switch (sort) {
-            case ID: key = "u.id"; break;
-            case TOTAL_CODES: key = "coalesce(a.codes, 0)"; break;
-            case REDEEM_ATTEMPTS: key = "coalesce(a.uses_taken, 0)"; break;
-            case INVITES_ACCEPTED: key = "coalesce(a.invites_accepted, 0)"; break;
-            case MEMBERS_ACTIVE: key = "coalesce(a.members_active, 0)"; break;
-            default: key = "coalesce(a.invites_accepted, 0) * coalesce(u.unit_price_minor, ?)"; break;
+            case ID:
+                return u.ID;
+            case TOTAL_CODES:
+                return coalesce(a.field("codes", BigDecimal.class), BigDecimal.ZERO);
+            case REDEEM_ATTEMPTS:
+                return coalesce(a.field("uses_taken", BigDecimal.class), BigDecimal.ZERO);
+            case INVITES_ACCEPTED:
+                return coalesce(a.field("invites_accepted", BigDecimal.class), BigDecimal.ZERO);
+            case MEMBERS_ACTIVE:
+                return coalesce(a.field("members_active", BigDecimal.class), BigDecimal.ZERO);
+            default:
+                return coalesce(a.field("invites_accepted", BigDecimal.class), BigDecimal.ZERO)
+                        .times(coalesce(u.UNIT_PRICE_MINOR, val(defaultUnitPrice.minorUnits())));
         }
-        List<Object> binds = new ArrayList<>();
-        if (sort == DistributorSort.REVENUE) {
-            binds.add(defaultUnitPrice.minorUnits());
-        }
-        StringBuilder sql = new StringBuilder("select * from (select u.id, u.username, u.approval, ").append(key).append("::bigint k")
-                .append(" from users u left join (select distributor_id, sum(codes) codes, sum(uses_taken) uses_taken,")
-                .append(" sum(invites_accepted) invites_accepted, sum(members_active) members_active")
-                .append(" from distributor_stats group by distributor_id) a on a.distributor_id = u.id")
-                .append(" where u.role = 'DISTRIBUTOR'");
-        if (approval.isPresent()) {
-            sql.append(" and u.approval = ?");
-            binds.add(approval.get().name());
-        }
-        sql.append(") x");
-        if (after.isPresent()) {
-            sql.append(" where (x.k, x.id) < (?, ?)");
-            binds.add(after.get().sortValue());
-            binds.add(after.get().id());
-        }
-        sql.append(" order by x.k desc, x.id desc limit ?");
-        binds.add(limit);
-        return dsl.fetch(sql.toString(), binds.toArray()).map(r -> new DistributorRank(new UserId(r.get("id", Long.class)),
-                r.get("username", String.class),
-                Optional.ofNullable(r.get("approval", String.class)).map(Approval::valueOf), r.get("k", Long.class)));
     }
 }
