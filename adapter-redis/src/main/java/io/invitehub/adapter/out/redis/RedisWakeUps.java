@@ -1,5 +1,6 @@
 package io.invitehub.adapter.out.redis;
 
+import io.invitehub.application.shared.port.out.LocalWakeUps;
 import io.invitehub.application.shared.port.out.WakeUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +8,6 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -27,7 +27,8 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
     private final RedisConnection redis;
     /** Marks this node's own messages, so the echo of a signal does not wake it twice. */
     private final String nodeId = java.util.UUID.randomUUID().toString();
-    private final Map<Work, Signal> signals = new EnumMap<>(Work.class);
+    /** This node's waiters, woken by its own signals and by the other nodes' messages. */
+    private final LocalWakeUps local = new LocalWakeUps();
     private final Map<String, Work> byChannel = new java.util.HashMap<>();
     private final Thread subscriber;
     private final Subscription subscription = new Subscription();
@@ -38,7 +39,6 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
     public RedisWakeUps(RedisConnection redis) {
         this.redis = redis;
         for (Work work : Work.values()) {
-            signals.put(work, new Signal());
             byChannel.put(channel(work), work);
         }
         subscriber = new Thread(this::subscribeLoop, "redis-wakeups");
@@ -52,38 +52,18 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
 
     @Override
     public void signal(Work work) {
-        wakeLocally(work);
+        local.signal(work);
         redis.call("publish wake-up", r -> r.publish(channel(work), nodeId));
     }
 
     @Override
     public boolean await(Work work, Duration max) throws InterruptedException {
-        Signal s = signals.get(work);
-        long deadline = System.nanoTime() + max.toNanos();
-        synchronized (s) {
-            while (!s.pending) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                s.wait(Math.max(1, left / 1_000_000));
-            }
-            s.pending = false;
-            return true;
-        }
+        return local.await(work, max);
     }
 
     /** True while the subscriber is connected (for health and tests). */
     public boolean subscribed() {
         return subscription.isSubscribed();
-    }
-
-    private void wakeLocally(Work work) {
-        Signal s = signals.get(work);
-        synchronized (s) {
-            s.pending = true;
-            s.notifyAll();
-        }
     }
 
     private void subscribeLoop() {
@@ -154,12 +134,8 @@ public final class RedisWakeUps implements WakeUps, AutoCloseable {
         public void onMessage(String channel, String message) {
             Work work = byChannel.get(channel);
             if (work != null && !nodeId.equals(message)) {
-                wakeLocally(work);
+                local.signal(work);
             }
         }
-    }
-
-    private static final class Signal {
-        private boolean pending;
     }
 }
