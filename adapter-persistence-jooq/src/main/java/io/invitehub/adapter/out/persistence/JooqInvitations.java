@@ -101,13 +101,7 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public Optional<Invitation> findOpen(RedeemCodeId code, Email email) {
-        return dsl.selectFrom(INVITATIONS)
-                .where(INVITATIONS.CODE_ID.eq(code.value()))
-                .and(INVITATIONS.EMAIL.eq(email.value()))
-                .and(INVITATIONS.STATE.in(OPEN))
-                .orderBy(INVITATIONS.ID.desc())
-                .limit(1)
-                .fetchOptional().map(JooqInvitations::toDomain);
+        return latest(INVITATIONS.CODE_ID.eq(code.value()).and(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)));
     }
 
     @Override
@@ -124,11 +118,12 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public Optional<Invitation> findLatest(RedeemCodeId code, Email email) {
-        return dsl.selectFrom(INVITATIONS)
-                .where(INVITATIONS.CODE_ID.eq(code.value()))
-                .and(INVITATIONS.EMAIL.eq(email.value()))
-                .orderBy(INVITATIONS.ID.desc())
-                .limit(1)
+        return latest(INVITATIONS.CODE_ID.eq(code.value()).and(INVITATIONS.EMAIL.eq(email.value())));
+    }
+
+    /** The newest invitation that {@code where} selects. */
+    private Optional<Invitation> latest(Condition where) {
+        return dsl.selectFrom(INVITATIONS).where(where).orderBy(INVITATIONS.ID.desc()).limit(1)
                 .fetchOptional().map(JooqInvitations::toDomain);
     }
 
@@ -155,8 +150,6 @@ final class JooqInvitations implements Invitations {
                 .fetch(JooqInvitations::toDomain);
     }
 
-    // ---- member lifecycle ------------------------------------------------------------------------
-
     @Override
     public Optional<Invitation> findSeatHolder(TeamId team, Email email) {
         return dsl.selectFrom(INVITATIONS)
@@ -169,12 +162,7 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public Optional<Invitation> findLatestInTeam(TeamId team, Email email) {
-        return dsl.selectFrom(INVITATIONS)
-                .where(INVITATIONS.TEAM_ID.eq(team.value()))
-                .and(INVITATIONS.EMAIL.eq(email.value()))
-                .orderBy(INVITATIONS.ID.desc())
-                .limit(1)
-                .fetchOptional().map(JooqInvitations::toDomain);
+        return latest(INVITATIONS.TEAM_ID.eq(team.value()).and(INVITATIONS.EMAIL.eq(email.value())));
     }
 
     @Override
