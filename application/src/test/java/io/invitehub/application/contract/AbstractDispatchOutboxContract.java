@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.invitehub.application.contract.InvitationChanges.change;
-import static io.invitehub.application.contract.InvitationChanges.promotion;
 import static io.invitehub.domain.invitation.InvitationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link io.invitehub.application.dispatch.port.out.DispatchOutbox} (claims, fencing, retries), for the fake and every adapter. */
 public abstract class AbstractDispatchOutboxContract extends StorageContractSupport {

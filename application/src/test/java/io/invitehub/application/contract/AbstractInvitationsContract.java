@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.invitehub.application.contract.InvitationChanges.change;
-import static io.invitehub.application.contract.InvitationChanges.promotion;
 import static io.invitehub.domain.invitation.InvitationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,12 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
-import static io.invitehub.application.contract.InvitationChanges.change;
 import static io.invitehub.domain.invitation.InvitationState.*;
 import static io.invitehub.domain.team.AllocationPolicy.FILL_FIRST;
 import static io.invitehub.domain.team.AllocationPolicy.SPREAD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link io.invitehub.application.shared.port.out.Seats} (seat counters, allocation policies), for the fake and every adapter. */
 public abstract class AbstractSeatsContract extends StorageContractSupport {

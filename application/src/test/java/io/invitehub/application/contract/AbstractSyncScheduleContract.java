@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.invitehub.domain.team.AllocationPolicy.FILL_FIRST;
-import static io.invitehub.domain.team.AllocationPolicy.SPREAD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link io.invitehub.application.sync.port.out.SyncSchedule} (ADR 13), for the fake and every adapter. */
 public abstract class AbstractSyncScheduleContract extends StorageContractSupport {

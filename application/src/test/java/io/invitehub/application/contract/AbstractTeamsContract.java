@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.invitehub.domain.team.AllocationPolicy.FILL_FIRST;
-import static io.invitehub.domain.team.AllocationPolicy.SPREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

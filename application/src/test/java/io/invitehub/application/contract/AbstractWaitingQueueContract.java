@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static io.invitehub.application.contract.InvitationChanges.change;
 import static io.invitehub.application.contract.InvitationChanges.promotion;
 import static io.invitehub.domain.invitation.InvitationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link io.invitehub.application.queue.port.out.WaitingQueue} (one queue per team group, ADR 14), for the fake and every adapter. */
 public abstract class AbstractWaitingQueueContract extends StorageContractSupport {

@@ -7,7 +7,6 @@ import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.order.OrderStatus;
 import io.invitehub.domain.shared.Email;
-import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;

@@ -192,7 +192,6 @@ public final class TeamAdminService implements ManageTeamsUseCase {
         return teams.listAll();
     }
 
-
     private void requireGroup(TeamGroupId group) {
         if (!teams.groupExists(group)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "team group " + group.value() + " does not exist");
