@@ -29,14 +29,14 @@ class MigrateCommandTest {
     }
 
     /**
-     * Every versioned migration of the persistence adapter, so a new migration does not break this
-     * test: the SQL files (V6, V6_2 …) and the Java migration 6.1 that seals plaintext team
-     * credentials (ADR 16).
+     * Every migration of the persistence adapter, so a new migration does not break this test: the
+     * versioned SQL files (V6, V6_2 …), the Java migration 6.1 that seals plaintext team credentials
+     * (ADR 16), and the repeatable R__ files (ADR 24), which a new database applies once after them.
      */
     private static long migrationFiles() {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
                 java.nio.file.Path.of("../adapter-persistence-jooq/src/main/resources/db/migration"))) {
-            return files.filter(f -> f.getFileName().toString().matches("V[0-9]+(_[0-9]+)*__.*\\.sql")).count() + 1;
+            return files.filter(f -> f.getFileName().toString().matches("(V[0-9]+(_[0-9]+)*|R)__.*\\.sql")).count() + 1;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
