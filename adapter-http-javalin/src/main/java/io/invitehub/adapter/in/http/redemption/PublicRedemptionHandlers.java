@@ -34,7 +34,7 @@ public final class PublicRedemptionHandlers {
 
     /** What each route reads (ADR 33). */
     public static final RequestShape REDEEM = HttpRequests.CODE_AND_EMAIL;
-    public static final RequestShape INVITATION = RequestShape.none().path(Field.token("id", 36, UUID_SHAPE, "a UUID").labelled("invitation id"));
+    public static final RequestShape INVITATION = RequestShape.none().path(Field.token("id", 36, UUID_SHAPE, "a UUID", "5b0c6a57-4f0e-4c6b-9a53-2f1d7d0e8c11").labelled("invitation id"));
     public static final RequestShape STATUS = RequestShape.none().query(Field.code("code"), Field.email("email"));
 
     private final RedeemCodeUseCase redeem;

@@ -67,6 +67,7 @@ public final class Field {
     private final String name;
     private final String label;
     private final String shapeName;
+    private final String example;
     private final Kind kind;
     private final int maxLength;
     private final long min;
@@ -75,14 +76,15 @@ public final class Field {
     private final Optional<Pattern> pattern;
 
     private Field(String name, Kind kind, int maxLength, long min, long max, List<String> choices, Optional<Pattern> pattern) {
-        this(name, name, "", kind, maxLength, min, max, choices, pattern);
+        this(name, name, "", "", kind, maxLength, min, max, choices, pattern);
     }
 
-    private Field(String name, String label, String shapeName, Kind kind, int maxLength, long min, long max, List<String> choices,
-                  Optional<Pattern> pattern) {
+    private Field(String name, String label, String shapeName, String example, Kind kind, int maxLength, long min, long max,
+                  List<String> choices, Optional<Pattern> pattern) {
         this.name = Objects.requireNonNull(name, "name");
         this.label = Objects.requireNonNull(label, "label");
         this.shapeName = Objects.requireNonNull(shapeName, "shapeName");
+        this.example = Objects.requireNonNull(example, "example");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.maxLength = maxLength;
         this.min = min;
@@ -116,14 +118,17 @@ public final class Field {
         return new Field(name, Kind.TOKEN, positive(maxLength), 0, 0, List.of(), Optional.empty());
     }
 
-    /** A token of a fixed {@code shape}, described as {@code shapeName} ("a UUID") in the refusal. */
-    public static Field token(String name, int maxLength, Pattern shape, String shapeName) {
-        return new Field(name, name, shapeName, Kind.TOKEN, positive(maxLength), 0, 0, List.of(), Optional.of(shape));
+    /** A token of a fixed {@code shape}, described as {@code shapeName} ("a UUID") in the refusal; {@code example} fits it. */
+    public static Field token(String name, int maxLength, Pattern shape, String shapeName, String example) {
+        if (!shape.matcher(example).matches()) {
+            throw new IllegalArgumentException("the example does not fit the shape");
+        }
+        return new Field(name, name, shapeName, example, Kind.TOKEN, positive(maxLength), 0, 0, List.of(), Optional.of(shape));
     }
 
     /** This field, named {@code label} in the refusal's message ("distributor id" for the path's {@code id}); the problem's {@code field} stays its name. */
     public Field labelled(String label) {
-        return new Field(name, label, shapeName, kind, maxLength, min, max, choices, pattern);
+        return new Field(name, label, shapeName, example, kind, maxLength, min, max, choices, pattern);
     }
 
     /** A whole number from {@code min} to {@code max}. */
@@ -199,6 +204,22 @@ public final class Field {
     /** The names accepted ({@link Kind#CHOICE}). */
     public List<String> choices() {
         return choices;
+    }
+
+    /** A value this field admits, as text (for {@link Kind#IDS}: one id), for tools such as the fuzz test. */
+    public String example() {
+        switch (kind) {
+            case EMAIL: return "someone@example.com";
+            case CODE: return "HUB2-7KQ3-M9XH-2RTW";
+            case TOKEN: return example.isEmpty() ? "token" : example;
+            case INTEGER: return Long.toString(Math.max(min, Math.min(max, 1)));
+            case IDS: return "1";
+            case BOOLEAN: return "true";
+            case DECIMAL: return "1.00";
+            case TIMESTAMP: return "2026-01-01";
+            case CHOICE: return choices.get(0).toLowerCase(Locale.ROOT);
+            default: return "text";
+        }
     }
 
     /** Whether the value is a string (in JSON a string, in the query or a form any text). */
