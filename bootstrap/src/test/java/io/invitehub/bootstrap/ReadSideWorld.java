@@ -26,6 +26,7 @@ final class ReadSideWorld implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     final InviteHub hub;
+    final PersistenceSettings db;
     final Sql sql;
     final String base;
     final String admin;
@@ -46,7 +47,7 @@ final class ReadSideWorld implements AutoCloseable {
     final String bOrder;
 
     ReadSideWorld() throws Exception {
-        PersistenceSettings db = TestHubs.freshDatabase();
+        db = TestHubs.freshDatabase();
         sql = new Sql(db);
         hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).workers(false).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());

@@ -18,7 +18,9 @@ import java.util.UUID;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -165,6 +167,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage(HTTP).and(not(resideInAPackage(HTTP_WIRE))))
             .as("the request-parsing leaf (io.invitehub.adapter.in.http.wire) depends on nothing else of the HTTP adapter");
 
+    /**
+     * Every input passes its route's request shape (ADR 33): outside the {@code wire} leaf nothing reads a
+     * parameter or a body off Javalin's Context; handlers ask {@code HttpRequests}, which hands out only what the shape declares.
+     */
+    @ArchTest
+    static final ArchRule requestInputsAreReadThroughTheWire = noClasses().that().resideInAPackage(HTTP)
+            .and().resideOutsideOfPackage(HTTP_WIRE)
+            .should().callMethodWhere(target(owner(assignableTo(io.javalin.http.Context.class)))
+                    .and(target(nameMatching("(query|path|form)Param.*|(query|form)Params|body.*|uploadedFile.*|multipart.*"))))
+            .as("only io.invitehub.adapter.in.http.wire reads request parameters and bodies off the Javalin Context");
+
     /** The HTTP adapter drives the application through its in-ports (and the views they return), never a service or an out-port. */
     @ArchTest
     static final ArchRule httpUsesOnlyInPorts = noClasses().that().resideInAPackage(HTTP)
@@ -197,6 +210,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theInputRuleCatchesAHandlerReadingTheRequestItself() {
+        JavaClasses canary = new ClassFileImporter().importClasses(io.invitehub.adapter.in.http.canary.CanaryReadsTheRequestItself.class);
+        assertThat(requestInputsAreReadThroughTheWire.evaluate(canary).hasViolation()).isTrue();
+    }
+
+    @Test
     void theWiringRuleCatchesAServiceBuiltOutsideTheAssemblies() {
         JavaClasses canary = new ClassFileImporter().importClasses(io.invitehub.bootstrap.canary.CanaryWiresOutsideTheAssemblies.class);
         assertThat(servicesAreBuiltInTheAssemblies.evaluate(canary).hasViolation()).isTrue();
@@ -211,6 +230,7 @@ class ArchitectureTest {
         assertThat(httpHandlersDoNotKnowTheServer.evaluate(handler).hasViolation()).isFalse();
         assertThat(httpRequestParsingIsALeaf.evaluate(handler).hasViolation()).isFalse();
         assertThat(httpUsesOnlyInPorts.evaluate(handler).hasViolation()).isFalse();
+        assertThat(requestInputsAreReadThroughTheWire.evaluate(handler).hasViolation()).isFalse();
     }
 
     @Test

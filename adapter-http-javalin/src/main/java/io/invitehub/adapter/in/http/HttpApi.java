@@ -1,11 +1,15 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,13 +25,23 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP server: Jetty and Javalin set up from {@link HttpSettings}, the {@link Access} guard before
- * every matched route, the one {@link ProblemMapper} for every exception, and the rows of the
- * {@link RouteTable} installed in order. Handlers live in the feature packages
+ * every matched route, the one {@link ProblemMapper} for every exception (and {@link ServerErrors} for
+ * what Jetty refuses itself), and the rows of the {@link RouteTable} installed in order. Each row's
+ * handler runs only after its {@link io.invitehub.adapter.in.http.wire.RequestShape} admitted the request
+ * (content type, every input; ADR 33); a GET row also answers HEAD, through the same guard. Every answer
+ * carries {@code X-Content-Type-Options: nosniff}, every answer of a route {@code Cache-Control: no-store},
+ * every HTML answer a Content-Security-Policy. Handlers live in the feature packages
  * ({@code io.invitehub.adapter.in.http.<feature>}) and never call back here.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     static final String THREAD_POOL_NAME = "invitehub-http";
+    /** The largest request body read: far above any route's fields (credentials are at most 16 KiB), far below memory trouble. */
+    static final long MAX_REQUEST_BODY = 256 * 1024;
+    static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    static final String NOSNIFF = "nosniff";
+    /** API answers carry tokens and private data: no browser or proxy keeps any of them (ADR 33). */
+    static final String NO_STORE = "no-store";
 
     private final HttpSettings settings;
     private final SignInUseCase signIn;
@@ -83,6 +97,7 @@ public final class HttpApi implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
+        config.http.maxRequestSize = MAX_REQUEST_BODY;
         config.jsonMapper(new JavalinJackson(json, false));
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), settings.minThreads(),
                 (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
@@ -95,17 +110,44 @@ public final class HttpApi implements AutoCloseable {
             connector.setIdleTimeout(settings.idleTimeout().toMillis());
             return connector;
         });
+        ServerErrors serverErrors = new ServerErrors(json);
+        config.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
 
         config.routes.exception(Exception.class, problems::handle);
         config.routes.exception(HttpResponseException.class, problems::handle);
+        config.routes.before(ctx -> ctx.header(NOSNIFF_HEADER, NOSNIFF));
+        config.routes.beforeMatched(ctx -> ctx.header("Cache-Control", NO_STORE));
         config.routes.beforeMatched(Access.guard(signIn));
+        config.routes.after(HttpApi::pagePolicy);
 
         for (Route route : table.routes()) {
-            if (route.guard().isEmpty()) {
-                config.routes.addHttpHandler(route.handlerType(), route.path(), route.handler());
-            } else {
-                config.routes.addHttpHandler(route.handlerType(), route.path(), route.handler(), route.guard().get());
+            install(config, route.handlerType(), route);
+            if (route.handlerType() == HandlerType.GET) {
+                install(config, HandlerType.HEAD, route);
             }
+        }
+    }
+
+    /** The route's handler behind its shape: nothing reaches the handler that the shape did not admit. */
+    private static void install(JavalinConfig config, HandlerType method, Route route) {
+        Handler admitted = ctx -> {
+            route.shape().admit(ctx, route.accepts());
+            route.handler().handle(ctx);
+        };
+        if (route.guard().isEmpty()) {
+            config.routes.addHttpHandler(method, route.path(), admitted);
+        } else {
+            config.routes.addHttpHandler(method, route.path(), admitted, route.guard().get());
+        }
+    }
+
+    /** Every HTML answer that brings no policy of its own gets the default one (no framing, scripts only from here). */
+    private static void pagePolicy(Context ctx) {
+        String type = ctx.res().getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")
+                && ctx.res().getHeader(ContentSecurityPolicy.HEADER) == null) {
+            ctx.header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.DEFAULT);
         }
     }
 }

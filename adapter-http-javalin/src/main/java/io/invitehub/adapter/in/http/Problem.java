@@ -4,21 +4,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem detail plus the stable {@code code}. {@code detail} is the human-readable
- * message (clients of the reference API read it). {@code bound_email} appears only on EMAIL_MISMATCH.
+ * message (clients of the reference API read it). {@code bound_email} appears only on EMAIL_MISMATCH;
+ * {@code field} names the refused input of a 400 (a body field, a query or path parameter) when one
+ * input is at fault (ADR 33).
  */
 record Problem(String type, String title, int status, String detail, String instance, String code,
-               @JsonInclude(JsonInclude.Include.NON_NULL) String boundEmail) {
+               @JsonInclude(JsonInclude.Include.NON_NULL) String boundEmail,
+               @JsonInclude(JsonInclude.Include.NON_NULL) String field) {
 
     static final String CONTENT_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://invitehub.dev/problems/";
 
     static Problem of(int status, String code, String detail, String instance) {
         return new Problem(TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), title(code), status,
-                detail, instance, code, null);
+                detail, instance, code, null, null);
     }
 
     Problem withBoundEmail(String maskedBoundEmail) {
-        return new Problem(type, title, status, detail, instance, code, maskedBoundEmail);
+        return new Problem(type, title, status, detail, instance, code, maskedBoundEmail, field);
+    }
+
+    Problem withField(String refusedField) {
+        return new Problem(type, title, status, detail, instance, code, boundEmail, refusedField);
     }
 
     /** {@code CODE_USED_UP} becomes {@code Code used up}: the same for every occurrence of the type. */

@@ -2,6 +2,8 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.adapter.in.http.wire.InvalidInput;
+import io.invitehub.adapter.in.http.wire.UnsupportedContent;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -21,6 +23,8 @@ import java.util.UUID;
 final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     static final String WWW_AUTHENTICATE = "Bearer realm=\"InviteHub\"";
+    /** A body of a content type the route does not declare (ADR 33). */
+    static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
 
     private static final Map<ErrorCode, Integer> STATUS = new EnumMap<>(ErrorCode.class);
 
@@ -65,6 +69,8 @@ final class ProblemMapper {
         Problem problem;
         if (exception instanceof DomainException) {
             problem = domainProblem((DomainException) exception, ctx, path);
+        } else if (exception instanceof UnsupportedContent) {
+            problem = Problem.of(415, UNSUPPORTED_MEDIA_TYPE, exception.getMessage(), path);
         } else if (exception instanceof HttpResponseException) {
             problem = frameworkProblem((HttpResponseException) exception, path);
         } else if (exception instanceof JsonProcessingException) {
@@ -86,6 +92,9 @@ final class ProblemMapper {
 
     private Problem domainProblem(DomainException exception, Context ctx, String path) {
         Problem problem = Problem.of(statusOf(exception), exception.code().name(), exception.getMessage(), path);
+        if (exception instanceof InvalidInput) {
+            problem = problem.withField(((InvalidInput) exception).field());
+        }
         if (exception instanceof EmailMismatchException) {
             problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());
         }
@@ -115,8 +124,12 @@ final class ProblemMapper {
                 code = ErrorCode.VALIDATION_FAILED.name();
                 detail = exception.getMessage();
                 break;
+            case 413:
+                code = ServerErrors.codeOf(status);
+                detail = "The request body is larger than the " + HttpApi.MAX_REQUEST_BODY + " bytes any route reads.";
+                break;
             default:
-                code = status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+                code = ServerErrors.codeOf(status);
                 detail = exception.getMessage();
         }
         return Problem.of(status, code, detail, path);

@@ -1,5 +1,7 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.adapter.in.http.wire.ContentTypes;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.domain.user.Role;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -10,26 +12,29 @@ import java.util.Set;
 
 /**
  * One declared route: method, path, who may call it (an {@link Access} level, or public), the content
- * types its body may have, and its handler. Tools and tests walk these (the role matrix, the API
- * reference check, the fuzz test of the hardening work); the server installs them.
+ * types its body may have, what it reads from the request (its {@link RequestShape}), and its handler.
+ * Tools and tests walk these (the role matrix, the API reference check, the edge fuzz test); the server
+ * installs them and admits every request through the shape before the handler runs (ADR 33).
  */
 public final class Route {
     /** What {@link #access()} says for a route that needs no sign-in. */
     public static final String PUBLIC = "PUBLIC";
-    public static final String JSON = "application/json";
-    public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String JSON = ContentTypes.JSON;
+    public static final String FORM = ContentTypes.FORM;
 
     private final HandlerType method;
     private final String path;
     private final Optional<Access> access;
     private final Set<String> accepts;
+    private final RequestShape shape;
     private final Handler handler;
 
-    Route(HandlerType method, String path, Optional<Access> access, Set<String> accepts, Handler handler) {
+    Route(HandlerType method, String path, Optional<Access> access, Set<String> accepts, RequestShape shape, Handler handler) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
         this.access = Objects.requireNonNull(access, "access");
         this.accepts = Set.copyOf(accepts);
+        this.shape = Objects.requireNonNull(shape, "shape");
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
@@ -55,10 +60,15 @@ public final class Route {
 
     /**
      * The content types the route's body may have ({@link #JSON}, {@link #FORM}); empty when the route
-     * reads no body. Declared only, for now: the server does not refuse other types yet.
+     * reads no body. A body of any other type is refused with 415.
      */
     public Set<String> accepts() {
         return accepts;
+    }
+
+    /** What the route reads: its path and query parameters and body fields, each with its shape. */
+    public RequestShape shape() {
+        return shape;
     }
 
     HandlerType handlerType() {

@@ -11,6 +11,7 @@ import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -34,7 +35,8 @@ import static io.javalin.http.HandlerType.PUT;
 
 /**
  * THE route table: every route of the API, one row each — method, path, who may call it, the content
- * types its body may have, and its handler. Javalin matches in this order, so fixed segments
+ * types its body may have, what it reads from the request (its {@link RequestShape}: path, query and
+ * body fields with their shapes, ADR 33), and its handler. Javalin matches in this order, so fixed segments
  * ({@code /me}, {@code /batch}) come before the path parameter they would otherwise match. The server
  * installs these rows; the role matrix, the API reference check and the fuzz test walk them.
  */
@@ -46,6 +48,8 @@ public final class RouteTable {
     private static final Set<String> FORM = Set.of(Route.FORM);
     /** The routes docs/api.md lets clients of the reference call with a form (login, redeem, rebind). */
     private static final Set<String> JSON_OR_FORM = Set.of(Route.JSON, Route.FORM);
+    /** What a route reads that reads nothing from the request. */
+    private static final RequestShape NOTHING = RequestShape.none();
 
     private final List<Route> routes;
 
@@ -74,94 +78,94 @@ public final class RouteTable {
         GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
 
         return new RouteTable(List.of(
-                row(GET, "/health", ANYONE, NO_BODY, health::health),
+                row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
 
-                row(POST, "/api/v1/public/redeem", ANYONE, JSON_OR_FORM, redemption::redeem),
-                row(POST, "/api/v1/public/direct-redeem", ANYONE, JSON_OR_FORM, redemption::redeem),
-                row(GET, "/api/v1/public/invitations/{id}", ANYONE, NO_BODY, redemption::invitation),
-                row(GET, "/api/v1/public/status", ANYONE, NO_BODY, redemption::status),
-                row(GET, "/api/v1/public/seats", ANYONE, NO_BODY, redemption::seats),
-                row(POST, "/api/v1/public/opt-out", ANYONE, JSON, recipients::optOut),
-                row(POST, "/api/v1/public/rebind", ANYONE, JSON_OR_FORM, members::rebind),
+                row(POST, "/api/v1/public/redeem", ANYONE, JSON_OR_FORM, PublicRedemptionHandlers.REDEEM, redemption::redeem),
+                row(POST, "/api/v1/public/direct-redeem", ANYONE, JSON_OR_FORM, PublicRedemptionHandlers.REDEEM, redemption::redeem),
+                row(GET, "/api/v1/public/invitations/{id}", ANYONE, NO_BODY, PublicRedemptionHandlers.INVITATION, redemption::invitation),
+                row(GET, "/api/v1/public/status", ANYONE, NO_BODY, PublicRedemptionHandlers.STATUS, redemption::status),
+                row(GET, "/api/v1/public/seats", ANYONE, NO_BODY, NOTHING, redemption::seats),
+                row(POST, "/api/v1/public/opt-out", ANYONE, JSON, RecipientHandlers.OPT_OUT, recipients::optOut),
+                row(POST, "/api/v1/public/rebind", ANYONE, JSON_OR_FORM, MemberHandlers.REBIND, members::rebind),
 
-                row(GET, "/api/v1/public/shop/notify", ANYONE, NO_BODY, gateway::notify),
-                row(POST, "/api/v1/public/shop/notify", ANYONE, FORM, gateway::notify),
-                row(GET, "/api/v1/public/shop/sandbox/submit.php", ANYONE, NO_BODY, gateway::sandboxPayPage),
-                row(GET, "/api/v1/public/shop/return", ANYONE, NO_BODY, gateway::returnPage),
+                row(GET, "/api/v1/public/shop/notify", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::notify),
+                row(POST, "/api/v1/public/shop/notify", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::notify),
+                row(GET, "/api/v1/public/shop/sandbox/submit.php", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::sandboxPayPage),
+                row(GET, "/api/v1/public/shop/return", ANYONE, NO_BODY, GatewayHandlers.RETURN, gateway::returnPage),
 
-                row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, auth::login),
-                row(POST, "/api/v1/auth/send-verification-code", ANYONE, JSON, auth::sendVerificationCode),
-                row(POST, "/api/v1/auth/register-distributor", ANYONE, JSON, auth::registerDistributor),
-                row(GET, "/api/v1/auth/me", SIGNED_IN, NO_BODY, auth::me),
-                row(POST, "/api/v1/auth/change-password", SIGNED_IN, JSON, auth::changePassword),
+                row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, AuthHandlers.LOGIN, auth::login),
+                row(POST, "/api/v1/auth/send-verification-code", ANYONE, JSON, AuthHandlers.SEND_VERIFICATION_CODE, auth::sendVerificationCode),
+                row(POST, "/api/v1/auth/register-distributor", ANYONE, JSON, AuthHandlers.REGISTER_DISTRIBUTOR, auth::registerDistributor),
+                row(GET, "/api/v1/auth/me", SIGNED_IN, NO_BODY, NOTHING, auth::me),
+                row(POST, "/api/v1/auth/change-password", SIGNED_IN, JSON, AuthHandlers.CHANGE_PASSWORD, auth::changePassword),
 
-                row(GET, "/api/v1/distributors/me/summary", DISTRIBUTOR, NO_BODY, readSide::mySummary),
-                row(GET, "/api/v1/distributors/me/sales", DISTRIBUTOR, NO_BODY, readSide::mySales),
-                row(GET, "/api/v1/distributors/me/members", DISTRIBUTOR, NO_BODY, readSide::myMembers),
-                row(GET, "/api/v1/distributors/me/sales-trend", DISTRIBUTOR, NO_BODY, readSide::mySalesTrend),
-                row(GET, "/api/v1/distributors/me/plan-ranking", DISTRIBUTOR, NO_BODY, readSide::myPlanRanking),
-                row(GET, "/api/v1/distributors/me/codes", DISTRIBUTOR, NO_BODY, codes::myCodes),
-                row(PUT, "/api/v1/distributors/me/codes/{id}/toggle", DISTRIBUTOR, NO_BODY, codes::toggle),
-                row(DELETE, "/api/v1/distributors/me/codes/{id}", DISTRIBUTOR, NO_BODY, codes::delete),
-                row(POST, "/api/v1/distributors/me/members/remove", DISTRIBUTOR, JSON, members::removeMine),
-                row(POST, "/api/v1/distributors/me/members/add", DISTRIBUTOR, JSON, members::reinviteMine),
+                row(GET, "/api/v1/distributors/me/summary", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MINE, readSide::mySummary),
+                row(GET, "/api/v1/distributors/me/sales", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MY_SALES, readSide::mySales),
+                row(GET, "/api/v1/distributors/me/members", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MY_MEMBERS, readSide::myMembers),
+                row(GET, "/api/v1/distributors/me/sales-trend", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MY_SALES_TREND, readSide::mySalesTrend),
+                row(GET, "/api/v1/distributors/me/plan-ranking", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MINE, readSide::myPlanRanking),
+                row(GET, "/api/v1/distributors/me/codes", DISTRIBUTOR, NO_BODY, CodeHandlers.MY_CODES, codes::myCodes),
+                row(PUT, "/api/v1/distributors/me/codes/{id}/toggle", DISTRIBUTOR, NO_BODY, CodeHandlers.ONE, codes::toggle),
+                row(DELETE, "/api/v1/distributors/me/codes/{id}", DISTRIBUTOR, NO_BODY, CodeHandlers.ONE, codes::delete),
+                row(POST, "/api/v1/distributors/me/members/remove", DISTRIBUTOR, JSON, MemberHandlers.REMOVE_MINE, members::removeMine),
+                row(POST, "/api/v1/distributors/me/members/add", DISTRIBUTOR, JSON, MemberHandlers.REINVITE_MINE, members::reinviteMine),
 
-                row(GET, "/api/v1/distributors/me/code-plans", DISTRIBUTOR, NO_BODY, shop::myPlans),
-                row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, shop::placeOrder),
-                row(GET, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, NO_BODY, shop::myOrders),
-                row(GET, "/api/v1/distributors/me/code-orders/{order_no}", DISTRIBUTOR, NO_BODY, shop::myOrder),
+                row(GET, "/api/v1/distributors/me/code-plans", DISTRIBUTOR, NO_BODY, ShopHandlers.NOTHING, shop::myPlans),
+                row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, ShopHandlers.PLACE_ORDER, shop::placeOrder),
+                row(GET, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, NO_BODY, ShopHandlers.PAGE, shop::myOrders),
+                row(GET, "/api/v1/distributors/me/code-orders/{order_no}", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::myOrder),
 
-                row(GET, "/api/v1/redeem-codes", CODE_HOLDERS, NO_BODY, codes::listCodes),
-                row(DELETE, "/api/v1/redeem-codes/batch", CODE_HOLDERS, JSON, codes::deleteBatch),
-                row(PUT, "/api/v1/redeem-codes/{id}/toggle", CODE_HOLDERS, NO_BODY, codes::toggle),
-                row(DELETE, "/api/v1/redeem-codes/{id}", CODE_HOLDERS, NO_BODY, codes::delete),
-                row(GET, "/api/v1/redeem-codes/{id}/records", CODE_HOLDERS, NO_BODY, codes::codeRecords),
+                row(GET, "/api/v1/redeem-codes", CODE_HOLDERS, NO_BODY, CodeHandlers.LIST, codes::listCodes),
+                row(DELETE, "/api/v1/redeem-codes/batch", CODE_HOLDERS, JSON, CodeHandlers.DELETE_BATCH, codes::deleteBatch),
+                row(PUT, "/api/v1/redeem-codes/{id}/toggle", CODE_HOLDERS, NO_BODY, CodeHandlers.ONE, codes::toggle),
+                row(DELETE, "/api/v1/redeem-codes/{id}", CODE_HOLDERS, NO_BODY, CodeHandlers.ONE, codes::delete),
+                row(GET, "/api/v1/redeem-codes/{id}/records", CODE_HOLDERS, NO_BODY, CodeHandlers.RECORDS, codes::codeRecords),
 
-                row(POST, "/api/v1/admin/teams", STAFF, JSON, teams::createTeam),
-                row(GET, "/api/v1/admin/teams", STAFF, NO_BODY, teams::listTeams),
-                row(PATCH, "/api/v1/admin/teams/{id}", STAFF, JSON, teams::updateTeam),
-                row(GET, "/api/v1/admin/teams/{id}/external-members", STAFF, NO_BODY, teams::externalMembers),
-                row(PUT, "/api/v1/admin/teams/{id}/credentials", STAFF, JSON, teams::replaceCredentials),
-                row(POST, "/api/v1/admin/team-groups", STAFF, JSON, teams::createGroup),
-                row(POST, "/api/v1/distributors/{id}/grant-codes", STAFF, JSON, codes::grant),
-                row(POST, "/api/v1/redeem-codes", STAFF, JSON, codes::platformCodes),
-                row(GET, "/api/v1/admin/invitations/removal-failures", STAFF, NO_BODY, members::removalFailures),
-                row(POST, "/api/v1/admin/invitations/{id}/remove", STAFF, JSON, members::removeByStaff),
+                row(POST, "/api/v1/admin/teams", STAFF, JSON, TeamHandlers.CREATE_TEAM, teams::createTeam),
+                row(GET, "/api/v1/admin/teams", STAFF, NO_BODY, TeamHandlers.LIST_TEAMS, teams::listTeams),
+                row(PATCH, "/api/v1/admin/teams/{id}", STAFF, JSON, TeamHandlers.UPDATE_TEAM, teams::updateTeam),
+                row(GET, "/api/v1/admin/teams/{id}/external-members", STAFF, NO_BODY, TeamHandlers.ONE_TEAM, teams::externalMembers),
+                row(PUT, "/api/v1/admin/teams/{id}/credentials", STAFF, JSON, TeamHandlers.REPLACE_CREDENTIALS, teams::replaceCredentials),
+                row(POST, "/api/v1/admin/team-groups", STAFF, JSON, TeamHandlers.CREATE_GROUP, teams::createGroup),
+                row(POST, "/api/v1/distributors/{id}/grant-codes", STAFF, JSON, CodeHandlers.GRANT, codes::grant),
+                row(POST, "/api/v1/redeem-codes", STAFF, JSON, CodeHandlers.PLATFORM_CODES, codes::platformCodes),
+                row(GET, "/api/v1/admin/invitations/removal-failures", STAFF, NO_BODY, MemberHandlers.REMOVAL_FAILURES, members::removalFailures),
+                row(POST, "/api/v1/admin/invitations/{id}/remove", STAFF, JSON, MemberHandlers.REMOVE_BY_STAFF, members::removeByStaff),
 
-                row(GET, "/api/v1/distributors", STAFF, NO_BODY, readSide::listDistributors),
-                row(GET, "/api/v1/distributors/{id}/summary", STAFF, NO_BODY, readSide::distributorSummary),
-                row(GET, "/api/v1/distributors/{id}/sales", STAFF, NO_BODY, readSide::distributorSales),
-                row(GET, "/api/v1/distributors/{id}/members", STAFF, NO_BODY, readSide::distributorMembers),
-                row(GET, "/api/v1/distributors/{id}/sales-trend", STAFF, NO_BODY, readSide::distributorSalesTrend),
-                row(GET, "/api/v1/admins/distributors/analytics", STAFF, NO_BODY, readSide::analytics),
-                row(GET, "/api/v1/admins/distributors/{id}/detail", STAFF, NO_BODY, readSide::distributorDetail),
+                row(GET, "/api/v1/distributors", STAFF, NO_BODY, DistributorReadHandlers.LIST, readSide::listDistributors),
+                row(GET, "/api/v1/distributors/{id}/summary", STAFF, NO_BODY, DistributorReadHandlers.ONE, readSide::distributorSummary),
+                row(GET, "/api/v1/distributors/{id}/sales", STAFF, NO_BODY, DistributorReadHandlers.SALES, readSide::distributorSales),
+                row(GET, "/api/v1/distributors/{id}/members", STAFF, NO_BODY, DistributorReadHandlers.MEMBERS, readSide::distributorMembers),
+                row(GET, "/api/v1/distributors/{id}/sales-trend", STAFF, NO_BODY, DistributorReadHandlers.SALES_TREND, readSide::distributorSalesTrend),
+                row(GET, "/api/v1/admins/distributors/analytics", STAFF, NO_BODY, NOTHING, readSide::analytics),
+                row(GET, "/api/v1/admins/distributors/{id}/detail", STAFF, NO_BODY, DistributorReadHandlers.ONE, readSide::distributorDetail),
 
-                row(GET, "/api/v1/admin/orders", STAFF, NO_BODY, shop::orders),
-                row(GET, "/api/v1/admin/orders/stats", STAFF, NO_BODY, shop::stats),
-                row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, shop::order),
-                row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, shop::retryFulfilment),
-                row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, shop::alerts),
+                row(GET, "/api/v1/admin/orders", STAFF, NO_BODY, ShopHandlers.ORDERS, shop::orders),
+                row(GET, "/api/v1/admin/orders/stats", STAFF, NO_BODY, ShopHandlers.NOTHING, shop::stats),
+                row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::order),
+                row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::retryFulfilment),
+                row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.PAGE, shop::alerts),
 
-                row(GET, "/api/v1/admin/code-plans", ADMIN, NO_BODY, shop::listPlans),
-                row(POST, "/api/v1/admin/code-plans", ADMIN, JSON, shop::createPlan),
-                row(PUT, "/api/v1/admin/code-plans/{id}", ADMIN, JSON, shop::updatePlan),
-                row(DELETE, "/api/v1/admin/code-plans/{id}", ADMIN, NO_BODY, shop::deletePlan),
+                row(GET, "/api/v1/admin/code-plans", ADMIN, NO_BODY, ShopHandlers.NOTHING, shop::listPlans),
+                row(POST, "/api/v1/admin/code-plans", ADMIN, JSON, ShopHandlers.PLAN, shop::createPlan),
+                row(PUT, "/api/v1/admin/code-plans/{id}", ADMIN, JSON, ShopHandlers.UPDATE_PLAN, shop::updatePlan),
+                row(DELETE, "/api/v1/admin/code-plans/{id}", ADMIN, NO_BODY, ShopHandlers.ONE_PLAN, shop::deletePlan),
 
-                row(POST, "/api/v1/admins/distributors/create", ADMIN, JSON, distributors::create),
-                row(GET, "/api/v1/admins/pending-distributors", ADMIN, NO_BODY, distributors::pending),
-                row(POST, "/api/v1/admins/distributors/{id}/approve", ADMIN, NO_BODY, distributors::approve),
-                row(POST, "/api/v1/admins/distributors/{id}/reject", ADMIN, JSON, distributors::reject),
-                row(POST, "/api/v1/admins/distributors/{id}/suspend", ADMIN, NO_BODY, distributors::suspend),
-                row(POST, "/api/v1/admins/distributors/{id}/reactivate", ADMIN, NO_BODY, distributors::reactivate),
-                row(DELETE, "/api/v1/admins/distributors/{id}", ADMIN, NO_BODY, distributors::delete),
+                row(POST, "/api/v1/admins/distributors/create", ADMIN, JSON, DistributorAdminHandlers.CREATE, distributors::create),
+                row(GET, "/api/v1/admins/pending-distributors", ADMIN, NO_BODY, DistributorAdminHandlers.PENDING, distributors::pending),
+                row(POST, "/api/v1/admins/distributors/{id}/approve", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::approve),
+                row(POST, "/api/v1/admins/distributors/{id}/reject", ADMIN, JSON, DistributorAdminHandlers.REJECT, distributors::reject),
+                row(POST, "/api/v1/admins/distributors/{id}/suspend", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::suspend),
+                row(POST, "/api/v1/admins/distributors/{id}/reactivate", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::reactivate),
+                row(DELETE, "/api/v1/admins/distributors/{id}", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::delete),
 
-                row(GET, "/api/v1/admins/blocklist", ADMIN, NO_BODY, recipients::blocks),
-                row(POST, "/api/v1/admins/blocklist", ADMIN, JSON, recipients::block),
-                row(DELETE, "/api/v1/admins/blocklist/{id}", ADMIN, NO_BODY, recipients::unblock),
-                row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, recipients::liftOptOut)));
+                row(GET, "/api/v1/admins/blocklist", ADMIN, NO_BODY, RecipientHandlers.BLOCKS, recipients::blocks),
+                row(POST, "/api/v1/admins/blocklist", ADMIN, JSON, RecipientHandlers.BLOCK, recipients::block),
+                row(DELETE, "/api/v1/admins/blocklist/{id}", ADMIN, NO_BODY, RecipientHandlers.UNBLOCK, recipients::unblock),
+                row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, RecipientHandlers.LIFT_OPT_OUT, recipients::liftOptOut)));
     }
 
-    private static Route row(HandlerType method, String path, Access access, Set<String> accepts, Handler handler) {
-        return new Route(method, path, Optional.ofNullable(access), accepts, handler);
+    private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {
+        return new Route(method, path, Optional.ofNullable(access), accepts, shape, handler);
     }
 }

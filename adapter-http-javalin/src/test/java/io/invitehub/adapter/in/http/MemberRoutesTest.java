@@ -46,8 +46,12 @@ class MemberRoutesTest {
 
     @Test
     void aRemovalAnswersTheReferenceFieldsAndTheUseCaseGetsTheCallerNeverAnIdFromTheBody() {
-        HttpResponse<String> response = post(REMOVE, "{\"email\":\" Alice@Example.com \",\"team_id\":7,\"reason\":\" spam \","
-                + "\"distributor_id\":99}", reseller);
+        HttpResponse<String> naming = post(REMOVE, "{\"email\":\"alice@example.com\",\"team_id\":7,\"distributor_id\":99}", reseller);
+        problem(naming, 400, "VALIDATION_FAILED");
+        assertThat(api.json(naming).get("field").asText()).isEqualTo("distributor_id");
+        assertThat(api.members.calls).as("an id in the body is refused, never used").isEmpty();
+
+        HttpResponse<String> response = post(REMOVE, "{\"email\":\" Alice@Example.com \",\"team_id\":7,\"reason\":\" spam \"}", reseller);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = api.json(response);

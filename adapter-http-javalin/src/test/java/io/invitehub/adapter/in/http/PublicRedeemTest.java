@@ -273,7 +273,8 @@ class PublicRedeemTest {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = api.json(response);
         assertThat(body.get("code").asText()).isEqualTo("VALIDATION_FAILED");
-        assertThat(body.get("detail").asText()).isEqualTo("field 'code' has the wrong type");
+        assertThat(body.get("detail").asText()).isEqualTo("code must be a string, not an object");
+        assertThat(body.get("field").asText()).isEqualTo("code");
     }
 
     @Test

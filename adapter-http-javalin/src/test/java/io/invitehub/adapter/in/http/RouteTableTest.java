@@ -63,6 +63,26 @@ class RouteTableTest {
         assertThat(find("POST", "/api/v1/auth/login").accepts()).containsExactlyInAnyOrder(Route.JSON, Route.FORM);
     }
 
+    @Test
+    void everyRouteDeclaresEachPathParameterAndABodyWhereItAcceptsOne() {
+        for (Route route : routes()) {
+            List<String> inPath = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(route.path());
+            while (m.find()) {
+                inPath.add(m.group(1));
+            }
+            assertThat(route.shape().pathFields().stream().map(io.invitehub.adapter.in.http.wire.Field::name))
+                    .as(route.toString()).containsExactlyElementsOf(inPath);
+            if (route.accepts().isEmpty()) {
+                assertThat(route.shape().bodyFields()).as(route.toString()).isEmpty();
+            } else {
+                assertThat(!route.shape().bodyFields().isEmpty() || route.shape().everyParameter().isPresent()).as(route.toString()).isTrue();
+            }
+        }
+        assertThat(find("GET", "/api/v1/distributors/me/sales").shape().queryFields().stream()
+                .map(io.invitehub.adapter.in.http.wire.Field::name)).containsExactly("status", "from", "to", "q", "limit", "cursor");
+    }
+
     private static Route find(String method, String path) {
         return routes().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).findFirst().orElseThrow();
     }

@@ -195,7 +195,8 @@ class StaffRoutesTest {
                 "{\"count\":\"many\",\"max_uses\":1,\"validity_days\":30}", api.bearer("admin"));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(api.json(response).get("detail").asText()).isEqualTo("field 'count' has the wrong type");
+        assertThat(api.json(response).get("detail").asText()).isEqualTo("count must be a whole number, not a string");
+        assertThat(api.json(response).get("field").asText()).isEqualTo("count");
     }
 
     @Test

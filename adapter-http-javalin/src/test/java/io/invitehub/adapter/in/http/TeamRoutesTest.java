@@ -79,13 +79,13 @@ class TeamRoutesTest {
     @Test
     void badBodiesAreRefusedBeforeAnythingChanges() {
         assertValidation(patch("{}", "admin"), "nothing to change: give at least one of name, max_seats, status, group_id");
-        assertValidation(patch("{\"maxSeats\":3}", "admin"), "unknown field 'maxSeats'; a team has name, max_seats, status and group_id");
-        assertValidation(patch("{\"max_seats\":\"3\"}", "admin"), "field 'max_seats' must be a whole number");
+        assertValidation(patch("{\"maxSeats\":3}", "admin"), "unknown field 'maxSeats'; this request takes name, max_seats, status, group_id");
+        assertValidation(patch("{\"max_seats\":\"3\"}", "admin"), "max_seats must be a whole number, not a string");
         assertValidation(patch("{\"max_seats\":0}", "admin"), "max_seats must be between 1 and 100000");
         assertValidation(patch("{\"status\":\"BANNED\"}", "admin"),
                 "status must be ACTIVE or PAUSED (BANNED and TOKEN_INVALID are set from the provider's answers)");
         assertValidation(patch("{\"status\":\"SLEEPING\"}", "admin"), "status must be ACTIVE or PAUSED");
-        assertValidation(patch("{\"group_id\":-1}", "admin"), "group_id must be a positive number, or null to remove the group");
+        assertValidation(patch("{\"group_id\":-1}", "admin"), "group_id must be a positive number");
         assertValidation(patch("{\"name\":\"  \"}", "admin"), "name is required");
         assertValidation(patch("[1]", "admin"), "request body must be a JSON object");
         assertValidation(patch("not json", "admin"), "request body is not valid JSON");

@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http.auth;
 
+import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
@@ -19,6 +21,20 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** Sign-in, the distributor's sign-up with an e-mailed code, the own account and its password (SPEC section 10). */
 public final class AuthHandlers {
+    /** Usernames are at most 64 characters (the sign-up's rule); a longer one is refused before any lookup. */
+    static final int MAX_USERNAME = 128;
+    static final int MAX_PASSWORD = 1024;
+
+    /** What each route reads (ADR 33). The login also takes the OAuth2 password form's other fields, and ignores them. */
+    public static final RequestShape LOGIN = RequestShape.none().body(Field.text("username", MAX_USERNAME),
+            Field.text("password", MAX_PASSWORD), Field.text("grant_type", 64), Field.text("scope", 256),
+            Field.text("client_id", 256), Field.text("client_secret", 256));
+    public static final RequestShape SEND_VERIFICATION_CODE = RequestShape.none().body(Field.email("email"));
+    public static final RequestShape REGISTER_DISTRIBUTOR = RequestShape.none().body(Field.email("email"),
+            Field.text("username", MAX_USERNAME), Field.text("password", MAX_PASSWORD), Field.token("code", 16));
+    public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", MAX_PASSWORD),
+            Field.text("new_password", MAX_PASSWORD));
+
     private final SignInUseCase signIn;
     private final DistributorSignUpUseCase signUp;
     private final AccountsUseCase accounts;
@@ -76,7 +92,7 @@ public final class AuthHandlers {
     /** {@code POST /auth/login}: JSON or a form (the reference's OAuth2 password form). */
     public void login(Context ctx) {
         Login request = HttpRequests.formOrBody(ctx, Login.class,
-                form -> new Login(form.formParam("username"), form.formParam("password")));
+                form -> new Login(HttpRequests.formParam(form, "username"), HttpRequests.formParam(form, "password")));
         char[] password = request.password() == null ? null : request.password().toCharArray();
         SignedIn signedIn = signIn.login(request.username(), password, proxies.clientAddress(ctx));
         long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());

@@ -1,6 +1,9 @@
 package io.invitehub.adapter.in.http.codes;
 
+import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.codes.port.in.BatchDeletion;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
@@ -47,6 +50,23 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 public final class CodeHandlers {
     /** 100 years: far enough for any product, far from PostgreSQL's timestamp range. */
     static final int MAX_EXPIRES_DAYS = 36_500;
+    /** {@code q}: a code prefix (as typed, with hyphens), bounded like an e-mail. */
+    static final int MAX_SEARCH = 254;
+
+    private static final java.util.List<Field> CODE_FILTER = java.util.List.of(Field.choice("status", CodeStatus.class),
+            Field.text("q", MAX_SEARCH));
+    private static final Field ID = Field.id("id").labelled("code id");
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape MY_CODES = RequestShape.none().query(CODE_FILTER).query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape LIST = MY_CODES.query(Field.id("distributor_id"));
+    public static final RequestShape ONE = RequestShape.none().path(ID);
+    public static final RequestShape RECORDS = ONE.query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape DELETE_BATCH = RequestShape.none().body(Field.ids("ids", BatchDeletion.MAX_IDS));
+    public static final RequestShape PLATFORM_CODES = RequestShape.none().body(Field.integer("count", 1, IssueCodesCommand.MAX_COUNT),
+            Field.integer("max_uses", 0, Integer.MAX_VALUE), Field.integer("validity_days", 1, CodeTerms.MAX_VALIDITY_DAYS),
+            Field.integer("expires_days", 1, MAX_EXPIRES_DAYS), Field.prose("note", CodeTerms.MAX_NOTE_LENGTH), Field.id("group_id"));
+    public static final RequestShape GRANT = PLATFORM_CODES.path(Field.id("id").labelled("distributor id"));
 
     private final DistributorQueries readSide;
     private final ManageCodesUseCase manageCodes;
@@ -117,7 +137,7 @@ public final class CodeHandlers {
     /** {@code GET /redeem-codes}: a distributor's own codes; staff name the distributor with {@code distributor_id}. */
     public void listCodes(Context ctx) {
         User caller = caller(ctx);
-        Optional<UserId> named = Optional.ofNullable(ctx.queryParam("distributor_id"))
+        Optional<UserId> named = Optional.ofNullable(HttpRequests.queryParam(ctx, "distributor_id"))
                 .map(raw -> new UserId(positiveId(raw, "distributor_id")));
         UserId distributor;
         if (caller.role().isStaff()) {
@@ -130,7 +150,7 @@ public final class CodeHandlers {
 
     private void codes(Context ctx, UserId distributor) {
         Optional<CodeStatus> status = enumParam(ctx, "status", CodeStatus.class);
-        CodeFilter filter = new CodeFilter(status, Optional.ofNullable(ctx.queryParam("q")));
+        CodeFilter filter = new CodeFilter(status, Optional.ofNullable(HttpRequests.queryParam(ctx, "q")));
         PageRequest page = pageRequest(ctx);
         PageBody.answer(ctx, readSide.codes(caller(ctx).id(), distributor, filter, page), CodeRow::of);
     }

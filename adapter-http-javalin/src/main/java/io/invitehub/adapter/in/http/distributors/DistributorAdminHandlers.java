@@ -1,6 +1,9 @@
 package io.invitehub.adapter.in.http.distributors;
 
 import io.invitehub.adapter.in.http.auth.Account;
+import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
@@ -20,6 +23,14 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 /** The admin's routes over distributor accounts (SPEC section 10): create, the pending list, approval and its reversals, deletion. */
 public final class DistributorAdminHandlers {
     static final int MAX_PENDING_PAGE = 1000;
+    static final int MAX_REASON = 500;
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape CREATE = RequestShape.none().body(Field.text("username", 128), Field.email("email"),
+            Field.text("password", 1024));
+    public static final RequestShape PENDING = RequestShape.none().query(HttpRequests.KEYSET_PARAMETERS);
+    public static final RequestShape ONE = RequestShape.none().path(Field.id("id").labelled("distributor id"));
+    public static final RequestShape REJECT = ONE.body(Field.prose("reason", MAX_REASON));
 
     private final ManageDistributorsUseCase distributors;
 

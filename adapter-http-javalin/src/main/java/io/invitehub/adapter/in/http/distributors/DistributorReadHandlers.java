@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http.distributors;
 
+import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.shared.port.in.PageRequest;
@@ -12,6 +14,7 @@ import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,6 +25,7 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.moment;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.pageRequest;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.positiveId;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.queryParam;
 
 /**
  * The distributor read side (SPEC section 5): summary, sales, members, trend and plan ranking of one
@@ -32,6 +36,25 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.positiveId;
 public final class DistributorReadHandlers {
     static final int DEFAULT_TREND_DAYS = 30;
     static final int MAX_TREND_DAYS = 366;
+    /** {@code q}: an e-mail or code prefix, at most as long as an e-mail. */
+    static final int MAX_SEARCH = 254;
+
+    private static final Field DISTRIBUTOR_ID = Field.id("id").labelled("distributor id");
+    private static final List<Field> SALES_FILTER = List.of(Field.choice("status", InvitationState.class), Field.timestamp("from"),
+            Field.timestamp("to"), Field.text("q", MAX_SEARCH));
+    private static final Field DAYS = Field.integer("days", 1, MAX_TREND_DAYS);
+
+    /** What each route reads (ADR 33): the {@code /me} routes, then the staff's, which name the distributor in the path. */
+    public static final RequestShape MINE = RequestShape.none();
+    public static final RequestShape MY_SALES = RequestShape.none().query(SALES_FILTER).query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape MY_MEMBERS = RequestShape.none().query(Field.text("q", MAX_SEARCH)).query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape MY_SALES_TREND = RequestShape.none().query(DAYS);
+    public static final RequestShape ONE = RequestShape.none().path(DISTRIBUTOR_ID);
+    public static final RequestShape SALES = MY_SALES.path(DISTRIBUTOR_ID);
+    public static final RequestShape MEMBERS = MY_MEMBERS.path(DISTRIBUTOR_ID);
+    public static final RequestShape SALES_TREND = MY_SALES_TREND.path(DISTRIBUTOR_ID);
+    public static final RequestShape LIST = RequestShape.none().query(Field.choice("status", Approval.class),
+            Field.choice("sort", DistributorSort.class)).query(HttpRequests.PAGE_PARAMETERS);
 
     private final DistributorQueries readSide;
 
@@ -103,21 +126,21 @@ public final class DistributorReadHandlers {
 
     private void sales(Context ctx, UserId distributor) {
         Optional<InvitationState> status = enumParam(ctx, "status", InvitationState.class);
-        Optional<Instant> from = Optional.ofNullable(ctx.queryParam("from")).map(raw -> moment(raw, "from", false));
-        Optional<Instant> to = Optional.ofNullable(ctx.queryParam("to")).map(raw -> moment(raw, "to", true));
-        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(ctx.queryParam("q")));
+        Optional<Instant> from = Optional.ofNullable(queryParam(ctx, "from")).map(raw -> moment(raw, "from", false));
+        Optional<Instant> to = Optional.ofNullable(queryParam(ctx, "to")).map(raw -> moment(raw, "to", true));
+        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(queryParam(ctx, "q")));
         PageRequest page = pageRequest(ctx);
         PageBody.answer(ctx, readSide.sales(caller(ctx).id(), distributor, filter, page), ReadSideResponses.Sale::of);
     }
 
     private void members(Context ctx, UserId distributor) {
         PageRequest page = pageRequest(ctx);
-        PageBody.answer(ctx, readSide.members(caller(ctx).id(), distributor, Optional.ofNullable(ctx.queryParam("q")), page),
+        PageBody.answer(ctx, readSide.members(caller(ctx).id(), distributor, Optional.ofNullable(queryParam(ctx, "q")), page),
                 ReadSideResponses.Member::of);
     }
 
     private void salesTrend(Context ctx, UserId distributor) {
-        int days = Optional.ofNullable(ctx.queryParam("days")).map(raw -> (int) Math.min(positiveId(raw, "days"), Integer.MAX_VALUE))
+        int days = Optional.ofNullable(queryParam(ctx, "days")).map(raw -> (int) Math.min(positiveId(raw, "days"), Integer.MAX_VALUE))
                 .orElse(DEFAULT_TREND_DAYS);
         if (days > MAX_TREND_DAYS) {
             throw invalid("days must be between 1 and " + MAX_TREND_DAYS);

@@ -1,7 +1,9 @@
 package io.invitehub.adapter.in.http.members;
 
 import io.invitehub.adapter.in.http.redemption.Redemption;
+import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.membership.port.in.RebindCommand;
 import io.invitehub.application.membership.port.in.RebindResult;
@@ -35,6 +37,15 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
  */
 public final class MemberHandlers {
     static final int MAX_FAILURES_PAGE = 500;
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape REMOVE_MINE = RequestShape.none().body(Field.email("email"), Field.id("team_id"),
+            Field.prose("reason", RemoveMemberCommand.MAX_REASON_LENGTH));
+    public static final RequestShape REINVITE_MINE = RequestShape.none().body(Field.email("email"), Field.id("team_id"));
+    public static final RequestShape REMOVE_BY_STAFF = RequestShape.none().path(Field.id("id").labelled("invitation id"))
+            .body(Field.prose("reason", RemoveMemberCommand.MAX_REASON_LENGTH));
+    public static final RequestShape REMOVAL_FAILURES = RequestShape.none().query(HttpRequests.KEYSET_PARAMETERS);
+    public static final RequestShape REBIND = HttpRequests.CODE_AND_EMAIL;
 
     private final RemoveMemberUseCase removal;
     private final ReinviteMemberUseCase reinvite;

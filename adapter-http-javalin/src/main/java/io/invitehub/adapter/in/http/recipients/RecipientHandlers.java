@@ -1,5 +1,8 @@
 package io.invitehub.adapter.in.http.recipients;
 
+import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.recipients.port.in.ProtectRecipientsUseCase;
 import io.invitehub.application.recipients.view.BlockEntry;
@@ -22,6 +25,16 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.pathId;
 /** The anti-harassment routes (SPEC section 9): the customer's opt-out and the admin blocklist. */
 public final class RecipientHandlers {
     static final int MAX_BLOCKS_PAGE = 1000;
+    /** An e-mail or a domain, as long as the longest e-mail. */
+    static final int MAX_BLOCK_VALUE = 254;
+    static final int MAX_REASON = 500;
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape OPT_OUT = HttpRequests.CODE_AND_EMAIL;
+    public static final RequestShape BLOCKS = RequestShape.none().query(HttpRequests.KEYSET_PARAMETERS);
+    public static final RequestShape BLOCK = RequestShape.none().body(Field.text("value", MAX_BLOCK_VALUE), Field.prose("reason", MAX_REASON));
+    public static final RequestShape UNBLOCK = RequestShape.none().path(Field.id("id").labelled("blocklist id"));
+    public static final RequestShape LIFT_OPT_OUT = RequestShape.none().body(Field.email("email"));
 
     private final ProtectRecipientsUseCase recipients;
     private final TrustedProxies proxies;

@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http.redemption;
 
+import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.redemption.view.InvitationView;
 import io.invitehub.application.redemption.port.in.PublicRedemptionQueries;
@@ -29,6 +31,11 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
 public final class PublicRedemptionHandlers {
     private static final Pattern UUID_SHAPE =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape REDEEM = HttpRequests.CODE_AND_EMAIL;
+    public static final RequestShape INVITATION = RequestShape.none().path(Field.token("id", 36, UUID_SHAPE, "a UUID", "5b0c6a57-4f0e-4c6b-9a53-2f1d7d0e8c11").labelled("invitation id"));
+    public static final RequestShape STATUS = RequestShape.none().query(Field.code("code"), Field.email("email"));
 
     private final RedeemCodeUseCase redeem;
     private final PublicRedemptionQueries queries;
@@ -74,7 +81,7 @@ public final class PublicRedemptionHandlers {
 
     /** {@code GET /public/invitations/{id}}: the invitation by its public UUID. */
     public void invitation(Context ctx) {
-        String raw = ctx.pathParam("id");
+        String raw = HttpRequests.pathParam(ctx, "id");
         if (!UUID_SHAPE.matcher(raw).matches()) {
             throw invalid("invitation id must be a UUID");
         }
@@ -83,8 +90,8 @@ public final class PublicRedemptionHandlers {
 
     /** {@code GET /public/status?code=&email=}: the code as its holder may see it. */
     public void status(Context ctx) {
-        String code = ctx.queryParam("code");
-        String email = ctx.queryParam("email");
+        String code = HttpRequests.queryParam(ctx, "code");
+        String email = HttpRequests.queryParam(ctx, "email");
         List<String> missing = new ArrayList<>(2);
         if (code == null || code.isBlank()) {
             missing.add("code");

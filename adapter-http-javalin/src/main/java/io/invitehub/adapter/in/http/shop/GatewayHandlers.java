@@ -1,5 +1,9 @@
 package io.invitehub.adapter.in.http.shop;
 
+import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
+import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
 import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
 import io.invitehub.domain.order.OrderStatus;
@@ -8,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +22,15 @@ import java.util.Objects;
  */
 public final class GatewayHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandlers.class);
+
+    /** What each route reads (ADR 33): the gateway signs its parameters as a whole, so each one, whatever its name, is text. */
+    public static final RequestShape GATEWAY = RequestShape.none().everyParameter(Field.text("parameter", 512));
+    public static final RequestShape RETURN = RequestShape.none();
+
+    /** The sandbox pay page's one script: post the signed notification and show the answer (allowed by its hash). */
+    static final String PAY_SCRIPT = "document.getElementById('pay').addEventListener('submit',function(e){e.preventDefault();"
+            + "fetch(this.action,{method:'POST',body:new URLSearchParams(new FormData(this))}).then(function(r){return r.text();})"
+            + ".then(function(t){document.getElementById('result').textContent='Gateway notified, InviteHub answered: '+t;});});";
 
     private final PaymentNotificationUseCase notifications;
     private final SandboxCheckoutUseCase sandbox;
@@ -35,10 +47,7 @@ public final class GatewayHandlers {
      * {@code fail}. Never a problem detail: gateways only read these two words.
      */
     public void notify(Context ctx) {
-        Map<String, String> params = queryParams(ctx);
-        if (ctx.method().name().equals("POST") && ctx.isFormUrlencoded()) {
-            ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-        }
+        Map<String, String> params = HttpRequests.parameters(ctx);
         boolean success;
         try {
             success = notifications.handle(params);
@@ -51,7 +60,7 @@ public final class GatewayHandlers {
 
     /** The sandbox gateway's pay page: what is being paid, and a button that posts the signed notification. */
     public void sandboxPayPage(Context ctx) {
-        SandboxCheckoutUseCase.SandboxPage page = sandbox.open(queryParams(ctx));
+        SandboxCheckoutUseCase.SandboxPage page = sandbox.open(HttpRequests.parameters(ctx));
         StringBuilder fields = new StringBuilder();
         page.payment().paidNotification().forEach((k, v) -> fields.append("<input type=\"hidden\" name=\"").append(html(k))
                 .append("\" value=\"").append(html(v)).append("\">\n"));
@@ -67,11 +76,9 @@ public final class GatewayHandlers {
                 + "<form id=\"pay\" method=\"post\" action=\"" + html(page.payment().notifyUrl()) + "\">\n" + fields
                 + "<button type=\"submit\"" + (payable ? "" : " disabled") + ">Pay " + html(page.payment().money()) + "</button></form>"
                 + "<p id=\"result\"></p><p><a href=\"" + html(page.payment().returnUrl()) + "\">Back to the shop</a></p>"
-                + "<script>document.getElementById('pay').addEventListener('submit',function(e){e.preventDefault();"
-                + "fetch(this.action,{method:'POST',body:new URLSearchParams(new FormData(this))}).then(function(r){return r.text();})"
-                + ".then(function(t){document.getElementById('result').textContent='Gateway notified, InviteHub answered: '+t;});});"
-                + "</script></body></html>";
-        ctx.contentType("text/html; charset=utf-8").result(body);
+                + "<script>" + PAY_SCRIPT + "</script></body></html>";
+        ctx.header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.allowingScript(PAY_SCRIPT))
+                .contentType("text/html; charset=utf-8").result(body);
     }
 
     /** Where the gateway sends the buyer back: the order's state is in the distributor console. */
@@ -80,13 +87,6 @@ public final class GatewayHandlers {
                 + "<title>InviteHub payment</title></head><body><h1>Thank you</h1><p>Your payment is being confirmed. "
                 + "The order's codes appear under <code>GET /api/v1/distributors/me/code-orders</code> once it is paid "
                 + "and fulfilled.</p></body></html>");
-    }
-
-    /** The first value of every query parameter (an empty string for a parameter without a value). */
-    private static Map<String, String> queryParams(Context ctx) {
-        Map<String, String> params = new HashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-        return params;
     }
 
     private static String html(String text) {

@@ -6,12 +6,17 @@ import io.invitehub.adapter.in.http.shop.ShopResponses.Placed;
 import io.invitehub.adapter.in.http.shop.ShopResponses.PlanView;
 import io.invitehub.adapter.in.http.shop.ShopResponses.Stats;
 import io.invitehub.adapter.in.http.wire.Amounts;
+import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.application.shop.port.in.ManagePlansUseCase;
 import io.invitehub.application.shop.port.in.OrderAdminUseCase;
 import io.invitehub.application.shop.port.in.PlaceOrderCommand;
 import io.invitehub.application.shop.port.in.PlacedOrder;
 import io.invitehub.application.shop.port.in.ShopUseCase;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.order.NewOrder;
 import io.invitehub.domain.order.Order;
 import io.invitehub.domain.order.OrderNo;
 import io.invitehub.domain.order.OrderStatus;
@@ -43,6 +48,24 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  * order views, stats, alerts and fulfilment retry (staff). The gateway's side is {@link GatewayHandlers}.
  */
 public final class ShopHandlers {
+    private static final Field PLAN_ID = Field.id("id").labelled("plan id");
+    private static final Field ORDER_NO = Field.token("order_no", 32);
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape PLAN = RequestShape.none().body(Field.text("name", PlanSpec.MAX_NAME), Field.choice("plan_type", PlanType.class),
+            Field.decimal("price"), Field.decimal("original_price"), Field.integer("code_count", 1, PlanSpec.MAX_CODE_COUNT),
+            Field.integer("code_max_uses", 0, PlanSpec.MAX_CODE_USES), Field.integer("validity_days", 1, CodeTerms.MAX_VALIDITY_DAYS),
+            Field.bool("active"), Field.bool("recommended"), Field.integer("sort_order", Integer.MIN_VALUE, Integer.MAX_VALUE),
+            Field.prose("description", PlanSpec.MAX_DESCRIPTION));
+    public static final RequestShape ONE_PLAN = RequestShape.none().path(PLAN_ID);
+    public static final RequestShape UPDATE_PLAN = PLAN.path(PLAN_ID);
+    public static final RequestShape PLACE_ORDER = RequestShape.none().body(Field.id("plan_id"),
+            Field.integer("quantity", 1, NewOrder.MAX_QUANTITY), Field.token("pay_type", 20));
+    public static final RequestShape ONE_ORDER = RequestShape.none().path(ORDER_NO);
+    public static final RequestShape PAGE = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape ORDERS = PAGE.query(Field.choice("status", OrderStatus.class));
+    public static final RequestShape NOTHING = RequestShape.none();
+
     private final ManagePlansUseCase plans;
     private final ShopUseCase shop;
     private final OrderAdminUseCase admin;
@@ -168,6 +191,6 @@ public final class ShopHandlers {
     }
 
     private static OrderNo orderNo(Context ctx) {
-        return new OrderNo(ctx.pathParam("order_no"));
+        return new OrderNo(HttpRequests.pathParam(ctx, "order_no"));
     }
 }

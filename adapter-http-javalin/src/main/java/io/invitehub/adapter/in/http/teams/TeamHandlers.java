@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
 import io.invitehub.application.teams.port.in.ReplaceTeamCredentialsCommand;
@@ -36,6 +38,24 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  */
 public final class TeamHandlers {
     private static final Set<String> FIELDS = Set.of("name", "max_seats", "status", "group_id");
+    /** A workspace id of the provider: far shorter in practice, and well inside what a btree entry holds. */
+    static final int MAX_PROVIDER_ACCOUNT_ID = 255;
+    /** Credentials are refused above this length before the provider is asked (the service's own bound). */
+    static final int MAX_CREDENTIALS = 16_384;
+
+    private static final Field ID = Field.id("id").labelled("team id");
+    private static final Field NAME = Field.text("name", Team.MAX_NAME_LENGTH);
+    private static final Field MAX_SEATS = Field.integer("max_seats", 0, Team.MAX_SEATS_LIMIT);
+
+    /** What each route reads (ADR 33). */
+    public static final RequestShape CREATE_TEAM = RequestShape.none().body(NAME, Field.text("provider_account_id", MAX_PROVIDER_ACCOUNT_ID),
+            Field.prose("credentials", MAX_CREDENTIALS), MAX_SEATS, Field.id("group_id"));
+    public static final RequestShape LIST_TEAMS = RequestShape.none();
+    public static final RequestShape ONE_TEAM = RequestShape.none().path(ID);
+    /** {@code status} is checked by the handler, which explains why BANNED and TOKEN_INVALID cannot be set by hand. */
+    public static final RequestShape UPDATE_TEAM = ONE_TEAM.body(NAME, MAX_SEATS, Field.text("status", 20), Field.id("group_id"));
+    public static final RequestShape REPLACE_CREDENTIALS = ONE_TEAM.body(Field.prose("credentials", MAX_CREDENTIALS));
+    public static final RequestShape CREATE_GROUP = RequestShape.none().body(NAME);
 
     private final ManageTeamsUseCase teams;
 

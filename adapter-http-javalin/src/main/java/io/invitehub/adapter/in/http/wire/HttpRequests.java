@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http.wire;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.invitehub.application.shared.port.in.PageRequest;
@@ -20,45 +21,67 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reading a request, for every handler: the JSON (or form) body as a record, required fields, positive
- * ids, enum values, timestamps, page requests and keyset limits, and the signed-in caller the access
- * guard left on the request. A leaf: it calls no handler, route table or server class back, and every
- * refusal is a {@code VALIDATION_FAILED} {@link DomainException} (a 400 problem through the one mapper).
+ * Reading a request, for every handler: the JSON (or form) body as a record, path and query parameters,
+ * required fields, positive ids, enum values, timestamps, page requests and keyset limits, and the
+ * signed-in caller the access guard left on the request. By the time a handler runs, the route's
+ * {@link RequestShape} has admitted every input (ADR 33); the accessors here hand out only inputs the shape
+ * declares, and refuse (as a programming error) to read one it does not. A leaf: it calls no handler,
+ * route table or server class back, and every refusal is a {@code VALIDATION_FAILED} {@link DomainException}
+ * (a 400 problem through the one mapper), an {@link InvalidInput} where one input is at fault.
  */
 public final class HttpRequests {
     /** The request attribute under which the access guard leaves the signed-in {@link User}. */
     public static final String CALLER_ATTRIBUTE = "invitehub.user";
     /** Keyset lists ({@code ?limit=&after=}) answer this many rows when no limit is given. */
     public static final int DEFAULT_KEYSET_LIMIT = 100;
+    /** The longest page cursor accepted: the cursors this API issues are far shorter. */
+    static final int PAGE_CURSOR_LENGTH = 512;
 
-    private static final ObjectMapper JSON = JsonMapping.objectMapper();
-    private static final Pattern POSITIVE_NUMBER = Pattern.compile("^[0-9]{1,18}$");
+    private static final ObjectMapper JSON = JsonMapping.reader();
+    private static final Pattern POSITIVE_NUMBER = Pattern.compile("^[0-9]{1,19}$");
+
+    /** The query parameters of a paged list: {@code limit} (1–500) and the opaque {@code cursor} (see {@link #pageRequest}). */
+    public static final List<Field> PAGE_PARAMETERS = List.of(
+            Field.integer("limit", 1, PageRequest.MAX_LIMIT), Field.token("cursor", PAGE_CURSOR_LENGTH));
+    /** The query parameters of a keyset list: {@code limit} (any positive number, capped by the list) and {@code after} (an id). */
+    public static final List<Field> KEYSET_PARAMETERS = List.of(Field.id("limit"), Field.id("after"));
 
     private HttpRequests() {
     }
 
     // ---- bodies -------------------------------------------------------------------------------------
 
-    /** The JSON request body as {@code type}; a missing, malformed or wrongly typed body is VALIDATION_FAILED. */
+    /**
+     * The JSON request body as {@code type}, bound from the tree the route's shape admitted; a missing body
+     * is VALIDATION_FAILED.
+     */
     public static <T> T body(Context ctx, Class<T> type) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            throw invalid("a JSON request body is required");
+        JsonNode tree = ctx.attribute(RequestShape.BODY_ATTRIBUTE);
+        if (tree == null) {
+            if (ctx.bodyAsBytes().length == 0) {
+                throw invalid("a JSON request body is required");
+            }
+            throw new IllegalStateException(ctx.method() + " " + ctx.path() + " reads a JSON body its route did not admit");
         }
         T value;
         try {
-            value = JSON.readValue(bytes, type);
+            value = JSON.treeToValue(tree, type);
         } catch (MismatchedInputException wrongType) {
-            throw invalid(wrongType.getPath().isEmpty()
-                    ? "request body must be a JSON object"
-                    : "field '" + fieldPath(wrongType) + "' has the wrong type");
+            if (wrongType.getPath().isEmpty()) {
+                throw invalid("request body must be a JSON object");
+            }
+            String field = fieldPath(wrongType);
+            throw new InvalidInput(field, field + " has the wrong type");
         } catch (IOException notJson) {
             throw invalid("request body is not valid JSON");
         }
@@ -70,8 +93,11 @@ public final class HttpRequests {
 
     /** A form body read by {@code fromForm} when the request is form-encoded, else the JSON body as {@code type}. */
     public static <T> T formOrBody(Context ctx, Class<T> type, Function<Context, T> fromForm) {
-        return ctx.isFormUrlencoded() ? fromForm.apply(ctx) : body(ctx, type);
+        return ContentTypes.isForm(ctx) ? fromForm.apply(ctx) : body(ctx, type);
     }
+
+    /** The shape of {@code {code, email}} (redeem, rebind, opt-out), as JSON or a form. */
+    public static final RequestShape CODE_AND_EMAIL = RequestShape.none().body(Field.code("code"), Field.email("email"));
 
     /** A code and the e-mail it is for, parsed at the edge (invalid ones are refused before any lookup). */
     public record CodeAndEmail(Code code, Email email) {
@@ -83,14 +109,79 @@ public final class HttpRequests {
     /** {@code {code, email}} as JSON or a form (redeem, rebind): the code first, then the e-mail. */
     public static CodeAndEmail codeAndEmail(Context ctx) {
         CodeAndEmailBody body = formOrBody(ctx, CodeAndEmailBody.class,
-                form -> new CodeAndEmailBody(form.formParam("code"), form.formParam("email")));
+                form -> new CodeAndEmailBody(formParam(form, "code"), formParam(form, "email")));
         Code code = Code.parse(body.code());
         return new CodeAndEmail(code, Email.of(body.email()));
     }
 
     /** The JSON body as {@code type} when there is one; an empty body is no body. */
     public static <T> Optional<T> optionalBody(Context ctx, Class<T> type) {
-        return ctx.bodyAsBytes().length == 0 ? Optional.empty() : Optional.of(body(ctx, type));
+        return ctx.attribute(RequestShape.BODY_ATTRIBUTE) == null && ctx.bodyAsBytes().length == 0
+                ? Optional.empty() : Optional.of(body(ctx, type));
+    }
+
+    // ---- parameters ---------------------------------------------------------------------------------
+
+    /** The query parameter {@code name} (its first value), or null; the route's shape must declare it. */
+    public static String queryParam(Context ctx, String name) {
+        if (!shape(ctx).declaresQuery(name)) {
+            throw undeclared(ctx, "query parameter", name);
+        }
+        return ctx.queryParam(name);
+    }
+
+    /** Whether the query string names {@code name} at all (even empty); the route's shape must declare it. */
+    public static boolean hasQueryParam(Context ctx, String name) {
+        if (!shape(ctx).declaresQuery(name)) {
+            throw undeclared(ctx, "query parameter", name);
+        }
+        return ctx.queryParamMap().containsKey(name);
+    }
+
+    /** The path parameter {@code name}; the route's shape must declare it. */
+    public static String pathParam(Context ctx, String name) {
+        if (!shape(ctx).declaresPath(name)) {
+            throw undeclared(ctx, "path parameter", name);
+        }
+        return ctx.pathParam(name);
+    }
+
+    /** The form field {@code name} (its first value), or null; the route's shape must declare it. */
+    public static String formParam(Context ctx, String name) {
+        if (!shape(ctx).declaresForm(name)) {
+            throw undeclared(ctx, "form field", name);
+        }
+        return ctx.formParam(name);
+    }
+
+    /**
+     * The first value of every query parameter and, for a form, every form field (an empty string for
+     * one without a value): the payment gateway's signed parameters, whose shape declares
+     * {@linkplain RequestShape#everyParameter every parameter}.
+     */
+    public static Map<String, String> parameters(Context ctx) {
+        if (shape(ctx).everyParameter().isEmpty()) {
+            throw undeclared(ctx, "every parameter", "*");
+        }
+        Map<String, String> params = new HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        if (ContentTypes.isForm(ctx)) {
+            ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        }
+        return params;
+    }
+
+    private static RequestShape shape(Context ctx) {
+        RequestShape shape = ctx.attribute(RequestShape.SHAPE_ATTRIBUTE);
+        if (shape == null) {
+            throw new IllegalStateException(ctx.method() + " " + ctx.path() + " was not admitted by a request shape");
+        }
+        return shape;
+    }
+
+    private static IllegalStateException undeclared(Context ctx, String what, String name) {
+        return new IllegalStateException(ctx.method() + " " + ctx.path() + " reads the " + what + " '" + name
+                + "' that its route's request shape does not declare");
     }
 
     private static String fieldPath(JsonMappingException exception) {
@@ -109,15 +200,21 @@ public final class HttpRequests {
     }
 
     public static long positiveId(String raw, String what) {
-        if (raw == null || !POSITIVE_NUMBER.matcher(raw).matches() || Long.parseLong(raw) < 1) {
+        long id;
+        try {
+            id = raw == null || !POSITIVE_NUMBER.matcher(raw).matches() ? 0 : Long.parseLong(raw);
+        } catch (NumberFormatException tooLarge) {
+            id = 0;
+        }
+        if (id < 1) {
             throw invalid(what + " must be a positive number");
         }
-        return Long.parseLong(raw);
+        return id;
     }
 
     /** The {@code {id}} path parameter as a positive number; {@code what} names it in the refusal. */
     public static long pathId(Context ctx, String what) {
-        return positiveId(ctx.pathParam("id"), what);
+        return positiveId(pathParam(ctx, "id"), what);
     }
 
     /** An optional group of a body ({@code group_id}): absent, or a positive number. */
@@ -145,25 +242,33 @@ public final class HttpRequests {
 
     /** The query parameter {@code name} as a constant of {@code type}, when given. */
     public static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
-        return Optional.ofNullable(ctx.queryParam(name)).map(raw -> enumValue(type, raw, name));
+        return Optional.ofNullable(queryParam(ctx, name)).map(raw -> enumValue(type, raw, name));
     }
 
     /**
      * An ISO-8601 timestamp with offset, or a date ({@code 2025-03-01}) meaning that UTC day: its start
-     * for {@code from}, the start of the next day for {@code to} (so the day is included).
+     * for {@code from}, the start of the next day for {@code to} (so the day is included). Either lies
+     * from {@link Field#EARLIEST} to {@link Field#LATEST} (years 1970 to 9999), or it is refused naming {@code what}.
      */
     public static Instant moment(String raw, String what, boolean endOfDay) {
         String text = raw.strip();
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notATimestamp) {
+            LocalDate day;
             try {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                day = LocalDate.parse(text);
             } catch (DateTimeParseException notADate) {
-                throw invalid(what + " must be an ISO-8601 timestamp with offset or a date (yyyy-mm-dd)");
+                throw new InvalidInput(what, what + " must be an ISO-8601 timestamp with offset or a date (yyyy-mm-dd)");
             }
+            instant = day.isBefore(Field.FIRST_DAY) ? Instant.MIN : day.isAfter(Field.LAST_DAY) ? Instant.MAX
+                    : (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
+        if (instant.isBefore(Field.EARLIEST) || instant.isAfter(Field.LATEST)) {
+            throw new InvalidInput(what, what + " must lie between " + Field.FIRST_DAY + " and " + Field.LAST_DAY);
+        }
+        return instant;
     }
 
     // ---- lists --------------------------------------------------------------------------------------
@@ -173,7 +278,7 @@ public final class HttpRequests {
      * or a cursor this API did not issue, is VALIDATION_FAILED.
      */
     public static PageRequest pageRequest(Context ctx) {
-        String rawLimit = ctx.queryParam("limit");
+        String rawLimit = queryParam(ctx, "limit");
         int limit = PageRequest.DEFAULT_LIMIT;
         if (rawLimit != null) {
             if (!POSITIVE_NUMBER.matcher(rawLimit).matches() || Long.parseLong(rawLimit) < 1
@@ -182,18 +287,18 @@ public final class HttpRequests {
             }
             limit = Integer.parseInt(rawLimit);
         }
-        return PageRequest.of(limit, ctx.queryParam("cursor"));
+        return PageRequest.of(limit, queryParam(ctx, "cursor"));
     }
 
     /** {@code ?limit=} of a keyset list: a positive number, at most {@code max} (larger asks get {@code max}), default 100. */
     public static int keysetLimit(Context ctx, int max) {
-        return Optional.ofNullable(ctx.queryParam("limit")).map(raw -> (int) Math.min(positiveId(raw, "limit"), max))
+        return Optional.ofNullable(queryParam(ctx, "limit")).map(raw -> (int) Math.min(positiveId(raw, "limit"), max))
                 .orElse(DEFAULT_KEYSET_LIMIT);
     }
 
     /** {@code ?after=} of a keyset list: the last id of the previous page, when given. */
     public static Optional<Long> keysetAfter(Context ctx) {
-        return Optional.ofNullable(ctx.queryParam("after")).map(raw -> positiveId(raw, "after"));
+        return Optional.ofNullable(queryParam(ctx, "after")).map(raw -> positiveId(raw, "after"));
     }
 
     // ---- the caller ---------------------------------------------------------------------------------

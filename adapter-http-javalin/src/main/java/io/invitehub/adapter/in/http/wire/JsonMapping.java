@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.wire;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -8,8 +9,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON configuration of the API: snake_case names, ISO-8601 instants, empty Optionals as null. */
+/**
+ * The one JSON configuration of the API: snake_case names, ISO-8601 instants, empty Optionals as null.
+ * Reading is strict: a key given twice or anything after the value is malformed JSON.
+ */
 public final class JsonMapping {
+    private static final ObjectMapper READER = objectMapper();
+
     private JsonMapping() {
     }
 
@@ -21,6 +27,13 @@ public final class JsonMapping {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+    }
+
+    /** The mapper request bodies are read with (thread-safe, shared). */
+    static ObjectMapper reader() {
+        return READER;
     }
 }

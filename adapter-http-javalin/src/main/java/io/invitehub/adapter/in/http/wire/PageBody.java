@@ -16,7 +16,7 @@ public record PageBody<T>(List<T> items, String nextCursor) {
      */
     public static <T, R> void answer(Context ctx, Page<T> page, Function<T, R> toBody) {
         List<R> items = page.items().stream().map(toBody).collect(Collectors.toList());
-        boolean plainArray = ctx.queryParam("limit") != null && !ctx.queryParamMap().containsKey("cursor");
+        boolean plainArray = HttpRequests.queryParam(ctx, "limit") != null && !HttpRequests.hasQueryParam(ctx, "cursor");
         if (plainArray) {
             ctx.json(items);
         } else {

@@ -1,0 +1,185 @@
+package io.invitehub.adapter.in.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static io.invitehub.adapter.in.http.ApiFixture.FORM;
+import static io.invitehub.adapter.in.http.ApiFixture.JSON;
+import static io.invitehub.adapter.in.http.ApiFixture.contentType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The edge of ADR 33 on the real server: content types per route (415), inputs refused naming the field
+ * before any use case runs, HEAD through the access guard, Jetty's own refusals as problem details, and
+ * the headers every answer carries.
+ */
+class EdgeRoutesTest {
+    private static final String REDEEM = "/api/v1/public/redeem";
+
+    @RegisterExtension
+    final ApiFixture api = new ApiFixture();
+
+    private JsonNode problem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(contentType(response)).isEqualTo("application/problem+json");
+        JsonNode problem = api.json(response);
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+
+    // ---- content types ------------------------------------------------------------------------------
+
+    @Test
+    void aBodyOfAnUndeclaredContentTypeIsA415NamingWhatTheRouteAccepts() {
+        JsonNode text = problem(api.post(REDEEM, "text/plain", "{\"code\":\"x\",\"email\":\"a@example.com\"}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(text.get("type").asText()).isEqualTo("https://invitehub.dev/problems/unsupported-media-type");
+        assertThat(text.get("detail").asText()).isEqualTo(
+                "The request body must be application/json or application/x-www-form-urlencoded, not 'text/plain'.");
+        problem(api.post(REDEEM, "multipart/form-data; boundary=x", "--x--"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(api.post(REDEEM, "application/json; charset=UTF-16", "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(api.post("/api/v1/public/opt-out", FORM, "code=x&email=a@example.com"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(api.post("/api/v1/public/shop/notify", JSON, "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        JsonNode noBody = problem(api.post("/api/v1/admins/distributors/3/approve", JSON, "{}", api.bearer("admin")), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(noBody.get("detail").asText()).isEqualTo("This route takes no request body.");
+        assertThat(api.redeem.calls).isEmpty();
+        assertThat(api.accounts.calls).noneMatch(call -> call.startsWith("approve"));
+    }
+
+    @Test
+    void jsonAndFormAreReadWhereDeclaredWithOrWithoutACharset() {
+        String code = InPortFakes.CODE.display();
+        assertThat(api.post(REDEEM, "application/json; charset=utf-8", "{\"code\":\"" + code + "\",\"email\":\"a@example.com\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api.post(REDEEM, "Application/X-WWW-Form-Urlencoded;charset=UTF-8", "code=" + code + "&email=b@example.com")
+                .statusCode()).isEqualTo(200);
+        assertThat(api.redeem.calls).hasSize(2);
+        assertThat(api.post("/api/v1/admins/distributors/3/approve", JSON, "", api.bearer("admin")).statusCode())
+                .as("an empty body is no body, whatever its type").isNotEqualTo(415);
+    }
+
+    @Test
+    void theAccessGuardAnswersBeforeTheBodyIsLookedAt() {
+        problem(api.post("/api/v1/admin/teams", "text/plain", "\u0000"), 401, "UNAUTHORIZED");
+        problem(api.post("/api/v1/admin/teams", "text/plain", "x", api.bearer("reseller")), 403, "FORBIDDEN");
+    }
+
+    // ---- inputs ------------------------------------------------------------------------------------
+
+    @Test
+    void aRefusedInputIsNamedInFieldAndDetailAndNoUseCaseRuns() {
+        JsonNode nul = problem(api.post(REDEEM, JSON, "{\"code\":\"HUB2-7KQ3-M9XH-2RTW\",\"email\":\"a\\u0000@example.com\"}"), 400,
+                "VALIDATION_FAILED");
+        assertThat(nul.get("field").asText()).isEqualTo("email");
+        assertThat(nul.get("detail").asText()).isEqualTo("email must not contain a NUL character (U+0000)");
+
+        JsonNode unknown = problem(api.post(REDEEM, JSON, "{\"code\":\"HUB2-7KQ3-M9XH-2RTW\",\"email\":\"a@example.com\",\"emial\":1}"),
+                400, "VALIDATION_FAILED");
+        assertThat(unknown.get("field").asText()).isEqualTo("emial");
+        assertThat(unknown.get("detail").asText()).isEqualTo("unknown field 'emial'; this request takes code, email");
+
+        JsonNode twice = problem(api.post(REDEEM, JSON, "{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"), 400, "VALIDATION_FAILED");
+        assertThat(twice.get("field").asText()).isEqualTo("email");
+        JsonNode formTwice = problem(api.post(REDEEM, FORM, "email=a@example.com&email=b@example.com"), 400, "VALIDATION_FAILED");
+        assertThat(formTwice.get("field").asText()).isEqualTo("email");
+        JsonNode formUnknown = problem(api.post(REDEEM, FORM, "code=x&mail=b@example.com"), 400, "VALIDATION_FAILED");
+        assertThat(formUnknown.get("field").asText()).isEqualTo("mail");
+
+        JsonNode query = problem(api.get("/api/v1/distributors/me/sales?q=%1b%5b2J", api.bearer("reseller")), 400, "VALIDATION_FAILED");
+        assertThat(query.get("field").asText()).isEqualTo("q");
+        JsonNode path = problem(api.get("/api/v1/redeem-codes/0/records", api.bearer("admin")), 400, "VALIDATION_FAILED");
+        assertThat(path.get("field").asText()).isEqualTo("id");
+        assertThat(path.get("detail").asText()).isEqualTo("code id must be a positive number");
+
+        JsonNode whole = problem(api.post(REDEEM, JSON, "[1]"), 400, "VALIDATION_FAILED");
+        assertThat(whole.has("field")).as("the body as a whole is at fault").isFalse();
+        assertThat(api.redeem.calls).isEmpty();
+        assertThat(api.readSide.calls).isEmpty();
+    }
+
+    @Test
+    void undeclaredQueryParametersAreIgnored() {
+        assertThat(api.get("/api/v1/public/seats?_=1700000000&x=%00", "Accept", "application/json").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWholeWithA413Problem() {
+        JsonNode tooLarge = problem(api.post(REDEEM, JSON, "{\"code\":\"" + "a".repeat(300_000) + "\"}"), 413, "PAYLOAD_TOO_LARGE");
+        assertThat(tooLarge.get("detail").asText()).isEqualTo("The request body is larger than the 262144 bytes any route reads.");
+    }
+
+    // ---- HEAD ----------------------------------------------------------------------------------------
+
+    @Test
+    void headOnAProtectedRouteIsGuardedLikeGet() {
+        HttpResponse<String> anonymous = api.method("HEAD", "/api/v1/auth/me");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue(ProblemMapper.WWW_AUTHENTICATE);
+        assertThat(api.method("HEAD", "/api/v1/admin/teams", api.bearer("reseller")).statusCode()).isEqualTo(403);
+        HttpResponse<String> signedIn = api.method("HEAD", "/api/v1/auth/me", api.bearer("reseller"));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).isEmpty();
+        assertThat(contentType(signedIn)).startsWith("application/json");
+        assertThat(api.method("HEAD", "/api/v1/redeem-codes/x/records", api.bearer("admin")).statusCode()).isEqualTo(400);
+        assertThat(api.method("HEAD", "/api/v1/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    // ---- Jetty's own refusals ------------------------------------------------------------------------
+
+    @Test
+    void whatJettyRefusesBeforeRoutingIsAProblemToo() throws Exception {
+        String nul = raw("GET /api/v1/public/invitations/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(nul).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/problem+json", "X-Content-Type-Options: nosniff",
+                "\"code\":\"MALFORMED_REQUEST\"");
+        String badUtf8 = raw("GET /api/v1/public/invitations/%FF HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(badUtf8).startsWith("HTTP/1.1 400 ").contains("\"code\":\"MALFORMED_REQUEST\"");
+        String longUri = raw("GET /api/v1/public/status?code=" + "A".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(longUri).startsWith("HTTP/1.1 414 ").contains("Content-Type: application/problem+json", "\"code\":\"URI_TOO_LONG\"",
+                "X-Content-Type-Options: nosniff");
+        String longHeader = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(100_000) + "\r\nConnection: close\r\n\r\n");
+        assertThat(longHeader).startsWith("HTTP/1.1 431 ").contains("application/problem+json", "\"code\":\"HEADERS_TOO_LARGE\"");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // ---- response headers ----------------------------------------------------------------------------
+
+    @Test
+    void everyAnswerForbidsSniffingAndEveryRoutesAnswerIsNeverStored() {
+        for (HttpResponse<String> response : java.util.List.of(api.get("/health"), api.get("/api/v1/auth/me"),
+                api.get("/api/v1/auth/me", api.bearer("reseller")), api.post("/api/v1/auth/login", FORM, "username=reseller&password=reseller-pass"),
+                api.post(REDEEM, "text/plain", "x"), api.get("/api/v1/public/shop/return"))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.uri().toString()).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Cache-Control")).as(response.uri() + " " + response.statusCode()).hasValue("no-store");
+        }
+        for (HttpResponse<String> response : java.util.List.of(api.get("/api/v1/nothing-here"), api.method("DELETE", REDEEM))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.uri().toString()).hasValue("nosniff");
+        }
+    }
+
+    @Test
+    void htmlAnswersCarryTheContentSecurityPolicyAndJsonAnswersDoNot() {
+        HttpResponse<String> page = api.get("/api/v1/public/shop/return");
+        assertThat(contentType(page)).startsWith("text/html");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'");
+        assertThat(api.get("/api/v1/public/seats").headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+}
