@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code serve} (the service, embedded default unless INVITEHUB_DB_URL is set),
- * {@code migrate} (apply database migrations and exit), {@code help}.
+ * {@code migrate} (apply database migrations and exit), {@code import-reference} (load the reference's
+ * database, {@link ImportReferenceCommand}), {@code help}.
  */
 public final class Main {
     private Main() {
@@ -33,6 +34,10 @@ public final class Main {
                     break;
                 case "migrate":
                     migrate(Settings.fromEnvironment(), System.out);
+                    break;
+                case "import-reference":
+                    ImportReferenceCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), Settings.fromEnvironment(),
+                            System.out, java.time.Clock.systemUTC());
                     break;
                 case "bench":
                     new Bench(Bench.BenchOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length)), System.out)
@@ -113,6 +118,9 @@ public final class Main {
         out.println("            embedded database and measure the HTTP API (docs/performance.md)");
         out.println("            [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] [--seconds <s, default 20>]");
         out.println("            [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness]");
+        out.println("  import-reference --from <jdbc:sqlite:/path/app.db | jdbc:postgresql://host/db> [--user U] [--password P]");
+        out.println("            [--dry-run] [--stale-after-hours <n, default 24>]");
+        out.println("            load the reference system's database (docs/operations.md); --dry-run prints the plan, writes nothing");
         out.println("  help      this text");
         out.println();
         out.println("Configuration is read from INVITEHUB_* environment variables: see docs/configuration.md.");
