@@ -156,6 +156,7 @@ abstract class AbstractReferenceImportTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ADJUST orders #5").contains("trade_no reference:"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ADJUST orders #2").contains("1 of 10 codes delivered"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ADJUST invite_records #12").contains("ended REMOVED"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ADJUST invite_records #2").contains("never sent, FAILED"));
         if (sqlite()) {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ADJUST redeem_codes #11").contains("does not exist (deleted)"));
         }

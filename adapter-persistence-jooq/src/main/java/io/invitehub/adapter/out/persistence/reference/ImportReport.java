@@ -118,8 +118,8 @@ public final class ImportReport {
         counts.forEach((table, c) -> out.printf("%-16s %8d %9d %8d %8d %9d%n", table, c.read, c.imported, c.already,
                 c.skipped, c.adjusted));
         out.println();
-        out.println(dryRun
-                ? "Dry run: nothing was written. Run again without --dry-run to import."
+        out.println(dryRun ? "Dry run: nothing was written. Run again without --dry-run to import."
+                : imported() == 0 ? "Nothing new to import: every row that can be mapped was imported by an earlier run."
                 : "Imported. A second run imports only reference rows that are not imported yet.");
     }
 }

@@ -186,6 +186,8 @@ final class InvitationsPlanner {
                         if (!fresh) {
                             c.end("FAILED", created, "imported: still " + status + " in the reference after "
                                     + p.staleAfter.toHours() + " h (never sent); the use is given back");
+                            p.report.adjust(table, id, Planning.masked(email), status + " since " + created
+                                    + ", longer than " + p.staleAfter.toHours() + " h: never sent, FAILED");
                         }
                         break;
                     default:
