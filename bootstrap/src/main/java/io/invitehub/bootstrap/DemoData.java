@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap;
 
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
@@ -38,9 +38,9 @@ public final class DemoData {
     }
 
     public static Seeded seed(InviteHub hub, Settings settings) {
-        String adminPassword = settings.adminPassword().orElseGet(DemoData::generatedPassword);
-        Optional<User> admin = hub.accounts().ensureAdmin(settings.adminUsername(), adminPassword.toCharArray());
-        Optional<String> shownAdminPassword = admin.isPresent() && settings.adminPassword().isEmpty()
+        String adminPassword = settings.accounts().adminPassword().orElseGet(DemoData::generatedPassword);
+        Optional<User> admin = hub.accounts().ensureAdmin(settings.accounts().adminUsername(), adminPassword.toCharArray());
+        Optional<String> shownAdminPassword = admin.isPresent() && settings.accounts().adminPassword().isEmpty()
                 ? Optional.of(adminPassword) : Optional.empty();
         if (!settings.demo() || !hub.teams().listTeams().isEmpty()) {
             return new Seeded(admin.isPresent(), shownAdminPassword, Optional.empty(), List.of(), List.of(), 0, List.of());
@@ -57,27 +57,27 @@ public final class DemoData {
                 Optional.empty(), Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("demo distributor code")), 5));
         List<Plan> plans = List.of(
                 hub.plans().create(Actor.system(), new PlanSpec("Demo pack of 10 codes", PlanType.DISTRIBUTOR_CODES,
-                        Money.ofMinor(9_900, settings.currency()), Optional.of(Money.ofMinor(12_900, settings.currency())), 10, 1, 30,
+                        Money.ofMinor(9_900, settings.statistics().currency()), Optional.of(Money.ofMinor(12_900, settings.statistics().currency())), 10, 1, 30,
                         true, true, 1, Optional.of("Ten single-use codes, 30 days of membership each (demo plan)"))),
                 hub.plans().create(Actor.system(), new PlanSpec("Demo pack of 100 codes", PlanType.DISTRIBUTOR_CODES,
-                        Money.ofMinor(89_900, settings.currency()), Optional.empty(), 100, 1, 30,
+                        Money.ofMinor(89_900, settings.statistics().currency()), Optional.empty(), 100, 1, 30,
                         true, false, 2, Optional.of("A hundred single-use codes, 30 days of membership each (demo plan)"))));
         return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3, plans);
     }
 
     public static void print(Seeded seeded, Settings settings, int port, PrintStream out) {
-        String base = "http://" + ("0.0.0.0".equals(settings.httpHost()) ? "127.0.0.1" : settings.httpHost()) + ":" + port;
+        String base = "http://" + ("0.0.0.0".equals(settings.http().host()) ? "127.0.0.1" : settings.http().host()) + ":" + port;
         List<String> lines = new ArrayList<>();
         lines.add("InviteHub is ready on " + base + "   (health: " + base + "/health)");
         if (settings.embeddedDatabase()) {
-            lines.add("Data: embedded PostgreSQL in " + settings.dataDir().toAbsolutePath().resolve("postgres") + " (kept across restarts; delete " + settings.dataDir() + " to start over)");
+            lines.add("Data: embedded PostgreSQL in " + settings.database().dataDir().toAbsolutePath().resolve("postgres") + " (kept across restarts; delete " + settings.database().dataDir() + " to start over)");
         }
         if (seeded.adminPassword().isPresent()) {
-            lines.add("Admin account: " + settings.adminUsername() + " / " + seeded.adminPassword().get() + "   (shown once: note it now)");
+            lines.add("Admin account: " + settings.accounts().adminUsername() + " / " + seeded.adminPassword().get() + "   (shown once: note it now)");
         } else if (seeded.adminCreated()) {
-            lines.add("Admin account: " + settings.adminUsername() + " (password from INVITEHUB_ADMIN_PASSWORD)");
+            lines.add("Admin account: " + settings.accounts().adminUsername() + " (password from INVITEHUB_ADMIN_PASSWORD)");
         } else {
-            lines.add("Admin account: " + settings.adminUsername() + " exists (its password was set when it was created; "
+            lines.add("Admin account: " + settings.accounts().adminUsername() + " exists (its password was set when it was created; "
                     + "INVITEHUB_ADMIN_PASSWORD applies only to that first creation)");
         }
         seeded.distributorPassword().ifPresent(p -> lines.add("Demo distributor: " + DEMO_DISTRIBUTOR + " / " + p + "   (shown once)"));
@@ -87,7 +87,7 @@ public final class DemoData {
         if (!seeded.platformCodes().isEmpty()) {
             lines.add("Demo platform codes: " + String.join("  ", seeded.platformCodes().stream().map(Code::display).toList()));
             lines.add("Demo distributor codes: " + String.join("  ", seeded.distributorCodes().stream().map(Code::display).toList()));
-            lines.add("Sign in: curl -s -X POST " + base + "/api/v1/auth/login -d 'username=" + settings.adminUsername()
+            lines.add("Sign in: curl -s -X POST " + base + "/api/v1/auth/login -d 'username=" + settings.accounts().adminUsername()
                     + "&password=…'   then send 'Authorization: Bearer <access_token>'");
             lines.add("Try: curl -s -X POST " + base + "/api/v1/public/redeem -H 'Content-Type: application/json' -d '{\"code\":\""
                     + seeded.platformCodes().get(0).display() + "\",\"email\":\"you@example.com\"}'");

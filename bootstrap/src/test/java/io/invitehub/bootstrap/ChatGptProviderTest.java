@@ -2,9 +2,9 @@ package io.invitehub.bootstrap;
 
 import com.sun.net.httpserver.HttpServer;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.bootstrap.config.ConfigurationException;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;

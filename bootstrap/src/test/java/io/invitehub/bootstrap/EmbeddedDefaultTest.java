@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap;
 
-import io.invitehub.application.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.domain.shared.Email;
 import org.junit.jupiter.api.Test;

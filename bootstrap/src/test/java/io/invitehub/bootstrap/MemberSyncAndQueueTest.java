@@ -1,15 +1,15 @@
 package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
-import io.invitehub.application.port.in.SyncOutcome;
-import io.invitehub.application.port.in.UpdateTeamCommand;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.fakes.MutableClock;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.sync.port.in.SyncOutcome;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
+import io.invitehub.application.teams.port.in.UpdateTeamCommand;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.invitation.InvitationState;

@@ -2,7 +2,7 @@ package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.redis.TestRedis;
-import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.shared.port.out.JobLeases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

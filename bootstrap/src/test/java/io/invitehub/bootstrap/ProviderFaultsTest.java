@@ -1,18 +1,18 @@
 package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.domain.user.Actor;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.fakes.MutableClock;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.user.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap;
 
-import io.invitehub.adapter.in.http.HttpApi;
+import io.invitehub.adapter.in.http.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static io.invitehub.bootstrap.ReadSideWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * THE role matrix: every route the running HttpApi declares, called by every kind of caller, against
+ * THE role matrix: every route the running HttpApi declares (its route table), called by every kind of caller, against
  * an explicit table of expected outcomes. The route list comes from the server ({@link InviteHub#httpRoutes()}),
  * so a route added without a row here fails {@link #everyDeclaredRouteHasARowAndNoRowIsStale()}.
  *
@@ -156,7 +156,7 @@ class RoleMatrixTest {
         w.close();
     }
 
-    private static String key(HttpApi.Route route) {
+    private static String key(Route route) {
         return route.method() + " " + route.path();
     }
 
@@ -171,7 +171,7 @@ class RoleMatrixTest {
     void everyRouteAnswersEveryCallerAsTheTableSays() throws Exception {
         List<String> mismatches = new ArrayList<>();
         int cells = 0;
-        for (HttpApi.Route route : w.hub.httpRoutes()) {
+        for (Route route : w.hub.httpRoutes()) {
             Outcome[] expected = EXPECTED.get(key(route));
             if (expected == null) {
                 mismatches.add(key(route) + ": no row in the matrix");
@@ -198,7 +198,7 @@ class RoleMatrixTest {
         assertThat(w.sql.count("select count(*) from plans where id = " + w.planId)).isEqualTo(1);
     }
 
-    private static Outcome classify(HttpApi.Route route, HttpResponse<String> response) throws Exception {
+    private static Outcome classify(Route route, HttpResponse<String> response) throws Exception {
         int status = response.statusCode();
         if (status == 401) {
             return UNAUTHORIZED;
@@ -209,7 +209,7 @@ class RoleMatrixTest {
         if (status == 404 && json(response).get("code").asText().equals("NOT_FOUND")) {
             // public routes are asked about unknown invitations and codes on purpose; every other request
             // names existing resources (the caller's own, or B's), so a 404 there means "hidden from you"
-            return route.access().equals(HttpApi.Route.PUBLIC) ? ALLOWED : HIDDEN;
+            return route.access().equals(Route.PUBLIC) ? ALLOWED : HIDDEN;
         }
         if ((status >= 200 && status < 300) || Set.of(400, 409, 410, 429).contains(status)) {
             return ALLOWED;
@@ -235,7 +235,7 @@ class RoleMatrixTest {
     }
 
     /** The request a caller makes on a route: its own (A's) resources, or B's for A_ON_B. */
-    private static HttpResponse<String> call(HttpApi.Route route, Caller caller) throws Exception {
+    private static HttpResponse<String> call(Route route, Caller caller) throws Exception {
         boolean foreign = caller == Caller.A_ON_B;
         long distributor = foreign ? w.bId : w.aId;
         // A's code is used (never deletable: deletes answer 409 and it stays); B's is unused, so a delete would succeed
@@ -282,7 +282,7 @@ class RoleMatrixTest {
         return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String body(HttpApi.Route route, String path, long code) {
+    private static String body(Route route, String path, long code) {
         if (route.method().equals("GET") || route.path().contains("/admins/distributors/{id}")) {
             return null;
         }

@@ -26,6 +26,7 @@ final class TestHubs {
         env.put("INVITEHUB_BCRYPT_COST", "4");
         env.put("INVITEHUB_DISPATCH_POLL_INTERVAL", "100ms");
         env.put("INVITEHUB_DISPATCH_BACKOFF_BASE", "10ms");
+        env.put("INVITEHUB_REMOVAL_BACKOFF_BASE", "10ms");
         env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
         env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000");
         env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000");

@@ -1,6 +1,6 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.AuditEntry;
+import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contract of {@link io.invitehub.application.port.out.AuditLog}, for the fake and every adapter. */
+/** The contract of {@link io.invitehub.application.shared.port.out.AuditLog}, for the fake and every adapter. */
 public abstract class AbstractAuditLogContract extends StorageContractSupport {
 
     @Test

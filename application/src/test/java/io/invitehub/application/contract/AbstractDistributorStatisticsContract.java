@@ -1,19 +1,19 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.CodeFilter;
-import io.invitehub.application.port.out.CodeRecord;
-import io.invitehub.application.port.out.CodeView;
-import io.invitehub.application.port.out.CreatedKey;
-import io.invitehub.application.port.out.DistributorRank;
-import io.invitehub.application.port.out.DistributorSort;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.MemberView;
-import io.invitehub.application.port.out.NewInvitation;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.RedeemCodes;
-import io.invitehub.application.port.out.SaleView;
-import io.invitehub.application.port.out.SalesFilter;
-import io.invitehub.application.port.out.TrendDay;
+import io.invitehub.application.distributors.port.out.CreatedKey;
+import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeView;
+import io.invitehub.application.distributors.view.DistributorRank;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.MemberView;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.SaleView;
+import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.view.TrendDay;
+import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
@@ -38,8 +38,8 @@ import static io.invitehub.domain.invitation.InvitationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract of {@link io.invitehub.application.port.out.DistributorStatistics} and
- * {@link io.invitehub.application.port.out.DistributorRecords}: numbers follow every change made
+ * The contract of {@link io.invitehub.application.distributors.port.out.DistributorStatistics} and
+ * {@link io.invitehub.application.distributors.port.out.DistributorRecords}: numbers follow every change made
  * through the storage ports (docs/statistics.md), for the fake (which scans) and the jOOQ adapter
  * (which keeps rollups).
  */
@@ -388,7 +388,7 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         assertThat(byCodes).extracting(DistributorRank::id).containsExactly(big.id(), small.id(), none.id());
         assertThat(byCodes).extracting(DistributorRank::sortValue).containsExactly(2L, 1L, 0L);
         assertThat(storage.statistics().rankDistributors(DistributorSort.TOTAL_CODES, Optional.empty(),
-                Optional.of(new io.invitehub.application.port.out.RankKey(2, big.id().value())), 10, PRICE))
+                Optional.of(new io.invitehub.application.distributors.port.out.RankKey(2, big.id().value())), 10, PRICE))
                 .extracting(DistributorRank::id).containsExactly(small.id(), none.id());
         assertThat(storage.statistics().rankDistributors(DistributorSort.ID, Optional.empty(), Optional.empty(), 2, PRICE))
                 .extracting(DistributorRank::id).containsExactly(none.id(), big.id());

@@ -1,7 +1,7 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.DispatchClaim;
-import io.invitehub.application.port.out.NewInvitation;
+import io.invitehub.application.dispatch.port.out.DispatchClaim;
+import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
@@ -22,7 +22,7 @@ import static io.invitehub.domain.invitation.InvitationState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contract of {@link io.invitehub.application.port.out.Invitations}, for the fake and every adapter. */
+/** The contract of {@link io.invitehub.application.shared.port.out.Invitations}, for the fake and every adapter. */
 public abstract class AbstractInvitationsContract extends StorageContractSupport {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final InvitationId UNKNOWN = new InvitationId(987_654_321L);

@@ -1,7 +1,7 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.JobLeases;
-import io.invitehub.application.port.out.JobLeases.Lease;
+import io.invitehub.application.shared.port.out.JobLeases.Lease;
+import io.invitehub.application.shared.port.out.JobLeases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

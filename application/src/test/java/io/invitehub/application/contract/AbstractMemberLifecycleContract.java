@@ -1,8 +1,8 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.NewInvitation;
-import io.invitehub.application.port.out.RemovalClaim;
-import io.invitehub.application.port.out.RemovalFailure;
+import io.invitehub.application.membership.port.out.RemovalClaim;
+import io.invitehub.application.membership.view.RemovalFailure;
+import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;

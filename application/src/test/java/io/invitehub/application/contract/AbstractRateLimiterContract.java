@@ -1,9 +1,9 @@
 package io.invitehub.application.contract;
 
 import io.invitehub.application.fakes.MutableClock;
-import io.invitehub.application.port.out.RateLimiter;
-import io.invitehub.application.port.out.RateLimiter.Limit;
-import io.invitehub.application.port.out.RateLimiter.Lockout;
+import io.invitehub.application.shared.port.out.RateLimiter.Limit;
+import io.invitehub.application.shared.port.out.RateLimiter.Lockout;
+import io.invitehub.application.shared.port.out.RateLimiter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

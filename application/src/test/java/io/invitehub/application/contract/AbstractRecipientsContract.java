@@ -1,8 +1,10 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.NewInvitation;
-import io.invitehub.application.port.out.Recipients;
-import io.invitehub.application.port.out.Recipients.BlockKind;
+import io.invitehub.application.recipients.view.BlockKind;
+import io.invitehub.application.recipients.port.out.Recipients;
+import io.invitehub.application.recipients.view.BlockEntry;
+import io.invitehub.application.recipients.view.BlockKind;
+import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;
@@ -64,7 +66,7 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
         for (Instant t : List.of(t1, t2)) {
             end(invitationAt(code, team, ALICE, t, false), t.plusSeconds(1));
         }
-        Recipients.Block domain = tx(() -> recipients().addBlock(BlockKind.DOMAIN, "spam.example", Optional.empty(),
+        BlockEntry domain = tx(() -> recipients().addBlock(BlockKind.DOMAIN, "spam.example", Optional.empty(),
                 Optional.empty(), NOW)).orElseThrow();
         tx(() -> recipients().optOut(BOB, code.id(), NOW));
         Instant since = NOW.minus(Duration.ofHours(24));
@@ -105,9 +107,9 @@ public abstract class AbstractRecipientsContract extends StorageContractSupport 
     @Test
     void aBlockedAddressOrDomainOrParentDomainIsFoundAndDuplicatesAreRefused() {
         User admin = newDistributor();
-        Recipients.Block email = tx(() -> recipients().addBlock(BlockKind.EMAIL, "alice@host.com", Optional.of("asked"),
+        BlockEntry email = tx(() -> recipients().addBlock(BlockKind.EMAIL, "alice@host.com", Optional.of("asked"),
                 Optional.of(admin.id()), NOW)).orElseThrow();
-        Recipients.Block domain = tx(() -> recipients().addBlock(BlockKind.DOMAIN, "spam.example", Optional.empty(),
+        BlockEntry domain = tx(() -> recipients().addBlock(BlockKind.DOMAIN, "spam.example", Optional.empty(),
                 Optional.empty(), NOW)).orElseThrow();
 
         assertThat(email.kind()).isEqualTo(BlockKind.EMAIL);

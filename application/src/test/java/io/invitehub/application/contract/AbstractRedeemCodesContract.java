@@ -1,6 +1,6 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.EmailMismatchException;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contract of {@link io.invitehub.application.port.out.RedeemCodes}, for the fake and every adapter. */
+/** The contract of {@link io.invitehub.application.shared.port.out.RedeemCodes}, for the fake and every adapter. */
 public abstract class AbstractRedeemCodesContract extends StorageContractSupport {
 
     @Override

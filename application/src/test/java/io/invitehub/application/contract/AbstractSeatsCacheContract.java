@@ -1,7 +1,7 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.SeatSummary;
-import io.invitehub.application.port.out.SeatsCache;
+import io.invitehub.application.redemption.port.out.SeatsCache;
+import io.invitehub.application.shared.view.SeatSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

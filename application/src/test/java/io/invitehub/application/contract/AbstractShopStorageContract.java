@@ -1,10 +1,10 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.FulfilmentJob;
-import io.invitehub.application.port.out.OrderKey;
-import io.invitehub.application.port.out.OrderStats;
-import io.invitehub.application.port.out.PaymentAlert;
-import io.invitehub.application.port.out.Plans;
+import io.invitehub.application.shop.port.out.FulfilmentJob;
+import io.invitehub.application.shop.port.out.OrderKey;
+import io.invitehub.application.shop.port.out.Plans;
+import io.invitehub.application.shop.view.OrderStats;
+import io.invitehub.application.shop.view.PaymentAlert;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.order.FulfilmentStatus;
 import io.invitehub.domain.order.NewOrder;

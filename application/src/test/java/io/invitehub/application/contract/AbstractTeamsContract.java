@@ -1,19 +1,19 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.ExternalMember;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.port.out.ProviderMember;
-import io.invitehub.application.port.out.Teams;
-import io.invitehub.application.port.out.SeatReservation;
-import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.ProviderMember;
+import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Teams;
+import io.invitehub.application.shared.view.ExternalMember;
+import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.domain.code.RedeemCode;
-import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
-import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamAccount;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
@@ -27,7 +27,7 @@ import static io.invitehub.domain.team.AllocationPolicy.SPREAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contract of {@link io.invitehub.application.port.out.Teams}, for the fake and every adapter. */
+/** The contract of {@link io.invitehub.application.shared.port.out.Teams}, for the fake and every adapter. */
 public abstract class AbstractTeamsContract extends StorageContractSupport {
     private static final TeamId UNKNOWN = new TeamId(987_654_321L);
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract of {@link io.invitehub.application.port.out.TransactionRunner}: commit, rollback of
+ * The contract of {@link io.invitehub.application.shared.port.out.TransactionRunner}: commit, rollback of
  * everything on a runtime exception (rethrown unchanged), nested calls joining the outer transaction.
  */
 public abstract class AbstractTransactionRunnerContract extends StorageContractSupport {
@@ -55,7 +55,7 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
             storage.codes().takeUse(code.id());
             storage.codes().bindEmail(code.id(), ALICE);
             storage.teams().reserveSeat(Optional.empty(), AllocationPolicy.FILL_FIRST).orElseThrow();
-            storage.invitations().create(new io.invitehub.application.port.out.NewInvitation(code.id(), Optional.empty(),
+            storage.invitations().create(new io.invitehub.application.shared.port.out.NewInvitation(code.id(), Optional.empty(),
                     Optional.of(team.id()), ALICE, io.invitehub.domain.invitation.InvitationState.RESERVED, false, true, NOW));
             storage.users().create("ann", "ann@dist.com", "h", Role.DISTRIBUTOR, Approval.APPROVED);
             throw boom;
@@ -103,7 +103,7 @@ public abstract class AbstractTransactionRunnerContract extends StorageContractS
 
         Invitation inv = tx(() -> {
             txRun(() -> storage.codes().takeUse(code.id()));
-            return tx(() -> storage.invitations().create(new io.invitehub.application.port.out.NewInvitation(code.id(),
+            return tx(() -> storage.invitations().create(new io.invitehub.application.shared.port.out.NewInvitation(code.id(),
                     Optional.empty(), Optional.of(team.id()), ALICE, io.invitehub.domain.invitation.InvitationState.RESERVED,
                     false, true, NOW)));
         });

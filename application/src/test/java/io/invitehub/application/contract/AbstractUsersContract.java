@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The contract of {@link io.invitehub.application.port.out.Users}, for the fake and every adapter. */
+/** The contract of {@link io.invitehub.application.shared.port.out.Users}, for the fake and every adapter. */
 public abstract class AbstractUsersContract extends StorageContractSupport {
 
     @Override

@@ -1,6 +1,6 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.VerificationCodes;
+import io.invitehub.application.accounts.port.out.VerificationCodes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.WakeUps;
-import io.invitehub.application.port.out.WakeUps.Work;
+import io.invitehub.application.shared.port.out.WakeUps.Work;
+import io.invitehub.application.shared.port.out.WakeUps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

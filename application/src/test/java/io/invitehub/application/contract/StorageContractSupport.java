@@ -1,7 +1,7 @@
 package io.invitehub.application.contract;
 
-import io.invitehub.application.port.out.NewInvitation;
-import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.NewTeam;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.code.CodeTerms;

@@ -1,7 +1,7 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.TokenIssuer;
-import io.invitehub.application.port.out.TokenVerifier;
+import io.invitehub.application.accounts.port.out.TokenIssuer;
+import io.invitehub.application.accounts.port.out.TokenVerifier;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.User;

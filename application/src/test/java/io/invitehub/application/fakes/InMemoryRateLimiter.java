@@ -1,6 +1,6 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.RateLimiter;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.SeatSummary;
-import io.invitehub.application.port.out.SeatsCache;
+import io.invitehub.application.redemption.port.out.SeatsCache;
+import io.invitehub.application.shared.view.SeatSummary;
 
 import java.time.Clock;
 import java.time.Duration;

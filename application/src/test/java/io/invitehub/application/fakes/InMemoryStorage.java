@@ -1,12 +1,59 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.FulfilmentJob;
-import io.invitehub.application.port.out.OrderKey;
-import io.invitehub.application.port.out.OrderStats;
-import io.invitehub.application.port.out.Orders;
-import io.invitehub.application.port.out.PaymentAlert;
-import io.invitehub.application.port.out.PaymentAlerts;
-import io.invitehub.application.port.out.Plans;
+import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.contract.StoragePorts;
+import io.invitehub.application.dispatch.port.out.DispatchClaim;
+import io.invitehub.application.distributors.port.out.CreatedKey;
+import io.invitehub.application.distributors.port.out.DistributorRecords;
+import io.invitehub.application.distributors.port.out.DistributorStatistics;
+import io.invitehub.application.distributors.port.out.RankKey;
+import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeView;
+import io.invitehub.application.distributors.view.DistributorRank;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.MemberView;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.PlanRanking;
+import io.invitehub.application.distributors.view.SaleView;
+import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.view.TrendDay;
+import io.invitehub.application.membership.port.out.RemovalClaim;
+import io.invitehub.application.membership.view.RemovalFailure;
+import io.invitehub.application.recipients.port.out.Recipients;
+import io.invitehub.application.recipients.view.BlockEntry;
+import io.invitehub.application.recipients.view.BlockKind;
+import io.invitehub.application.shared.port.out.AuditEntry;
+import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.ProviderMember;
+import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Teams;
+import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.ExternalMember;
+import io.invitehub.application.shared.view.SeatSummary;
+import io.invitehub.application.shop.port.out.FulfilmentJob;
+import io.invitehub.application.shop.port.out.OrderKey;
+import io.invitehub.application.shop.port.out.Orders;
+import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.shop.port.out.Plans;
+import io.invitehub.application.shop.view.OrderStats;
+import io.invitehub.application.shop.view.PaymentAlert;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeStatus;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.code.EmailMismatchException;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationId;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.order.Fulfilment;
 import io.invitehub.domain.order.FulfilmentStatus;
 import io.invitehub.domain.order.NewOrder;
@@ -18,59 +65,14 @@ import io.invitehub.domain.order.Plan;
 import io.invitehub.domain.order.PlanId;
 import io.invitehub.domain.order.PlanSpec;
 import io.invitehub.domain.order.PlanType;
-import io.invitehub.application.contract.StoragePorts;
-import io.invitehub.application.port.out.AuditEntry;
-import io.invitehub.application.port.out.AuditLog;
-import io.invitehub.application.port.out.CodeFilter;
-import io.invitehub.application.port.out.CodeRecord;
-import io.invitehub.application.port.out.CodeView;
-import io.invitehub.application.port.out.CreatedKey;
-import io.invitehub.application.port.out.DistributorRank;
-import io.invitehub.application.port.out.DistributorRecords;
-import io.invitehub.application.port.out.DistributorSort;
-import io.invitehub.application.port.out.DistributorStatistics;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.DispatchClaim;
-import io.invitehub.application.port.out.ExternalMember;
-import io.invitehub.application.port.out.Invitations;
-import io.invitehub.application.port.out.ProviderMember;
-import io.invitehub.application.port.out.MemberView;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.PlanRanking;
-import io.invitehub.application.port.out.RankKey;
-import io.invitehub.application.port.out.SaleView;
-import io.invitehub.application.port.out.SalesFilter;
-import io.invitehub.application.port.out.TrendDay;
-import io.invitehub.application.port.out.NewInvitation;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.port.out.RedeemCodes;
-import io.invitehub.application.port.out.Recipients;
-import io.invitehub.application.port.out.RemovalClaim;
-import io.invitehub.application.port.out.RemovalFailure;
-import io.invitehub.application.port.out.SeatReservation;
-import io.invitehub.application.port.out.SeatSummary;
-import io.invitehub.application.port.out.Teams;
-import io.invitehub.application.port.out.TransactionRunner;
-import io.invitehub.application.port.out.Users;
-import io.invitehub.application.port.out.VerificationCodes;
-import io.invitehub.domain.code.Code;
-import io.invitehub.domain.code.CodeStatus;
-import io.invitehub.domain.code.CodeTerms;
-import io.invitehub.domain.code.EmailMismatchException;
-import io.invitehub.domain.code.RedeemCode;
-import io.invitehub.domain.code.RedeemCodeId;
-import io.invitehub.domain.invitation.Invitation;
-import io.invitehub.domain.invitation.InvitationId;
-import io.invitehub.domain.invitation.InvitationState;
-import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.Team;
-import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamAccount;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
@@ -195,7 +197,7 @@ public final class InMemoryStorage implements StoragePorts {
         /** redeem_codes.order_id: code id → order id. */
         TreeMap<Long, Long> codeOrders = new TreeMap<>();
         long claims;
-        TreeMap<Long, Recipients.Block> blocks = new TreeMap<>();
+        TreeMap<Long, BlockEntry> blocks = new TreeMap<>();
         TreeMap<String, Instant> optOuts = new TreeMap<>();
         TreeMap<Long, Lifecycle> lifecycle = new TreeMap<>();
         long nextId = 1;
@@ -1580,7 +1582,7 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public Optional<Block> findBlock(Email email) {
+        public Optional<BlockEntry> findBlock(Email email) {
             return atomically(() -> {
                 List<String> domains = new ArrayList<>();
                 String d = email.domain();
@@ -1599,13 +1601,13 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public Optional<Block> addBlock(BlockKind kind, String value, Optional<String> reason, Optional<UserId> createdBy, Instant now) {
+        public Optional<BlockEntry> addBlock(BlockKind kind, String value, Optional<String> reason, Optional<UserId> createdBy, Instant now) {
             return atomically(() -> {
                 boolean listed = state.blocks.values().stream().anyMatch(b -> b.kind() == kind && b.value().equals(value));
                 if (listed) {
-                    return Optional.<Block>empty();
+                    return Optional.<BlockEntry>empty();
                 }
-                Block block = new Block(newId(), kind, value, reason, createdBy, now);
+                BlockEntry block = new BlockEntry(newId(), kind, value, reason, createdBy, now);
                 state.blocks.put(block.id(), block);
                 return Optional.of(block);
             });
@@ -1617,7 +1619,7 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
-        public List<Block> blocks(Optional<Long> after, int limit) {
+        public List<BlockEntry> blocks(Optional<Long> after, int limit) {
             return atomically(() -> state.blocks.tailMap(after.orElse(0L), false).values().stream().limit(limit).toList());
         }
 

@@ -1,11 +1,11 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.InviteResult;
-import io.invitehub.application.port.out.MemberPage;
-import io.invitehub.application.port.out.PendingInvite;
-import io.invitehub.application.port.out.ProviderMember;
-import io.invitehub.application.port.out.TeamProvider;
-import io.invitehub.application.port.out.TeamProviderException;
+import io.invitehub.application.shared.port.out.InviteResult;
+import io.invitehub.application.shared.port.out.MemberPage;
+import io.invitehub.application.shared.port.out.PendingInvite;
+import io.invitehub.application.shared.port.out.ProviderMember;
+import io.invitehub.application.shared.port.out.TeamProvider;
+import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamAccount;
 

@@ -1,6 +1,6 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.PasswordHasher;
+import io.invitehub.application.accounts.port.out.PasswordHasher;
 
 /**
  * TEST ONLY. A reversible "hash" ({@code plain:} + the password) so tests can read what was

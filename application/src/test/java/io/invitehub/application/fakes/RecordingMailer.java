@@ -1,6 +1,6 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.Mailer;
+import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.domain.shared.Email;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.InviteResult;
-import io.invitehub.application.port.out.MemberPage;
-import io.invitehub.application.port.out.PendingInvite;
-import io.invitehub.application.port.out.ProviderError;
-import io.invitehub.application.port.out.TeamProvider;
-import io.invitehub.application.port.out.TeamProviderException;
+import io.invitehub.application.shared.port.out.InviteResult;
+import io.invitehub.application.shared.port.out.MemberPage;
+import io.invitehub.application.shared.port.out.PendingInvite;
+import io.invitehub.application.shared.port.out.ProviderError;
+import io.invitehub.application.shared.port.out.TeamProvider;
+import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamAccount;
 
@@ -46,7 +46,7 @@ public final class ScriptedTeamProvider implements TeamProvider {
     public record Removal(String kind, String account, String what) {
     }
 
-    private final java.util.Map<String, List<io.invitehub.application.port.out.ProviderMember>> members = new java.util.HashMap<>();
+    private final java.util.Map<String, List<io.invitehub.application.shared.port.out.ProviderMember>> members = new java.util.HashMap<>();
     private final java.util.Map<String, java.util.Set<Email>> pending = new java.util.HashMap<>();
     private final Deque<TeamProviderException> removalFailures = new ArrayDeque<>();
     private TeamProviderException removalFailureAlways;
@@ -159,7 +159,7 @@ public final class ScriptedTeamProvider implements TeamProvider {
     /** Puts {@code email} into the workspace as a member with {@code userId} (removal tests). */
     public synchronized ScriptedTeamProvider member(String account, String userId, Email email) {
         members.computeIfAbsent(account, a -> new ArrayList<>())
-                .add(new io.invitehub.application.port.out.ProviderMember(userId, email, "standard-user", java.time.Instant.EPOCH));
+                .add(new io.invitehub.application.shared.port.out.ProviderMember(userId, email, "standard-user", java.time.Instant.EPOCH));
         return this;
     }
 
@@ -191,12 +191,12 @@ public final class ScriptedTeamProvider implements TeamProvider {
     }
 
     public synchronized List<Email> memberEmails(String account) {
-        return members.getOrDefault(account, List.of()).stream().map(io.invitehub.application.port.out.ProviderMember::email).toList();
+        return members.getOrDefault(account, List.of()).stream().map(io.invitehub.application.shared.port.out.ProviderMember::email).toList();
     }
 
     @Override
     public synchronized MemberPage listMembers(TeamAccount team, int offset, int limit) {
-        List<io.invitehub.application.port.out.ProviderMember> all = members.getOrDefault(team.providerAccountId(), List.of());
+        List<io.invitehub.application.shared.port.out.ProviderMember> all = members.getOrDefault(team.providerAccountId(), List.of());
         int from = Math.min(offset, all.size());
         return new MemberPage(all.subList(from, Math.min(all.size(), from + limit)), offset, all.size());
     }

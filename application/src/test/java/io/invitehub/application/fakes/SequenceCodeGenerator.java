@@ -1,6 +1,6 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.CodeGenerator;
+import io.invitehub.application.shared.port.out.CodeGenerator;
 import io.invitehub.domain.code.Code;
 
 import java.util.ArrayDeque;

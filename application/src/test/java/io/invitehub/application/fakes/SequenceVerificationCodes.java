@@ -1,6 +1,6 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.port.out.VerificationCodeGenerator;
+import io.invitehub.application.accounts.port.out.VerificationCodeGenerator;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

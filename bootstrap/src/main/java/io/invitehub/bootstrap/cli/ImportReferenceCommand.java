@@ -76,10 +76,11 @@ public final class ImportReferenceCommand {
     /** Runs the command with the arguments after {@code import-reference}; prints the report to {@code out}. */
     public static ImportReport run(String[] args, Map<String, String> env, Settings settings, PrintStream out, Clock clock) {
         Options options = parse(args, env);
-        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : null;
+        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.database().dataDir()) : null;
         try (ReferenceSource source = ReferenceSource.open(options.from(), options.user(), options.password())) {
             PersistenceSettings db = embedded != null ? embedded.settings(2)
-                    : PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()).withMaxPoolSize(2);
+                    : PersistenceSettings.of(settings.database().url().orElseThrow(), settings.database().user(),
+                            settings.database().password()).withMaxPoolSize(2);
             try (JooqPersistence persistence = JooqPersistence.connect(db, SecretsKey.resolve(settings))) {
                 int migrated = persistence.migrate();
                 if (migrated > 0) {

@@ -5,7 +5,6 @@ import io.invitehub.bootstrap.InviteHub;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.bootstrap.bench.Bench;
 import io.invitehub.bootstrap.config.ConfigurationException;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
@@ -40,9 +39,9 @@ public final class Main {
                             System.out, java.time.Clock.systemUTC());
                     break;
                 case "bench":
-                    new Bench(Bench.BenchOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length)), System.out)
-                            .run(Settings.fromEnvironment());
-                    System.exit(0);
+                    System.err.println("the benchmark is not part of the service jar: run ./invitehub bench "
+                            + "(its own jar, bench/target/invitehub-bench.jar; docs/performance.md)");
+                    System.exit(2);
                     break;
                 case "help":
                 case "--help":
@@ -57,9 +56,6 @@ public final class Main {
         } catch (ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(1);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -95,10 +91,10 @@ public final class Main {
     }
 
     public static void migrate(Settings settings, PrintStream out) {
-        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : null;
+        EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.database().dataDir()) : null;
         try {
             PersistenceSettings db = embedded != null ? embedded.settings(2)
-                    : PersistenceSettings.of(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()).withMaxPoolSize(2);
+                    : PersistenceSettings.of(settings.database().url().orElseThrow(), settings.database().user(), settings.database().password()).withMaxPoolSize(2);
             try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.bootstrap.config.SecretsKey.resolve(settings))) {
                 out.println("applied " + persistence.migrate() + " migration(s); the schema is up to date");
             }
@@ -114,13 +110,10 @@ public final class Main {
         out.println();
         out.println("  serve     run the service (embedded PostgreSQL under ./data unless INVITEHUB_DB_URL is set)");
         out.println("  migrate   apply database migrations and exit");
-        out.println("  bench     time the embedded default's first start, seed the SPEC 11 dataset into a throw-away");
-        out.println("            embedded database and measure the HTTP API (docs/performance.md)");
-        out.println("            [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] [--seconds <s, default 20>]");
-        out.println("            [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness]");
         out.println("  import-reference --from <jdbc:sqlite:/path/app.db | jdbc:postgresql://host/db> [--user U] [--password P]");
         out.println("            [--dry-run] [--stale-after-hours <n, default 24>]");
         out.println("            load the reference system's database (docs/operations.md); --dry-run prints the plan, writes nothing");
+        out.println("  (./invitehub bench runs the benchmark from its own jar, bench/target/invitehub-bench.jar: docs/performance.md)");
         out.println("  help      this text");
         out.println();
         out.println("Configuration is read from INVITEHUB_* environment variables: see docs/configuration.md.");

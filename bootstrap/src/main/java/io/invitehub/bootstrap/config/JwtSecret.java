@@ -22,21 +22,21 @@ public final class JwtSecret {
     }
 
     public static byte[] resolve(Settings settings) {
-        if (settings.jwtSecret().isPresent()) {
-            return settings.jwtSecret().get().getBytes(StandardCharsets.UTF_8);
+        if (settings.accounts().jwtSecret().isPresent()) {
+            return settings.accounts().jwtSecret().get().getBytes(StandardCharsets.UTF_8);
         }
         if (!settings.embeddedDatabase()) {
             throw new ConfigurationException("INVITEHUB_JWT_SECRET is required outside the embedded demo (at least "
-                    + Settings.MIN_JWT_SECRET_BYTES + " bytes, e.g. from `openssl rand -base64 48`)");
+                    + AccountsConfig.MIN_JWT_SECRET_BYTES + " bytes, e.g. from `openssl rand -base64 48`)");
         }
-        return embedded(settings.dataDir().resolve(FILE_NAME));
+        return embedded(settings.database().dataDir().resolve(FILE_NAME));
     }
 
     private static byte[] embedded(Path file) {
         try {
             if (Files.exists(file)) {
                 byte[] kept = Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
-                if (kept.length >= Settings.MIN_JWT_SECRET_BYTES) {
+                if (kept.length >= AccountsConfig.MIN_JWT_SECRET_BYTES) {
                     return kept;
                 }
             }

@@ -25,14 +25,14 @@ public final class SecretsKey {
     }
 
     public static SecretKeys resolve(Settings settings) {
-        if (settings.secretsKey().isPresent()) {
-            return SecretKeys.fromBase64(settings.secretsKey().get(), settings.secretsPreviousKeys());
+        if (settings.accounts().secretsKey().isPresent()) {
+            return SecretKeys.fromBase64(settings.accounts().secretsKey().get(), settings.accounts().secretsPreviousKeys());
         }
         if (!settings.embeddedDatabase()) {
             throw new ConfigurationException("INVITEHUB_SECRETS_KEY is required outside the embedded demo: base64 of 32 random "
                     + "bytes (`openssl rand -base64 32`); it seals team credentials at rest, keep it safe and apart from database backups");
         }
-        return SecretKeys.fromBase64(embedded(settings.dataDir().resolve(FILE_NAME)), settings.secretsPreviousKeys());
+        return SecretKeys.fromBase64(embedded(settings.database().dataDir().resolve(FILE_NAME)), settings.accounts().secretsPreviousKeys());
     }
 
     private static String embedded(Path file) {

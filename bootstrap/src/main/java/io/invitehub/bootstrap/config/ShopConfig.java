@@ -19,7 +19,7 @@ public record ShopConfig(Gateway gateway, Optional<String> epayUrl, Optional<Str
 
     public enum Gateway { SANDBOX, EPAY, NONE }
 
-    static ShopConfig read(Settings.Reader r, boolean embedded) {
+    static ShopConfig read(EnvironmentReader r, boolean embedded) {
         String rawGateway = r.string("INVITEHUB_PAYMENT_GATEWAY", embedded ? "sandbox" : "none").toUpperCase(Locale.ROOT);
         Gateway gateway;
         try {

@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.inprocess;
 
-import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.shared.port.out.JobLeases;
 
 import java.time.Clock;
 import java.time.Duration;

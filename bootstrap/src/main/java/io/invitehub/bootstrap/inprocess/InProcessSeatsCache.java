@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.inprocess;
 
-import io.invitehub.application.port.out.SeatSummary;
-import io.invitehub.application.port.out.SeatsCache;
+import io.invitehub.application.redemption.port.out.SeatsCache;
+import io.invitehub.application.shared.view.SeatSummary;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.inprocess;
 
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WakeUps;
 
 import java.time.Duration;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.inprocess;
 
-import io.invitehub.application.port.out.Mailer;
+import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.domain.shared.Email;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

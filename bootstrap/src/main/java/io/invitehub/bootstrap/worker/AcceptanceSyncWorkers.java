@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.worker;
 
-import io.invitehub.application.port.in.SyncOutcome;
-import io.invitehub.application.port.in.SyncTeamsUseCase;
+import io.invitehub.application.sync.port.in.SyncOutcome;
+import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
 import io.invitehub.domain.team.TeamId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.worker;
 
-import io.invitehub.application.port.in.DispatchInvitationsUseCase;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.dispatch.port.in.DispatchInvitationsUseCase;
+import io.invitehub.application.shared.port.out.WakeUps;
 
 import java.time.Duration;
 

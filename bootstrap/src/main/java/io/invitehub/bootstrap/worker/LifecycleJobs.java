@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.worker;
 
-import io.invitehub.application.port.in.MemberLifecycleJobsUseCase;
-import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.membership.port.in.MemberLifecycleJobsUseCase;
+import io.invitehub.application.shared.port.out.JobLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

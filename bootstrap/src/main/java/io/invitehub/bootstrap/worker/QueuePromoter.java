@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.worker;
 
-import io.invitehub.application.port.in.PromoteWaitingUseCase;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.queue.port.in.PromoteWaitingUseCase;
+import io.invitehub.application.shared.port.out.WakeUps;
 
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package io.invitehub.bootstrap.worker;
 
-import io.invitehub.application.port.in.ExpireOrdersUseCase;
-import io.invitehub.application.port.in.FulfilOrdersUseCase;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shop.port.in.ExpireOrdersUseCase;
+import io.invitehub.application.shop.port.in.FulfilOrdersUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

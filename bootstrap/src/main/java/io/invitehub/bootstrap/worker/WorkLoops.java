@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.worker;
 
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WakeUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

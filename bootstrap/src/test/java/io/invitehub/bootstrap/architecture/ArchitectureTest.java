@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -39,6 +42,11 @@ class ArchitectureTest {
     private static final String CHATGPT = "io.invitehub.adapter.out.provider.chatgpt..";
     private static final String ADAPTERS = "io.invitehub.adapter..";
     private static final String GENERATED = "io.invitehub.adapter.out.persistence.generated..";
+    /** The HTTP server's own package: HttpApi, the route table, access levels, problem details. */
+    private static final String HTTP_SERVER = "io.invitehub.adapter.in.http";
+    /** The handlers, one package per feature, and the request-parsing leaf ({@code wire}). */
+    private static final String HTTP_FEATURES = "io.invitehub.adapter.in.http.*..";
+    private static final String HTTP_WIRE = "io.invitehub.adapter.in.http.wire..";
 
     @ArchTest
     static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
@@ -113,9 +121,34 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage(GENERATED), resideInAPackage(GENERATED));
 
     @ArchTest
-    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage("io.invitehub.application.port.in..")
+    static final ArchRule portsAreInterfaces = classes().that().resideInAPackage("io.invitehub.application..port.in..")
             .and().haveSimpleNameEndingWith("UseCase")
             .should().beInterfaces();
+
+    /** The HTTP split (ADR 25): handlers and the parsing leaf never call back into the server, the route table or the access guard. */
+    @ArchTest
+    static final ArchRule httpHandlersDoNotKnowTheServer = noClasses().that().resideInAPackage(HTTP_FEATURES)
+            .should().dependOnClassesThat().resideInAPackage(HTTP_SERVER)
+            .as("HTTP handlers (io.invitehub.adapter.in.http.<feature>) do not depend on the server package (HttpApi, RouteTable, Access)");
+
+    /** {@code wire.HttpRequests} and its neighbours are a leaf every handler uses: they use no handler in turn. */
+    @ArchTest
+    static final ArchRule httpRequestParsingIsALeaf = noClasses().that().resideInAPackage(HTTP_WIRE)
+            .should().dependOnClassesThat(resideInAPackage(HTTP).and(not(resideInAPackage(HTTP_WIRE))))
+            .as("the request-parsing leaf (io.invitehub.adapter.in.http.wire) depends on nothing else of the HTTP adapter");
+
+    /** The HTTP adapter drives the application through its in-ports (and the views they return), never a service or an out-port. */
+    @ArchTest
+    static final ArchRule httpUsesOnlyInPorts = noClasses().that().resideInAPackage(HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.invitehub.application..service..", "io.invitehub.application..port.out..")
+            .as("the HTTP adapter depends on no application service and no out-port (in-ports and views only)");
+
+    /** Wiring per feature (ADR 25): application services are built in the bootstrap's feature assemblies and nowhere else. */
+    @ArchTest
+    static final ArchRule servicesAreBuiltInTheAssemblies = noClasses().that()
+            .resideOutsideOfPackages("io.invitehub.bootstrap.assembly..", APPLICATION)
+            .should().callConstructorWhere(target(owner(resideInAPackage("io.invitehub.application..service.."))))
+            .as("application services are constructed only in io.invitehub.bootstrap.assembly");
 
     /** The canaries: the registered rules themselves must fail on a class that breaks them, or they prove nothing. */
     @Test
@@ -124,6 +157,32 @@ class ArchitectureTest {
         assertThat(domainDependsOnTheJdkOnly.evaluate(canary).hasViolation()).isTrue();
         assertThat(noClockOrRandomnessInCore.evaluate(canary).hasViolation()).isTrue();
         assertThat(coreNeverReachesOutward.evaluate(canary).hasViolation()).isTrue();
+    }
+
+    @Test
+    void theRealHttpRulesCatchACanaryInTheParsingLeaf() {
+        JavaClasses canary = new ClassFileImporter().importClasses(
+                io.invitehub.adapter.in.http.wire.canary.CanaryParsingCallsBack.class);
+        assertThat(httpHandlersDoNotKnowTheServer.evaluate(canary).hasViolation()).isTrue();
+        assertThat(httpRequestParsingIsALeaf.evaluate(canary).hasViolation()).isTrue();
+        assertThat(httpUsesOnlyInPorts.evaluate(canary).hasViolation()).isTrue();
+    }
+
+    @Test
+    void theWiringRuleCatchesAServiceBuiltOutsideTheAssemblies() {
+        JavaClasses canary = new ClassFileImporter().importClasses(io.invitehub.bootstrap.canary.CanaryWiresOutsideTheAssemblies.class);
+        assertThat(servicesAreBuiltInTheAssemblies.evaluate(canary).hasViolation()).isTrue();
+        JavaClasses hub = new ClassFileImporter().importClasses(io.invitehub.bootstrap.InviteHub.class);
+        assertThat(servicesAreBuiltInTheAssemblies.evaluate(hub).hasViolation()).isFalse();
+    }
+
+    @Test
+    void theRealHttpRulesPassAHandlerThatKeepsThem() {
+        JavaClasses handler = new ClassFileImporter().importClasses(io.invitehub.adapter.in.http.teams.TeamHandlers.class,
+                io.invitehub.adapter.in.http.wire.HttpRequests.class);
+        assertThat(httpHandlersDoNotKnowTheServer.evaluate(handler).hasViolation()).isFalse();
+        assertThat(httpRequestParsingIsALeaf.evaluate(handler).hasViolation()).isFalse();
+        assertThat(httpUsesOnlyInPorts.evaluate(handler).hasViolation()).isFalse();
     }
 
     @Test

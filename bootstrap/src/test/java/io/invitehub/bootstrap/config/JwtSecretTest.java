@@ -34,7 +34,7 @@ class JwtSecretTest {
                 "INVITEHUB_JWT_SECRET", "a-secret-of-exactly-thirty-two-b", "INVITEHUB_JWT_TTL", "15m"));
 
         assertThat(new String(JwtSecret.resolve(s), StandardCharsets.UTF_8)).isEqualTo("a-secret-of-exactly-thirty-two-b");
-        assertThat(s.jwtTtl().toMinutes()).isEqualTo(15);
+        assertThat(s.accounts().jwtTtl().toMinutes()).isEqualTo(15);
         assertThat(s.toString()).doesNotContain("a-secret").contains("jwtSecret=***");
     }
 

@@ -18,14 +18,14 @@ class SettingsTest {
         Settings s = Settings.from(Map.of());
         assertThat(s.embeddedDatabase()).isTrue();
         assertThat(s.demo()).isTrue();
-        assertThat(s.dataDir()).isEqualTo(Path.of("data"));
-        assertThat(s.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(s.httpPort()).isEqualTo(8080);
-        assertThat(s.allocationPolicy()).isEqualTo(AllocationPolicy.FILL_FIRST);
-        assertThat(s.redeemPerAddressPerMinute()).isEqualTo(5);
-        assertThat(s.codeLockDuration()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(s.codePrefix()).isEqualTo("HUB");
-        assertThat(s.adminPassword()).isEmpty();
+        assertThat(s.database().dataDir()).isEqualTo(Path.of("data"));
+        assertThat(s.http().host()).isEqualTo("127.0.0.1");
+        assertThat(s.http().port()).isEqualTo(8080);
+        assertThat(s.redemption().allocationPolicy()).isEqualTo(AllocationPolicy.FILL_FIRST);
+        assertThat(s.redemption().perAddressPerMinute()).isEqualTo(5);
+        assertThat(s.redemption().codeLockDuration()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.redemption().codePrefix()).isEqualTo("HUB");
+        assertThat(s.accounts().adminPassword()).isEmpty();
     }
 
     @Test
@@ -43,8 +43,8 @@ class SettingsTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("INVITEHUB_TEAM_PROVIDER is required");
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "openai")))
                 .hasMessage("INVITEHUB_TEAM_PROVIDER must be 'chatgpt' or 'simulated', was 'openai'");
-        assertThat(Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "chatgpt")).teamProvider()).isEqualTo("chatgpt");
-        assertThat(Settings.from(Map.of()).teamProvider()).isEqualTo("simulated");
+        assertThat(Settings.from(Map.of("INVITEHUB_TEAM_PROVIDER", "chatgpt")).provider().name()).isEqualTo("chatgpt");
+        assertThat(Settings.from(Map.of()).provider().name()).isEqualTo("simulated");
     }
 
     @Test
@@ -62,12 +62,12 @@ class SettingsTest {
                 "INVITEHUB_SIM_ACCEPT_DELAY", "2h",
                 "INVITEHUB_TRUSTED_PROXIES", " 10.0.0.1, 10.0.0.2 ,",
                 "INVITEHUB_ALLOCATION_POLICY", "spread"));
-        assertThat(s.codeLockDuration()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(s.dispatchPollInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(s.dispatchBackoffBase()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(s.simulatedAcceptDelay()).isEqualTo(Duration.ofHours(2));
-        assertThat(s.trustedProxies()).isEqualTo(Set.of("10.0.0.1", "10.0.0.2"));
-        assertThat(s.allocationPolicy()).isEqualTo(AllocationPolicy.SPREAD);
+        assertThat(s.redemption().codeLockDuration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.dispatch().pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(s.dispatch().backoffBase()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(s.provider().simulatedAcceptDelay()).isEqualTo(Duration.ofHours(2));
+        assertThat(s.http().trustedProxies()).isEqualTo(Set.of("10.0.0.1", "10.0.0.2"));
+        assertThat(s.redemption().allocationPolicy()).isEqualTo(AllocationPolicy.SPREAD);
     }
 
     @Test
@@ -89,14 +89,14 @@ class SettingsTest {
     @Test
     void statisticsSettingsDefaultToShanghaiAndCnyAndRefuseNonsense() {
         Settings defaults = Settings.from(Map.of());
-        assertThat(defaults.businessTimeZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
-        assertThat(defaults.defaultUnitPriceMinor()).isZero();
-        assertThat(defaults.currency().getCurrencyCode()).isEqualTo("CNY");
+        assertThat(defaults.statistics().businessTimeZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(defaults.statistics().defaultUnitPriceMinor()).isZero();
+        assertThat(defaults.statistics().currency().getCurrencyCode()).isEqualTo("CNY");
         Settings set = Settings.from(Map.of("INVITEHUB_BUSINESS_TIME_ZONE", "Europe/Berlin",
                 "INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", "1990", "INVITEHUB_CURRENCY", "eur"));
-        assertThat(set.businessTimeZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
-        assertThat(set.defaultUnitPriceMinor()).isEqualTo(1990);
-        assertThat(set.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(set.statistics().businessTimeZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(set.statistics().defaultUnitPriceMinor()).isEqualTo(1990);
+        assertThat(set.statistics().currency().getCurrencyCode()).isEqualTo("EUR");
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_BUSINESS_TIME_ZONE", "Mars/Olympus")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_BUSINESS_TIME_ZONE");
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", "-1")))
@@ -108,17 +108,17 @@ class SettingsTest {
     @Test
     void redisAndAntiAbuseSettingsHaveDefaultsAndRefuseNonsenseWithoutEchoingSecrets() {
         Settings defaults = Settings.from(Map.of());
-        assertThat(defaults.redisUrl()).isEmpty();
-        assertThat(defaults.redisTimeout()).isEqualTo(java.time.Duration.ofMillis(250));
-        assertThat(defaults.seatsCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(5));
-        assertThat(defaults.invitationsPerEmailPerDay()).isEqualTo(3);
-        assertThat(defaults.reinviteCooldown()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(defaults.redis().url()).isEmpty();
+        assertThat(defaults.redis().timeout()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(defaults.redis().seatsCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(defaults.recipients().invitationsPerEmailPerDay()).isEqualTo(3);
+        assertThat(defaults.recipients().reinviteCooldown()).isEqualTo(java.time.Duration.ofHours(24));
 
         Settings redis = Settings.from(Map.of("INVITEHUB_REDIS_URL", "redis://:pw@cache:6379/2",
                 "INVITEHUB_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
-        assertThat(redis.redisUrl()).contains("redis://:pw@cache:6379/2");
+        assertThat(redis.redis().url()).contains("redis://:pw@cache:6379/2");
         assertThat(redis.toString()).doesNotContain("pw");
-        assertThat(redis.trustedProxies()).containsExactlyInAnyOrder("10.0.0.0/8", "::1");
+        assertThat(redis.http().trustedProxies()).containsExactlyInAnyOrder("10.0.0.0/8", "::1");
 
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_REDIS_URL", "http://secret@cache")))
                 .hasMessageContaining("INVITEHUB_REDIS_URL").hasMessageNotContaining("secret");
@@ -126,5 +126,33 @@ class SettingsTest {
                 .hasMessageContaining("INVITEHUB_TRUSTED_PROXIES");
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", "0")))
                 .hasMessageContaining("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY");
+    }
+
+    @Test
+    void removalBackoffIsItsOwnSettingWithTheDispatchersDefault() {
+        assertThat(Settings.from(Map.of()).lifecycle().removalBackoffBase()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(Settings.from(Map.of("INVITEHUB_DISPATCH_BACKOFF_BASE", "5s")).lifecycle().removalBackoffBase())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(Settings.from(Map.of("INVITEHUB_REMOVAL_BACKOFF_BASE", "500ms")).lifecycle().removalBackoffBase())
+                .isEqualTo(java.time.Duration.ofMillis(500));
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_REMOVAL_BACKOFF_BASE", "0s")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_REMOVAL_BACKOFF_BASE");
+    }
+
+    @Test
+    void everyVariableItReadsIsDocumentedInItsSection() throws java.io.IOException {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        Settings.from(new java.util.HashMap<String, String>() {
+            @Override
+            public String get(Object key) {
+                read.add((String) key);
+                return super.get(key);
+            }
+        });
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/configuration.md"));
+        assertThat(read).hasSizeGreaterThan(60).contains("INVITEHUB_REMOVAL_BACKOFF_BASE");
+        for (String name : read) {
+            assertThat(docs).as("docs/configuration.md documents " + name).contains("| `" + name + "` |");
+        }
     }
 }

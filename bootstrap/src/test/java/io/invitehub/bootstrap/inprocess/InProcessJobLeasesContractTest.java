@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.inprocess;
 
 import io.invitehub.application.contract.AbstractJobLeasesContract;
-import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.shared.port.out.JobLeases;
 
 import java.time.Clock;
 

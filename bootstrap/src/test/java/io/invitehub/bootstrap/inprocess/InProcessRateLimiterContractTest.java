@@ -2,7 +2,7 @@ package io.invitehub.bootstrap.inprocess;
 
 import io.invitehub.application.contract.AbstractRateLimiterContract;
 import io.invitehub.application.fakes.MutableClock;
-import io.invitehub.application.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.RateLimiter;
 
 /** The RateLimiter contract on the in-process limiter (one node: the other node is the same instance). */
 class InProcessRateLimiterContractTest extends AbstractRateLimiterContract {

@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.inprocess;
 
 import io.invitehub.application.contract.AbstractSeatsCacheContract;
-import io.invitehub.application.port.out.SeatsCache;
+import io.invitehub.application.redemption.port.out.SeatsCache;
 
 /** The SeatsCache contract on the in-process cache. */
 class InProcessSeatsCacheContractTest extends AbstractSeatsCacheContract {

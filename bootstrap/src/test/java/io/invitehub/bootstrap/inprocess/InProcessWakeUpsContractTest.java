@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.inprocess;
 
 import io.invitehub.application.contract.AbstractWakeUpsContract;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WakeUps;
 
 /** The WakeUps contract on the in-process wake-ups. */
 class InProcessWakeUpsContractTest extends AbstractWakeUpsContract {

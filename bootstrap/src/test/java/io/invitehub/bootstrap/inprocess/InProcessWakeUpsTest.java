@@ -1,6 +1,6 @@
 package io.invitehub.bootstrap.inprocess;
 
-import io.invitehub.application.port.out.WakeUps.Work;
+import io.invitehub.application.shared.port.out.WakeUps.Work;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

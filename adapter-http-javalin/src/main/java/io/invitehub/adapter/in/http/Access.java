@@ -1,9 +1,9 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.SignInUseCase;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
-import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
 import io.javalin.http.Context;
@@ -18,7 +18,7 @@ import java.util.Set;
  * Who may call a route, declared on the route itself: the table of roles per access level is this
  * enum. {@link #guard(SignInUseCase)} runs before every matched route and is the only place where bearer
  * tokens are read and roles compared; routes without an Access role are public. The authenticated
- * user is then available to handlers through {@link #caller(Context)} / {@link #actor(Context)}.
+ * user is then available to handlers through {@link HttpRequests#caller(Context)} / {@link HttpRequests#actor(Context)}.
  */
 enum Access implements RouteRole {
     /** ADMIN only: distributor approval, settings. */
@@ -32,7 +32,6 @@ enum Access implements RouteRole {
     /** Any signed-in user (a distributor only while APPROVED): the own account. */
     SIGNED_IN(EnumSet.allOf(Role.class));
 
-    private static final String USER_ATTRIBUTE = "invitehub.user";
     static final String BEARER = "Bearer ";
 
     private final Set<Role> allowed;
@@ -55,20 +54,6 @@ enum Access implements RouteRole {
         return ctx -> check(ctx, signIn);
     }
 
-    /** The signed-in user of this request; only on routes with an Access role. */
-    static User caller(Context ctx) {
-        User user = ctx.attribute(USER_ATTRIBUTE);
-        if (user == null) {
-            throw new IllegalStateException("no signed-in user on " + ctx.path() + ": the route has no Access role");
-        }
-        return user;
-    }
-
-    /** The signed-in user of this request as the actor of a write. */
-    static Actor actor(Context ctx) {
-        return Actor.of(caller(ctx));
-    }
-
     private static void check(Context ctx, SignInUseCase signIn) {
         Access required = null;
         for (RouteRole role : ctx.routeRoles()) {
@@ -87,7 +72,7 @@ enum Access implements RouteRole {
         if (!required.permits(user.role())) {
             throw new DomainException(ErrorCode.FORBIDDEN, "Your role may not use this endpoint.");
         }
-        ctx.attribute(USER_ATTRIBUTE, user);
+        ctx.attribute(HttpRequests.CALLER_ATTRIBUTE, user);
     }
 
     /** The token of a {@code Bearer} header, or null when the header is missing, of another scheme or empty. */

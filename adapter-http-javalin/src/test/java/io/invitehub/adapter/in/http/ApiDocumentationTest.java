@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/api.md documents every route of HttpApi's route table, with the role the route declares: a
+ * docs/api.md documents every route of the route table, with the role the route declares: a
  * route added without docs, or whose documented role differs from its {@link Access} level, fails here.
  */
 class ApiDocumentationTest {
@@ -27,16 +27,16 @@ class ApiDocumentationTest {
     @Test
     void everyDeclaredRouteIsInTheApiReferenceWithItsRole() throws IOException {
         String docs = Files.readString(Path.of("../docs/api.md"));
-        List<HttpApi.Route> routes;
+        List<Route> routes;
         try (ApiFixture fixture = new ApiFixture()) {
             routes = fixture.api.routes();
         }
         assertThat(routes).as("routes declared in HttpApi").hasSizeGreaterThanOrEqualTo(40);
         assertThat(ROLE_COLUMN.keySet()).as("every access level has a role text")
                 .containsExactlyInAnyOrder(java.util.Arrays.stream(Access.values()).map(Enum::name).toArray(String[]::new));
-        for (HttpApi.Route route : routes) {
+        for (Route route : routes) {
             String row = "\\|\\s*" + route.method() + "\\s*\\|\\s*`" + Pattern.quote(route.path()) + "`\\s*\\|";
-            if (route.access().equals(HttpApi.Route.PUBLIC)) {
+            if (route.access().equals(Route.PUBLIC)) {
                 assertThat(docs).as("docs/api.md documents " + route).containsPattern(row);
             } else {
                 assertThat(docs).as("docs/api.md documents " + route + " with role " + ROLE_COLUMN.get(route.access()))

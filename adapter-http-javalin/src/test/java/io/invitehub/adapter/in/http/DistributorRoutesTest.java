@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageCursor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,53 +1,50 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.BatchDeletion;
-import io.invitehub.application.port.in.DistributorDetail;
-import io.invitehub.application.port.in.DistributorOverview;
-import io.invitehub.application.port.in.DistributorQueries;
-import io.invitehub.application.port.in.ManageCodesUseCase;
-import io.invitehub.application.port.in.Page;
-import io.invitehub.application.port.in.PageCursor;
-import io.invitehub.application.port.in.PageRequest;
-import io.invitehub.application.port.in.PlatformAnalytics;
-import io.invitehub.application.port.out.CodeFilter;
-import io.invitehub.application.port.out.CodeRecord;
-import io.invitehub.application.port.out.CodeView;
-import io.invitehub.application.port.out.DistributorSort;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.MemberView;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.PlanRanking;
-import io.invitehub.application.port.out.SaleView;
-import io.invitehub.application.port.out.SalesFilter;
-import io.invitehub.application.port.out.TrendDay;
-import io.invitehub.domain.code.CodeStatus;
-import io.invitehub.domain.shared.Money;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Collection;
-import io.invitehub.application.port.in.AccountsUseCase;
-import io.invitehub.application.port.in.DistributorSignUpUseCase;
-import io.invitehub.application.port.in.ManageDistributorsUseCase;
-import io.invitehub.application.port.in.RegisterDistributorCommand;
-import io.invitehub.application.port.in.SignInUseCase;
-import io.invitehub.application.port.in.SignedIn;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.InvitationView;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.application.port.in.IssueCodesUseCase;
-import io.invitehub.application.port.in.ManageTeamsUseCase;
-import io.invitehub.application.port.in.TeamExternalMembers;
-import io.invitehub.application.port.in.UpdateTeamCommand;
-import io.invitehub.application.port.out.ExternalMember;
-import io.invitehub.domain.team.TeamChanges;
-import io.invitehub.application.port.in.PublicRedemptionQueries;
-import io.invitehub.application.port.in.RedeemCodeUseCase;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
-import io.invitehub.application.port.in.RedemptionStatus;
-import io.invitehub.application.port.out.SeatSummary;
+import io.invitehub.application.accounts.port.in.AccountsUseCase;
+import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
+import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.SignedIn;
+import io.invitehub.application.codes.port.in.BatchDeletion;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.codes.port.in.IssueCodesUseCase;
+import io.invitehub.application.codes.port.in.ManageCodesUseCase;
+import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeView;
+import io.invitehub.application.distributors.view.DistributorDetail;
+import io.invitehub.application.distributors.view.DistributorOverview;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.MemberView;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.PlanRanking;
+import io.invitehub.application.distributors.view.PlatformAnalytics;
+import io.invitehub.application.distributors.view.SaleView;
+import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.view.TrendDay;
+import io.invitehub.application.recipients.view.BlockEntry;
+import io.invitehub.application.recipients.view.BlockKind;
+import io.invitehub.application.redemption.port.in.PublicRedemptionQueries;
+import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.redemption.view.InvitationView;
+import io.invitehub.application.redemption.view.RedemptionStatus;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.shared.view.ExternalMember;
+import io.invitehub.application.shared.view.SeatSummary;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
+import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
+import io.invitehub.application.teams.port.in.UpdateTeamCommand;
+import io.invitehub.application.teams.view.TeamExternalMembers;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
+import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
@@ -55,7 +52,9 @@ import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.team.Team;
+import io.invitehub.domain.team.TeamChanges;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;
@@ -64,6 +63,9 @@ import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -195,11 +197,11 @@ final class InPortFakes {
             return changed;
         }
 
-        final List<io.invitehub.application.port.in.ReplaceTeamCredentialsCommand> credentials = new CopyOnWriteArrayList<>();
+        final List<io.invitehub.application.teams.port.in.ReplaceTeamCredentialsCommand> credentials = new CopyOnWriteArrayList<>();
 
         /** "rejected" is refused like a provider would, "unreachable" like a provider that cannot answer; else TOKEN_INVALID → ACTIVE. */
         @Override
-        public synchronized Team replaceCredentials(io.invitehub.application.port.in.ReplaceTeamCredentialsCommand command) {
+        public synchronized Team replaceCredentials(io.invitehub.application.teams.port.in.ReplaceTeamCredentialsCommand command) {
             Team t = find(command.team());
             if ("rejected".equals(command.credentials())) {
                 throw new DomainException(ErrorCode.CREDENTIALS_REJECTED, "The team provider refused these credentials (TOKEN_INVALID)");
@@ -536,8 +538,8 @@ final class InPortFakes {
     }
 
     /** Blocklist and opt-outs in a list; refusals scripted with {@link #refuseWith}. */
-    static final class Recipients implements io.invitehub.application.port.in.ProtectRecipientsUseCase {
-        final List<io.invitehub.application.port.out.Recipients.Block> blocks = new CopyOnWriteArrayList<>();
+    static final class Recipients implements io.invitehub.application.recipients.port.in.ProtectRecipientsUseCase {
+        final List<io.invitehub.application.recipients.view.BlockEntry> blocks = new CopyOnWriteArrayList<>();
         final List<String> optOuts = new CopyOnWriteArrayList<>();
         final List<String> addresses = new CopyOnWriteArrayList<>();
         volatile RuntimeException refusal;
@@ -553,12 +555,12 @@ final class InPortFakes {
         }
 
         @Override
-        public io.invitehub.application.port.out.Recipients.Block block(io.invitehub.domain.user.Actor admin, String value,
+        public io.invitehub.application.recipients.view.BlockEntry block(io.invitehub.domain.user.Actor admin, String value,
                                                                        Optional<String> reason) {
             maybeRefuse();
-            var block = new io.invitehub.application.port.out.Recipients.Block(blocks.size() + 1,
-                    value.contains("@") ? io.invitehub.application.port.out.Recipients.BlockKind.EMAIL
-                            : io.invitehub.application.port.out.Recipients.BlockKind.DOMAIN,
+            var block = new io.invitehub.application.recipients.view.BlockEntry(blocks.size() + 1,
+                    value.contains("@") ? io.invitehub.application.recipients.view.BlockKind.EMAIL
+                            : io.invitehub.application.recipients.view.BlockKind.DOMAIN,
                     value, reason, admin.userId(), NOW);
             blocks.add(block);
             return block;
@@ -573,7 +575,7 @@ final class InPortFakes {
         }
 
         @Override
-        public List<io.invitehub.application.port.out.Recipients.Block> blocks(io.invitehub.domain.user.Actor admin,
+        public List<io.invitehub.application.recipients.view.BlockEntry> blocks(io.invitehub.domain.user.Actor admin,
                                                                               Optional<Long> after, int limit) {
             return blocks.stream().filter(b -> b.id() > after.orElse(0L)).limit(limit).toList();
         }

@@ -1,15 +1,15 @@
 package io.invitehub.adapter.in.http;
 
-import io.invitehub.application.port.in.RebindCommand;
-import io.invitehub.application.port.in.RebindResult;
-import io.invitehub.application.port.in.RebindUseCase;
-import io.invitehub.application.port.in.RedemptionResult;
-import io.invitehub.application.port.in.ReinviteCommand;
-import io.invitehub.application.port.in.ReinviteMemberUseCase;
-import io.invitehub.application.port.in.RemovalResult;
-import io.invitehub.application.port.in.RemoveMemberCommand;
-import io.invitehub.application.port.in.RemoveMemberUseCase;
-import io.invitehub.application.port.out.RemovalFailure;
+import io.invitehub.application.membership.port.in.RebindCommand;
+import io.invitehub.application.membership.port.in.RebindResult;
+import io.invitehub.application.membership.port.in.RebindUseCase;
+import io.invitehub.application.membership.port.in.ReinviteCommand;
+import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
+import io.invitehub.application.membership.port.in.RemovalResult;
+import io.invitehub.application.membership.port.in.RemoveMemberCommand;
+import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
+import io.invitehub.application.membership.view.RemovalFailure;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.invitation.RemovalKind;

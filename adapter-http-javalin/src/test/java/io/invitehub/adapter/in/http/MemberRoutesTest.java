@@ -1,10 +1,10 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.RebindCommand;
-import io.invitehub.application.port.in.ReinviteCommand;
-import io.invitehub.application.port.in.RemovalResult;
-import io.invitehub.application.port.in.RemoveMemberCommand;
+import io.invitehub.application.membership.port.in.RebindCommand;
+import io.invitehub.application.membership.port.in.ReinviteCommand;
+import io.invitehub.application.membership.port.in.RemovalResult;
+import io.invitehub.application.membership.port.in.RemoveMemberCommand;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;

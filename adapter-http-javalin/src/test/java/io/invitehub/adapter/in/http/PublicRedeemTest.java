@@ -1,8 +1,8 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.DomainException;

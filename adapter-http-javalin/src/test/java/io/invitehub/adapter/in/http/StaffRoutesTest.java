@@ -1,8 +1,8 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.CreateTeamCommand;
-import io.invitehub.application.port.in.IssueCodesCommand;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.code.CodeTerms;

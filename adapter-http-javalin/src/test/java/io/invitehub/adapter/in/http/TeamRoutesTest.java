@@ -1,7 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.invitehub.application.port.in.CreateTeamCommand;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamStatus;
 import io.invitehub.domain.user.Actor;

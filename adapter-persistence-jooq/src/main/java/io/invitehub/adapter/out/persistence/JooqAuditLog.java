@@ -1,8 +1,8 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.AuditLogRecord;
-import io.invitehub.application.port.out.AuditEntry;
-import io.invitehub.application.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.AuditEntry;
+import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.UserId;

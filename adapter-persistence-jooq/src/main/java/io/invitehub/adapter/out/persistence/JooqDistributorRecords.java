@@ -1,13 +1,13 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.CodeFilter;
-import io.invitehub.application.port.out.CodeRecord;
-import io.invitehub.application.port.out.CodeView;
-import io.invitehub.application.port.out.CreatedKey;
-import io.invitehub.application.port.out.DistributorRecords;
-import io.invitehub.application.port.out.MemberView;
-import io.invitehub.application.port.out.SaleView;
-import io.invitehub.application.port.out.SalesFilter;
+import io.invitehub.application.distributors.port.out.CreatedKey;
+import io.invitehub.application.distributors.port.out.DistributorRecords;
+import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeView;
+import io.invitehub.application.distributors.view.MemberView;
+import io.invitehub.application.distributors.view.SaleView;
+import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.RedeemCodeId;

@@ -1,13 +1,13 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.DistributorRank;
-import io.invitehub.application.port.out.DistributorSort;
-import io.invitehub.application.port.out.DistributorStatistics;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.PlanRanking;
-import io.invitehub.application.port.out.RankKey;
-import io.invitehub.application.port.out.TrendDay;
+import io.invitehub.application.distributors.port.out.DistributorStatistics;
+import io.invitehub.application.distributors.port.out.RankKey;
+import io.invitehub.application.distributors.view.DistributorRank;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.PlanRanking;
+import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;

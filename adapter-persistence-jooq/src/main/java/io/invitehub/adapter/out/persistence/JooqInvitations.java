@@ -1,11 +1,11 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.adapter.out.persistence.generated.tables.records.InvitationsRecord;
 import io.invitehub.adapter.out.persistence.generated.tables.Invitations;
-import io.invitehub.application.port.out.DispatchClaim;
-import io.invitehub.application.port.out.NewInvitation;
-import io.invitehub.application.port.out.RemovalClaim;
-import io.invitehub.application.port.out.RemovalFailure;
+import io.invitehub.adapter.out.persistence.generated.tables.records.InvitationsRecord;
+import io.invitehub.application.dispatch.port.out.DispatchClaim;
+import io.invitehub.application.membership.port.out.RemovalClaim;
+import io.invitehub.application.membership.view.RemovalFailure;
+import io.invitehub.application.shared.port.out.NewInvitation;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationId;
@@ -47,7 +47,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 /** Invitations in PostgreSQL. Every state change is a conditional update that one caller wins. */
-final class JooqInvitations implements io.invitehub.application.port.out.Invitations {
+final class JooqInvitations implements io.invitehub.application.shared.port.out.Invitations {
     // States are rendered as literals, never bound: a server-side prepared statement may run a generic
     // plan, which cannot use a partial index (WHERE state = 'WAITING', …) for a bound "state = $1" and
     // falls back to scanning every invitation (ADR 23).

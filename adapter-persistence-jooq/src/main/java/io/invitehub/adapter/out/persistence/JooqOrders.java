@@ -1,10 +1,10 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.OrdersRecord;
-import io.invitehub.application.port.out.FulfilmentJob;
-import io.invitehub.application.port.out.OrderKey;
-import io.invitehub.application.port.out.OrderStats;
-import io.invitehub.application.port.out.Orders;
+import io.invitehub.application.shop.port.out.FulfilmentJob;
+import io.invitehub.application.shop.port.out.OrderKey;
+import io.invitehub.application.shop.port.out.Orders;
+import io.invitehub.application.shop.view.OrderStats;
 import io.invitehub.domain.order.Fulfilment;
 import io.invitehub.domain.order.FulfilmentStatus;
 import io.invitehub.domain.order.NewOrder;

@@ -1,8 +1,8 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.PaymentAlertsRecord;
-import io.invitehub.application.port.out.PaymentAlert;
-import io.invitehub.application.port.out.PaymentAlerts;
+import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.shop.view.PaymentAlert;
 import org.jooq.DSLContext;
 
 import java.util.List;

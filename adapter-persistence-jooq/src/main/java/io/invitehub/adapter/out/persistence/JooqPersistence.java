@@ -2,19 +2,19 @@ package io.invitehub.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.invitehub.application.port.out.AuditLog;
-import io.invitehub.application.port.out.DistributorRecords;
-import io.invitehub.application.port.out.DistributorStatistics;
-import io.invitehub.application.port.out.Invitations;
-import io.invitehub.application.port.out.Orders;
-import io.invitehub.application.port.out.PaymentAlerts;
-import io.invitehub.application.port.out.Plans;
-import io.invitehub.application.port.out.RedeemCodes;
-import io.invitehub.application.port.out.Recipients;
-import io.invitehub.application.port.out.Teams;
-import io.invitehub.application.port.out.TransactionRunner;
-import io.invitehub.application.port.out.Users;
-import io.invitehub.application.port.out.VerificationCodes;
+import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.distributors.port.out.DistributorRecords;
+import io.invitehub.application.distributors.port.out.DistributorStatistics;
+import io.invitehub.application.recipients.port.out.Recipients;
+import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Teams;
+import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shop.port.out.Orders;
+import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.shop.port.out.Plans;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
@@ -165,8 +165,8 @@ public final class JooqPersistence implements AutoCloseable {
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
 
     /**
-     * The shared connection with thread-bound transactions, for this module's own packages (tests, the
-     * benchmark seeder, the reference importer of ADR 32); jOOQ never leaves the adapter (ArchUnit).
+     * The shared connection with thread-bound transactions, for this module's own packages (its tests, the
+     * reference importer of ADR 32); jOOQ never leaves the adapter (ArchUnit).
      */
     public DSLContext dsl() {
         return dsl;

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.PlansRecord;
-import io.invitehub.application.port.out.Plans;
+import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.domain.order.Plan;
 import io.invitehub.domain.order.PlanId;
 import io.invitehub.domain.order.PlanSpec;

@@ -1,7 +1,9 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.BlockedRecipientsRecord;
-import io.invitehub.application.port.out.Recipients;
+import io.invitehub.application.recipients.port.out.Recipients;
+import io.invitehub.application.recipients.view.BlockEntry;
+import io.invitehub.application.recipients.view.BlockKind;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
@@ -67,7 +69,7 @@ final class JooqRecipients implements Recipients {
     }
 
     @Override
-    public Optional<Block> findBlock(Email email) {
+    public Optional<BlockEntry> findBlock(Email email) {
         return dsl.selectFrom(BLOCKED_RECIPIENTS)
                 .where(covers(email))
                 .orderBy(BLOCKED_RECIPIENTS.ID)
@@ -85,7 +87,7 @@ final class JooqRecipients implements Recipients {
                 .where(INVITATION_OPT_OUTS.EMAIL.eq(email.value())))).as("opted_out");
         Field<OffsetDateTime[]> recent = array(recentQuery(email, since, limit)).as("recent");
         Record3<Long, Boolean, OffsetDateTime[]> r = dsl.select(blockId, optedOut, recent).fetchSingle();
-        Optional<Block> block = Optional.ofNullable(r.value1()).flatMap(id -> dsl.selectFrom(BLOCKED_RECIPIENTS)
+        Optional<BlockEntry> block = Optional.ofNullable(r.value1()).flatMap(id -> dsl.selectFrom(BLOCKED_RECIPIENTS)
                 .where(BLOCKED_RECIPIENTS.ID.eq(id)).fetchOptional().map(JooqRecipients::block));
         return new Screening(block, r.value2(), Arrays.stream(r.value3()).map(Rows::instant).toList());
     }
@@ -106,7 +108,7 @@ final class JooqRecipients implements Recipients {
     }
 
     @Override
-    public Optional<Block> addBlock(BlockKind kind, String value, Optional<String> reason, Optional<UserId> createdBy, Instant now) {
+    public Optional<BlockEntry> addBlock(BlockKind kind, String value, Optional<String> reason, Optional<UserId> createdBy, Instant now) {
         return dsl.insertInto(BLOCKED_RECIPIENTS)
                 .set(BLOCKED_RECIPIENTS.KIND, kind.name())
                 .set(BLOCKED_RECIPIENTS.VALUE, value)
@@ -126,7 +128,7 @@ final class JooqRecipients implements Recipients {
     }
 
     @Override
-    public List<Block> blocks(Optional<Long> after, int limit) {
+    public List<BlockEntry> blocks(Optional<Long> after, int limit) {
         return dsl.selectFrom(BLOCKED_RECIPIENTS)
                 .where(BLOCKED_RECIPIENTS.ID.gt(after.orElse(0L)))
                 .orderBy(BLOCKED_RECIPIENTS.ID)
@@ -155,8 +157,8 @@ final class JooqRecipients implements Recipients {
         return dsl.deleteFrom(INVITATION_OPT_OUTS).where(INVITATION_OPT_OUTS.EMAIL.eq(email.value())).execute() == 1;
     }
 
-    private static Block block(BlockedRecipientsRecord r) {
-        return new Block(r.getId(), BlockKind.valueOf(r.getKind()), r.getValue(), Optional.ofNullable(r.getReason()),
+    private static BlockEntry block(BlockedRecipientsRecord r) {
+        return new BlockEntry(r.getId(), BlockKind.valueOf(r.getKind()), r.getValue(), Optional.ofNullable(r.getReason()),
                 Optional.ofNullable(r.getCreatedBy()).map(UserId::new), Rows.instant(r.getCreatedAt()));
     }
 }

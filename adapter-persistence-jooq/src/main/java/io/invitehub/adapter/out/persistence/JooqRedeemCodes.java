@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.RedeemCodesRecord;
-import io.invitehub.application.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.EmailMismatchException;

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.TransactionRunner;
 import org.jooq.DSLContext;
 
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.UsersRecord;
-import io.invitehub.application.port.out.Users;
+import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Approval;

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.VerificationCodes;
+import io.invitehub.application.accounts.port.out.VerificationCodes;
 import io.invitehub.domain.shared.Email;
 import org.jooq.DSLContext;
 

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.DistributorSummary;
+import io.invitehub.application.distributors.view.DistributorSummary;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.code.CodeTerms;

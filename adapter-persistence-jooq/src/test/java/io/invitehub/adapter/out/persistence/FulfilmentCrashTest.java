@@ -1,9 +1,9 @@
 package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.fakes.MutableClock;
-import io.invitehub.application.port.out.CodeGenerator;
-import io.invitehub.application.service.FulfilmentService;
-import io.invitehub.application.service.ShopSettings;
+import io.invitehub.application.shared.port.out.CodeGenerator;
+import io.invitehub.application.shop.service.FulfilmentService;
+import io.invitehub.application.shop.service.ShopSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.order.FulfilmentStatus;

@@ -1,19 +1,19 @@
 package io.invitehub.adapter.out.persistence;
 
+import io.invitehub.application.accounts.port.out.VerificationCodes;
 import io.invitehub.application.contract.StoragePorts;
-import io.invitehub.application.port.out.AuditLog;
-import io.invitehub.application.port.out.DistributorRecords;
-import io.invitehub.application.port.out.DistributorStatistics;
-import io.invitehub.application.port.out.Invitations;
-import io.invitehub.application.port.out.Orders;
-import io.invitehub.application.port.out.PaymentAlerts;
-import io.invitehub.application.port.out.Plans;
-import io.invitehub.application.port.out.RedeemCodes;
-import io.invitehub.application.port.out.Recipients;
-import io.invitehub.application.port.out.Teams;
-import io.invitehub.application.port.out.TransactionRunner;
-import io.invitehub.application.port.out.Users;
-import io.invitehub.application.port.out.VerificationCodes;
+import io.invitehub.application.distributors.port.out.DistributorRecords;
+import io.invitehub.application.distributors.port.out.DistributorStatistics;
+import io.invitehub.application.recipients.port.out.Recipients;
+import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.Teams;
+import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shop.port.out.Orders;
+import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.shop.port.out.Plans;
 
 /**
  * The jOOQ adapter as {@link StoragePorts} for the shared contract tests: one database per test JVM

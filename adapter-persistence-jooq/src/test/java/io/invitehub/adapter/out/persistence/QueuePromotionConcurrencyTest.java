@@ -1,11 +1,11 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
-import io.invitehub.application.service.SeatQueueService;
+import io.invitehub.application.queue.service.SeatQueueService;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.code.CodeTerms;
@@ -60,8 +60,8 @@ class QueuePromotionConcurrencyTest {
         db.dsl().execute("truncate invitations, redeem_codes, teams, team_groups, users restart identity cascade");
         redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(), StatisticsRecount.unlimited(),
                 StatisticsRecount.noWakeUps(), Clock.systemUTC(), RedemptionSettings.defaults(),
-                new io.invitehub.application.service.RecipientPolicy(db.recipients(),
-                        new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
+                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
+                        new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         promoter = new SeatQueueService(db.transactions(), db.invitations(), db.teams(), StatisticsRecount.noWakeUps(),
                 Clock.systemUTC(), AllocationPolicy.FILL_FIRST, 5);
     }

@@ -1,12 +1,12 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.port.out.RateLimiter;
-import io.invitehub.application.port.out.WakeUps;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.code.CodeTerms;
@@ -79,7 +79,7 @@ class RedemptionConcurrencyTest {
         };
         service = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(), unlimited, ignored,
                 Clock.systemUTC(), RedemptionSettings.defaults(),
-                new io.invitehub.application.service.RecipientPolicy(db.recipients(), new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
+                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
     }
 
     @Test

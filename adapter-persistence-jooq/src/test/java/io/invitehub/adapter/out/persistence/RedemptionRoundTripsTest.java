@@ -1,13 +1,13 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RedemptionResult;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.port.out.WakeUps;
-import io.invitehub.application.service.RecipientPolicy;
-import io.invitehub.application.service.RecipientSettings;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.application.recipients.service.RecipientPolicy;
+import io.invitehub.application.recipients.service.RecipientSettings;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.invitation.InvitationState;

@@ -1,17 +1,17 @@
 package io.invitehub.adapter.out.persistence;
 
+import io.invitehub.application.dispatch.service.DispatchSettings;
+import io.invitehub.application.dispatch.service.InviteDispatchService;
 import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.application.fakes.ScriptedTeamProvider;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.in.RemovalResult;
-import io.invitehub.application.port.in.RemoveMemberCommand;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.service.DispatchSettings;
-import io.invitehub.application.service.InviteDispatchService;
-import io.invitehub.application.service.LifecycleSettings;
-import io.invitehub.application.service.MemberRemovalService;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.application.membership.port.in.RemovalResult;
+import io.invitehub.application.membership.port.in.RemoveMemberCommand;
+import io.invitehub.application.membership.service.LifecycleSettings;
+import io.invitehub.application.membership.service.MemberRemovalService;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.invitation.Invitation;
@@ -64,8 +64,8 @@ class RemovalConcurrencyTest {
         ScriptedTeamProvider provider = new ScriptedTeamProvider();
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
                 StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
-                new io.invitehub.application.service.RecipientPolicy(db.recipients(),
-                        new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
+                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
+                        new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
                 provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
         MemberRemovalService removal = new MemberRemovalService(db.transactions(), db.invitations(), db.teams(), db.codes(),

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.NewTeam;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.team.TeamStatus;

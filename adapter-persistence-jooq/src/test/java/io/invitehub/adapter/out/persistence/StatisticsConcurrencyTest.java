@@ -1,10 +1,10 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.shared.DomainException;
@@ -69,7 +69,7 @@ class StatisticsConcurrencyTest {
                 new CodeTerms(Optional.of(d.id()), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()), Instant.now()));
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
                 StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), Clock.systemUTC(), RedemptionSettings.defaults(),
-                new io.invitehub.application.service.RecipientPolicy(db.recipients(), new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
+                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
 
         int threads = 12;
         AtomicInteger next = new AtomicInteger();

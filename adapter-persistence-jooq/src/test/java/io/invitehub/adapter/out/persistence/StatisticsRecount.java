@@ -1,11 +1,11 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.CodeGenerator;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.PeriodCounts;
-import io.invitehub.application.port.out.RateLimiter;
-import io.invitehub.application.port.out.TrendDay;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.PeriodCounts;
+import io.invitehub.application.distributors.view.TrendDay;
+import io.invitehub.application.shared.port.out.CodeGenerator;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeAlphabet;
 import io.invitehub.domain.shared.Money;
@@ -28,18 +28,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The definitions of docs/statistics.md as plain SQL over the base tables: what every rollup-based
- * number must equal. Test support for the recount and concurrency tests.
+ * number must equal. Test support for the recount and concurrency tests (and, through the test jar, the
+ * bench module's dataset test).
  */
-final class StatisticsRecount {
+public final class StatisticsRecount {
     private final DSLContext dsl;
     private final ZoneId zone;
 
-    StatisticsRecount(DSLContext dsl, ZoneId zone) {
+    public StatisticsRecount(DSLContext dsl, ZoneId zone) {
         this.dsl = dsl;
         this.zone = zone;
     }
 
-    DistributorSummary summary(UserId d, Instant now, Money defaultPrice) {
+    public DistributorSummary summary(UserId d, Instant now, Money defaultPrice) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         long id = d.value();
         Record c = dsl.fetchSingle("select count(*) total,"

@@ -1,21 +1,21 @@
 package io.invitehub.adapter.out.persistence;
 
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.codes.service.CodeIssuingService;
+import io.invitehub.application.codes.service.CodeManagementService;
+import io.invitehub.application.dispatch.service.DispatchSettings;
+import io.invitehub.application.dispatch.service.InviteDispatchService;
+import io.invitehub.application.distributors.service.DistributorQueryService;
+import io.invitehub.application.distributors.service.StatisticsSettings;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.application.fakes.ScriptedTeamProvider;
-import io.invitehub.application.port.in.IssueCodesCommand;
-import io.invitehub.application.port.in.RedeemCommand;
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.NewTeam;
-import io.invitehub.application.port.out.ProviderError;
-import io.invitehub.application.port.out.TrendDay;
-import io.invitehub.application.service.CodeIssuingService;
-import io.invitehub.application.service.CodeManagementService;
-import io.invitehub.application.service.DispatchSettings;
-import io.invitehub.application.service.DistributorQueryService;
-import io.invitehub.application.service.InviteDispatchService;
-import io.invitehub.application.service.RedeemService;
-import io.invitehub.application.service.RedemptionSettings;
-import io.invitehub.application.service.StatisticsSettings;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.ProviderError;
+import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCodeId;
@@ -75,7 +75,7 @@ class StatisticsRecountTest {
         ScriptedTeamProvider provider = new ScriptedTeamProvider();
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
                 StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
-                new io.invitehub.application.service.RecipientPolicy(db.recipients(), new io.invitehub.application.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
+                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.invitations(), db.teams(), db.codes(),
                 provider, StatisticsRecount.noWakeUps(), clock, new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),

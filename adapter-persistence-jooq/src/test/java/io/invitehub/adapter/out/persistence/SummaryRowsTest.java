@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.persistence;
 
-import io.invitehub.application.port.out.DistributorSummary;
-import io.invitehub.application.port.out.TrendDay;
+import io.invitehub.application.distributors.view.DistributorSummary;
+import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.redis;
 
-import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.shared.port.out.JobLeases;
 import redis.clients.jedis.params.SetParams;
 
 import java.security.SecureRandom;

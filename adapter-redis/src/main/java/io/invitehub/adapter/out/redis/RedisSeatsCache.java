@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.redis;
 
-import io.invitehub.application.port.out.SeatSummary;
-import io.invitehub.application.port.out.SeatsCache;
+import io.invitehub.application.redemption.port.out.SeatsCache;
+import io.invitehub.application.shared.view.SeatSummary;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.redis;
 
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WakeUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;

@@ -2,10 +2,10 @@ package io.invitehub.adapter.out.redis;
 
 import io.invitehub.application.fakes.InMemoryRateLimiter;
 import io.invitehub.application.fakes.MutableClock;
-import io.invitehub.application.port.out.RateLimiter.Limit;
-import io.invitehub.application.port.out.RateLimiter.Lockout;
-import io.invitehub.application.port.out.SeatSummary;
-import io.invitehub.application.port.out.WakeUps.Work;
+import io.invitehub.application.shared.port.out.RateLimiter.Limit;
+import io.invitehub.application.shared.port.out.RateLimiter.Lockout;
+import io.invitehub.application.shared.port.out.WakeUps.Work;
+import io.invitehub.application.shared.view.SeatSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class RedisFailureModesTest {
         assertThat(limiter.locked(lockout, "CODE")).isPresent();
         // leases: fail closed
         assertThat(leases.tryAcquire("other-job", Duration.ofSeconds(30))).isEmpty();
-        assertThat(leases.renew(new io.invitehub.application.port.out.JobLeases.Lease("job", "t"), Duration.ofSeconds(30))).isFalse();
+        assertThat(leases.renew(new io.invitehub.application.shared.port.out.JobLeases.Lease("job", "t"), Duration.ofSeconds(30))).isFalse();
         // cache: a miss, and storing is harmless
         assertThat(cache.cached()).isEmpty();
         cache.store(new SeatSummary(1, 10, 2, 8, 0), Duration.ofSeconds(30));

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.redis;
 
 import io.invitehub.application.contract.AbstractJobLeasesContract;
-import io.invitehub.application.port.out.JobLeases;
+import io.invitehub.application.shared.port.out.JobLeases;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.invitehub.adapter.out.redis;
 import io.invitehub.application.contract.AbstractRateLimiterContract;
 import io.invitehub.application.fakes.InMemoryRateLimiter;
 import io.invitehub.application.fakes.MutableClock;
-import io.invitehub.application.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.RateLimiter;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.ArrayList;

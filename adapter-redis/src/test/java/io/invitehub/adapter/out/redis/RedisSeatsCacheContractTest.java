@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.redis;
 
 import io.invitehub.application.contract.AbstractSeatsCacheContract;
-import io.invitehub.application.port.out.SeatsCache;
+import io.invitehub.application.redemption.port.out.SeatsCache;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.redis;
 
 import io.invitehub.application.contract.AbstractWakeUpsContract;
-import io.invitehub.application.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WakeUps;
 
 import java.util.ArrayList;
 import java.util.List;

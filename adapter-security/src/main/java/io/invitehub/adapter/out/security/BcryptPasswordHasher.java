@@ -3,7 +3,7 @@ package io.invitehub.adapter.out.security;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
-import io.invitehub.application.port.out.PasswordHasher;
+import io.invitehub.application.accounts.port.out.PasswordHasher;
 
 import java.security.SecureRandom;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.invitehub.adapter.out.security;
 
-import io.invitehub.application.port.out.OrderNumbers;
+import io.invitehub.application.shop.port.out.OrderNumbers;
 import io.invitehub.domain.order.OrderNo;
 
 import java.security.SecureRandom;

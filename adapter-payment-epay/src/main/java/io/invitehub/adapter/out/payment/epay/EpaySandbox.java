@@ -1,7 +1,8 @@
 package io.invitehub.adapter.out.payment.epay;
 
-import io.invitehub.application.port.out.RejectedNotification;
-import io.invitehub.application.port.out.SandboxPayments;
+import io.invitehub.application.shop.port.out.RejectedNotification;
+import io.invitehub.application.shop.port.out.SandboxPayments;
+import io.invitehub.application.shop.view.SandboxPayment;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,9 +1,9 @@
 package io.invitehub.adapter.out.payment.epay;
 
-import io.invitehub.application.port.out.Checkout;
-import io.invitehub.application.port.out.PaymentGateway;
-import io.invitehub.application.port.out.PaymentNotification;
-import io.invitehub.application.port.out.RejectedNotification;
+import io.invitehub.application.shop.port.out.Checkout;
+import io.invitehub.application.shop.port.out.PaymentGateway;
+import io.invitehub.application.shop.port.out.PaymentNotification;
+import io.invitehub.application.shop.port.out.RejectedNotification;
 
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.invitehub.adapter.out.payment.epay;
 
-import io.invitehub.application.port.out.Checkout;
-import io.invitehub.application.port.out.PaymentNotification;
-import io.invitehub.application.port.out.RejectedNotification;
-import io.invitehub.application.port.out.SandboxPayments;
+import io.invitehub.application.shop.port.out.Checkout;
+import io.invitehub.application.shop.port.out.PaymentNotification;
+import io.invitehub.application.shop.port.out.RejectedNotification;
+import io.invitehub.application.shop.view.SandboxPayment;
 import io.invitehub.domain.order.OrderNo;
 import io.invitehub.domain.order.PayType;
 import io.invitehub.domain.shared.Money;
@@ -127,7 +127,7 @@ class EpayGatewayTest {
         String url = sandbox.gateway().payUrl(new Checkout(new OrderNo("20250301100000ABCDEF01"), "Pack",
                 Money.ofMinor(990, Money.CNY), PayType.of("wxpay")));
         assertThat(url).startsWith("http://127.0.0.1:8080/api/v1/public/shop/sandbox/submit.php?");
-        SandboxPayments.SandboxPayment payment = sandbox.open(query(url));
+        SandboxPayment payment = sandbox.open(query(url));
         assertThat(payment.money()).isEqualTo("9.90");
         assertThat(payment.notifyUrl()).isEqualTo("http://127.0.0.1:8080/api/v1/public/shop/notify");
         PaymentNotification n = sandbox.gateway().verify(payment.paidNotification());

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.persistence.reference;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
-import io.invitehub.application.port.out.NewTeam;
+import io.invitehub.application.shared.port.out.NewTeam;
 import io.invitehub.domain.team.TeamGroupId;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -3,8 +3,8 @@ package io.invitehub.adapter.out.provider.chatgpt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.invitehub.application.port.out.ProviderError;
-import io.invitehub.application.port.out.TeamProviderException;
+import io.invitehub.application.shared.port.out.ProviderError;
+import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.domain.team.TeamAccount;
 
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.invitehub.adapter.out.provider.simulated;
 
-import io.invitehub.application.port.out.InviteResult;
-import io.invitehub.application.port.out.MemberPage;
-import io.invitehub.application.port.out.PendingInvite;
-import io.invitehub.application.port.out.ProviderError;
-import io.invitehub.application.port.out.ProviderMember;
-import io.invitehub.application.port.out.TeamProviderException;
+import io.invitehub.application.shared.port.out.InviteResult;
+import io.invitehub.application.shared.port.out.MemberPage;
+import io.invitehub.application.shared.port.out.PendingInvite;
+import io.invitehub.application.shared.port.out.ProviderError;
+import io.invitehub.application.shared.port.out.ProviderMember;
+import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.domain.shared.Email;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.invitehub.adapter.out.provider.simulated;
 
-import io.invitehub.application.port.out.InviteResult;
-import io.invitehub.application.port.out.ProviderError;
+import io.invitehub.application.shared.port.out.InviteResult;
+import io.invitehub.application.shared.port.out.ProviderError;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamAccount;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,112 @@
+package io.invitehub.adapter.in.http.auth;
+
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.TrustedProxies;
+import io.invitehub.application.accounts.port.in.AccountsUseCase;
+import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
+import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.SignedIn;
+import io.invitehub.domain.user.User;
+import io.javalin.http.Context;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
+
+/** Sign-in, the distributor's sign-up with an e-mailed code, the own account and its password (SPEC section 10). */
+public final class AuthHandlers {
+    private final SignInUseCase signIn;
+    private final DistributorSignUpUseCase signUp;
+    private final AccountsUseCase accounts;
+    private final TrustedProxies proxies;
+    private final Clock clock;
+
+    public AuthHandlers(SignInUseCase signIn, DistributorSignUpUseCase signUp, AccountsUseCase accounts, TrustedProxies proxies,
+                        Clock clock) {
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.signUp = Objects.requireNonNull(signUp, "signUp");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.proxies = Objects.requireNonNull(proxies, "proxies");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    // ---- request and response bodies (snake_case on the wire) ---------------------------------------
+
+    record Login(String username, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + username + ", password=***]";
+        }
+    }
+
+    record SendVerificationCode(String email) {
+    }
+
+    record RegisterDistributor(String email, String username, String password, String code) {
+        @Override
+        public String toString() {
+            return "RegisterDistributor[" + username + ", password=***, code=***]";
+        }
+    }
+
+    record ChangePassword(String oldPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "ChangePassword[***]";
+        }
+    }
+
+    /** The login answer of the reference API ({@code access_token}, {@code token_type}) plus lifetime and role. */
+    record Token(String accessToken, String tokenType, long expiresIn, String role) {
+        @Override
+        public String toString() {
+            return "Token[***, " + tokenType + ", " + expiresIn + "s, " + role + "]";
+        }
+    }
+
+    record Sent(boolean sent, String message) {
+    }
+
+    // ---- handlers -----------------------------------------------------------------------------------
+
+    /** {@code POST /auth/login}: JSON or a form (the reference's OAuth2 password form). */
+    public void login(Context ctx) {
+        Login request = HttpRequests.formOrBody(ctx, Login.class,
+                form -> new Login(form.formParam("username"), form.formParam("password")));
+        char[] password = request.password() == null ? null : request.password().toCharArray();
+        SignedIn signedIn = signIn.login(request.username(), password, proxies.clientAddress(ctx));
+        long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());
+        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name()));
+    }
+
+    public void sendVerificationCode(Context ctx) {
+        SendVerificationCode request = body(ctx, SendVerificationCode.class);
+        signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx));
+        ctx.json(new Sent(true, "A verification code was sent; it is valid for 10 minutes."));
+    }
+
+    public void registerDistributor(Context ctx) {
+        RegisterDistributor request = body(ctx, RegisterDistributor.class);
+        char[] password = required(request.password(), "password").toCharArray();
+        User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
+                required(request.username(), "username"), password, required(request.code(), "code")));
+        ctx.status(201).json(Account.of(user));
+    }
+
+    /** {@code GET /auth/me}: the signed-in account. */
+    public void me(Context ctx) {
+        ctx.json(Account.of(HttpRequests.caller(ctx)));
+    }
+
+    public void changePassword(Context ctx) {
+        ChangePassword request = body(ctx, ChangePassword.class);
+        char[] oldPassword = required(request.oldPassword(), "old_password").toCharArray();
+        char[] newPassword = required(request.newPassword(), "new_password").toCharArray();
+        accounts.changePassword(HttpRequests.caller(ctx).id(), oldPassword, newPassword);
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,76 @@
+package io.invitehub.adapter.in.http.distributors;
+
+import io.invitehub.adapter.in.http.auth.Account;
+import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
+import io.invitehub.domain.user.UserId;
+import io.javalin.http.Context;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.invitehub.adapter.in.http.distributors.DistributorReadHandlers.distributorId;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.keysetAfter;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.keysetLimit;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.optionalBody;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
+
+/** The admin's routes over distributor accounts (SPEC section 10): create, the pending list, approval and its reversals, deletion. */
+public final class DistributorAdminHandlers {
+    static final int MAX_PENDING_PAGE = 1000;
+
+    private final ManageDistributorsUseCase distributors;
+
+    public DistributorAdminHandlers(ManageDistributorsUseCase distributors) {
+        this.distributors = Objects.requireNonNull(distributors, "distributors");
+    }
+
+    record CreateDistributor(String username, String email, String password) {
+        @Override
+        public String toString() {
+            return "CreateDistributor[" + username + ", password=***]";
+        }
+    }
+
+    record Reject(String reason) {
+    }
+
+    public void pending(Context ctx) {
+        int limit = keysetLimit(ctx, MAX_PENDING_PAGE);
+        Optional<UserId> after = keysetAfter(ctx).map(UserId::new);
+        ctx.json(distributors.pending(after, limit).stream().map(Account::of).collect(Collectors.toList()));
+    }
+
+    public void approve(Context ctx) {
+        ctx.json(Account.of(distributors.approve(actor(ctx), distributorId(ctx))));
+    }
+
+    /** {@code POST /admins/distributors/{id}/reject}, with an optional {@code {"reason": …}}. */
+    public void reject(Context ctx) {
+        Optional<String> reason = optionalBody(ctx, Reject.class).map(Reject::reason);
+        ctx.json(Account.of(distributors.reject(actor(ctx), distributorId(ctx), reason)));
+    }
+
+    public void suspend(Context ctx) {
+        ctx.json(Account.of(distributors.suspend(actor(ctx), distributorId(ctx))));
+    }
+
+    public void reactivate(Context ctx) {
+        ctx.json(Account.of(distributors.reactivate(actor(ctx), distributorId(ctx))));
+    }
+
+    public void delete(Context ctx) {
+        distributors.delete(actor(ctx), distributorId(ctx));
+        ctx.status(204);
+    }
+
+    public void create(Context ctx) {
+        CreateDistributor request = body(ctx, CreateDistributor.class);
+        String username = required(request.username(), "username");
+        String email = required(request.email(), "email");
+        char[] password = required(request.password(), "password").toCharArray();
+        ctx.status(201).json(Account.of(distributors.create(actor(ctx), username, email, password)));
+    }
+}

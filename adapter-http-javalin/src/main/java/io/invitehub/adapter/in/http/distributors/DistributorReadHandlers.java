@@ -1,0 +1,137 @@
+package io.invitehub.adapter.in.http.distributors;
+
+import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.PageBody;
+import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.UserId;
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.invitehub.adapter.in.http.wire.HttpRequests.caller;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.enumParam;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.moment;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.pageRequest;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.positiveId;
+
+/**
+ * The distributor read side (SPEC section 5): summary, sales, members, trend and plan ranking of one
+ * distributor, and the staff's list, analytics and detail. The {@code /me} routes ask about the caller
+ * itself; the staff routes name the distributor in the path. Either way the caller is the authenticated
+ * user, and the use case checks it again. A distributor's code list is in the codes handlers.
+ */
+public final class DistributorReadHandlers {
+    static final int DEFAULT_TREND_DAYS = 30;
+    static final int MAX_TREND_DAYS = 366;
+
+    private final DistributorQueries readSide;
+
+    public DistributorReadHandlers(DistributorQueries readSide) {
+        this.readSide = Objects.requireNonNull(readSide, "readSide");
+    }
+
+    // ---- /distributors/me/… ---------------------------------------------------------------------------
+
+    public void mySummary(Context ctx) {
+        summary(ctx, self(ctx));
+    }
+
+    public void mySales(Context ctx) {
+        sales(ctx, self(ctx));
+    }
+
+    public void myMembers(Context ctx) {
+        members(ctx, self(ctx));
+    }
+
+    public void mySalesTrend(Context ctx) {
+        salesTrend(ctx, self(ctx));
+    }
+
+    public void myPlanRanking(Context ctx) {
+        UserId caller = self(ctx);
+        ctx.json(readSide.planRanking(caller, caller).stream().map(ReadSideResponses.Plan::of).collect(Collectors.toList()));
+    }
+
+    // ---- /distributors/{id}/… (staff) -------------------------------------------------------------------
+
+    public void distributorSummary(Context ctx) {
+        summary(ctx, distributorId(ctx));
+    }
+
+    public void distributorSales(Context ctx) {
+        sales(ctx, distributorId(ctx));
+    }
+
+    public void distributorMembers(Context ctx) {
+        members(ctx, distributorId(ctx));
+    }
+
+    public void distributorSalesTrend(Context ctx) {
+        salesTrend(ctx, distributorId(ctx));
+    }
+
+    public void listDistributors(Context ctx) {
+        Optional<Approval> approval = enumParam(ctx, "status", Approval.class);
+        DistributorSort sort = enumParam(ctx, "sort", DistributorSort.class).orElse(DistributorSort.ID);
+        PageRequest page = pageRequest(ctx);
+        PageBody.answer(ctx, readSide.distributors(caller(ctx).id(), approval, sort, page), ReadSideResponses.Overview::of);
+    }
+
+    public void analytics(Context ctx) {
+        ctx.json(ReadSideResponses.Analytics.of(readSide.analytics(caller(ctx).id())));
+    }
+
+    public void distributorDetail(Context ctx) {
+        ctx.json(ReadSideResponses.Detail.of(readSide.detail(caller(ctx).id(), distributorId(ctx))));
+    }
+
+    // ---- one distributor ---------------------------------------------------------------------------------
+
+    private void summary(Context ctx, UserId distributor) {
+        ctx.json(ReadSideResponses.Summary.of(readSide.summary(caller(ctx).id(), distributor)));
+    }
+
+    private void sales(Context ctx, UserId distributor) {
+        Optional<InvitationState> status = enumParam(ctx, "status", InvitationState.class);
+        Optional<Instant> from = Optional.ofNullable(ctx.queryParam("from")).map(raw -> moment(raw, "from", false));
+        Optional<Instant> to = Optional.ofNullable(ctx.queryParam("to")).map(raw -> moment(raw, "to", true));
+        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(ctx.queryParam("q")));
+        PageRequest page = pageRequest(ctx);
+        PageBody.answer(ctx, readSide.sales(caller(ctx).id(), distributor, filter, page), ReadSideResponses.Sale::of);
+    }
+
+    private void members(Context ctx, UserId distributor) {
+        PageRequest page = pageRequest(ctx);
+        PageBody.answer(ctx, readSide.members(caller(ctx).id(), distributor, Optional.ofNullable(ctx.queryParam("q")), page),
+                ReadSideResponses.Member::of);
+    }
+
+    private void salesTrend(Context ctx, UserId distributor) {
+        int days = Optional.ofNullable(ctx.queryParam("days")).map(raw -> (int) Math.min(positiveId(raw, "days"), Integer.MAX_VALUE))
+                .orElse(DEFAULT_TREND_DAYS);
+        if (days > MAX_TREND_DAYS) {
+            throw invalid("days must be between 1 and " + MAX_TREND_DAYS);
+        }
+        ctx.json(readSide.salesTrend(caller(ctx).id(), distributor, days).stream().map(ReadSideResponses.Trend::of)
+                .collect(Collectors.toList()));
+    }
+
+    /** The caller, for {@code /me}: never an id from the request. */
+    private static UserId self(Context ctx) {
+        return caller(ctx).id();
+    }
+
+    static UserId distributorId(Context ctx) {
+        return new UserId(HttpRequests.pathId(ctx, "distributor id"));
+    }
+}

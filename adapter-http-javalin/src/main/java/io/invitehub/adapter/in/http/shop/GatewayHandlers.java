@@ -1,0 +1,109 @@
+package io.invitehub.adapter.in.http.shop;
+
+import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
+import io.invitehub.domain.order.OrderStatus;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The payment gateway's side of the shop (SPEC section 7): its notification (public, plain text
+ * {@code success}/{@code fail}, never rate-limited), the sandbox gateway's pay page and the page the
+ * buyer returns to.
+ */
+public final class GatewayHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHandlers.class);
+
+    private final PaymentNotificationUseCase notifications;
+    private final SandboxCheckoutUseCase sandbox;
+    private final Currency currency;
+
+    public GatewayHandlers(PaymentNotificationUseCase notifications, SandboxCheckoutUseCase sandbox, Currency currency) {
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    /**
+     * The gateway's notification, by GET (query) or POST (form or query): plain text {@code success} or
+     * {@code fail}. Never a problem detail: gateways only read these two words.
+     */
+    public void notify(Context ctx) {
+        Map<String, String> params = queryParams(ctx);
+        if (ctx.method().name().equals("POST") && ctx.isFormUrlencoded()) {
+            ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        }
+        boolean success;
+        try {
+            success = notifications.handle(params);
+        } catch (RuntimeException e) {
+            LOG.error("payment notification failed; answering fail so the gateway retries", e);
+            success = false;
+        }
+        ctx.status(200).contentType("text/plain; charset=utf-8").result(success ? "success" : "fail");
+    }
+
+    /** The sandbox gateway's pay page: what is being paid, and a button that posts the signed notification. */
+    public void sandboxPayPage(Context ctx) {
+        SandboxCheckoutUseCase.SandboxPage page = sandbox.open(queryParams(ctx));
+        StringBuilder fields = new StringBuilder();
+        page.payment().paidNotification().forEach((k, v) -> fields.append("<input type=\"hidden\" name=\"").append(html(k))
+                .append("\" value=\"").append(html(v)).append("\">\n"));
+        String status = page.orderStatus().map(Enum::name).orElse("UNKNOWN");
+        boolean payable = page.orderStatus().filter(s -> s == OrderStatus.PENDING).isPresent();
+        String body = "<!doctype html><html><head><meta charset=\"utf-8\"><title>InviteHub sandbox payment</title></head><body>"
+                + "<h1>Sandbox payment</h1><p>This is the sandbox gateway of the embedded default: no money moves.</p>"
+                + "<table><tr><td>Order</td><td>" + html(page.payment().outTradeNo()) + "</td></tr>"
+                + "<tr><td>Item</td><td>" + html(page.payment().name()) + "</td></tr>"
+                + "<tr><td>Amount</td><td>" + html(page.payment().money()) + " " + currency.getCurrencyCode() + "</td></tr>"
+                + "<tr><td>Channel</td><td>" + html(page.payment().payType()) + "</td></tr>"
+                + "<tr><td>Order status</td><td id=\"status\">" + html(status) + "</td></tr></table>"
+                + "<form id=\"pay\" method=\"post\" action=\"" + html(page.payment().notifyUrl()) + "\">\n" + fields
+                + "<button type=\"submit\"" + (payable ? "" : " disabled") + ">Pay " + html(page.payment().money()) + "</button></form>"
+                + "<p id=\"result\"></p><p><a href=\"" + html(page.payment().returnUrl()) + "\">Back to the shop</a></p>"
+                + "<script>document.getElementById('pay').addEventListener('submit',function(e){e.preventDefault();"
+                + "fetch(this.action,{method:'POST',body:new URLSearchParams(new FormData(this))}).then(function(r){return r.text();})"
+                + ".then(function(t){document.getElementById('result').textContent='Gateway notified, InviteHub answered: '+t;});});"
+                + "</script></body></html>";
+        ctx.contentType("text/html; charset=utf-8").result(body);
+    }
+
+    /** Where the gateway sends the buyer back: the order's state is in the distributor console. */
+    public void returnPage(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8").result("<!doctype html><html><head><meta charset=\"utf-8\">"
+                + "<title>InviteHub payment</title></head><body><h1>Thank you</h1><p>Your payment is being confirmed. "
+                + "The order's codes appear under <code>GET /api/v1/distributors/me/code-orders</code> once it is paid "
+                + "and fulfilled.</p></body></html>");
+    }
+
+    /** The first value of every query parameter (an empty string for a parameter without a value). */
+    private static Map<String, String> queryParams(Context ctx) {
+        Map<String, String> params = new HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        return params;
+    }
+
+    private static String html(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '&': out.append("&amp;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&#39;"); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

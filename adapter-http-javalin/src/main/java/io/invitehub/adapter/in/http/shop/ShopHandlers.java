@@ -1,0 +1,173 @@
+package io.invitehub.adapter.in.http.shop;
+
+import io.invitehub.adapter.in.http.shop.ShopResponses.AlertView;
+import io.invitehub.adapter.in.http.shop.ShopResponses.OrderView;
+import io.invitehub.adapter.in.http.shop.ShopResponses.Placed;
+import io.invitehub.adapter.in.http.shop.ShopResponses.PlanView;
+import io.invitehub.adapter.in.http.shop.ShopResponses.Stats;
+import io.invitehub.adapter.in.http.wire.Amounts;
+import io.invitehub.adapter.in.http.wire.PageBody;
+import io.invitehub.application.shop.port.in.ManagePlansUseCase;
+import io.invitehub.application.shop.port.in.OrderAdminUseCase;
+import io.invitehub.application.shop.port.in.PlaceOrderCommand;
+import io.invitehub.application.shop.port.in.PlacedOrder;
+import io.invitehub.application.shop.port.in.ShopUseCase;
+import io.invitehub.domain.order.Order;
+import io.invitehub.domain.order.OrderNo;
+import io.invitehub.domain.order.OrderStatus;
+import io.invitehub.domain.order.PayType;
+import io.invitehub.domain.order.PlanId;
+import io.invitehub.domain.order.PlanSpec;
+import io.invitehub.domain.order.PlanType;
+import io.invitehub.domain.shared.Money;
+import io.javalin.http.Context;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.caller;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.enumParam;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.enumValue;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.pageRequest;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.pathId;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
+
+/**
+ * The shop's routes for people (SPEC section 7): plans (ADMIN), purchases (DISTRIBUTOR, own orders only),
+ * order views, stats, alerts and fulfilment retry (staff). The gateway's side is {@link GatewayHandlers}.
+ */
+public final class ShopHandlers {
+    private final ManagePlansUseCase plans;
+    private final ShopUseCase shop;
+    private final OrderAdminUseCase admin;
+    private final Currency currency;
+
+    public ShopHandlers(ManagePlansUseCase plans, ShopUseCase shop, OrderAdminUseCase admin, Currency currency) {
+        this.plans = Objects.requireNonNull(plans, "plans");
+        this.shop = Objects.requireNonNull(shop, "shop");
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    record PlanBody(String name, String planType, String price, String originalPrice, Integer codeCount, Integer codeMaxUses,
+                    Integer validityDays, Boolean active, Boolean recommended, Integer sortOrder, String description) {
+    }
+
+    record OrderBody(Long planId, Integer quantity, String payType) {
+    }
+
+    // ---- admin: plans ---------------------------------------------------------------------------
+
+    public void listPlans(Context ctx) {
+        ctx.json(plans.all(actor(ctx)).stream().map(PlanView::of).collect(Collectors.toList()));
+    }
+
+    public void createPlan(Context ctx) {
+        PlanSpec spec = spec(body(ctx, PlanBody.class));
+        ctx.status(201).json(PlanView.of(plans.create(actor(ctx), spec)));
+    }
+
+    public void updatePlan(Context ctx) {
+        PlanId id = planId(ctx);
+        PlanSpec spec = spec(body(ctx, PlanBody.class));
+        ctx.json(PlanView.of(plans.update(actor(ctx), id, spec)));
+    }
+
+    public void deletePlan(Context ctx) {
+        plans.delete(actor(ctx), planId(ctx));
+        ctx.status(204);
+    }
+
+    // ---- distributor ----------------------------------------------------------------------------
+
+    public void myPlans(Context ctx) {
+        ctx.json(plans.onSale(caller(ctx).id()).stream().map(PlanView::of).collect(Collectors.toList()));
+    }
+
+    public void placeOrder(Context ctx) {
+        OrderBody body = body(ctx, OrderBody.class);
+        long planId = required(body.planId(), "plan_id");
+        if (planId < 1) {
+            throw invalid("plan_id must be a positive number");
+        }
+        int quantity = required(body.quantity(), "quantity");
+        PayType payType = PayType.of(required(body.payType(), "pay_type"));
+        PlacedOrder placed = shop.place(new PlaceOrderCommand(caller(ctx).id(), new PlanId(planId), quantity, payType));
+        Order o = placed.order();
+        ctx.status(201).json(new Placed(o.orderNo().value(), Amounts.text(o.finalAmount()), placed.payUrl(), o.expireAt(),
+                o.status().name(), o.codesTotal()));
+    }
+
+    public void myOrders(Context ctx) {
+        PageBody.answer(ctx, shop.myOrders(caller(ctx).id(), pageRequest(ctx)), OrderView::of);
+    }
+
+    public void myOrder(Context ctx) {
+        OrderNo orderNo = orderNo(ctx);
+        Order order = shop.myOrder(caller(ctx).id(), orderNo);
+        ctx.json(OrderView.of(order, shop.payUrl(caller(ctx).id(), orderNo).orElse(null)));
+    }
+
+    // ---- staff ----------------------------------------------------------------------------------
+
+    public void orders(Context ctx) {
+        Optional<OrderStatus> status = enumParam(ctx, "status", OrderStatus.class);
+        PageBody.answer(ctx, admin.orders(actor(ctx), status, pageRequest(ctx)), OrderView::of);
+    }
+
+    public void order(Context ctx) {
+        ctx.json(OrderView.of(admin.order(actor(ctx), orderNo(ctx))));
+    }
+
+    public void stats(Context ctx) {
+        ctx.json(Stats.of(admin.stats(actor(ctx))));
+    }
+
+    public void alerts(Context ctx) {
+        PageBody.answer(ctx, admin.alerts(actor(ctx), pageRequest(ctx)), AlertView::of);
+    }
+
+    public void retryFulfilment(Context ctx) {
+        ctx.json(OrderView.of(admin.retryFulfilment(actor(ctx), orderNo(ctx))));
+    }
+
+    // ---- parsing --------------------------------------------------------------------------------
+
+    private PlanSpec spec(PlanBody b) {
+        PlanType type = Optional.ofNullable(b.planType()).map(raw -> enumValue(PlanType.class, raw, "plan_type"))
+                .orElse(PlanType.DISTRIBUTOR_CODES);
+        return new PlanSpec(b.name(), type, money(required(b.price(), "price"), "price"),
+                Optional.ofNullable(b.originalPrice()).map(raw -> money(raw, "original_price")),
+                required(b.codeCount(), "code_count"), required(b.codeMaxUses(), "code_max_uses"),
+                required(b.validityDays(), "validity_days"), b.active() == null || b.active(),
+                b.recommended() != null && b.recommended(), b.sortOrder() == null ? 0 : b.sortOrder(),
+                Optional.ofNullable(b.description()));
+    }
+
+    /** A decimal string in major units ({@code "12.50"}) with at most the currency's digits; never a float. */
+    private Money money(String raw, String field) {
+        try {
+            BigDecimal value = new BigDecimal(raw.strip());
+            if (value.stripTrailingZeros().scale() > currency.getDefaultFractionDigits() || value.signum() < 0) {
+                throw invalid(field + " must be a non-negative amount with at most " + currency.getDefaultFractionDigits() + " decimals");
+            }
+            return Money.ofMinor(value.movePointRight(currency.getDefaultFractionDigits()).longValueExact(), currency);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(field + " must be a decimal string such as \"12.50\"");
+        }
+    }
+
+    private static PlanId planId(Context ctx) {
+        return new PlanId(pathId(ctx, "plan id"));
+    }
+
+    private static OrderNo orderNo(Context ctx) {
+        return new OrderNo(ctx.pathParam("order_no"));
+    }
+}

@@ -1,0 +1,22 @@
+package io.invitehub.application.accounts.port.in;
+
+import io.invitehub.domain.user.User;
+
+/** Self-service sign-up of distributors: an e-mail verification code, then a PENDING account. */
+public interface DistributorSignUpUseCase {
+
+    /**
+     * Sends a six-digit code to the e-mail through the Mailer; a previous code for it stops working.
+     *
+     * @throws io.invitehub.domain.shared.RateLimitedException more than one request a minute per address or e-mail
+     */
+    void sendVerificationCode(String email, String clientAddress);
+
+    /**
+     * Creates a PENDING distributor when the code matches; an admin approves it before it may act.
+     *
+     * @throws io.invitehub.domain.shared.DomainException VALIDATION_FAILED for a wrong, expired or exhausted code
+     *         (also for malformed fields), CONFLICT for a taken username or e-mail
+     */
+    User register(RegisterDistributorCommand command);
+}

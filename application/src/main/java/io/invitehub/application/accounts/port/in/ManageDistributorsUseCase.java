@@ -1,0 +1,36 @@
+package io.invitehub.application.accounts.port.in;
+
+import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.User;
+import io.invitehub.domain.user.UserId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An admin's side of the distributor lifecycle (PENDING → APPROVED | REJECTED, APPROVED ↔ SUSPENDED).
+ * Every write is audited with the actor. Refusals: NOT_FOUND for an id that is no distributor, FORBIDDEN for
+ * an actor that is no admin, CONFLICT for an illegal transition.
+ */
+public interface ManageDistributorsUseCase {
+
+    /** Creates an APPROVED distributor. */
+    User create(Actor actor, String username, String email, char[] password);
+
+    /** PENDING distributors by id ascending, after {@code after} when given; at most {@code limit} (1–500). */
+    List<User> pending(Optional<UserId> after, int limit);
+
+    User approve(Actor actor, UserId distributor);
+
+    /** Rejects a PENDING distributor; its tokens stop working. */
+    User reject(Actor actor, UserId distributor, Optional<String> reason);
+
+    /** Suspends an APPROVED distributor; its tokens stop working. */
+    User suspend(Actor actor, UserId distributor);
+
+    /** Lifts a suspension. */
+    User reactivate(Actor actor, UserId distributor);
+
+    /** Deletes a distributor that owns no code and has no order or invitation; CONFLICT otherwise (suspend instead). */
+    void delete(Actor actor, UserId distributor);
+}

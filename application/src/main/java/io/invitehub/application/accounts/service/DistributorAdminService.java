@@ -1,0 +1,131 @@
+package io.invitehub.application.accounts.service;
+
+import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
+import io.invitehub.application.accounts.port.out.PasswordHasher;
+import io.invitehub.application.shared.port.out.AuditEntry;
+import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import io.invitehub.domain.user.UserId;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The admin's distributor lifecycle. Each transition: load, let {@link Approval} decide the next state
+ * (illegal moves are refused there), store it with a conditional update (a concurrent change makes it a
+ * CONFLICT), audit, all in one transaction. Rejection and suspension increment the token version.
+ */
+public final class DistributorAdminService implements ManageDistributorsUseCase {
+    private static final String ADMINS_ONLY = "Only an admin may manage distributors.";
+
+    public static final int MAX_PAGE = 500;
+    private static final int MAX_REASON_LENGTH = 500;
+
+    private final TransactionRunner transactions;
+    private final Users users;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public DistributorAdminService(TransactionRunner transactions, Users users, PasswordHasher hasher, AuditLog audit,
+                                   Clock clock) {
+        this.transactions = transactions;
+        this.users = users;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public User create(Actor actor, String username, String email, char[] password) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
+        String name = AccountRules.validUsername(username);
+        Email address = Email.of(email);
+        AccountRules.validPassword(password);
+        String hash = hasher.hash(password);
+        return transactions.inTransaction(() -> {
+            User user = users.create(name, address.value(), hash, Role.DISTRIBUTOR, Approval.APPROVED);
+            audit.record(AuditEntry.of(actor, "DISTRIBUTOR_CREATE", "USER", user.id().value(), "username=" + name, clock.instant()));
+            return user;
+        });
+    }
+
+    @Override
+    public List<User> pending(Optional<UserId> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_PAGE);
+        }
+        return users.distributors(Approval.PENDING, after, limit);
+    }
+
+    @Override
+    public User approve(Actor actor, UserId distributor) {
+        return transition(actor, distributor, Approval::approve, "DISTRIBUTOR_APPROVE", null);
+    }
+
+    @Override
+    public User reject(Actor actor, UserId distributor, Optional<String> reason) {
+        String details = reason.map(String::strip).filter(r -> !r.isEmpty()).map(r -> {
+            if (r.length() > MAX_REASON_LENGTH) {
+                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "reason must have at most " + MAX_REASON_LENGTH + " characters");
+            }
+            return "reason=" + r;
+        }).orElse(null);
+        return transition(actor, distributor, Approval::reject, "DISTRIBUTOR_REJECT", details);
+    }
+
+    @Override
+    public User suspend(Actor actor, UserId distributor) {
+        return transition(actor, distributor, Approval::suspend, "DISTRIBUTOR_SUSPEND", null);
+    }
+
+    @Override
+    public User reactivate(Actor actor, UserId distributor) {
+        return transition(actor, distributor, Approval::reactivate, "DISTRIBUTOR_REACTIVATE", null);
+    }
+
+    @Override
+    public void delete(Actor actor, UserId distributor) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
+        transactions.inTransaction(() -> {
+            User user = distributor(distributor);
+            if (users.hasCodesOrdersOrInvitations(distributor)) {
+                throw new DomainException(ErrorCode.CONFLICT,
+                        "This distributor has codes, orders or invitations; deleting it would orphan them. Suspend it instead.");
+            }
+            users.delete(distributor);
+            audit.record(AuditEntry.of(actor, "DISTRIBUTOR_DELETE", "USER", distributor.value(),
+                    "username=" + user.username(), clock.instant()));
+        });
+    }
+
+    private User transition(Actor actor, UserId id, UnaryOperator<Approval> move, String action, String details) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
+        return transactions.inTransaction(() -> {
+            User user = distributor(id);
+            Approval from = user.approval().orElseThrow();
+            Approval to = move.apply(from);
+            User changed = users.changeApproval(id, from, to, to.revokesTokens())
+                    .orElseThrow(() -> new DomainException(ErrorCode.CONFLICT, "The distributor changed meanwhile; try again."));
+            audit.record(AuditEntry.of(actor, action, "USER", id.value(),
+                    details == null ? from + "->" + to : from + "->" + to + " " + details, clock.instant()));
+            return changed;
+        });
+    }
+
+    private User distributor(UserId id) {
+        return users.findById(id).filter(User::isDistributor)
+                .orElseThrow(() -> DomainException.notFound("distributor " + id.value() + " does not exist"));
+    }
+
+}

@@ -1,0 +1,121 @@
+package io.invitehub.application.accounts.service;
+
+import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
+import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
+import io.invitehub.application.accounts.port.out.Mailer;
+import io.invitehub.application.accounts.port.out.PasswordHasher;
+import io.invitehub.application.accounts.port.out.VerificationCodeGenerator;
+import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.shared.port.out.AuditEntry;
+import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.RateLimitedException;
+import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-up: a six-digit code is stored hashed with an expiry, then mailed after commit; registering
+ * checks it (bounded wrong tries, then the code is gone) and creates a PENDING distributor in the
+ * same transaction that consumes the code.
+ */
+public final class DistributorSignUpService implements DistributorSignUpUseCase {
+    private static final Pattern SIX_DIGITS = Pattern.compile("^[0-9]{6}$");
+    private static final String WRONG_CODE = "The verification code is wrong or expired; request a new one.";
+
+    private final TransactionRunner transactions;
+    private final Users users;
+    private final VerificationCodes codes;
+    private final VerificationCodeGenerator generator;
+    private final PasswordHasher hasher;
+    private final Mailer mailer;
+    private final RateLimiter rateLimiter;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SignUpSettings settings;
+
+    public DistributorSignUpService(TransactionRunner transactions, Users users, VerificationCodes codes,
+                                    VerificationCodeGenerator generator, PasswordHasher hasher, Mailer mailer,
+                                    RateLimiter rateLimiter, AuditLog audit, Clock clock, SignUpSettings settings) {
+        this.transactions = transactions;
+        this.users = users;
+        this.codes = codes;
+        this.generator = generator;
+        this.hasher = hasher;
+        this.mailer = mailer;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public void sendVerificationCode(String email, String clientAddress) {
+        Email address = Email.of(email);
+        throttle(settings.perAddress(), String.valueOf(clientAddress));
+        throttle(settings.perEmail(), address.value());
+        String code = generator.sixDigits();
+        Instant expiresAt = clock.instant().plus(settings.codeValidity());
+        String hash = hasher.hash(code.toCharArray());
+        transactions.inTransaction(() -> codes.replace(address, hash, expiresAt));
+        mailer.sendVerificationCode(address, code, settings.codeValidity());
+    }
+
+    @Override
+    public User register(RegisterDistributorCommand command) {
+        Email address = Email.of(command.email());
+        String username = AccountRules.validUsername(command.username());
+        AccountRules.validPassword(command.password());
+        String code = command.code() == null ? "" : command.code().strip();
+        if (!SIX_DIGITS.matcher(code).matches()) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "code must be the six digits sent by e-mail");
+        }
+        Instant now = clock.instant();
+        Optional<VerificationCodes.Pending> pending = codes.find(address).filter(p -> now.isBefore(p.expiresAt()));
+        if (pending.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
+        }
+        if (!hasher.matches(code.toCharArray(), pending.get().codeHash())) {
+            transactions.inTransaction(() -> {
+                if (codes.recordFailure(address) >= settings.maxFailedAttempts()) {
+                    codes.remove(address);
+                }
+            });
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
+        }
+        String passwordHash = hasher.hash(command.password());
+        return transactions.inTransaction(() -> {
+            // the code must still be the one checked (not replaced, not exhausted meanwhile)
+            boolean stillPending = codes.find(address)
+                    .filter(p -> p.codeHash().equals(pending.get().codeHash()) && p.failedAttempts() < settings.maxFailedAttempts())
+                    .isPresent();
+            if (!stillPending) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
+            }
+            codes.remove(address);
+            User user = users.create(username, address.value(), passwordHash, Role.DISTRIBUTOR, Approval.PENDING);
+            audit.record(AuditEntry.of(Actor.of(user), "DISTRIBUTOR_REGISTER", "USER", user.id().value(),
+                    "username=" + username, now));
+            return user;
+        });
+    }
+
+    private void throttle(RateLimiter.Limit limit, String key) {
+        Optional<Duration> wait = rateLimiter.tryAcquire(limit, key);
+        if (wait.isPresent()) {
+            throw new RateLimitedException("A code was sent recently; wait before asking for another.", wait.get());
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package io.invitehub.application.port.in;
-
-/** The batch job that closes unpaid orders. */
-public interface ExpireOrdersUseCase {
-    /** PENDING orders past {@code expire_at} → EXPIRED; returns how many. */
-    int expireDue();
-}

@@ -1,7 +1,0 @@
-package io.invitehub.application.port.in;
-
-import io.invitehub.domain.order.Order;
-
-/** A new PENDING order and the URL where the buyer pays it. */
-public record PlacedOrder(Order order, String payUrl) {
-}

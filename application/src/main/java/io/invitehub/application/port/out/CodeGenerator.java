@@ -1,8 +1,0 @@
-package io.invitehub.application.port.out;
-
-import io.invitehub.domain.code.Code;
-
-/** Produces new random codes from a cryptographically strong source, with the configured prefix and length. */
-public interface CodeGenerator {
-    Code next();
-}

@@ -1,7 +1,0 @@
-package io.invitehub.application.port.out;
-
-import io.invitehub.domain.team.TeamId;
-
-/** A seat taken in a team by an atomic counter update. */
-public record SeatReservation(TeamId teamId, String teamName) {
-}

@@ -1,8 +1,0 @@
-package io.invitehub.application.port.out;
-
-/** Random one-time codes from a cryptographic source. */
-public interface VerificationCodeGenerator {
-
-    /** Six decimal digits, leading zeros kept ({@code "004217"}). */
-    String sixDigits();
-}

@@ -1,0 +1,141 @@
+package io.invitehub.application.redemption.service;
+
+import io.invitehub.application.membership.service.ReinviteService;
+import io.invitehub.application.recipients.service.RecipientPolicy;
+import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.port.in.RedemptionResult;
+import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.SeatReservation;
+import io.invitehub.application.shared.port.out.Teams;
+import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.service.RedemptionGuard;
+import io.invitehub.application.shared.service.RedemptionSettings;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Public redemption (SPEC section 3). In one transaction: lock-free checks, lock the code row,
+ * recognise an idempotent repeat, check the recipient (blocklist, opt-out, daily cap: SPEC section 9),
+ * take a use atomically, bind the e-mail, reserve a seat on one team row or queue (also when older
+ * invitations already wait in the code's queue), store the
+ * invitation. After commit, wake the dispatcher.
+ */
+public final class RedeemService implements RedeemCodeUseCase {
+    /** Refusals that count as failed attempts against a code (guessing, or someone else's code). */
+    private static final Set<ErrorCode> FAILED_ATTEMPTS = EnumSet.of(ErrorCode.INVALID_CODE, ErrorCode.EMAIL_MISMATCH);
+
+    private final TransactionRunner transactions;
+    private final RedeemCodes codes;
+    private final Invitations invitations;
+    private final Teams teams;
+    private final RedemptionGuard guard;
+    private final WakeUps wakeUps;
+    private final Clock clock;
+    private final RedemptionSettings settings;
+    private final RecipientPolicy recipients;
+
+    public RedeemService(TransactionRunner transactions, RedeemCodes codes, Invitations invitations, Teams teams,
+                         RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
+                         RecipientPolicy recipients) {
+        this.transactions = transactions;
+        this.codes = codes;
+        this.invitations = invitations;
+        this.teams = teams;
+        this.guard = new RedemptionGuard(rateLimiter, settings);
+        this.wakeUps = wakeUps;
+        this.clock = clock;
+        this.settings = settings;
+        this.recipients = recipients;
+    }
+
+    @Override
+    public RedemptionResult redeem(RedeemCommand command) {
+        enforceRateLimits(command);
+        return redeemWithoutRateLimits(command);
+    }
+
+    /**
+     * The same redemption without the public rate limits: for a signed-in distributor re-inviting its own
+     * removed customer ({@link ReinviteService}), who is limited by its own checks, not by the customer's.
+     */
+    public RedemptionResult redeemWithoutRateLimits(RedeemCommand command) {
+        Instant now = clock.instant();
+        RedemptionResult result;
+        try {
+            result = transactions.inTransaction(() -> redeemInTransaction(command, now));
+        } catch (DomainException refused) {
+            if (FAILED_ATTEMPTS.contains(refused.code())) {
+                guard.countFailedAttempt(command.code());
+            }
+            throw refused;
+        }
+        if (!result.repeated() && result.invitation().state() == InvitationState.RESERVED) {
+            wakeUps.signal(WakeUps.Work.INVITE_DISPATCH);
+        }
+        return result;
+    }
+
+    private void enforceRateLimits(RedeemCommand command) {
+        guard.refuseLockedCode(command.code());
+        guard.acquire(settings.perAddress(), command.clientAddress(), "Too many redemptions from this address; try again later.");
+        guard.acquire(settings.perEmail(), command.email().value(), "Too many redemptions for this e-mail; try again later.");
+    }
+
+    private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now) {
+        RedeemCode seen = codes.findByCode(command.code())
+                .orElseThrow(command.code()::unknown);
+        seen.ensureAccepts(command.email(), now);
+
+        RedeemCode code = codes.lock(seen.id());
+        code.ensureAccepts(command.email(), now);
+
+        // after the lock: every committed invitation of this e-mail is visible (newest first)
+        List<Invitation> openOfEmail = invitations.openOfEmail(command.email());
+        Optional<Invitation> open = openOfEmail.stream().filter(i -> i.codeId().equals(code.id())).findFirst();
+        if (open.isPresent()) {
+            return describe(open.get(), code, now, true);
+        }
+        if (!openOfEmail.isEmpty()) {
+            throw new DomainException(ErrorCode.ALREADY_MEMBER,
+                    "This e-mail already holds a seat (or a place in the queue) through another code.");
+        }
+
+        recipients.ensureMayInvite(command.email(), now);
+        codes.takeUseAndBind(code.id(), command.email());
+        // fairness: while older invitations wait in this code's queue, a new one queues behind them
+        // rather than taking a seat that one of them should get (the promoter seats them in order)
+        Optional<SeatReservation> seat = teams.reserveSeatUnlessQueued(code.group(), settings.allocationPolicy());
+        Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
+                seat.map(SeatReservation::teamId), command.email(),
+                seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));
+        return new RedemptionResult(invitation, seat.map(SeatReservation::teamName), queuePosition(invitation),
+                code.memberExpiresAt(), code.remainingDays(now), false);
+    }
+
+    private RedemptionResult describe(Invitation invitation, RedeemCode code, Instant now, boolean repeated) {
+        Optional<String> teamName = invitation.teamId().flatMap(teams::findById).map(t -> t.name());
+        return new RedemptionResult(invitation, teamName, queuePosition(invitation), code.memberExpiresAt(),
+                code.remainingDays(now), repeated);
+    }
+
+    private Optional<Long> queuePosition(Invitation invitation) {
+        return invitation.state() == InvitationState.WAITING
+                ? invitations.queuePosition(invitation.id())
+                : Optional.empty();
+    }
+}

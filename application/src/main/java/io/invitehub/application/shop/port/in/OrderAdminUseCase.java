@@ -1,0 +1,26 @@
+package io.invitehub.application.shop.port.in;
+
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.shop.view.OrderStats;
+import io.invitehub.application.shop.view.PaymentAlert;
+import io.invitehub.domain.order.Order;
+import io.invitehub.domain.order.OrderNo;
+import io.invitehub.domain.order.OrderStatus;
+import io.invitehub.domain.user.Actor;
+
+import java.util.Optional;
+
+/** Staff views of orders and payments, and the retry of a failed fulfilment. */
+public interface OrderAdminUseCase {
+    Page<Order> orders(Actor staff, Optional<OrderStatus> status, PageRequest page);
+
+    Order order(Actor staff, OrderNo orderNo);
+
+    OrderStats stats(Actor staff);
+
+    Page<PaymentAlert> alerts(Actor staff, PageRequest page);
+
+    /** FAILED → PENDING, attempts from zero; the worker resumes from the codes already delivered. */
+    Order retryFulfilment(Actor staff, OrderNo orderNo);
+}

@@ -1,0 +1,16 @@
+package io.invitehub.application.shop.port.in;
+
+import io.invitehub.application.shop.view.SandboxPayment;
+import io.invitehub.domain.order.OrderStatus;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The sandbox gateway's pay page: a verified pay request, the order's state, and the signed notification that pays it. */
+public interface SandboxCheckoutUseCase {
+    record SandboxPage(SandboxPayment payment, Optional<OrderStatus> orderStatus) {
+    }
+
+    /** @throws io.invitehub.domain.shared.DomainException VALIDATION_FAILED when the pay request does not verify, or no sandbox runs */
+    SandboxPage open(Map<String, String> payRequest);
+}

@@ -1,0 +1,131 @@
+package io.invitehub.application.accounts.service;
+
+import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
+import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.fakes.Fixture;
+import io.invitehub.application.fakes.InMemoryRateLimiter;
+import io.invitehub.application.fakes.PlainPasswordHasher;
+import io.invitehub.application.fakes.RecordingMailer;
+import io.invitehub.application.fakes.SequenceVerificationCodes;
+import io.invitehub.application.shared.port.out.AuditEntry;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.RateLimitedException;
+import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DistributorSignUpServiceTest {
+    private static final String WRONG_CODE = "The verification code is wrong or expired; request a new one.";
+    private static final Email SHOP = Email.of("shop@host.com");
+
+    private final Fixture f = new Fixture();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final DistributorSignUpService signUp = new DistributorSignUpService(f.storage.transactions(), f.storage.users(),
+            f.storage.verificationCodes(), new SequenceVerificationCodes(), new PlainPasswordHasher(), mailer,
+            new InMemoryRateLimiter(f.clock), f.storage.auditLog(), f.clock, SignUpSettings.defaults());
+
+    private User register(String code) {
+        return signUp.register(new RegisterDistributorCommand(" Shop@Host.com ", "shop_1", "password1".toCharArray(), code));
+    }
+
+    private static void assertWrongCode(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            assertThat(e.getMessage()).isEqualTo(WRONG_CODE);
+        });
+    }
+
+    @Test
+    void theMailedCodeIsStoredHashedAndRegistersAPendingDistributor() {
+        signUp.sendVerificationCode("Shop@Host.com", "10.0.0.1");
+
+        assertThat(mailer.sent()).containsExactly(new RecordingMailer.Sent(SHOP, "100001", Duration.ofMinutes(10)));
+        assertThat(f.storage.verificationCodes().find(SHOP)).contains(new VerificationCodes.Pending(SHOP, "plain:100001",
+                Fixture.START.plus(Duration.ofMinutes(10)), 0));
+
+        User user = register("100001");
+
+        assertThat(user.username()).isEqualTo("shop_1");
+        assertThat(user.email()).contains("shop@host.com");
+        assertThat(user.role()).isEqualTo(Role.DISTRIBUTOR);
+        assertThat(user.approval()).contains(Approval.PENDING);
+        assertThat(user.passwordHash()).isEqualTo("plain:password1");
+        assertThat(f.storage.verificationCodes().find(SHOP)).isEmpty();
+        assertThat(f.storage.auditLog().latest(10)).containsExactly(new AuditEntry(Actor.of(user), "DISTRIBUTOR_REGISTER",
+                "USER", Long.toString(user.id().value()), Optional.of("username=shop_1"), Fixture.START));
+    }
+
+    @Test
+    void oneCodePerMinutePerAddressAndPerEmail() {
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+
+        assertThatThrownBy(() -> signUp.sendVerificationCode("shop@host.com", "10.0.0.2"))
+                .isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> signUp.sendVerificationCode("other@host.com", "10.0.0.1"))
+                .isInstanceOf(RateLimitedException.class);
+        assertThat(mailer.sent()).hasSize(1);
+
+        f.clock.advance(Duration.ofMinutes(1));
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+        assertThat(mailer.lastCodeFor("shop@host.com")).isEqualTo("100002");
+        assertWrongCode(() -> register("100001"));
+        assertThat(register("100002").approval()).contains(Approval.PENDING);
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() {
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+        f.clock.advance(Duration.ofMinutes(10));
+
+        assertWrongCode(() -> register("100001"));
+        assertThat(f.storage.users().findByUsername("shop_1")).isEmpty();
+    }
+
+    @Test
+    void fiveWrongCodesEndTheCode() {
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+        for (int i = 1; i <= 4; i++) {
+            assertWrongCode(() -> register("999999"));
+            assertThat(f.storage.verificationCodes().find(SHOP).orElseThrow().failedAttempts()).isEqualTo(i);
+        }
+        assertWrongCode(() -> register("999999"));
+
+        assertThat(f.storage.verificationCodes().find(SHOP)).isEmpty();
+        assertWrongCode(() -> register("100001"));
+        assertThat(f.storage.users().findByUsername("shop_1")).isEmpty();
+    }
+
+    @Test
+    void malformedFieldsAreRefusedBeforeTheCodeIsTouched() {
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+
+        assertThatThrownBy(() -> register("12345")).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("code must be the six digits sent by e-mail"));
+        assertThatThrownBy(() -> signUp.register(new RegisterDistributorCommand("shop@host.com", "x", "password1".toCharArray(), "100001")))
+                .hasMessage("username must be 3-64 letters, digits, '_', '.' or '-'");
+        assertThatThrownBy(() -> signUp.sendVerificationCode("not-an-email", "10.0.0.9"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EMAIL));
+        assertThat(f.storage.verificationCodes().find(SHOP).orElseThrow().failedAttempts()).isZero();
+    }
+
+    @Test
+    void aTakenUsernameIsAConflictAndKeepsTheCode() {
+        f.storage.transactions().inTransaction(() -> f.storage.users().create("shop_1", "first@host.com", "h",
+                Role.DISTRIBUTOR, Approval.APPROVED));
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+
+        assertThatThrownBy(() -> register("100001"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(f.storage.verificationCodes().find(SHOP)).isPresent();
+    }
+}

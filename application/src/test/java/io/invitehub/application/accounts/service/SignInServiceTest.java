@@ -1,0 +1,115 @@
+package io.invitehub.application.accounts.service;
+
+import io.invitehub.application.accounts.port.in.SignedIn;
+import io.invitehub.application.fakes.FakeTokens;
+import io.invitehub.application.fakes.Fixture;
+import io.invitehub.application.fakes.InMemoryRateLimiter;
+import io.invitehub.application.fakes.PlainPasswordHasher;
+import io.invitehub.application.shared.port.out.RateLimiter;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.RateLimitedException;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignInServiceTest {
+    private static final String BAD_CREDENTIALS = "Invalid username or password.";
+    private static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("login-address", 5, Duration.ofMinutes(1));
+    private static final RateLimiter.Limit PER_USERNAME = new RateLimiter.Limit("login-username", 5, Duration.ofMinutes(1));
+
+    private final Fixture f = new Fixture();
+    private final FakeTokens tokens = new FakeTokens(Duration.ofMinutes(60));
+    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
+    private final SignInService signIn = new SignInService(f.storage.users(), new PlainPasswordHasher(), tokens, tokens,
+            limiter, f.clock, new SignInSettings(PER_ADDRESS, PER_USERNAME));
+
+    private User user(String name, Role role, Approval approval) {
+        return f.storage.transactions().inTransaction(() -> f.storage.users().create(name, name + "@host.com",
+                "plain:password1", role, approval));
+    }
+
+    private static void assertRefused(Runnable call, ErrorCode code, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void aCorrectPasswordGivesATokenThatAuthenticates() {
+        User shop = user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+
+        SignedIn signedIn = signIn.login(" shop ", "password1".toCharArray(), "10.0.0.1");
+
+        assertThat(signedIn.user().id()).isEqualTo(shop.id());
+        assertThat(signedIn.expiresAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(60)));
+        assertThat(signedIn.accessToken()).isEqualTo("fake." + shop.id().value() + ".0." + signedIn.expiresAt().getEpochSecond());
+        assertThat(signIn.authenticate(signedIn.accessToken()).id()).isEqualTo(shop.id());
+    }
+
+    @Test
+    void wrongPasswordsUnknownUsersAndMissingInputAreTheSameRefusal() {
+        user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+
+        assertRefused(() -> signIn.login("shop", "password2".toCharArray(), "a"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        assertRefused(() -> signIn.login("nobody", "password1".toCharArray(), "a"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        assertRefused(() -> signIn.login(null, "password1".toCharArray(), "a"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        assertRefused(() -> signIn.login("shop", null, "a"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+    }
+
+    @Test
+    void aDistributorThatIsNotApprovedLearnsItsStateOnlyWithTheRightPassword() {
+        user("pending", Role.DISTRIBUTOR, Approval.PENDING);
+        user("rejected", Role.DISTRIBUTOR, Approval.REJECTED);
+        user("suspended", Role.DISTRIBUTOR, Approval.SUSPENDED);
+
+        assertRefused(() -> signIn.login("pending", "password1".toCharArray(), "a"), ErrorCode.FORBIDDEN,
+                "This distributor account is waiting for approval.");
+        assertRefused(() -> signIn.login("rejected", "password1".toCharArray(), "b"), ErrorCode.FORBIDDEN,
+                "This distributor account was rejected.");
+        assertRefused(() -> signIn.login("suspended", "password1".toCharArray(), "c"), ErrorCode.FORBIDDEN,
+                "This distributor account is suspended.");
+        assertRefused(() -> signIn.login("pending", "wrong-pass".toCharArray(), "d"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+    }
+
+    @Test
+    void fiveAttemptsPerMinutePerAddressAndPerUsername() {
+        user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+        for (int i = 0; i < 5; i++) {
+            assertRefused(() -> signIn.login("shop", "wrong-pass".toCharArray(), "10.0.0.1"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        }
+        assertThatThrownBy(() -> signIn.login("shop", "password1".toCharArray(), "10.0.0.2"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(
+                        Duration.between(Fixture.START, Instant.parse("2025-03-01T10:01:00Z"))));
+        assertThatThrownBy(() -> signIn.login("other", "password1".toCharArray(), "10.0.0.1"))
+                .isInstanceOf(RateLimitedException.class);
+
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(signIn.login("shop", "password1".toCharArray(), "10.0.0.3").user().username()).isEqualTo("shop");
+    }
+
+    @Test
+    void tokensDieWithTheirVersionTheirExpiryAndTheirUser() {
+        User shop = user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+        String token = signIn.login("shop", "password1".toCharArray(), "a").accessToken();
+
+        f.storage.transactions().inTransaction(() -> f.storage.users().changeApproval(shop.id(), Approval.APPROVED, Approval.SUSPENDED, true));
+        assertRefused(() -> signIn.authenticate(token), ErrorCode.UNAUTHORIZED, "The token was revoked; sign in again.");
+
+        f.storage.transactions().inTransaction(() -> f.storage.users().changeApproval(shop.id(), Approval.SUSPENDED, Approval.APPROVED, false));
+        String fresh = signIn.login("shop", "password1".toCharArray(), "a").accessToken();
+        assertThat(signIn.authenticate(fresh).tokenVersion()).isEqualTo(1);
+        f.clock.advance(Duration.ofMinutes(60));
+        assertRefused(() -> signIn.authenticate(fresh), ErrorCode.UNAUTHORIZED, "The token has expired; sign in again.");
+        assertRefused(() -> signIn.authenticate(" "), ErrorCode.UNAUTHORIZED, "Authentication required.");
+        assertRefused(() -> signIn.authenticate("fake.999.0.99999999999"), ErrorCode.UNAUTHORIZED, "The token was revoked; sign in again.");
+    }
+}

@@ -1,0 +1,234 @@
+package io.invitehub.application.distributors.service;
+
+import io.invitehub.application.codes.service.CodeManagementService;
+import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeView;
+import io.invitehub.application.distributors.view.DistributorSort;
+import io.invitehub.application.distributors.view.SaleView;
+import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.fakes.Fixture;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.domain.code.CodeStatus;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.code.RedeemCode;
+import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.Money;
+import io.invitehub.domain.team.Team;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Access rules, cursors, limits, toggle and delete of the distributor read side, on the in-memory fakes. */
+class DistributorReadSideServiceTest {
+    private final Fixture f = new Fixture();
+    private final DistributorQueryService queries = new DistributorQueryService(f.storage.statistics(), f.storage.records(), f.storage.codes(),
+            f.storage.users(), f.clock, new StatisticsSettings(Money.ofMinor(500, Money.CNY), Duration.ofDays(30)));
+    private final CodeManagementService manage = new CodeManagementService(f.storage.transactions(), f.storage.codes(),
+            f.storage.users(), f.clock);
+    private final User admin = user("admin", Role.ADMIN, null);
+    private final User alice = user("alice", Role.DISTRIBUTOR, Approval.APPROVED);
+    private final User bob = user("bob", Role.DISTRIBUTOR, Approval.APPROVED);
+
+    private User user(String name, Role role, Approval approval) {
+        return f.storage.transactions().inTransaction(() -> f.storage.users().create(name, name + "@x.com", "h", role, approval));
+    }
+
+    private RedeemCode codeOf(User owner) {
+        return f.code(new CodeTerms(Optional.of(owner.id()), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()));
+    }
+
+    private void sale(RedeemCode code, Team team, String email) {
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().create(new NewInvitation(code.id(), code.owner(),
+                Optional.of(team.id()), Email.of(email), InvitationState.RESERVED, false, true, f.clock.instant())));
+        f.clock.advance(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aDistributorSeesItselfAndNobodyElse() {
+        codeOf(alice);
+        assertThat(queries.summary(alice.id(), alice.id()).totalCodes()).isEqualTo(1);
+        assertThat(queries.summary(admin.id(), alice.id()).totalCodes()).isEqualTo(1);
+        assertThatThrownBy(() -> queries.summary(bob.id(), alice.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> queries.summary(admin.id(), admin.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> queries.distributors(alice.id(), Optional.empty(), DistributorSort.ID, PageRequest.first(10)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        User pending = user("pending", Role.DISTRIBUTOR, Approval.PENDING);
+        assertThatThrownBy(() -> queries.summary(pending.id(), pending.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThatThrownBy(() -> queries.summary(new io.invitehub.domain.user.UserId(999), alice.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+    }
+
+    @Test
+    void salesArePagedWithCursorsUntilTheEnd() {
+        Team team = f.team("t", 20);
+        for (int i = 0; i < 5; i++) {
+            sale(codeOf(alice), team, "c" + i + "@host.com");
+        }
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<SaleView> page = queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.of(2, cursor.orElse(null)));
+            page.items().forEach(s -> seen.add(s.email().value()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly("c4@host.com", "c3@host.com", "c2@host.com", "c1@host.com", "c0@host.com");
+    }
+
+    @Test
+    void garbledForeignAndEditedCursorsAreRefused() {
+        Team team = f.team("t", 20);
+        sale(codeOf(alice), team, "a@host.com");
+        sale(codeOf(alice), team, "b@host.com");
+        String cursor = queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.first(1)).nextCursor().orElseThrow();
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor));
+        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace("|sales|", "|sales|9").getBytes());
+        for (String bad : List.of("not a cursor!", "AAAA", edited, PageCursor.of("codes", 5).encode())) {
+            assertThatThrownBy(() -> queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.of(1, bad)))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+        assertThatThrownBy(() -> PageRequest.first(501)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> queries.salesTrend(alice.id(), alice.id(), 367)).isInstanceOf(DomainException.class);
+        assertThat(queries.salesTrend(alice.id(), alice.id(), 366)).hasSize(366);
+    }
+
+    @Test
+    void codesAreToggledAndDeletedOnlyByTheirOwnerOrStaff() {
+        RedeemCode own = codeOf(alice);
+        RedeemCode used = codeOf(alice);
+        f.storage.transactions().inTransaction(() -> f.storage.codes().takeUse(used.id()));
+        assertThat(manage.toggle(alice.id(), own.id())).isEqualTo(CodeStatus.DISABLED);
+        assertThat(queries.summary(alice.id(), alice.id()).inactiveCodes()).isEqualTo(1);
+        assertThat(manage.toggle(alice.id(), own.id())).isEqualTo(CodeStatus.ACTIVE);
+        assertThat(manage.setEnabled(admin.id(), own.id(), false)).isEqualTo(CodeStatus.DISABLED);
+        for (RedeemCodeId hidden : List.of(own.id(), new RedeemCodeId(12_345))) {
+            assertThatThrownBy(() -> manage.toggle(bob.id(), hidden))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+            assertThatThrownBy(() -> manage.delete(bob.id(), hidden))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        assertThatThrownBy(() -> manage.delete(alice.id(), used.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        manage.delete(alice.id(), own.id());
+        Page<CodeView> left = queries.codes(alice.id(), alice.id(), CodeFilter.NONE, PageRequest.first(10));
+        assertThat(left.items()).extracting(CodeView::id).containsExactly(used.id());
+        assertThat(left.next()).isEmpty();
+    }
+
+    @Test
+    void theAdminListCarriesEverySummaryAndPages() {
+        codeOf(bob);
+        codeOf(bob);
+        codeOf(alice);
+        var first = queries.distributors(admin.id(), Optional.empty(), DistributorSort.TOTAL_CODES, PageRequest.first(1));
+        assertThat(first.items()).extracting(o -> o.username()).containsExactly("bob");
+        assertThat(first.items().get(0).summary().totalCodes()).isEqualTo(2);
+        var second = queries.distributors(admin.id(), Optional.empty(), DistributorSort.TOTAL_CODES, PageRequest.of(1, first.nextCursor().orElseThrow()));
+        assertThat(second.items()).extracting(o -> o.username()).containsExactly("alice");
+        assertThatThrownBy(() -> queries.distributors(admin.id(), Optional.empty(), DistributorSort.ID, PageRequest.of(1, first.nextCursor().orElseThrow())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void theAdminListFiltersByApprovalWithItsOwnCursors() {
+        User pending = user("waiting", Role.DISTRIBUTOR, Approval.PENDING);
+        var approved = queries.distributors(admin.id(), Optional.of(Approval.APPROVED), DistributorSort.ID, PageRequest.first(1));
+        assertThat(approved.items()).extracting(o -> o.username()).containsExactly("bob");
+        assertThat(queries.distributors(admin.id(), Optional.of(Approval.APPROVED), DistributorSort.ID,
+                PageRequest.of(1, approved.nextCursor().orElseThrow())).items()).extracting(o -> o.username()).containsExactly("alice");
+        assertThat(queries.distributors(admin.id(), Optional.of(Approval.PENDING), DistributorSort.ID, PageRequest.first(10))
+                .items()).extracting(o -> o.id()).containsExactly(pending.id());
+        assertThatThrownBy(() -> queries.distributors(admin.id(), Optional.empty(), DistributorSort.ID,
+                PageRequest.of(1, approved.nextCursor().orElseThrow())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void detailAndAnalyticsAreForStaffAndSumTheSummaries() {
+        Team team = f.team("t", 20);
+        codeOf(bob);
+        sale(codeOf(alice), team, "a@host.com");
+        sale(codeOf(alice), team, "b@host.com");
+        user("waiting", Role.DISTRIBUTOR, Approval.PENDING);
+        assertThat(queries.detail(admin.id(), alice.id()).account().username()).isEqualTo("alice");
+        assertThat(queries.detail(admin.id(), alice.id()).summary().totalCodes()).isEqualTo(2);
+        for (Runnable refused : List.<Runnable>of(() -> queries.detail(alice.id(), alice.id()), () -> queries.analytics(alice.id()))) {
+            assertThatThrownBy(refused::run)
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        }
+        assertThatThrownBy(() -> queries.detail(admin.id(), admin.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+
+        var totals = queries.analytics(admin.id());
+        assertThat(totals.distributors()).isEqualTo(3);
+        assertThat(totals.byApproval()).containsEntry(Approval.APPROVED, 2L).containsEntry(Approval.PENDING, 1L)
+                .containsEntry(Approval.SUSPENDED, 0L);
+        assertThat(totals.totalCodes()).isEqualTo(3);
+        assertThat(totals.today().redeemed()).isEqualTo(queries.summary(alice.id(), alice.id()).today().redeemed()).isEqualTo(2);
+        assertThat(totals.totalRevenueEstimate()).isEqualTo(Money.zero(Money.CNY));
+    }
+
+    @Test
+    void recordsOfACodeAreForItsOwnerAndStaffOnly() {
+        Team team = f.team("t", 20);
+        RedeemCode own = codeOf(alice);
+        sale(own, team, "a@host.com");
+        assertThat(queries.codeRecords(alice.id(), own.id(), PageRequest.first(10)).items()).extracting(r -> r.email().value())
+                .containsExactly("a@host.com");
+        assertThat(queries.codeRecords(admin.id(), own.id(), PageRequest.first(10)).items()).hasSize(1);
+        RedeemCode platform = f.code(new CodeTerms(Optional.empty(), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()));
+        for (RedeemCodeId hidden : List.of(own.id(), platform.id(), new RedeemCodeId(12_345))) {
+            assertThatThrownBy(() -> queries.codeRecords(bob.id(), hidden, PageRequest.first(10)))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        String foreignCursor = PageCursor.of("records." + platform.id().value(), 5).encode();
+        assertThatThrownBy(() -> queries.codeRecords(alice.id(), own.id(), PageRequest.of(1, foreignCursor)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aBatchDeleteReportsEachIdAndKeepsWhatIsUsedOrForeign() {
+        RedeemCode unused = codeOf(alice);
+        RedeemCode used = codeOf(alice);
+        RedeemCode bobs = codeOf(bob);
+        f.storage.transactions().inTransaction(() -> f.storage.codes().takeUse(used.id()));
+        RedeemCodeId unknown = new RedeemCodeId(12_345);
+        var result = manage.deleteAll(alice.id(), List.of(unknown, bobs.id(), used.id(), unused.id(), unused.id()));
+        assertThat(result.deleted()).containsExactly(unused.id());
+        assertThat(result.inUse()).containsExactly(used.id());
+        assertThat(result.notFound()).containsExactly(bobs.id(), unknown);
+        assertThat(f.storage.codes().findById(bobs.id())).isPresent();
+        assertThat(f.storage.codes().findById(unused.id())).isEmpty();
+        assertThat(manage.deleteAll(admin.id(), List.of(bobs.id())).deleted()).containsExactly(bobs.id());
+        List<RedeemCodeId> tooMany = new ArrayList<>();
+        for (long i = 1; i <= 501; i++) {
+            tooMany.add(new RedeemCodeId(i));
+        }
+        for (List<RedeemCodeId> bad : List.of(List.<RedeemCodeId>of(), tooMany)) {
+            assertThatThrownBy(() -> manage.deleteAll(alice.id(), bad))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+    }
+}

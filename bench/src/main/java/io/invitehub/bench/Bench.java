@@ -1,0 +1,479 @@
+package io.invitehub.bench;
+
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.persistence.SecretKeys;
+import io.invitehub.adapter.out.security.BcryptPasswordHasher;
+import io.invitehub.application.teams.port.in.CreateTeamCommand;
+import io.invitehub.application.codes.port.in.IssueCodesCommand;
+import io.invitehub.application.shared.view.SeatSummary;
+import io.invitehub.bench.dataset.DatasetSeeder;
+import io.invitehub.bootstrap.InviteHub;
+import io.invitehub.bootstrap.config.SecretsKey;
+import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.team.Team;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The {@code bench} command: measures the embedded default's time to first ready, then starts
+ * InviteHub on a fresh embedded PostgreSQL (a throw-away data directory under the data dir, deleted
+ * at the end), bulk-loads the SPEC section 11 dataset at the chosen scale ({@link DatasetSeeder}),
+ * drives the real HTTP API from concurrent clients on loopback — the distributor read side as the
+ * largest and as the tiny distributor, then sustained redemptions — and prints figures. Every
+ * measurement is bounded in time and count. Nothing here is a pass/fail test; docs/performance.md
+ * records runs.
+ */
+public final class Bench {
+    /** The password of every seeded distributor. */
+    static final String PASSWORD = "bench-password";
+    private static final Pattern NEXT_CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int DEEP_PAGES = 50;
+    private static final int GRANTS = 5;
+
+    private final BenchOptions options;
+    private final PrintStream out;
+
+    public Bench(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /**
+     * Options of one run: {@code scale} of the SPEC 11 dataset (1.0 = 5 000 000 codes), clients and
+     * seconds of the redemption phase, clients and seconds of each read measurement.
+     */
+    public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
+                               boolean readiness, boolean onlyShop) {
+        public static BenchOptions parse(String[] args) {
+            double scale = 0.02;
+            int clients = 16;
+            Duration duration = Duration.ofSeconds(20);
+            int readClients = 2;
+            Duration readDuration = Duration.ofSeconds(5);
+            boolean readiness = true;
+            boolean onlyShop = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
+                    case "--clients": clients = Integer.parseInt(value(args, ++i)); break;
+                    case "--seconds": duration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
+                    case "--read-clients": readClients = Integer.parseInt(value(args, ++i)); break;
+                    case "--read-seconds": readDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
+                    case "--no-readiness": readiness = false; break;
+                    case "--only-shop": onlyShop = true; break;
+                    default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
+                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop)");
+                }
+            }
+            if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
+                    || duration.isNegative() || duration.isZero() || duration.toSeconds() > 600
+                    || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 120) {
+                throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
+                        + "--seconds in [1, 600], --read-seconds in [1, 120]");
+            }
+            return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop, onlyShop);
+        }
+
+        private static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException("bench option " + args[i - 1] + " needs a value");
+            }
+            return args[i];
+        }
+    }
+
+    public void run(Settings base) throws InterruptedException {
+        Path dir = base.database().dataDir().toAbsolutePath().resolve("bench-" + System.currentTimeMillis());
+        out.printf("bench: scale %.4f, redemption %d clients x %d s, reads %d clients x %d s each, data in %s%n",
+                options.scale(), options.clients(), options.duration().toSeconds(), options.readClients(),
+                options.readDuration().toSeconds(), dir);
+        out.printf("machine: %d cores, JVM max heap %d MiB, Java %s; load average at start: %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), loadAverage());
+        List<String> rows = new ArrayList<>();
+        try {
+            if (options.readiness()) {
+                Readiness.measure(dir.resolve("readiness"), out);
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("INVITEHUB_DATA_DIR", dir.toString());
+            env.put("INVITEHUB_HTTP_PORT", "0");
+            env.put("INVITEHUB_DEMO", "false");
+            env.put("INVITEHUB_DB_POOL_SIZE", "24");
+            env.put("INVITEHUB_HTTP_MAX_THREADS", "64");
+            env.put("INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000000");
+            env.put("INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000000");
+            env.put("INVITEHUB_LOGIN_PER_MINUTE", "1000");
+            env.put("INVITEHUB_SIM_MAX_LATENCY", "0ms");
+            env.put("INVITEHUB_DISPATCH_THREADS", "2");
+            // the seeded history spans 180 days: with the default interval the lifecycle jobs would start
+            // cancelling and expiring tens of thousands of seeded invitations in the middle of the
+            // measurements (competing for the cores and freeing seats under the redemption check)
+            env.put("INVITEHUB_LIFECYCLE_INTERVAL", "6h");
+            Settings settings = Settings.from(env);
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
+                DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
+                try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.database().poolSize())).start()) {
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
+                    if (!options.onlyShop()) {
+                        // a discarded pass over every read route of both distributors first: otherwise the first
+                        // route measured (the largest's summary) pays the JIT warm-up of the whole read side
+                        for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
+                            reads(client, url, d, "warm-up", Duration.ofSeconds(1));
+                        }
+                        out.printf("load average before the reads: %s%n", loadAverage());
+                        for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
+                            rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny", options.readDuration()));
+                        }
+                        out.printf("load average before the redemptions: %s%n", loadAverage());
+                        rows.add(redemptions(hub, client, url).row());
+                    }
+                    out.printf("load average before the shop: %s%n", loadAverage());
+                    rows.addAll(shop(hub, client, url, dataset.tiny().id()));
+                    out.println();
+                    out.println(HttpLoad.Result.header());
+                    rows.forEach(out::println);
+                    out.println();
+                    out.printf("load average at the end: %s%n", loadAverage());
+                }
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private DatasetSeeder.Dataset seed(EmbeddedDatabase database, SecretKeys secrets) {
+        try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4), secrets)) {
+            persistence.migrate();
+        }
+        String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
+        out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());
+        DatasetSeeder.Dataset d = DatasetSeeder.seed(database.settings(1), options.scale(), hash);
+        out.printf("dataset: %,d codes, %,d invitations, %,d distributors (largest %s: %,d codes; tiny %s: %,d codes), "
+                        + "%,d teams%n", d.codes(), d.invitations(), d.distributors(), d.largest().username(),
+                d.largest().codes(), d.tiny().username(), d.tiny().codes(), d.teams());
+        out.printf("seeding took %.1f s: load %.1f s, statistics_rebuild() %.1f s, analyze %.1f s%n",
+                seconds(d.total()), seconds(d.loading()), seconds(d.rebuild()), seconds(d.analyse()));
+        return d;
+    }
+
+    /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
+    private List<String> reads(HttpClient client, String url, DatasetSeeder.Distributor d, String who, Duration measure)
+            throws InterruptedException {
+        List<String> rows = new ArrayList<>();
+        String token = login(client, url, d.username());
+        String me = url + "/api/v1/distributors/me";
+        Map<String, String> routes = new LinkedHashMap<>();
+        routes.put("summary", me + "/summary");
+        routes.put("sales?limit=50 first page", me + "/sales?limit=50");
+        routes.put("sales deep page", null);
+        routes.put("members?limit=50", me + "/members?limit=50");
+        routes.put("sales-trend?days=30", me + "/sales-trend?days=30");
+        routes.put("codes?limit=50", me + "/codes?limit=50");
+        for (Map.Entry<String, String> route : routes.entrySet()) {
+            String name = who + " /me/" + route.getKey();
+            String target = route.getValue();
+            if (target == null) {
+                Walk walk = walkSales(client, me, token);
+                if (walk.status() != 200) {
+                    rows.add(HttpLoad.Result.skippedRow(name, why(walk.status())));
+                    continue;
+                }
+                if (walk.deepCursor() == null) {
+                    rows.add(HttpLoad.Result.skippedRow(name, "no second page (" + walk.pages() + " page(s) of sales in all)"));
+                    continue;
+                }
+                name = who + " /me/sales page " + (walk.pages() + 1) + " (cursor)";
+                target = me + "/sales?limit=50&cursor=" + URLEncoder.encode(walk.deepCursor(), StandardCharsets.UTF_8);
+            }
+            int status = get(client, target, token).statusCode();
+            if (status != 200) {
+                rows.add(HttpLoad.Result.skippedRow(name, why(status)));
+                continue;
+            }
+            String finalTarget = target;
+            LongFunction<HttpRequest> request = n -> HttpRequest.newBuilder(URI.create(finalTarget))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            // warm-up (discarded): JIT, connection pool, PostgreSQL buffers
+            HttpLoad.run("warm-up", client, options.readClients(), Duration.ofSeconds(1), 2_000, request, s -> s == 200);
+            HttpLoad.Result result = HttpLoad.run(name, client, options.readClients(), measure, 1_000_000,
+                    request, s -> s == 200);
+            rows.add(result.row());
+        }
+        return rows;
+    }
+
+    private record Walk(int status, int pages, String deepCursor) {
+    }
+
+    /** Follows next_cursor of /me/sales?limit=50 for up to {@value #DEEP_PAGES} pages; the last cursor seen is the deep one. */
+    private static Walk walkSales(HttpClient client, String me, String token) throws InterruptedException {
+        HttpResponse<String> page = get(client, me + "/sales?limit=50", token);
+        if (page.statusCode() != 200) {
+            return new Walk(page.statusCode(), 0, null);
+        }
+        int pages = 1;
+        String cursor = cursor(page.body());
+        if (cursor == null) {
+            // a route that hands out cursors only when asked for one
+            page = get(client, me + "/sales?limit=50&cursor=", token);
+            cursor = page.statusCode() == 200 ? cursor(page.body()) : null;
+        }
+        String deep = cursor;
+        while (cursor != null && pages < DEEP_PAGES) {
+            page = get(client, me + "/sales?limit=50&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token);
+            if (page.statusCode() != 200) {
+                break;
+            }
+            pages++;
+            deep = cursor;
+            cursor = cursor(page.body());
+            if (cursor != null) {
+                deep = cursor;
+            }
+        }
+        return new Walk(200, pages, deep);
+    }
+
+    private static String cursor(String body) {
+        Matcher m = NEXT_CURSOR.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String why(int status) {
+        return status == 404 ? "route not available yet (HTTP 404)" : "HTTP " + status + " on the probe request";
+    }
+
+    private static String login(HttpClient client, String url, String username) throws InterruptedException {
+        HttpResponse<String> response = send(client, HttpRequest.newBuilder(URI.create(url + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build());
+        Matcher m = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("bench: sign-in as " + username + " failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String target, String token) throws InterruptedException {
+        return send(client, HttpRequest.newBuilder(URI.create(target)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench: " + request.uri() + " failed", e);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+
+    /**
+     * Successful redemptions per second, sustained: distinct single-use codes and e-mails, teams with
+     * room for all of them, the dispatcher running. Afterwards the invariants are checked: no team
+     * over max_seats, exactly one use per redemption.
+     */
+    private HttpLoad.Result redemptions(InviteHub hub, HttpClient client, String base) throws InterruptedException {
+        // enough codes for the whole duration at ~3 000 redemptions/s (bounded: at most 300 000)
+        int codeCount = (int) Math.min(300_000, Math.max(5_000, options.duration().toSeconds() * 3_000));
+        int teams = Math.max(10, codeCount / 500 + 1);
+        SeatSummary before = hub.queries().seats();
+        long seeding = System.nanoTime();
+        for (int t = 0; t < teams; t++) {
+            hub.teams().createTeam(new CreateTeamCommand(io.invitehub.domain.user.Actor.system(), "bench team " + t, "bench-" + t, "token", 500, Optional.empty()));
+        }
+        List<Code> codes = new ArrayList<>(codeCount);
+        CodeTerms terms = new CodeTerms(Optional.empty(), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty());
+        while (codes.size() < codeCount) {
+            codes.addAll(hub.issueCodes().issue(new IssueCodesCommand(io.invitehub.domain.user.Actor.system(), terms, Math.min(IssueCodesCommand.MAX_COUNT, codeCount - codes.size()))));
+        }
+        out.printf("redemption phase: created %d teams and issued %d single-use platform codes in %d ms%n", teams, codeCount,
+                (System.nanoTime() - seeding) / 1_000_000);
+
+        HttpLoad.Result result = HttpLoad.run("POST /public/redeem (new codes)", client, options.clients(), options.duration(),
+                codeCount, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/redeem"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + codes.get((int) n).value()
+                                + "\",\"email\":\"bench" + n + "@example.com\"}"))
+                        .build(),
+                status -> status == 200);
+
+        SeatSummary seats = hub.queries().seats();
+        long overfull = hub.teams().listTeams().stream().filter(t -> t.seatsInUse() > t.maxSeats()).count();
+        long taken = seats.usedSeats() + seats.waiting() - before.usedSeats() - before.waiting();
+        out.printf("after the redemption load: %d seats used of %d (%d more than before), %d waiting, %d teams over max_seats, "
+                + "%d failed requests%n", seats.usedSeats(), seats.totalSeats(), taken, seats.waiting(), overfull, result.failures());
+        if (overfull > 0 || taken != result.requests() - result.failures()) {
+            out.println("INVARIANT BROKEN: seats used + waiting must equal successful redemptions, no team over max_seats");
+        }
+        int teamsWithMembers = (int) hub.teams().listTeams().stream().filter(t -> t.seatsReserved() > 0).count();
+        out.printf("teams with members: %d; largest: %d seats%n", teamsWithMembers,
+                hub.teams().listTeams().stream().map(Team::seatsReserved).max(Comparator.naturalOrder()).orElse(0));
+        return result;
+    }
+
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    /**
+     * The shop (SPEC 11: notify p99 ≤ 20 ms whatever the order size, fulfilment of 100 000 codes ≤ 3 s):
+     * distinct PENDING orders paid through the sandbox's signed notifications from concurrent callers
+     * (each the full path: verify, lock, mark PAID, enqueue), then one 100 000-code order paid and timed
+     * until the fulfilment worker reports COMPLETED.
+     */
+    private List<String> shop(InviteHub hub, HttpClient client, String base, long buyerId) throws InterruptedException {
+        io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
+        io.invitehub.domain.order.Plan small = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench small",
+                io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
+                io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1, 1, 30, true, false, 0, Optional.empty()));
+        io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
+                io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
+                io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1000, 1, 30, true, false, 0, Optional.empty()));
+        io.invitehub.domain.user.UserId buyer = new io.invitehub.domain.user.UserId(buyerId);
+        int orders = 2_000;
+        List<String> forms = new ArrayList<>(orders);
+        long preparing = System.nanoTime();
+        for (int i = 0; i < orders; i++) {
+            forms.add(signedNotification(client, hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(buyer,
+                    small.id(), 1, io.invitehub.domain.order.PayType.of("alipay"))).payUrl()));
+        }
+        out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n", orders,
+                (System.nanoTime() - preparing) / 1_000_000);
+        List<String> rows = new ArrayList<>();
+        HttpLoad.Result notify = HttpLoad.run("POST /public/shop/notify (distinct orders)", client, options.readClients() * 4,
+                options.readDuration(), orders, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(forms.get((int) n))).build(), st -> st == 200);
+        rows.add(notify.row());
+
+        io.invitehub.application.shop.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(
+                buyer, big.id(), 100, io.invitehub.domain.order.PayType.of("alipay")));
+        String form = signedNotification(client, placed.payUrl());
+        // let the worker drain the small orders first, so the timing is the big order's alone
+        long drainDeadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (hub.orderAdmin().stats(system).fulfilmentOpen() > 0 && System.nanoTime() < drainDeadline) {
+            Thread.sleep(50);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> paid = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        long notified = System.nanoTime();
+        io.invitehub.domain.order.Order order;
+        do {
+            Thread.sleep(20);
+            order = hub.shop().myOrder(buyer, placed.order().orderNo());
+        } while (order.fulfilment().status() != io.invitehub.domain.order.FulfilmentStatus.COMPLETED
+                && order.fulfilment().status() != io.invitehub.domain.order.FulfilmentStatus.FAILED
+                && System.nanoTime() - start < Duration.ofMinutes(10).toNanos());
+        long done = System.nanoTime();
+        String line = String.format("fulfilment of one %,d-code order: notify answered '%s' in %.1f ms; %s with %,d codes %.2f s after the notify",
+                order.codesTotal(), paid.body(), (notified - start) / 1e6, order.fulfilment().status(), order.fulfilment().delivered(),
+                (done - start) / 1e9);
+        out.println(line);
+        rows.add(line);
+        rows.add(grants(hub, buyer));
+        return rows;
+    }
+
+    /**
+     * Admin grants (SPEC 7, {@code POST /distributors/{id}/grant-codes}): {@value #GRANTS} grants of the
+     * largest allowed count to one distributor through the use case (the same insert as fulfilment, plus
+     * the audit entry), each timed on its own; the best is the least disturbed by other load.
+     */
+    private String grants(InviteHub hub, io.invitehub.domain.user.UserId distributor) {
+        CodeTerms terms = new CodeTerms(Optional.of(distributor), 1, 30,
+                Optional.of(java.time.Instant.now().plus(Duration.ofDays(90))), Optional.empty(), 1, Optional.of("bench grant"));
+        List<String> times = new ArrayList<>();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < GRANTS; i++) {
+            long start = System.nanoTime();
+            int issued = hub.issueCodes().issue(new IssueCodesCommand(io.invitehub.domain.user.Actor.system(), terms,
+                    IssueCodesCommand.MAX_COUNT)).size();
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (issued != IssueCodesCommand.MAX_COUNT) {
+                throw new IllegalStateException("bench: a grant issued " + issued + " codes");
+            }
+            best = Math.min(best, ms);
+            times.add(String.format("%.0f", ms));
+        }
+        String line = String.format("grant of %,d codes to one distributor: best %.0f ms (runs: %s ms)",
+                IssueCodesCommand.MAX_COUNT, best, String.join(", ", times));
+        out.println(line);
+        return line;
+    }
+
+    /** Opens a sandbox pay URL and returns the signed notification of its page as a form body. */
+    private static String signedNotification(HttpClient client, String payUrl) throws InterruptedException {
+        HttpResponse<String> page = send(client, HttpRequest.newBuilder(URI.create(payUrl)).GET().build());
+        StringBuilder form = new StringBuilder();
+        Matcher m = HIDDEN.matcher(page.body());
+        while (m.find()) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(m.group(1)).append('=').append(URLEncoder.encode(m.group(2).replace("&amp;", "&"), StandardCharsets.UTF_8));
+        }
+        if (form.length() == 0) {
+            throw new IllegalStateException("bench: the sandbox pay page had no notification: HTTP " + page.statusCode());
+        }
+        return form.toString();
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.invitehub.bench;
+
+import io.invitehub.bootstrap.config.ConfigurationException;
+import io.invitehub.bootstrap.config.Settings;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.util.Arrays;
+
+/**
+ * {@code ./invitehub bench [options]}: the benchmark of docs/performance.md, from its own jar
+ * ({@code bench/target/invitehub-bench.jar}); the service jar does not contain it. A leading
+ * {@code bench} argument (as the script passes it) is ignored.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        String[] options = args.length > 0 && args[0].equals("bench") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        try {
+            new Bench(Bench.BenchOptions.parse(options), System.out).run(Settings.fromEnvironment());
+            System.exit(0);
+        } catch (ConfigurationException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: invitehub bench [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] "
+                    + "[--seconds <s, default 20>] [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness] "
+                    + "[--only-shop]");
+            System.exit(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        } catch (RuntimeException e) {
+            System.err.println("the benchmark failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+}

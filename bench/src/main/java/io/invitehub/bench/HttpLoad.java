@@ -1,0 +1,113 @@
+package io.invitehub.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
+
+/**
+ * A closed-loop HTTP load: {@code clients} threads each send the next request as soon as the previous
+ * answer arrived, for a fixed duration or request count, recording every latency. Bounded in time
+ * and count, loopback only.
+ */
+final class HttpLoad {
+    private HttpLoad() {
+    }
+
+    /** What one load produced: counts, throughput and latency percentiles. */
+    record Result(String name, long requests, long failures, double perSecond, Duration p50, Duration p95, Duration p99,
+                  Duration max) {
+        String row() {
+            return String.format("| %-40s | %9d | %8d | %9.0f | %8.2f | %8.2f | %8.2f | %8.2f |", name, requests, failures,
+                    perSecond, ms(p50), ms(p95), ms(p99), ms(max));
+        }
+
+        /** A table row for a measurement that could not be taken, with the reason. */
+        static String skippedRow(String name, String why) {
+            return String.format("| %-40s | %-86s |", name, "skipped: " + why);
+        }
+
+        static String header() {
+            return "| measurement                              |  requests | failures |    req/s  | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
+                    + "|------------------------------------------|-----------|----------|-----------|----------|----------|----------|----------|";
+        }
+
+        private static double ms(Duration d) {
+            return d.toNanos() / 1_000_000.0;
+        }
+    }
+
+    /**
+     * Runs the load. {@code request} builds request number n (0, 1, 2, … across all clients);
+     * {@code success} judges a status code. Stops at {@code maxRequests} or after {@code duration}.
+     */
+    static Result run(String name, HttpClient client, int clients, Duration duration, long maxRequests,
+                      LongFunction<HttpRequest> request, IntPredicate success) throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<long[]> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        int[] counts = new int[clients];
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, maxRequests / clients + 1024))];
+            perClient.add(samples);
+            int index = c;
+            Thread t = new Thread(() -> {
+                int recorded = 0;
+                while (System.nanoTime() < deadline) {
+                    long n = next.getAndIncrement();
+                    if (n >= maxRequests || recorded == samples.length) {
+                        break;
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request.apply(n), HttpResponse.BodyHandlers.discarding());
+                        if (!success.test(response.statusCode())) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                    samples[recorded++] = System.nanoTime() - t0;
+                }
+                counts[index] = recorded;
+            }, "bench-client-" + c);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long elapsed = System.nanoTime() - started;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return new Result(name, total, failures.get(), total / (elapsed / 1e9), percentile(all, 50), percentile(all, 95),
+                percentile(all, 99), total == 0 ? Duration.ZERO : Duration.ofNanos(all[total - 1]));
+    }
+
+    static Duration percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Duration.ZERO;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return Duration.ofNanos(sorted[Math.max(0, Math.min(sorted.length - 1, index))]);
+    }
+}
