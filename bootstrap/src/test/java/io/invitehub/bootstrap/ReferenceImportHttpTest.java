@@ -57,9 +57,14 @@ class ReferenceImportHttpTest {
                 "INVITEHUB_SECRETS_KEY", TestHubs.SECRETS_KEY));
         // the reference's pending rows are judged at the dataset's moment (an hour-old reservation is fresh)
         Clock clock = Clock.fixed(ReferenceDataset.NOW, java.time.ZoneOffset.UTC);
-        dryRunOutput = command(target, clock, "--from", "jdbc:sqlite:" + file, "--dry-run");
-        usersAfterDryRun = sql.count("select count(*) from users");
-        importOutput = command(target, clock, "--from", "jdbc:sqlite:" + file);
+        try {
+            dryRunOutput = command(target, clock, "--from", "jdbc:sqlite:" + file, "--dry-run");
+            usersAfterDryRun = sql.count("select count(*) from users");
+            importOutput = command(target, clock, "--from", "jdbc:sqlite:" + file);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
 
         hub = InviteHub.builder(TestHubs.settings(Map.of("INVITEHUB_QUEUE_POLL_INTERVAL", "100ms",
                 "INVITEHUB_SIM_ACCEPT_DELAY", "1h"))).persistence(db).start();

@@ -64,6 +64,9 @@ class ReferenceImportIntoAUsedDatabaseTest {
         try (ReferenceSource source = ReferenceSource.open("jdbc:sqlite:" + file, Optional.empty(), Optional.empty())) {
             report = ReferenceImport.run(source, db, new ReferenceImport.Options(false, Duration.ofHours(24)),
                     Clock.fixed(ReferenceDataset.NOW, ZoneOffset.UTC));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
         }
         report.print(System.out);
 

@@ -10,15 +10,22 @@ import java.util.Optional;
 
 /** The import from the reference's default database: a SQLite file of an old schema (ADR 32). */
 class SqliteReferenceImportTest extends AbstractReferenceImportTest {
+    private Path dir;
+
     @Override
     ReferenceDatabase createReference() {
         try {
-            Path dir = Files.createTempDirectory("reference-sqlite");
-            dir.toFile().deleteOnExit();
+            dir = Files.createTempDirectory("reference-sqlite");
             return ReferenceDatabase.sqlite(dir.resolve("app.db"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void deleteTheFile() throws IOException {
+        Files.deleteIfExists(dir.resolve("app.db"));
+        Files.deleteIfExists(dir);
     }
 
     @Override
