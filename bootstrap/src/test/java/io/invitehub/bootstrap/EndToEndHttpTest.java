@@ -117,6 +117,8 @@ class EndToEndHttpTest {
         HttpResponse<String> typo = post("/api/v1/public/redeem", null, "{\"code\":\"" + mistyped + "\",\"email\":\"a@example.com\"}");
         assertThat(typo.statusCode()).isEqualTo(400);
         assertThat(json(typo).get("code").asText()).isEqualTo("INVALID_CODE");
+        // looked up among imported codes only (ADR 32), then refused as before
+        assertThat(json(typo).get("detail").asText()).isEqualTo("code is mistyped (check character does not match)");
 
         HttpResponse<String> badEmail = post("/api/v1/public/redeem", null, "{\"code\":\"" + valid + "\",\"email\":\"not-an-email\"}");
         assertThat(badEmail.statusCode()).isEqualTo(400);

@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code serve} (the service, embedded default unless INVITEHUB_DB_URL is set),
- * {@code migrate} (apply database migrations and exit), {@code help}.
+ * {@code migrate} (apply database migrations and exit), {@code import-reference} (load the reference's
+ * database, {@link ImportReferenceCommand}), {@code help}.
  */
 public final class Main {
     private Main() {
@@ -32,6 +33,10 @@ public final class Main {
                     break;
                 case "migrate":
                     migrate(Settings.fromEnvironment(), System.out);
+                    break;
+                case "import-reference":
+                    ImportReferenceCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), Settings.fromEnvironment(),
+                            System.out, java.time.Clock.systemUTC());
                     break;
                 case "bench":
                     System.err.println("the benchmark is not part of the service jar: run ./invitehub bench "
@@ -105,6 +110,9 @@ public final class Main {
         out.println();
         out.println("  serve     run the service (embedded PostgreSQL under ./data unless INVITEHUB_DB_URL is set)");
         out.println("  migrate   apply database migrations and exit");
+        out.println("  import-reference --from <jdbc:sqlite:/path/app.db | jdbc:postgresql://host/db> [--user U] [--password P]");
+        out.println("            [--dry-run] [--stale-after-hours <n, default 24>]");
+        out.println("            load the reference system's database (docs/operations.md); --dry-run prints the plan, writes nothing");
         out.println("  (./invitehub bench runs the benchmark from its own jar, bench/target/invitehub-bench.jar: docs/performance.md)");
         out.println("  help      this text");
         out.println();

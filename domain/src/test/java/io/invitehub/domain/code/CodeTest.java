@@ -76,14 +76,51 @@ class CodeTest {
         assertThat(Code.parse(withCheck("2345678")).value()).hasSize(8);
         assertRefused(withCheck("234567"), "code has the wrong length");    // 7
         assertThat(Code.parse(withCheck("A".repeat(39))).value()).hasSize(40);
-        assertRefused(withCheck("A".repeat(40)), "code has the wrong length"); // 41
+        assertThat(Code.parse(withCheck("A".repeat(39))).legacy()).isFalse();
+        // 41 to 50 characters: only a candidate for an imported code, refused as before when none matches
+        Code tooLong = Code.parse(withCheck("A".repeat(40)));
+        assertThat(tooLong.legacy()).isTrue();
+        assertUnknownRefusal(tooLong, "code has the wrong length");
+        assertRefused("A".repeat(51), "code has the wrong length");
     }
 
     @Test
-    void refusesCharactersOutsideTheAlphabet() {
-        for (char c : new char[] {'0', 'O', '1', 'I', 'L', '_', '#', 'é'}) {
+    void refusesCharactersThatNoCodeContains() {
+        for (char c : new char[] {'#', '/', '%', '?', '&', '"', '\\', '<'}) {
             assertRefused("HB" + c + "3456789ABCD", "code contains a character that codes never contain");
         }
+    }
+
+    @Test
+    void charactersOutsideTheAlphabetMakeALegacyCandidateThatIsRefusedWhenUnknown() {
+        for (char c : new char[] {'0', 'O', '1', 'I', 'L', '_', '.', 'é'}) {
+            Code candidate = Code.parse("hb" + c + "3456789abcd");
+            assertThat(candidate.legacy()).isTrue();
+            assertThat(candidate.value()).isEqualTo(("HB" + c + "3456789ABCD").toUpperCase(java.util.Locale.ROOT));
+            assertUnknownRefusal(candidate, "code contains a character that codes never contain");
+        }
+    }
+
+    @Test
+    void referenceCodesParseAsLegacyCodesAndDisplayAsTheyWerePrinted() {
+        for (String reference : new String[] {"D5_A1B2C3D4", "GIFT_D12_QWERTYUI", "DBUY_0OIL1ABCDEFG", "BUY_ABCDEFGH1234",
+                "ZZZZ0000", "X".repeat(50)}) {
+            Code code = Code.parse(" " + reference.toLowerCase(java.util.Locale.ROOT) + " ");
+            assertThat(code.legacy()).as(reference).isTrue();
+            assertThat(code.value()).isEqualTo(reference);
+            assertThat(code.display()).isEqualTo(reference);
+            assertThat(Code.parse(code.display())).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void aGeneratedCodeIsNeverLegacyAndItsUnknownRefusalIsNotFound() {
+        Code code = Code.compose("HB", BODY);
+
+        assertThat(code.legacy()).isFalse();
+        DomainException unknown = code.unknown();
+        assertThat(unknown).isNotInstanceOf(MalformedInputException.class).hasMessage("This code does not exist.");
+        assertThat(unknown.code()).isEqualTo(ErrorCode.INVALID_CODE);
     }
 
     @Test
@@ -92,7 +129,15 @@ class CodeTest {
         char check = value.charAt(value.length() - 1);
         char other = check == '2' ? '3' : '2';
 
-        assertRefused(value.substring(0, value.length() - 1) + other, "code is mistyped (check character does not match)");
+        // looked up among imported codes only; when none has it, the refusal is the check character's
+        Code typo = Code.parse(value.substring(0, value.length() - 1) + other);
+        assertThat(typo.legacy()).isTrue();
+        assertUnknownRefusal(typo, "code is mistyped (check character does not match)");
+    }
+
+    private static void assertUnknownRefusal(Code candidate, String message) {
+        assertThat(candidate.unknown()).isInstanceOf(MalformedInputException.class).hasMessage(message)
+                .extracting(DomainException::code).isEqualTo(ErrorCode.INVALID_CODE);
     }
 
     @Test

@@ -199,18 +199,33 @@ class PublicRedeemTest {
     }
 
     @Test
-    void aMistypedCodeIsRefusedWithoutCallingTheUseCase() {
+    void aMistypedCodeReachesTheUseCaseOnlyAsACandidateForAnImportedCode() {
+        // ADR 32: a typo of a generated code has the reference's shape; only an imported code can match it,
+        // and the use case answers the check character's refusal when none does (EndToEndHttpTest)
         api = new ApiFixture();
         String typo = CODE.value().substring(0, CODE.value().length() - 1)
                 + (CODE.value().endsWith("2") ? "3" : "2");
 
         HttpResponse<String> response = api.post(REDEEM, JSON, "{\"code\":\"" + typo + "\",\"email\":\"alice@example.com\"}");
 
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(api.redeem.calls).singleElement().satisfies(c -> {
+            assertThat(c.code().value()).isEqualTo(typo);
+            assertThat(c.code().legacy()).isTrue();
+        });
+    }
+
+    @Test
+    void aCodeNoCodeCanBeIsRefusedWithoutCallingTheUseCase() {
+        api = new ApiFixture();
+
+        HttpResponse<String> response = api.post(REDEEM, JSON, "{\"code\":\"HUB#2345-6789\",\"email\":\"alice@example.com\"}");
+
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(contentType(response)).isEqualTo("application/problem+json");
         JsonNode body = api.json(response);
         assertThat(body.get("code").asText()).isEqualTo("INVALID_CODE");
-        assertThat(body.get("detail").asText()).isEqualTo("code is mistyped (check character does not match)");
+        assertThat(body.get("detail").asText()).isEqualTo("code contains a character that codes never contain");
         assertThat(api.redeem.calls).isEmpty();
     }
 

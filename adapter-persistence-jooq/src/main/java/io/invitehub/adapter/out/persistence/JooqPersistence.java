@@ -192,8 +192,11 @@ public final class JooqPersistence implements AutoCloseable {
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
 
-    /** For tests and benchmarks of this module only. */
-    DSLContext dsl() {
+    /**
+     * The shared connection with thread-bound transactions, for this module's own packages (its tests, the
+     * reference importer of ADR 32); jOOQ never leaves the adapter (ArchUnit).
+     */
+    public DSLContext dsl() {
         return dsl;
     }
 

@@ -35,7 +35,10 @@ final class JooqRedeemCodes implements RedeemCodes {
 
     @Override
     public Optional<RedeemCode> findByCode(Code code) {
-        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.CODE.eq(code.value())).fetchOptional().map(JooqRedeemCodes::toDomain);
+        // a legacy-shaped value (ADR 32) can only be one of the codes imported from the reference
+        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.CODE.eq(code.value()))
+                .and(code.legacy() ? REDEEM_CODES.LEGACY.isTrue() : DSL.noCondition())
+                .fetchOptional().map(JooqRedeemCodes::toDomain);
     }
 
     @Override

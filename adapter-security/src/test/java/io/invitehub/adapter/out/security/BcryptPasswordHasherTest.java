@@ -84,6 +84,15 @@ class BcryptPasswordHasherTest {
         assertThat(hasher.matches("other".toCharArray(), a)).isFalse();
     }
 
+    /** The reference system's users (import-reference, ADR 32): python's bcrypt.hashpw writes $2b$12$ hashes. */
+    @Test
+    void verifiesACost12HashMadeOutsideInviteHubAsTheReferenceStoredThem() {
+        String reference = "$2b$12$vfRQNfS.lHKvZWeS8y4tA.Rrhi7.L7i7oTSPsRn2mzjPsJajMGC2m";
+
+        assertThat(hasher.matches("Test1234".toCharArray(), reference)).isTrue();
+        assertThat(hasher.matches("Test1235".toCharArray(), reference)).isFalse();
+    }
+
     @Test
     void hashesWithinTheLimitAreInteroperableWithPlainBcrypt() {
         String password = "a".repeat(71);

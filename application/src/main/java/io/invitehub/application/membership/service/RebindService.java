@@ -99,7 +99,7 @@ public final class RebindService implements RebindUseCase {
 
     private RebindResult rebindInTransaction(RebindCommand command, Instant now) {
         RedeemCode seen = codes.findByCode(command.code())
-                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CODE, "This code does not exist."));
+                .orElseThrow(command.code()::unknown);
         RedeemCode code = codes.lock(seen.id());
         if (code.boundEmail().filter(command.email()::equals).isEmpty()) {
             throw new DomainException(ErrorCode.REBIND_NOT_ALLOWED, NOT_A_MEMBER);

@@ -102,7 +102,7 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
 
     private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now) {
         RedeemCode seen = codes.findByCode(command.code())
-                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CODE, "This code does not exist."));
+                .orElseThrow(command.code()::unknown);
         seen.ensureAccepts(command.email(), now);
 
         RedeemCode code = codes.lock(seen.id());
