@@ -3,7 +3,7 @@ package io.invitehub.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.application.fakes.RecordingMailer;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,9 @@ import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpPorts;
 import io.invitehub.adapter.in.http.HttpSettings;
 import io.invitehub.adapter.in.http.shop.ShopApi;
-import io.invitehub.bootstrap.config.HttpConfig;
-import io.invitehub.bootstrap.config.StatisticsConfig;
+import io.invitehub.library.InviteHubLibrary;
+import io.invitehub.library.config.HttpConfig;
+import io.invitehub.library.config.StatisticsConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +22,14 @@ public final class HttpAssembly {
     }
 
     /** The server, not started. */
-    public static HttpApi wire(HttpConfig http, StatisticsConfig statistics, RedemptionAssembly redemption, AccountsAssembly accounts,
-                               CodesAssembly codes, StatisticsAssembly readSide, TeamPoolAssembly pool, MembershipAssembly members,
-                               ShopAssembly shop, BooleanSupplier databaseHealthy, Clock clock) {
+    public static HttpApi wire(HttpConfig http, StatisticsConfig statistics, InviteHubLibrary hub, BooleanSupplier databaseHealthy,
+                               Clock clock) {
         HttpSettings settings = new HttpSettings(http.host(), http.port(), http.maxThreads(), Math.min(MIN_THREADS, http.maxThreads()),
                 IDLE_TIMEOUT, http.trustedProxies());
-        HttpPorts ports = new HttpPorts(redemption.redeem(), redemption.queries(), pool.teams(), codes.issue(), accounts.accounts(),
-                accounts.signIn(), accounts.signUp(), accounts.distributors(), readSide.readSide(), codes.manage(),
-                redemption.protectRecipients(), members.removal(), members.reinvite(), members.rebind(),
-                new ShopApi(shop.plans(), shop.shop(), shop.shop(), shop.notifications(), shop.sandbox(), statistics.currency()));
+        HttpPorts ports = new HttpPorts(hub.redeem(), hub.queries(), hub.teams(), hub.issueCodes(), hub.accounts(),
+                hub.signIn(), hub.signUp(), hub.distributors(), hub.distributorQueries(), hub.manageCodes(),
+                hub.protectRecipients(), hub.memberRemoval(), hub.reinvite(), hub.rebind(),
+                new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), hub.paymentNotifications(), hub.sandboxCheckout(), statistics.currency()));
         return new HttpApi(ports, settings, databaseHealthy, clock);
     }
 }

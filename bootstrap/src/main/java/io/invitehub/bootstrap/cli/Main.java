@@ -5,8 +5,8 @@ import io.invitehub.bootstrap.InviteHub;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.bootstrap.config.ConfigurationException;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.ConfigurationException;
+import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -95,7 +95,7 @@ public final class Main {
         try {
             PersistenceSettings db = embedded != null ? embedded.settings(2)
                     : PersistenceSettings.of(settings.database().url().orElseThrow(), settings.database().user(), settings.database().password()).withMaxPoolSize(2);
-            try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.bootstrap.config.SecretsKey.resolve(settings))) {
+            try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.library.config.SecretsKey.resolve(settings))) {
                 out.println("applied " + persistence.migrate() + " migration(s); the schema is up to date");
             }
         } finally {

@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap.embedded;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.bootstrap.config.ConfigurationException;
+import io.invitehub.library.config.ConfigurationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
