@@ -42,6 +42,9 @@ import io.invitehub.library.config.ProviderConfig;
 import io.invitehub.library.config.SecretsKey;
 import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
+import io.invitehub.bootstrap.metrics.MetricsListener;
+import io.invitehub.bootstrap.metrics.ServiceMetrics;
+import io.invitehub.bootstrap.metrics.ServiceReadiness;
 import io.invitehub.library.inprocess.LoggingMailer;
 import io.invitehub.library.InviteHubLibrary;
 import org.slf4j.Logger;
@@ -71,6 +74,8 @@ public final class InviteHub implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final SharedPorts sharedPorts;
     private final InviteHubLibrary library;
+    private final Optional<ServiceMetrics> metrics;
+    private final Optional<MetricsListener> metricsListener;
     private final HttpApi http;
 
     private InviteHub(Builder b, Deque<AutoCloseable> resources, Optional<EmbeddedDatabase> embedded,
@@ -79,26 +84,35 @@ public final class InviteHub implements AutoCloseable {
         this.embedded = embedded;
         this.persistence = persistence;
         Settings s = b.settings;
+        this.metrics = s.observability().metrics() ? Optional.of(ServiceMetrics.start(b.clock)) : Optional.empty();
+        metrics.ifPresent(resources::push);
         this.sharedPorts = SharedPorts.start(s.redis(), b.clock, resources);
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
+        JobLeases leases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
         this.library = InviteHubLibrary.builder()
                 .persistence(persistence)
                 .settings(s)
-                .teamProvider(provider)
+                .teamProvider(metrics.map(m -> m.meter(provider)).orElse(provider))
                 .mailer(b.mailer != null ? b.mailer : new LoggingMailer())
                 .clock(b.clock)
                 .rateLimiter(b.rateLimiter != null ? b.rateLimiter : sharedPorts.rateLimiter())
-                .jobLeases(b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases())
+                .jobLeases(metrics.map(m -> m.meter(leases)).orElse(leases))
                 .wakeUps(sharedPorts.wakeUps())
                 .seatsCache(sharedPorts.seatsCache())
                 .httpPort(boundPort::get)
                 .build();
         resources.push(library);
+        metrics.ifPresent(m -> m.watch(persistence));
+        this.metricsListener = metrics.flatMap(m -> s.observability().metricsPort()
+                .map(port -> MetricsListener.start(s.observability().metricsHost(), port, m::scrape)));
+        metricsListener.ifPresent(resources::push);
         if (b.workers) {
             library.startWorkers();
         }
         if (b.http) {
-            this.http = HttpAssembly.wire(s.http(), s.statistics(), library, persistence::isHealthy, b.clock);
+            ServiceReadiness readiness = new ServiceReadiness(persistence,
+                    s.redis().url().isPresent() ? Optional.of(sharedPorts::healthy) : Optional.empty());
+            this.http = HttpAssembly.wire(s.http(), s.statistics(), s.observability(), library, metrics, readiness, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -266,6 +280,10 @@ public final class InviteHub implements AutoCloseable {
     /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
     public MemberLifecycleJobsUseCase lifecycle() { return library.lifecycle(); }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
+    /** The metrics registry, when metrics are on (ADR 39). */
+    public Optional<ServiceMetrics> metrics() { return metrics; }
+    /** The port of the metrics listener, when {@code INVITEHUB_METRICS_PORT} is set. */
+    public Optional<Integer> metricsPort() { return metricsListener.map(MetricsListener::port); }
 
     /** The HTTP routes (the route table), when HTTP is on. */
     public List<Route> httpRoutes() {

@@ -82,12 +82,31 @@ public final class Main {
             stopped.countDown();
         }, "invitehub-shutdown"));
         DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
+        printOperations(settings, hub, System.out);
         System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Where operators look: the API docs, the OpenAPI document, readiness and the metrics (ADR 39, 40). */
+    static void printOperations(Settings settings, InviteHub hub, PrintStream out) {
+        String host = "0.0.0.0".equals(settings.http().host()) || "::".equals(settings.http().host()) ? "127.0.0.1" : settings.http().host();
+        String base = "http://" + host + ":" + hub.httpPort().orElseThrow();
+        out.println("  API docs: " + base + "/api-docs   (OpenAPI 3.1: " + base + "/openapi.json)");
+        out.println("  Readiness: " + base + "/ready   Liveness: " + base + "/health");
+        if (!settings.observability().metrics()) {
+            out.println("  Metrics: off (INVITEHUB_METRICS=false)");
+        } else if (hub.metricsPort().isPresent()) {
+            out.println("  Metrics: http://" + settings.observability().metricsHost() + ":" + hub.metricsPort().get()
+                    + "/metrics   (Prometheus text, no sign-in: keep that port private)");
+        } else {
+            out.println("  Metrics: " + base + "/metrics   (Prometheus text; staff only: send 'Authorization: Bearer <access_token>' "
+                    + "of an admin or operator, or set INVITEHUB_METRICS_PORT)");
+        }
+        out.println();
     }
 
     public static void migrate(Settings settings, PrintStream out) {

@@ -112,6 +112,12 @@ class ArchitectureTest {
     static final ArchRule providerAdaptersAreIndependent = slices().matching("io.invitehub.adapter.out.provider.(*)..")
             .should().notDependOnEachOther();
 
+    /** Metrics (ADR 39): Micrometer is the service's, wired in bootstrap's metrics package; the core and the adapters never see it. */
+    @ArchTest
+    static final ArchRule micrometerOnlyInTheServiceMetrics = noClasses().that().resideOutsideOfPackage("io.invitehub.bootstrap.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .as("Micrometer is used only in io.invitehub.bootstrap.metrics");
+
     @ArchTest
     static final ArchRule jedisOnlyInRedis = noClasses().that().resideOutsideOfPackage(REDIS)
             .should().dependOnClassesThat().resideInAnyPackage("redis.clients..");

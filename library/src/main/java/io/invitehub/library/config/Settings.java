@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig accounts, RedemptionConfig redemption,
                        RecipientsConfig recipients, RedisConfig redis, StatisticsConfig statistics, DispatchConfig dispatch,
-                       LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, boolean demo) {
+                       LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, boolean demo,
+                       ObservabilityConfig observability) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -33,7 +34,8 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
                 SyncConfig.read(r),
                 ShopConfig.read(r, embedded),
                 ProviderConfig.read(r, embedded),
-                r.bool("INVITEHUB_DEMO", embedded));
+                r.bool("INVITEHUB_DEMO", embedded),
+                ObservabilityConfig.read(r));
     }
 
     /**

@@ -60,6 +60,21 @@ final class ProblemMapper {
 
     private final ObjectMapper json;
 
+    /** Every problem code an answer may carry, with its status: the domain's codes and the server's own (the OpenAPI document lists them). */
+    static java.util.SortedMap<String, Integer> codes() {
+        java.util.SortedMap<String, Integer> all = new java.util.TreeMap<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            all.put(code.name(), STATUS.getOrDefault(code, 400));
+        }
+        all.put(UNSUPPORTED_MEDIA_TYPE, 415);
+        all.put("METHOD_NOT_ALLOWED", 405);
+        all.put("INTERNAL_ERROR", 500);
+        for (int status : new int[] {400, 413, 414, 431}) {
+            all.putIfAbsent(ServerErrors.codeOf(status), status);
+        }
+        return all;
+    }
+
     ProblemMapper(ObjectMapper json) {
         this.json = json;
     }

@@ -64,7 +64,13 @@ public final class RouteTable {
 
     /** The table over these use cases: the handlers of each feature, and the rows that reach them. */
     public static RouteTable of(HttpPorts ports, TrustedProxies proxies, BooleanSupplier databaseHealthy, Clock clock) {
-        HealthHandler health = new HealthHandler(databaseHealthy);
+        return of(ports, proxies, HttpOperations.databaseOnly(databaseHealthy), clock);
+    }
+
+    /** With the operators' routes: {@code /ready}, and {@code /metrics} for staff when the metrics page is served here (ADR 39). */
+    public static RouteTable of(HttpPorts ports, TrustedProxies proxies, HttpOperations operations, Clock clock) {
+        HealthHandler health = new HealthHandler(operations);
+        ApiDocsHandler docs = new ApiDocsHandler();
         PublicRedemptionHandlers redemption = new PublicRedemptionHandlers(ports.redeem(), ports.queries(), proxies);
         AuthHandlers auth = new AuthHandlers(ports.signIn(), ports.signUp(), ports.accounts(), proxies, clock);
         DistributorReadHandlers readSide = new DistributorReadHandlers(ports.readSide());
@@ -77,8 +83,16 @@ public final class RouteTable {
         ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency());
         GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
 
-        return new RouteTable(List.of(
+        List<Route> operatorRoutes = new java.util.ArrayList<>(List.of(
                 row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
+                row(GET, "/ready", ANYONE, NO_BODY, NOTHING, health::ready),
+                row(GET, "/openapi.json", ANYONE, NO_BODY, NOTHING, docs::document),
+                row(GET, "/api-docs", ANYONE, NO_BODY, NOTHING, docs::page),
+                row(GET, "/api-docs/init.js", ANYONE, NO_BODY, NOTHING, docs::initScript)));
+        if (operations.metrics().isPresent()) {
+            operatorRoutes.add(row(GET, "/metrics", STAFF, NO_BODY, NOTHING, health::metrics));
+        }
+        List<Route> apiRoutes = List.of(
 
                 row(POST, "/api/v1/public/redeem", ANYONE, JSON_OR_FORM, PublicRedemptionHandlers.REDEEM, redemption::redeem),
                 row(POST, "/api/v1/public/direct-redeem", ANYONE, JSON_OR_FORM, PublicRedemptionHandlers.REDEEM, redemption::redeem),
@@ -162,7 +176,12 @@ public final class RouteTable {
                 row(GET, "/api/v1/admins/blocklist", ADMIN, NO_BODY, RecipientHandlers.BLOCKS, recipients::blocks),
                 row(POST, "/api/v1/admins/blocklist", ADMIN, JSON, RecipientHandlers.BLOCK, recipients::block),
                 row(DELETE, "/api/v1/admins/blocklist/{id}", ADMIN, NO_BODY, RecipientHandlers.UNBLOCK, recipients::unblock),
-                row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, RecipientHandlers.LIFT_OPT_OUT, recipients::liftOptOut)));
+                row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, RecipientHandlers.LIFT_OPT_OUT, recipients::liftOptOut));
+        List<Route> all = new java.util.ArrayList<>(operatorRoutes);
+        all.addAll(apiRoutes);
+        RouteTable table = new RouteTable(all);
+        docs.describe(OpenApiDocument.of(table.routes()));
+        return table;
     }
 
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {

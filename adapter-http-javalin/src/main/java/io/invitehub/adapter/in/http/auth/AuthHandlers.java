@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.auth;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -21,6 +22,12 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** Sign-in, the distributor's sign-up with an e-mailed code, the own account and its password (SPEC section 10). */
 public final class AuthHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape TOKEN_ANSWER = ResponseShape.ok(Token.class);
+    public static final ResponseShape SENT_ANSWER = ResponseShape.ok(Sent.class);
+    public static final ResponseShape ACCOUNT_ANSWER = ResponseShape.ok(Account.class);
+    public static final ResponseShape ACCOUNT_CREATED_ANSWER = ResponseShape.created(Account.class);
+
     /** Usernames are at most 64 characters (the sign-up's rule); a longer one is refused before any lookup. */
     static final int MAX_USERNAME = 128;
     static final int MAX_PASSWORD = 1024;

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.distributors;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.auth.Account;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
@@ -22,6 +23,11 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** The admin's routes over distributor accounts (SPEC section 10): create, the pending list, approval and its reversals, deletion. */
 public final class DistributorAdminHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape ACCOUNTS_ANSWER = ResponseShape.list(io.invitehub.adapter.in.http.auth.Account.class);
+    public static final ResponseShape ACCOUNT_ANSWER = ResponseShape.ok(io.invitehub.adapter.in.http.auth.Account.class);
+    public static final ResponseShape ACCOUNT_CREATED_ANSWER = ResponseShape.created(io.invitehub.adapter.in.http.auth.Account.class);
+
     static final int MAX_PENDING_PAGE = 1000;
     static final int MAX_REASON = 500;
 
