@@ -155,4 +155,21 @@ class SettingsTest {
             assertThat(docs).as("docs/configuration.md documents " + name).contains("| `" + name + "` |");
         }
     }
+
+    @Test
+    void metricsAndLogsHaveSafeDefaultsAndRefuseWhatLogbackWouldNotKnow() {
+        ObservabilityConfig defaults = Settings.from(java.util.Map.of()).observability();
+        assertThat(defaults.metrics()).isTrue();
+        assertThat(defaults.metricsOnTheApi()).as("staff-only on the API port unless a port is given").isTrue();
+        assertThat(defaults.metricsHost()).isEqualTo("127.0.0.1");
+        assertThat(defaults.logFormat()).isEqualTo("text");
+        ObservabilityConfig ownPort = Settings.from(java.util.Map.of("INVITEHUB_METRICS_PORT", "9464", "INVITEHUB_LOG_FORMAT", "json")).observability();
+        assertThat(ownPort.metricsPort()).contains(9464);
+        assertThat(ownPort.metricsOnTheApi()).isFalse();
+        assertThat(ownPort.logFormat()).isEqualTo("json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(java.util.Map.of("INVITEHUB_LOG_FORMAT", "JSON")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_LOG_FORMAT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(java.util.Map.of("INVITEHUB_METRICS_PORT", "70000")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("INVITEHUB_METRICS_PORT");
+    }
 }
