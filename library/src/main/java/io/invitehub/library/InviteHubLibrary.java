@@ -84,6 +84,8 @@ import java.util.function.IntSupplier;
  */
 public final class InviteHubLibrary implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InviteHubLibrary.class);
+    /** Bounds one pass of {@link #runBackgroundWorkOnce()} over the invitation outbox. */
+    static final int DISPATCH_BATCHES_PER_PASS = 20;
 
     private final Settings settings;
     private final Adapters adapters;
@@ -352,21 +354,13 @@ public final class InviteHubLibrary implements AutoCloseable {
         int fulfilled = 0;
         int expired = 0;
         try {
-            for (int batch = 0; batch < 20; batch++) {
-                int n = pool.dispatcher().dispatchBatch();
-                dispatched += n;
-                if (n == 0) {
-                    break;
-                }
-            }
+            dispatched += dispatchOutbox();
         } catch (RuntimeException e) {
             failed = e;
         }
         try {
             seated = pool.promoter().promoteWaiting();
-            for (int batch = 0; batch < 20 && pool.dispatcher().dispatchBatch() > 0; batch++) {
-                dispatched++;
-            }
+            dispatched += dispatchOutbox();
         } catch (RuntimeException e) {
             failed = failed == null ? e : failed;
         }
@@ -401,6 +395,19 @@ public final class InviteHubLibrary implements AutoCloseable {
             throw failed;
         }
         return new BackgroundPass(dispatched, seated, synced, lifecycleSteps, fulfilled, expired);
+    }
+
+    /** Dispatch batches until the outbox has nothing due (at most {@value #DISPATCH_BATCHES_PER_PASS} batches); the invitations sent. */
+    private int dispatchOutbox() {
+        int dispatched = 0;
+        for (int batch = 0; batch < DISPATCH_BATCHES_PER_PASS; batch++) {
+            int n = pool.dispatcher().dispatchBatch();
+            dispatched += n;
+            if (n == 0) {
+                break;
+            }
+        }
+        return dispatched;
     }
 
     /**

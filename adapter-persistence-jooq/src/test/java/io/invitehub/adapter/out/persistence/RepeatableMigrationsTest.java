@@ -34,7 +34,8 @@ class RepeatableMigrationsTest {
      */
     private static final Set<String> ADDED_BY_REPEATABLES = Set.of(
             // ADR 39: invitations by state for the metrics (table: V26)
-            "function invitation_state_counts", "trigger invitations.invitation_state_counts_insert_delete",
+            "function invitation_state_counts", "function invitation_state_counts_inserted", "function invitation_state_counts_deleted",
+            "trigger invitations.invitation_state_counts_insert", "trigger invitations.invitation_state_counts_delete",
             "trigger invitations.invitation_state_counts_update");
     private static final List<String> REPEATABLES = List.of("R__invitation_state_counts.sql", "R__member_ends_at.sql",
             "R__statistics_maintenance.sql", "R__statistics_rollups.sql", "R__statistics_triggers.sql");
