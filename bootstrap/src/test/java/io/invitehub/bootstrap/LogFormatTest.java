@@ -20,7 +20,8 @@ class LogFormatTest {
         String out = logOneLine("json");
         String line = out.lines().filter(l -> l.contains("hello there")).findFirst().orElseThrow();
         JsonNode json = new ObjectMapper().readTree(line);
-        assertThat(json.get("message").asText()).isEqualTo("hello there");
+        assertThat(json.get("formattedMessage").asText()).isEqualTo("hello there");
+        assertThat(json.has("arguments")).isFalse();
         assertThat(json.get("level").asText()).isEqualTo("INFO");
         assertThat(json.get("mdc").get("request_id").asText()).isEqualTo("req-4711");
     }
@@ -37,6 +38,7 @@ class LogFormatTest {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             if (format != null) {
