@@ -71,6 +71,7 @@ public final class InviteHub implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
     private final JooqPersistence persistence;
+    private final TeamProvider provider;
     private final Optional<EmbeddedDatabase> embedded;
     private final SharedPorts sharedPorts;
     private final InviteHubLibrary library;
@@ -83,6 +84,7 @@ public final class InviteHub implements AutoCloseable {
         this.resources = resources;
         this.embedded = embedded;
         this.persistence = persistence;
+        this.provider = provider;
         Settings s = b.settings;
         this.metrics = s.observability().metrics() ? Optional.of(ServiceMetrics.start(b.clock)) : Optional.empty();
         metrics.ifPresent(resources::push);
@@ -259,7 +261,8 @@ public final class InviteHub implements AutoCloseable {
     public PaymentNotificationUseCase paymentNotifications() { return library.paymentNotifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */
     public FulfilOrdersUseCase fulfilment() { return library.fulfilment(); }
-    public TeamProvider teamProvider() { return library.teamProvider(); }
+    /** The configured team provider (the use cases call it through the metrics' decorator when metrics are on). */
+    public TeamProvider teamProvider() { return provider; }
     /** One runner per job across nodes (Redis when configured, else this process). */
     public JobLeases jobLeases() { return library.jobLeases(); }
     /**
