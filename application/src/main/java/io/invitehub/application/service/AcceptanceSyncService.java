@@ -158,16 +158,25 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         int[] joined = {0};
         int[] activated = {0};
         Teams.ExternalSeats seats = transactions.inTransaction(() -> {
+            joined[0] = 0; // the transaction may run again (TransactionRunner): count this run only
+            activated[0] = 0;
             Set<Email> explained = new HashSet<>();
+            List<Invitation> joining = new ArrayList<>();
             for (Invitation held : invitations.seatHolders(team.id())) {
                 explained.add(held.email());
                 if (held.state() == InvitationState.INVITED && members.containsKey(held.email())) {
-                    Optional<Invitation> moved = invitations.transition(held.id(), InvitationState.INVITED, InvitationState.JOINED, now, null);
-                    if (moved.isPresent()) {
-                        joined[0]++;
-                        if (codes.activate(held.codeId(), now)) {
-                            activated[0]++;
-                        }
+                    joining.add(held);
+                }
+            }
+            // the lock order of ADR 28: their codes, then the invitations, all before the first
+            // transition writes statistics, and the team row last (recordSync)
+            codes.lockAll(joining.stream().map(Invitation::codeId).toList());
+            for (Invitation held : invitations.lockAll(joining.stream().map(Invitation::id).toList())) {
+                Optional<Invitation> moved = invitations.transition(held.id(), InvitationState.INVITED, InvitationState.JOINED, now, null);
+                if (moved.isPresent()) {
+                    joined[0]++;
+                    if (codes.activate(held.codeId(), now)) {
+                        activated[0]++;
                     }
                 }
             }

@@ -171,16 +171,21 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
             }
         }
 
-        /** RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back. */
+        /**
+         * RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back.
+         * Locks in the order of ADR 28: the code, the invitation, statistics (the use), the team last.
+         */
         private void fail(Invitation inv, String reason) {
             Instant now = clock.instant();
-            boolean failed = transactions.inTransaction(() -> invitations
-                    .transitionClaimed(inv.id(), claim, InvitationState.FAILED, now, truncate(reason))
-                    .map(f -> {
-                        teams.releaseSeat(f.teamId().orElseThrow());
-                        codes.giveUseBack(f.id());
-                        return true;
-                    }).orElse(false));
+            boolean failed = transactions.inTransaction(() -> {
+                codes.lock(inv.codeId());
+                return invitations.transitionClaimed(inv.id(), claim, InvitationState.FAILED, now, truncate(reason))
+                        .map(f -> {
+                            codes.giveUseBack(f.id());
+                            teams.releaseSeat(f.teamId().orElseThrow());
+                            return true;
+                        }).orElse(false);
+            });
             if (failed) {
                 seatsReleased++;
                 LOG.info(() -> "invitation " + inv.id().value() + " FAILED: " + reason);

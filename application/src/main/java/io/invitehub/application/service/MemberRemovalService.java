@@ -162,14 +162,16 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     private RemovalResult cancelQueued(Invitation invitation, Actor actor, String reason) {
         Instant now = clock.instant();
-        Optional<Boolean> cancelled = transactions.inTransaction(() -> invitations
-                .transition(invitation.id(), InvitationState.WAITING, InvitationState.CANCELLED, now, reason)
-                .map(c -> {
-                    boolean givenBack = codes.giveUseBack(c.id());
-                    audit.record(AuditEntry.of(actor, "INVITATION_CANCEL", "invitation", c.id().value(),
-                            invitation.email().masked() + " left the queue; use given back: " + givenBack, now));
-                    return givenBack;
-                }));
+        Optional<Boolean> cancelled = transactions.inTransaction(() -> {
+            codes.lock(invitation.codeId()); // the code before its invitation (ADR 28)
+            return invitations.transition(invitation.id(), InvitationState.WAITING, InvitationState.CANCELLED, now, reason)
+                    .map(c -> {
+                        boolean givenBack = codes.giveUseBack(c.id());
+                        audit.record(AuditEntry.of(actor, "INVITATION_CANCEL", "invitation", c.id().value(),
+                                invitation.email().masked() + " left the queue; use given back: " + givenBack, now));
+                        return givenBack;
+                    });
+        });
         if (cancelled.isEmpty()) {
             throw new DomainException(ErrorCode.CONFLICT, "The invitation left the queue meanwhile; look at it again.");
         }

@@ -103,18 +103,22 @@ final class RemovalProcessor {
         Invitation inv = claim.invitation();
         RemovalKind kind = claim.kind();
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> invitations
-                .transition(inv.id(), InvitationState.REMOVING, kind.endState(), now, truncate(endReason))
-                .map(ended -> {
-                    teams.releaseSeat(ended.teamId().orElseThrow());
-                    boolean givenBack = kind.givesUseBack() && codes.giveUseBack(ended.id());
-                    if (kind == RemovalKind.REBIND) {
-                        claim.rebindTo().ifPresent(to -> codes.moveUse(ended.id(), to));
-                    }
-                    Finished finished = new Finished(ended, givenBack);
-                    inTransaction.accept(finished);
-                    return finished;
-                }));
+        // the lock order of ADR 28: the code first (a toggle locks it, then its invitations), then the
+        // invitation (statistics follow by trigger), the team last
+        return transactions.inTransaction(() -> {
+            codes.lock(inv.codeId());
+            return invitations.transition(inv.id(), InvitationState.REMOVING, kind.endState(), now, truncate(endReason))
+                    .map(ended -> {
+                        boolean givenBack = kind.givesUseBack() && codes.giveUseBack(ended.id());
+                        if (kind == RemovalKind.REBIND) {
+                            claim.rebindTo().ifPresent(to -> codes.moveUse(ended.id(), to));
+                        }
+                        teams.releaseSeat(ended.teamId().orElseThrow());
+                        Finished finished = new Finished(ended, givenBack);
+                        inTransaction.accept(finished);
+                        return finished;
+                    });
+        });
     }
 
     /** Background path: a failed provider call is retried with backoff; the last failure returns the invitation, flagged. */

@@ -386,6 +386,17 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public RedeemCode lockForRedemption(RedeemCodeId id, Email recipient) {
+            return lock(id); // one lock serialises every transaction here already
+        }
+
+        @Override
+        public List<RedeemCode> lockAll(java.util.Collection<RedeemCodeId> ids) {
+            return atomically(() -> ids.stream().map(RedeemCodeId::value).distinct().sorted()
+                    .map(state.codes::get).filter(Objects::nonNull).map(CodeRow::toDomain).toList());
+        }
+
+        @Override
         public void takeUse(RedeemCodeId id) {
             atomically(() -> {
                 CodeRow row = row(id);
@@ -595,6 +606,12 @@ public final class InMemoryStorage implements StoragePorts {
         @Override
         public Optional<Invitation> findById(InvitationId id) {
             return atomically(() -> Optional.ofNullable(state.invitations.get(id.value())).map(InvitationRow::invitation));
+        }
+
+        @Override
+        public List<Invitation> lockAll(java.util.Collection<InvitationId> ids) {
+            return atomically(() -> ids.stream().map(InvitationId::value).distinct().sorted()
+                    .map(state.invitations::get).filter(Objects::nonNull).map(InvitationRow::invitation).toList());
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.application.port.out.TransactionConflictException;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -21,6 +22,8 @@ import java.util.UUID;
 final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     static final String WWW_AUTHENTICATE = "Bearer realm=\"InviteHub\"";
+    /** The code of a 503 for a transaction the database kept aborting (not a domain refusal: no ErrorCode). */
+    static final String TRANSACTION_CONFLICT = "TRANSACTION_CONFLICT";
 
     private static final Map<ErrorCode, Integer> STATUS = new EnumMap<>(ErrorCode.class);
 
@@ -69,6 +72,12 @@ final class ProblemMapper {
             problem = frameworkProblem((HttpResponseException) exception, path);
         } else if (exception instanceof JsonProcessingException) {
             problem = Problem.of(400, ErrorCode.VALIDATION_FAILED.name(), "request body is not valid JSON", path);
+        } else if (exception instanceof TransactionConflictException conflict) {
+            // the database aborted the transaction for concurrent ones more often than it is retried (ADR 28)
+            LOG.warn("{} {}: {}", ctx.method(), path, conflict.getMessage());
+            ctx.header("Retry-After", Long.toString(wholeSecondsUp(conflict.retryAfter())));
+            problem = Problem.of(503, TRANSACTION_CONFLICT, "Too many requests changed the same data at once; nothing was changed."
+                    + " Please try again.", path);
         } else {
             String reference = UUID.randomUUID().toString();
             LOG.error("Internal error, reference {} ({} {})", reference, ctx.method(), path, exception);

@@ -61,6 +61,11 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     /** The transaction-level advisory lock that serialises promoters across all nodes. */
     private static final int PROMOTER_LOCK_CLASS = 0x5155; // "QU"
     private static final int PROMOTER_LOCK_KEY = 1;
+    /**
+     * The advisory lock class of one waiting queue (its group id, or 0 for the ungrouped queue, through
+     * {@code hashtext}): WAITING invitations of a queue are created one at a time (ADR 14, ADR 28).
+     */
+    static final int QUEUE_LOCK_CLASS = 0x5157; // "QW"
 
     private final DSLContext dsl;
 
@@ -72,6 +77,14 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     public Invitation create(NewInvitation n) {
         boolean waiting = n.state() == InvitationState.WAITING;
         OffsetDateTime now = Rows.at(n.now());
+        if (waiting) {
+            // the queue's lock until commit: WAITING invitations of one queue are created one after the
+            // other, so queue_seq order is commit order and the position counted before this commit is
+            // still true after it — no uncommitted waiter of the queue can be ahead of this one (ADR 14).
+            // Nothing is locked after it, so it closes no cycle (ADR 28).
+            dsl.fetch("select pg_advisory_xact_lock(?, hashtext(coalesce((select c.group_id from redeem_codes c"
+                    + " where c.id = ?), 0)::text))", QUEUE_LOCK_CLASS, n.codeId().value());
+        }
         try {
             InvitationsRecord r = dsl.insertInto(INVITATIONS)
                     .set(INVITATIONS.CODE_ID, n.codeId().value())
@@ -103,6 +116,19 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     @Override
     public Optional<Invitation> findById(InvitationId id) {
         return dsl.selectFrom(INVITATIONS).where(INVITATIONS.ID.eq(id.value())).fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public List<Invitation> lockAll(java.util.Collection<InvitationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // ORDER BY before FOR UPDATE: the rows are locked in ascending id order (ADR 28)
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.ID.in(ids.stream().map(InvitationId::value).distinct().toList()))
+                .orderBy(INVITATIONS.ID)
+                .forUpdate()
+                .fetch(JooqInvitations::toDomain);
     }
 
     @Override
@@ -433,10 +459,13 @@ final class JooqInvitations implements io.invitehub.application.port.out.Invitat
     public List<Invitation> releaseFailedRebinds(int limit) {
         List<String> ended = java.util.Arrays.stream(InvitationState.values()).filter(InvitationState::isEnded)
                 .map(Enum::name).toList();
+        // the member's code row is locked here too (SKIP LOCKED, like the member): the caller gives the rebind
+        // back on it next, and a code is locked before its invitations everywhere else (ADR 28)
         return dsl.resultQuery("update invitations i set rebind_to = null, updated_at = now()"
                                 + " from (select o.id from invitations o join invitations n on n.id = o.rebind_to"
+                                + " join redeem_codes c on c.id = o.code_id"
                                 + " where o.rebind_to is not null and o.state = 'JOINED' and n.state in ('"
-                                + String.join("', '", ended) + "') order by o.id limit ? for update of o skip locked) gone"
+                                + String.join("', '", ended) + "') order by o.id limit ? for update of o, c skip locked) gone"
                                 + " where i.id = gone.id and i.state = 'JOINED' returning i.*", limit)
                 .fetchInto(INVITATIONS).stream().map(JooqInvitations::toDomain)
                 .sorted(Comparator.comparingLong(i -> i.id().value())).toList();

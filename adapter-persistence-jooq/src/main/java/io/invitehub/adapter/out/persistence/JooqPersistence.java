@@ -164,6 +164,11 @@ public final class JooqPersistence implements AutoCloseable {
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
 
+    /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
+    JooqTransactionRunner.Retries transactionRetries() {
+        return transactions.retries();
+    }
+
     /** For tests and benchmarks of this module only. */
     DSLContext dsl() {
         return dsl;

@@ -53,7 +53,9 @@ import static org.jooq.impl.DSL.sum;
  * Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. Credentials
  * are sealed here, at the storage boundary (ADR 16): {@code sealed_credentials} only ever holds
  * {@link SecretBox} text, and only {@link #account} opens it again. Statuses in predicates are literals
- * (ADR 23): {@code teams_allocation_idx} and {@code teams_sync_due_idx} are partial on them.
+ * (ADR 23): {@code teams_allocation_idx} and {@code teams_sync_due_idx} are partial on them. Team rows are
+ * locked {@code FOR NO KEY UPDATE}, never {@code FOR UPDATE}: the foreign key checks of invitations take
+ * {@code KEY SHARE} on their team, which only {@code FOR UPDATE} would wait for (ADR 28).
  */
 final class JooqTeams implements Teams {
     /** The associated data of a sealed team credential: it opens only as a team credential. */
@@ -133,7 +135,7 @@ final class JooqTeams implements Teams {
         // and a team with room that nobody else is seating into right now gets one more seat. The
         // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
         Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
-                .where(waiting))), order(policy)).forUpdate().skipLocked().<Long>asField()), withRoom);
+                .where(waiting))), order(policy)).forNoKeyUpdate().skipLocked().<Long>asField()), withRoom);
         if (seat.isPresent()) {
             return seat;
         }
@@ -162,23 +164,54 @@ final class JooqTeams implements Teams {
         SortField<?>[] order = order(policy);
         for (int round = 0; round < RESERVE_ROUNDS; round++) {
             // 1. a team with room that nobody else is seating into right now
-            Optional<Long> team = candidate(withRoom, order).forUpdate().skipLocked().fetchOptional(TEAMS.ID);
-            if (team.isEmpty()) {
-                // 2. every team with room is locked by a concurrent redemption: if any has room at all,
-                //    wait for one (its holder commits in milliseconds) instead of queueing needlessly
-                if (!dsl.fetchExists(TEAMS, withRoom)) {
-                    return Optional.empty();
-                }
-                team = candidate(withRoom, order).forUpdate().fetchOptional(TEAMS.ID);
+            Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom, order).forNoKeyUpdate().skipLocked()
+                    .<Long>asField()), withRoom);
+            if (seat.isPresent()) {
+                return seat;
             }
-            if (team.isPresent()) {
-                Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(team.get()), withRoom);
-                if (seat.isPresent()) {
-                    return seat;
-                }
+            // 2. every team with room is locked by a concurrent transaction: if any has room at all, wait
+            //    for one (its holder commits in milliseconds) instead of queueing needlessly
+            if (!dsl.fetchExists(TEAMS, withRoom)) {
+                return Optional.empty();
+            }
+            seat = waitForTeam(withRoom, order);
+            if (seat.isPresent()) {
+                return seat;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Waits for the first team with room and takes a seat in it when it still has room once its holder
+     * has committed. The wait runs in a savepoint that is rolled back when the team has filled up
+     * meanwhile: PostgreSQL keeps the row lock of a {@code FOR UPDATE} (or an {@code UPDATE}) whose
+     * re-check fails, and a transaction that waits for a second team while keeping the lock of a full
+     * one could close a cycle with another doing the same the other way round (ADR 28). So a
+     * reservation holds at most the one team it took a seat in.
+     */
+    private Optional<SeatReservation> waitForTeam(Condition withRoom, SortField<?>[] order) {
+        try {
+            return dsl.transactionResult(() -> { // no-argument callable: a savepoint in the surrounding transaction
+                Optional<SeatReservation> seat = candidate(withRoom, order).forNoKeyUpdate().fetchOptional(TEAMS.ID)
+                        .flatMap(team -> takeSeat(TEAMS.ID.eq(team), withRoom));
+                if (seat.isEmpty()) {
+                    throw new FilledMeanwhile();
+                }
+                return seat;
+            });
+        } catch (FilledMeanwhile e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Rolls the waiting savepoint back: the team waited for had no room left. */
+    private static final class FilledMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FilledMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** One more seat in the team {@code which} selects, only while it still has room; its id and name. */
@@ -358,7 +391,7 @@ final class JooqTeams implements Teams {
 
     @Override
     public ExternalSeats recordSync(TeamId team, List<ProviderMember> external, Instant now, Instant nextSyncAt) {
-        Integer before = dsl.select(TEAMS.EXTERNAL_SEATS).from(TEAMS).where(TEAMS.ID.eq(team.value())).forUpdate()
+        Integer before = dsl.select(TEAMS.EXTERNAL_SEATS).from(TEAMS).where(TEAMS.ID.eq(team.value())).forNoKeyUpdate()
                 .fetchOptional(TEAMS.EXTERNAL_SEATS)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no team " + team.value()));
         Map<String, ProviderMember> byEmail = new LinkedHashMap<>();

@@ -25,6 +25,13 @@ public interface Invitations {
     Optional<Invitation> findByPublicId(UUID publicId);
 
     /**
+     * Locks these invitations' rows in ascending id order (the lock order of ADR 28) until the
+     * transaction ends and returns their current state in that order; ids without an invitation are
+     * left out. For transactions that change several invitations or must hold one before a team row.
+     */
+    List<Invitation> lockAll(java.util.Collection<InvitationId> ids);
+
+    /**
      * The open (WAITING or seat-holding) invitation of this code for this e-mail, if any; the newest one
      * while a rebind is under way (the member's invitation and the rebind invitation are both open).
      */

@@ -28,6 +28,20 @@ public interface RedeemCodes {
     RedeemCode lock(RedeemCodeId id);
 
     /**
+     * {@link #lock} for a redemption to {@code recipient}: also takes the recipient's lock until the
+     * transaction ends, so two redemptions to one e-mail (through different codes) never take their
+     * use, seat and invitation at the same time — the second sees the first one's invitation, committed,
+     * instead of waiting on its unique index entry while holding statistics and team rows (ADR 28).
+     */
+    RedeemCode lockForRedemption(RedeemCodeId id, Email recipient);
+
+    /**
+     * Locks the rows of these codes in ascending id order (the lock order of ADR 28) and returns their
+     * current state in that order; ids without a code are left out.
+     */
+    List<RedeemCode> lockAll(Collection<RedeemCodeId> ids);
+
+    /**
      * Takes one use: {@code used_count + 1} only while {@code max_uses = 0 OR used_count < max_uses}.
      *
      * @throws io.invitehub.domain.shared.DomainException {@code CODE_USED_UP} when no use is left
