@@ -65,6 +65,21 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
     }
 
     @Test
+    void lockAllReturnsTheInvitationsInAscendingIdOrderAndLeavesUnknownIdsOut() {
+        RedeemCode code = newCode(0);
+        Team team = newTeam(3);
+        Invitation a = reserved(code, team, ALICE);
+        Invitation b = reserved(code, team, BOB);
+        move(a, InvitationState.RESERVED, InvitationState.INVITED, null);
+
+        List<Invitation> locked = tx(() -> storage.invitations().lockAll(List.of(b.id(), UNKNOWN, a.id())));
+
+        assertThat(locked).extracting(Invitation::id).containsExactly(a.id(), b.id());
+        assertThat(locked.get(0).state()).isEqualTo(InvitationState.INVITED);
+        assertThat(tx(() -> storage.invitations().lockAll(List.of()))).isEmpty();
+    }
+
+    @Test
     void publicIdsAreDistinct() {
         RedeemCode code = newCode(0);
         Team team = newTeam(3);
