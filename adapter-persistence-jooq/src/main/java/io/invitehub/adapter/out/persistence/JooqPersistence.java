@@ -192,6 +192,11 @@ public final class JooqPersistence implements AutoCloseable {
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
 
+    /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
+    JooqTransactionRunner.Retries transactionRetries() {
+        return transactions.retries();
+    }
+
     /**
      * The shared connection with thread-bound transactions, for this module's own packages (its tests, the
      * reference importer of ADR 32); jOOQ never leaves the adapter (ArchUnit).
