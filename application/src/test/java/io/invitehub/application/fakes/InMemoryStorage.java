@@ -189,6 +189,9 @@ public final class InMemoryStorage implements StoragePorts {
         TreeMap<Long, TeamRow> teams = new TreeMap<>();
         TreeMap<Long, String> groups = new TreeMap<>();
         TreeMap<Long, User> users = new TreeMap<>();
+        /** users.created_at and users.rejection_reason. */
+        TreeMap<Long, Instant> userCreatedAt = new TreeMap<>();
+        TreeMap<Long, String> rejectionReasons = new TreeMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
         TreeMap<Long, Plan> plans = new TreeMap<>();
@@ -210,6 +213,8 @@ public final class InMemoryStorage implements StoragePorts {
             copy.teams = new TreeMap<>(teams);
             copy.groups = new TreeMap<>(groups);
             copy.users = new TreeMap<>(users);
+            copy.userCreatedAt = new TreeMap<>(userCreatedAt);
+            copy.rejectionReasons = new TreeMap<>(rejectionReasons);
             copy.audit = new ArrayList<>(audit);
             copy.verifications = new TreeMap<>(verifications);
             copy.plans = new TreeMap<>(plans);
@@ -1425,6 +1430,7 @@ public final class InMemoryStorage implements StoragePorts {
                 long id = newId();
                 User user = User.restore(new UserId(id), username, email, role, approval, passwordHash, 0);
                 state.users.put(id, user);
+                state.userCreatedAt.put(id, clock.instant());
                 return user;
             });
         }
@@ -1469,6 +1475,39 @@ public final class InMemoryStorage implements StoragePorts {
         }
 
         @Override
+        public void recordRejectionReason(UserId id, Optional<String> reason) {
+            atomically(() -> {
+                if (reason.isPresent()) {
+                    state.rejectionReasons.put(id.value(), reason.get());
+                } else {
+                    state.rejectionReasons.remove(id.value());
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public Optional<io.invitehub.application.shared.view.AccountView> account(UserId id) {
+            return atomically(() -> Optional.ofNullable(state.users.get(id.value())).map(this::view));
+        }
+
+        @Override
+        public List<io.invitehub.application.shared.view.AccountView> distributorAccounts(java.util.Set<Approval> approvals,
+                                                                                          Optional<UserId> after, int limit) {
+            return atomically(() -> state.users.tailMap(after.map(UserId::value).orElse(0L), false).values().stream()
+                    .filter(u -> u.role() == Role.DISTRIBUTOR && u.approval().filter(approvals::contains).isPresent())
+                    .limit(limit)
+                    .map(this::view)
+                    .collect(java.util.stream.Collectors.toList()));
+        }
+
+        private io.invitehub.application.shared.view.AccountView view(User u) {
+            return new io.invitehub.application.shared.view.AccountView(u.id(), u.username(), u.email(), u.role(), u.approval(),
+                    Optional.ofNullable(state.rejectionReasons.get(u.id().value())),
+                    state.userCreatedAt.getOrDefault(u.id().value(), Instant.EPOCH));
+        }
+
+        @Override
         public boolean hasCodesOrdersOrInvitations(UserId id) {
             return atomically(() -> referenced(id));
         }
@@ -1483,6 +1522,8 @@ public final class InMemoryStorage implements StoragePorts {
                     throw new DomainException(ErrorCode.CONFLICT, "the user is still referred to by codes, orders or invitations");
                 }
                 state.users.remove(id.value());
+                state.userCreatedAt.remove(id.value());
+                state.rejectionReasons.remove(id.value());
                 // like ON DELETE SET NULL on audit_log.actor_id
                 state.audit.replaceAll(e -> e.actor().userId().filter(id::equals).isPresent()
                         ? new AuditEntry(io.invitehub.domain.user.Actor.system(), e.action(), e.targetType(), e.targetId(),

@@ -6,6 +6,7 @@ import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -22,16 +24,19 @@ import java.util.function.BooleanSupplier;
 /**
  * The HTTP server: Jetty and Javalin set up from {@link HttpSettings}, the {@link Access} guard before
  * every matched route, the one {@link ProblemMapper} for every exception, and the rows of the
- * {@link RouteTable} installed in order. Handlers live in the feature packages
+ * {@link RouteTable} and of the reference dialect's {@link ReferenceRouteTable} installed in order. Handlers live in the feature packages
  * ({@code io.invitehub.adapter.in.http.<feature>}) and never call back here.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     static final String THREAD_POOL_NAME = "invitehub-http";
+    /** The largest multipart request (and part) the server reads, in KiB. */
+    static final int MULTIPART_LIMIT_KB = 16;
 
     private final HttpSettings settings;
     private final SignInUseCase signIn;
     private final RouteTable table;
+    private final ReferenceRouteTable reference;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
 
@@ -40,8 +45,10 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(HttpPorts ports, HttpSettings settings, BooleanSupplier databaseHealthy, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.signIn = ports.signIn();
-        this.table = RouteTable.of(ports, TrustedProxies.parse(settings.trustedProxies()),
-                Objects.requireNonNull(databaseHealthy, "databaseHealthy"), Objects.requireNonNull(clock, "clock"));
+        TrustedProxies proxies = TrustedProxies.parse(settings.trustedProxies());
+        this.table = RouteTable.of(ports, proxies, Objects.requireNonNull(databaseHealthy, "databaseHealthy"),
+                Objects.requireNonNull(clock, "clock"));
+        this.reference = ReferenceRouteTable.of(ports, proxies, clock);
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -74,9 +81,14 @@ public final class HttpApi implements AutoCloseable {
         stop();
     }
 
-    /** Every route of the API, in declaration (= matching) order: see {@link RouteTable}. */
+    /**
+     * Every route the server installs, in declaration (= matching) order: InviteHub's own API ({@link RouteTable})
+     * and then the reference dialect under {@code /reference} ({@link ReferenceRouteTable}, {@link Route#reference()}).
+     */
     public List<Route> routes() {
-        return table.routes();
+        List<Route> all = new ArrayList<>(table.routes());
+        all.addAll(reference.routes());
+        return List.copyOf(all);
     }
 
     private void configure(JavalinConfig config) {
@@ -96,11 +108,16 @@ public final class HttpApi implements AutoCloseable {
             return connector;
         });
 
+        // only the reference dialect's login reads a multipart form: two short fields, kept in memory, never spooled to disk
+        config.jetty.multipartConfig.maxFileSize(MULTIPART_LIMIT_KB, SizeUnit.KB);
+        config.jetty.multipartConfig.maxInMemoryFileSize(MULTIPART_LIMIT_KB, SizeUnit.KB);
+        config.jetty.multipartConfig.maxTotalRequestSize(MULTIPART_LIMIT_KB, SizeUnit.KB);
+
         config.routes.exception(Exception.class, problems::handle);
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.beforeMatched(Access.guard(signIn));
 
-        for (Route route : table.routes()) {
+        for (Route route : routes()) {
             if (route.guard().isEmpty()) {
                 config.routes.addHttpHandler(route.handlerType(), route.path(), route.handler());
             } else {

@@ -18,6 +18,10 @@ public final class Route {
     public static final String PUBLIC = "PUBLIC";
     public static final String JSON = "application/json";
     public static final String FORM = "application/x-www-form-urlencoded";
+    /** A multipart form: only the reference dialect's login (its client posts a {@code FormData}). */
+    public static final String MULTIPART = "multipart/form-data";
+    /** Where the reference dialect is mounted: every route under it belongs to {@link ReferenceRouteTable}. */
+    public static final String REFERENCE_PREFIX = "/reference/api/v1";
 
     private final HandlerType method;
     private final String path;
@@ -54,11 +58,16 @@ public final class Route {
     }
 
     /**
-     * The content types the route's body may have ({@link #JSON}, {@link #FORM}); empty when the route
+     * The content types the route's body may have ({@link #JSON}, {@link #FORM}, {@link #MULTIPART}); empty when the route
      * reads no body. Declared only, for now: the server does not refuse other types yet.
      */
     public Set<String> accepts() {
         return accepts;
+    }
+
+    /** True for a route of the reference dialect (under {@link #REFERENCE_PREFIX}), false for InviteHub's own API. */
+    public boolean reference() {
+        return path.startsWith(REFERENCE_PREFIX + "/");
     }
 
     HandlerType handlerType() {
