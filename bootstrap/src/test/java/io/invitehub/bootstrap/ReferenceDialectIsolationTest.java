@@ -116,6 +116,66 @@ class ReferenceDialectIsolationTest {
         assertThat(sales.has("next_cursor")).isTrue();
     }
 
+    /**
+     * Every route of the dialect's table, as every caller, with malformed ids, query values and bodies (broken
+     * JSON, wrong types, a garbled multipart form, a body of another content type): never a 5xx, and every
+     * problem carries a string {@code detail}. (The hardening fuzz test walks the same {@code Route} rows.)
+     */
+    @Test
+    void everyReferenceRouteAnswersHostileInputWithA4xxAndAStringDetail() throws Exception {
+        List<io.invitehub.adapter.in.http.Route> routes = w.hub.httpRoutes().stream()
+                .filter(io.invitehub.adapter.in.http.Route::reference).toList();
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(40);
+        List<String> ids = List.of("0", "-1", "abc", "99999999999999999999", "1%00");
+        String query = "?limit=-1&page=x&page_size=0&status=%00&is_active=maybe&sort_by=%27&code=%E2%80%8B&email=@@&distributor_id=x";
+        List<String[]> bodies = List.of(new String[]{"application/json", "{"}, new String[]{"application/json", "[]"},
+                new String[]{"application/json", "null"},
+                new String[]{"application/json", "{\"ids\":\"x\",\"count\":\"many\",\"email\":42,\"team_id\":-1,"
+                        + "\"plan_id\":1e99,\"quantity\":-5,\"code\":[],\"reason\":{},\"username\":true,\"password\":1}"},
+                new String[]{"multipart/form-data; boundary=zz", "--zz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nx"},
+                new String[]{"application/x-www-form-urlencoded", "username=%ZZ&password"},
+                new String[]{"text/plain", "\u0000\u00ff"});
+        List<String> failures = new java.util.ArrayList<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        int calls = 0;
+        for (io.invitehub.adapter.in.http.Route route : routes) {
+            for (String token : java.util.Arrays.asList(null, w.admin, w.aToken)) {
+                for (String id : ids) {
+                    String path = route.path().replace("{id}", id) + query;
+                    for (String[] body : route.method().equals("GET") ? List.<String[]>of(new String[]{null, null}) : bodies) {
+                        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(w.base + path))
+                                .timeout(java.time.Duration.ofSeconds(20)).method(route.method(), body[1] == null
+                                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                        : java.net.http.HttpRequest.BodyPublishers.ofString(body[1]));
+                        if (body[0] != null) {
+                            request.header("Content-Type", body[0]);
+                        }
+                        if (token != null) {
+                            request.header("Authorization", token);
+                        }
+                        HttpResponse<String> response = client.send(request.build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        calls++;
+                        String contentType = response.headers().firstValue("Content-Type").orElse("");
+                        if (response.statusCode() >= 500) {
+                            failures.add(route + " " + path + " " + body[0] + ": " + response.statusCode() + " " + response.body());
+                        } else if (contentType.startsWith("application/problem+json") && !json(response).get("detail").isTextual()) {
+                            failures.add(route + " " + path + ": detail is not a string: " + response.body());
+                        }
+                    }
+                    if (!route.path().contains("{id}")) {
+                        break; // one pass is enough for a route without an id
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("hostile input answered badly").isEmpty();
+        assertThat(calls).isGreaterThan(routes.size() * 3);
+        // nothing was created, approved or deleted by any of it
+        assertThat(w.sql.count("select count(*) from users where role = 'DISTRIBUTOR' and approval = 'APPROVED'")).isEqualTo(2);
+        assertThat(w.sql.count("select count(*) from orders")).isZero();
+    }
+
     @Test
     void referenceFeaturesInviteHubDoesNotHaveAnswer404WithAStringDetail() throws Exception {
         List<String[]> calls = List.of(
