@@ -126,7 +126,8 @@ class ReferenceDialectIsolationTest {
         List<io.invitehub.adapter.in.http.Route> routes = w.hub.httpRoutes().stream()
                 .filter(io.invitehub.adapter.in.http.Route::reference).toList();
         assertThat(routes).hasSizeGreaterThanOrEqualTo(40);
-        List<String> ids = List.of("0", "-1", "abc", "99999999999999999999", "1%00");
+        // (a NUL in the path itself is refused by Jetty before any route matches: the hardening's fuzz test owns that)
+        List<String> ids = List.of("0", "-1", "abc", "99999999999999999999", "1%20OR%201=1");
         String query = "?limit=-1&page=x&page_size=0&status=%00&is_active=maybe&sort_by=%27&code=%E2%80%8B&email=@@&distributor_id=x";
         List<String[]> bodies = List.of(new String[]{"application/json", "{"}, new String[]{"application/json", "[]"},
                 new String[]{"application/json", "null"},
@@ -153,8 +154,14 @@ class ReferenceDialectIsolationTest {
                         if (token != null) {
                             request.header("Authorization", token);
                         }
-                        HttpResponse<String> response = client.send(request.build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response;
+                        try {
+                            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                        } catch (java.io.IOException closed) {
+                            failures.add(route + " " + path + " " + body[0] + ": no answer (" + closed.getMessage() + ")");
+                            client = java.net.http.HttpClient.newHttpClient();
+                            continue;
+                        }
                         calls++;
                         String contentType = response.headers().firstValue("Content-Type").orElse("");
                         if (response.statusCode() >= 500) {
