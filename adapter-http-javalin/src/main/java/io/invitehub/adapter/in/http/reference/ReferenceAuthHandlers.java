@@ -77,6 +77,8 @@ public final class ReferenceAuthHandlers {
             username = ctx.formParam("username");
             password = ctx.formParam("password");
         } catch (Exception unreadable) { // Jetty's multipart parser throws a (checked) ServletException through Javalin
+            // Jetty drops the connection after a body it could not parse: say so, or a client reusing it gets no answer
+            ctx.header("Connection", "close");
             throw invalid("the form could not be read");
         }
         SignedIn signedIn = signIn.login(required(username, "username"), required(password, "password").toCharArray(),
