@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.reference.ReferenceAdminHandlers;
+import io.invitehub.adapter.in.http.reference.ReferenceApplicationHandlers;
 import io.invitehub.adapter.in.http.reference.ReferenceAuthHandlers;
 import io.invitehub.adapter.in.http.reference.ReferenceCodeHandlers;
 import io.invitehub.adapter.in.http.reference.ReferenceDistributorHandlers;
@@ -60,6 +61,7 @@ final class ReferenceRouteTable {
         ShopApi s = ports.shop();
         ReferenceSetupHandlers setup = new ReferenceSetupHandlers(ports.accounts());
         ReferenceAuthHandlers auth = new ReferenceAuthHandlers(ports.signIn(), ports.signUp(), ports.accounts(), proxies);
+        ReferenceApplicationHandlers applications = new ReferenceApplicationHandlers(ports.distributors());
         ReferenceAdminHandlers admin = new ReferenceAdminHandlers(ports.distributors(), ports.readSide(), ports.issueCodes(), clock);
         ReferenceDistributorHandlers mine = new ReferenceDistributorHandlers(ports.readSide(), ports.removal(), ports.reinvite(),
                 s.plans(), s.shop(), proxies);
@@ -103,13 +105,13 @@ final class ReferenceRouteTable {
                 row(DELETE, "/redeem-codes/{id}", CODE_HOLDERS, NO_BODY, codes::delete),
                 row(GET, "/redeem-codes/{id}/records", CODE_HOLDERS, NO_BODY, codes::records),
 
-                row(GET, "/admins/pending-distributors", ADMIN, NO_BODY, admin::pending),
-                row(POST, "/admins/distributors/create", ADMIN, JSON, admin::create),
+                row(GET, "/admins/pending-distributors", ADMIN, NO_BODY, applications::pending),
+                row(POST, "/admins/distributors/create", ADMIN, JSON, applications::create),
                 row(GET, "/admins/distributors/analytics", ADMIN, NO_BODY, admin::analytics),
-                row(POST, "/admins/distributors/{id}/approve", ADMIN, NO_BODY, admin::approve),
-                row(POST, "/admins/distributors/{id}/reject", ADMIN, JSON, admin::reject),
+                row(POST, "/admins/distributors/{id}/approve", ADMIN, NO_BODY, applications::approve),
+                row(POST, "/admins/distributors/{id}/reject", ADMIN, JSON, applications::reject),
                 row(GET, "/admins/distributors/{id}/detail", ADMIN, NO_BODY, admin::detail),
-                row(DELETE, "/admins/distributors/{id}", ADMIN, NO_BODY, admin::delete),
+                row(DELETE, "/admins/distributors/{id}", ADMIN, NO_BODY, applications::delete),
                 row(GET, "/distributors", ADMIN, NO_BODY, admin::distributors),
                 row(GET, "/distributors/{id}/sales", ADMIN, NO_BODY, admin::sales),
                 row(POST, "/distributors/{id}/grant-codes", ADMIN, JSON, admin::grantCodes)));

@@ -16,7 +16,6 @@ import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.user.Approval;
-import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
@@ -25,7 +24,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,15 +35,14 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.caller;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.enumValue;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.optionalBody;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.pathId;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /**
- * The reference's admin pages over distributors: applications awaiting a decision, approve, reject, create,
- * delete (refused when it would orphan codes, orders or invitations), the list, the analytics page and one
- * distributor's detail, its sales, and granting it codes. Numbers are InviteHub's own definitions
- * (docs/statistics.md) under the reference's field names (docs/compatibility.md says which is which).
+ * The reference's admin pages over distributors' numbers: the list, the analytics page and one distributor's
+ * detail, its sales, and granting it codes. Numbers are InviteHub's own definitions (docs/statistics.md) under
+ * the reference's field names (docs/compatibility.md says which is which). Applications and the lifecycle are
+ * {@link ReferenceApplicationHandlers}.
  */
 public final class ReferenceAdminHandlers {
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -65,22 +62,6 @@ public final class ReferenceAdminHandlers {
         this.readSide = Objects.requireNonNull(readSide, "readSide");
         this.issueCodes = Objects.requireNonNull(issueCodes, "issueCodes");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    record Applicant(long id, String username, String email, Instant createdAt, String approvalStatus, String rejectionReason) {
-        static Applicant of(AccountView a) {
-            return new Applicant(a.id().value(), a.username(), ReferenceWire.text(a.email()), a.createdAt(),
-                    a.approval().map(ReferenceWire::lower).orElse(""), a.rejectionReason().orElse(null));
-        }
-    }
-
-    record Decision(String message, String distributor) {
-    }
-
-    record NewDistributor(long id, String username, String email) {
-    }
-
-    record Created(String message, NewDistributor distributor) {
     }
 
     record Listed(long id, String username, String email, String approvalStatus, Instant createdAt, long totalCodes, long activeCodes,
@@ -135,55 +116,10 @@ public final class ReferenceAdminHandlers {
     record Detail(Item distributor, List<RecentSale> recentSales, CodesSummary codesSummary) {
     }
 
-    record CreateDistributor(String username, String email, String password) {
-        @Override
-        public String toString() {
-            return "CreateDistributor[" + username + ", password=***]";
-        }
-    }
-
-    record Reject(String reason) {
-    }
-
     record GrantCodes(Integer count, Integer maxUses, Integer validityDays, Integer expiresDays, String note) {
     }
 
     record Granted(int count, String distributorUsername, String message) {
-    }
-
-    // ---- applications ---------------------------------------------------------------------------------
-
-    /** {@code GET /admins/pending-distributors}: every application not approved (pending or rejected), oldest first. */
-    public void pending(Context ctx) {
-        ctx.json(accounts(ctx, EnumSet.of(Approval.PENDING, Approval.REJECTED)).stream().map(Applicant::of).collect(Collectors.toList()));
-    }
-
-    public void approve(Context ctx) {
-        User user = distributors.approve(actor(ctx), distributorId(ctx));
-        ctx.json(new Decision("Approved.", user.username()));
-    }
-
-    /** {@code POST /admins/distributors/{id}/reject {reason?}}: the page sends {@code {}} without a reason. */
-    public void reject(Context ctx) {
-        Optional<String> reason = optionalBody(ctx, Reject.class).map(Reject::reason);
-        User user = distributors.reject(actor(ctx), distributorId(ctx), reason);
-        ctx.json(new Decision("Application rejected.", user.username()));
-    }
-
-    public void create(Context ctx) {
-        CreateDistributor request = body(ctx, CreateDistributor.class);
-        User user = distributors.create(actor(ctx), required(request.username(), "username"), required(request.email(), "email"),
-                required(request.password(), "password").toCharArray());
-        ctx.json(new Created("Distributor created.", new NewDistributor(user.id().value(), user.username(),
-                user.email().orElse(""))));
-    }
-
-    /** {@code DELETE /admins/distributors/{id}}: refused (409, suspend instead) when it would orphan codes, orders or invitations. */
-    public void delete(Context ctx) {
-        UserId id = distributorId(ctx);
-        AccountView account = distributors.account(actor(ctx), id);
-        distributors.delete(actor(ctx), id);
-        ctx.json(new Decision("Deleted.", account.username()));
     }
 
     // ---- lists and numbers ----------------------------------------------------------------------------
@@ -261,20 +197,6 @@ public final class ReferenceAdminHandlers {
 
     // ---- parsing --------------------------------------------------------------------------------------
 
-    private List<AccountView> accounts(Context ctx, EnumSet<Approval> approvals) {
-        List<AccountView> rows = new java.util.ArrayList<>();
-        Optional<UserId> after = Optional.empty();
-        while (rows.size() < ReferenceWire.MAX_LIST) {
-            List<AccountView> page = distributors.accounts(actor(ctx), approvals, after, PageRequest.MAX_LIMIT);
-            rows.addAll(page);
-            if (page.size() < PageRequest.MAX_LIMIT) {
-                break;
-            }
-            after = Optional.of(page.get(page.size() - 1).id());
-        }
-        return rows;
-    }
-
     private static Optional<Approval> approvalOrNone(String raw) {
         if (raw == null) {
             return Optional.empty();
@@ -304,7 +226,7 @@ public final class ReferenceAdminHandlers {
         }
     }
 
-    private static UserId distributorId(Context ctx) {
+    static UserId distributorId(Context ctx) {
         return new UserId(pathId(ctx, "distributor id"));
     }
 }
