@@ -6,6 +6,7 @@ import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
@@ -18,6 +19,7 @@ import io.invitehub.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,19 +71,37 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
     }
 
     @Override
+    public List<AccountView> accounts(Actor actor, Set<Approval> approvals, Optional<UserId> after, int limit) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_PAGE);
+        }
+        if (approvals.isEmpty()) {
+            return List.of();
+        }
+        return users.distributorAccounts(approvals, after, limit);
+    }
+
+    @Override
+    public AccountView account(Actor actor, UserId distributor) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
+        return users.account(distributor).filter(a -> a.role() == Role.DISTRIBUTOR)
+                .orElseThrow(() -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
+    }
+
+    @Override
     public User approve(Actor actor, UserId distributor) {
         return transition(actor, distributor, Approval::approve, "DISTRIBUTOR_APPROVE", null);
     }
 
     @Override
     public User reject(Actor actor, UserId distributor, Optional<String> reason) {
-        String details = reason.map(String::strip).filter(r -> !r.isEmpty()).map(r -> {
-            if (r.length() > MAX_REASON_LENGTH) {
-                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "reason must have at most " + MAX_REASON_LENGTH + " characters");
-            }
-            return "reason=" + r;
-        }).orElse(null);
-        return transition(actor, distributor, Approval::reject, "DISTRIBUTOR_REJECT", details);
+        Optional<String> given = reason.map(String::strip).filter(r -> !r.isEmpty());
+        if (given.filter(r -> r.length() > MAX_REASON_LENGTH).isPresent()) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "reason must have at most " + MAX_REASON_LENGTH + " characters");
+        }
+        return transition(actor, distributor, Approval::reject, "DISTRIBUTOR_REJECT", given.map(r -> "reason=" + r).orElse(null),
+                () -> users.recordRejectionReason(distributor, given));
     }
 
     @Override
@@ -110,6 +130,11 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
     }
 
     private User transition(Actor actor, UserId id, UnaryOperator<Approval> move, String action, String details) {
+        return transition(actor, id, move, action, details, () -> { });
+    }
+
+    /** {@code alongside} runs in the transition's transaction, after the move. */
+    private User transition(Actor actor, UserId id, UnaryOperator<Approval> move, String action, String details, Runnable alongside) {
         actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         return transactions.inTransaction(() -> {
             User user = distributor(id);
@@ -117,6 +142,7 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
             Approval to = move.apply(from);
             User changed = users.changeApproval(id, from, to, to.revokesTokens())
                     .orElseThrow(() -> new DomainException(ErrorCode.CONFLICT, "The distributor changed meanwhile; try again."));
+            alongside.run();
             audit.record(AuditEntry.of(actor, action, "USER", id.value(),
                     details == null ? from + "->" + to : from + "->" + to + " " + details, clock.instant()));
             return changed;

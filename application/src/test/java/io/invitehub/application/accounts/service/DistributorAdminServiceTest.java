@@ -76,6 +76,35 @@ class DistributorAdminServiceTest {
     }
 
     @Test
+    void theRejectionReasonIsKeptAndApplicationsAreListedWithItForAdminsOnly() {
+        User pending = user("pending", Role.DISTRIBUTOR, Approval.PENDING);
+        User quiet = user("quiet", Role.DISTRIBUTOR, Approval.PENDING);
+        user("active", Role.DISTRIBUTOR, Approval.APPROVED);
+        admin.reject(actor, pending.id(), Optional.of("  no website "));
+        admin.reject(actor, quiet.id(), Optional.of("   "));
+
+        List<io.invitehub.application.shared.view.AccountView> applications =
+                admin.accounts(actor, java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED), Optional.empty(), 10);
+        assertThat(applications).extracting(a -> a.username() + " " + a.approval().orElseThrow() + " " + a.rejectionReason().orElse("-"))
+                .containsExactly("pending REJECTED no website", "quiet REJECTED -");
+        assertThat(admin.accounts(actor, java.util.EnumSet.noneOf(Approval.class), Optional.empty(), 10)).isEmpty();
+        assertThat(admin.account(actor, pending.id()).rejectionReason()).contains("no website");
+        assertRefused(() -> admin.account(actor, root.id()), ErrorCode.NOT_FOUND, "distributor " + root.id().value() + " does not exist");
+        assertRefused(() -> admin.accounts(actor, java.util.EnumSet.of(Approval.PENDING), Optional.empty(), 501),
+                ErrorCode.VALIDATION_FAILED, "limit must be between 1 and 500");
+        Actor operator = Actor.of(user("op", Role.OPERATOR, null));
+        assertThatThrownBy(() -> admin.accounts(operator, java.util.EnumSet.of(Approval.PENDING), Optional.empty(), 10))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThatThrownBy(() -> admin.account(operator, pending.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        String tooLong = "x".repeat(501);
+        User third = user("third", Role.DISTRIBUTOR, Approval.PENDING);
+        assertRefused(() -> admin.reject(actor, third.id(), Optional.of(tooLong)), ErrorCode.VALIDATION_FAILED,
+                "reason must have at most 500 characters");
+        assertThat(admin.account(actor, third.id()).approval()).contains(Approval.PENDING);
+    }
+
+    @Test
     void illegalMovesAreConflictsAndChangeNothing() {
         User active = user("active", Role.DISTRIBUTOR, Approval.APPROVED);
 

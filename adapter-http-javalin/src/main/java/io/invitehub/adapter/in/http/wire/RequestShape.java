@@ -128,7 +128,8 @@ public final class RequestShape {
     /**
      * Admits the request to a route accepting the content types {@code accepts} (none: no body), or
      * throws {@link UnsupportedContent} (415) or an {@link InvalidInput}/{@code VALIDATION_FAILED} (400).
-     * A JSON body is parsed here once; {@link HttpRequests#body} binds the parsed tree.
+     * A JSON body is parsed here once; {@link HttpRequests#body} binds the parsed tree. A form (url-encoded, or
+     * multipart where a route accepts one) has its fields checked here.
      */
     public void admit(Context ctx, Set<String> accepts) {
         ctx.attribute(SHAPE_ATTRIBUTE, this);
@@ -138,6 +139,10 @@ public final class RequestShape {
         }
         checkParameters(ctx.queryParamMap(), query);
         if (mediaType == null) {
+            return;
+        }
+        if (mediaType.equals(ContentTypes.MULTIPART)) {
+            admitMultipart(ctx);
             return;
         }
         byte[] bytes = ctx.bodyAsBytes();
@@ -155,6 +160,31 @@ public final class RequestShape {
             JsonNode tree = parse(bytes);
             checkObject(tree);
             ctx.attribute(BODY_ATTRIBUTE, tree);
+        }
+    }
+
+    /**
+     * A multipart form (only the reference dialect's login accepts one, ADR 34): its fields are checked like a
+     * url-encoded form's, and it may carry no file. Jetty parses it in memory within the server's multipart limits;
+     * a body it cannot parse (or one over those limits) is a 400, and the answer says {@code Connection: close},
+     * since Jetty drops a connection whose multipart body it gave up on (a client reusing it would get no answer).
+     */
+    private void admitMultipart(Context ctx) {
+        Map<String, List<String>> fields;
+        Set<String> files;
+        try {
+            fields = ctx.formParamMap();
+            files = new TreeSet<>(ctx.uploadedFileMap().keySet());
+        } catch (Exception unreadable) { // Jetty's parser throws a (checked) ServletException through Javalin, or an IllegalStateException
+            ctx.header("Connection", "close");
+            throw HttpRequests.invalid("the form could not be read");
+        }
+        checkParameters(fields, body);
+        Set<String> unknown = new TreeSet<>(fields.keySet());
+        unknown.removeIf(this::declaresForm);
+        unknown.addAll(files);
+        if (!unknown.isEmpty()) {
+            throw unknownField(unknown.iterator().next());
         }
     }
 
