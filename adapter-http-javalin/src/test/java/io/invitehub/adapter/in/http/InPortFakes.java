@@ -336,10 +336,10 @@ final class InPortFakes {
         }
 
         @Override
-        public synchronized List<User> pending(Optional<UserId> after, int limit) {
-            calls.add("pending after=" + after.map(UserId::value).orElse(0L) + " limit=" + limit);
-            return users.values().stream().filter(u -> u.approval().filter(Approval.PENDING::equals).isPresent())
-                    .collect(Collectors.toList());
+        public synchronized Page<User> pending(PageRequest page) {
+            calls.add("pending " + ReadSide.describe(page));
+            return new Page<>(users.values().stream().filter(u -> u.approval().filter(Approval.PENDING::equals).isPresent())
+                    .collect(Collectors.toList()), Optional.empty());
         }
 
         @Override

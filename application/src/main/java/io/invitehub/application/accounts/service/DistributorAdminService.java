@@ -2,6 +2,9 @@ package io.invitehub.application.accounts.service;
 
 import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.accounts.port.out.PasswordHasher;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.TransactionRunner;
@@ -29,6 +32,8 @@ import java.util.function.UnaryOperator;
  */
 public final class DistributorAdminService implements ManageDistributorsUseCase {
     private static final String ADMINS_ONLY = "Only an admin may manage distributors.";
+    /** The cursor kind of the pending list. */
+    private static final String PENDING_LIST = "pending";
 
     public static final int MAX_PAGE = 500;
     private static final int MAX_REASON_LENGTH = 500;
@@ -63,11 +68,18 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
     }
 
     @Override
-    public List<User> pending(Optional<UserId> after, int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_PAGE);
-        }
-        return users.distributors(Approval.PENDING, after, limit);
+    public Page<User> pending(PageRequest page) {
+        Optional<UserId> after = page.cursor().map(c -> c.longKey(PENDING_LIST, 1, 0)).map(id -> {
+            if (id < 1) {
+                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "the cursor is not valid; start again from the first page");
+            }
+            return new UserId(id);
+        });
+        List<User> rows = users.distributors(Approval.PENDING, after, page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<User> shown = more ? rows.subList(0, page.limit()) : rows;
+        return new Page<>(shown, more ? Optional.of(PageCursor.of(PENDING_LIST, shown.get(shown.size() - 1).id().value()))
+                : Optional.empty());
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.invitehub.application.accounts.service;
 
 import io.invitehub.application.fakes.Fixture;
 import io.invitehub.application.fakes.PlainPasswordHasher;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -138,9 +141,17 @@ class DistributorAdminServiceTest {
         User c = user("c_shop", Role.DISTRIBUTOR, Approval.PENDING);
         User d = user("d_shop", Role.DISTRIBUTOR, Approval.PENDING);
 
-        assertThat(admin.pending(Optional.empty(), 2)).extracting(User::id).containsExactly(a.id(), c.id());
-        assertThat(admin.pending(Optional.of(c.id()), 2)).extracting(User::id).containsExactly(d.id());
-        assertThatThrownBy(() -> admin.pending(Optional.empty(), 501)).hasMessage("limit must be between 1 and 500");
+        Page<User> first = admin.pending(PageRequest.first(2));
+        assertThat(first.items()).extracting(User::id).containsExactly(a.id(), c.id());
+        assertThat(first.nextCursor()).isPresent();
+        Page<User> second = admin.pending(PageRequest.of(2, first.nextCursor().orElseThrow()));
+        assertThat(second.items()).extracting(User::id).containsExactly(d.id());
+        assertThat(second.next()).as("the last page").isEmpty();
+        assertThat(admin.pending(PageRequest.first(3)).next()).as("exactly full: no empty page after it").isEmpty();
+        assertThatThrownBy(() -> admin.pending(PageRequest.of(2, PageCursor.of("codes", 1L).encode())))
+                .hasMessage("the cursor belongs to another list");
+        assertThatThrownBy(() -> admin.pending(PageRequest.of(2, PageCursor.of("pending", 0L).encode())))
+                .hasMessageContaining("the cursor is not valid");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.invitehub.application.accounts.port.in;
 
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Approval;
@@ -20,8 +22,11 @@ public interface ManageDistributorsUseCase {
     /** Creates an APPROVED distributor. */
     User create(Actor actor, String username, String email, char[] password);
 
-    /** PENDING distributors by id ascending, after {@code after} when given; at most {@code limit} (1–500). */
-    List<User> pending(Optional<UserId> after, int limit);
+    /**
+     * PENDING distributors by id ascending, one page of them (a keyset list like every other: the cursor of
+     * the next page names the last id); VALIDATION_FAILED for a cursor of another list.
+     */
+    Page<User> pending(PageRequest page);
 
     /**
      * Distributor accounts whose approval is one of {@code approvals}, with creation time and rejection
