@@ -156,7 +156,7 @@ class EndToEndHttpTest {
 
         HttpResponse<String> tooEarly = postForm("/api/v1/auth/login", "username=new-shop&password=shop-password");
         assertThat(tooEarly.statusCode()).isEqualTo(403);
-        assertThat(json(tooEarly).get("detail").asText()).isEqualTo("This distributor account is waiting for approval.");
+        assertThat(json(tooEarly).get("detail").asText()).isEqualTo("This distributor account is pending: an admin has not approved it yet.");
 
         HttpResponse<String> pending = get("/api/v1/admins/pending-distributors", admin);
         assertThat(pending.body()).isEqualTo("{\"items\":[{\"id\":" + id + ",\"username\":\"new-shop\",\"email\":\"new.shop@example.com\","
