@@ -2,6 +2,7 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
+import io.invitehub.adapter.in.http.wire.ContentTypes;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
@@ -46,7 +47,7 @@ public final class HttpApi implements AutoCloseable {
     /** API answers carry tokens and private data: no browser or proxy keeps any of them (ADR 33). */
     static final String NO_STORE = "no-store";
     /** The largest multipart request (and part) the server reads, in KiB: only the reference dialect's login reads one. */
-    static final int MULTIPART_LIMIT_KB = 16;
+    static final int MULTIPART_LIMIT_KB = ContentTypes.MULTIPART_LIMIT_KB;
 
     private final HttpSettings settings;
     private final SignInUseCase signIn;

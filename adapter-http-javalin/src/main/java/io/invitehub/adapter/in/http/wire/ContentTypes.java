@@ -17,6 +17,8 @@ public final class ContentTypes {
     public static final String FORM = "application/x-www-form-urlencoded";
     /** A multipart form: accepted only by the reference dialect's login (its client posts a {@code FormData}, ADR 34). */
     public static final String MULTIPART = "multipart/form-data";
+    /** The largest multipart request (and part) read, in KiB: two short fields, kept in memory (HttpApi configures Jetty with it). */
+    public static final int MULTIPART_LIMIT_KB = 16;
 
     private ContentTypes() {
     }

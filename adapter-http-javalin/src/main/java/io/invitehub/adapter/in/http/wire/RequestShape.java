@@ -36,6 +36,7 @@ public final class RequestShape {
     static final String BODY_ATTRIBUTE = "invitehub.body";
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final int MAX_PARAMETER_NAME = 64;
+    private static final Pattern WHOLE_LENGTH = Pattern.compile("[0-9]{1,12}");
     private static final RequestShape NONE = new RequestShape(List.of(), List.of(), List.of(), Optional.empty());
 
     private final List<Field> path;
@@ -165,11 +166,18 @@ public final class RequestShape {
 
     /**
      * A multipart form (only the reference dialect's login accepts one, ADR 34): its fields are checked like a
-     * url-encoded form's, and it may carry no file. Jetty parses it in memory within the server's multipart limits;
-     * a body it cannot parse (or one over those limits) is a 400, and the answer says {@code Connection: close},
+     * url-encoded form's, and it may carry no file. Jetty parses it in memory within the server's multipart limits
+     * ({@link ContentTypes#MULTIPART_LIMIT_KB}); a body it cannot parse, or one longer than those limits, is a 400
+     * (the whole body is at fault, no field), and the answer says {@code Connection: close},
      * since Jetty drops a connection whose multipart body it gave up on (a client reusing it would get no answer).
      */
     private void admitMultipart(Context ctx) {
+        String length = ctx.header("Content-Length");
+        if (length != null && (!WHOLE_LENGTH.matcher(length.strip()).matches()
+                || Long.parseLong(length.strip()) > ContentTypes.MULTIPART_LIMIT_KB * 1024L)) {
+            ctx.header("Connection", "close"); // the body is not read: the connection cannot serve another request
+            throw HttpRequests.invalid("a multipart form may have at most " + ContentTypes.MULTIPART_LIMIT_KB + " KiB");
+        }
         Map<String, List<String>> fields;
         Set<String> files;
         try {
