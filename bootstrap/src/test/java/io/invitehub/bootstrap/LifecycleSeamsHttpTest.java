@@ -173,7 +173,7 @@ class LifecycleSeamsHttpTest {
         assertThat(sql.count("select seats_reserved from teams where id = " + from.id().value())).isZero();
         assertThat(members(ownerToken)).containsExactly("To REMOVED true", "From REBOUND true");
         // sales keep one row per sale: the move is not a second one
-        JsonNode sales = json(send("GET", "/api/v1/distributors/me/sales?limit=50", ownerToken, null));
+        JsonNode sales = json(send("GET", "/api/v1/distributors/me/sales?limit=50", ownerToken, null)).get("items");
         assertThat(sales).hasSize(1);
         assertThat(sales.get(0).get("status").asText()).isEqualTo("REBOUND");
     }
@@ -183,7 +183,7 @@ class LifecycleSeamsHttpTest {
         HttpResponse<String> response = send("GET", "/api/v1/distributors/me/members?limit=50", token, null);
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> rows = new java.util.ArrayList<>();
-        for (JsonNode m : json(response)) {
+        for (JsonNode m : json(response).get("items")) {
             rows.add(m.get("team_name").asText() + " " + m.get("status").asText() + " " + m.get("ended").asBoolean());
         }
         return rows;

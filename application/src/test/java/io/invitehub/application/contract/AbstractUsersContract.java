@@ -129,6 +129,46 @@ public abstract class AbstractUsersContract extends StorageContractSupport {
     }
 
     @Test
+    void accountsCarryCreationTimeAndTheRejectionReasonAndListByApprovals() {
+        User pending = create("p1", "p1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        User rejected = create("r1", "r1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        create("ok1", "ok1@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+        User root = create("root", null, Role.ADMIN, null);
+        tx(() -> storage.users().changeApproval(rejected.id(), Approval.PENDING, Approval.REJECTED, true));
+        tx(() -> {
+            storage.users().recordRejectionReason(rejected.id(), java.util.Optional.of("no website"));
+            return null;
+        });
+
+        io.invitehub.application.shared.view.AccountView account = storage.users().account(rejected.id()).orElseThrow();
+        assertThat(account.username()).isEqualTo("r1");
+        assertThat(account.email()).contains("r1@dist.com");
+        assertThat(account.role()).isEqualTo(Role.DISTRIBUTOR);
+        assertThat(account.approval()).contains(Approval.REJECTED);
+        assertThat(account.rejectionReason()).contains("no website");
+        assertThat(account.createdAt()).isAfterOrEqualTo(storage.users().account(pending.id()).orElseThrow().createdAt());
+        io.invitehub.application.shared.view.AccountView admin = storage.users().account(root.id()).orElseThrow();
+        assertThat(admin.email()).isEmpty();
+        assertThat(admin.approval()).isEmpty();
+        assertThat(admin.rejectionReason()).isEmpty();
+        assertThat(storage.users().account(new UserId(987_654_321L))).isEmpty();
+
+        assertThat(storage.users().distributorAccounts(java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED), java.util.Optional.empty(), 10))
+                .extracting(io.invitehub.application.shared.view.AccountView::id).containsExactly(pending.id(), rejected.id());
+        assertThat(storage.users().distributorAccounts(java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED),
+                java.util.Optional.of(pending.id()), 10)).extracting(io.invitehub.application.shared.view.AccountView::id)
+                .containsExactly(rejected.id());
+        assertThat(storage.users().distributorAccounts(java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED), java.util.Optional.empty(), 1))
+                .hasSize(1);
+
+        tx(() -> {
+            storage.users().recordRejectionReason(rejected.id(), java.util.Optional.empty());
+            return null;
+        });
+        assertThat(storage.users().account(rejected.id()).orElseThrow().rejectionReason()).isEmpty();
+    }
+
+    @Test
     void deleteRemovesAUserNobodyRefersToAndRefusesAnOwner() {
         User empty = create("empty", "e@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
         User owner = newDistributor();

@@ -123,7 +123,10 @@ final class ProblemMapper {
         switch (status) {
             case 404:
                 code = ErrorCode.NOT_FOUND.name();
-                detail = "No resource at " + path;
+                detail = path.startsWith(Route.REFERENCE_PREFIX + "/")
+                        ? "InviteHub does not serve " + path + ": this feature of the reference is not part of InviteHub"
+                        + " (see docs/compatibility.md)."
+                        : "No resource at " + path;
                 break;
             case 405:
                 code = "METHOD_NOT_ALLOWED";

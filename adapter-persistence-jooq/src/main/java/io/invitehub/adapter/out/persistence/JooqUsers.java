@@ -2,6 +2,7 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.UsersRecord;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Approval;
@@ -14,6 +15,8 @@ import org.jooq.exception.DataAccessException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.ORDERS;
@@ -98,6 +101,27 @@ final class JooqUsers implements Users {
     }
 
     @Override
+    public void recordRejectionReason(UserId id, Optional<String> reason) {
+        dsl.update(USERS).set(USERS.REJECTION_REASON, reason.orElse(null)).where(USERS.ID.eq(id.value())).execute();
+    }
+
+    @Override
+    public Optional<AccountView> account(UserId id) {
+        return dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(JooqUsers::toView);
+    }
+
+    @Override
+    public List<AccountView> distributorAccounts(Set<Approval> approvals, Optional<UserId> after, int limit) {
+        return dsl.selectFrom(USERS)
+                .where(USERS.ROLE.eq(inline(Role.DISTRIBUTOR.name()))
+                        .and(USERS.APPROVAL.in(approvals.stream().map(Enum::name).collect(Collectors.toList()))))
+                .and(after.map(a -> USERS.ID.gt(a.value())).orElse(org.jooq.impl.DSL.noCondition()))
+                .orderBy(USERS.ID)
+                .limit(limit)
+                .fetch(JooqUsers::toView);
+    }
+
+    @Override
     public boolean hasCodesOrdersOrInvitations(UserId id) {
         long user = id.value();
         return dsl.fetchExists(REDEEM_CODES, REDEEM_CODES.OWNER_ID.eq(user))
@@ -116,6 +140,12 @@ final class JooqUsers implements Users {
             }
             throw e;
         }
+    }
+
+    private static AccountView toView(UsersRecord r) {
+        return new AccountView(new UserId(r.getId()), r.getUsername(), Optional.ofNullable(r.getEmail()), Role.valueOf(r.getRole()),
+                Optional.ofNullable(r.getApproval()).map(Approval::valueOf), Optional.ofNullable(r.getRejectionReason()),
+                r.getCreatedAt().toInstant());
     }
 
     static User toDomain(UsersRecord r) {

@@ -93,7 +93,8 @@ public final class SignInService implements SignInUseCase {
         String message;
         switch (approval) {
             case PENDING:
-                message = "This distributor account is waiting for approval.";
+                // "pending": the reference's login page shows its under-review alert for a detail naming it (ADR 34)
+                message = "This distributor account is pending: an admin has not approved it yet.";
                 break;
             case REJECTED:
                 message = "This distributor account was rejected.";

@@ -72,7 +72,7 @@ class SignInServiceTest {
         user("suspended", Role.DISTRIBUTOR, Approval.SUSPENDED);
 
         assertRefused(() -> signIn.login("pending", "password1".toCharArray(), "a"), ErrorCode.FORBIDDEN,
-                "This distributor account is waiting for approval.");
+                "This distributor account is pending: an admin has not approved it yet.");
         assertRefused(() -> signIn.login("rejected", "password1".toCharArray(), "b"), ErrorCode.FORBIDDEN,
                 "This distributor account was rejected.");
         assertRefused(() -> signIn.login("suspended", "password1".toCharArray(), "c"), ErrorCode.FORBIDDEN,

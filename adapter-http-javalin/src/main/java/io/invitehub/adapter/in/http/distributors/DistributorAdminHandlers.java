@@ -3,6 +3,7 @@ package io.invitehub.adapter.in.http.distributors;
 import io.invitehub.adapter.in.http.auth.Account;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
+import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.domain.user.UserId;
@@ -15,20 +16,17 @@ import java.util.stream.Collectors;
 import static io.invitehub.adapter.in.http.distributors.DistributorReadHandlers.distributorId;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.keysetAfter;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.keysetLimit;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.optionalBody;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** The admin's routes over distributor accounts (SPEC section 10): create, the pending list, approval and its reversals, deletion. */
 public final class DistributorAdminHandlers {
-    static final int MAX_PENDING_PAGE = 1000;
     static final int MAX_REASON = 500;
 
     /** What each route reads (ADR 33). */
     public static final RequestShape CREATE = RequestShape.none().body(Field.text("username", 128), Field.email("email"),
             Field.text("password", 1024));
-    public static final RequestShape PENDING = RequestShape.none().query(HttpRequests.KEYSET_PARAMETERS);
+    public static final RequestShape PENDING = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape ONE = RequestShape.none().path(Field.id("id").labelled("distributor id"));
     public static final RequestShape REJECT = ONE.body(Field.prose("reason", MAX_REASON));
 
@@ -48,10 +46,9 @@ public final class DistributorAdminHandlers {
     record Reject(String reason) {
     }
 
+    /** {@code GET /admins/pending-distributors?limit=&cursor=}: {@code {items, next_cursor}} like every list of this API. */
     public void pending(Context ctx) {
-        int limit = keysetLimit(ctx, MAX_PENDING_PAGE);
-        Optional<UserId> after = keysetAfter(ctx).map(UserId::new);
-        ctx.json(distributors.pending(after, limit).stream().map(Account::of).collect(Collectors.toList()));
+        PageBody.answer(ctx, distributors.pending(HttpRequests.pageRequest(ctx)), Account::of);
     }
 
     public void approve(Context ctx) {
