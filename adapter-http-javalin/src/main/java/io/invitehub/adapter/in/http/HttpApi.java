@@ -189,6 +189,7 @@ public final class HttpApi implements AutoCloseable {
         config.routes.exception(Exception.class, problems::handle);
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.beforeMatched(Access.guard(signIn));
+        ConsolePages.register(config);
 
         for (Binding binding : bindings()) {
             if (binding.access() == null) {
