@@ -66,6 +66,9 @@ public final class Chromium implements AutoCloseable {
                 problems.add("failed request: " + request + " → " + status);
             }
         });
+        // the browser reports a Content-Security-Policy refusal as a violation event, not a console entry: make it one
+        new org.openqa.selenium.bidi.module.Script(driver).addPreloadScript("() => document.addEventListener('securitypolicyviolation',"
+                + " e => console.error('Content-Security-Policy refused ' + e.blockedURI.slice(0, 80) + ' (' + e.effectiveDirective + ')'))");
         network.onFetchError(error -> {
             // a navigation away from a page cancels what it was still loading: not a failure of the page
             if (!error.getErrorText().contains("ERR_ABORTED")) {

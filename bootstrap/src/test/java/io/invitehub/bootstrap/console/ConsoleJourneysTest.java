@@ -137,6 +137,7 @@ class ConsoleJourneysTest {
         assertThat(((Map<?, ?>) ((List<?>) ranking.get("yAxis")).get(0)).get("data")).isEqualTo(List.of("Pack of 5"));
         assertThat(series(ranking)).extracting(s -> numbers(s.get("data"))).containsExactly(List.of(5L), List.of(0L), List.of(0L));
         assertThat(pages.texts("ih-dashboard .recent-sales tbody tr")).hasSize(3);
+        pages.settle();
         pages.shot("zh-CN", "dashboard");
 
         // English, switched in the header and remembered
@@ -149,6 +150,7 @@ class ConsoleJourneysTest {
         pages.open("/console");
         assertThat(pages.waitText(".page-title", "Dashboard")).as("the language is remembered").isEqualTo("Dashboard");
         pages.waitFor("ih-dashboard[data-ready=true]");
+        pages.settle();
         pages.shot("en", "dashboard");
     }
 
@@ -181,13 +183,14 @@ class ConsoleJourneysTest {
         pages.signIn("fay", "fay-password");
         pages.click(".page-header sl-button.buy-codes");
         pages.waitFor(".purchase-drawer .plan[data-plan='" + planId + "']");
-        pages.shot("zh-CN", "buy-1-plan");
+        pages.settle();
+        pages.shotWindow("zh-CN", "buy-1-plan");
         pages.click(".purchase-drawer .plan[data-plan='" + planId + "']");
         pages.click(".purchase-drawer sl-button.next");
         pages.type(".purchase-drawer sl-input.quantity", "2");
         assertThat(pages.waitText(".purchase-drawer .amount", "99.80")).isEqualTo("¥99.80");
         assertThat(pages.text(".purchase-drawer .codes-total")).isEqualTo("10");
-        pages.shot("zh-CN", "buy-2-confirm");
+        pages.shotWindow("zh-CN", "buy-2-confirm");
         pages.click(".purchase-drawer sl-button.place-order");
         assertThat(pages.text(".purchase-drawer .order-status")).isEqualTo("待支付");
         assertThat(pages.text(".purchase-drawer .pay-amount")).isEqualTo("¥99.80");
@@ -205,7 +208,8 @@ class ConsoleJourneysTest {
         assertThat(pages.waitText(".purchase-drawer .fulfilment-status", "已完成")).isEqualTo("已完成");
         assertThat(pages.text(".purchase-drawer .delivered")).isEqualTo("10");
         assertThat(pages.text(".purchase-drawer .codes-total")).isEqualTo("10");
-        pages.shot("zh-CN", "buy-3-completed");
+        pages.settle();
+        pages.shotWindow("zh-CN", "buy-3-completed");
         pages.click(".purchase-drawer sl-button.view-codes");
         pages.waitFor(".menu a.selected[data-route='/console/codes']");
         pages.until(d -> d.findElements(By.cssSelector("ih-codes tbody tr .code")).size() == 10 ? true : null, "ten new codes");
@@ -241,7 +245,8 @@ class ConsoleJourneysTest {
 
         pages.click(first + " sl-icon-button.delete");
         assertThat(pages.text("sl-dialog.confirm-dialog .confirm-message")).contains(codes.get(0).get("code").asText());
-        pages.shot("zh-CN", "codes-delete-confirm");
+        pages.settle();
+        pages.shotWindow("zh-CN", "codes-delete-confirm");
         pages.click("sl-dialog.confirm-dialog sl-button.confirm-ok");
         assertThat(pages.toast()).contains("已删除");
         pages.waitGone(first);
@@ -278,7 +283,8 @@ class ConsoleJourneysTest {
         pages.click(row + " sl-button.remove-member");
         assertThat(pages.text("sl-dialog.confirm-dialog .confirm-message"))
                 .contains("hal-customer@example.com").contains(code).contains("1 次使用会退回");
-        pages.shot("zh-CN", "members-remove-confirm");
+        pages.settle();
+        pages.shotWindow("zh-CN", "members-remove-confirm");
         pages.click("sl-dialog.confirm-dialog sl-button.confirm-ok");
         assertThat(pages.toast()).isEqualTo("已移除 hal-customer@example.com；兑换码 " + code + " 的使用次数已退回。");
         pages.waitFor(row + " sl-tag[data-status=REMOVED]");

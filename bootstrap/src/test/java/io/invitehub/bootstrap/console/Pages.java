@@ -153,6 +153,27 @@ final class Pages {
         browser.screenshot(SCREENSHOTS.resolve(lang).resolve(name + ".png"));
     }
 
+    /** The window only (drawers and dialogs are fixed to it), into the same place as {@link #shot}. */
+    void shotWindow(String lang, String name) {
+        script("return document.fonts.ready");
+        try {
+            java.nio.file.Files.createDirectories(SCREENSHOTS.resolve(lang));
+            java.nio.file.Files.write(SCREENSHOTS.resolve(lang).resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Lets animations (charts, drawers, toasts) finish before a screenshot. */
+    void settle() {
+        try {
+            Thread.sleep(1200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void waitForConsoleIdle() {
         until(d -> Boolean.TRUE.equals(script("return !document.querySelector('.content sl-skeleton, .page-loading')")) ? Boolean.TRUE : null,
                 "no skeleton left");

@@ -167,12 +167,13 @@ class ConsoleApp extends ConsoleElement {
     if (this.route.public) {
       return this.page();
     }
-    const collapsed = this.collapsed || this.medium.matches;
+    // below 576 px the menu lives in a drawer, in full; between 576 and 992 px the sider shows icons only
+    const collapsed = !this.narrow && (this.collapsed || this.medium.matches);
     const me = account();
     return html`<div class=${`layout${collapsed ? ' collapsed' : ''}${this.narrow ? ' narrow' : ''}`}>
       ${this.narrow ? html`<sl-drawer class="nav-drawer" placement="start" label="InviteHub" no-header>
           <div class="sider-inner">${this.brand()}${this.menu()}</div></sl-drawer>`
-        : html`<aside class="sider">${this.brand()}${this.menu()}</aside>`}
+        : html`<aside class="sider"><div class="sider-inner">${this.brand()}${this.menu()}</div></aside>`}
       <div class="main">
         <header class="header">
           <sl-icon-button class="sider-toggle" name=${this.narrow ? 'list' : collapsed ? 'text-indent-left' : 'text-indent-right'}

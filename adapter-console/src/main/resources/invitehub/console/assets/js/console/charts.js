@@ -44,7 +44,7 @@ export function trendOption(days) {
     xAxis: { type: 'category', boundaryGap: false, data: days.map((d) => shortDay(d.date)), axisTick: { show: false } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
     series: measures.map((m) => ({
-      id: m, name: t(`trend.${m}`), type: 'line', smooth: true, symbolSize: 5, data: days.map((d) => d[m]),
+      id: m, name: t(`trend.${m}`), type: 'line', smooth: 0.3, symbolSize: 5, data: days.map((d) => d[m]),
     })),
   };
 }
@@ -65,7 +65,10 @@ export function codeStatusOption(summary) {
       id: 'codes', name: t('dashboard.codeStatus'), type: 'pie', radius: ['45%', '70%'], center: ['50%', '45%'],
       avoidLabelOverlap: true, itemStyle: { borderColor: '#fff', borderWidth: 2 },
       label: { formatter: '{b}\n{c} ({d}%)' },
-      data: buckets.map(([key, value, color]) => ({ name: t(`codeStatus.${key}`), value, itemStyle: { color } })),
+      // an empty slice keeps its legend entry but no label pointing at nothing
+      data: buckets.map(([key, value, color]) => ({
+        name: t(`codeStatus.${key}`), value, itemStyle: { color }, label: { show: value > 0 }, labelLine: { show: value > 0 },
+      })),
     }],
   };
 }

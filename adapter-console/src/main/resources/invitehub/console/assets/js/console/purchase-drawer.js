@@ -187,7 +187,7 @@ class PurchaseDrawer extends ConsoleElement {
           <sl-icon slot="prefix" name="box-arrow-up-right"></sl-icon>${t('buy.openPay')}</sl-button>
         <p class="waiting"><sl-spinner></sl-spinner> ${t('buy.waitingPayment')}</p>` : nothing}
       ${paid ? html`<div class="fulfilment" role="status" aria-live="polite">
-        <div class="fulfilment-head">${t('buy.fulfilment')} ${done ? html`<sl-icon name="check-circle-fill" class="ok"></sl-icon>` : nothing}</div>
+        <div class="fulfilment-head">${t(done ? 'buy.fulfilled' : 'buy.fulfilment')} ${done ? html`<sl-icon name="check-circle-fill" class="ok"></sl-icon>` : nothing}</div>
         <sl-progress-bar value=${percent} label=${t('orders.progressLabel')} class="fulfilment-progress"></sl-progress-bar>
         <div class="progress-text"><span class="delivered">${number(o.delivered_count)}</span> / <span class="codes-total">${number(o.codes_total)}</span>
           · <span class="fulfilment-status" data-status=${o.fulfillment_status}>${t(`fulfilment.${o.fulfillment_status}`)}</span></div>

@@ -2,7 +2,8 @@
  * The Shoelace components the pages use, from the WebJar's self-contained cdn/ build (it bundles its
  * own Lit), imported one by one instead of through the autoloader so the browser fetches them at once.
  */
-import { setBasePath } from 'shoelace/utilities/base-path.js';
+import { getBasePath, setBasePath } from 'shoelace/utilities/base-path.js';
+import { registerIconLibrary } from 'shoelace/utilities/icon-library.js';
 import 'shoelace/translations/zh-cn.js';
 import 'shoelace/components/alert/alert.js';
 import 'shoelace/components/button/button.js';
@@ -29,4 +30,14 @@ import 'shoelace/components/textarea/textarea.js';
 import 'shoelace/components/tooltip/tooltip.js';
 
 // icons and other assets load from the WebJar's versioned path
-setBasePath(new URL('/webjars/shoelace-style__shoelace/2.17.1/cdn', window.location.origin).pathname);
+setBasePath('/webjars/shoelace-style__shoelace/2.17.1/cdn');
+
+/*
+ * Shoelace's own "system" icons (carets, checkmarks, close buttons) are data: URLs that it fetch()es,
+ * which the Content-Security-Policy (connect-src falls back to 'self') refuses. The same glyphs exist
+ * as Bootstrap Icons files in the WebJar; the system library resolves to those instead.
+ */
+const SYSTEM_ICONS = { caret: 'chevron-down', check: 'check-lg', indeterminate: 'dash-lg', radio: 'circle-fill' };
+registerIconLibrary('system', {
+  resolver: (name) => getBasePath(`assets/icons/${SYSTEM_ICONS[name] ?? name}.svg`),
+});

@@ -186,8 +186,7 @@ class CodesPage extends ConsoleElement {
       { title: t('codes.usage'), className: 'num', render: (r) => html`<span class="usage">${r.used_count}/${r.max_uses === 0 ? '∞' : r.max_uses}</span>` },
       { title: t('codes.boundEmail'), render: (r) => r.bound_email ?? html`<span class="muted">—</span>` },
       { title: t('codes.expiresAt'), className: 'nowrap', render: (r) => (r.expires_at ? dateTime(r.expires_at) : html`<span class="muted">${t('codes.noExpiry')}</span>`) },
-      { title: t('codes.validity'), className: 'num', render: (r) => t('codes.days', { days: r.validity_days }) },
-      { title: t('field.createdAt'), className: 'nowrap', render: (r) => dateTime(r.created_at) },
+      { title: t('codes.validity'), className: 'num nowrap', render: (r) => t('codes.days', { days: r.validity_days }) },
       { title: t('field.actions'), className: 'actions', render: (r) => this.actions(r) },
     ],
     empty: emptyState({
@@ -212,7 +211,9 @@ class CodesPage extends ConsoleElement {
           </sl-menu>
         </sl-dropdown>
       </sl-button-group>
-      <sl-switch size="small" class="toggle" .checked=${live(row.active)} @sl-change=${() => this.toggle(row)}>${row.active ? t('codes.on') : t('codes.off')}</sl-switch>
+      <sl-tooltip content=${row.active ? t('codes.disableHint') : t('codes.enableHint')} hoist>
+        <sl-switch size="small" class="toggle" .checked=${live(row.active)} @sl-change=${() => this.toggle(row)}>
+          <span class="visually-hidden">${t('codes.enabledLabel', { code: row.code })}</span></sl-switch></sl-tooltip>
       <sl-icon-button name="trash" class="delete" label=${t('codes.deleteRow', { code: row.code })} @click=${() => this.deleteCode(row)}></sl-icon-button>
     </div>`;
   }
