@@ -44,7 +44,7 @@ public final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final LogInspector logs;
-    private final Network network;
+    private Network network;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<Predicate<String>> allowed = new CopyOnWriteArrayList<>();
 
@@ -52,29 +52,16 @@ public final class Chromium implements AutoCloseable {
         this.driver = driver;
         this.profile = profile;
         this.logs = new LogInspector(driver);
-        this.network = new Network(driver);
         logs.onConsoleEntry(entry -> {
             if (entry.getLevel() == LogLevel.ERROR) {
                 problems.add("console error: " + entry.getText() + where(entry));
             }
         });
         logs.onJavaScriptException(entry -> problems.add("uncaught exception: " + entry.getText() + where(entry)));
-        network.onResponseCompleted(response -> {
-            int status = response.getResponseData().getStatus();
-            String request = response.getRequest().getMethod() + " " + response.getRequest().getUrl();
-            if (status >= 400 && allowed.stream().noneMatch(p -> p.test(request + " " + status))) {
-                problems.add("failed request: " + request + " → " + status);
-            }
-        });
         // the browser reports a Content-Security-Policy refusal as a violation event, not a console entry: make it one
         new org.openqa.selenium.bidi.module.Script(driver).addPreloadScript("() => document.addEventListener('securitypolicyviolation',"
                 + " e => console.error('Content-Security-Policy refused ' + e.blockedURI.slice(0, 80) + ' (' + e.effectiveDirective + ')'))");
-        network.onFetchError(error -> {
-            // a navigation away from a page cancels what it was still loading: not a failure of the page
-            if (!error.getErrorText().contains("ERR_ABORTED")) {
-                problems.add("request error: " + error.getRequest().getMethod() + " " + error.getRequest().getUrl() + " → " + error.getErrorText());
-            }
-        });
+        watchNetwork();
     }
 
     private static String where(org.openqa.selenium.bidi.log.BaseLogEntry entry) {
@@ -84,6 +71,36 @@ public final class Chromium implements AutoCloseable {
         return entry.getStackTrace().getCallFrames().stream().limit(4)
                 .map(f -> f.getFunctionName() + "@" + f.getUrl() + ":" + f.getLineNumber() + ":" + f.getColumnNumber())
                 .collect(java.util.stream.Collectors.joining(" ← ", " at ", ""));
+    }
+
+    private void watchNetwork() {
+        network = new Network(driver);
+        network.onResponseCompleted(response -> {
+            int status = response.getResponseData().getStatus();
+            String request = response.getRequest().getMethod() + " " + response.getRequest().getUrl();
+            if (status >= 400 && allowed.stream().noneMatch(p -> p.test(request + " " + status))) {
+                problems.add("failed request: " + request + " → " + status);
+            }
+        });
+        network.onFetchError(error -> {
+            // a navigation away from a page cancels what it was still loading: not a failure of the page
+            if (!error.getErrorText().contains("ERR_ABORTED")) {
+                problems.add("request error: " + error.getRequest().getMethod() + " " + error.getRequest().getUrl() + " → " + error.getErrorText());
+            }
+        });
+    }
+
+    /**
+     * Runs {@code measurement} with no network events flowing to the test: BiDi's network observation
+     * makes a cold page load several times slower, so timings are taken without it.
+     */
+    <T> T unwatched(java.util.function.Supplier<T> measurement) {
+        network.close();
+        try {
+            return measurement.get();
+        } finally {
+            watchNetwork();
+        }
     }
 
     /** True when Debian's browser and driver are installed. */

@@ -91,7 +91,7 @@ class ConsoleServingTest {
             assertImmutable(styles.group(1), "text/css");
             sheets++;
         }
-        assertThat(sheets).isEqualTo(2);
+        assertThat(sheets).isEqualTo(3);
         String version = entry.group(1).split("/")[2];
         assertImmutable("/assets/" + version + "/js/core/messages/zh-CN.json", "application/json");
         assertThat(get("/assets/0000000000000000/js/console/app.js").statusCode()).as("another version's asset").isEqualTo(404);

@@ -93,7 +93,7 @@ class ConsoleApp extends ConsoleElement {
     if (!route.public && !account()) {
       this.ready = false;
       try {
-        await loadAccount();
+        await Promise.all([loadAccount(), import('./shoelace-console.js')]);
         this.scheduleRenewal();
       } catch (error) {
         if (error.status !== 401) {
