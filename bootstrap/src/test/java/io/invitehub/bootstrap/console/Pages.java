@@ -168,7 +168,7 @@ final class Pages {
     /** Lets animations (charts, drawers, toasts) finish before a screenshot. */
     void settle() {
         try {
-            Thread.sleep(1200);
+            Thread.sleep(800);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

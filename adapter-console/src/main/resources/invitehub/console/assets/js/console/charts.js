@@ -31,12 +31,14 @@ export function disposeChart(container) {
 
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', sans-serif";
 const COLORS = ['#1677ff', '#722ed1', '#52c41a', '#ff4d4f'];
+const ANIMATION_MS = 500;
 
 /** The 30-day trend: one line per measure, one tooltip per day. */
 export function trendOption(days) {
   const measures = ['redeemed', 'invited', 'accepted', 'removed'];
   return {
     color: COLORS,
+    animationDuration: ANIMATION_MS,
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, icon: 'roundRect' },
@@ -58,6 +60,7 @@ export function codeStatusOption(summary) {
     ['expired', summary.expired_codes, '#ff4d4f'],
   ];
   return {
+    animationDuration: ANIMATION_MS,
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'item', valueFormatter: (v) => number(v) },
     legend: { bottom: 0, icon: 'circle' },
@@ -78,6 +81,7 @@ export function planRankingOption(plans) {
   const ordered = [...plans].reverse();
   return {
     color: ['#1677ff', '#13c2c2', '#52c41a'],
+    animationDuration: ANIMATION_MS,
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, icon: 'roundRect' },

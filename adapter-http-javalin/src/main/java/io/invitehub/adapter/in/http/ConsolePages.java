@@ -77,7 +77,8 @@ final class ConsolePages {
 
     /** Registers the console's pages and assets on {@code config}; does nothing when they are not on the classpath. */
     static void register(JavalinConfig config) {
-        load(ConsolePages.class.getClassLoader()).ifPresentOrElse(pages -> pages.registerOn(config),
+        long started = System.nanoTime();
+        load(ConsolePages.class.getClassLoader()).ifPresentOrElse(pages -> pages.registerOn(config, (System.nanoTime() - started) / 1_000_000),
                 () -> LOG.info("console resources ({}) are not on the classpath: no web console", ROOT));
     }
 
@@ -91,7 +92,7 @@ final class ConsolePages {
         return Optional.of(new ConsolePages(assetsPath, shells, read(loader, ASSETS_DIRECTORY + "/icon.svg")));
     }
 
-    private void registerOn(JavalinConfig config) {
+    private void registerOn(JavalinConfig config, long loadMillis) {
         config.staticFiles.add(files -> {
             files.hostedPath = assetsPath;
             files.directory = ASSETS_DIRECTORY;
@@ -112,7 +113,7 @@ final class ConsolePages {
         config.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.redirect("/console"));
         config.routes.addHttpHandler(HandlerType.GET, "/favicon.ico", ctx -> ctx.contentType("image/svg+xml")
                 .header("Cache-Control", "public, max-age=86400").header("X-Content-Type-Options", "nosniff").result(icon));
-        LOG.info("web console at /console, assets at {}", assetsPath);
+        LOG.info("web console at /console, assets at {} (read in {} ms)", assetsPath, loadMillis);
     }
 
     private static void html(Context ctx, Page page) {
