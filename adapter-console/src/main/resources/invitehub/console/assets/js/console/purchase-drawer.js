@@ -58,6 +58,8 @@ class PurchaseDrawer extends ConsoleElement {
     this.querySelector('sl-drawer').show();
     try {
       this.plans = await api.get('/api/v1/distributors/me/code-plans');
+      // the recommended plan (or the only one) is chosen already; one click to change it
+      this.plan ??= this.plans.find((p) => p.recommended) ?? (this.plans.length === 1 ? this.plans[0] : null);
     } catch (error) {
       this.plans = [];
       toastError(error);
