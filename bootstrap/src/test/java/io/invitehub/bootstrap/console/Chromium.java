@@ -165,9 +165,10 @@ public final class Chromium implements AutoCloseable {
         allowed.clear();
     }
 
-    /** Forgets every cached response (a cold load, as a first visit). */
-    void clearCache() {
-        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    /** While {@code bypass}, every request goes to the server as on a first visit (BiDi's network cache behaviour). */
+    void bypassCache(boolean bypass) {
+        new Network(driver).setCacheBehavior(bypass ? org.openqa.selenium.bidi.network.CacheBehavior.BYPASS
+                : org.openqa.selenium.bidi.network.CacheBehavior.DEFAULT);
     }
 
     /** The clipboard of {@code origin} readable and writable by its pages (to read a copied link back). */
