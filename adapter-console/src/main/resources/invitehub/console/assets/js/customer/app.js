@@ -9,6 +9,15 @@ const POLL_MS = 2000;
 const SETTLED = ['INVITED', 'JOINED', 'FAILED', 'CANCELLED', 'REMOVED', 'EXPIRED', 'REBOUND'];
 const MODES = ['redeem', 'status', 'rebind', 'optOut'];
 
+/** A path segment as typed; a malformed escape stays as it is instead of breaking the page. */
+function decoded(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * The customers' page (SPEC sections 3, 9, 14), public, no sign-in:
  *  /invite/{code}        the official link: the platform's page, with the plans on sale and prices;
@@ -28,7 +37,7 @@ class RedeemPage extends LitElement {
 
   constructor() {
     super();
-    const parts = window.location.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = window.location.pathname.split('/').filter(Boolean).map(decoded);
     this.own = parts[0] === 'r';
     this.slug = this.own ? parts[1] : null;
     this.code = (this.own ? parts[2] : parts[1]) ?? '';
