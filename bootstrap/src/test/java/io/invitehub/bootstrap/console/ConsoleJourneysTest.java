@@ -138,7 +138,7 @@ class ConsoleJourneysTest {
         assertThat(series(ranking)).extracting(s -> numbers(s.get("data"))).containsExactly(List.of(5L), List.of(0L), List.of(0L));
         assertThat(pages.texts("ih-dashboard .recent-sales tbody tr")).hasSize(3);
         pages.settle();
-        pages.shot("zh-CN", "dashboard");
+        pages.shot("zh-CN", "journey-dashboard");
 
         // English, switched in the header and remembered
         pages.click(".header .lang-switch sl-button");
@@ -151,7 +151,7 @@ class ConsoleJourneysTest {
         assertThat(pages.waitText(".page-title", "Dashboard")).as("the language is remembered").isEqualTo("Dashboard");
         pages.waitFor("ih-dashboard[data-ready=true]");
         pages.settle();
-        pages.shot("en", "dashboard");
+        pages.shot("en", "journey-dashboard");
     }
 
     @Test
@@ -219,7 +219,7 @@ class ConsoleJourneysTest {
 
         pages.menu("/console/orders");
         assertThat(pages.text("ih-orders tbody tr .progress-text")).isEqualTo("10 / 10");
-        pages.shot("zh-CN", "orders");
+        pages.shot("zh-CN", "journey-orders");
     }
 
     @Test
@@ -279,7 +279,7 @@ class ConsoleJourneysTest {
         pages.menu("/console/members");
         String row = "ih-members tbody tr";
         assertThat(pages.text(row)).contains("hal-customer@example.com");
-        pages.shot("zh-CN", "members");
+        pages.shot("zh-CN", "journey-members");
         pages.click(row + " sl-button.remove-member");
         assertThat(pages.text("sl-dialog.confirm-dialog .confirm-message"))
                 .contains("hal-customer@example.com").contains(code).contains("1 次使用会退回");

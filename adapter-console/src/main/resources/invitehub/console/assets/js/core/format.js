@@ -27,6 +27,16 @@ export function dateTime(iso) {
   }).format(new Date(iso));
 }
 
+/** Month, day and time only, for compact lists of recent events. */
+export function shortDateTime(iso) {
+  if (!iso) {
+    return '—';
+  }
+  return new Intl.DateTimeFormat(lang(), {
+    timeZone: zone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
 /** A business day ({@code 2025-03-01}, as the API sends them) shown short: 03-01 / Mar 1. */
 export function shortDay(day) {
   const [y, m, d] = day.split('-').map(Number);

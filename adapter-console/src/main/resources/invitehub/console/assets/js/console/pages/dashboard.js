@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { api } from '../../core/api.js';
-import { dateTime, money, number } from '../../core/format.js';
+import { money, number, shortDateTime } from '../../core/format.js';
 import { copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, statusTag } from '../page.js';
 import { ownLinkBase, rememberSummary } from '../account.js';
@@ -217,7 +217,7 @@ class DashboardPage extends ConsoleElement {
         { title: t('field.email'), render: (r) => r.email },
         { title: t('field.code'), render: (r) => html`<span class="mono">${r.code}</span>`, className: 'nowrap' },
         { title: t('field.status'), render: (r) => statusTag('invitation', r.status) },
-        { title: t('field.createdAt'), render: (r) => dateTime(r.created_at), className: 'nowrap' },
+        { title: t('field.createdAt'), render: (r) => shortDateTime(r.created_at), className: 'nowrap' },
       ],
       empty: emptyState({ icon: 'receipt', text: t('dashboard.salesEmpty'), hint: t('dashboard.trendEmptyHint') }),
     })}</div>`;
