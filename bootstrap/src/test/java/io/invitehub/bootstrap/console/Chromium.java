@@ -2,8 +2,6 @@ package io.invitehub.bootstrap.console;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.bidi.browsingcontext.BrowsingContext;
-import org.openqa.selenium.bidi.browsingcontext.CaptureScreenshotParameters;
 import org.openqa.selenium.bidi.log.LogLevel;
 import org.openqa.selenium.bidi.module.LogInspector;
 import org.openqa.selenium.bidi.module.Network;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,18 +173,6 @@ public final class Chromium implements AutoCloseable {
         Permission permission = new Permission(driver);
         permission.setPermission(Map.of("name", "clipboard-read"), PermissionState.GRANTED, origin);
         permission.setPermission(Map.of("name", "clipboard-write"), PermissionState.GRANTED, origin);
-    }
-
-    /** The whole page (not only the window) as PNG into {@code file}. */
-    public void screenshot(Path file) {
-        BrowsingContext context = new BrowsingContext(driver, driver.getWindowHandle());
-        String png = context.captureScreenshot(new CaptureScreenshotParameters().origin(CaptureScreenshotParameters.Origin.DOCUMENT));
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, Base64.getDecoder().decode(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -39,7 +39,7 @@ class ConsoleMessagesTest {
         JsonNode en = table("en");
         assertThat(keys(zh)).isEqualTo(keys(en));
         for (JsonNode table : List.of(zh, en)) {
-            table.fields().forEachRemaining(e -> assertThat(e.getValue().asText()).as(e.getKey()).isNotBlank());
+            table.properties().forEach(e -> assertThat(e.getValue().asText()).as(e.getKey()).isNotBlank());
         }
         assertThat(zh.get("menu.dashboard").asText()).isEqualTo("概览");
         assertThat(en.get("menu.dashboard").asText()).isEqualTo("Dashboard");

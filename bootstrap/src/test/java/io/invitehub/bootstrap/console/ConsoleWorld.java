@@ -113,9 +113,9 @@ final class ConsoleWorld implements AutoCloseable {
         return json(ok(send("GET", path, token, null), 200));
     }
 
-    /** Polls {@code check} until it answers non-null (10 s). */
+    /** Polls {@code check} until it answers non-null (30 s). */
     static <T> T await(java.util.function.Supplier<T> check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             T value = check.get();
             if (value != null) {

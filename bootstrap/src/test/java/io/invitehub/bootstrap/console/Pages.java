@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class Pages {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     final Chromium browser;
     final WebDriver driver;
@@ -147,10 +147,28 @@ final class Pages {
         script("document.querySelectorAll('.sl-toast-stack sl-alert:not([data-read])').forEach(a => { a.dataset.read = 'true'; a.hide(); })");
     }
 
-    /** A full-page screenshot into target/console-screenshots/{lang}/{name}.png (copied to docs/console by hand). */
+    /**
+     * A full-page screenshot into target/console-screenshots/{lang}/{name}.png (copied to docs/console by
+     * hand): the window is made as tall as the page for the picture, so everything lays out (and the charts
+     * resize) as in a real window, then restored.
+     */
     void shot(String lang, String name) {
-        script("return document.fonts.ready");
-        browser.screenshot(SCREENSHOTS.resolve(lang).resolve(name + ".png"));
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        try {
+            for (int round = 0; round < 2; round++) { // a taller window can change the layout a little: measure again
+                long page = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+                long chrome = ((Number) script("return window.outerHeight - window.innerHeight")).longValue();
+                long inner = ((Number) script("return window.innerHeight")).longValue();
+                if (page <= inner) {
+                    break;
+                }
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(page + chrome, 6000)));
+                settle();
+            }
+            shotWindow(lang, name);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
     }
 
     /** The window only (drawers and dialogs are fixed to it), into the same place as {@link #shot}. */

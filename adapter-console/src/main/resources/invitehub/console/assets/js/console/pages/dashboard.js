@@ -215,7 +215,6 @@ class DashboardPage extends ConsoleElement {
       rows: this.sales,
       columns: [
         { title: t('field.email'), render: (r) => r.email },
-        { title: t('field.code'), render: (r) => html`<span class="mono">${r.code}</span>`, className: 'nowrap' },
         { title: t('field.status'), render: (r) => statusTag('invitation', r.status) },
         { title: t('field.createdAt'), render: (r) => shortDateTime(r.created_at), className: 'nowrap' },
       ],
