@@ -90,6 +90,9 @@ class ProfilePage extends ConsoleElement {
 
   render() {
     const me = account();
+    if (me === null) {
+      return nothing; // signed out (the password change ends the session): the page is on its way out
+    }
     const basics = accountBasics();
     return html`${pageHeader(t('menu.profile'))}
       <div class="grid cols-2">
