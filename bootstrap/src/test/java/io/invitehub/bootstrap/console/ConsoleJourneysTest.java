@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A distributor's day in the real console, in real Chromium against the real service: sign-up with
  * the e-mail code and approval, the dashboard against /me/summary and its charts, both links of a
  * code read back from the clipboard, a purchase through the drawer and the sandbox pay page, toggling
- * and deleting codes, removing a member and seeing the use come back. Every page is photographed.
+ * and deleting codes, removing a member and seeing the use come back, the list filters, paging and the
+ * password change within the API's request shapes. Every page is photographed.
  */
 @BrowserTest
 class ConsoleJourneysTest {
@@ -300,6 +301,94 @@ class ConsoleJourneysTest {
         pages.click("sl-dialog.confirm-dialog sl-button.confirm-ok");
         assertThat(pages.toast()).isEqualTo("已重新邀请 hal-customer@example.com。");
         assertThat(world.get("/api/v1/distributors/me/codes?limit=5&cursor=", token).get("items").get(0).get("used_count").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * The requests the console builds from what a person picks and types fit the routes' request shapes
+     * (ADR 33: declared query parameters only, choices as enum names, {@code from}/{@code to} as timestamps,
+     * cursors as the API issued them, bodies with declared fields only): any 400 or 415 fails the test
+     * through the browser's network log, and what each filter shows is what the API answers for it.
+     */
+    @Test
+    void filtersPagingAndThePasswordChangeAskTheApiWithinItsRequestShapes(Chromium browser) {
+        long lee = world.distributor("lee", "lee-password");
+        String token = world.login("lee", "lee-password");
+        List<String> granted = world.grant(lee, 22);
+        world.redeem(granted.get(0), "lee-first@example.com");
+        world.redeem(granted.get(1), "lee-second@example.com");
+        long disabled = world.get("/api/v1/distributors/me/codes?q=" + granted.get(2) + "&limit=1&cursor=", token).get("items").get(0).get("id").asLong();
+        ConsoleWorld.ok(world.send("PUT", "/api/v1/distributors/me/codes/" + disabled + "/toggle", token, null), 200);
+        ConsoleWorld.await(() -> world.get("/api/v1/distributors/me/members?limit=5&cursor=", token).get("items").size() == 2 ? true : null);
+        java.time.ZoneId zone = java.time.ZoneId.of(world.get("/api/v1/distributors/me/summary", token).get("time_zone").asText());
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        Pages pages = new Pages(browser, world.base);
+        pages.signIn("lee", "lee-password");
+
+        pages.menu("/console/sales");
+        String sales = "ih-sales tbody tr[data-key]";
+        rows(pages, sales, 2);
+        pages.click("ih-sales sl-select.filter-status");
+        pages.click("ih-sales sl-select.filter-status sl-option[value=REMOVED]");
+        pages.waitFor("ih-sales .empty-state");
+        assertThat(world.get("/api/v1/distributors/me/sales?status=REMOVED&limit=20&cursor=", token).get("items")).isEmpty();
+        pickInScript(pages, "ih-sales sl-select.filter-status", "");
+        rows(pages, sales, 2);
+        pickInScript(pages, "ih-sales sl-input.filter-from", today.minusDays(1).toString());
+        pickInScript(pages, "ih-sales sl-input.filter-to", today.toString());
+        rows(pages, sales, 2);
+        pickInScript(pages, "ih-sales sl-input.filter-to", "");
+        pickInScript(pages, "ih-sales sl-input.filter-from", today.plusDays(1).toString());
+        pages.waitFor("ih-sales .empty-state");
+        pickInScript(pages, "ih-sales sl-input.filter-from", "");
+        rows(pages, sales, 2);
+        pages.type("ih-sales sl-input.filter-search", "lee-second");
+        rows(pages, sales, 1);
+        assertThat(pages.text(sales)).contains("lee-second@example.com");
+        assertThat(world.get("/api/v1/distributors/me/sales?q=lee-second&limit=20&cursor=", token).get("items")).hasSize(1);
+
+        pages.menu("/console/codes");
+        String codes = "ih-codes tbody tr[data-key]";
+        rows(pages, codes, 20);
+        pages.click("ih-codes sl-button.pager-next");
+        rows(pages, codes, 2);
+        pages.click("ih-codes sl-button.pager-previous");
+        rows(pages, codes, 20);
+        pages.click("ih-codes sl-select.filter-status");
+        pages.click("ih-codes sl-select.filter-status sl-option[value=disabled]");
+        rows(pages, codes, 1);
+        pages.waitFor("ih-codes tr[data-key='" + disabled + "'] sl-tag[data-status=disabled]");
+        pickInScript(pages, "ih-codes sl-select.filter-status", "");
+        rows(pages, codes, 20);
+        pages.type("ih-codes sl-input.filter-search", granted.get(3));
+        rows(pages, codes, 1);
+        assertThat(pages.text(codes)).contains(granted.get(3));
+
+        pages.menu("/console/members");
+        String members = "ih-members tbody tr[data-key]";
+        rows(pages, members, 2);
+        pages.type("ih-members sl-input.filter-search", "lee-first");
+        rows(pages, members, 1);
+        assertThat(pages.text(members)).contains("lee-first@example.com");
+
+        pages.menu("/console/profile");
+        pages.type("ih-profile sl-input[name=old_password]", "lee-password");
+        pages.type("ih-profile sl-input[name=new_password]", "lee-password-2");
+        pages.type("ih-profile sl-input[name=confirm]", "lee-password-2");
+        pages.click("ih-profile sl-button.change-password");
+        pages.waitFor("ih-sign-in");
+        assertThat(world.login("lee", "lee-password-2")).isNotBlank();
+    }
+
+    /** Waits until exactly {@code count} rows match. */
+    private static void rows(Pages pages, String css, int count) {
+        pages.until(d -> d.findElements(By.cssSelector(css)).size() == count ? Boolean.TRUE : null, count + " rows of " + css);
+    }
+
+    /** Sets a Shoelace control's value and fires its change event (a date picker's or a cleared select's, which WebDriver cannot type portably). */
+    private static void pickInScript(Pages pages, String css, String value) {
+        pages.waitFor(css);
+        pages.script("const c = document.querySelector(arguments[0]); c.value = arguments[1];"
+                + " c.dispatchEvent(new CustomEvent('sl-change', {bubbles: true, composed: true}));", css, value);
     }
 
     private static JsonNode codeById(String token, long id) {
