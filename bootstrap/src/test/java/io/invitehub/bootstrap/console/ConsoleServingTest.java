@@ -73,6 +73,14 @@ class ConsoleServingTest {
                     + hash + "'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'");
             assertThat(page.body()).as(path).contains(path.startsWith("/console") ? "<ih-console>" : "<ih-redeem>");
         }
+        HttpResponse<String> head = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/console/codes"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shell = get("/console/codes");
+        assertThat(head.statusCode()).as("HEAD answers as GET").isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        for (String header : List.of("Content-Type", "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options")) {
+            assertThat(head.headers().allValues(header)).as("HEAD " + header).isEqualTo(shell.headers().allValues(header));
+        }
         HttpResponse<String> root = get("/");
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location")).hasValue("/console");

@@ -112,6 +112,8 @@ final class ConsolePages {
         for (Map.Entry<String, String> page : PAGES) {
             Page shell = shells.get(page.getValue());
             config.routes.addHttpHandler(HandlerType.GET, page.getKey(), ctx -> html(ctx, shell));
+            // as the API's GET rows do (ADR 33): HEAD answers as GET would, without the body
+            config.routes.addHttpHandler(HandlerType.HEAD, page.getKey(), ctx -> html(ctx, shell));
         }
         config.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.redirect("/console"));
         config.routes.addHttpHandler(HandlerType.GET, "/favicon.ico", ctx -> ctx.contentType("image/svg+xml")
