@@ -139,6 +139,7 @@ public final class HttpApi implements AutoCloseable {
         config.routes.beforeMatched(ctx -> ctx.header("Cache-Control", NO_STORE));
         config.routes.beforeMatched(Access.guard(signIn));
         config.routes.after(HttpApi::pagePolicy);
+        ConsolePages.register(config);
 
         for (Route route : routes()) {
             install(config, route.handlerType(), route);
