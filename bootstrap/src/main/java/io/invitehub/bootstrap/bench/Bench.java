@@ -171,8 +171,12 @@ public final class Bench {
     }
 
     private DatasetSeeder.Dataset seed(EmbeddedDatabase database, SecretKeys secrets) {
-        try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4), secrets)) {
-            persistence.migrate();
+        try (JooqPersistence service = JooqPersistence.connect(database.settings(2), secrets)) {
+            // the schema belongs to the service role (ADR 27)
+            service.migrate();
+        }
+        // the bulk load bypasses triggers (session_replication_role), which only the superuser may do
+        try (JooqPersistence persistence = JooqPersistence.connect(database.superuserSettings(4), secrets)) {
             String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
             out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());
             DatasetSeeder.Dataset d = DatasetSeeder.seed(persistence, options.scale(), hash);
