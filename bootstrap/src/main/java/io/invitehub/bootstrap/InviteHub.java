@@ -199,9 +199,8 @@ public final class InviteHub implements AutoCloseable {
         JwtTokens tokens = new JwtTokens(JwtSecret.resolve(s), s.jwtTtl());
         Mailer mailer = b.mailer != null ? b.mailer : new LoggingMailer();
         this.accounts = new AccountsService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
-        this.signIn = new SignInService(persistence.users(), hasher, tokens, tokens, rateLimiter, clock, new SignInSettings(
-                new RateLimiter.Limit("login-address", s.loginPerMinute(), Duration.ofMinutes(1)),
-                new RateLimiter.Limit("login-username", s.loginPerMinute(), Duration.ofMinutes(1))));
+        this.signIn = new SignInService(persistence.users(), hasher, tokens, tokens, rateLimiter, clock,
+                SignInSettings.of(s.loginPerMinute(), SignInSettings.DEFAULT_SLOW_DOWN));
         this.signUp = new DistributorSignUpService(persistence.transactions(), persistence.users(), persistence.verificationCodes(),
                 new SecureRandomVerificationCodes(), hasher, mailer, rateLimiter, persistence.audit(), clock, SignUpSettings.defaults());
         this.distributors = new DistributorAdminService(persistence.transactions(), persistence.users(), hasher, persistence.audit(), clock);
