@@ -392,7 +392,7 @@ public final class HttpApi implements AutoCloseable {
         HttpRequests.RegisterDistributor request = body(ctx, HttpRequests.RegisterDistributor.class);
         char[] password = required(request.password(), "password").toCharArray();
         User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
-                required(request.username(), "username"), password, required(request.code(), "code")));
+                required(request.username(), "username"), password, required(request.code(), "code"), clientAddress(ctx)));
         ctx.status(201).json(HttpResponses.Account.of(user));
     }
 
