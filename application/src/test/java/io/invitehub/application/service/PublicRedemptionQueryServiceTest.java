@@ -98,6 +98,22 @@ class PublicRedemptionQueryServiceTest {
         assertThat(queries.invitation(first.invitation().publicId()).queuePosition()).contains(1L);
     }
 
+    /** Issue 10: what a distributor wrote when ending it, or a provider's error text, is never shown to the customer. */
+    @Test
+    void anEndedInvitationShowsOnlyAPublicEndReason() {
+        RedeemCode code = code();
+        RedemptionResult waiting = redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().transition(waiting.invitation().id(),
+                InvitationState.WAITING, InvitationState.CANCELLED, f.clock.instant(), "removed by distributor: owes me money"));
+
+        InvitationView view = queries.invitation(waiting.invitation().publicId());
+
+        assertThat(view.state()).isEqualTo(InvitationState.CANCELLED);
+        assertThat(view.endReason()).contains("The invitation was cancelled.");
+        assertThat(queries.status(code.code(), ALICE, "10.0.0.2").latestInvitation().orElseThrow().endReason())
+                .contains("The invitation was cancelled.");
+    }
+
     @Test
     void anUnknownInvitationIsNotFound() {
         assertThatThrownBy(() -> queries.invitation(UUID.fromString("00000000-0000-4000-8000-000000000001")))
