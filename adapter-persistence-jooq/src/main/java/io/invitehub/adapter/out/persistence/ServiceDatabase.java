@@ -87,13 +87,19 @@ public final class ServiceDatabase {
                         LOG.info("created the PostgreSQL database {} owned by {}", database, role);
                     }
                 }
+                if (!adopt) {
+                    ownDatabase(s, database, role);
+                }
             }
             if (adopt) {
-                adoptMaintenanceDatabase(database);
-            }
-            try (Connection c = connect(MAINTENANCE_DATABASE); Statement s = c.createStatement()) {
-                s.execute("alter database " + quoted(database) + " owner to " + quoted(role));
-                s.execute("revoke all on database " + quoted(database) + " from public");
+                // renaming needs nobody connected to the maintenance database: from template1
+                try (Connection c = connect("template1"); Statement s = c.createStatement()) {
+                    s.execute("alter database " + quoted(MAINTENANCE_DATABASE) + " rename to " + quoted(database));
+                    s.execute("create database " + quoted(MAINTENANCE_DATABASE));
+                    ownDatabase(s, database, role);
+                }
+                LOG.info("moved the service's data from database {} to its own database {} (renamed in place)",
+                        MAINTENANCE_DATABASE, database);
             }
             try (Connection c = connect(database); Statement s = c.createStatement()) {
                 s.execute("alter schema public owner to " + quoted(role));
@@ -121,13 +127,9 @@ public final class ServiceDatabase {
         }
     }
 
-    private void adoptMaintenanceDatabase(String database) throws SQLException {
-        try (Connection c = connect("template1"); Statement s = c.createStatement()) {
-            s.execute("alter database " + quoted(MAINTENANCE_DATABASE) + " rename to " + quoted(database));
-            s.execute("create database " + quoted(MAINTENANCE_DATABASE));
-        }
-        LOG.info("moved the service's data from database {} to its own database {} (renamed in place)", MAINTENANCE_DATABASE,
-                database);
+    private static void ownDatabase(Statement s, String database, String role) throws SQLException {
+        s.execute("alter database " + quoted(database) + " owner to " + quoted(role));
+        s.execute("revoke all on database " + quoted(database) + " from public");
     }
 
     /** Hands every object of schema public that the role does not own over to it; returns how many. */
