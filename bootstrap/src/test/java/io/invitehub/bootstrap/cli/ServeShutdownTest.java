@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real service process ({@code invitehub serve} on the embedded default, as a child JVM) stopped with
  * SIGTERM while its workers are busy and requests arrive: the workers stop before the connection pool and
  * the database close, so the log has no ERROR, no failed-pass warning and no stack trace; the process
- * exits and its PostgreSQL is gone. Started twice: on a fresh data directory and again on the same one.
+ * exits and its PostgreSQL is gone.
  */
 class ServeShutdownTest {
     private static final Pattern PG_PORT = Pattern.compile("embedded PostgreSQL \\w+ .* on (?:127\\.0\\.0\\.1:|port )(\\d+)");
@@ -38,53 +38,52 @@ class ServeShutdownTest {
 
     @Test
     void sigtermWhileBusyStopsEverythingInOrderWithoutErrors(@TempDir Path dir) throws Exception {
-        for (String run : List.of("fresh", "restart")) {
-            Path log = dir.resolve(run + ".log");
-            int port = freePort();
-            Process process = start(dir.resolve("data"), port, log);
-            try {
-                String started = awaitStarted(process, log);
-                Matcher pg = PG_PORT.matcher(started);
-                assertThat(pg.find()).as("the log names the embedded PostgreSQL port").isTrue();
-                int pgPort = Integer.parseInt(pg.group(1));
-                List<String> codes = new ArrayList<>();
-                Matcher m = CODES.matcher(started);
-                if (m.find()) {
-                    codes.addAll(List.of(m.group(1).trim().split("\\s+")));
-                }
+        String run = "fresh data directory";
+        Path log = dir.resolve("serve.log");
+        int port = freePort();
+        Process process = start(dir.resolve("data"), port, log);
+        try {
+            String started = awaitStarted(process, log);
+            Matcher pg = PG_PORT.matcher(started);
+            assertThat(pg.find()).as("the log names the embedded PostgreSQL port").isTrue();
+            int pgPort = Integer.parseInt(pg.group(1));
+            List<String> codes = new ArrayList<>();
+            Matcher m = CODES.matcher(started);
+            if (m.find()) {
+                codes.addAll(List.of(m.group(1).trim().split("\\s+")));
+            }
 
-                AtomicBoolean stop = new AtomicBoolean();
-                AtomicInteger answered = new AtomicInteger();
-                List<Thread> clients = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    int client = i;
-                    Thread t = new Thread(() -> load(port, codes, client, stop, answered));
-                    t.start();
-                    clients.add(t);
-                }
-                long loaded = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (answered.get() < 40 && System.nanoTime() < loaded) {
-                    Thread.sleep(50);
-                }
-                Thread.sleep(300);
-                process.destroy(); // SIGTERM
-                boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-                stop.set(true);
-                for (Thread t : clients) {
-                    t.join();
-                }
-                assertThat(exited).as("%s: the process ends after SIGTERM", run).isTrue();
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                assertThat(answered.get()).as("requests were served before the stop:%n%s", output).isPositive();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger answered = new AtomicInteger();
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int client = i;
+                Thread t = new Thread(() -> load(port, codes, client, stop, answered));
+                t.start();
+                clients.add(t);
+            }
+            long loaded = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (answered.get() < 40 && System.nanoTime() < loaded) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            process.destroy(); // SIGTERM
+            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            stop.set(true);
+            for (Thread t : clients) {
+                t.join();
+            }
+            assertThat(exited).as("%s: the process ends after SIGTERM", run).isTrue();
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(answered.get()).as("requests were served before the stop:%n%s", output).isPositive();
 
-                List<String> bad = output.lines().filter(l -> l.contains(" ERROR ") || l.contains("Exception")
-                        || l.matches("\\s+at .*") || l.matches(".*WARN .*(failed|error).*")).toList();
-                assertThat(bad).as("%s: errors or stack traces in the log of a clean stop:%n%s", run, output).isEmpty();
-                assertThat(accepts(pgPort)).as("%s: the embedded PostgreSQL stopped with the service", run).isFalse();
-            } finally {
-                if (process.isAlive()) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
+            List<String> bad = output.lines().filter(l -> l.contains(" ERROR ") || l.contains("Exception")
+                    || l.matches("\\s+at .*") || l.matches(".*WARN .*(failed|error).*")).toList();
+            assertThat(bad).as("%s: errors or stack traces in the log of a clean stop:%n%s", run, output).isEmpty();
+            assertThat(accepts(pgPort)).as("%s: the embedded PostgreSQL stopped with the service", run).isFalse();
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
