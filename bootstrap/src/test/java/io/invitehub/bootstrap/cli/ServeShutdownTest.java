@@ -68,7 +68,7 @@ class ServeShutdownTest {
             }
             Thread.sleep(300);
             process.destroy(); // SIGTERM
-            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            boolean exited = process.waitFor(120, TimeUnit.SECONDS);
             stop.set(true);
             for (Thread t : clients) {
                 t.join();
@@ -97,7 +97,7 @@ class ServeShutdownTest {
         Path log = dir.resolve("start.log");
         Process process = start(dir.resolve("data"), freePort(), log);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             Integer pgPort = null;
             while (pgPort == null && System.nanoTime() < deadline && process.isAlive()) {
                 Matcher pg = PG_PORT.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "");
@@ -109,7 +109,7 @@ class ServeShutdownTest {
             }
             assertThat(pgPort).as("the database came up:%n%s", Files.readString(log, StandardCharsets.UTF_8)).isNotNull();
             process.destroy(); // SIGTERM, before "Started in"
-            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the process ends").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the process ends").isTrue();
             assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain("Started in");
             assertThat(accepts(pgPort)).as("no PostgreSQL left running").isFalse();
             assertThat(dir.resolve("data").resolve("postgres").resolve("postmaster.pid")).doesNotExist();
@@ -145,7 +145,7 @@ class ServeShutdownTest {
     }
 
     private static String awaitStarted(Process process, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
             if (output.contains("Started in")) {
@@ -156,7 +156,7 @@ class ServeShutdownTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the service did not start within 120 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        throw new AssertionError("the service did not start within 300 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
 
     /** Redemptions of the demo codes with fresh e-mails and health checks until told to stop. */
