@@ -193,6 +193,15 @@ class ShopHttpTest {
         assertThat(sql.count("select count(*) from orders")).isEqualTo(before);
         assertThat(send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Float\",\"price\":\"9.999\",\"code_count\":1,"
                 + "\"code_max_uses\":1,\"validity_days\":30}").statusCode()).isEqualTo(400);
+        // issue 10: a price is bounded, so price x quantity cannot overflow into a 500 when someone orders it
+        long plans = sql.count("select count(*) from plans");
+        for (String price : new String[] {"92233720368547758.07", "1000000.01"}) {
+            HttpResponse<String> dear = send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Dear\",\"price\":\"" + price
+                    + "\",\"code_count\":1,\"code_max_uses\":1,\"validity_days\":30}");
+            assertThat(dear.statusCode()).as(dear.body()).isEqualTo(400);
+            assertThat(dear.body()).contains("price must be at most 1000000.00");
+        }
+        assertThat(sql.count("select count(*) from plans")).isEqualTo(plans);
     }
 
     private static Map<String, String> payPage(String payUrl) throws Exception {
