@@ -1,6 +1,8 @@
 package io.invitehub.adapter.out.persistence;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -9,8 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * working: the oldest keeps its name, later ones are renamed '<name>-<id>' and the rename is audited.
  */
 class UsernameCaseMigrationTest {
+    private static final MigrationVersion V19 = MigrationVersion.fromVersion("19");
 
     @Test
     void existingCaseDuplicatesAreRenamedAndAuditedThenTheIndexHolds() throws Exception {
@@ -28,12 +34,17 @@ class UsernameCaseMigrationTest {
         ds.setUrl(db.jdbcUrl());
         ds.setUser(db.user());
         ds.setPassword(db.password());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .javaMigrations(new SealPlaintextTeamCredentials(Optional.empty())).target("18").load().migrate();
+        // the schema as it was right before V19, whatever came before it
+        List<MigrationVersion> versions = Arrays.stream(flyway(ds, MigrationVersion.LATEST).info().all())
+                .map(MigrationInfo::getVersion).filter(Objects::nonNull).sorted().collect(Collectors.toList());
+        MigrationVersion before = versions.stream().filter(v -> !v.isNewerThan(V19) && !v.equals(V19))
+                .reduce((a, b) -> b).orElseThrow();
+        long fromV19On = versions.stream().filter(v -> v.equals(V19) || v.isNewerThan(V19)).count();
+        flyway(ds, before).migrate();
         execute(ds, "insert into users (username, password_hash, role) values ('admin', 'h1', 'ADMIN'), ('ADMIN', 'h2', 'OPERATOR'), "
                 + "('Admin', 'h3', 'OPERATOR'), ('other', 'h4', 'OPERATOR')");
 
-        assertThat(JooqPersistence.migrate(ds)).isEqualTo(1);
+        assertThat(JooqPersistence.migrate(ds)).as("V19 and what follows it").isEqualTo((int) fromV19On);
 
         assertThat(texts(ds, "select username || ' ' || password_hash from users order by id")).containsExactly(
                 "admin h1", "ADMIN-" + id(ds, "h2") + " h2", "Admin-" + id(ds, "h3") + " h3", "other h4");
@@ -41,6 +52,11 @@ class UsernameCaseMigrationTest {
                 "USERNAME_RENAMED " + id(ds, "h2") + " SYSTEM", "USERNAME_RENAMED " + id(ds, "h3") + " SYSTEM");
         assertThatThrownBy(() -> execute(ds, "insert into users (username, password_hash, role) values ('aDmIn', 'x', 'ADMIN')"))
                 .rootCause().hasMessageContaining("users_username_lower_key");
+    }
+
+    private static Flyway flyway(PGSimpleDataSource ds, MigrationVersion target) {
+        return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(new SealPlaintextTeamCredentials(Optional.empty())).target(target).load();
     }
 
     private static long id(PGSimpleDataSource ds, String hash) {
