@@ -6,7 +6,6 @@ import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
-import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.in.SignedIn;
 import io.invitehub.domain.user.User;
@@ -21,19 +20,12 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** Sign-in, the distributor's sign-up with an e-mailed code, the own account and its password (SPEC section 10). */
 public final class AuthHandlers {
-    /** Usernames are at most 64 characters (the sign-up's rule); a longer one is refused before any lookup. */
-    static final int MAX_USERNAME = 128;
-    static final int MAX_PASSWORD = 1024;
-
-    /** What each route reads (ADR 33). The login also takes the OAuth2 password form's other fields, and ignores them. */
-    public static final RequestShape LOGIN = RequestShape.none().body(Field.text("username", MAX_USERNAME),
-            Field.text("password", MAX_PASSWORD), Field.text("grant_type", 64), Field.text("scope", 256),
-            Field.text("client_id", 256), Field.text("client_secret", 256));
-    public static final RequestShape SEND_VERIFICATION_CODE = RequestShape.none().body(Field.email("email"));
-    public static final RequestShape REGISTER_DISTRIBUTOR = RequestShape.none().body(Field.email("email"),
-            Field.text("username", MAX_USERNAME), Field.text("password", MAX_PASSWORD), Field.token("code", 16));
-    public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", MAX_PASSWORD),
-            Field.text("new_password", MAX_PASSWORD));
+    /** What each route reads (ADR 33); the sign-in's and the sign-up's are the reference dialect's too ({@link AuthWire}). */
+    public static final RequestShape LOGIN = AuthWire.LOGIN;
+    public static final RequestShape SEND_VERIFICATION_CODE = AuthWire.SEND_VERIFICATION_CODE;
+    public static final RequestShape REGISTER_DISTRIBUTOR = AuthWire.REGISTER_DISTRIBUTOR;
+    public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", AuthWire.MAX_PASSWORD),
+            Field.text("new_password", AuthWire.MAX_PASSWORD));
 
     private final SignInUseCase signIn;
     private final DistributorSignUpUseCase signUp;
@@ -56,16 +48,6 @@ public final class AuthHandlers {
         @Override
         public String toString() {
             return "Login[" + username + ", password=***]";
-        }
-    }
-
-    record SendVerificationCode(String email) {
-    }
-
-    record RegisterDistributor(String email, String username, String password, String code) {
-        @Override
-        public String toString() {
-            return "RegisterDistributor[" + username + ", password=***, code=***]";
         }
     }
 
@@ -100,17 +82,12 @@ public final class AuthHandlers {
     }
 
     public void sendVerificationCode(Context ctx) {
-        SendVerificationCode request = body(ctx, SendVerificationCode.class);
-        signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx));
+        signUp.sendVerificationCode(AuthWire.verificationEmail(ctx), proxies.clientAddress(ctx));
         ctx.json(new Sent(true, "A verification code was sent; it is valid for 10 minutes."));
     }
 
     public void registerDistributor(Context ctx) {
-        RegisterDistributor request = body(ctx, RegisterDistributor.class);
-        char[] password = required(request.password(), "password").toCharArray();
-        User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
-                required(request.username(), "username"), password, required(request.code(), "code"),
-                proxies.clientAddress(ctx)));
+        User user = signUp.register(AuthWire.registration(ctx, proxies));
         ctx.status(201).json(Account.of(user));
     }
 
