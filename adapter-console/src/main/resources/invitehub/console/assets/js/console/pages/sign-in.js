@@ -35,31 +35,32 @@ class SignInPage extends ConsoleElement {
   }
 
   render() {
-    return html`<div class="auth-page">
-      <div class="auth-top">${languageSwitch()}</div>
-      <div class="auth-box">
-        ${authBrand()}
-        <form class="auth-card" @submit=${this.submit} novalidate>
-          <h1 class="auth-title">${t('signIn.title')}</h1>
-          ${this.error ? html`<sl-alert variant="danger" open class="form-error"><sl-icon slot="icon" name="exclamation-octagon"></sl-icon>${this.error}</sl-alert>` : nothing}
-          <sl-input name="username" label=${t('field.username')} autocomplete="username" required autofocus>
-            <sl-icon slot="prefix" name="person"></sl-icon></sl-input>
-          <sl-input name="password" type="password" label=${t('field.password')} autocomplete="current-password" password-toggle required>
-            <sl-icon slot="prefix" name="lock"></sl-icon></sl-input>
-          <sl-button type="submit" variant="primary" class="submit" ?loading=${this.busy}>${t('signIn.submit')}</sl-button>
-          <p class="auth-switch">${t('signIn.noAccount')} <a href="/console/sign-up">${t('signIn.toSignUp')}</a></p>
-        </form>
-      </div>
-      <footer class="auth-footer">InviteHub</footer>
-    </div>`;
+    return authPage(html`<form class="auth-card" @submit=${this.submit} novalidate>
+      <h1 class="auth-title">${t('signIn.title')}</h1>
+      ${this.error ? html`<sl-alert variant="danger" open class="form-error"><sl-icon slot="icon" name="exclamation-octagon"></sl-icon>${this.error}</sl-alert>` : nothing}
+      <sl-input name="username" label=${t('field.username')} autocomplete="username" required autofocus>
+        <sl-icon slot="prefix" name="person"></sl-icon></sl-input>
+      <sl-input name="password" type="password" label=${t('field.password')} autocomplete="current-password" password-toggle required>
+        <sl-icon slot="prefix" name="lock"></sl-icon></sl-input>
+      <sl-button type="submit" variant="primary" class="submit" ?loading=${this.busy}>${t('signIn.submit')}</sl-button>
+      <p class="auth-switch">${t('signIn.noAccount')} <a href="/console/sign-up">${t('signIn.toSignUp')}</a></p>
+    </form>`);
   }
 }
 
-export function authBrand() {
-  return html`<div class="auth-brand">
-    <img src=${new URL('../../../icon.svg', import.meta.url).pathname} alt="" width="40" height="40">
-    <span>InviteHub</span></div>
-    <p class="auth-subtitle">${t('auth.subtitle')}</p>`;
+/** The frame of the sign-in and sign-up pages around their card: language switch, brand, footer. */
+export function authPage(card) {
+  return html`<div class="auth-page">
+      <div class="auth-top">${languageSwitch()}</div>
+      <div class="auth-box">
+        <div class="auth-brand">
+          <img src=${new URL('../../../icon.svg', import.meta.url).pathname} alt="" width="40" height="40">
+          <span>InviteHub</span></div>
+        <p class="auth-subtitle">${t('auth.subtitle')}</p>
+        ${card}
+      </div>
+      <footer class="auth-footer">InviteHub</footer>
+    </div>`;
 }
 
 customElements.define('ih-sign-in', SignInPage);
