@@ -142,7 +142,9 @@ final class Pages {
                 d.findElements(By.cssSelector("sl-dialog[open] .dialog-error")).stream().filter(WebElement::isDisplayed).findFirst()
                         .ifPresent(e -> { throw new AssertionError("the dialog answered instead of a toast: " + e.getText()); });
             }
-            return toasts.isEmpty() ? null : toasts.get(toasts.size() - 1).getText();
+            // a toast still fading in has no visible text yet: wait for its words
+            String shown = toasts.isEmpty() ? "" : toasts.get(toasts.size() - 1).getText();
+            return shown.isBlank() ? null : shown;
         }, "a toast");
         closeToasts();
         return text;
