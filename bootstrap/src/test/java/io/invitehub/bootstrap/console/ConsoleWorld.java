@@ -93,8 +93,10 @@ final class ConsoleWorld implements AutoCloseable {
         ok(sendRaw(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/send-verification-code")).header("Content-Type", "application/json")
                 .header("X-Forwarded-For", clientAddress).POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))), 200);
         String code = await(() -> mailedCodes.get(email));
-        return json(ok(send("POST", "/api/v1/auth/register-distributor", null, "{\"email\":\"" + email + "\",\"username\":\"" + username
-                + "\",\"password\":\"" + password + "\",\"code\":\"" + code + "\"}"), 201)).get("id").asLong();
+        return json(ok(sendRaw(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/register-distributor"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"username\":\"" + username
+                        + "\",\"password\":\"" + password + "\",\"code\":\"" + code + "\"}"))), 201)).get("id").asLong();
     }
 
     List<String> grant(long distributor, int count) {
