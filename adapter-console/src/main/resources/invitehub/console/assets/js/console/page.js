@@ -84,6 +84,8 @@ export function statusTag(kind, value) {
     JOINED: 'success', INVITED: 'primary', RESERVED: 'primary', WAITING: 'warning', REMOVING: 'warning', REMOVED: 'neutral',
     EXPIRED: 'danger', CANCELLED: 'neutral', FAILED: 'danger', REBOUND: 'neutral',
     PENDING: 'warning', PAID: 'success', REFUNDED: 'neutral', PROCESSING: 'primary', COMPLETED: 'success',
+    ACTIVE: 'success', PAUSED: 'warning', BANNED: 'danger', TOKEN_INVALID: 'danger',
+    APPROVED: 'success', REJECTED: 'danger', SUSPENDED: 'warning',
   }[value] ?? 'neutral';
   return html`<sl-tag size="small" variant=${variant} class="status-tag" data-status=${value}>${t(`${kind}.${value}`)}</sl-tag>`;
 }

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -58,8 +59,13 @@ public final class AuthHandlers {
         }
     }
 
-    /** The login answer of the reference API ({@code access_token}, {@code token_type}) plus lifetime and role. */
-    record Token(String accessToken, String tokenType, long expiresIn, String role) {
+    /**
+     * The login answer of the reference API ({@code access_token}, {@code token_type}) plus lifetime and role, and
+     * {@code must_change_password: true} only when the password is a temporary one that must be changed before
+     * anything else (ADR 50): otherwise the field is absent and the answer keeps the reference's shape.
+     */
+    record Token(String accessToken, String tokenType, long expiresIn, String role,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mustChangePassword) {
         @Override
         public String toString() {
             return "Token[***, " + tokenType + ", " + expiresIn + "s, " + role + "]";
@@ -78,7 +84,8 @@ public final class AuthHandlers {
         char[] password = request.password() == null ? null : request.password().toCharArray();
         SignedIn signedIn = signIn.login(request.username(), password, proxies.clientAddress(ctx));
         long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());
-        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name()));
+        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name(),
+                signedIn.user().mustChangePassword() ? Boolean.TRUE : null));
     }
 
     public void sendVerificationCode(Context ctx) {
