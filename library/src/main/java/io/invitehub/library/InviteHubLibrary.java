@@ -7,6 +7,13 @@ import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.StaffAccountsUseCase;
+import io.invitehub.application.alerts.port.in.PlatformAlertsQuery;
+import io.invitehub.application.audit.port.in.AuditTrailQueries;
+import io.invitehub.application.distributors.port.in.PlatformQueries;
+import io.invitehub.application.membership.port.in.InvitationSearchQuery;
+import io.invitehub.application.recipients.port.in.OptOutQueries;
+import io.invitehub.application.teams.port.in.TeamPoolUseCase;
 import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.application.codes.port.in.IssueCodesUseCase;
 import io.invitehub.application.codes.port.in.ManageCodesUseCase;
@@ -40,6 +47,7 @@ import io.invitehub.library.assembly.CodesAssembly;
 import io.invitehub.library.assembly.MembershipAssembly;
 import io.invitehub.library.assembly.RedemptionAssembly;
 import io.invitehub.library.assembly.ShopAssembly;
+import io.invitehub.library.assembly.StaffAssembly;
 import io.invitehub.library.assembly.StatisticsAssembly;
 import io.invitehub.library.assembly.TeamPoolAssembly;
 import io.invitehub.library.config.ConfigurationException;
@@ -97,6 +105,7 @@ public final class InviteHubLibrary implements AutoCloseable {
     private final TeamPoolAssembly pool;
     private final MembershipAssembly membership;
     private final ShopAssembly shop;
+    private final StaffAssembly staff;
     private MaintenanceJobs maintenance;
     private boolean workersStarted;
 
@@ -112,6 +121,7 @@ public final class InviteHubLibrary implements AutoCloseable {
         this.membership = MembershipAssembly.wire(adapters, settings.lifecycle(), redemption);
         IntSupplier port = b.httpPort != null ? b.httpPort : () -> settings.http().port();
         this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator());
+        this.staff = StaffAssembly.wire(adapters, settings.accounts());
     }
 
     public static Builder builder() {
@@ -478,6 +488,20 @@ public final class InviteHubLibrary implements AutoCloseable {
     public PromoteWaitingUseCase queuePromoter() { return pool.promoter(); }
     /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption). */
     public MemberLifecycleJobsUseCase lifecycle() { return membership.lifecycle(); }
+    /** Staff accounts (operators, temporary passwords), for an admin. */
+    public StaffAccountsUseCase staffAccounts() { return staff.accounts(); }
+    /** The audit log's read side. */
+    public AuditTrailQueries auditTrail() { return staff.audit(); }
+    /** The platform's trend and its own codes, for staff. */
+    public PlatformQueries platformQueries() { return staff.platform(); }
+    /** What the staff overview warns about. */
+    public PlatformAlertsQuery platformAlerts() { return staff.alerts(); }
+    /** Team groups and team deletion. */
+    public TeamPoolUseCase teamPool() { return staff.teamPool(); }
+    /** Invitations found by e-mail, code or team, for staff. */
+    public InvitationSearchQuery invitationSearch() { return staff.invitations(); }
+    /** The customers' opt-outs, for an admin. */
+    public OptOutQueries optOuts() { return staff.optOuts(); }
     public TeamProvider teamProvider() { return adapters.provider(); }
     /** One runner per job across instances (what the builder was given, else this process). */
     public JobLeases jobLeases() { return adapters.jobLeases(); }

@@ -3,6 +3,7 @@ package io.invitehub.bootstrap.assembly;
 import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpPorts;
 import io.invitehub.adapter.in.http.HttpSettings;
+import io.invitehub.adapter.in.http.StaffPorts;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.HttpOperations;
 import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
@@ -37,7 +38,9 @@ public final class HttpAssembly {
         HttpPorts ports = new HttpPorts(redeem, hub.queries(), hub.teams(), hub.issueCodes(), hub.accounts(),
                 hub.signIn(), hub.signUp(), hub.distributors(), hub.distributorQueries(), hub.manageCodes(),
                 hub.protectRecipients(), hub.memberRemoval(), hub.reinvite(), hub.rebind(),
-                new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), notifications, hub.sandboxCheckout(), statistics.currency()));
+                new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), notifications, hub.sandboxCheckout(), statistics.currency()),
+                new StaffPorts(hub.staffAccounts(), hub.auditTrail(), hub.platformQueries(), hub.platformAlerts(), hub.teamPool(),
+                        hub.invitationSearch(), hub.optOuts()));
         HttpOperations operations = new HttpOperations(
                 metrics.map(ServiceMetrics::httpTimers).orElse(HttpOperations.Observer.NONE),
                 metrics.filter(m -> observability.metricsOnTheApi()).map(m -> (Supplier<String>) m::scrape),

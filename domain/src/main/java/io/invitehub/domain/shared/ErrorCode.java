@@ -41,5 +41,7 @@ public enum ErrorCode {
     /** The code has used all its rebinds. */
     REBIND_LIMIT_REACHED,
     /** No payment gateway is configured: orders cannot be paid. */
-    PAYMENT_UNAVAILABLE
+    PAYMENT_UNAVAILABLE,
+    /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
+    PASSWORD_CHANGE_REQUIRED
 }

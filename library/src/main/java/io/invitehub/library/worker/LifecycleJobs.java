@@ -100,7 +100,7 @@ public final class LifecycleJobs implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            WorkLoops.stop(scheduler);
         }
     }
 }
