@@ -82,6 +82,31 @@ class MetricsHttpTest {
                 .contains("process_uptime_seconds");
     }
 
+    /** The timers cover every route the server installs: the staff console's, the reference dialect's, the console pages. */
+    @Test
+    void staffRoutesTheReferenceDialectAndTheConsoleAreTimedByTheirDeclaredRoutes() throws Exception {
+        assertThat(w.get("/api/v1/admin/audit-log", w.admin).statusCode()).isEqualTo(200);
+        assertThat(w.get("/api/v1/admin/accounts", w.operator).statusCode()).isEqualTo(403);
+        assertThat(w.get("/reference/api/v1/setup/version", null).statusCode()).isEqualTo(200);
+        assertThat(w.get("/reference/api/v1/redeem-codes/" + w.aCodes.get(0) + "/records", w.a).statusCode()).isEqualTo(200);
+        assertThat(w.get("/console/codes", null).statusCode()).isEqualTo(200);
+
+        String page = w.get("/metrics", w.admin).body();
+
+        assertThat(value(page, "invitehub_http_server_requests_seconds_count",
+                "method=\"GET\",route=\"/api/v1/admin/audit-log\",status=\"200\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(page, "invitehub_http_server_requests_seconds_count",
+                "method=\"GET\",route=\"/api/v1/admin/accounts\",status=\"403\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(page, "invitehub_http_server_requests_seconds_count",
+                "method=\"GET\",route=\"/reference/api/v1/setup/version\",status=\"200\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(page, "invitehub_http_server_requests_seconds_count",
+                "method=\"GET\",route=\"/reference/api/v1/redeem-codes/{id}/records\",status=\"200\"")).isGreaterThanOrEqualTo(1);
+        assertThat(page).as("the reference's ids stay out of the labels too")
+                .doesNotContain("route=\"/reference/api/v1/redeem-codes/" + w.aCodes.get(0));
+        assertThat(value(page, "invitehub_http_server_requests_seconds_count",
+                "method=\"GET\",route=\"/console/<page>\",status=\"200\"")).isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void theSampleDashboardAndTheAlertsUseOnlyMetricsTheServiceHas() throws Exception {
         w.send("GET", "/api/v1/public/shop/notify?out_trade_no=x&sign=y", null, null);

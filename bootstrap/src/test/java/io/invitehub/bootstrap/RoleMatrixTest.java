@@ -235,7 +235,14 @@ class RoleMatrixTest {
             for (Caller caller : Caller.values()) {
                 HttpResponse<String> response = call(route, caller);
                 Outcome actual = classify(route, response);
-                offContract.addAll(contract.check(route.method(), route.path(), response));
+                if (route.reference()) {
+                    // the reference dialect answers in the reference's shapes and is not in the document (ADR 40, amended)
+                    if (contract.document().path("paths").has(route.path())) {
+                        offContract.add(key(route) + ": a reference route in the document");
+                    }
+                } else {
+                    offContract.addAll(contract.check(route.method(), route.path(), response));
+                }
                 if (response.statusCode() < 300 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
                     jsonAnswersChecked++;
                 }

@@ -1,15 +1,23 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.adapter.in.http.accounts.StaffAccountHandlers;
+import io.invitehub.adapter.in.http.alerts.AlertHandlers;
+import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
+import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorAdminHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorReadHandlers;
+import io.invitehub.adapter.in.http.distributors.PlatformReadHandlers;
+import io.invitehub.adapter.in.http.members.InvitationSearchHandlers;
 import io.invitehub.adapter.in.http.members.MemberHandlers;
+import io.invitehub.adapter.in.http.recipients.OptOutHandlers;
 import io.invitehub.adapter.in.http.recipients.RecipientHandlers;
 import io.invitehub.adapter.in.http.redemption.PublicRedemptionHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
+import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
 import io.invitehub.adapter.in.http.wire.ResponseShape;
 
 import java.util.Map;
@@ -79,11 +87,15 @@ final class ApiResponses {
             entry("POST /api/v1/admin/teams", TeamHandlers.TEAM_CREATED_ANSWER),
             entry("GET /api/v1/admin/teams", TeamHandlers.TEAMS_ANSWER),
             entry("PATCH /api/v1/admin/teams/{id}", TeamHandlers.TEAM_ANSWER),
+            entry("DELETE /api/v1/admin/teams/{id}", NO_CONTENT),
             entry("GET /api/v1/admin/teams/{id}/external-members", TeamHandlers.EXTERNAL_MEMBERS_ANSWER),
             entry("PUT /api/v1/admin/teams/{id}/credentials", TeamHandlers.TEAM_ANSWER),
             entry("POST /api/v1/admin/team-groups", TeamHandlers.GROUP_CREATED_ANSWER),
+            entry("GET /api/v1/admin/team-groups", TeamPoolHandlers.GROUPS_ANSWER),
             entry("POST /api/v1/distributors/{id}/grant-codes", CodeHandlers.ISSUED_ANSWER),
             entry("POST /api/v1/redeem-codes", CodeHandlers.ISSUED_ANSWER),
+            entry("GET /api/v1/admin/platform-codes", PlatformCodeHandlers.CODES_ANSWER),
+            entry("GET /api/v1/admin/invitations", InvitationSearchHandlers.INVITATIONS_ANSWER),
             entry("GET /api/v1/admin/invitations/removal-failures", MemberHandlers.FAILURES_ANSWER),
             entry("POST /api/v1/admin/invitations/{id}/remove", MemberHandlers.REMOVAL_ANSWER),
 
@@ -94,6 +106,8 @@ final class ApiResponses {
             entry("GET /api/v1/distributors/{id}/sales-trend", DistributorReadHandlers.TREND_ANSWER),
             entry("GET /api/v1/admins/distributors/analytics", DistributorReadHandlers.ANALYTICS_ANSWER),
             entry("GET /api/v1/admins/distributors/{id}/detail", DistributorReadHandlers.DETAIL_ANSWER),
+            entry("GET /api/v1/admin/sales-trend", PlatformReadHandlers.TREND_ANSWER),
+            entry("GET /api/v1/admin/alerts", AlertHandlers.ALERTS_ANSWER),
 
             entry("GET /api/v1/admin/orders", ShopHandlers.ORDERS_ANSWER),
             entry("GET /api/v1/admin/orders/stats", ShopHandlers.STATS_ANSWER),
@@ -117,7 +131,15 @@ final class ApiResponses {
             entry("GET /api/v1/admins/blocklist", RecipientHandlers.BLOCKS_ANSWER),
             entry("POST /api/v1/admins/blocklist", RecipientHandlers.BLOCK_CREATED_ANSWER),
             entry("DELETE /api/v1/admins/blocklist/{id}", NO_CONTENT),
-            entry("POST /api/v1/admins/opt-outs/lift", NO_CONTENT));
+            entry("POST /api/v1/admins/opt-outs/lift", NO_CONTENT),
+            entry("GET /api/v1/admins/opt-outs", OptOutHandlers.OPT_OUTS_ANSWER),
+
+            entry("GET /api/v1/admin/accounts", StaffAccountHandlers.ACCOUNTS_ANSWER),
+            entry("POST /api/v1/admin/accounts", StaffAccountHandlers.CREATED_WITH_PASSWORD_ANSWER),
+            entry("POST /api/v1/admin/accounts/{id}/disable", StaffAccountHandlers.ACCOUNT_ANSWER),
+            entry("POST /api/v1/admin/accounts/{id}/enable", StaffAccountHandlers.ACCOUNT_ANSWER),
+            entry("POST /api/v1/admin/accounts/{id}/reset-password", StaffAccountHandlers.WITH_PASSWORD_ANSWER),
+            entry("GET /api/v1/admin/audit-log", AuditHandlers.ENTRIES_ANSWER));
 
     private ApiResponses() {
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * OpenAPI document describes every route with it, and a test checks the running routes against it (ADR 40).
  */
 public final class ResponseShape {
-    /** How the body holds the record: one object, a JSON array, or a page ({@code {items, next_cursor}}; a plain array when asked with {@code limit} and no cursor). */
+    /** How the body holds the record: one object, a JSON array, or a page ({@code {items, next_cursor}}, {@link PageBody}). */
     public enum Form { NONE, OBJECT, LIST, PAGE, TEXT }
 
     private final int status;
