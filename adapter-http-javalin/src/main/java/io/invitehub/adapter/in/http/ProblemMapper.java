@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.in.http.wire.InvalidInput;
 import io.invitehub.adapter.in.http.wire.UnsupportedContent;
+import io.invitehub.application.accounts.port.in.NotApprovedException;
 import io.invitehub.application.shared.port.in.ConcurrentUpdateException;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.shared.DomainException;
@@ -122,6 +123,9 @@ final class ProblemMapper {
         }
         if (exception instanceof EmailMismatchException) {
             problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());
+        }
+        if (exception instanceof NotApprovedException notApproved) {
+            problem = problem.withReason(notApproved.rejectionReason().orElse(null));
         }
         if (exception instanceof RateLimitedException) {
             ctx.header("Retry-After", Long.toString(wholeSecondsUp(((RateLimitedException) exception).retryAfter())));
