@@ -1,4 +1,4 @@
--- Repeatable migration (ADR 24): the counts of invitations by state (V26, ADR 39) as they run today.
+-- Repeatable migration (ADR 24): the counts of invitations by state (V38, ADR 39) as they run today.
 -- Every insert, state change and delete of invitations moves the counts in the same transaction: inserts
 -- and deletes once per statement, their rows grouped by state (a bulk insert of many rows is one upsert
 -- per state, not one per row on the same counter row: ADR 22), a state change per row (a state-less

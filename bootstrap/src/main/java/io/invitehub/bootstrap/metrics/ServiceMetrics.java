@@ -122,7 +122,7 @@ public final class ServiceMetrics implements AutoCloseable {
         Cached<Map<String, Long>> states = new Cached<>(figures::invitationsByState, FIGURES_MAX_AGE);
         for (String state : figures.invitationsByState().keySet()) {
             Gauge.builder("invitehub.invitations", states, s -> s.get().getOrDefault(state, 0L))
-                    .description("Invitations by state (trigger-kept counts, V26)").tag("state", state).strongReference(true).register(registry);
+                    .description("Invitations by state (trigger-kept counts, V38)").tag("state", state).strongReference(true).register(registry);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * What operators watch (issue 16, ADR 39): the length of each work queue and how late its oldest due item
  * is, and the invitations by state. Every figure is read from a partial index or from the trigger-kept
- * {@code invitation_state_counts} (V26): nothing here counts a whole table.
+ * {@code invitation_state_counts} (V38): nothing here counts a whole table.
  */
 public final class JooqOperationalFigures {
     private final DSLContext dsl;

@@ -33,7 +33,7 @@ class RepeatableMigrationsTest {
      * never in a versioned migration), each with its ADR.
      */
     private static final Set<String> ADDED_BY_REPEATABLES = Set.of(
-            // ADR 39: invitations by state for the metrics (table: V26)
+            // ADR 39: invitations by state for the metrics (table: V38)
             "function invitation_state_counts", "function invitation_state_counts_inserted", "function invitation_state_counts_deleted",
             "trigger invitations.invitation_state_counts_insert", "trigger invitations.invitation_state_counts_delete",
             "trigger invitations.invitation_state_counts_update");
