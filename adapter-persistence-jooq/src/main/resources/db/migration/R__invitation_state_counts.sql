@@ -1,37 +1,57 @@
 -- Repeatable migration (ADR 24): the counts of invitations by state (V38, ADR 39) as they run today.
 -- Every insert, state change and delete of invitations moves the counts in the same transaction: inserts
--- and deletes once per statement, their rows grouped by state (a bulk insert of many rows is one upsert
+-- and deletes once per statement, their rows grouped by state (a bulk insert of many rows is one update
 -- per state, not one per row on the same counter row: ADR 22), a state change per row (a state-less
--- update fires nothing). Each application of this file (first, or after a change of its text) counts the
--- table once more under a lock that keeps writers out meanwhile, so the counts start exact.
+-- update fires nothing). A write never waits for a counter row another transaction holds (ADR 28: the
+-- counts take no place in the lock order): it adds to a row of its state that no other transaction has
+-- locked (its own, or a free one: SKIP LOCKED), and only when every row of the state is taken starts a
+-- new one. The rows of a state are as many as the most writers that ever changed it at once; a reading
+-- sums them. Each application of this file (first, or after a change of its text) counts the table
+-- once more under a lock that keeps writers out meanwhile, so the counts start exact.
 
 -- [jooq ignore start]
-create or replace function invitation_state_counts() returns trigger language plpgsql as $$
+-- adds delta to the count of state st without waiting for another transaction's counter row
+create or replace function invitation_state_count_add(st varchar, delta bigint) returns void language plpgsql as $$
 declare
-    s smallint := statistics_stripe();
+    s smallint;
 begin
-    insert into invitation_state_counts as t (state, stripe, n) values (old.state, s, -1)
-    on conflict (state, stripe) do update set n = t.n - 1;
-    insert into invitation_state_counts as t (state, stripe, n) values (new.state, s, 1)
-    on conflict (state, stripe) do update set n = t.n + 1;
+    if delta = 0 then
+        return;
+    end if;
+    select stripe into s from invitation_state_counts where state = st limit 1 for update skip locked;
+    if found then
+        update invitation_state_counts set n = n + delta where state = st and stripe = s;
+        return;
+    end if;
+    -- every row of the state is held by other writers: start one of this transaction's own (a random
+    -- stripe; on the rare clash with an existing row try another)
+    loop
+        insert into invitation_state_counts (state, stripe, n)
+        values (st, (1 + floor(random() * 32766))::smallint, delta)
+        on conflict (state, stripe) do nothing;
+        exit when found;
+    end loop;
+end
+$$;
+
+create or replace function invitation_state_counts() returns trigger language plpgsql as $$
+begin
+    perform invitation_state_count_add(old.state, -1);
+    perform invitation_state_count_add(new.state, 1);
     return null;
 end
 $$;
 
 create or replace function invitation_state_counts_inserted() returns trigger language plpgsql as $$
 begin
-    insert into invitation_state_counts as t (state, stripe, n)
-        select state, statistics_stripe(), count(*) from inserted_rows group by state
-    on conflict (state, stripe) do update set n = t.n + excluded.n;
+    perform invitation_state_count_add(state, count(*)) from inserted_rows group by state;
     return null;
 end
 $$;
 
 create or replace function invitation_state_counts_deleted() returns trigger language plpgsql as $$
 begin
-    insert into invitation_state_counts as t (state, stripe, n)
-        select state, statistics_stripe(), -count(*) from deleted_rows group by state
-    on conflict (state, stripe) do update set n = t.n + excluded.n;
+    perform invitation_state_count_add(state, -count(*)) from deleted_rows group by state;
     return null;
 end
 $$;

@@ -34,7 +34,7 @@ class RepeatableMigrationsTest {
      */
     private static final Set<String> ADDED_BY_REPEATABLES = Set.of(
             // ADR 39: invitations by state for the metrics (table: V38)
-            "function invitation_state_counts", "function invitation_state_counts_inserted", "function invitation_state_counts_deleted",
+            "function invitation_state_count_add", "function invitation_state_counts", "function invitation_state_counts_inserted", "function invitation_state_counts_deleted",
             "trigger invitations.invitation_state_counts_insert", "trigger invitations.invitation_state_counts_delete",
             "trigger invitations.invitation_state_counts_update");
     private static final List<String> REPEATABLES = List.of("R__invitation_state_counts.sql", "R__member_ends_at.sql",

@@ -40,11 +40,15 @@ class UsernameCaseMigrationTest {
         MigrationVersion before = versions.stream().filter(v -> !v.isNewerThan(V19) && !v.equals(V19))
                 .reduce((a, b) -> b).orElseThrow();
         long fromV19On = versions.stream().filter(v -> v.equals(V19) || v.isNewerThan(V19)).count();
-        flyway(ds, before).migrate();
+        // without the repeatable migrations: they are today's definitions, some over tables born after V19
+        // (R__invitation_state_counts.sql needs V38's table); the full migration below applies them
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").repeatableSqlMigrationPrefix("not-a-repeatable")
+                .javaMigrations(new SealPlaintextTeamCredentials(Optional.empty())).target(before).load().migrate();
+        long repeatables = Arrays.stream(flyway(ds, MigrationVersion.LATEST).info().all()).filter(m -> m.getVersion() == null).count();
         execute(ds, "insert into users (username, password_hash, role) values ('admin', 'h1', 'ADMIN'), ('ADMIN', 'h2', 'OPERATOR'), "
                 + "('Admin', 'h3', 'OPERATOR'), ('other', 'h4', 'OPERATOR')");
 
-        assertThat(JooqPersistence.migrate(ds)).as("V19 and what follows it").isEqualTo((int) fromV19On);
+        assertThat(JooqPersistence.migrate(ds)).as("V19, what follows it, and the repeatable migrations").isEqualTo((int) (fromV19On + repeatables));
 
         assertThat(texts(ds, "select username || ' ' || password_hash from users order by id")).containsExactly(
                 "admin h1", "ADMIN-" + id(ds, "h2") + " h2", "Admin-" + id(ds, "h3") + " h3", "other h4");
