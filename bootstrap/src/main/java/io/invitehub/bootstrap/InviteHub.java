@@ -40,6 +40,8 @@ import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.AccountsAssembly;
 import io.invitehub.bootstrap.assembly.Adapters;
 import io.invitehub.bootstrap.assembly.CodesAssembly;
+import io.invitehub.bootstrap.assembly.CrmAssembly;
+import io.invitehub.bootstrap.assembly.ExportsAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
 import io.invitehub.bootstrap.assembly.RedemptionAssembly;
@@ -90,6 +92,8 @@ public final class InviteHub implements AutoCloseable {
     private final TeamPoolAssembly pool;
     private final MembershipAssembly membership;
     private final ShopAssembly shop;
+    private final ExportsAssembly exports;
+    private final CrmAssembly crm;
     private final MaintenanceJobs maintenance;
     private final HttpApi http;
 
@@ -106,11 +110,14 @@ public final class InviteHub implements AutoCloseable {
                 sharedPorts.wakeUps(), jobLeases, sharedPorts.seatsCache(), b.clock);
 
         this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
-        this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), b.mailer != null ? b.mailer : new LoggingMailer());
+        byte[] secret = JwtSecret.resolve(s);
+        this.accounts = AccountsAssembly.wire(a, s.accounts(), secret, b.mailer != null ? b.mailer : new LoggingMailer());
         this.codes = CodesAssembly.wire(a, s.redemption());
         this.statistics = StatisticsAssembly.wire(a, s.statistics());
         this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption());
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
+        this.exports = ExportsAssembly.wire(a, s.exports(), secret);
+        this.crm = CrmAssembly.wire(a);
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
         this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
 
@@ -124,7 +131,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    persistence::isHealthy, b.clock);
+                    exports, crm, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -321,6 +328,10 @@ public final class InviteHub implements AutoCloseable {
     /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
     public MemberLifecycleJobsUseCase lifecycle() { return membership.lifecycle(); }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
+    /** Exports of a distributor's lists as CSV, and their signed links (ADR 35). */
+    public io.invitehub.application.exports.port.in.ExportUseCase exports() { return exports.exports(); }
+    /** A distributor's tags and notes on its customers (ADR 36). */
+    public io.invitehub.application.crm.port.in.CustomerRelationsUseCase crm() { return crm.crm(); }
 
     /** The HTTP routes (the route table), when HTTP is on. */
     public List<Route> httpRoutes() {

@@ -72,6 +72,8 @@ class RoleMatrixTest {
         row("POST /api/v1/public/shop/notify", pub);
         row("GET /api/v1/public/shop/sandbox/submit.php", pub);
         row("GET /api/v1/public/shop/return", pub);
+        // the signed link is the authority: anyone holding A's link gets A's export, nobody else's
+        row("GET /api/v1/exports/download", pub);
 
         row("GET /api/v1/auth/me", U, A, A, A, A, F, U);
         row("POST /api/v1/auth/change-password", U, A, A, A, A, F, U);
@@ -88,6 +90,15 @@ class RoleMatrixTest {
         // proves another distributor's real member gets exactly this answer and is left alone)
         row("POST /api/v1/distributors/me/members/remove", U, F, F, H, H, F, U);
         row("POST /api/v1/distributors/me/members/add", U, F, F, H, H, F, U);
+        // A_OWN names its customer; A_ON_B names B's customer: 404, exactly as an e-mail that is nobody's (CrmHttpTest)
+        row("GET /api/v1/distributors/me/customers/{email}", U, F, F, A, H, F, U);
+        row("POST /api/v1/distributors/me/customers/{email}/tags", U, F, F, A, H, F, U);
+        row("DELETE /api/v1/distributors/me/customers/{email}/tags/{tag}", U, F, F, A, H, F, U);
+        row("PUT /api/v1/distributors/me/customers/{email}/note", U, F, F, A, H, F, U);
+        row("GET /api/v1/distributors/me/customers/{email}/note/history", U, F, F, A, H, F, U);
+        row("GET /api/v1/distributors/me/tags", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/exports/{kind}", U, F, F, A, A, F, U);
+        row("POST /api/v1/distributors/me/exports/{kind}/links", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-plans", U, F, F, A, A, F, U);
         row("POST /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
@@ -116,6 +127,8 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/{id}/sales", staff);
         row("GET /api/v1/distributors/{id}/members", staff);
         row("GET /api/v1/distributors/{id}/sales-trend", staff);
+        row("GET /api/v1/distributors/{id}/exports/{kind}", staff);
+        row("POST /api/v1/distributors/{id}/exports/{kind}/links", staff);
         row("GET /api/v1/admins/distributors/analytics", staff);
         row("GET /api/v1/admins/distributors/{id}/detail", staff);
         row("GET /api/v1/admin/orders", staff);
@@ -240,8 +253,11 @@ class RoleMatrixTest {
         long distributor = foreign ? w.bId : w.aId;
         // A's code is used (never deletable: deletes answer 409 and it stays); B's is unused, so a delete would succeed
         long code = foreign ? w.bCodes.get(2) : w.aCodes.get(0);
-        String path = route.path();
-        if (path.contains("{order_no}")) {
+        String path = route.path().replace("{kind}", "sales").replace("{tag}", "matrix")
+                .replace("{email}", foreign ? "b-customer0@example.com" : "a-customer0@example.com");
+        if (path.equals("/api/v1/exports/download")) {
+            path = w.aExportLink;
+        } else if (path.contains("{order_no}")) {
             path = path.replace("{order_no}", foreign ? w.bOrder : w.aOrder);
         } else if (path.startsWith("/api/v1/admin/code-plans/{id}")) {
             path = path.replace("{id}", Long.toString(w.planId));
@@ -325,6 +341,10 @@ class RoleMatrixTest {
                 return route.method().equals("DELETE") ? null : ReadSideWorld.PLAN;
             case "/api/v1/public/shop/notify":
                 return "";
+            case "/api/v1/distributors/me/customers/{email}/tags":
+                return "{\"tag\":\"matrix\"}";
+            case "/api/v1/distributors/me/customers/{email}/note":
+                return "{\"body\":\"matrix\"}";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

@@ -41,5 +41,9 @@ public enum ErrorCode {
     /** The code has used all its rebinds. */
     REBIND_LIMIT_REACHED,
     /** No payment gateway is configured: orders cannot be paid. */
-    PAYMENT_UNAVAILABLE
+    PAYMENT_UNAVAILABLE,
+    /** A download link that this service did not sign, or that was altered. */
+    EXPORT_LINK_INVALID,
+    /** A download link past its time. */
+    EXPORT_LINK_EXPIRED
 }

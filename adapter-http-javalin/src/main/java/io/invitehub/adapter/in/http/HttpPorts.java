@@ -2,7 +2,9 @@ package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
+import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.exports.port.in.ExportUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.codes.port.in.IssueCodesUseCase;
 import io.invitehub.application.codes.port.in.ManageCodesUseCase;
@@ -23,7 +25,8 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, ExportUseCase exports,
+                        CustomerRelationsUseCase crm) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -40,5 +43,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(reinvite, "reinvite");
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(crm, "crm");
     }
 }

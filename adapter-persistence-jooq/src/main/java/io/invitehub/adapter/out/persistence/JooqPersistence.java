@@ -3,7 +3,9 @@ package io.invitehub.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.crm.port.out.CustomerBook;
 import io.invitehub.application.dispatch.port.out.DispatchOutbox;
+import io.invitehub.application.exports.port.out.ExportRows;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
 import io.invitehub.application.membership.port.out.Rebinds;
@@ -61,6 +63,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqPlans plans;
     private final JooqOrders orders;
     private final JooqPaymentAlerts paymentAlerts;
+    private final JooqExportRows exportRows;
+    private final JooqCustomerBook customerBook;
 
     private final SecretBox secrets;
 
@@ -92,6 +96,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.plans = new JooqPlans(dsl);
         this.orders = new JooqOrders(dsl);
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
+        this.exportRows = new JooqExportRows(dsl);
+        this.customerBook = new JooqCustomerBook(dsl);
     }
 
     /**
@@ -191,6 +197,10 @@ public final class JooqPersistence implements AutoCloseable {
     public Plans plans() { return plans; }
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    /** The rows of exports, streamed from a server-side cursor (ADR 35). */
+    public ExportRows exportRows() { return exportRows; }
+    /** CRM lite: tags, notes, a customer's invitations (ADR 36). */
+    public CustomerBook customerBook() { return customerBook; }
 
     /**
      * The shared connection with thread-bound transactions, for this module's own packages (its tests, the
