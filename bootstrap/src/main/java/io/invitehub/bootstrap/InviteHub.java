@@ -45,6 +45,7 @@ import io.invitehub.bootstrap.assembly.ExportsAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
 import io.invitehub.bootstrap.assembly.RedemptionAssembly;
+import io.invitehub.bootstrap.assembly.SettlementAssembly;
 import io.invitehub.bootstrap.assembly.SharedPorts;
 import io.invitehub.bootstrap.assembly.ShopAssembly;
 import io.invitehub.bootstrap.assembly.StatisticsAssembly;
@@ -94,6 +95,7 @@ public final class InviteHub implements AutoCloseable {
     private final ShopAssembly shop;
     private final ExportsAssembly exports;
     private final CrmAssembly crm;
+    private final SettlementAssembly settlement;
     private final MaintenanceJobs maintenance;
     private final HttpApi http;
 
@@ -118,6 +120,7 @@ public final class InviteHub implements AutoCloseable {
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
         this.exports = ExportsAssembly.wire(a, s.exports(), secret);
         this.crm = CrmAssembly.wire(a);
+        this.settlement = SettlementAssembly.wire(a, s.statistics());
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
         this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
 
@@ -126,12 +129,13 @@ public final class InviteHub implements AutoCloseable {
             pool.startWorkers(a, s.dispatch(), s.sync(), resources);
             this.maintenance = statistics.startWorkers(a, s.statistics(), resources);
             membership.startWorkers(a, s.lifecycle(), resources);
+            settlement.startWorkers(a, s.exports(), resources);
         } else {
             this.maintenance = null;
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    exports, crm, persistence::isHealthy, b.clock);
+                    exports, crm, settlement, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -225,6 +229,7 @@ public final class InviteHub implements AutoCloseable {
                     LOG.info("applied {} database migration(s)", migrations);
                 }
                 checkSealedSecrets(jooq);
+                jooq.useSettlementDefaults(settings.statistics().defaultUnitPriceMinor(), settings.statistics().currency().getCurrencyCode());
                 if (jooq.statistics().useBusinessTimeZone(settings.statistics().businessTimeZone())) {
                     LOG.info("statistics now count days in {}; rollups rebuilt", settings.statistics().businessTimeZone());
                 }
@@ -332,6 +337,10 @@ public final class InviteHub implements AutoCloseable {
     public io.invitehub.application.exports.port.in.ExportUseCase exports() { return exports.exports(); }
     /** A distributor's tags and notes on its customers (ADR 36). */
     public io.invitehub.application.crm.port.in.CustomerRelationsUseCase crm() { return crm.crm(); }
+    /** Statements and ledger (ADR 37). */
+    public io.invitehub.application.settlement.port.in.SettlementQueries settlementQueries() { return settlement.queries(); }
+    /** Staff's side of settlement and the monthly statements job (run by hand when workers are off). */
+    public io.invitehub.application.settlement.port.in.ManageSettlementUseCase settlement() { return settlement.manage(); }
 
     /** The HTTP routes (the route table), when HTTP is on. */
     public List<Route> httpRoutes() {

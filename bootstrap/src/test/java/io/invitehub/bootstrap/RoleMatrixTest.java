@@ -97,6 +97,8 @@ class RoleMatrixTest {
         row("PUT /api/v1/distributors/me/customers/{email}/note", U, F, F, A, H, F, U);
         row("GET /api/v1/distributors/me/customers/{email}/note/history", U, F, F, A, H, F, U);
         row("GET /api/v1/distributors/me/tags", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/statements", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/ledger", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/exports/{kind}", U, F, F, A, A, F, U);
         row("POST /api/v1/distributors/me/exports/{kind}/links", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-plans", U, F, F, A, A, F, U);
@@ -127,6 +129,16 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/{id}/sales", staff);
         row("GET /api/v1/distributors/{id}/members", staff);
         row("GET /api/v1/distributors/{id}/sales-trend", staff);
+        row("GET /api/v1/distributors/{id}/statements", staff);
+        row("GET /api/v1/distributors/{id}/ledger", staff);
+        row("POST /api/v1/distributors/{id}/ledger/refunds", staff);
+        row("POST /api/v1/distributors/{id}/ledger/adjustments", staff);
+        row("PUT /api/v1/distributors/{id}/unit-price", U, A, F, F, F, F, U);
+        row("GET /api/v1/admin/statements", staff);
+        // statement 0: 400 behind the guard, nothing confirmed or paid
+        row("POST /api/v1/admin/statements/{id}/confirm", staff);
+        row("POST /api/v1/admin/statements/{id}/pay", staff);
+        row("GET /api/v1/admin/settlement/files/{layout}", staff);
         row("GET /api/v1/distributors/{id}/exports/{kind}", staff);
         row("POST /api/v1/distributors/{id}/exports/{kind}/links", staff);
         row("GET /api/v1/admins/distributors/analytics", staff);
@@ -253,7 +265,7 @@ class RoleMatrixTest {
         long distributor = foreign ? w.bId : w.aId;
         // A's code is used (never deletable: deletes answer 409 and it stays); B's is unused, so a delete would succeed
         long code = foreign ? w.bCodes.get(2) : w.aCodes.get(0);
-        String path = route.path().replace("{kind}", "sales").replace("{tag}", "matrix")
+        String path = route.path().replace("{kind}", "sales").replace("{tag}", "matrix").replace("{layout}", "collect")
                 .replace("{email}", foreign ? "b-customer0@example.com" : "a-customer0@example.com");
         if (path.equals("/api/v1/exports/download")) {
             path = w.aExportLink;
@@ -271,7 +283,7 @@ class RoleMatrixTest {
         } else if (path.equals("/api/v1/admins/blocklist/{id}")) {
             // the entry the admin's POST just before created (routes run in declaration order)
             path = path.replace("{id}", "1");
-        } else if (path.startsWith("/api/v1/admin/invitations/{id}")) {
+        } else if (path.startsWith("/api/v1/admin/invitations/{id}") || path.startsWith("/api/v1/admin/statements/{id}")) {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
         } else if (path.startsWith("/api/v1/admin/teams/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
@@ -280,6 +292,8 @@ class RoleMatrixTest {
         }
         if (route.method().equals("GET") && path.equals("/api/v1/redeem-codes")) {
             path += "?distributor_id=" + distributor;
+        } else if (path.equals("/api/v1/admin/statements") || path.startsWith("/api/v1/admin/settlement/files/")) {
+            path += "?period=2026-11";
         } else if (path.equals("/api/v1/public/status")) {
             path += "?code=HUB2-7KQ3-M9XH-2RTW&email=nobody@example.com";
         }
@@ -345,6 +359,14 @@ class RoleMatrixTest {
                 return "{\"tag\":\"matrix\"}";
             case "/api/v1/distributors/me/customers/{email}/note":
                 return "{\"body\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/ledger/refunds":
+                return "{\"amount\":\"0.01\",\"reason\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/ledger/adjustments":
+                return "{\"amount\":\"-0.01\",\"reason\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/unit-price":
+                return "{}";
+            case "/api/v1/admin/statements/{id}/pay":
+                return "{\"reference\":\"matrix\"}";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

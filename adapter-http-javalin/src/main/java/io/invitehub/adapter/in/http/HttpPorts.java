@@ -4,6 +4,8 @@ import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
+import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.exports.port.in.ExportUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.codes.port.in.IssueCodesUseCase;
@@ -26,7 +28,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
                         ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, ExportUseCase exports,
-                        CustomerRelationsUseCase crm) {
+                        CustomerRelationsUseCase crm, SettlementQueries settlementQueries, ManageSettlementUseCase settlement) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -45,5 +47,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(crm, "crm");
+        Objects.requireNonNull(settlementQueries, "settlementQueries");
+        Objects.requireNonNull(settlement, "settlement");
     }
 }

@@ -9,6 +9,7 @@ import io.invitehub.adapter.in.http.exports.ExportHandlers;
 import io.invitehub.adapter.in.http.members.MemberHandlers;
 import io.invitehub.adapter.in.http.recipients.RecipientHandlers;
 import io.invitehub.adapter.in.http.redemption.PublicRedemptionHandlers;
+import io.invitehub.adapter.in.http.settlement.SettlementHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
@@ -80,6 +81,7 @@ public final class RouteTable {
         GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
         ExportHandlers exports = new ExportHandlers(ports.exports());
         CrmHandlers crm = new CrmHandlers(ports.crm());
+        SettlementHandlers settlement = new SettlementHandlers(ports.settlementQueries(), ports.settlement(), s.currency());
 
         return new RouteTable(List.of(
                 row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
@@ -123,6 +125,9 @@ public final class RouteTable {
                 row(GET, "/api/v1/distributors/me/customers/{email}/note/history", DISTRIBUTOR, NO_BODY, CrmHandlers.HISTORY, crm::noteHistory),
                 row(GET, "/api/v1/distributors/me/tags", DISTRIBUTOR, NO_BODY, CrmHandlers.TAGS, crm::tags),
 
+                row(GET, "/api/v1/distributors/me/statements", DISTRIBUTOR, NO_BODY, SettlementHandlers.MINE, settlement::myStatements),
+                row(GET, "/api/v1/distributors/me/ledger", DISTRIBUTOR, NO_BODY, SettlementHandlers.MY_LEDGER, settlement::myLedger),
+
                 row(GET, "/api/v1/distributors/me/exports/{kind}", DISTRIBUTOR, NO_BODY, ExportHandlers.MINE, exports::myExport),
                 row(POST, "/api/v1/distributors/me/exports/{kind}/links", DISTRIBUTOR, NO_BODY, ExportHandlers.MINE, exports::myLink),
 
@@ -153,6 +158,15 @@ public final class RouteTable {
                 row(GET, "/api/v1/distributors/{id}/sales", STAFF, NO_BODY, DistributorReadHandlers.SALES, readSide::distributorSales),
                 row(GET, "/api/v1/distributors/{id}/members", STAFF, NO_BODY, DistributorReadHandlers.MEMBERS, readSide::distributorMembers),
                 row(GET, "/api/v1/distributors/{id}/sales-trend", STAFF, NO_BODY, DistributorReadHandlers.SALES_TREND, readSide::distributorSalesTrend),
+                row(GET, "/api/v1/distributors/{id}/statements", STAFF, NO_BODY, SettlementHandlers.ONE, settlement::statements),
+                row(GET, "/api/v1/distributors/{id}/ledger", STAFF, NO_BODY, SettlementHandlers.LEDGER, settlement::distributorLedger),
+                row(POST, "/api/v1/distributors/{id}/ledger/refunds", STAFF, JSON, SettlementHandlers.REFUND, settlement::refund),
+                row(POST, "/api/v1/distributors/{id}/ledger/adjustments", STAFF, JSON, SettlementHandlers.ADJUST, settlement::adjust),
+                row(PUT, "/api/v1/distributors/{id}/unit-price", ADMIN, JSON, SettlementHandlers.UNIT_PRICE, settlement::unitPrice),
+                row(GET, "/api/v1/admin/statements", STAFF, NO_BODY, SettlementHandlers.MONTH_LIST, settlement::monthStatements),
+                row(POST, "/api/v1/admin/statements/{id}/confirm", STAFF, NO_BODY, SettlementHandlers.CONFIRM, settlement::confirm),
+                row(POST, "/api/v1/admin/statements/{id}/pay", STAFF, JSON, SettlementHandlers.PAY, settlement::pay),
+                row(GET, "/api/v1/admin/settlement/files/{layout}", STAFF, NO_BODY, SettlementHandlers.MONTH_FILE, settlement::monthFile),
                 row(GET, "/api/v1/distributors/{id}/exports/{kind}", STAFF, NO_BODY, ExportHandlers.STAFF, exports::distributorExport),
                 row(POST, "/api/v1/distributors/{id}/exports/{kind}/links", STAFF, NO_BODY, ExportHandlers.STAFF, exports::distributorLink),
                 row(GET, "/api/v1/admins/distributors/analytics", STAFF, NO_BODY, NOTHING, readSide::analytics),

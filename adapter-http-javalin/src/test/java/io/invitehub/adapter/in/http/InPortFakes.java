@@ -660,4 +660,35 @@ final class InPortFakes {
             return List.of();
         }
     }
+
+    /** Settlement has its HTTP tests on the real service (SettlementHttpTest); here every distributor's book is unknown. */
+    static final class Settlement implements io.invitehub.application.settlement.port.in.SettlementQueries,
+            io.invitehub.application.settlement.port.in.ManageSettlementUseCase {
+        private static DomainException none() {
+            return DomainException.notFound("no settlement here");
+        }
+
+        public List<io.invitehub.application.settlement.view.StatementView> statements(UserId caller, UserId distributor) { throw none(); }
+
+        public Page<io.invitehub.application.settlement.view.LedgerEntryView> ledger(UserId caller, UserId distributor,
+                Optional<java.time.YearMonth> period, PageRequest page) { throw none(); }
+
+        public List<io.invitehub.application.settlement.view.StatementView> statementsOf(UserId caller, java.time.YearMonth period) {
+            return List.of();
+        }
+
+        public io.invitehub.application.settlement.view.LedgerEntryView refund(UserId caller, UserId distributor, long amountMinor,
+                String reason) { throw none(); }
+
+        public io.invitehub.application.settlement.view.LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor,
+                String reason) { throw none(); }
+
+        public io.invitehub.application.settlement.view.StatementView confirm(UserId caller, long statementId) { throw none(); }
+
+        public io.invitehub.application.settlement.view.StatementView pay(UserId caller, long statementId, String reference) { throw none(); }
+
+        public void setUnitPrice(UserId caller, UserId distributor, Optional<Long> unitPriceMinor) { throw none(); }
+
+        public int writeStatements() { return 0; }
+    }
 }

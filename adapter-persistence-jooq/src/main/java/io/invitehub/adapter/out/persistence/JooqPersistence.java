@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
 import io.invitehub.application.crm.port.out.CustomerBook;
 import io.invitehub.application.dispatch.port.out.DispatchOutbox;
+import io.invitehub.application.settlement.port.out.Ledger;
 import io.invitehub.application.exports.port.out.ExportRows;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
@@ -65,6 +66,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqPaymentAlerts paymentAlerts;
     private final JooqExportRows exportRows;
     private final JooqCustomerBook customerBook;
+    private final JooqLedger ledger;
+    private final JooqStatements statements;
 
     private final SecretBox secrets;
 
@@ -98,6 +101,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
         this.exportRows = new JooqExportRows(dsl);
         this.customerBook = new JooqCustomerBook(dsl);
+        this.ledger = new JooqLedger(dsl);
+        this.statements = new JooqStatements(dsl);
     }
 
     /**
@@ -201,6 +206,14 @@ public final class JooqPersistence implements AutoCloseable {
     public ExportRows exportRows() { return exportRows; }
     /** CRM lite: tags, notes, a customer's invitations (ADR 36). */
     public CustomerBook customerBook() { return customerBook; }
+    /** The settlement ledger and the monthly statements (ADR 37). */
+    public Ledger ledger() { return ledger; }
+    public io.invitehub.application.settlement.port.out.Statements statements() { return statements; }
+
+    /** Keeps the platform's settlement price and currency (read by the charge trigger) equal to the configuration. */
+    public void useSettlementDefaults(long defaultUnitPriceMinor, String currency) {
+        ledger.useDefaults(defaultUnitPriceMinor, currency);
+    }
 
     /**
      * The shared connection with thread-bound transactions, for this module's own packages (its tests, the

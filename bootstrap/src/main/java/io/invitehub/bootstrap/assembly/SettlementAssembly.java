@@ -1,0 +1,27 @@
+package io.invitehub.bootstrap.assembly;
+
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
+import io.invitehub.application.settlement.port.in.SettlementQueries;
+import io.invitehub.application.settlement.service.SettlementService;
+import io.invitehub.bootstrap.config.ExportsConfig;
+import io.invitehub.bootstrap.config.StatisticsConfig;
+import io.invitehub.bootstrap.worker.SettlementJobs;
+
+import java.util.Deque;
+
+/** The settlement centre (SPEC section 9, ADR 37): statements and ledger, staff's side, and the monthly job. */
+public record SettlementAssembly(SettlementQueries queries, ManageSettlementUseCase manage) {
+
+    public static SettlementAssembly wire(Adapters a, StatisticsConfig statistics) {
+        JooqPersistence db = a.persistence();
+        SettlementService service = new SettlementService(db.transactions(), db.ledger(), db.statements(), db.users(), db.audit(), a.clock(),
+                statistics.businessTimeZone());
+        return new SettlementAssembly(service, service);
+    }
+
+    /** Starts the monthly statements job (one node per interval, through its lease); stopped with {@code resources}. */
+    public void startWorkers(Adapters a, ExportsConfig config, Deque<AutoCloseable> resources) {
+        resources.push(new SettlementJobs(manage, a.jobLeases(), config.settlementInterval()));
+    }
+}
