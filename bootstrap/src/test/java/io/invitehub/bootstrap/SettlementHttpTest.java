@@ -316,7 +316,15 @@ class SettlementHttpTest {
         assertThatThrownBy(() -> sql.execute("update statements set charges_minor = 0, closing_minor = opening_minor - payments_minor "
                 + "- refunds_minor + adjustments_minor + payouts_minor where id = " + aDec)).hasStackTraceContaining("never change");
 
-        // 5. a distributor sees only its own: B's statements are B's, A's through the staff route are 403 for B
+        // 5. the ledger and the statements export like the lists
+        String aNow = login("dist-a", "dist-a-pw");
+        assertThat(send("GET", "/api/v1/distributors/me/exports/ledger", aNow, null).body().lines().count() - 1)
+                .isEqualTo(sql.count("select count(*) from ledger_entries where distributor_id = " + a));
+        assertThat(send("GET", "/api/v1/distributors/me/exports/ledger?period=2026-11&status=charge", aNow, null).body().lines().count() - 1)
+                .isEqualTo(51);
+        assertThat(send("GET", "/api/v1/distributors/me/exports/statements", aNow, null).body().lines().count() - 1).isEqualTo(2);
+
+        // 6. a distributor sees only its own: B's statements are B's, A's through the staff route are 403 for B
         String bToken = login("dist-b", "dist-b-pw");
         assertThat(ok(send("GET", "/api/v1/distributors/me/ledger?limit=500&cursor=", bToken, null), 200).get("items"))
                 .allSatisfy(e -> assertThat(e.get("invitation_id").isNull() || bPostpaid.contains(e.get("invitation_id").asLong())).isTrue());

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * The export benchmark's dataset (ADR 35, docs/performance.md): one distributor, {@code bench-exporter}, whose
- * sales are {@code rows} invitations, each through a code of its own, with distinct e-mails, mostly JOINED
- * (some EXPIRED), spread over 180 days. Loaded with set-based SQL in chunks with the triggers bypassed
+ * sales are {@code rows} invitations, each through a code of its own, with distinct e-mails, accepted and since
+ * ended (EXPIRED, some REMOVED: no seat is held, so the service's own jobs have nothing to load), spread over 180 days. Loaded with set-based SQL in chunks with the triggers bypassed
  * ({@code session_replication_role = replica}, as {@link DatasetSeeder}), then the statistics rebuilt once and
  * the tables analysed. For a throw-away benchmark database only.
  */
@@ -48,9 +48,9 @@ public final class ExportDataset {
                             + "from generate_series(?::bigint, ?::bigint) g", codeBase, user, lo, hi);
                     sql.execute("insert into invitations (code_id, distributor_id, team_id, email, state, created_at, invited_at, "
                             + "accepted_at, ended_at, end_reason) select ? + g, ?, ?, 'customer' || g || '@export.example.com', "
-                            + "case when g % 7 = 0 then 'EXPIRED' else 'JOINED' end, now() - (g % 180) * interval '1 day' - g * interval '1 ms', "
+                            + "case when g % 7 = 0 then 'REMOVED' else 'EXPIRED' end, now() - (g % 180) * interval '1 day' - g * interval '1 ms', "
                             + "now() - (g % 180) * interval '1 day', now() - (g % 180) * interval '1 day' + interval '1 hour', "
-                            + "case when g % 7 = 0 then now() end, case when g % 7 = 0 then 'membership over' end "
+                            + "now(), case when g % 7 = 0 then 'removed by distributor' else 'membership over' end "
                             + "from generate_series(?::bigint, ?::bigint) g", codeBase, user, team, lo, hi);
                 });
             }

@@ -81,6 +81,10 @@ final class JooqExportRows implements ExportRows {
                 return members(tx, d, f, endedSince);
             case ORDERS:
                 return orders(tx, d, f);
+            case STATEMENTS:
+                return statements(tx, d, f);
+            case LEDGER:
+                return ledger(tx, d, f);
             default:
                 throw new IllegalArgumentException("no rows for " + request.kind());
         }
@@ -148,6 +152,45 @@ final class JooqExportRows implements ExportRows {
                 ExportCell.text(r.get(I.STATE)),
                 ExportCell.bool(InvitationState.valueOf(r.get(I.STATE)).isEnded()),
                 ExportCell.time(Rows.instant(r.get(I.CREATED_AT)))));
+    }
+
+    private static Query statements(DSLContext tx, UserId d, ExportFilter f) {
+        var select = tx.resultQuery("select s.id, to_char(s.period, 'YYYY-MM') as statement_month, s.state, s.currency, s.opening_minor, s.charges_minor, "
+                + "s.charges_count, s.payments_minor, s.refunds_minor, s.adjustments_minor, s.payouts_minor, s.purchases_minor, s.purchases_count, "
+                + "s.closing_minor, s.confirmed_at, s.paid_at, s.payment_reference from statements s where s.distributor_id = ? "
+                + "and (?::varchar is null or s.state = ?::varchar) order by s.period desc", d.value(), f.status().orElse(null), f.status().orElse(null));
+        return new Query(select, r -> {
+            Currency c = Currency.getInstance(r.get("currency", String.class));
+            return List.of(ExportCell.number(r.get("id", Long.class)), ExportCell.text(r.get("statement_month", String.class)),
+                    ExportCell.text(r.get("state", String.class)), ExportCell.text(c.getCurrencyCode()),
+                    money(r, "opening_minor", c), money(r, "charges_minor", c), ExportCell.number(r.get("charges_count", Long.class)),
+                    money(r, "payments_minor", c), money(r, "refunds_minor", c), money(r, "adjustments_minor", c),
+                    money(r, "payouts_minor", c), money(r, "purchases_minor", c), ExportCell.number(r.get("purchases_count", Long.class)),
+                    money(r, "closing_minor", c), ExportCell.time(Rows.instant(r.get("confirmed_at", OffsetDateTime.class))),
+                    ExportCell.time(Rows.instant(r.get("paid_at", OffsetDateTime.class))), ExportCell.text(r.get("payment_reference", String.class)));
+        });
+    }
+
+    private static Query ledger(DSLContext tx, UserId d, ExportFilter f) {
+        java.time.LocalDate period = f.period().map(p -> p.atDay(1)).orElse(null);
+        var select = tx.resultQuery("select " + JooqLedger.ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id "
+                        + "where e.distributor_id = ? and (?::date is null or e.period = ?::date) and (?::varchar is null or e.kind = ?::varchar) "
+                        + "order by e.id desc", d.value(), period, period, f.status().orElse(null), f.status().orElse(null));
+        return new Query(select, r -> {
+            Currency c = Currency.getInstance(r.get("currency", String.class));
+            Long price = r.get("unit_price_minor", Long.class);
+            return List.of(ExportCell.number(r.get("id", Long.class)), ExportCell.text(r.get("kind", String.class)),
+                    money(r, "amount_minor", c), money(r, "balance_minor", c), ExportCell.text(c.getCurrencyCode()),
+                    ExportCell.text(java.time.YearMonth.from(r.get("period", java.time.LocalDate.class)).toString()),
+                    ExportCell.time(Rows.instant(r.get("occurred_at", OffsetDateTime.class))),
+                    ExportCell.number(r.get("invitation_id", Long.class)), ExportCell.text(r.get("order_no", String.class)),
+                    price == null ? ExportCell.empty() : ExportCell.amount(Money.ofMinor(price, c)),
+                    ExportCell.text(r.get("reason", String.class)), ExportCell.text(r.get("reference", String.class)));
+        });
+    }
+
+    private static ExportCell money(Record r, String column, Currency currency) {
+        return ExportCell.amount(Money.ofMinor(r.get(column, Long.class), currency));
     }
 
     private static List<Tag> tags(ExportFilter f) {

@@ -3,6 +3,8 @@ package io.invitehub.application.exports.view;
 import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.order.OrderStatus;
+import io.invitehub.domain.settlement.LedgerKind;
+import io.invitehub.domain.settlement.StatementState;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +32,15 @@ public enum ExportKind {
     /** {@code GET /me/code-orders}: own orders, newest first. */
     ORDERS(OrderStatus.class, EnumSet.of(ExportFilter.Part.STATUS),
             List.of("order_no", "plan_id", "quantity", "codes_total", "amount", "currency", "status", "pay_type", "trade_no",
-                    "created_at", "paid_at", "fulfillment_status", "delivered_count"));
+                    "created_at", "paid_at", "fulfillment_status", "delivered_count")),
+    /** {@code GET /me/statements}: the written monthly statements, newest first (the running month is not written yet). */
+    STATEMENTS(StatementState.class, EnumSet.of(ExportFilter.Part.STATUS),
+            List.of("id", "period", "state", "currency", "opening", "charges", "charges_count", "payments", "refunds", "adjustments",
+                    "payouts", "purchases", "purchases_count", "closing", "confirmed_at", "paid_at", "payment_reference")),
+    /** {@code GET /me/ledger}: the ledger, newest first; {@code period} one statement month. */
+    LEDGER(LedgerKind.class, EnumSet.of(ExportFilter.Part.STATUS, ExportFilter.Part.PERIOD),
+            List.of("id", "kind", "amount", "balance", "currency", "period", "occurred_at", "invitation_id", "order_no", "unit_price",
+                    "reason", "reference"));
 
     private final Class<? extends Enum<?>> statusType;
     private final Set<ExportFilter.Part> filters;

@@ -50,7 +50,8 @@ public final class ExportHandlers {
     private static final Field KIND = Field.choice("kind", ExportKind.class);
     private static final Field DISTRIBUTOR_ID = Field.id("id").labelled("distributor id");
     private static final List<Field> FILTERS = List.of(Field.text("status", MAX_STATUS), Field.timestamp("from"), Field.timestamp("to"),
-            Field.text("q", MAX_SEARCH), HttpRequests.TAG_FILTER);
+            Field.text("q", MAX_SEARCH), HttpRequests.TAG_FILTER,
+            Field.token("period", 7, java.util.regex.Pattern.compile("^\\d{4}-\\d{2}$"), "a month (yyyy-mm)", "2026-11"));
 
     /** What each route reads (ADR 33). */
     public static final RequestShape MINE = RequestShape.none().path(KIND).query(FILTERS);
@@ -124,7 +125,14 @@ public final class ExportHandlers {
         Optional<String> q = given(ctx, "q", ExportFilter.Part.Q, reads);
         List<String> tags = given(ctx, "tag", ExportFilter.Part.TAG, reads).isPresent()
                 ? HttpRequests.tags(ctx).stream().map(Tag::value).collect(Collectors.toList()) : List.of();
-        return new ExportRequest(kind, distributor, new ExportFilter(status, from, to, q, tags, Optional.empty()));
+        Optional<java.time.YearMonth> period = given(ctx, "period", ExportFilter.Part.PERIOD, reads).map(raw -> {
+            try {
+                return java.time.YearMonth.parse(raw.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInput("period", "period must be a month (yyyy-mm)");
+            }
+        });
+        return new ExportRequest(kind, distributor, new ExportFilter(status, from, to, q, tags, period));
     }
 
     /** A filter given in the query; one the kind does not read is refused naming it. */
