@@ -100,7 +100,10 @@ final class JooqLedger implements Ledger {
 
     /** Keeps the platform's settlement price and currency equal to the configuration (at every start). */
     void useDefaults(long defaultUnitPriceMinor, String currency) {
-        dsl.execute("update settlement_settings set default_unit_price_minor = ?, currency = ? where id = 1", defaultUnitPriceMinor, currency);
+        // only when they differ: a start with the same configuration writes nothing
+        dsl.execute("update settlement_settings set default_unit_price_minor = ?, currency = ? where id = 1 "
+                + "and (default_unit_price_minor, currency) is distinct from (?::bigint, ?::varchar)", defaultUnitPriceMinor, currency,
+                defaultUnitPriceMinor, currency);
     }
 
     private static LocalDate date(Optional<YearMonth> period) {
