@@ -69,6 +69,7 @@ public final class DemoData {
         String base = "http://" + ("0.0.0.0".equals(settings.http().host()) ? "127.0.0.1" : settings.http().host()) + ":" + port;
         List<String> lines = new ArrayList<>();
         lines.add("InviteHub is ready on " + base + "   (health: " + base + "/health)");
+        lines.add("Console: " + base + "/console   (distributors sign in here; the demo distributor's password is below on first start)");
         if (settings.embeddedDatabase()) {
             lines.add("Data: embedded PostgreSQL in " + settings.database().dataDir().toAbsolutePath().resolve("postgres") + " (kept across restarts; delete " + settings.database().dataDir() + " to start over)");
         }

@@ -43,6 +43,7 @@ import io.invitehub.bootstrap.assembly.CodesAssembly;
 import io.invitehub.bootstrap.assembly.CrmAssembly;
 import io.invitehub.bootstrap.assembly.ExportsAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
+import io.invitehub.bootstrap.assembly.StaffAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
 import io.invitehub.bootstrap.assembly.RedemptionAssembly;
 import io.invitehub.bootstrap.assembly.SettlementAssembly;
@@ -135,7 +136,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    exports, crm, settlement, persistence::isHealthy, b.clock);
+                    StaffAssembly.wire(a, s.accounts()), exports, crm, settlement, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {

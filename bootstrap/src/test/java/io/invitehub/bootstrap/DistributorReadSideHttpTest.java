@@ -67,9 +67,10 @@ class DistributorReadSideHttpTest {
         assertThat(emails).hasSize(ReadSideWorld.A_SALES).doesNotHaveDuplicates().allMatch(e -> e.startsWith("a-customer"));
         assertThat(new HashSet<>(emails)).hasSize(ReadSideWorld.A_SALES);
 
-        JsonNode plain = json(ok(w.get("/api/v1/distributors/me/sales?limit=3", w.a), 200));
-        assertThat(plain.isArray()).isTrue();
-        assertThat(plain).hasSize(3);
+        // limit alone is a first page like any other: the keyset object, never the reference's plain array
+        JsonNode limited = json(ok(w.get("/api/v1/distributors/me/sales?limit=3", w.a), 200));
+        assertThat(limited.get("items")).hasSize(3);
+        assertThat(limited.get("next_cursor").isTextual()).isTrue();
         HttpResponse<String> tampered = w.get("/api/v1/distributors/me/sales?limit=2&cursor=djF8c2FsZXN8eHw0", w.a);
         assertThat(tampered.statusCode()).isEqualTo(400);
         assertThat(json(tampered).get("code").asText()).isEqualTo("VALIDATION_FAILED");
@@ -138,7 +139,7 @@ class DistributorReadSideHttpTest {
         JsonNode bCodes = json(ok(w.get("/api/v1/distributors/me/codes?cursor=", w.b), 200));
         assertThat(bCodes.get("items")).hasSize(3);
         assertThat(bCodes.get("items").findValuesAsText("status")).doesNotContain("disabled");
-        JsonNode aSales = json(ok(w.get("/api/v1/distributors/me/sales?limit=100", w.a), 200));
+        JsonNode aSales = json(ok(w.get("/api/v1/distributors/me/sales?limit=100", w.a), 200)).get("items");
         assertThat(aSales.findValuesAsText("email")).noneMatch(e -> e.startsWith("b-"));
     }
 
@@ -156,6 +157,6 @@ class DistributorReadSideHttpTest {
         assertThat(analytics.get("today").get("redeemed").asLong()).isEqualTo(
                 w.sql.count("select count(*) from invitations where distributor_id is not null and not is_rebind"));
         assertThat(analytics.get("by_approval").get("SUSPENDED").asLong()).isEqualTo(1);
-        assertThat(json(ok(w.get("/api/v1/redeem-codes?distributor_id=" + w.bId + "&limit=10", w.operator), 200))).hasSize(3);
+        assertThat(json(ok(w.get("/api/v1/redeem-codes?distributor_id=" + w.bId + "&limit=10", w.operator), 200)).get("items")).hasSize(3);
     }
 }

@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with malformed input in every place it reads: NUL bytes, control characters, unpaired surrogates,
  * strings one over their bound and of 200 KB and 1 MB, far dates, huge, negative and fractional numbers,
  * wrong JSON types, unknown and repeated fields, JSON that is not an object, and bodies of content types
- * the route does not accept — in path segments, query parameters and bodies (JSON and form). The cases are
+ * the route does not accept — in path segments, query parameters and bodies (JSON, form, and the multipart
+ * form of the one route that takes it, the reference dialect's login, with garbled and oversized bodies and
+ * files). InviteHub's own routes and the reference dialect's ({@code /reference/api/v1}) alike. The cases are
  * generated from each route's {@link RequestShape}, so a route added later is covered without a word here,
  * and a route whose shape does not cover what it reads (a path parameter, a body) fails
  * {@link #everyRouteDeclaresWhatItReads}.
@@ -49,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code 400 VALIDATION_FAILED} problem+json naming the field (in {@code field} and in {@code detail})
  * for a bad value of one input;</li>
  * <li>{@code 400 VALIDATION_FAILED} without a field when the body as a whole is malformed (not JSON, not an
- * object): no one field is at fault;</li>
+ * object, a multipart body that cannot be parsed or is over the multipart limit of 16 KiB): no one field is at fault;</li>
  * <li>{@code 415 UNSUPPORTED_MEDIA_TYPE} for a body of another content type than the route declares, or
  * any body on a route that reads none;</li>
  * <li>{@code 413 PAYLOAD_TOO_LARGE} for a body over the server's limit (256 KiB): refused before any field
@@ -77,6 +79,8 @@ class EdgeFuzzTest {
     private static final int LONG = 200 * 1024;
     private static final int MEGABYTE = 1024 * 1024;
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
+    private static final String BOUNDARY = "fuzz0boundary";
+    private static final String MULTIPART = Route.MULTIPART + "; boundary=" + BOUNDARY;
 
     enum Outcome { FIELD, BODY, UNSUPPORTED, TOO_LARGE, URI_TOO_LONG, MALFORMED, UNAUTHORIZED, AS_GET }
 
@@ -140,12 +144,16 @@ class EdgeFuzzTest {
         List<String> mismatches = new ArrayList<>();
         Map<Outcome, Integer> seen = new TreeMap<>();
         int total = 0;
+        int dialect = 0;
+        int multipart = 0;
         try {
             String base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
             for (Route route : hub.httpRoutes()) {
                 for (Case c : cases(route, base)) {
                     String mismatch = check(c, base);
                     total++;
+                    dialect += c.route().reference() ? 1 : 0;
+                    multipart += MULTIPART.equals(c.contentType()) || Route.MULTIPART.equals(c.contentType()) ? 1 : 0;
                     seen.merge(c.outcome(), 1, Integer::sum);
                     if (mismatch != null) {
                         mismatches.add(mismatch);
@@ -159,6 +167,8 @@ class EdgeFuzzTest {
 
         assertThat(mismatches).as(mismatches.size() + " of " + total + " cases answered otherwise").isEmpty();
         assertThat(total).isGreaterThan(3000);
+        assertThat(dialect).as("cases on the reference dialect's routes (/reference/api/v1)").isGreaterThan(1000);
+        assertThat(multipart).as("multipart cases on the reference login").isGreaterThan(50);
         assertThat(seen.keySet()).as("every kind of refusal was asked for").containsAll(Set.of(Outcome.values()));
         assertThat(before).as("the statistics are there to compare").containsKeys("users", "redeem_codes", "invitations", "teams");
         assertThat(written(before, after)).as("rows inserted, updated or deleted by the fuzz cases").isEmpty();
@@ -268,9 +278,37 @@ class EdgeFuzzTest {
                         Outcome.FIELD, first.name()));
             }
         }
+        if (route.accepts().contains(Route.MULTIPART)) {
+            for (Field field : shape.bodyFields()) {
+                for (Bad bad : badText(field)) {
+                    // a multipart form is read within its own small limit: over it the body is refused whole
+                    Outcome outcome = bad.outcome() == Outcome.URI_TOO_LONG ? Outcome.BODY : bad.outcome();
+                    cases.add(new Case(route, "multipart " + field.name() + " " + bad.what(), route.method(), path, MULTIPART,
+                            multipart(field.name(), bad.text()), token, outcome, field.name()));
+                }
+            }
+            cases.add(new Case(route, "multipart unknown field", route.method(), path, MULTIPART, multipart("zz_unknown", "1"), token,
+                    Outcome.FIELD, "zz_unknown"));
+            Field first = shape.bodyFields().get(0);
+            cases.add(new Case(route, "multipart field twice", route.method(), path, MULTIPART,
+                    multipart(first.name(), first.example(), first.name(), first.example()), token, Outcome.FIELD, first.name()));
+            cases.add(new Case(route, "multipart file", route.method(), path, MULTIPART, "--" + BOUNDARY
+                    + "\r\nContent-Disposition: form-data; name=\"zz_file\"; filename=\"a.bin\"\r\n\r\n\u0000\r\n--" + BOUNDARY + "--\r\n",
+                    token, Outcome.FIELD, "zz_file"));
+            for (String garbled : List.of("a=1", "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + first.name() + "\"\r\n\r\nx",
+                    "--" + BOUNDARY + "\r\n\r\n\r\n--" + BOUNDARY + "--\r\n", "\u0000".repeat(100))) {
+                cases.add(new Case(route, "multipart body " + abbreviate(garbled), route.method(), path, MULTIPART, garbled, token,
+                        Outcome.BODY, null));
+            }
+            cases.add(new Case(route, "multipart without a boundary", route.method(), path, Route.MULTIPART,
+                    multipart(first.name(), first.example()), token, Outcome.BODY, null));
+        }
         Set<String> otherTypes = new java.util.LinkedHashSet<>(List.of("text/plain", "application/xml", "multipart/form-data; boundary=x",
                 "application/octet-stream", "application/json-patch+json", Route.JSON, Route.FORM));
         otherTypes.removeAll(route.accepts());
+        if (route.accepts().contains(Route.MULTIPART)) {
+            otherTypes.remove("multipart/form-data; boundary=x"); // its multipart bodies are asked for above
+        }
         for (String type : otherTypes) {
             cases.add(new Case(route, "body as " + type, route.method(), path, type, "a=1", token, Outcome.UNSUPPORTED, null));
         }
@@ -528,6 +566,16 @@ class EdgeFuzzTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A multipart form of these names and values, delimited by {@link #BOUNDARY}. */
+    private static String multipart(String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(namesAndValues[i])
+                    .append("\"\r\n\r\n").append(namesAndValues[i + 1]).append("\r\n");
+        }
+        return body.append("--").append(BOUNDARY).append("--\r\n").toString();
     }
 
     private static String jsonExample(Field field) {

@@ -44,6 +44,7 @@ class EmbeddedDefaultTest {
             assertThat(hub.plans().onSale(hub.signIn().login(DemoData.DEMO_DISTRIBUTOR,
                     seeded.distributorPassword().orElseThrow().toCharArray(), "127.0.0.1").user().id())).hasSize(2);
             firstOutput = printed(seeded, settings, hub.httpPort().orElseThrow());
+            assertThat(firstOutput).as("the console's address").contains("Console: http://127.0.0.1:" + hub.httpPort().orElseThrow() + "/console");
             redeemedCode = seeded.platformCodes().get(0).display();
             hub.redeem().redeem(new RedeemCommand(seeded.platformCodes().get(0), Email.of("kept@example.com"), "127.0.0.1"));
             token = hub.signIn().login("admin", seeded.adminPassword().get().toCharArray(), "127.0.0.1").accessToken();

@@ -156,11 +156,11 @@ class EndToEndHttpTest {
 
         HttpResponse<String> tooEarly = postForm("/api/v1/auth/login", "username=new-shop&password=shop-password");
         assertThat(tooEarly.statusCode()).isEqualTo(403);
-        assertThat(json(tooEarly).get("detail").asText()).isEqualTo("This distributor account is waiting for approval.");
+        assertThat(json(tooEarly).get("detail").asText()).isEqualTo("This distributor account is pending: an admin has not approved it yet.");
 
         HttpResponse<String> pending = get("/api/v1/admins/pending-distributors", admin);
-        assertThat(pending.body()).isEqualTo("[{\"id\":" + id + ",\"username\":\"new-shop\",\"email\":\"new.shop@example.com\","
-                + "\"role\":\"DISTRIBUTOR\",\"approval\":\"PENDING\"}]");
+        assertThat(pending.body()).isEqualTo("{\"items\":[{\"id\":" + id + ",\"username\":\"new-shop\",\"email\":\"new.shop@example.com\","
+                + "\"role\":\"DISTRIBUTOR\",\"approval\":\"PENDING\"}],\"next_cursor\":null}");
         HttpResponse<String> approved = post("/api/v1/admins/distributors/" + id + "/approve", admin, "");
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(json(approved).get("approval").asText()).isEqualTo("APPROVED");

@@ -149,6 +149,13 @@ class RoleMatrixTest {
         // A's order is unpaid, so a retry answers 409 behind the guard and changes nothing
         row("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", staff);
         row("GET /api/v1/admin/payment-alerts", staff);
+        // the staff console's routes (issue 14): the team named holds live invitations, so the delete answers 409 and it stays
+        row("DELETE /api/v1/admin/teams/{id}", staff);
+        row("GET /api/v1/admin/team-groups", staff);
+        row("GET /api/v1/admin/platform-codes", staff);
+        row("GET /api/v1/admin/invitations", staff);
+        row("GET /api/v1/admin/sales-trend", staff);
+        row("GET /api/v1/admin/alerts", staff);
 
         Outcome[] admin = {U, A, F, F, F, F, U};
         row("POST /api/v1/admins/distributors/create", admin);
@@ -167,6 +174,45 @@ class RoleMatrixTest {
         row("POST /api/v1/admins/blocklist", admin);
         row("DELETE /api/v1/admins/blocklist/{id}", admin);
         row("POST /api/v1/admins/opt-outs/lift", admin);
+        row("GET /api/v1/admins/opt-outs", admin);
+        // accounts: roles are the admin's alone (SPEC section 1); the admin's moves name its own account, refused behind the guard (409)
+        row("GET /api/v1/admin/accounts", admin);
+        row("POST /api/v1/admin/accounts", admin);
+        row("POST /api/v1/admin/accounts/{id}/disable", admin);
+        row("POST /api/v1/admin/accounts/{id}/enable", admin);
+        row("POST /api/v1/admin/accounts/{id}/reset-password", admin);
+        row("GET /api/v1/admin/audit-log", admin);
+
+        // the reference dialect (ADR 34): the reference's access, never looser than InviteHub's own
+        String r = "/reference/api/v1";
+        for (String route : List.of("POST /auth/login", "POST /auth/send-verification-code", "POST /auth/register-distributor",
+                "GET /setup/status", "GET /setup/version", "GET /public/site-config", "GET /public/shop/config",
+                "POST /public/redeem", "POST /public/direct-redeem", "GET /public/status", "POST /public/rebind",
+                "GET /public/invite-status", "GET /public/seats", "GET /public/shop/notify", "POST /public/shop/notify")) {
+            row(route.replace(" ", " " + r), pub);
+        }
+        row("GET " + r + "/auth/me", U, A, A, A, A, F, U);
+        row("GET " + r + "/config", U, A, A, A, A, F, U);
+        row("GET " + r + "/distributors/me/summary", U, F, F, A, A, F, U);
+        row("GET " + r + "/distributors/me/sales", U, F, F, A, A, F, U);
+        row("GET " + r + "/distributors/me/members", U, F, F, A, A, F, U);
+        row("POST " + r + "/distributors/me/members/remove", U, F, F, H, H, F, U);
+        row("POST " + r + "/distributors/me/members/add", U, F, F, H, H, F, U);
+        row("GET " + r + "/distributors/me/code-plans", U, F, F, A, A, F, U);
+        row("POST " + r + "/distributors/me/code-orders", U, F, F, A, A, F, U);
+        row("GET " + r + "/distributors/me/code-orders", U, F, F, A, A, F, U);
+        row("GET " + r + "/redeem-codes", U, A, A, A, H, F, U);
+        row("DELETE " + r + "/redeem-codes/batch", U, A, A, A, A, F, U);
+        row("PUT " + r + "/redeem-codes/{id}/toggle", U, A, A, A, H, F, U);
+        row("DELETE " + r + "/redeem-codes/{id}", U, A, A, A, H, F, U);
+        row("GET " + r + "/redeem-codes/{id}/records", U, A, A, A, H, F, U);
+        // the reference's admin pages are ADMIN only (OPERATOR too is refused, as in the reference)
+        for (String route : List.of("GET /admins/pending-distributors", "POST /admins/distributors/create",
+                "GET /admins/distributors/analytics", "POST /admins/distributors/{id}/approve", "POST /admins/distributors/{id}/reject",
+                "GET /admins/distributors/{id}/detail", "DELETE /admins/distributors/{id}", "GET /distributors",
+                "GET /distributors/{id}/sales", "POST /distributors/{id}/grant-codes")) {
+            row(route.replace(" ", " " + r), admin);
+        }
     }
 
     private static ReadSideWorld w;
@@ -221,6 +267,12 @@ class RoleMatrixTest {
         assertThat(w.sql.text("select status from orders where order_no = '" + w.bOrder + "'")).isEqualTo("PENDING");
         assertThat(w.sql.count("select count(*) from orders where status <> 'PENDING'")).isZero();
         assertThat(w.sql.count("select count(*) from plans where id = " + w.planId)).isEqualTo(1);
+        // the team with live invitations survived its deletes; the admin's own account was neither disabled nor reset
+        assertThat(w.sql.count("select count(*) from teams where name = 'Team One'")).isEqualTo(1);
+        assertThat(w.sql.count("select count(*) from users where disabled_at is not null or must_change_password")).isZero();
+        // the dialect's approve, reject and delete on A and B were refused behind the guard: both still approved
+        assertThat(w.sql.count("select count(*) from users where approval = 'APPROVED' and id in (" + w.aId + ", " + w.bId + ")"))
+                .isEqualTo(2);
     }
 
     private static Outcome classify(Route route, HttpResponse<String> response) throws Exception {
@@ -265,6 +317,9 @@ class RoleMatrixTest {
         long distributor = foreign ? w.bId : w.aId;
         // A's code is used (never deletable: deletes answer 409 and it stays); B's is unused, so a delete would succeed
         long code = foreign ? w.bCodes.get(2) : w.aCodes.get(0);
+        if (route.reference()) {
+            return callReference(route, caller, foreign, distributor, code);
+        }
         String path = route.path().replace("{kind}", "sales").replace("{tag}", "matrix").replace("{layout}", "collect")
                 .replace("{email}", foreign ? "b-customer0@example.com" : "a-customer0@example.com");
         if (path.equals("/api/v1/exports/download")) {
@@ -285,6 +340,8 @@ class RoleMatrixTest {
             path = path.replace("{id}", "1");
         } else if (path.startsWith("/api/v1/admin/invitations/{id}") || path.startsWith("/api/v1/admin/statements/{id}")) {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
+        } else if (path.startsWith("/api/v1/admin/accounts/{id}")) {
+            path = path.replace("{id}", Long.toString(w.sql.count("select id from users where username = 'admin'")));
         } else if (path.startsWith("/api/v1/admin/teams/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
@@ -294,6 +351,8 @@ class RoleMatrixTest {
             path += "?distributor_id=" + distributor;
         } else if (path.equals("/api/v1/admin/statements") || path.startsWith("/api/v1/admin/settlement/files/")) {
             path += "?period=2026-11";
+        } else if (path.equals("/api/v1/admin/invitations")) {
+            path += "?q=nobody@example.com";
         } else if (path.equals("/api/v1/public/status")) {
             path += "?code=HUB2-7KQ3-M9XH-2RTW&email=nobody@example.com";
         }
@@ -304,6 +363,86 @@ class RoleMatrixTest {
                         : java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        String token = token(caller);
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A request on a reference route. The reference's admin routes on {@code {id}} act on A (or B for A_ON_B):
+     * approve, reject and delete of an approved distributor with codes are refused behind the guard (409), so
+     * nothing changes. Bodies as the reference's client sends them; its login is a form.
+     */
+    private static HttpResponse<String> callReference(Route route, Caller caller, boolean foreign, long distributor, long code)
+            throws Exception {
+        String relative = route.path().substring(Route.REFERENCE_PREFIX.length());
+        String path = relative;
+        if (path.startsWith("/admins/distributors/{id}") || path.startsWith("/distributors/{id}")) {
+            path = path.replace("{id}", Long.toString(distributor));
+        } else if (path.startsWith("/redeem-codes/{id}")) {
+            path = path.replace("{id}", Long.toString(code));
+        }
+        if (route.method().equals("GET") && path.equals("/redeem-codes")) {
+            path += "?distributor_id=" + distributor;
+        } else if (path.equals("/distributors/me/sales")) {
+            path += "?limit=1000";
+        }
+        String contentType = "application/json";
+        String body;
+        switch (route.method() + " " + relative) {
+            case "POST /auth/login":
+                contentType = "application/x-www-form-urlencoded";
+                body = "username=admin&password=admin-password";
+                break;
+            case "POST /auth/send-verification-code":
+                body = "{\"email\":\"matrix-ref@example.com\"}";
+                break;
+            case "POST /auth/register-distributor":
+                body = "{\"email\":\"matrix-ref@example.com\",\"username\":\"matrix_ref\",\"password\":\"long-enough-pw\",\"code\":\"000000\"}";
+                break;
+            case "POST /public/redeem":
+            case "POST /public/direct-redeem":
+                body = "{\"code\":\"not a code\",\"email\":\"x@example.com\"}";
+                break;
+            case "POST /public/rebind":
+                body = "{\"code\":\"HUB2-7KQ3-M9XH-2RTW\"}"; // the reference's page sends the code alone: 400 asking for the e-mail
+                break;
+            case "POST /public/shop/notify":
+                contentType = "application/x-www-form-urlencoded";
+                body = "out_trade_no=none";
+                break;
+            case "POST /distributors/me/members/remove":
+            case "POST /distributors/me/members/add":
+                body = "{\"email\":\"nobody-here@example.com\",\"team_id\":1}";
+                break;
+            case "POST /distributors/me/code-orders":
+                body = w.order();
+                break;
+            case "DELETE /redeem-codes/batch":
+                body = "{\"ids\":[" + code + "]}";
+                break;
+            case "POST /admins/distributors/create":
+                body = "{}"; // 400 behind the guard: nobody is created
+                break;
+            case "POST /admins/distributors/{id}/reject":
+                body = "{}";
+                break;
+            case "POST /distributors/{id}/grant-codes":
+                body = "{\"count\":1}";
+                break;
+            default:
+                body = null;
+        }
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(w.base + Route.REFERENCE_PREFIX + path))
+                .timeout(java.time.Duration.ofSeconds(20))
+                .method(route.method(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         String token = token(caller);
         if (token != null) {
@@ -335,7 +474,8 @@ class RoleMatrixTest {
                 return "{\"name\":\"matrix\"}";
             case "/api/v1/admin/teams/{id}":
             case "/api/v1/admin/teams/{id}/credentials":
-                return "{}"; // 400 behind the guard: proves the caller passed without changing the team
+                // 400 behind the guard: proves the caller passed without changing the team (a DELETE reads no body)
+                return route.method().equals("DELETE") ? null : "{}";
             case "/api/v1/distributors/{id}/grant-codes":
             case "/api/v1/redeem-codes":
                 return "{\"count\":1,\"max_uses\":1,\"validity_days\":30}";
@@ -344,7 +484,8 @@ class RoleMatrixTest {
             case "/api/v1/admins/blocklist":
                 return "{\"value\":\"matrix.example\"}";
             case "/api/v1/admins/opt-outs/lift":
-                return "{}"; // 400 behind the guard
+            case "/api/v1/admin/accounts":
+                return "{}"; // 400 behind the guard: nobody is created
             case "/api/v1/distributors/me/members/remove":
             case "/api/v1/distributors/me/members/add":
                 return "{\"email\":\"nobody-here@example.com\",\"team_id\":1}";

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Settings and hubs for bootstrap tests: a fresh database from {@link TestPostgres}, HTTP on a random port. */
-final class TestHubs {
+public final class TestHubs {
     /** The secrets key of test hubs: base64 of the 32 bytes TestPostgres.SECRETS is made of. */
     static final String SECRETS_KEY = java.util.Base64.getEncoder().encodeToString(
             "invitehub-test-secrets-key-32-by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -16,7 +16,7 @@ final class TestHubs {
     private TestHubs() {
     }
 
-    static Settings settings(Map<String, String> overrides) {
+    public static Settings settings(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("INVITEHUB_DB_URL", "jdbc:postgresql://set-by-test/unused");
         env.put("INVITEHUB_HTTP_PORT", "0");
@@ -40,7 +40,7 @@ final class TestHubs {
         return Settings.from(env);
     }
 
-    static PersistenceSettings freshDatabase() {
+    public static PersistenceSettings freshDatabase() {
         return TestPostgres.freshDatabase();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +68,21 @@ public abstract class AbstractInvitationsContract extends StorageContractSupport
         Invitation byId = storage.invitations().findById(created.id()).orElseThrow();
         assertThat(byId).usingRecursiveComparison().isEqualTo(created);
         assertThat(storage.invitations().findByPublicId(created.publicId()).orElseThrow().id()).isEqualTo(created.id());
+    }
+
+    @Test
+    void lockAllReturnsTheInvitationsInAscendingIdOrderAndLeavesUnknownIdsOut() {
+        RedeemCode code = newCode(0);
+        Team team = newTeam(3);
+        Invitation a = reserved(code, team, ALICE);
+        Invitation b = reserved(code, team, BOB);
+        move(a, RESERVED, INVITED, null);
+
+        List<Invitation> locked = tx(() -> storage.invitations().lockAll(List.of(b.id(), UNKNOWN, a.id())));
+
+        assertThat(locked).extracting(Invitation::id).containsExactly(a.id(), b.id());
+        assertThat(locked.get(0).state()).isEqualTo(INVITED);
+        assertThat(tx(() -> storage.invitations().lockAll(List.of()))).isEmpty();
     }
 
     @Test

@@ -88,6 +88,34 @@ public abstract class AbstractRedeemCodesContract extends StorageContractSupport
     }
 
     @Test
+    void lockForRedemptionReturnsTheCurrentStateLikeLock() {
+        RedeemCode code = newCode(3);
+        txRun(() -> storage.codeUses().takeUseAndBind(code.id(), ALICE));
+
+        RedeemCode locked = tx(() -> storage.codes().lockForRedemption(code.id(), ALICE));
+
+        assertThat(locked.id()).isEqualTo(code.id());
+        assertThat(locked.usedCount()).isEqualTo(1);
+        assertThatThrownBy(() -> tx(() -> storage.codes().lockForRedemption(new RedeemCodeId(987_654_321L), ALICE)))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void lockAllReturnsTheCodesInAscendingIdOrderAndLeavesUnknownIdsOut() {
+        RedeemCode a = newCode(1);
+        RedeemCode b = newCode(2);
+        RedeemCode c = newCode(3);
+        txRun(() -> storage.codeUses().takeUseAndBind(b.id(), ALICE));
+
+        List<RedeemCode> locked = tx(() -> storage.codes().lockAll(
+                List.of(c.id(), new RedeemCodeId(987_654_321L), a.id(), b.id(), c.id())));
+
+        assertThat(locked).extracting(RedeemCode::id).containsExactly(a.id(), b.id(), c.id());
+        assertThat(locked.get(1).usedCount()).isEqualTo(1);
+        assertThat(tx(() -> storage.codes().lockAll(List.of()))).isEmpty();
+    }
+
+    @Test
     void activateSetsTheMembershipOnceFromTheFirstJoin() {
         RedeemCode code = newCode(1); // validity 30 days
         Instant firstJoin = NOW.plusSeconds(3600);

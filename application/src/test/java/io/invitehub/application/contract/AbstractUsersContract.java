@@ -42,6 +42,17 @@ public abstract class AbstractUsersContract extends StorageContractSupport {
         assertThat(storage.users().findByUsername("ann").map(User::id)).contains(user.id());
     }
 
+    /** Issue 10: 'ADMIN' cannot be created beside 'admin' (V19: a unique index on lower(username)). */
+    @Test
+    void usernamesDifferingOnlyInCaseAreTheSameName() {
+        create("Admin", null, Role.ADMIN, null);
+
+        assertConflict(() -> create("admin", null, Role.OPERATOR, null));
+        assertConflict(() -> create("ADMIN", "admin@dist.com", Role.DISTRIBUTOR, Approval.PENDING));
+        assertThat(storage.users().findByUsername("Admin")).isPresent();
+        assertThat(create("Admin2", null, Role.OPERATOR, null).username()).isEqualTo("Admin2");
+    }
+
     @Test
     void staffMayHaveNoEmailAndNoApproval() {
         User admin = create("root", null, Role.ADMIN, null);
@@ -126,6 +137,46 @@ public abstract class AbstractUsersContract extends StorageContractSupport {
         assertThat(storage.users().distributors(Approval.PENDING, java.util.Optional.of(c.id()), 10)).extracting(User::id)
                 .containsExactly(d.id());
         assertThat(storage.users().distributors(Approval.SUSPENDED, java.util.Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void accountsCarryCreationTimeAndTheRejectionReasonAndListByApprovals() {
+        User pending = create("p1", "p1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        User rejected = create("r1", "r1@dist.com", Role.DISTRIBUTOR, Approval.PENDING);
+        create("ok1", "ok1@dist.com", Role.DISTRIBUTOR, Approval.APPROVED);
+        User root = create("root", null, Role.ADMIN, null);
+        tx(() -> storage.users().changeApproval(rejected.id(), Approval.PENDING, Approval.REJECTED, true));
+        tx(() -> {
+            storage.users().recordRejectionReason(rejected.id(), java.util.Optional.of("no website"));
+            return null;
+        });
+
+        io.invitehub.application.shared.view.AccountView account = storage.users().account(rejected.id()).orElseThrow();
+        assertThat(account.username()).isEqualTo("r1");
+        assertThat(account.email()).contains("r1@dist.com");
+        assertThat(account.role()).isEqualTo(Role.DISTRIBUTOR);
+        assertThat(account.approval()).contains(Approval.REJECTED);
+        assertThat(account.rejectionReason()).contains("no website");
+        assertThat(account.createdAt()).isAfterOrEqualTo(storage.users().account(pending.id()).orElseThrow().createdAt());
+        io.invitehub.application.shared.view.AccountView admin = storage.users().account(root.id()).orElseThrow();
+        assertThat(admin.email()).isEmpty();
+        assertThat(admin.approval()).isEmpty();
+        assertThat(admin.rejectionReason()).isEmpty();
+        assertThat(storage.users().account(new UserId(987_654_321L))).isEmpty();
+
+        assertThat(storage.users().distributorAccounts(java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED), java.util.Optional.empty(), 10))
+                .extracting(io.invitehub.application.shared.view.AccountView::id).containsExactly(pending.id(), rejected.id());
+        assertThat(storage.users().distributorAccounts(java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED),
+                java.util.Optional.of(pending.id()), 10)).extracting(io.invitehub.application.shared.view.AccountView::id)
+                .containsExactly(rejected.id());
+        assertThat(storage.users().distributorAccounts(java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED), java.util.Optional.empty(), 1))
+                .hasSize(1);
+
+        tx(() -> {
+            storage.users().recordRejectionReason(rejected.id(), java.util.Optional.empty());
+            return null;
+        });
+        assertThat(storage.users().account(rejected.id()).orElseThrow().rejectionReason()).isEmpty();
     }
 
     @Test

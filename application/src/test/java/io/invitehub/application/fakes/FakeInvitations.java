@@ -16,8 +16,10 @@ import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.team.TeamId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,6 +68,13 @@ final class FakeInvitations extends FakeTable implements Invitations {
     @Override
     public Optional<Invitation> findById(InvitationId id) {
         return atomically(() -> Optional.ofNullable(state.invitations.get(id.value())).map(InvitationRow::invitation));
+    }
+
+    @Override
+    public List<Invitation> lockAll(Collection<InvitationId> ids) {
+        // one lock serialises every transaction of the fakes already: ascending id, unknown ids left out
+        return atomically(() -> ids.stream().map(InvitationId::value).distinct().sorted()
+                .map(state.invitations::get).filter(Objects::nonNull).map(InvitationRow::invitation).toList());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.order.OrderId;
+import io.invitehub.domain.shared.Email;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 final class FakeRedeemCodes extends FakeTable implements RedeemCodes {
@@ -36,6 +38,17 @@ final class FakeRedeemCodes extends FakeTable implements RedeemCodes {
     @Override
     public RedeemCode lock(RedeemCodeId id) {
         return atomically(() -> row(id).toDomain());
+    }
+
+    @Override
+    public RedeemCode lockForRedemption(RedeemCodeId id, Email recipient) {
+        return lock(id); // one lock serialises every transaction of the fakes already
+    }
+
+    @Override
+    public List<RedeemCode> lockAll(Collection<RedeemCodeId> ids) {
+        return atomically(() -> ids.stream().map(RedeemCodeId::value).distinct().sorted()
+                .map(state.codes::get).filter(Objects::nonNull).map(CodeRow::toDomain).toList());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.invitehub.application.fakes;
 
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Approval;
@@ -9,8 +10,10 @@ import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 final class FakeUsers extends FakeTable implements Users {
     FakeUsers(MemoryTables db) {
@@ -20,7 +23,8 @@ final class FakeUsers extends FakeTable implements Users {
     @Override
     public User create(String username, String email, String passwordHash, Role role, Approval approval) {
         return atomically(() -> {
-            boolean taken = state.users.values().stream().anyMatch(u -> u.username().equals(username)
+            // usernames are unique regardless of case (V19: unique index on lower(username))
+            boolean taken = state.users.values().stream().anyMatch(u -> u.username().equalsIgnoreCase(username)
                     || (email != null && u.email().filter(email::equals).isPresent()));
             if (taken) {
                 throw new DomainException(ErrorCode.CONFLICT, "username or e-mail is already taken");
@@ -28,6 +32,7 @@ final class FakeUsers extends FakeTable implements Users {
             long id = newId();
             User user = User.restore(new UserId(id), username, email, role, approval, passwordHash, 0);
             state.users.put(id, user);
+            state.userCreatedAt.put(id, clock().instant());
             return user;
         });
     }
@@ -72,6 +77,38 @@ final class FakeUsers extends FakeTable implements Users {
     }
 
     @Override
+    public void recordRejectionReason(UserId id, Optional<String> reason) {
+        atomically(() -> {
+            if (reason.isPresent()) {
+                state.rejectionReasons.put(id.value(), reason.get());
+            } else {
+                state.rejectionReasons.remove(id.value());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AccountView> account(UserId id) {
+        return atomically(() -> Optional.ofNullable(state.users.get(id.value())).map(this::view));
+    }
+
+    @Override
+    public List<AccountView> distributorAccounts(Set<Approval> approvals, Optional<UserId> after, int limit) {
+        return atomically(() -> state.users.tailMap(after.map(UserId::value).orElse(0L), false).values().stream()
+                .filter(u -> u.role() == Role.DISTRIBUTOR && u.approval().filter(approvals::contains).isPresent())
+                .limit(limit)
+                .map(this::view)
+                .collect(java.util.stream.Collectors.toList()));
+    }
+
+    private AccountView view(User u) {
+        return new AccountView(u.id(), u.username(), u.email(), u.role(), u.approval(),
+                Optional.ofNullable(state.rejectionReasons.get(u.id().value())),
+                state.userCreatedAt.getOrDefault(u.id().value(), Instant.EPOCH));
+    }
+
+    @Override
     public boolean hasCodesOrdersOrInvitations(UserId id) {
         return atomically(() -> referenced(id));
     }
@@ -86,6 +123,8 @@ final class FakeUsers extends FakeTable implements Users {
                 throw new DomainException(ErrorCode.CONFLICT, "the user is still referred to by codes, orders or invitations");
             }
             state.users.remove(id.value());
+            state.userCreatedAt.remove(id.value());
+            state.rejectionReasons.remove(id.value());
             // like ON DELETE SET NULL on audit_log.actor_id
             state.audit.replaceAll(e -> e.actor().userId().filter(id::equals).isPresent()
                     ? new AuditEntry(io.invitehub.domain.user.Actor.system(), e.action(), e.targetType(), e.targetId(),

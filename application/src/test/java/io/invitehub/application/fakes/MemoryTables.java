@@ -119,6 +119,9 @@ final class MemoryTables {
         TreeMap<Long, TeamRow> teams = new TreeMap<>();
         TreeMap<Long, String> groups = new TreeMap<>();
         TreeMap<Long, User> users = new TreeMap<>();
+        /** users.created_at and users.rejection_reason. */
+        TreeMap<Long, Instant> userCreatedAt = new TreeMap<>();
+        TreeMap<Long, String> rejectionReasons = new TreeMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
         TreeMap<Long, Plan> plans = new TreeMap<>();
@@ -140,6 +143,8 @@ final class MemoryTables {
             copy.teams = new TreeMap<>(teams);
             copy.groups = new TreeMap<>(groups);
             copy.users = new TreeMap<>(users);
+            copy.userCreatedAt = new TreeMap<>(userCreatedAt);
+            copy.rejectionReasons = new TreeMap<>(rejectionReasons);
             copy.audit = new ArrayList<>(audit);
             copy.verifications = new TreeMap<>(verifications);
             copy.plans = new TreeMap<>(plans);
@@ -159,6 +164,7 @@ final class MemoryTables {
         void restore(State snapshot) {
             State s = snapshot.copy();
             codes = s.codes; invitations = s.invitations; teams = s.teams; groups = s.groups; users = s.users;
+            userCreatedAt = s.userCreatedAt; rejectionReasons = s.rejectionReasons;
             audit = s.audit; verifications = s.verifications; plans = s.plans; orders = s.orders; alerts = s.alerts;
             codeOrders = s.codeOrders; claims = s.claims; blocks = s.blocks; optOuts = s.optOuts;
             lifecycle = s.lifecycle; nextId = s.nextId; nextQueueSeq = s.nextQueueSeq;

@@ -28,7 +28,7 @@ public record MembershipAssembly(RemoveMemberUseCase removal, ReinviteMemberUseC
         JooqPersistence db = a.persistence();
         LifecycleSettings settings = settings(config);
         RemoveMemberUseCase removal = new MemberRemovalService(db.transactions(), db.invitations(), db.removalClaims(),
-                db.rebinds(), db.teams(), db.seats(), db.codeUses(), db.users(), a.provider(), db.audit(), a.wakeUps(),
+                db.rebinds(), db.teams(), db.seats(), db.codes(), db.codeUses(), db.users(), a.provider(), db.audit(), a.wakeUps(),
                 a.clock(), settings);
         ReinviteMemberUseCase reinvite = new ReinviteService(db.transactions(), db.invitations(), db.codes(), db.users(),
                 redemption.redeem(), redemption.recipientPolicy(), db.audit(), a.clock());

@@ -38,7 +38,7 @@ public record TeamPoolAssembly(ManageTeamsUseCase teams, DispatchInvitationsUseC
         DispatchSettings dispatchSettings = new DispatchSettings(dispatch.batchSize(), dispatch.maxAttempts(),
                 dispatch.backoffBase(), dispatch.backoffBase().multipliedBy(60), dispatch.lease());
         DispatchInvitationsUseCase dispatcher = new InviteDispatchService(db.transactions(), db.dispatchOutbox(), db.teams(),
-                db.seats(), db.codeUses(), a.provider(), a.wakeUps(), a.clock(), dispatchSettings);
+                db.seats(), db.codes(), db.codeUses(), a.provider(), a.wakeUps(), a.clock(), dispatchSettings);
         SyncTeamsUseCase syncService = new AcceptanceSyncService(db.transactions(), db.teams(), db.syncSchedule(),
                 db.invitations(), db.codes(), a.provider(), a.jobLeases(), a.wakeUps(), a.clock(),
                 new SyncSettings(sync.interval(), sync.lease(), SYNC_PAGE_SIZE, sync.retryBase()));

@@ -45,5 +45,7 @@ public enum ErrorCode {
     /** A download link that this service did not sign, or that was altered. */
     EXPORT_LINK_INVALID,
     /** A download link past its time. */
-    EXPORT_LINK_EXPIRED
+    EXPORT_LINK_EXPIRED,
+    /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
+    PASSWORD_CHANGE_REQUIRED
 }

@@ -2,11 +2,13 @@ package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
+import io.invitehub.adapter.in.http.wire.ContentTypes;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -26,7 +29,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The HTTP server: Jetty and Javalin set up from {@link HttpSettings}, the {@link Access} guard before
  * every matched route, the one {@link ProblemMapper} for every exception (and {@link ServerErrors} for
- * what Jetty refuses itself), and the rows of the {@link RouteTable} installed in order. Each row's
+ * what Jetty refuses itself), and the rows of the {@link RouteTable} and then of the reference dialect's
+ * {@link ReferenceRouteTable} installed in order, both the same way. Each row's
  * handler runs only after its {@link io.invitehub.adapter.in.http.wire.RequestShape} admitted the request
  * (content type, every input; ADR 33); a GET row also answers HEAD, through the same guard. Every answer
  * carries {@code X-Content-Type-Options: nosniff}, every answer of a route {@code Cache-Control: no-store},
@@ -42,10 +46,13 @@ public final class HttpApi implements AutoCloseable {
     static final String NOSNIFF = "nosniff";
     /** API answers carry tokens and private data: no browser or proxy keeps any of them (ADR 33). */
     static final String NO_STORE = "no-store";
+    /** The largest multipart request (and part) the server reads, in KiB: only the reference dialect's login reads one. */
+    static final int MULTIPART_LIMIT_KB = ContentTypes.MULTIPART_LIMIT_KB;
 
     private final HttpSettings settings;
     private final SignInUseCase signIn;
     private final RouteTable table;
+    private final ReferenceRouteTable reference;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
 
@@ -54,8 +61,10 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(HttpPorts ports, HttpSettings settings, BooleanSupplier databaseHealthy, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.signIn = ports.signIn();
-        this.table = RouteTable.of(ports, TrustedProxies.parse(settings.trustedProxies()),
-                Objects.requireNonNull(databaseHealthy, "databaseHealthy"), Objects.requireNonNull(clock, "clock"));
+        TrustedProxies proxies = TrustedProxies.parse(settings.trustedProxies());
+        this.table = RouteTable.of(ports, proxies, Objects.requireNonNull(databaseHealthy, "databaseHealthy"),
+                Objects.requireNonNull(clock, "clock"));
+        this.reference = ReferenceRouteTable.of(ports, proxies, clock);
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -88,9 +97,14 @@ public final class HttpApi implements AutoCloseable {
         stop();
     }
 
-    /** Every route of the API, in declaration (= matching) order: see {@link RouteTable}. */
+    /**
+     * Every route the server installs, in declaration (= matching) order: InviteHub's own API ({@link RouteTable})
+     * and then the reference dialect under {@code /reference} ({@link ReferenceRouteTable}, {@link Route#reference()}).
+     */
     public List<Route> routes() {
-        return table.routes();
+        List<Route> all = new ArrayList<>(table.routes());
+        all.addAll(reference.routes());
+        return List.copyOf(all);
     }
 
     private void configure(JavalinConfig config) {
@@ -114,14 +128,20 @@ public final class HttpApi implements AutoCloseable {
         config.jetty.modifyServer(server -> server.setErrorHandler(serverErrors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors));
 
+        // only the reference dialect's login reads a multipart form: two short fields, kept in memory, never spooled to disk
+        config.jetty.multipartConfig.maxFileSize(MULTIPART_LIMIT_KB, SizeUnit.KB);
+        config.jetty.multipartConfig.maxInMemoryFileSize(MULTIPART_LIMIT_KB, SizeUnit.KB);
+        config.jetty.multipartConfig.maxTotalRequestSize(MULTIPART_LIMIT_KB, SizeUnit.KB);
+
         config.routes.exception(Exception.class, problems::handle);
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.before(ctx -> ctx.header(NOSNIFF_HEADER, NOSNIFF));
         config.routes.beforeMatched(ctx -> ctx.header("Cache-Control", NO_STORE));
         config.routes.beforeMatched(Access.guard(signIn));
         config.routes.after(HttpApi::pagePolicy);
+        ConsolePages.register(config);
 
-        for (Route route : table.routes()) {
+        for (Route route : routes()) {
             install(config, route.handlerType(), route);
             if (route.handlerType() == HandlerType.GET) {
                 install(config, HandlerType.HEAD, route);

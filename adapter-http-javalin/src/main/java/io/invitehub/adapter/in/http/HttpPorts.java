@@ -27,8 +27,9 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, ExportUseCase exports,
-                        CustomerRelationsUseCase crm, SettlementQueries settlementQueries, ManageSettlementUseCase settlement) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, StaffPorts staff,
+                        ExportUseCase exports, CustomerRelationsUseCase crm, SettlementQueries settlementQueries,
+                        ManageSettlementUseCase settlement) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -45,6 +46,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(reinvite, "reinvite");
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(crm, "crm");
         Objects.requireNonNull(settlementQueries, "settlementQueries");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.in.http.wire.InvalidInput;
 import io.invitehub.adapter.in.http.wire.UnsupportedContent;
+import io.invitehub.application.shared.port.in.ConcurrentUpdateException;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -25,6 +26,8 @@ final class ProblemMapper {
     static final String WWW_AUTHENTICATE = "Bearer realm=\"InviteHub\"";
     /** A body of a content type the route does not declare (ADR 33). */
     static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    /** The code of a 503 for a transaction the database kept aborting (not a domain refusal: no ErrorCode). */
+    static final String TRANSACTION_CONFLICT = "TRANSACTION_CONFLICT";
 
     private static final Map<ErrorCode, Integer> STATUS = new EnumMap<>(ErrorCode.class);
 
@@ -58,6 +61,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
         STATUS.put(ErrorCode.EXPORT_LINK_INVALID, 403);
         STATUS.put(ErrorCode.EXPORT_LINK_EXPIRED, 410);
+        STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
     }
 
     private final ObjectMapper json;
@@ -77,6 +81,12 @@ final class ProblemMapper {
             problem = frameworkProblem((HttpResponseException) exception, path);
         } else if (exception instanceof JsonProcessingException) {
             problem = Problem.of(400, ErrorCode.VALIDATION_FAILED.name(), "request body is not valid JSON", path);
+        } else if (exception instanceof ConcurrentUpdateException conflict) {
+            // the database aborted the transaction for concurrent ones more often than it is retried (ADR 28)
+            LOG.warn("{} {}: {}", ctx.method(), path, conflict.getMessage());
+            ctx.header("Retry-After", Long.toString(wholeSecondsUp(conflict.retryAfter())));
+            problem = Problem.of(503, TRANSACTION_CONFLICT, "Too many requests changed the same data at once; nothing was changed."
+                    + " Please try again.", path);
         } else {
             String reference = UUID.randomUUID().toString();
             LOG.error("Internal error, reference {} ({} {})", reference, ctx.method(), path, exception);
@@ -116,7 +126,10 @@ final class ProblemMapper {
         switch (status) {
             case 404:
                 code = ErrorCode.NOT_FOUND.name();
-                detail = "No resource at " + path;
+                detail = path.startsWith(Route.REFERENCE_PREFIX + "/")
+                        ? "InviteHub does not serve " + path + ": this feature of the reference is not part of InviteHub"
+                        + " (see docs/compatibility.md)."
+                        : "No resource at " + path;
                 break;
             case 405:
                 code = "METHOD_NOT_ALLOWED";

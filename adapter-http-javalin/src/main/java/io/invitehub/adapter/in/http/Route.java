@@ -21,6 +21,10 @@ public final class Route {
     public static final String PUBLIC = "PUBLIC";
     public static final String JSON = ContentTypes.JSON;
     public static final String FORM = ContentTypes.FORM;
+    /** A multipart form: only the reference dialect's login (its client posts a {@code FormData}). */
+    public static final String MULTIPART = ContentTypes.MULTIPART;
+    /** Where the reference dialect is mounted: every route under it belongs to {@link ReferenceRouteTable}. */
+    public static final String REFERENCE_PREFIX = "/reference/api/v1";
 
     private final HandlerType method;
     private final String path;
@@ -59,8 +63,8 @@ public final class Route {
     }
 
     /**
-     * The content types the route's body may have ({@link #JSON}, {@link #FORM}); empty when the route
-     * reads no body. A body of any other type is refused with 415.
+     * The content types the route's body may have ({@link #JSON}, {@link #FORM}, {@link #MULTIPART} for the
+     * reference dialect's login only); empty when the route reads no body. A body of any other type is refused with 415.
      */
     public Set<String> accepts() {
         return accepts;
@@ -69,6 +73,11 @@ public final class Route {
     /** What the route reads: its path and query parameters and body fields, each with its shape. */
     public RequestShape shape() {
         return shape;
+    }
+
+    /** True for a route of the reference dialect (under {@link #REFERENCE_PREFIX}), false for InviteHub's own API. */
+    public boolean reference() {
+        return path.startsWith(REFERENCE_PREFIX + "/");
     }
 
     HandlerType handlerType() {

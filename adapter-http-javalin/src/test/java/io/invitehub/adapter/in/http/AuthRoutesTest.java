@@ -96,8 +96,9 @@ class AuthRoutesTest {
         HttpResponse<String> deleted = api.delete("/api/v1/admins/distributors/4", api.bearer("admin"));
         HttpResponse<String> refused = api.delete("/api/v1/admins/distributors/99", api.bearer("admin"));
 
-        assertThat(pending.body()).isEqualTo("[{\"id\":4,\"username\":\"newcomer\",\"email\":\"newcomer@example.com\","
-                + "\"role\":\"DISTRIBUTOR\",\"approval\":\"PENDING\"}]");
+        // a list of InviteHub's own API: the keyset object, with ?limit= alone too (ADR 34)
+        assertThat(pending.body()).isEqualTo("{\"items\":[{\"id\":4,\"username\":\"newcomer\",\"email\":\"newcomer@example.com\","
+                + "\"role\":\"DISTRIBUTOR\",\"approval\":\"PENDING\"}],\"next_cursor\":null}");
         assertThat(api.json(approved).get("approval").asText()).isEqualTo("APPROVED");
         assertThat(api.json(rejected).get("approval").asText()).isEqualTo("REJECTED");
         assertThat(api.json(suspended).get("approval").asText()).isEqualTo("SUSPENDED");
@@ -105,7 +106,7 @@ class AuthRoutesTest {
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(api.json(refused).get("code").asText()).isEqualTo("CONFLICT");
-        assertThat(api.accounts.calls).containsExactly("pending after=0 limit=50", "approve 4 by Actor[1, ADMIN]",
+        assertThat(api.accounts.calls).containsExactly("pending limit=50 cursor=-", "approve 4 by Actor[1, ADMIN]",
                 "reject spam 4 by Actor[1, ADMIN]", "suspend 3 by Actor[1, ADMIN]", "reactivate 3 by Actor[1, ADMIN]",
                 "delete 4 by Actor[1, ADMIN]", "delete 99 by Actor[1, ADMIN]");
     }

@@ -99,10 +99,12 @@ class DistributorRoutesTest {
     }
 
     @Test
-    void limitAloneAnswersThePlainArrayOfOldClientsAndNoParameterTheDefaultPage() {
-        JsonNode plain = ok(api.get(ME + "/sales?limit=2", reseller));
-        assertThat(plain.isArray()).isTrue();
-        assertThat(plain).hasSize(2);
+    void everyListAnswersTheKeysetObjectWithOrWithoutLimitAndNoParameterGivesTheDefaultPage() {
+        JsonNode limited = ok(api.get(ME + "/sales?limit=2", reseller));
+        assertThat(limited.isObject()).isTrue();
+        assertThat(limited.get("items")).hasSize(2);
+        assertThat(limited.get("next_cursor").isTextual()).isTrue();
+        assertThat(lastCall()).endsWith("limit=2 cursor=-");
 
         JsonNode paged = ok(api.get(ME + "/sales", reseller));
         assertThat(paged.isObject()).isTrue();
@@ -110,11 +112,14 @@ class DistributorRoutesTest {
         assertThat(paged.has("next_cursor")).isTrue();
         assertThat(lastCall()).endsWith("limit=50 cursor=-");
 
-        assertThat(ok(api.get(ME + "/codes?limit=5", reseller)).isArray()).isTrue();
-        assertThat(ok(api.get(ME + "/members?limit=5", reseller)).isArray()).isTrue();
-        assertThat(ok(api.get("/api/v1/distributors?limit=5", admin)).isArray()).isTrue();
-        assertThat(ok(api.get("/api/v1/redeem-codes/5/records?limit=5", reseller)).isArray()).isTrue();
-        assertThat(ok(api.get("/api/v1/distributors/3/sales?limit=5", admin)).isArray()).isTrue();
+        for (String list : List.of(ME + "/codes?limit=5", ME + "/members?limit=5", "/api/v1/distributors/3/sales?limit=5",
+                "/api/v1/redeem-codes/5/records?limit=5")) {
+            JsonNode body = ok(api.get(list, list.startsWith(ME) || list.contains("records") ? reseller : admin));
+            assertThat(body.isObject()).as(list).isTrue();
+            assertThat(body.get("items").isArray()).as(list).isTrue();
+            assertThat(body.has("next_cursor")).as(list).isTrue();
+        }
+        assertThat(ok(api.get("/api/v1/distributors?limit=5", admin)).get("items").isArray()).isTrue();
     }
 
     @Test

@@ -67,6 +67,66 @@ class EdgeRoutesTest {
     }
 
     @Test
+    void aMultipartFormIsReadOnlyByTheReferenceLoginAndCheckedThereLikeAnyForm() {
+        String login = Route.REFERENCE_PREFIX + "/auth/login";
+        String type = "multipart/form-data; boundary=zz";
+        HttpResponse<String> signedIn = api.post(login, type, multipart("username", "admin", "password", "admin-pass"));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(api.json(signedIn).get("token_type").asText()).isEqualTo("bearer");
+        assertThat(api.accounts.calls).containsExactly("login admin from 127.0.0.1");
+
+        JsonNode unknown = problem(api.post(login, type, multipart("username", "admin", "role", "admin")), 400, "VALIDATION_FAILED");
+        assertThat(unknown.get("field").asText()).isEqualTo("role");
+        JsonNode twice = problem(api.post(login, type, multipart("username", "a", "username", "b")), 400, "VALIDATION_FAILED");
+        assertThat(twice.get("field").asText()).isEqualTo("username");
+        JsonNode nul = problem(api.post(login, type, multipart("username", "ad\u0000min", "password", "x")), 400, "VALIDATION_FAILED");
+        assertThat(nul.get("field").asText()).isEqualTo("username");
+        String file = "--zz\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--zz--\r\n";
+        assertThat(problem(api.post(login, type, file), 400, "VALIDATION_FAILED").get("field").asText()).isEqualTo("upload");
+
+        HttpResponse<String> garbled = api.post(login, type, "--zz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nadmin");
+        assertThat(problem(garbled, 400, "VALIDATION_FAILED").has("field")).as("the body as a whole is at fault").isFalse();
+        assertThat(garbled.headers().firstValue("Connection")).hasValue("close");
+        HttpResponse<String> large = api.post(login, type, multipart("username", "a".repeat(HttpApi.MULTIPART_LIMIT_KB * 1024)));
+        assertThat(problem(large, 400, "VALIDATION_FAILED").get("detail").asText()).contains("at most 16 KiB");
+        assertThat(large.headers().firstValue("Connection")).hasValue("close");
+        assertThat(api.accounts.calls).as("no refused form reached the sign-in").hasSize(1);
+
+        // everywhere else a multipart body is a type the route does not take
+        problem(api.post("/api/v1/auth/login", type, multipart("username", "admin", "password", "x")), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(api.post(Route.REFERENCE_PREFIX + "/public/redeem", type, multipart("code", "x")), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(api.post(login, JSON, "{\"username\":\"admin\"}"), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void theReferenceDialectsRoutesAreInstalledLikeInviteHubsOwn() {
+        String ref = Route.REFERENCE_PREFIX;
+        HttpResponse<String> head = api.method("HEAD", ref + "/setup/status");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(head.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.method("HEAD", ref + "/auth/me").statusCode()).as("HEAD through the access guard").isEqualTo(401);
+        JsonNode limit = problem(api.get(ref + "/distributors/me/sales?limit=ten", api.bearer("reseller")), 400, "VALIDATION_FAILED");
+        assertThat(limit.get("field").asText()).isEqualTo("limit");
+        JsonNode id = problem(api.method("PUT", ref + "/redeem-codes/0/toggle", api.bearer("reseller")), 400, "VALIDATION_FAILED");
+        assertThat(id.get("field").asText()).isEqualTo("id");
+        JsonNode unknown = problem(api.post(ref + "/public/rebind", JSON, "{\"code\":\"x\",\"email\":\"a@example.com\",\"zz\":1}"), 400,
+                "VALIDATION_FAILED");
+        assertThat(unknown.get("field").asText()).isEqualTo("zz");
+        problem(api.post(ref + "/public/rebind", FORM, "code=x&email=a@example.com"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(api.members.calls).as("nothing refused reached a use case").isEmpty();
+    }
+
+    private static String multipart(String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append("--zz\r\nContent-Disposition: form-data; name=\"").append(namesAndValues[i]).append("\"\r\n\r\n")
+                    .append(namesAndValues[i + 1]).append("\r\n");
+        }
+        return body.append("--zz--\r\n").toString();
+    }
+
+    @Test
     void theAccessGuardAnswersBeforeTheBodyIsLookedAt() {
         problem(api.post("/api/v1/admin/teams", "text/plain", "\u0000"), 401, "UNAUTHORIZED");
         problem(api.post("/api/v1/admin/teams", "text/plain", "x", api.bearer("reseller")), 403, "FORBIDDEN");

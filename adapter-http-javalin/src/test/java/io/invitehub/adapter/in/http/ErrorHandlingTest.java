@@ -34,6 +34,31 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aTransactionTheDatabaseKeptAbortingIsA503WithRetryAfterNotA500() {
+        // what the transaction runner throws when its retries after deadlocks are used up (ADR 28)
+        api.redeem.behaviour = command -> {
+            throw new io.invitehub.application.shared.port.out.TransactionConflictException(
+                    "The database aborted this transaction 5 times because of concurrent ones (SQLSTATE 40P01)",
+                    Duration.ofMillis(1_500), new IllegalStateException("ERROR: deadlock detected at db-host-7"));
+        };
+
+        HttpResponse<String> response = api.post("/api/v1/public/redeem", ApiFixture.JSON,
+                "{\"code\":\"" + InPortFakes.CODE.value() + "\",\"email\":\"alice@example.com\"}");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(contentType(response)).isEqualTo("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).contains("2");
+        JsonNode body = api.json(response);
+        assertThat(body.get("type").asText()).isEqualTo("https://invitehub.dev/problems/transaction-conflict");
+        assertThat(body.get("title").asText()).isEqualTo("Transaction conflict");
+        assertThat(body.get("status").asInt()).isEqualTo(503);
+        assertThat(body.get("code").asText()).isEqualTo("TRANSACTION_CONFLICT");
+        assertThat(body.get("detail").asText()).contains("nothing was changed");
+        assertThat(body.get("instance").asText()).isEqualTo("/api/v1/public/redeem");
+        assertThat(response.body()).doesNotContain("40P01", "deadlock", "db-host-7", "\tat ");
+    }
+
+    @Test
     void eachInternalErrorGetsItsOwnReference() {
         api.queries.seatsFailure = new IllegalStateException("boom");
 

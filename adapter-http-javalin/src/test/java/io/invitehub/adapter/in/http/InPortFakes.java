@@ -34,6 +34,7 @@ import io.invitehub.application.redemption.port.in.RedemptionResult;
 import io.invitehub.application.redemption.view.InvitationView;
 import io.invitehub.application.redemption.view.RedemptionStatus;
 import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.application.shared.port.in.PageCursor;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.view.ExternalMember;
@@ -335,10 +336,10 @@ final class InPortFakes {
         }
 
         @Override
-        public synchronized List<User> pending(Optional<UserId> after, int limit) {
-            calls.add("pending after=" + after.map(UserId::value).orElse(0L) + " limit=" + limit);
-            return users.values().stream().filter(u -> u.approval().filter(Approval.PENDING::equals).isPresent())
-                    .collect(Collectors.toList());
+        public synchronized Page<User> pending(PageRequest page) {
+            calls.add("pending " + ReadSide.describe(page));
+            return new Page<>(users.values().stream().filter(u -> u.approval().filter(Approval.PENDING::equals).isPresent())
+                    .collect(Collectors.toList()), Optional.empty());
         }
 
         @Override
@@ -367,6 +368,35 @@ final class InPortFakes {
             if (distributor.value() == 99) {
                 throw new DomainException(ErrorCode.CONFLICT, "This distributor has codes, orders or invitations; deleting it would orphan them. Suspend it instead.");
             }
+        }
+
+        @Override
+        public boolean adminExists() {
+            return true;
+        }
+
+        @Override
+        public synchronized AccountView account(UserId user) {
+            return users.values().stream().filter(u -> u.id().equals(user)).findFirst().map(Accounts::view)
+                    .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "The account no longer exists."));
+        }
+
+        @Override
+        public synchronized List<AccountView> accounts(Actor actor, java.util.Set<Approval> approvals, Optional<UserId> after, int limit) {
+            calls.add("accounts " + approvals + " after=" + after.map(UserId::value).orElse(0L) + " limit=" + limit);
+            return users.values().stream().filter(u -> u.approval().filter(approvals::contains).isPresent())
+                    .filter(u -> u.id().value() > after.map(UserId::value).orElse(0L)).limit(limit).map(Accounts::view)
+                    .collect(Collectors.toList());
+        }
+
+        @Override
+        public synchronized AccountView account(Actor actor, UserId distributor) {
+            return users.values().stream().filter(u -> u.id().equals(distributor) && u.isDistributor()).findFirst().map(Accounts::view)
+                    .orElseThrow(() -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
+        }
+
+        static AccountView view(User u) {
+            return new AccountView(u.id(), u.username(), u.email(), u.role(), u.approval(), Optional.empty(), NOW);
         }
 
         private synchronized User move(Actor actor, UserId id, String action, Approval to) {
@@ -464,8 +494,8 @@ final class InPortFakes {
         public Page<DistributorOverview> distributors(UserId caller, Optional<Approval> approval, DistributorSort sort, PageRequest page) {
             calls.add("distributors caller=" + caller.value() + " status=" + approval.map(Enum::name).orElse("-") + " sort=" + sort
                     + " " + describe(page));
-            return page(List.of(new DistributorOverview(new UserId(3), "reseller", Optional.of(Approval.APPROVED), summaryOf(new UserId(3))),
-                    new DistributorOverview(new UserId(4), "newcomer", Optional.of(Approval.PENDING), summaryOf(new UserId(4)))),
+            return page(List.of(new DistributorOverview(distributorAccount(3, "reseller", Approval.APPROVED), summaryOf(new UserId(3))),
+                    new DistributorOverview(distributorAccount(4, "newcomer", Approval.PENDING), summaryOf(new UserId(4)))),
                     page, "distributors");
         }
 
@@ -475,14 +505,28 @@ final class InPortFakes {
             if (distributor.value() != 3) {
                 throw DomainException.notFound("distributor " + distributor.value() + " does not exist");
             }
-            return new DistributorDetail(User.restore(distributor, "reseller", "reseller@example.com", Role.DISTRIBUTOR,
-                    Approval.APPROVED, "hash", 0), summaryOf(distributor));
+            return new DistributorDetail(new AccountView(distributor, "reseller", Optional.of("reseller@example.com"), Role.DISTRIBUTOR,
+                    Optional.of(Approval.APPROVED), Optional.empty(), NOW), summaryOf(distributor));
+        }
+
+        private static AccountView distributorAccount(long id, String username, Approval approval) {
+            return new AccountView(new UserId(id), username, Optional.of(username + "@example.com"), Role.DISTRIBUTOR,
+                    Optional.of(approval), Optional.empty(), NOW);
+        }
+
+        @Override
+        public io.invitehub.domain.code.Code code(UserId caller, RedeemCodeId code) {
+            calls.add("code caller=" + caller.value() + " code=" + code.value());
+            if (code.value() != OWN_CODE) {
+                throw DomainException.notFound("code " + code.value() + " does not exist");
+            }
+            return CODE;
         }
 
         @Override
         public PlatformAnalytics analytics(UserId caller) {
             calls.add("analytics caller=" + caller.value());
-            return PlatformAnalytics.empty(LocalDate.of(2025, 3, 1), Money.zero(Money.CNY))
+            return PlatformAnalytics.empty(LocalDate.of(2025, 3, 1), Money.ofMinor(500, Money.CNY))
                     .plus(Optional.of(Approval.APPROVED), summaryOf(new UserId(3)))
                     .plus(Optional.of(Approval.PENDING), summaryOf(new UserId(4)));
         }

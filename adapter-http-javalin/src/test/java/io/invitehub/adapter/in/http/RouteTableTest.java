@@ -51,9 +51,13 @@ class RouteTableTest {
         Set<String> formRoutes = routes().stream().filter(r -> r.accepts().contains(Route.FORM))
                 .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
         assertThat(formRoutes).containsExactlyInAnyOrder("POST /api/v1/auth/login", "POST /api/v1/public/redeem",
-                "POST /api/v1/public/direct-redeem", "POST /api/v1/public/rebind", "POST /api/v1/public/shop/notify");
+                "POST /api/v1/public/direct-redeem", "POST /api/v1/public/rebind", "POST /api/v1/public/shop/notify",
+                "POST /reference/api/v1/auth/login", "POST /reference/api/v1/public/shop/notify");
+        Set<String> multipartRoutes = routes().stream().filter(r -> r.accepts().contains(Route.MULTIPART))
+                .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+        assertThat(multipartRoutes).containsExactly("POST /reference/api/v1/auth/login");
         for (Route route : routes()) {
-            assertThat(Set.of(Route.JSON, Route.FORM)).as(route.toString()).containsAll(route.accepts());
+            assertThat(Set.of(Route.JSON, Route.FORM, Route.MULTIPART)).as(route.toString()).containsAll(route.accepts());
             if (route.method().equals("GET")) {
                 assertThat(route.accepts()).as(route.toString()).isEmpty();
             }
@@ -61,6 +65,24 @@ class RouteTableTest {
         assertThat(find("DELETE", "/api/v1/redeem-codes/batch").accepts()).containsExactly(Route.JSON);
         assertThat(find("POST", "/api/v1/admins/distributors/{id}/approve").accepts()).isEmpty();
         assertThat(find("POST", "/api/v1/auth/login").accepts()).containsExactlyInAnyOrder(Route.JSON, Route.FORM);
+        assertThat(find("POST", "/reference/api/v1/auth/login").accepts()).containsExactlyInAnyOrder(Route.MULTIPART, Route.FORM);
+    }
+
+    @Test
+    void theReferenceDialectIsMountedUnderItsPrefixAfterInviteHubsOwnRoutes() {
+        List<Route> routes = routes();
+        List<Route> reference = routes.stream().filter(Route::reference).collect(Collectors.toList());
+        assertThat(reference).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(reference).allMatch(r -> r.path().startsWith(Route.REFERENCE_PREFIX + "/"));
+        assertThat(routes.stream().filter(r -> !r.reference())).allMatch(r -> !r.path().startsWith("/reference"));
+        // InviteHub's own rows first, then the dialect's: one table never shadows the other
+        int firstReference = routes.indexOf(reference.get(0));
+        assertThat(routes.subList(firstReference, routes.size())).allMatch(Route::reference);
+        // the reference's admin routes are ADMIN only, its code routes open to code holders as in the reference
+        assertThat(find("GET", "/reference/api/v1/distributors").roles()).containsExactly(Role.ADMIN);
+        assertThat(find("GET", "/reference/api/v1/redeem-codes").roles())
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.OPERATOR, Role.DISTRIBUTOR);
+        assertThat(find("GET", "/reference/api/v1/setup/status").access()).isEqualTo(Route.PUBLIC);
     }
 
     @Test

@@ -50,6 +50,11 @@ final class JooqInvitations implements Invitations {
     static final List<Field<String>> SEAT_HOLDING = InvitationState.seatHolding().stream().<Field<String>>map(s -> inline(s.name())).toList();
 
     static final Field<String> WAITING = inline(InvitationState.WAITING.name());
+    /**
+     * The advisory lock class of one waiting queue (its group id, or 0 for the ungrouped queue, through
+     * {@code hashtext}): WAITING invitations of a queue are created one at a time (ADR 14, ADR 28).
+     */
+    static final int QUEUE_LOCK_CLASS = 0x5157; // "QW"
 
     private final DSLContext dsl;
 
@@ -61,6 +66,14 @@ final class JooqInvitations implements Invitations {
     public Invitation create(NewInvitation n) {
         boolean waiting = n.state() == InvitationState.WAITING;
         OffsetDateTime now = Rows.at(n.now());
+        if (waiting) {
+            // the queue's lock until commit: WAITING invitations of one queue are created one after the
+            // other, so queue_seq order is commit order and the position counted before this commit is
+            // still true after it — no uncommitted waiter of the queue can be ahead of this one (ADR 14).
+            // Nothing is locked after it, so it closes no cycle (ADR 28).
+            dsl.fetch("select pg_advisory_xact_lock(?, hashtext(coalesce((select c.group_id from redeem_codes c"
+                    + " where c.id = ?), 0)::text))", QUEUE_LOCK_CLASS, n.codeId().value());
+        }
         try {
             InvitationsRecord r = dsl.insertInto(INVITATIONS)
                     .set(INVITATIONS.CODE_ID, n.codeId().value())
@@ -92,6 +105,19 @@ final class JooqInvitations implements Invitations {
     @Override
     public Optional<Invitation> findById(InvitationId id) {
         return dsl.selectFrom(INVITATIONS).where(INVITATIONS.ID.eq(id.value())).fetchOptional().map(JooqInvitations::toDomain);
+    }
+
+    @Override
+    public List<Invitation> lockAll(java.util.Collection<InvitationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // ORDER BY before FOR UPDATE: the rows are locked in ascending id order (ADR 28)
+        return dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.ID.in(ids.stream().map(InvitationId::value).distinct().toList()))
+                .orderBy(INVITATIONS.ID)
+                .forUpdate()
+                .fetch(JooqInvitations::toDomain);
     }
 
     @Override

@@ -46,10 +46,13 @@ final class JooqRebinds implements Rebinds {
     public List<Invitation> releaseFailedRebinds(int limit) {
         List<String> ended = java.util.Arrays.stream(InvitationState.values()).filter(InvitationState::isEnded)
                 .map(Enum::name).toList();
+        // the member's code row is locked here too (SKIP LOCKED, like the member): the caller gives the rebind
+        // back on it next, and a code is locked before its invitations everywhere else (ADR 28)
         return dsl.resultQuery("update invitations i set rebind_to = null, updated_at = now()"
                                 + " from (select o.id from invitations o join invitations n on n.id = o.rebind_to"
+                                + " join redeem_codes c on c.id = o.code_id"
                                 + " where o.rebind_to is not null and o.state = 'JOINED' and n.state in ('"
-                                + String.join("', '", ended) + "') order by o.id limit ? for update of o skip locked) gone"
+                                + String.join("', '", ended) + "') order by o.id limit ? for update of o, c skip locked) gone"
                                 + " where i.id = gone.id and i.state = 'JOINED' returning i.*", limit)
                 .fetchInto(INVITATIONS).stream().map(JooqInvitations::toDomain)
                 .sorted(Comparator.comparingLong(i -> i.id().value())).toList();

@@ -27,6 +27,13 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 /** Redeem codes in PostgreSQL. Counters move only through conditional updates. */
 final class JooqRedeemCodes implements RedeemCodes {
+    /**
+     * The advisory lock class of a recipient e-mail (ADR 28), with {@code hashtext(email)} as the second
+     * key: the two-key form never meets the promoter's or a queue's lock (other classes). Two e-mails
+     * with one hash share a lock, which only serialises their redemptions.
+     */
+    static final int RECIPIENT_LOCK_CLASS = 0x454D; // "EM"
+
     private final DSLContext dsl;
 
     JooqRedeemCodes(DSLContext dsl) {
@@ -51,6 +58,34 @@ final class JooqRedeemCodes implements RedeemCodes {
         return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value())).forUpdate().fetchOptional()
                 .map(JooqRedeemCodes::toDomain)
                 .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));
+    }
+
+    @Override
+    public RedeemCode lockForRedemption(RedeemCodeId id, Email recipient) {
+        // one round trip for both locks (ADR 23 counts them): the lock call is a filter on the code's row,
+        // so it runs once that row is found, before the row lock is taken (ADR 28: either order is safe).
+        // Not "EXISTS (SELECT pg_advisory_xact_lock(…))": PostgreSQL drops an EXISTS subquery's select list.
+        return dsl.selectFrom(REDEEM_CODES)
+                .where(REDEEM_CODES.ID.eq(id.value()))
+                .and(DSL.condition("pg_advisory_xact_lock({0}, hashtext({1})) is not null",
+                        DSL.inline(RECIPIENT_LOCK_CLASS), DSL.val(recipient.value())))
+                .forUpdate()
+                .fetchOptional()
+                .map(JooqRedeemCodes::toDomain)
+                .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));
+    }
+
+    @Override
+    public List<RedeemCode> lockAll(Collection<RedeemCodeId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // ORDER BY before FOR UPDATE: the rows are locked in ascending id order (ADR 28)
+        return dsl.selectFrom(REDEEM_CODES)
+                .where(REDEEM_CODES.ID.in(ids.stream().map(RedeemCodeId::value).distinct().toList()))
+                .orderBy(REDEEM_CODES.ID)
+                .forUpdate()
+                .fetch(JooqRedeemCodes::toDomain);
     }
 
     /**

@@ -29,7 +29,12 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
-/** The seat counters of teams in PostgreSQL: one team row locked at a time (SKIP LOCKED), counters changed by conditional updates (ADR 4). */
+/**
+ * The seat counters of teams in PostgreSQL: one team row locked at a time (SKIP LOCKED), counters changed by
+ * conditional updates (ADR 4). Team rows are locked {@code FOR NO KEY UPDATE}, never {@code FOR UPDATE}: the
+ * foreign key checks of invitations take {@code KEY SHARE} on their team, which only {@code FOR UPDATE} would
+ * wait for (ADR 28).
+ */
 final class JooqSeats implements Seats {
     /** Rounds of "skip locked, else wait for a locked team with room" before giving up and queueing. */
     static final int RESERVE_ROUNDS = 8;
@@ -60,7 +65,7 @@ final class JooqSeats implements Seats {
         // and a team with room that nobody else is seating into right now gets one more seat. The
         // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
         Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
-                .where(waiting))), order(policy)).forUpdate().skipLocked().<Long>asField()), withRoom);
+                .where(waiting))), order(policy)).forNoKeyUpdate().skipLocked().<Long>asField()), withRoom);
         if (seat.isPresent()) {
             return seat;
         }
@@ -89,23 +94,54 @@ final class JooqSeats implements Seats {
         SortField<?>[] order = order(policy);
         for (int round = 0; round < RESERVE_ROUNDS; round++) {
             // 1. a team with room that nobody else is seating into right now
-            Optional<Long> team = candidate(withRoom, order).forUpdate().skipLocked().fetchOptional(TEAMS.ID);
-            if (team.isEmpty()) {
-                // 2. every team with room is locked by a concurrent redemption: if any has room at all,
-                //    wait for one (its holder commits in milliseconds) instead of queueing needlessly
-                if (!dsl.fetchExists(TEAMS, withRoom)) {
-                    return Optional.empty();
-                }
-                team = candidate(withRoom, order).forUpdate().fetchOptional(TEAMS.ID);
+            Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom, order).forNoKeyUpdate().skipLocked()
+                    .<Long>asField()), withRoom);
+            if (seat.isPresent()) {
+                return seat;
             }
-            if (team.isPresent()) {
-                Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(team.get()), withRoom);
-                if (seat.isPresent()) {
-                    return seat;
-                }
+            // 2. every team with room is locked by a concurrent transaction: if any has room at all, wait
+            //    for one (its holder commits in milliseconds) instead of queueing needlessly
+            if (!dsl.fetchExists(TEAMS, withRoom)) {
+                return Optional.empty();
+            }
+            seat = waitForTeam(withRoom, order);
+            if (seat.isPresent()) {
+                return seat;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Waits for the first team with room and takes a seat in it when it still has room once its holder
+     * has committed. The wait runs in a savepoint that is rolled back when the team has filled up
+     * meanwhile: PostgreSQL keeps the row lock of a {@code FOR UPDATE} (or an {@code UPDATE}) whose
+     * re-check fails, and a transaction that waits for a second team while keeping the lock of a full
+     * one could close a cycle with another doing the same the other way round (ADR 28). So a
+     * reservation holds at most the one team it took a seat in.
+     */
+    private Optional<SeatReservation> waitForTeam(Condition withRoom, SortField<?>[] order) {
+        try {
+            return dsl.transactionResult(() -> { // no-argument callable: a savepoint in the surrounding transaction
+                Optional<SeatReservation> seat = candidate(withRoom, order).forNoKeyUpdate().fetchOptional(TEAMS.ID)
+                        .flatMap(team -> takeSeat(TEAMS.ID.eq(team), withRoom));
+                if (seat.isEmpty()) {
+                    throw new FilledMeanwhile();
+                }
+                return seat;
+            });
+        } catch (FilledMeanwhile e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Rolls the waiting savepoint back: the team waited for had no room left. */
+    private static final class FilledMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FilledMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** One more seat in the team {@code which} selects, only while it still has room; its id and name. */

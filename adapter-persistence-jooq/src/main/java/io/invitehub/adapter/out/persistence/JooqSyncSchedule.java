@@ -40,7 +40,8 @@ final class JooqSyncSchedule implements SyncSchedule {
 
     @Override
     public ExternalSeats recordSync(TeamId team, List<ProviderMember> external, Instant now, Instant nextSyncAt) {
-        Integer before = dsl.select(TEAMS.EXTERNAL_SEATS).from(TEAMS).where(TEAMS.ID.eq(team.value())).forUpdate()
+        // FOR NO KEY UPDATE, not FOR UPDATE: invitations' foreign key checks (KEY SHARE) need not wait (ADR 28)
+        Integer before = dsl.select(TEAMS.EXTERNAL_SEATS).from(TEAMS).where(TEAMS.ID.eq(team.value())).forNoKeyUpdate()
                 .fetchOptional(TEAMS.EXTERNAL_SEATS)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no team " + team.value()));
         Map<String, ProviderMember> byEmail = new LinkedHashMap<>();

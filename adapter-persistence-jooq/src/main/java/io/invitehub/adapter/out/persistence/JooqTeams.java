@@ -37,7 +37,8 @@ import static org.jooq.impl.DSL.row;
  * Teams in PostgreSQL. Seats are taken on one team row at a time with an atomic counter. Credentials
  * are sealed here, at the storage boundary (ADR 16): {@code sealed_credentials} only ever holds
  * {@link SecretBox} text, and only {@link #account} opens it again. Statuses in predicates are literals
- * (ADR 23): {@code teams_allocation_idx} and {@code teams_sync_due_idx} are partial on them.
+ * (ADR 23): {@code teams_allocation_idx} and {@code teams_sync_due_idx} are partial on them. Seats and
+ * syncs lock team rows {@code FOR NO KEY UPDATE} ({@link JooqSeats}, {@link JooqSyncSchedule}; ADR 28).
  */
 final class JooqTeams implements Teams {
     /** The associated data of a sealed team credential: it opens only as a team credential. */

@@ -2,6 +2,7 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.adapter.out.persistence.generated.tables.records.UsersRecord;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Approval;
@@ -14,6 +15,8 @@ import org.jooq.exception.DataAccessException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.ORDERS;
@@ -44,6 +47,7 @@ final class JooqUsers implements Users {
         } catch (DataAccessException e) {
             throw Rows.uniqueViolation(e,
                     Rows.refusal("users_username_key", ErrorCode.CONFLICT, "the username is taken"),
+                    Rows.refusal("users_username_lower_key", ErrorCode.CONFLICT, "the username is taken"),
                     Rows.refusal("users_email_key", ErrorCode.CONFLICT, "the e-mail is taken"));
         }
     }
@@ -80,6 +84,7 @@ final class JooqUsers implements Users {
         return dsl.update(USERS)
                 .set(USERS.PASSWORD_HASH, passwordHash)
                 .set(USERS.TOKEN_VERSION, USERS.TOKEN_VERSION.plus(1))
+                .set(USERS.MUST_CHANGE_PASSWORD, false) // the owner's own password replaces a temporary one (ADR 50)
                 .set(USERS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
                 .where(USERS.ID.eq(id.value()).and(USERS.TOKEN_VERSION.eq(expectedTokenVersion)))
                 .returning()
@@ -95,6 +100,27 @@ final class JooqUsers implements Users {
                 .orderBy(USERS.ID)
                 .limit(limit)
                 .fetch(JooqUsers::toDomain);
+    }
+
+    @Override
+    public void recordRejectionReason(UserId id, Optional<String> reason) {
+        dsl.update(USERS).set(USERS.REJECTION_REASON, reason.orElse(null)).where(USERS.ID.eq(id.value())).execute();
+    }
+
+    @Override
+    public Optional<AccountView> account(UserId id) {
+        return dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(JooqUsers::toView);
+    }
+
+    @Override
+    public List<AccountView> distributorAccounts(Set<Approval> approvals, Optional<UserId> after, int limit) {
+        return dsl.selectFrom(USERS)
+                .where(USERS.ROLE.eq(inline(Role.DISTRIBUTOR.name()))
+                        .and(USERS.APPROVAL.in(approvals.stream().map(Enum::name).collect(Collectors.toList()))))
+                .and(after.map(a -> USERS.ID.gt(a.value())).orElse(org.jooq.impl.DSL.noCondition()))
+                .orderBy(USERS.ID)
+                .limit(limit)
+                .fetch(JooqUsers::toView);
     }
 
     @Override
@@ -118,8 +144,15 @@ final class JooqUsers implements Users {
         }
     }
 
+    private static AccountView toView(UsersRecord r) {
+        return new AccountView(new UserId(r.getId()), r.getUsername(), Optional.ofNullable(r.getEmail()), Role.valueOf(r.getRole()),
+                Optional.ofNullable(r.getApproval()).map(Approval::valueOf), Optional.ofNullable(r.getRejectionReason()),
+                r.getCreatedAt().toInstant());
+    }
+
     static User toDomain(UsersRecord r) {
         return User.restore(new UserId(r.getId()), r.getUsername(), r.getEmail(), Role.valueOf(r.getRole()),
-                r.getApproval() == null ? null : Approval.valueOf(r.getApproval()), r.getPasswordHash(), r.getTokenVersion());
+                r.getApproval() == null ? null : Approval.valueOf(r.getApproval()), r.getPasswordHash(), r.getTokenVersion(),
+                r.getDisabledAt() != null, Boolean.TRUE.equals(r.getMustChangePassword()));
     }
 }

@@ -66,9 +66,9 @@ class RemovalConcurrencyTest {
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(), new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
                         new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.dispatchOutbox(), db.teams(),
-                db.seats(), db.codeUses(), provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
+                db.seats(), db.codes(), db.codeUses(), provider, StatisticsRecount.noWakeUps(), clock, DispatchSettings.defaults());
         MemberRemovalService removal = new MemberRemovalService(db.transactions(), db.invitations(), db.removalClaims(),
-                db.rebinds(), db.teams(), db.seats(), db.codeUses(), db.users(), provider, db.audit(),
+                db.rebinds(), db.teams(), db.seats(), db.codes(), db.codeUses(), db.users(), provider, db.audit(),
                 StatisticsRecount.noWakeUps(), clock, LifecycleSettings.defaults());
         User distributor = db.transactions().inTransaction(() -> db.users().create("d", "d@d.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
         Team team = db.transactions().inTransaction(() -> db.teams().create(new NewTeam("Alpha", "acct-alpha", "t", 10, Optional.empty())));

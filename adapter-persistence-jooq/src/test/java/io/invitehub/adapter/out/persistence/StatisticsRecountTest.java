@@ -78,7 +78,7 @@ class StatisticsRecountTest {
                 db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), clock, RedemptionSettings.defaults(),
                 new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(), new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, java.time.Duration.ZERO)));
         InviteDispatchService dispatch = new InviteDispatchService(db.transactions(), db.dispatchOutbox(), db.teams(),
-                db.seats(), db.codeUses(), provider, StatisticsRecount.noWakeUps(), clock,
+                db.seats(), db.codes(), db.codeUses(), provider, StatisticsRecount.noWakeUps(), clock,
                 new DispatchSettings(20, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1)));
         CodeIssuingService issuing = new CodeIssuingService(db.transactions(), db.codes(), db.users(), db.teams(),
                 StatisticsRecount.counting("HB"), db.audit(), clock);

@@ -6,6 +6,7 @@ import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.user.Actor;
@@ -63,5 +64,15 @@ public final class AccountsService implements AccountsUseCase {
             audit.record(AuditEntry.of(Actor.of(user), "PASSWORD_CHANGE", "USER", userId.value(), null, clock.instant()));
             return changed;
         });
+    }
+
+    @Override
+    public boolean adminExists() {
+        return users.anyWithRole(Role.ADMIN);
+    }
+
+    @Override
+    public AccountView account(UserId user) {
+        return users.account(user).orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "The account no longer exists."));
     }
 }

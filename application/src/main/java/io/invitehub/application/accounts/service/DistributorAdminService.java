@@ -2,10 +2,14 @@ package io.invitehub.application.accounts.service;
 
 import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.accounts.port.out.PasswordHasher;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
@@ -18,6 +22,7 @@ import io.invitehub.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,6 +32,8 @@ import java.util.function.UnaryOperator;
  */
 public final class DistributorAdminService implements ManageDistributorsUseCase {
     private static final String ADMINS_ONLY = "Only an admin may manage distributors.";
+    /** The cursor kind of the pending list. */
+    private static final String PENDING_LIST = "pending";
 
     public static final int MAX_PAGE = 500;
     private static final int MAX_REASON_LENGTH = 500;
@@ -61,11 +68,37 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
     }
 
     @Override
-    public List<User> pending(Optional<UserId> after, int limit) {
+    public Page<User> pending(PageRequest page) {
+        Optional<UserId> after = page.cursor().map(c -> c.longKey(PENDING_LIST, 1, 0)).map(id -> {
+            if (id < 1) {
+                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "the cursor is not valid; start again from the first page");
+            }
+            return new UserId(id);
+        });
+        List<User> rows = users.distributors(Approval.PENDING, after, page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<User> shown = more ? rows.subList(0, page.limit()) : rows;
+        return new Page<>(shown, more ? Optional.of(PageCursor.of(PENDING_LIST, shown.get(shown.size() - 1).id().value()))
+                : Optional.empty());
+    }
+
+    @Override
+    public List<AccountView> accounts(Actor actor, Set<Approval> approvals, Optional<UserId> after, int limit) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         if (limit < 1 || limit > MAX_PAGE) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_PAGE);
         }
-        return users.distributors(Approval.PENDING, after, limit);
+        if (approvals.isEmpty()) {
+            return List.of();
+        }
+        return users.distributorAccounts(approvals, after, limit);
+    }
+
+    @Override
+    public AccountView account(Actor actor, UserId distributor) {
+        actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
+        return users.account(distributor).filter(a -> a.role() == Role.DISTRIBUTOR)
+                .orElseThrow(() -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
     }
 
     @Override
@@ -75,13 +108,12 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
 
     @Override
     public User reject(Actor actor, UserId distributor, Optional<String> reason) {
-        String details = reason.map(String::strip).filter(r -> !r.isEmpty()).map(r -> {
-            if (r.length() > MAX_REASON_LENGTH) {
-                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "reason must have at most " + MAX_REASON_LENGTH + " characters");
-            }
-            return "reason=" + r;
-        }).orElse(null);
-        return transition(actor, distributor, Approval::reject, "DISTRIBUTOR_REJECT", details);
+        Optional<String> given = reason.map(String::strip).filter(r -> !r.isEmpty());
+        if (given.filter(r -> r.length() > MAX_REASON_LENGTH).isPresent()) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "reason must have at most " + MAX_REASON_LENGTH + " characters");
+        }
+        return transition(actor, distributor, Approval::reject, "DISTRIBUTOR_REJECT", given.map(r -> "reason=" + r).orElse(null),
+                () -> users.recordRejectionReason(distributor, given));
     }
 
     @Override
@@ -110,6 +142,11 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
     }
 
     private User transition(Actor actor, UserId id, UnaryOperator<Approval> move, String action, String details) {
+        return transition(actor, id, move, action, details, () -> { });
+    }
+
+    /** {@code alongside} runs in the transition's transaction, after the move. */
+    private User transition(Actor actor, UserId id, UnaryOperator<Approval> move, String action, String details, Runnable alongside) {
         actor.requireAnyOf(ADMINS_ONLY, Role.ADMIN);
         return transactions.inTransaction(() -> {
             User user = distributor(id);
@@ -117,6 +154,7 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
             Approval to = move.apply(from);
             User changed = users.changeApproval(id, from, to, to.revokesTokens())
                     .orElseThrow(() -> new DomainException(ErrorCode.CONFLICT, "The distributor changed meanwhile; try again."));
+            alongside.run();
             audit.record(AuditEntry.of(actor, action, "USER", id.value(),
                     details == null ? from + "->" + to : from + "->" + to + " " + details, clock.instant()));
             return changed;

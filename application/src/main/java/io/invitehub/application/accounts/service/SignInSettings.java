@@ -2,12 +2,36 @@ package io.invitehub.application.accounts.service;
 
 import io.invitehub.application.shared.port.out.RateLimiter;
 
+import java.time.Duration;
 import java.util.Objects;
 
-/** Login limits: attempts per client address and per username. */
-public record SignInSettings(RateLimiter.Limit perAddress, RateLimiter.Limit perUsername) {
+/**
+ * Login limits (ADR 26). Hard limits: attempts per client address and per client address and username.
+ * Across addresses a username is only slowed down: once it has {@code userFailures} failed attempts in a
+ * window, further attempts for it (from anywhere) are let through one per {@code userSlowDown} period, so
+ * a refusal never asks to wait longer than that short period and nobody can lock an owner out.
+ */
+public record SignInSettings(RateLimiter.Limit perAddress, RateLimiter.Limit perAddressAndUser, RateLimiter.Limit userFailures,
+                             RateLimiter.Limit userSlowDown) {
+    /** The slow-down period of a username under attack: the longest a refusal for it asks to wait. */
+    public static final Duration DEFAULT_SLOW_DOWN = Duration.ofSeconds(2);
+
     public SignInSettings {
         Objects.requireNonNull(perAddress, "perAddress");
-        Objects.requireNonNull(perUsername, "perUsername");
+        Objects.requireNonNull(perAddressAndUser, "perAddressAndUser");
+        Objects.requireNonNull(userFailures, "userFailures");
+        Objects.requireNonNull(userSlowDown, "userSlowDown");
+        if (userSlowDown.permits() != 1) {
+            throw new IllegalArgumentException("userSlowDown lets one attempt through per period");
+        }
+    }
+
+    /** {@code perMinute} attempts a minute per address and per address and user; failures of a user beyond that slow it down. */
+    public static SignInSettings of(int perMinute, Duration slowDown) {
+        Duration minute = Duration.ofMinutes(1);
+        return new SignInSettings(new RateLimiter.Limit("login-address", perMinute, minute),
+                new RateLimiter.Limit("login-address-user", perMinute, minute),
+                new RateLimiter.Limit("login-user-failures", perMinute, minute),
+                new RateLimiter.Limit("login-user-slowdown", 1, slowDown));
     }
 }

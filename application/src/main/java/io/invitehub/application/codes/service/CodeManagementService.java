@@ -76,6 +76,8 @@ public final class CodeManagementService implements ManageCodesUseCase {
         List<RedeemCodeId> sorted = ids.stream().distinct().sorted(Comparator.comparingLong(RedeemCodeId::value)).toList();
         return transactions.inTransaction(() -> {
             User user = rules.caller(caller);
+            // every code row before the first delete writes statistics (ADR 28)
+            codes.lockAll(sorted);
             List<RedeemCodeId> deleted = new ArrayList<>();
             List<RedeemCodeId> inUse = new ArrayList<>();
             List<RedeemCodeId> notFound = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.invitehub.application.dispatch.port.out.DispatchOutbox;
 import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.InviteResult;
 import io.invitehub.application.shared.port.out.ProviderError;
+import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.TeamProviderException;
@@ -49,18 +50,20 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
     private final DispatchOutbox outbox;
     private final Teams teams;
     private final Seats seats;
+    private final RedeemCodes codes;
     private final CodeUses uses;
     private final TeamProvider provider;
     private final Clock clock;
     private final DispatchSettings settings;
     private final WakeUps wakeUps;
 
-    public InviteDispatchService(TransactionRunner transactions, DispatchOutbox outbox, Teams teams, Seats seats, CodeUses uses,
-                                 TeamProvider provider, WakeUps wakeUps, Clock clock, DispatchSettings settings) {
+    public InviteDispatchService(TransactionRunner transactions, DispatchOutbox outbox, Teams teams, Seats seats, RedeemCodes codes,
+                                 CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, DispatchSettings settings) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.teams = teams;
         this.seats = seats;
+        this.codes = codes;
         this.uses = uses;
         this.provider = provider;
         this.clock = clock;
@@ -174,16 +177,21 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
             }
         }
 
-        /** RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back. */
+        /**
+         * RESERVED → FAILED; only the caller that wins the transition releases the seat and gives the use back.
+         * Locks in the order of ADR 28: the code, the invitation, statistics (the use), the team last.
+         */
         private void fail(Invitation inv, String reason) {
             Instant now = clock.instant();
-            boolean failed = transactions.inTransaction(() -> outbox
-                    .applyClaimed(inv.moveTo(InvitationState.FAILED, now, truncate(reason)), claim)
-                    .map(f -> {
-                        seats.releaseSeat(f.teamId().orElseThrow());
-                        uses.giveUseBack(f.id());
-                        return true;
-                    }).orElse(false));
+            boolean failed = transactions.inTransaction(() -> {
+                codes.lock(inv.codeId());
+                return outbox.applyClaimed(inv.moveTo(InvitationState.FAILED, now, truncate(reason)), claim)
+                        .map(f -> {
+                            uses.giveUseBack(f.id());
+                            seats.releaseSeat(f.teamId().orElseThrow());
+                            return true;
+                        }).orElse(false);
+            });
             if (failed) {
                 seatsReleased++;
                 LOG.info(() -> "invitation " + inv.id().value() + " FAILED: " + reason);

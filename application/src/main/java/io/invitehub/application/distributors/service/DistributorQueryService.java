@@ -24,7 +24,9 @@ import io.invitehub.application.shared.port.in.PageCursor;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.application.shared.service.CallerRules;
+import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.crm.Tag;
@@ -134,8 +136,9 @@ public final class DistributorQueryService implements DistributorQueries {
         List<DistributorRank> shown = more ? ranks.subList(0, page.limit()) : ranks;
         List<DistributorOverview> rows = new ArrayList<>(shown.size());
         for (DistributorRank rank : shown) {
-            rows.add(new DistributorOverview(rank.id(), rank.username(), rank.approval(),
-                    statistics.summary(rank.id(), now, settings.defaultUnitPrice())));
+            // a distributor deleted since the ranking read is left out of the page
+            users.account(rank.id()).ifPresent(account -> rows.add(new DistributorOverview(account,
+                    statistics.summary(rank.id(), now, settings.defaultUnitPrice()))));
         }
         Optional<PageCursor> next = more
                 ? Optional.of(PageCursor.of(kind, shown.get(shown.size() - 1).sortValue(), shown.get(shown.size() - 1).id().value()))
@@ -147,7 +150,7 @@ public final class DistributorQueryService implements DistributorQueries {
     public DistributorDetail detail(UserId caller, UserId distributor) {
         rules.ensureStaff(caller);
         rules.ensureMayRead(caller, distributor);
-        User account = users.findById(distributor).orElseThrow(
+        AccountView account = users.account(distributor).orElseThrow(
                 () -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
         return new DistributorDetail(account, statistics.summary(distributor, clock.instant(), settings.defaultUnitPrice()));
     }
@@ -162,7 +165,7 @@ public final class DistributorQueryService implements DistributorQueries {
         Instant now = clock.instant();
         Money price = settings.defaultUnitPrice();
         LocalDate today = LocalDate.ofInstant(now, statistics.businessTimeZone());
-        PlatformAnalytics totals = PlatformAnalytics.empty(today, Money.zero(price.currency()));
+        PlatformAnalytics totals = PlatformAnalytics.empty(today, price);
         Optional<RankKey> after = Optional.empty();
         while (true) {
             List<DistributorRank> ranks = statistics.rankDistributors(DistributorSort.ID, Optional.empty(), after, ANALYTICS_PAGE, price);
@@ -178,15 +181,26 @@ public final class DistributorQueryService implements DistributorQueries {
     }
 
     @Override
+    public Code code(UserId caller, RedeemCodeId code) {
+        return readableCode(caller, code).code();
+    }
+
+    @Override
     public Page<CodeRecord> codeRecords(UserId caller, RedeemCodeId code, PageRequest page) {
+        readableCode(caller, code);
+        Optional<Long> after = page.cursor().map(c -> positive(c.longKey(RECORDS + "." + code.value(), 1, 0)));
+        List<CodeRecord> rows = records.codeRecords(code, after, page.limit() + 1);
+        return page(rows, page, r -> PageCursor.of(RECORDS + "." + code.value(), r.id().value()));
+    }
+
+    /** The code when the caller is staff or its owner; NOT_FOUND alike otherwise. */
+    private RedeemCode readableCode(UserId caller, RedeemCodeId code) {
         User user = rules.caller(caller);
         RedeemCode found = codes.findById(code).orElseThrow(() -> codeNotFound(code));
         if (!CallerRules.isStaff(user) && !found.owner().filter(user.id()::equals).isPresent()) {
             throw codeNotFound(code);
         }
-        Optional<Long> after = page.cursor().map(c -> positive(c.longKey(RECORDS + "." + code.value(), 1, 0)));
-        List<CodeRecord> rows = records.codeRecords(code, after, page.limit() + 1);
-        return page(rows, page, r -> PageCursor.of(RECORDS + "." + code.value(), r.id().value()));
+        return found;
     }
 
     private static DomainException codeNotFound(RedeemCodeId code) {

@@ -1,7 +1,7 @@
 package io.invitehub.application.distributors.view;
 
-import io.invitehub.domain.user.User;
+import io.invitehub.application.shared.view.AccountView;
 
 /** A distributor as staff see it: the account (never its password hash on the wire) and its summary. */
-public record DistributorDetail(User account, DistributorSummary summary) {
+public record DistributorDetail(AccountView account, DistributorSummary summary) {
 }

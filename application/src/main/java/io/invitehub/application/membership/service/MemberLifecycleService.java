@@ -48,7 +48,7 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
         this.rebinds = rebinds;
         this.codes = codes;
         this.uses = uses;
-        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, uses, provider, wakeUps, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, codes, uses, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }

@@ -11,6 +11,7 @@ import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
+import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.TeamProviderException;
@@ -50,6 +51,7 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
     private final RemovalClaims claims;
     private final Rebinds rebinds;
     private final Teams teams;
+    private final RedeemCodes codes;
     private final CodeUses uses;
     private final AuditLog audit;
     private final CallerRules rules;
@@ -58,17 +60,18 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
     private final LifecycleSettings settings;
 
     public MemberRemovalService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
-                                Teams teams, Seats seats, CodeUses uses, Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
+                                Teams teams, Seats seats, RedeemCodes codes, CodeUses uses, Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
                                 LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.claims = claims;
         this.rebinds = rebinds;
         this.teams = teams;
+        this.codes = codes;
         this.uses = uses;
         this.audit = audit;
         this.rules = new CallerRules(users);
-        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, uses, provider, wakeUps, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, codes, uses, provider, wakeUps, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }
@@ -162,14 +165,16 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
 
     private RemovalResult cancelQueued(Invitation invitation, Actor actor, String reason) {
         Instant now = clock.instant();
-        Optional<Boolean> cancelled = transactions.inTransaction(() -> invitations
-                .apply(invitation.moveTo(InvitationState.CANCELLED, now, reason))
-                .map(c -> {
-                    boolean givenBack = uses.giveUseBack(c.id());
-                    audit.record(AuditEntry.of(actor, "INVITATION_CANCEL", "invitation", c.id().value(),
-                            invitation.email().masked() + " left the queue; use given back: " + givenBack, now));
-                    return givenBack;
-                }));
+        Optional<Boolean> cancelled = transactions.inTransaction(() -> {
+            codes.lock(invitation.codeId()); // the code before its invitation (ADR 28)
+            return invitations.apply(invitation.moveTo(InvitationState.CANCELLED, now, reason))
+                    .map(c -> {
+                        boolean givenBack = uses.giveUseBack(c.id());
+                        audit.record(AuditEntry.of(actor, "INVITATION_CANCEL", "invitation", c.id().value(),
+                                invitation.email().masked() + " left the queue; use given back: " + givenBack, now));
+                        return givenBack;
+                    });
+        });
         if (cancelled.isEmpty()) {
             throw new DomainException(ErrorCode.CONFLICT, "The invitation left the queue meanwhile; look at it again.");
         }

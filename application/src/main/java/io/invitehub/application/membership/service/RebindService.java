@@ -28,6 +28,7 @@ import io.invitehub.domain.team.TeamId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,7 +105,10 @@ public final class RebindService implements RebindUseCase {
         if (code.boundEmail().filter(command.email()::equals).isEmpty()) {
             throw new DomainException(ErrorCode.REBIND_NOT_ALLOWED, NOT_A_MEMBER);
         }
-        Invitation current = invitations.findOpen(code.id(), command.email())
+        Invitation open = invitations.findOpen(code.id(), command.email())
+                .orElseThrow(() -> new DomainException(ErrorCode.REBIND_NOT_ALLOWED, NOT_A_MEMBER));
+        // held before the team rows (ADR 28), and read again under the lock
+        Invitation current = invitations.lockAll(List.of(open.id())).stream().findFirst()
                 .orElseThrow(() -> new DomainException(ErrorCode.REBIND_NOT_ALLOWED, NOT_A_MEMBER));
         if (current.state() != InvitationState.JOINED) {
             throw new DomainException(ErrorCode.REBIND_NOT_ALLOWED, current.isRebind()

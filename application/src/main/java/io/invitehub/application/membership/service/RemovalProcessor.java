@@ -5,6 +5,7 @@ import io.invitehub.application.membership.port.out.RemovalClaims;
 import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.ProviderError;
+import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.shared.port.out.TeamProviderException;
@@ -45,6 +46,7 @@ final class RemovalProcessor {
     private final RemovalClaims claims;
     private final Teams teams;
     private final Seats seats;
+    private final RedeemCodes codes;
     private final CodeUses uses;
     private final ProviderEviction eviction;
     private final WakeUps wakeUps;
@@ -52,12 +54,13 @@ final class RemovalProcessor {
     private final LifecycleSettings settings;
 
     RemovalProcessor(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Teams teams, Seats seats,
-                     CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
+                     RedeemCodes codes, CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.claims = claims;
         this.teams = teams;
         this.seats = seats;
+        this.codes = codes;
         this.uses = uses;
         this.eviction = new ProviderEviction(provider);
         this.wakeUps = wakeUps;
@@ -108,18 +111,22 @@ final class RemovalProcessor {
         Invitation inv = claim.invitation();
         RemovalKind kind = claim.kind();
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> invitations
-                .apply(inv.moveTo(kind.endState(), now, truncate(endReason)))
-                .map(ended -> {
-                    seats.releaseSeat(ended.teamId().orElseThrow());
-                    boolean givenBack = kind.givesUseBack() && uses.giveUseBack(ended.id());
-                    if (kind == RemovalKind.REBIND) {
-                        claim.rebindTo().ifPresent(to -> uses.moveUse(ended.id(), to));
-                    }
-                    Finished finished = new Finished(ended, givenBack);
-                    inTransaction.accept(finished);
-                    return finished;
-                }));
+        // the lock order of ADR 28: the code first (a toggle locks it, then its invitations), then the
+        // invitation (statistics follow by trigger), the team last
+        return transactions.inTransaction(() -> {
+            codes.lock(inv.codeId());
+            return invitations.apply(inv.moveTo(kind.endState(), now, truncate(endReason)))
+                    .map(ended -> {
+                        boolean givenBack = kind.givesUseBack() && uses.giveUseBack(ended.id());
+                        if (kind == RemovalKind.REBIND) {
+                            claim.rebindTo().ifPresent(to -> uses.moveUse(ended.id(), to));
+                        }
+                        seats.releaseSeat(ended.teamId().orElseThrow());
+                        Finished finished = new Finished(ended, givenBack);
+                        inTransaction.accept(finished);
+                        return finished;
+                    });
+        });
     }
 
     /** Background path: a failed provider call is retried with backoff; the last failure returns the invitation, flagged. */

@@ -105,7 +105,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
                 .orElseThrow(command.code()::unknown);
         seen.ensureAccepts(command.email(), now);
 
-        RedeemCode code = codes.lock(seen.id());
+        // the code row and the recipient's lock (ADR 28): a second redemption to this e-mail waits here,
+        // holding nothing it could block anyone with, and then sees the first one's invitation
+        RedeemCode code = codes.lockForRedemption(seen.id(), command.email());
         code.ensureAccepts(command.email(), now);
 
         // after the lock: every committed invitation of this e-mail is visible (newest first)

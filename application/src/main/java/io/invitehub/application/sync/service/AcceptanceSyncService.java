@@ -161,16 +161,28 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         int[] joined = {0};
         int[] activated = {0};
         SyncSchedule.ExternalSeats seats = transactions.inTransaction(() -> {
+            joined[0] = 0; // the transaction may run again (TransactionRunner): count this run only
+            activated[0] = 0;
             Set<Email> explained = new HashSet<>();
+            List<Invitation> joining = new ArrayList<>();
             for (Invitation held : invitations.seatHolders(team.id())) {
                 explained.add(held.email());
                 if (held.state() == InvitationState.INVITED && members.containsKey(held.email())) {
-                    Optional<Invitation> moved = invitations.apply(held.moveTo(InvitationState.JOINED, now, null));
-                    if (moved.isPresent()) {
-                        joined[0]++;
-                        if (codes.activate(held.codeId(), now)) {
-                            activated[0]++;
-                        }
+                    joining.add(held);
+                }
+            }
+            // the lock order of ADR 28: their codes, then the invitations, all before the first
+            // transition writes statistics, and the team row last (recordSync)
+            codes.lockAll(joining.stream().map(Invitation::codeId).toList());
+            for (Invitation held : invitations.lockAll(joining.stream().map(Invitation::id).toList())) {
+                if (held.state() != InvitationState.INVITED) {
+                    continue; // changed before the lock (removed, timed out): not this sync's to move
+                }
+                Optional<Invitation> moved = invitations.apply(held.moveTo(InvitationState.JOINED, now, null));
+                if (moved.isPresent()) {
+                    joined[0]++;
+                    if (codes.activate(held.codeId(), now)) {
+                        activated[0]++;
                     }
                 }
             }

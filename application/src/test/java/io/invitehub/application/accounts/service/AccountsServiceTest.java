@@ -35,6 +35,21 @@ class AccountsServiceTest {
     }
 
     @Test
+    void theServiceIsSetUpOnceAnAdminExistsAndAnAccountReadsBackWithItsCreationTime() {
+        assertThat(accounts.adminExists()).isFalse();
+        User admin = accounts.ensureAdmin("admin", "admin-pass".toCharArray()).orElseThrow();
+        assertThat(accounts.adminExists()).isTrue();
+
+        io.invitehub.application.shared.view.AccountView account = accounts.account(admin.id());
+        assertThat(account.username()).isEqualTo("admin");
+        assertThat(account.role()).isEqualTo(Role.ADMIN);
+        assertThat(account.createdAt()).isEqualTo(Fixture.START);
+        assertThatThrownBy(() -> accounts.account(new io.invitehub.domain.user.UserId(999)))
+                .isInstanceOfSatisfying(io.invitehub.domain.shared.DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(io.invitehub.domain.shared.ErrorCode.UNAUTHORIZED));
+    }
+
+    @Test
     void ensureAdminValidatesThePassword() {
         assertThatThrownBy(() -> accounts.ensureAdmin("admin", null))
                 .isInstanceOf(MalformedInputException.class).hasMessage("password must have 8 to 1024 characters");

@@ -2,6 +2,9 @@ package io.invitehub.application.accounts.service;
 
 import io.invitehub.application.fakes.Fixture;
 import io.invitehub.application.fakes.PlainPasswordHasher;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageCursor;
+import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -76,6 +79,35 @@ class DistributorAdminServiceTest {
     }
 
     @Test
+    void theRejectionReasonIsKeptAndApplicationsAreListedWithItForAdminsOnly() {
+        User pending = user("pending", Role.DISTRIBUTOR, Approval.PENDING);
+        User quiet = user("quiet", Role.DISTRIBUTOR, Approval.PENDING);
+        user("active", Role.DISTRIBUTOR, Approval.APPROVED);
+        admin.reject(actor, pending.id(), Optional.of("  no website "));
+        admin.reject(actor, quiet.id(), Optional.of("   "));
+
+        List<io.invitehub.application.shared.view.AccountView> applications =
+                admin.accounts(actor, java.util.EnumSet.of(Approval.PENDING, Approval.REJECTED), Optional.empty(), 10);
+        assertThat(applications).extracting(a -> a.username() + " " + a.approval().orElseThrow() + " " + a.rejectionReason().orElse("-"))
+                .containsExactly("pending REJECTED no website", "quiet REJECTED -");
+        assertThat(admin.accounts(actor, java.util.EnumSet.noneOf(Approval.class), Optional.empty(), 10)).isEmpty();
+        assertThat(admin.account(actor, pending.id()).rejectionReason()).contains("no website");
+        assertRefused(() -> admin.account(actor, root.id()), ErrorCode.NOT_FOUND, "distributor " + root.id().value() + " does not exist");
+        assertRefused(() -> admin.accounts(actor, java.util.EnumSet.of(Approval.PENDING), Optional.empty(), 501),
+                ErrorCode.VALIDATION_FAILED, "limit must be between 1 and 500");
+        Actor operator = Actor.of(user("op", Role.OPERATOR, null));
+        assertThatThrownBy(() -> admin.accounts(operator, java.util.EnumSet.of(Approval.PENDING), Optional.empty(), 10))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThatThrownBy(() -> admin.account(operator, pending.id()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        String tooLong = "x".repeat(501);
+        User third = user("third", Role.DISTRIBUTOR, Approval.PENDING);
+        assertRefused(() -> admin.reject(actor, third.id(), Optional.of(tooLong)), ErrorCode.VALIDATION_FAILED,
+                "reason must have at most 500 characters");
+        assertThat(admin.account(actor, third.id()).approval()).contains(Approval.PENDING);
+    }
+
+    @Test
     void illegalMovesAreConflictsAndChangeNothing() {
         User active = user("active", Role.DISTRIBUTOR, Approval.APPROVED);
 
@@ -109,9 +141,17 @@ class DistributorAdminServiceTest {
         User c = user("c_shop", Role.DISTRIBUTOR, Approval.PENDING);
         User d = user("d_shop", Role.DISTRIBUTOR, Approval.PENDING);
 
-        assertThat(admin.pending(Optional.empty(), 2)).extracting(User::id).containsExactly(a.id(), c.id());
-        assertThat(admin.pending(Optional.of(c.id()), 2)).extracting(User::id).containsExactly(d.id());
-        assertThatThrownBy(() -> admin.pending(Optional.empty(), 501)).hasMessage("limit must be between 1 and 500");
+        Page<User> first = admin.pending(PageRequest.first(2));
+        assertThat(first.items()).extracting(User::id).containsExactly(a.id(), c.id());
+        assertThat(first.nextCursor()).isPresent();
+        Page<User> second = admin.pending(PageRequest.of(2, first.nextCursor().orElseThrow()));
+        assertThat(second.items()).extracting(User::id).containsExactly(d.id());
+        assertThat(second.next()).as("the last page").isEmpty();
+        assertThat(admin.pending(PageRequest.first(3)).next()).as("exactly full: no empty page after it").isEmpty();
+        assertThatThrownBy(() -> admin.pending(PageRequest.of(2, PageCursor.of("codes", 1L).encode())))
+                .hasMessage("the cursor belongs to another list");
+        assertThatThrownBy(() -> admin.pending(PageRequest.of(2, PageCursor.of("pending", 0L).encode())))
+                .hasMessageContaining("the cursor is not valid");
     }
 
     @Test

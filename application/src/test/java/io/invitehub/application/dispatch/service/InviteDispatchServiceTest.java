@@ -37,7 +37,7 @@ class InviteDispatchServiceTest {
     private final Fixture f = new Fixture();
     private final ScriptedTeamProvider provider = new ScriptedTeamProvider();
     private final InviteDispatchService dispatcher = new InviteDispatchService(f.storage.transactions(),
-            f.storage.dispatchOutbox(), f.storage.teams(), f.storage.seats(), f.storage.codeUses(), provider, f.wakeUps,
+            f.storage.dispatchOutbox(), f.storage.teams(), f.storage.seats(), f.storage.codes(), f.storage.codeUses(), provider, f.wakeUps,
             f.clock, SETTINGS);
 
     /** What a redemption leaves behind: a use taken, the e-mail bound, a seat reserved, a RESERVED invitation. */

@@ -188,6 +188,11 @@ class DistributorReadSideServiceTest {
         assertThat(totals.totalCodes()).isEqualTo(3);
         assertThat(totals.today().redeemed()).isEqualTo(queries.summary(alice.id(), alice.id()).today().redeemed()).isEqualTo(2);
         assertThat(totals.totalRevenueEstimate()).isEqualTo(Money.zero(Money.CNY));
+        assertThat(totals.defaultUnitPrice()).isEqualTo(Money.ofMinor(500, Money.CNY));
+        // the list and the detail carry the account as admins see it: e-mail and creation time
+        assertThat(queries.detail(admin.id(), alice.id()).account().email()).contains("alice@x.com");
+        assertThat(queries.distributors(admin.id(), Optional.empty(), DistributorSort.ID, PageRequest.first(10)).items())
+                .extracting(o -> o.account().email().orElseThrow()).containsExactly("waiting@x.com", "bob@x.com", "alice@x.com");
     }
 
     @Test
@@ -201,6 +206,12 @@ class DistributorReadSideServiceTest {
         RedeemCode platform = f.code(new CodeTerms(Optional.empty(), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()));
         for (RedeemCodeId hidden : List.of(own.id(), platform.id(), new RedeemCodeId(12_345))) {
             assertThatThrownBy(() -> queries.codeRecords(bob.id(), hidden, PageRequest.first(10)))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        assertThat(queries.code(alice.id(), own.id())).isEqualTo(own.code());
+        assertThat(queries.code(admin.id(), platform.id())).isEqualTo(platform.code());
+        for (RedeemCodeId hidden : List.of(own.id(), platform.id(), new RedeemCodeId(12_345))) {
+            assertThatThrownBy(() -> queries.code(bob.id(), hidden))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         }
         String foreignCursor = PageCursor.of("records." + platform.id().value(), 5).encode();

@@ -67,11 +67,11 @@ final class LifecycleWorld {
         recipientPolicy = new RecipientPolicy(s.recipients(), new RecipientSettings(1_000, reinviteCooldown));
         redeem = new RedeemService(s.transactions(), s.codes(), s.codeUses(), s.invitations(), s.teams(), s.seats(),
                 rateLimiter, wakeUps, f.clock, redemption, recipientPolicy);
-        dispatcher = new InviteDispatchService(s.transactions(), s.dispatchOutbox(), s.teams(), s.seats(), s.codeUses(),
-                provider, wakeUps, f.clock,
+        dispatcher = new InviteDispatchService(s.transactions(), s.dispatchOutbox(), s.teams(), s.seats(), s.codes(),
+                s.codeUses(), provider, wakeUps, f.clock,
                 new DispatchSettings(50, 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)));
         removal = new MemberRemovalService(s.transactions(), s.invitations(), s.removalClaims(), s.rebinds(), s.teams(),
-                s.seats(), s.codeUses(), s.users(), provider, s.auditLog(), wakeUps, f.clock, SETTINGS);
+                s.seats(), s.codes(), s.codeUses(), s.users(), provider, s.auditLog(), wakeUps, f.clock, SETTINGS);
         jobs = new MemberLifecycleService(s.transactions(), s.invitations(), s.removalClaims(), s.rebinds(), s.teams(),
                 s.seats(), s.codes(), s.codeUses(), provider, wakeUps, f.clock, SETTINGS);
         reinvite = new ReinviteService(s.transactions(), s.invitations(), s.codes(), s.users(), redeem, recipientPolicy, s.auditLog(), f.clock);

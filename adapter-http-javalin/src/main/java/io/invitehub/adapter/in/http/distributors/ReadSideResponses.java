@@ -86,14 +86,14 @@ final class ReadSideResponses {
 
     record Analytics(LocalDate businessDay, long distributors, Map<String, Long> byApproval, long totalCodes, long activeCodes,
                      long depletedCodes, long expiredCodes, long inactiveCodes, long redeemAttempts, long invitesSentSuccess,
-                     long invitesAccepted, long membersActive, long membersRemoved, String totalRevenueEstimate, String currency,
-                     Period today, Period thisWeek, Period thisMonth) {
+                     long invitesAccepted, long membersActive, long membersRemoved, String totalRevenueEstimate, String unitPrice,
+                     String currency, Period today, Period thisWeek, Period thisMonth) {
         static Analytics of(PlatformAnalytics a) {
             Map<String, Long> byApproval = new LinkedHashMap<>();
             a.byApproval().forEach((approval, count) -> byApproval.put(approval.name(), count));
             return new Analytics(a.businessDay(), a.distributors(), byApproval, a.totalCodes(), a.activeCodes(), a.depletedCodes(),
                     a.expiredCodes(), a.inactiveCodes(), a.redeemAttempts(), a.invitesSentSuccess(), a.invitesAccepted(),
-                    a.membersActive(), a.membersRemoved(), text(a.totalRevenueEstimate()),
+                    a.membersActive(), a.membersRemoved(), text(a.totalRevenueEstimate()), text(a.defaultUnitPrice()),
                     a.totalRevenueEstimate().currency().getCurrencyCode(), Period.of(a.today()), Period.of(a.thisWeek()),
                     Period.of(a.thisMonth()));
         }

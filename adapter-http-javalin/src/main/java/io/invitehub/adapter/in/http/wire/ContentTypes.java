@@ -7,13 +7,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The content types of request bodies: JSON, and the url-encoded form where docs/api.md allows one. A
+ * The content types of request bodies: JSON, the url-encoded form where docs/api.md allows one, and the
+ * multipart form of the reference dialect's login (docs/compatibility.md). A
  * request has a body when it says so ({@code Content-Length} above 0, or chunked); its type must then be
  * one the route accepts, in UTF-8 when a charset is given.
  */
 public final class ContentTypes {
     public static final String JSON = "application/json";
     public static final String FORM = "application/x-www-form-urlencoded";
+    /** A multipart form: accepted only by the reference dialect's login (its client posts a {@code FormData}, ADR 34). */
+    public static final String MULTIPART = "multipart/form-data";
+    /** The largest multipart request (and part) read, in KiB: two short fields, kept in memory (HttpApi configures Jetty with it). */
+    public static final int MULTIPART_LIMIT_KB = 16;
 
     private ContentTypes() {
     }

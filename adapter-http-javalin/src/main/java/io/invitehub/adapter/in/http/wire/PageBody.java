@@ -11,16 +11,11 @@ import java.util.stream.Collectors;
 public record PageBody<T>(List<T> items, String nextCursor) {
 
     /**
-     * Answers a page as {@code {items, next_cursor}}; but when the request gave {@code limit} and no
-     * {@code cursor} parameter at all, as the plain array of the first page (the reference's shape, for old clients).
+     * Answers a page as {@code {items, next_cursor}}, whatever the request's parameters: the reference's
+     * plain arrays are served by its own dialect under {@code /reference} (docs/compatibility.md).
      */
     public static <T, R> void answer(Context ctx, Page<T> page, Function<T, R> toBody) {
         List<R> items = page.items().stream().map(toBody).collect(Collectors.toList());
-        boolean plainArray = HttpRequests.queryParam(ctx, "limit") != null && !HttpRequests.hasQueryParam(ctx, "cursor");
-        if (plainArray) {
-            ctx.json(items);
-        } else {
-            ctx.json(new PageBody<>(items, page.nextCursor().orElse(null)));
-        }
+        ctx.json(new PageBody<>(items, page.nextCursor().orElse(null)));
     }
 }

@@ -36,6 +36,7 @@ public final class RequestShape {
     static final String BODY_ATTRIBUTE = "invitehub.body";
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final int MAX_PARAMETER_NAME = 64;
+    private static final Pattern WHOLE_LENGTH = Pattern.compile("[0-9]{1,12}");
     private static final RequestShape NONE = new RequestShape(List.of(), List.of(), List.of(), Optional.empty());
 
     private final List<Field> path;
@@ -128,7 +129,8 @@ public final class RequestShape {
     /**
      * Admits the request to a route accepting the content types {@code accepts} (none: no body), or
      * throws {@link UnsupportedContent} (415) or an {@link InvalidInput}/{@code VALIDATION_FAILED} (400).
-     * A JSON body is parsed here once; {@link HttpRequests#body} binds the parsed tree.
+     * A JSON body is parsed here once; {@link HttpRequests#body} binds the parsed tree. A form (url-encoded, or
+     * multipart where a route accepts one) has its fields checked here.
      */
     public void admit(Context ctx, Set<String> accepts) {
         ctx.attribute(SHAPE_ATTRIBUTE, this);
@@ -138,6 +140,10 @@ public final class RequestShape {
         }
         checkParameters(ctx.queryParamMap(), query);
         if (mediaType == null) {
+            return;
+        }
+        if (mediaType.equals(ContentTypes.MULTIPART)) {
+            admitMultipart(ctx);
             return;
         }
         byte[] bytes = ctx.bodyAsBytes();
@@ -155,6 +161,38 @@ public final class RequestShape {
             JsonNode tree = parse(bytes);
             checkObject(tree);
             ctx.attribute(BODY_ATTRIBUTE, tree);
+        }
+    }
+
+    /**
+     * A multipart form (only the reference dialect's login accepts one, ADR 34): its fields are checked like a
+     * url-encoded form's, and it may carry no file. Jetty parses it in memory within the server's multipart limits
+     * ({@link ContentTypes#MULTIPART_LIMIT_KB}); a body it cannot parse, or one longer than those limits, is a 400
+     * (the whole body is at fault, no field), and the answer says {@code Connection: close},
+     * since Jetty drops a connection whose multipart body it gave up on (a client reusing it would get no answer).
+     */
+    private void admitMultipart(Context ctx) {
+        String length = ctx.header("Content-Length");
+        if (length != null && (!WHOLE_LENGTH.matcher(length.strip()).matches()
+                || Long.parseLong(length.strip()) > ContentTypes.MULTIPART_LIMIT_KB * 1024L)) {
+            ctx.header("Connection", "close"); // the body is not read: the connection cannot serve another request
+            throw HttpRequests.invalid("a multipart form may have at most " + ContentTypes.MULTIPART_LIMIT_KB + " KiB");
+        }
+        Map<String, List<String>> fields;
+        Set<String> files;
+        try {
+            fields = ctx.formParamMap();
+            files = new TreeSet<>(ctx.uploadedFileMap().keySet());
+        } catch (Exception unreadable) { // Jetty's parser throws a (checked) ServletException through Javalin, or an IllegalStateException
+            ctx.header("Connection", "close");
+            throw HttpRequests.invalid("the form could not be read");
+        }
+        checkParameters(fields, body);
+        Set<String> unknown = new TreeSet<>(fields.keySet());
+        unknown.removeIf(this::declaresForm);
+        unknown.addAll(files);
+        if (!unknown.isEmpty()) {
+            throw unknownField(unknown.iterator().next());
         }
     }
 

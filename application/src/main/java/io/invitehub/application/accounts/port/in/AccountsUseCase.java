@@ -1,5 +1,6 @@
 package io.invitehub.application.accounts.port.in;
 
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
 
@@ -19,4 +20,14 @@ public interface AccountsUseCase {
      *         VALIDATION_FAILED when the new one is too short or too long
      */
     User changePassword(UserId user, char[] oldPassword, char[] newPassword);
+
+    /** True once an ADMIN exists (the service is set up). */
+    boolean adminExists();
+
+    /**
+     * The user's own account as stored now, with its creation time.
+     *
+     * @throws io.invitehub.domain.shared.DomainException UNAUTHORIZED when the account no longer exists
+     */
+    AccountView account(UserId user);
 }

@@ -15,6 +15,7 @@ import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.crm.Tag;
 import io.invitehub.domain.user.Approval;
@@ -68,4 +69,7 @@ public interface DistributorQueries {
      * else's code, a platform code asked by a distributor, or an unknown id are NOT_FOUND alike.
      */
     Page<CodeRecord> codeRecords(UserId caller, RedeemCodeId code, PageRequest page);
+
+    /** The text of one code, for its owner or staff; NOT_FOUND alike for someone else's code and an unknown id. */
+    Code code(UserId caller, RedeemCodeId code);
 }

@@ -7,6 +7,7 @@ import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamId;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,13 @@ public interface Invitations {
     Optional<Invitation> findById(InvitationId id);
 
     Optional<Invitation> findByPublicId(UUID publicId);
+
+    /**
+     * Locks these invitations' rows in ascending id order (the lock order of ADR 28) until the
+     * transaction ends and returns their current state in that order; ids without an invitation are
+     * left out. For transactions that change several invitations or must hold one before a team row.
+     */
+    List<Invitation> lockAll(Collection<InvitationId> ids);
 
     /**
      * The open (WAITING or seat-holding) invitation of this code for this e-mail, if any; the newest one

@@ -5,13 +5,14 @@ import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.order.OrderId;
+import io.invitehub.domain.shared.Email;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage of redeem codes: reads, the row lock, inserts, activation, toggling and deletion. Uses and rebinds are counted by {@link CodeUses}. */
+/** Storage of redeem codes: reads, the row locks (ADR 28), inserts, activation, toggling and deletion. Uses and rebinds are counted by {@link CodeUses}. */
 public interface RedeemCodes {
 
     /** A plain read, no lock. */
@@ -24,6 +25,20 @@ public interface RedeemCodes {
      * so concurrent redemptions of one code are serialised while other codes proceed.
      */
     RedeemCode lock(RedeemCodeId id);
+
+    /**
+     * {@link #lock} for a redemption to {@code recipient}: also takes the recipient's lock until the
+     * transaction ends, so two redemptions to one e-mail (through different codes) never take their
+     * use, seat and invitation at the same time — the second sees the first one's invitation, committed,
+     * instead of waiting on its unique index entry while holding statistics and team rows (ADR 28).
+     */
+    RedeemCode lockForRedemption(RedeemCodeId id, Email recipient);
+
+    /**
+     * Locks the rows of these codes in ascending id order (the lock order of ADR 28) and returns their
+     * current state in that order; ids without a code are left out.
+     */
+    List<RedeemCode> lockAll(Collection<RedeemCodeId> ids);
 
     /**
      * Inserts the candidates that do not exist yet ({@code ON CONFLICT DO NOTHING}) in bulk and

@@ -1,5 +1,6 @@
 package io.invitehub.application.shared.port.out;
 
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
@@ -7,6 +8,7 @@ import io.invitehub.domain.user.UserId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Storage of users (staff and distributors). */
 public interface Users {
@@ -34,6 +36,18 @@ public interface Users {
 
     /** Distributors in {@code approval}, by id ascending, after {@code after} when given; at most {@code limit}. */
     List<User> distributors(Approval approval, Optional<UserId> after, int limit);
+
+    /**
+     * Stores the reason given when the distributor was rejected (empty: none), shown to admins in the
+     * reference dialect's list of distributors awaiting a decision.
+     */
+    void recordRejectionReason(UserId id, Optional<String> reason);
+
+    /** The account with its creation time and rejection reason; empty when there is no such user. */
+    Optional<AccountView> account(UserId id);
+
+    /** Distributors whose approval is one of {@code approvals}, by id ascending, after {@code after}; at most {@code limit}. */
+    List<AccountView> distributorAccounts(Set<Approval> approvals, Optional<UserId> after, int limit);
 
     /** True when the user owns a code, bought an order or is the distributor of an invitation. */
     boolean hasCodesOrdersOrInvitations(UserId id);
