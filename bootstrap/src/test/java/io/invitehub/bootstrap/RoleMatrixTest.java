@@ -133,6 +133,7 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/{id}/ledger", staff);
         row("POST /api/v1/distributors/{id}/ledger/refunds", staff);
         row("POST /api/v1/distributors/{id}/ledger/adjustments", staff);
+        row("GET /api/v1/distributors/{id}/settlement/files/{layout}", staff);
         row("PUT /api/v1/distributors/{id}/unit-price", U, A, F, F, F, F, U);
         row("GET /api/v1/admin/statements", staff);
         // statement 0: 400 behind the guard, nothing confirmed or paid

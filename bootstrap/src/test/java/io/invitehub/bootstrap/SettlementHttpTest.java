@@ -8,6 +8,7 @@ import io.invitehub.adapter.out.provider.simulated.SimulationSettings;
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
 import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
@@ -150,6 +151,95 @@ class SettlementHttpTest {
         assertThat(running.get("charges_count").asLong()).isEqualTo(2);
         assertThat(running.get("closing").asText()).isEqualTo("12.25");
         assertThat(ok(send("GET", "/api/v1/distributors/me/ledger", dist, null), 200).get("items")).hasSize(2);
+    }
+
+    @Test
+    void aDistributorWithSettlementHistoryIsKeptWithAClear409AndNothingChanges() throws Exception {
+        MutableClock clock = new MutableClock(shanghai("2026-11-10T09:00:00"));
+        start(clock, null);
+        String admin = admin();
+        // no code, order or invitation: only settlement history (a staff adjustment, then a month's statement)
+        long kept = distributor(admin, "dist-kept");
+        ok(send("POST", "/api/v1/distributors/" + kept + "/ledger/adjustments", admin, "{\"amount\":\"4.00\",\"reason\":\"setup fee\"}"), 201);
+        long priced = distributor(admin, "dist-priced");
+        ok(send("PUT", "/api/v1/distributors/" + priced + "/unit-price", admin, "{\"unit_price\":\"6.00\"}"), 204);
+        long empty = distributor(admin, "dist-empty");
+        long entries = sql.count("select count(*) from ledger_entries");
+        long audits = sql.count("select count(*) from audit_log");
+
+        HttpResponse<String> refused = send("DELETE", "/api/v1/admins/distributors/" + kept, admin, null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem.get("code").asText()).isEqualTo("DISTRIBUTOR_HAS_RECORDS");
+        assertThat(problem.get("detail").asText()).contains("settlement").containsIgnoringCase("suspend");
+        // nothing changed: the account, its ledger, no audit entry of a deletion
+        assertThat(sql.count("select count(*) from users where id = " + kept)).isEqualTo(1);
+        assertThat(sql.count("select count(*) from ledger_entries")).isEqualTo(entries);
+        assertThat(sql.count("select count(*) from audit_log")).isEqualTo(audits);
+
+        // the job writes its November statement: still refused, the statement stays
+        clock.set(shanghai("2026-12-02T09:00:00"));
+        assertThat(hub.settlement().writeStatements()).isEqualTo(1);
+        assertThat(sql.count("select count(*) from statements where distributor_id = " + kept)).isEqualTo(1);
+        assertThat(JSON.readTree(send("DELETE", "/api/v1/admins/distributors/" + kept, admin(), null).body()).get("code").asText())
+                .isEqualTo("DISTRIBUTOR_HAS_RECORDS");
+        assertThat(sql.count("select count(*) from statements where distributor_id = " + kept)).isEqualTo(1);
+
+        // an own settlement price alone is no history (it lives on the account and goes with it); nor is nothing at all
+        ok(send("DELETE", "/api/v1/admins/distributors/" + priced, admin(), null), 204);
+        ok(send("DELETE", "/api/v1/admins/distributors/" + empty, admin(), null), 204);
+        assertThat(sql.count("select count(*) from users where id in (" + priced + ", " + empty + ")")).isZero();
+    }
+
+    @Test
+    void theOrderRefundSeamBooksACreditAndStaffGetOneDistributorsFiles() throws Exception {
+        MutableClock clock = new MutableClock(shanghai("2026-11-10T09:00:00"));
+        start(clock, null);
+        long r = distributor(admin(), "dist-r");
+        long other = distributor(admin(), "dist-o");
+        Actor staff = Actor.of(new UserId(sql.count("select id from users where username = 'admin'")), io.invitehub.domain.user.Role.ADMIN);
+        var seam = hub.settlement();
+
+        // refused without a trace: a distributor as the actor, a zero amount, no reason
+        assertThatThrownBy(() -> seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 1250,
+                clock.instant(), Actor.of(new UserId(r), io.invitehub.domain.user.Role.DISTRIBUTOR), "asked")))
+                .hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.FORBIDDEN);
+        assertThatThrownBy(() -> seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 0,
+                clock.instant(), staff, "asked"))).hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.VALIDATION_FAILED);
+        assertThatThrownBy(() -> seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 100,
+                clock.instant(), staff, " "))).hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.VALIDATION_FAILED);
+        assertThat(sql.count("select count(*) from ledger_entries")).isZero();
+
+        // the credit: a REFUND of the amount (balance -amount), the order number as reference, audit-logged
+        var credit = seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 1250,
+                clock.instant(), staff, "buyer asked"));
+        assertThat(credit.kind()).isEqualTo(LedgerKind.REFUND);
+        assertThat(sql.texts("select kind || ' ' || amount_minor || ' ' || balance_minor || ' ' || reference || ' ' || reason || ' ' || period "
+                + "from ledger_entries where distributor_id = " + r)).containsExactly("REFUND 1250 -1250 ORD-1 buyer asked 2026-11-01");
+        assertThat(sql.count("select count(*) from audit_log where action = 'LEDGER_REFUND' and details like '%order ORD-1%'")).isEqualTo(1);
+        JsonNode running = ok(send("GET", "/api/v1/distributors/" + r + "/statements", admin(), null), 200).get(0);
+        assertThat(running.get("refunds").asText()).isEqualTo("12.50");
+        assertThat(running.get("closing").asText()).isEqualTo("-12.50");
+        ok(send("POST", "/api/v1/distributors/" + other + "/ledger/adjustments", admin(), "{\"amount\":\"3.00\",\"reason\":\"fee\"}"), 201);
+
+        // December: the job writes November; staff take one distributor's files (a credit: a payout row; the other's owed amount elsewhere)
+        clock.set(shanghai("2026-12-02T09:00:00"));
+        assertThat(hub.settlement().writeStatements()).isEqualTo(2);
+        long rNov = sql.count("select id from statements where distributor_id = " + r);
+        HttpResponse<String> payouts = send("GET", "/api/v1/distributors/" + r + "/settlement/files/payouts", admin(), null);
+        assertThat(payouts.statusCode()).isEqualTo(200);
+        assertThat(payouts.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(payouts.body().lines().toList()).hasSize(2).last().asString().startsWith("dist-r@example.com,12.50,CNY,IH-" + rNov);
+        String collect = send("GET", "/api/v1/distributors/" + r + "/settlement/files/collect?period=2026-11", admin(), null).body();
+        assertThat(collect.lines().toList()).hasSize(2);
+        assertThat(collect).contains("dist-r").doesNotContain("dist-o");
+        assertThat(send("GET", "/api/v1/distributors/" + r + "/settlement/files/collect?period=2026-10", admin(), null).body().lines())
+                .hasSize(1); // the header only
+        assertThat(send("GET", "/api/v1/distributors/" + other + "/settlement/files/payouts", admin(), null).body().lines()).hasSize(1);
+        assertThat(send("GET", "/api/v1/distributors/" + r + "/settlement/files/payouts", login("dist-r", "dist-r-pw"), null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/distributors/" + r + "/settlement/files/wise", admin(), null).statusCode()).isEqualTo(400);
     }
 
     /** A fresh staff token: the service's clock moves by weeks in this test, and tokens expire with it. */

@@ -62,6 +62,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.EXPORT_LINK_INVALID, 403);
         STATUS.put(ErrorCode.EXPORT_LINK_EXPIRED, 410);
         STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
+        STATUS.put(ErrorCode.DISTRIBUTOR_HAS_RECORDS, 409);
     }
 
     private final ObjectMapper json;

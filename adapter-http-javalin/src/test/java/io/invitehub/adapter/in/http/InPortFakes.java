@@ -727,6 +727,8 @@ final class InPortFakes {
         public io.invitehub.application.settlement.view.LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor,
                 String reason) { throw none(); }
 
+        public io.invitehub.application.settlement.view.LedgerEntryView creditOrderRefund(OrderRefundCredit refund) { throw none(); }
+
         public io.invitehub.application.settlement.view.StatementView confirm(UserId caller, long statementId) { throw none(); }
 
         public io.invitehub.application.settlement.view.StatementView pay(UserId caller, long statementId, String reference) { throw none(); }

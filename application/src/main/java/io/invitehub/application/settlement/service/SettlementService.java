@@ -115,6 +115,26 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
     }
 
     @Override
+    public LedgerEntryView creditOrderRefund(OrderRefundCredit refund) {
+        refund.by().requireStaff();
+        if (refund.amountMinor() <= 0) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "a refund is a positive amount");
+        }
+        String why = reason(refund.reason());
+        String orderNo = refund.orderNo().strip();
+        if (orderNo.isEmpty() || orderNo.length() > 64) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "the refunded order's number is 1-64 characters");
+        }
+        return transactions.inTransaction(() -> {
+            LedgerEntryView written = ledger.append(new Ledger.NewEntry(refund.distributor(), LedgerKind.REFUND, refund.amountMinor(),
+                    refund.at(), Optional.empty(), Optional.of(why), Optional.of(orderNo), refund.by().userId()));
+            audit.record(AuditEntry.of(refund.by(), "LEDGER_REFUND", "DISTRIBUTOR", refund.distributor().value(), refund.amountMinor()
+                    + " " + written.currency() + " for order " + orderNo + ": " + why, refund.at()));
+            return written;
+        });
+    }
+
+    @Override
     public LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor, String reason) {
         if (amountMinor == 0) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "an adjustment is not zero");

@@ -52,7 +52,9 @@ public final class SettlementHandlers {
     public static final RequestShape CONFIRM = RequestShape.none().path(STATEMENT_ID);
     public static final RequestShape PAY = RequestShape.none().path(STATEMENT_ID).body(Field.text("reference", 200));
     public static final RequestShape MONTH_LIST = RequestShape.none().query(PERIOD);
-    public static final RequestShape MONTH_FILE = RequestShape.none().path(Field.choice("layout", SettlementFiles.Layout.class)).query(PERIOD);
+    private static final Field LAYOUT = Field.choice("layout", SettlementFiles.Layout.class);
+    public static final RequestShape MONTH_FILE = RequestShape.none().path(LAYOUT).query(PERIOD);
+    public static final RequestShape DISTRIBUTOR_FILE = RequestShape.none().path(DISTRIBUTOR_ID, LAYOUT).query(PERIOD);
 
     private final SettlementQueries queries;
     private final ManageSettlementUseCase manage;
@@ -145,6 +147,21 @@ public final class SettlementHandlers {
         ctx.status(200).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"invitehub-settlement-" + layout.name().toLowerCase(java.util.Locale.ROOT)
                         + "-" + period + ".csv\"");
+        SettlementFiles.write(layout, rows, currency, ctx.outputStream());
+    }
+
+    /** One distributor's written statements (of {@code period}, or all of them) in a staff file's layout. */
+    public void distributorFile(Context ctx) throws java.io.IOException {
+        SettlementFiles.Layout layout = HttpRequests.enumValue(SettlementFiles.Layout.class, HttpRequests.pathParam(ctx, "layout"), "layout");
+        UserId distributor = distributorId(ctx);
+        Optional<YearMonth> period = period(ctx);
+        // written statements only: the running month is not settled yet, and a payout row names its statement
+        List<StatementView> rows = queries.statements(caller(ctx).id(), distributor).stream()
+                .filter(s -> s.id().isPresent() && period.map(p -> p.equals(s.period())).orElse(true))
+                .collect(Collectors.toList());
+        ctx.status(200).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"invitehub-settlement-" + layout.name().toLowerCase(java.util.Locale.ROOT)
+                        + "-distributor-" + distributor.value() + period.map(p -> "-" + p).orElse("") + ".csv\"");
         SettlementFiles.write(layout, rows, currency, ctx.outputStream());
     }
 

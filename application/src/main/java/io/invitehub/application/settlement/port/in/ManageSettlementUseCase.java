@@ -4,6 +4,10 @@ import io.invitehub.application.settlement.view.LedgerEntryView;
 import io.invitehub.application.settlement.view.StatementView;
 import io.invitehub.domain.user.UserId;
 
+import io.invitehub.domain.user.Actor;
+
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +19,26 @@ public interface ManageSettlementUseCase {
 
     /** A credit to the distributor of {@code amountMinor} (> 0), with a reason. */
     LedgerEntryView refund(UserId caller, UserId distributor, long amountMinor, String reason);
+
+    /** A paid order that staff refunded (the shop's refund): the buyer, the order, the amount, when, by whom and why. */
+    record OrderRefundCredit(UserId distributor, String orderNo, long amountMinor, Instant at, Actor by, String reason) {
+        public OrderRefundCredit {
+            Objects.requireNonNull(distributor, "distributor");
+            Objects.requireNonNull(orderNo, "orderNo");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The seam for the shop's order refunds (ADR 37 amendment; NOT wired yet: the shop's refund books through its own
+     * {@code RefundLedger} port, which the coordinator points here once both land). Books a {@code REFUND} credit of
+     * {@code amountMinor} (> 0) to the buyer with the order number as its reference and the reason, in the caller's
+     * transaction (it joins it: the entry commits or rolls back with the refund), audit-logged. Staff (or the system)
+     * only. Called once per order: the shop's PAID → REFUNDED move under the order's lock is what makes it once.
+     */
+    LedgerEntryView creditOrderRefund(OrderRefundCredit refund);
 
     /** A correction of {@code amountMinor} (either sign, not 0) with a reason. */
     LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor, String reason);
