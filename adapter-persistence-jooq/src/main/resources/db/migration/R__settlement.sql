@@ -2,7 +2,7 @@
 -- the versioned migrations whenever its text changes; every definition is CREATE OR REPLACE (a trigger is
 -- dropped and created again in the same transaction). Change a definition here, never in a versioned migration.
 
--- Settlement (ADR 37, tables V23): the statement month of an entry, the charge of an accepted invitation on a
+-- Settlement (ADR 37, tables V44): the statement month of an entry, the charge of an accepted invitation on a
 -- postpaid code and the purchase of a paid order, written in the transaction that accepts or pays; the ledger
 -- is append-only.
 

@@ -31,7 +31,7 @@ import static io.invitehub.adapter.out.persistence.JooqDistributorRecords.T;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 
-/** CRM lite in PostgreSQL (V22, ADR 36): every query is one range of a (distributor, e-mail …) index. */
+/** CRM lite in PostgreSQL (V43, ADR 36): every query is one range of a (distributor, e-mail …) index. */
 final class JooqCustomerBook implements CustomerBook {
     private static final CustomerTags TAGS = CustomerTags.CUSTOMER_TAGS;
     private static final CustomerNotes NOTES = CustomerNotes.CUSTOMER_NOTES;

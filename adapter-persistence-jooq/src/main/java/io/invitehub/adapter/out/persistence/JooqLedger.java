@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ledger (V23, ADR 37) in SQL. Entries are only inserted (a trigger refuses updates and deletes); the statement
+ * The ledger (V44, ADR 37) in SQL. Entries are only inserted (a trigger refuses updates and deletes); the statement
  * month of a new entry is {@code settlement_period(…)}, which also takes the distributor's settlement account FOR
  * SHARE. A month's numbers are sums over {@code ledger_entries_distributor_idx}.
  */

@@ -14,7 +14,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-/** Written statements and the settlement accounts (V23, ADR 37); a trigger refuses any change to a confirmed statement's numbers. */
+/** Written statements and the settlement accounts (V44, ADR 37); a trigger refuses any change to a confirmed statement's numbers. */
 final class JooqStatements implements io.invitehub.application.settlement.port.out.Statements {
     static final String COLUMNS = "s.id, s.distributor_id, u.username, u.email, s.period, s.state, s.currency, s.opening_minor opening, "
             + "s.charges_minor charges, s.charges_count, s.payments_minor payments, s.refunds_minor refunds, s.adjustments_minor adjustments, "

@@ -133,7 +133,7 @@ final class JooqUsers implements Users {
 
     @Override
     public boolean hasSettlementOrCustomerRecords(UserId id) {
-        // one probe per table, each on an index led by the distributor (V22, V23)
+        // one probe per table, each on an index led by the distributor (V43, V44)
         return dsl.fetchSingle("select exists (select 1 from ledger_entries where distributor_id = ?) "
                 + "or exists (select 1 from statements where distributor_id = ?) "
                 + "or exists (select 1 from settlement_accounts where distributor_id = ?) "

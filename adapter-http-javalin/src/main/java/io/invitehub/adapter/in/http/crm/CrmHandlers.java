@@ -4,6 +4,7 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.InvalidInput;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.crm.view.CustomerInvitation;
 import io.invitehub.application.crm.view.CustomerNote;
@@ -45,16 +46,23 @@ public final class CrmHandlers {
     public static final RequestShape HISTORY = RequestShape.none().path(EMAIL).query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape TAGS = RequestShape.none();
 
+    /** What each route answers (ADR 40). */
+    public static final ResponseShape CUSTOMER_ANSWER = ResponseShape.ok(Customer.class);
+    public static final ResponseShape TAGS_ANSWER = ResponseShape.ok(Tags.class);
+    public static final ResponseShape NOTE_ANSWER = ResponseShape.ok(Note.class);
+    public static final ResponseShape HISTORY_ANSWER = ResponseShape.page(Edit.class);
+    public static final ResponseShape TAG_COUNTS_ANSWER = ResponseShape.list(TagCountRow.class);
+
     private final CustomerRelationsUseCase crm;
 
     public CrmHandlers(CustomerRelationsUseCase crm) {
         this.crm = Objects.requireNonNull(crm, "crm");
     }
 
-    record Invitation(long id, String code, String teamName, String status, boolean rebind, Instant createdAt, Instant acceptedAt,
+    record CustomerInvitationRow(long id, String code, String teamName, String status, boolean rebind, Instant createdAt, Instant acceptedAt,
                       Instant endedAt) {
-        static Invitation of(CustomerInvitation i) {
-            return new Invitation(i.id().value(), i.code().display(), i.teamName().orElse(null), i.status().name(), i.rebind(),
+        static CustomerInvitationRow of(CustomerInvitation i) {
+            return new CustomerInvitationRow(i.id().value(), i.code().display(), i.teamName().orElse(null), i.status().name(), i.rebind(),
                     i.createdAt(), i.acceptedAt().orElse(null), i.endedAt().orElse(null));
         }
     }
@@ -65,10 +73,10 @@ public final class CrmHandlers {
         }
     }
 
-    record Customer(String email, List<String> tags, Note note, List<Invitation> invitations, String nextCursor) {
+    record Customer(String email, List<String> tags, Note note, List<CustomerInvitationRow> invitations, String nextCursor) {
         static Customer of(CustomerView v) {
             return new Customer(v.email().value(), names(v.tags()), v.note().map(Note::of).orElse(null),
-                    v.invitations().items().stream().map(Invitation::of).collect(Collectors.toList()),
+                    v.invitations().items().stream().map(CustomerInvitationRow::of).collect(Collectors.toList()),
                     v.invitations().nextCursor().orElse(null));
         }
     }

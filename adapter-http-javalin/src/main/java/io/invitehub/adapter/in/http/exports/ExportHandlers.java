@@ -4,6 +4,7 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.InvalidInput;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.exports.port.in.ExportRequest;
 import io.invitehub.application.exports.port.in.ExportUseCase;
 import io.invitehub.application.exports.port.in.PreparedExport;
@@ -57,6 +58,10 @@ public final class ExportHandlers {
     public static final RequestShape MINE = RequestShape.none().path(KIND).query(FILTERS);
     public static final RequestShape STAFF = RequestShape.none().path(DISTRIBUTOR_ID, KIND).query(FILTERS);
     public static final RequestShape DOWNLOAD = RequestShape.none().query(Field.token("token", MAX_TOKEN));
+
+    /** What each route answers (ADR 40): the CSV file, or a signed link to it. */
+    public static final ResponseShape CSV_ANSWER = ResponseShape.text("text/csv");
+    public static final ResponseShape LINK_ANSWER = ResponseShape.created(Link.class);
 
     private final ExportUseCase exports;
 

@@ -4,6 +4,7 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.InvalidInput;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
 import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.settlement.view.LedgerEntryView;
@@ -56,6 +57,13 @@ public final class SettlementHandlers {
     public static final RequestShape MONTH_FILE = RequestShape.none().path(LAYOUT).query(PERIOD);
     public static final RequestShape DISTRIBUTOR_FILE = RequestShape.none().path(DISTRIBUTOR_ID, LAYOUT).query(PERIOD);
 
+    /** What each route answers (ADR 40). */
+    public static final ResponseShape STATEMENTS_ANSWER = ResponseShape.list(Statement.class);
+    public static final ResponseShape STATEMENT_ANSWER = ResponseShape.ok(Statement.class);
+    public static final ResponseShape LEDGER_ANSWER = ResponseShape.page(LedgerEntry.class);
+    public static final ResponseShape ENTRY_CREATED_ANSWER = ResponseShape.created(LedgerEntry.class);
+    public static final ResponseShape FILE_ANSWER = ResponseShape.text("text/csv");
+
     private final SettlementQueries queries;
     private final ManageSettlementUseCase manage;
     private final Currency currency;
@@ -72,11 +80,11 @@ public final class SettlementHandlers {
                      Long distributorId, String username) {
     }
 
-    record Entry(long id, String kind, String amount, String balance, String currency, String period, Instant occurredAt,
+    record LedgerEntry(long id, String kind, String amount, String balance, String currency, String period, Instant occurredAt,
                  Long invitationId, String orderNo, String unitPrice, String reason, String reference) {
     }
 
-    record EntryPage(List<Entry> items, String nextCursor) {
+    record EntryPage(List<LedgerEntry> items, String nextCursor) {
     }
 
     private record AmountBody(String amount, String reason) {
@@ -188,8 +196,8 @@ public final class SettlementHandlers {
                 s.paymentReference().orElse(null), s.distributor().value(), s.username().orElse(null));
     }
 
-    private Entry entry(LedgerEntryView e) {
-        return new Entry(e.id(), e.kind().name(), text(e.amountMinor()), text(e.balanceMinor()), e.currency(), e.period().toString(),
+    private LedgerEntry entry(LedgerEntryView e) {
+        return new LedgerEntry(e.id(), e.kind().name(), text(e.amountMinor()), text(e.balanceMinor()), e.currency(), e.period().toString(),
                 e.occurredAt(), e.invitationId().orElse(null), e.orderNo().orElse(null), e.unitPriceMinor().map(this::text).orElse(null),
                 e.reason().orElse(null), e.reference().orElse(null));
     }

@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-/** The append-only ledger (V23): entries, and the sums of a statement month straight from them. */
+/** The append-only ledger (V44): entries, and the sums of a statement month straight from them. */
 public interface Ledger {
 
     /** A new entry; its statement month is decided in the database (its month, or the first after the last confirmed one). */

@@ -9,7 +9,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
-/** Written monthly statements (V23) and the settlement account that says which months are closed. */
+/** Written monthly statements (V44) and the settlement account that says which months are closed. */
 public interface Statements {
 
     /**
