@@ -69,7 +69,7 @@ public final class Bench {
      * seconds of the redemption phase, clients and seconds of each read measurement.
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
-                               boolean readiness, boolean onlyShop) {
+                               boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows) {
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
@@ -78,6 +78,8 @@ public final class Bench {
             Duration readDuration = Duration.ofSeconds(5);
             boolean readiness = true;
             boolean onlyShop = false;
+            boolean onlyExport = false;
+            long exportRows = 1_000_000;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -87,17 +89,22 @@ public final class Bench {
                     case "--read-seconds": readDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
                     case "--no-readiness": readiness = false; break;
                     case "--only-shop": onlyShop = true; break;
+                    case "--only-export": onlyExport = true; break;
+                    case "--export-rows": exportRows = Long.parseLong(value(args, ++i)); break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
-                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop)");
+                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop --only-export "
+                            + "--export-rows <n>)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
                     || duration.isNegative() || duration.isZero() || duration.toSeconds() > 600
-                    || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 120) {
+                    || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 120
+                    || exportRows < 1 || exportRows > 20_000_000) {
                 throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
-                        + "--seconds in [1, 600], --read-seconds in [1, 120]");
+                        + "--seconds in [1, 600], --read-seconds in [1, 120], --export-rows in [1, 20000000]");
             }
-            return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop, onlyShop);
+            return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
+                    onlyExport, exportRows);
         }
 
         private static String value(String[] args, int i) {
@@ -118,6 +125,15 @@ public final class Bench {
                 System.getProperty("java.version"), loadAverage());
         List<String> rows = new ArrayList<>();
         try {
+            if (options.onlyExport()) {
+                try {
+                    Settings export = Settings.from(Map.of("INVITEHUB_DATA_DIR", dir.toString(), "INVITEHUB_DEMO", "false"));
+                    ExportBench.run(dir.resolve("export"), options.exportRows(), SecretsKey.resolve(export), out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
             if (options.readiness()) {
                 Readiness.measure(dir.resolve("readiness"), out);
             }

@@ -283,6 +283,14 @@ public final class InviteHub implements AutoCloseable {
     /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
     public MemberLifecycleJobsUseCase lifecycle() { return library.lifecycle(); }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
+    /** Exports of a distributor's lists as CSV, and their signed links (ADR 35). */
+    public io.invitehub.application.exports.port.in.ExportUseCase exports() { return library.exports(); }
+    /** A distributor's tags and notes on its customers (ADR 36). */
+    public io.invitehub.application.crm.port.in.CustomerRelationsUseCase crm() { return library.crm(); }
+    /** Statements and ledger (ADR 37). */
+    public io.invitehub.application.settlement.port.in.SettlementQueries settlementQueries() { return library.settlementQueries(); }
+    /** Staff's side of settlement and the monthly statements job (run by hand when workers are off). */
+    public io.invitehub.application.settlement.port.in.ManageSettlementUseCase settlement() { return library.settlement(); }
     /** The metrics registry, when metrics are on (ADR 39). */
     public Optional<ServiceMetrics> metrics() { return metrics; }
     /** The port of the metrics listener, when {@code INVITEHUB_METRICS_PORT} is set. */

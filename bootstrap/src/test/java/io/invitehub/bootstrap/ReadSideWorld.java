@@ -46,10 +46,18 @@ final class ReadSideWorld implements AutoCloseable {
     final String aOrder;
     final String bOrder;
 
+    /** A signed download link of A's sales export, issued at the start (the public download route's request). */
+    final String aExportLink;
+
     ReadSideWorld() throws Exception {
+        this(Map.of());
+    }
+
+    /** The same world on a hub started with these settings {@code overrides}. */
+    ReadSideWorld(Map<String, String> overrides) throws Exception {
         db = TestHubs.freshDatabase();
         sql = new Sql(db);
-        hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).workers(false).start();
+        hub = InviteHub.builder(TestHubs.settings(overrides)).persistence(db).workers(false).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
         base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
         admin = login("admin", "admin-password");
@@ -71,6 +79,8 @@ final class ReadSideWorld implements AutoCloseable {
         planId = json(ok(send("POST", "/api/v1/admin/code-plans", admin, PLAN), 201)).get("id").asLong();
         aOrder = json(ok(send("POST", "/api/v1/distributors/me/code-orders", a, order()), 201)).get("order_no").asText();
         bOrder = json(ok(send("POST", "/api/v1/distributors/me/code-orders", b, order()), 201)).get("order_no").asText();
+
+        aExportLink = json(ok(send("POST", "/api/v1/distributors/me/exports/sales/links", a, null), 201)).get("url").asText();
 
         long pendingId = createDistributor("dist-pending");
         pending = login("dist-pending", "dist-pending-pw");

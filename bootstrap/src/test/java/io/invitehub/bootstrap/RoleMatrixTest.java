@@ -76,6 +76,8 @@ class RoleMatrixTest {
         row("POST /api/v1/public/shop/notify", pub);
         row("GET /api/v1/public/shop/sandbox/submit.php", pub);
         row("GET /api/v1/public/shop/return", pub);
+        // the signed link is the authority: anyone holding A's link gets A's export, nobody else's
+        row("GET /api/v1/exports/download", pub);
 
         row("GET /api/v1/auth/me", U, A, A, A, A, F, U);
         row("POST /api/v1/auth/change-password", U, A, A, A, A, F, U);
@@ -92,6 +94,17 @@ class RoleMatrixTest {
         // proves another distributor's real member gets exactly this answer and is left alone)
         row("POST /api/v1/distributors/me/members/remove", U, F, F, H, H, F, U);
         row("POST /api/v1/distributors/me/members/add", U, F, F, H, H, F, U);
+        // A_OWN names its customer; A_ON_B names B's customer: 404, exactly as an e-mail that is nobody's (CrmHttpTest)
+        row("GET /api/v1/distributors/me/customers/{email}", U, F, F, A, H, F, U);
+        row("POST /api/v1/distributors/me/customers/{email}/tags", U, F, F, A, H, F, U);
+        row("DELETE /api/v1/distributors/me/customers/{email}/tags/{tag}", U, F, F, A, H, F, U);
+        row("PUT /api/v1/distributors/me/customers/{email}/note", U, F, F, A, H, F, U);
+        row("GET /api/v1/distributors/me/customers/{email}/note/history", U, F, F, A, H, F, U);
+        row("GET /api/v1/distributors/me/tags", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/statements", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/ledger", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/exports/{kind}", U, F, F, A, A, F, U);
+        row("POST /api/v1/distributors/me/exports/{kind}/links", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-plans", U, F, F, A, A, F, U);
         row("POST /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
@@ -121,6 +134,19 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/{id}/sales", staff);
         row("GET /api/v1/distributors/{id}/members", staff);
         row("GET /api/v1/distributors/{id}/sales-trend", staff);
+        row("GET /api/v1/distributors/{id}/statements", staff);
+        row("GET /api/v1/distributors/{id}/ledger", staff);
+        row("POST /api/v1/distributors/{id}/ledger/refunds", staff);
+        row("POST /api/v1/distributors/{id}/ledger/adjustments", staff);
+        row("GET /api/v1/distributors/{id}/settlement/files/{layout}", staff);
+        row("PUT /api/v1/distributors/{id}/unit-price", U, A, F, F, F, F, U);
+        row("GET /api/v1/admin/statements", staff);
+        // statement 0: 400 behind the guard, nothing confirmed or paid
+        row("POST /api/v1/admin/statements/{id}/confirm", staff);
+        row("POST /api/v1/admin/statements/{id}/pay", staff);
+        row("GET /api/v1/admin/settlement/files/{layout}", staff);
+        row("GET /api/v1/distributors/{id}/exports/{kind}", staff);
+        row("POST /api/v1/distributors/{id}/exports/{kind}/links", staff);
         row("GET /api/v1/admins/distributors/analytics", staff);
         row("GET /api/v1/admins/distributors/{id}/detail", staff);
         row("GET /api/v1/admin/orders", staff);
@@ -317,8 +343,11 @@ class RoleMatrixTest {
         if (route.reference()) {
             return callReference(route, caller, foreign, distributor, code);
         }
-        String path = route.path();
-        if (path.contains("{order_no}")) {
+        String path = route.path().replace("{kind}", "sales").replace("{tag}", "matrix").replace("{layout}", "collect")
+                .replace("{email}", foreign ? "b-customer0@example.com" : "a-customer0@example.com");
+        if (path.equals("/api/v1/exports/download")) {
+            path = w.aExportLink;
+        } else if (path.contains("{order_no}")) {
             path = path.replace("{order_no}", foreign ? w.bOrder : w.aOrder);
         } else if (path.startsWith("/api/v1/admin/code-plans/{id}")) {
             path = path.replace("{id}", Long.toString(w.planId));
@@ -332,7 +361,7 @@ class RoleMatrixTest {
         } else if (path.equals("/api/v1/admins/blocklist/{id}")) {
             // the entry the admin's POST just before created (routes run in declaration order)
             path = path.replace("{id}", "1");
-        } else if (path.startsWith("/api/v1/admin/invitations/{id}")) {
+        } else if (path.startsWith("/api/v1/admin/invitations/{id}") || path.startsWith("/api/v1/admin/statements/{id}")) {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
         } else if (path.startsWith("/api/v1/admin/accounts/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select id from users where username = 'admin'")));
@@ -343,6 +372,8 @@ class RoleMatrixTest {
         }
         if (route.method().equals("GET") && path.equals("/api/v1/redeem-codes")) {
             path += "?distributor_id=" + distributor;
+        } else if (path.equals("/api/v1/admin/statements") || path.startsWith("/api/v1/admin/settlement/files/")) {
+            path += "?period=2026-11";
         } else if (path.equals("/api/v1/admin/invitations")) {
             path += "?q=nobody@example.com";
         } else if (path.equals("/api/v1/public/status")) {
@@ -488,6 +519,18 @@ class RoleMatrixTest {
                 return route.method().equals("DELETE") ? null : ReadSideWorld.PLAN;
             case "/api/v1/public/shop/notify":
                 return "";
+            case "/api/v1/distributors/me/customers/{email}/tags":
+                return "{\"tag\":\"matrix\"}";
+            case "/api/v1/distributors/me/customers/{email}/note":
+                return "{\"body\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/ledger/refunds":
+                return "{\"amount\":\"0.01\",\"reason\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/ledger/adjustments":
+                return "{\"amount\":\"-0.01\",\"reason\":\"matrix\"}";
+            case "/api/v1/distributors/{id}/unit-price":
+                return "{}";
+            case "/api/v1/admin/statements/{id}/pay":
+                return "{\"reference\":\"matrix\"}";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

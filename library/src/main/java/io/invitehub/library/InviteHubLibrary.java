@@ -40,12 +40,19 @@ import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
 import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
 import io.invitehub.application.shop.port.in.ShopUseCase;
 import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
+import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
+import io.invitehub.application.exports.port.in.ExportUseCase;
+import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
+import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
 import io.invitehub.library.assembly.AccountsAssembly;
 import io.invitehub.library.assembly.Adapters;
 import io.invitehub.library.assembly.CodesAssembly;
+import io.invitehub.library.assembly.CrmAssembly;
+import io.invitehub.library.assembly.ExportsAssembly;
 import io.invitehub.library.assembly.MembershipAssembly;
 import io.invitehub.library.assembly.RedemptionAssembly;
+import io.invitehub.library.assembly.SettlementAssembly;
 import io.invitehub.library.assembly.ShopAssembly;
 import io.invitehub.library.assembly.StaffAssembly;
 import io.invitehub.library.assembly.StatisticsAssembly;
@@ -60,6 +67,7 @@ import io.invitehub.library.inprocess.InProcessSeatsCache;
 import io.invitehub.library.inprocess.InProcessWakeUps;
 import io.invitehub.library.inprocess.LoggingMailer;
 import io.invitehub.library.worker.MaintenanceJobs;
+import io.invitehub.library.worker.SettlementJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +86,7 @@ import java.util.function.IntSupplier;
  * {@link DataSource}, {@link TeamProvider}, {@link Mailer} and {@link Clock}. Building one applies the
  * database migrations and checks the sealed team credentials; it starts no thread, no server and no
  * database. The background work (invite dispatch, the waiting queue, acceptance sync, member lifecycle,
- * fulfilment, statistics upkeep) runs either on the caller's own scheduler through
+ * fulfilment, statistics upkeep, the monthly settlement statements) runs either on the caller's own scheduler through
  * {@link #runBackgroundWorkOnce()} or on threads started by {@link #startWorkers()}; {@link #close()}
  * stops what was started and leaves the caller's DataSource open.
  *
@@ -106,6 +114,10 @@ public final class InviteHubLibrary implements AutoCloseable {
     private final MembershipAssembly membership;
     private final ShopAssembly shop;
     private final StaffAssembly staff;
+    private final ExportsAssembly exports;
+    private final CrmAssembly crm;
+    private final SettlementAssembly settlement;
+    private final SettlementJobs settlementJobs;
     private MaintenanceJobs maintenance;
     private boolean workersStarted;
 
@@ -122,6 +134,10 @@ public final class InviteHubLibrary implements AutoCloseable {
         IntSupplier port = b.httpPort != null ? b.httpPort : () -> settings.http().port();
         this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator());
         this.staff = StaffAssembly.wire(adapters, settings.accounts());
+        this.exports = ExportsAssembly.wire(adapters, settings.exports(), jwtSecret);
+        this.crm = CrmAssembly.wire(adapters);
+        this.settlement = SettlementAssembly.wire(adapters, settings.statistics());
+        this.settlementJobs = settlement.jobs(adapters, settings.exports());
     }
 
     public static Builder builder() {
@@ -280,6 +296,7 @@ public final class InviteHubLibrary implements AutoCloseable {
             if (db.statistics().useBusinessTimeZone(s.statistics().businessTimeZone())) {
                 LOG.info("statistics now count days in {}; rollups rebuilt", s.statistics().businessTimeZone());
             }
+            db.useSettlementDefaults(s.statistics().defaultUnitPriceMinor(), s.statistics().currency().getCurrencyCode());
             Adapters adapters = new Adapters(db, provider,
                     rateLimiter != null ? rateLimiter : new InProcessRateLimiter(clock),
                     wakeUps != null ? wakeUps : new InProcessWakeUps(),
@@ -342,14 +359,15 @@ public final class InviteHubLibrary implements AutoCloseable {
 
     /** What one {@link #runBackgroundWorkOnce()} did. */
     public record BackgroundPass(int invitationsDispatched, int waitingSeated, int teamsSynced, int lifecycleSteps,
-                                 int ordersFulfilled, int ordersExpired) {
+                                 int ordersFulfilled, int ordersExpired, int statementsWritten) {
     }
 
     /**
      * One pass of every background step on the calling thread, for a service that schedules work itself
      * (never together with {@link #startWorkers()} on the same instance): dispatch the invitation outbox,
      * seat waiting invitations, sync due teams, the member-lifecycle steps (under their job leases), deliver
-     * paid orders, expire unpaid ones and fold past statistics. Each step is bounded; call it again (every
+     * paid orders, expire unpaid ones, fold past statistics and write the monthly settlement statements (once per
+     * {@code INVITEHUB_SETTLEMENT_INTERVAL}, under its job lease). Each step is bounded; call it again (every
      * few seconds) to drain more. A failing step does not stop the others; its error is thrown after them.
      */
     public synchronized BackgroundPass runBackgroundWorkOnce() {
@@ -363,6 +381,7 @@ public final class InviteHubLibrary implements AutoCloseable {
         int lifecycleSteps = 0;
         int fulfilled = 0;
         int expired = 0;
+        int statements = 0;
         try {
             dispatched += dispatchOutbox();
         } catch (RuntimeException e) {
@@ -401,10 +420,15 @@ public final class InviteHubLibrary implements AutoCloseable {
         } catch (RuntimeException e) {
             failed = failed == null ? e : failed;
         }
+        try {
+            statements = settlementJobs.runOnce();
+        } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+        }
         if (failed != null) {
             throw failed;
         }
-        return new BackgroundPass(dispatched, seated, synced, lifecycleSteps, fulfilled, expired);
+        return new BackgroundPass(dispatched, seated, synced, lifecycleSteps, fulfilled, expired, statements);
     }
 
     /** Dispatch batches until the outbox has nothing due (at most {@value #DISPATCH_BATCHES_PER_PASS} batches); the invitations sent. */
@@ -422,7 +446,7 @@ public final class InviteHubLibrary implements AutoCloseable {
 
     /**
      * Starts the background threads (dispatchers, queue promoter, acceptance sync, lifecycle, fulfilment,
-     * order expiry, statistics upkeep; their counts and intervals from the settings). A second call does
+     * order expiry, statistics upkeep, monthly settlement statements; their counts and intervals from the settings). A second call does
      * nothing; {@link #close()} stops them.
      */
     public synchronized void startWorkers() {
@@ -434,6 +458,7 @@ public final class InviteHubLibrary implements AutoCloseable {
         pool.startWorkers(adapters, settings.dispatch(), settings.sync(), resources);
         this.maintenance = statistics.startWorkers(adapters, settings.statistics(), resources);
         membership.startWorkers(adapters, settings.lifecycle(), resources);
+        resources.push(settlementJobs.start());
     }
 
     /** Applies pending migrations (when the builder was told not to); returns how many ran. */
@@ -502,6 +527,14 @@ public final class InviteHubLibrary implements AutoCloseable {
     public InvitationSearchQuery invitationSearch() { return staff.invitations(); }
     /** The customers' opt-outs, for an admin. */
     public OptOutQueries optOuts() { return staff.optOuts(); }
+    /** Exports of a distributor's lists as CSV, and their signed links (ADR 35). */
+    public ExportUseCase exports() { return exports.exports(); }
+    /** A distributor's tags and notes on its customers (ADR 36). */
+    public CustomerRelationsUseCase crm() { return crm.crm(); }
+    /** Statements and ledger (ADR 37). */
+    public SettlementQueries settlementQueries() { return settlement.queries(); }
+    /** Staff's side of settlement, and the monthly statements job by hand. */
+    public ManageSettlementUseCase settlement() { return settlement.manage(); }
     public TeamProvider teamProvider() { return adapters.provider(); }
     /** One runner per job across instances (what the builder was given, else this process). */
     public JobLeases jobLeases() { return adapters.jobLeases(); }

@@ -284,16 +284,16 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         moveAt(removed, JOINED, REMOVING, NOW.plusSeconds(7));
         moveAt(removed, REMOVING, REMOVED, NOW.plusSeconds(8));
 
-        List<MemberView> recent = storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10);
+        List<MemberView> recent = storage.records().members(d.id(), Optional.empty(), List.of(), NOW, Optional.empty(), 10);
         assertThat(recent).extracting(MemberView::id).containsExactly(removed.id(), joined.id());
         assertThat(recent.get(0).ended()).isTrue();
         assertThat(recent.get(0).status()).isEqualTo(REMOVED);
         assertThat(recent.get(1).ended()).isFalse();
         assertThat(recent.get(1).joinedAt()).contains(NOW.plusSeconds(3));
         assertThat(recent.get(1).teamId()).contains(team.id());
-        assertThat(storage.records().members(d.id(), Optional.empty(), NOW.plusSeconds(9), Optional.empty(), 10))
+        assertThat(storage.records().members(d.id(), Optional.empty(), List.of(), NOW.plusSeconds(9), Optional.empty(), 10))
                 .extracting(MemberView::id).containsExactly(joined.id());
-        assertThat(storage.records().members(d.id(), Optional.of("bob"), NOW, Optional.empty(), 10))
+        assertThat(storage.records().members(d.id(), Optional.of("bob"), List.of(), NOW, Optional.empty(), 10))
                 .extracting(MemberView::id).containsExactly(joined.id());
         assertThat(reservedOnly.state()).isEqualTo(RESERVED);
     }
@@ -316,7 +316,7 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         assertThat(storage.rebinds().moveUnsettled(old)).as("not a rebind invitation").isFalse();
 
         // while moving: both memberships are live
-        assertThat(storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10))
+        assertThat(storage.records().members(d.id(), Optional.empty(), List.of(), NOW, Optional.empty(), 10))
                 .extracting(m -> m.id() + " " + m.status() + " " + m.teamId().orElseThrow().value() + " " + m.ended())
                 .containsExactly(moved.id() + " INVITED " + to.id().value() + " false",
                         old.id() + " JOINED " + from.id().value() + " false");
@@ -327,14 +327,14 @@ public abstract class AbstractDistributorStatisticsContract extends StorageContr
         assertThat(storage.rebinds().moveUnsettled(moved)).as("settled").isFalse();
 
         // settled: the new membership is the live one, the old one a recently ended REBOUND row
-        List<MemberView> members = storage.records().members(d.id(), Optional.empty(), NOW, Optional.empty(), 10);
+        List<MemberView> members = storage.records().members(d.id(), Optional.empty(), List.of(), NOW, Optional.empty(), 10);
         assertThat(members).extracting(m -> m.id() + " " + m.status() + " " + m.ended())
                 .containsExactly(moved.id() + " INVITED false", old.id() + " REBOUND true");
-        assertThat(storage.records().members(d.id(), Optional.empty(), NOW.plusSeconds(7), Optional.empty(), 10))
+        assertThat(storage.records().members(d.id(), Optional.empty(), List.of(), NOW.plusSeconds(7), Optional.empty(), 10))
                 .extracting(MemberView::id).containsExactly(moved.id());
-        assertThat(storage.records().members(d.id(), Optional.of("alice"), NOW, Optional.of(
+        assertThat(storage.records().members(d.id(), Optional.of("alice"), List.of(), NOW, Optional.of(
                 new CreatedKey(members.get(0).createdAt(), moved.id().value())), 10)).extracting(MemberView::id).containsExactly(old.id());
-        assertThat(storage.records().members(other.id(), Optional.empty(), NOW, Optional.empty(), 10)).isEmpty();
+        assertThat(storage.records().members(other.id(), Optional.empty(), List.of(), NOW, Optional.empty(), 10)).isEmpty();
         // one sale, one definition: the move is not a second sale
         assertThat(storage.records().sales(d.id(), SalesFilter.NONE, Optional.empty(), 10)).extracting(SaleView::id)
                 .containsExactly(old.id());

@@ -30,6 +30,7 @@ final class FakeRecords extends FakeTable implements DistributorRecords {
 
     @Override
     public List<SaleView> sales(UserId distributor, SalesFilter filter, Optional<CreatedKey> after, int limit) {
+        noTags(filter.tags());
         return atomically(() -> sales(distributor)
                 .filter(i -> filter.status().isEmpty() || filter.status().get() == i.state())
                 .filter(i -> filter.from().isEmpty() || !i.createdAt().isBefore(filter.from().get()))
@@ -43,7 +44,9 @@ final class FakeRecords extends FakeTable implements DistributorRecords {
     }
 
     @Override
-    public List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit) {
+    public List<MemberView> members(UserId distributor, Optional<String> prefix, List<io.invitehub.domain.crm.Tag> tags, Instant endedSince,
+                                    Optional<CreatedKey> after, int limit) {
+        noTags(tags);
         java.util.Set<InvitationState> live = java.util.EnumSet.of(InvitationState.INVITED, InvitationState.JOINED, InvitationState.REMOVING);
         java.util.Set<InvitationState> ended = java.util.EnumSet.of(InvitationState.REMOVED, InvitationState.EXPIRED, InvitationState.REBOUND);
         return atomically(() -> state.invitations.values().stream().map(InvitationRow::invitation)
@@ -84,5 +87,12 @@ final class FakeRecords extends FakeTable implements DistributorRecords {
                 .map(i -> new CodeRecord(i.id(), i.email(), teamName(i), i.state(), i.isRebind(), i.createdAt(),
                         i.invitedAt(), i.acceptedAt(), i.endedAt()))
                 .toList());
+    }
+
+    /** The tag filter reads the CRM's tables (ADR 36), which only PostgreSQL has: the jOOQ adapter's tests cover it. */
+    private static void noTags(List<io.invitehub.domain.crm.Tag> tags) {
+        if (!tags.isEmpty()) {
+            throw new UnsupportedOperationException("the in-memory records have no customer tags");
+        }
     }
 }

@@ -114,6 +114,11 @@ final class FakeUsers extends FakeTable implements Users {
     }
 
     @Override
+    public boolean hasSettlementOrCustomerRecords(UserId id) {
+        return false; // the fakes keep no ledger, statements or CRM rows
+    }
+
+    @Override
     public boolean delete(UserId id) {
         return atomically(() -> {
             if (!state.users.containsKey(id.value())) {

@@ -40,7 +40,8 @@ public final class HttpAssembly {
                 hub.protectRecipients(), hub.memberRemoval(), hub.reinvite(), hub.rebind(),
                 new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), notifications, hub.sandboxCheckout(), statistics.currency()),
                 new StaffPorts(hub.staffAccounts(), hub.auditTrail(), hub.platformQueries(), hub.platformAlerts(), hub.teamPool(),
-                        hub.invitationSearch(), hub.optOuts()));
+                        hub.invitationSearch(), hub.optOuts()),
+                hub.exports(), hub.crm(), hub.settlementQueries(), hub.settlement());
         HttpOperations operations = new HttpOperations(
                 metrics.map(ServiceMetrics::httpTimers).orElse(HttpOperations.Observer.NONE),
                 metrics.filter(m -> observability.metricsOnTheApi()).map(m -> (Supplier<String>) m::scrape),

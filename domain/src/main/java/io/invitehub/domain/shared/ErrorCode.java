@@ -42,6 +42,15 @@ public enum ErrorCode {
     REBIND_LIMIT_REACHED,
     /** No payment gateway is configured: orders cannot be paid. */
     PAYMENT_UNAVAILABLE,
+    /** A download link that this service did not sign, or that was altered. */
+    EXPORT_LINK_INVALID,
+    /** A download link past its time. */
+    EXPORT_LINK_EXPIRED,
+    /**
+     * The distributor has settlement history (ledger entries, statements) or customer notes and tags: deleting it
+     * would erase what is owed and who was told what; nothing changed. Suspend it instead.
+     */
+    DISTRIBUTOR_HAS_RECORDS,
     /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
     PASSWORD_CHANGE_REQUIRED
 }

@@ -6,14 +6,17 @@ import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
+import io.invitehub.adapter.in.http.crm.CrmHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorAdminHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorReadHandlers;
 import io.invitehub.adapter.in.http.distributors.PlatformReadHandlers;
+import io.invitehub.adapter.in.http.exports.ExportHandlers;
 import io.invitehub.adapter.in.http.members.InvitationSearchHandlers;
 import io.invitehub.adapter.in.http.members.MemberHandlers;
 import io.invitehub.adapter.in.http.recipients.OptOutHandlers;
 import io.invitehub.adapter.in.http.recipients.RecipientHandlers;
 import io.invitehub.adapter.in.http.redemption.PublicRedemptionHandlers;
+import io.invitehub.adapter.in.http.settlement.SettlementHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
@@ -61,6 +64,7 @@ final class ApiResponses {
             entry("POST /api/v1/auth/register-distributor", AuthHandlers.ACCOUNT_CREATED_ANSWER),
             entry("GET /api/v1/auth/me", AuthHandlers.ACCOUNT_ANSWER),
             entry("POST /api/v1/auth/change-password", NO_CONTENT),
+            entry("GET /api/v1/exports/download", ExportHandlers.CSV_ANSWER),
 
             entry("GET /api/v1/distributors/me/summary", DistributorReadHandlers.SUMMARY_ANSWER),
             entry("GET /api/v1/distributors/me/sales", DistributorReadHandlers.SALES_ANSWER),
@@ -72,6 +76,19 @@ final class ApiResponses {
             entry("DELETE /api/v1/distributors/me/codes/{id}", NO_CONTENT),
             entry("POST /api/v1/distributors/me/members/remove", MemberHandlers.REMOVAL_ANSWER),
             entry("POST /api/v1/distributors/me/members/add", MemberHandlers.REINVITE_ANSWER),
+
+            entry("GET /api/v1/distributors/me/customers/{email}", CrmHandlers.CUSTOMER_ANSWER),
+            entry("POST /api/v1/distributors/me/customers/{email}/tags", CrmHandlers.TAGS_ANSWER),
+            entry("DELETE /api/v1/distributors/me/customers/{email}/tags/{tag}", CrmHandlers.TAGS_ANSWER),
+            entry("PUT /api/v1/distributors/me/customers/{email}/note", CrmHandlers.NOTE_ANSWER),
+            entry("GET /api/v1/distributors/me/customers/{email}/note/history", CrmHandlers.HISTORY_ANSWER),
+            entry("GET /api/v1/distributors/me/tags", CrmHandlers.TAG_COUNTS_ANSWER),
+
+            entry("GET /api/v1/distributors/me/statements", SettlementHandlers.STATEMENTS_ANSWER),
+            entry("GET /api/v1/distributors/me/ledger", SettlementHandlers.LEDGER_ANSWER),
+
+            entry("GET /api/v1/distributors/me/exports/{kind}", ExportHandlers.CSV_ANSWER),
+            entry("POST /api/v1/distributors/me/exports/{kind}/links", ExportHandlers.LINK_ANSWER),
 
             entry("GET /api/v1/distributors/me/code-plans", ShopHandlers.PLANS_ANSWER),
             entry("POST /api/v1/distributors/me/code-orders", ShopHandlers.PLACED_ANSWER),
@@ -104,6 +121,18 @@ final class ApiResponses {
             entry("GET /api/v1/distributors/{id}/sales", DistributorReadHandlers.SALES_ANSWER),
             entry("GET /api/v1/distributors/{id}/members", DistributorReadHandlers.MEMBERS_ANSWER),
             entry("GET /api/v1/distributors/{id}/sales-trend", DistributorReadHandlers.TREND_ANSWER),
+            entry("GET /api/v1/distributors/{id}/statements", SettlementHandlers.STATEMENTS_ANSWER),
+            entry("GET /api/v1/distributors/{id}/ledger", SettlementHandlers.LEDGER_ANSWER),
+            entry("POST /api/v1/distributors/{id}/ledger/refunds", SettlementHandlers.ENTRY_CREATED_ANSWER),
+            entry("POST /api/v1/distributors/{id}/ledger/adjustments", SettlementHandlers.ENTRY_CREATED_ANSWER),
+            entry("GET /api/v1/distributors/{id}/settlement/files/{layout}", SettlementHandlers.FILE_ANSWER),
+            entry("PUT /api/v1/distributors/{id}/unit-price", NO_CONTENT),
+            entry("GET /api/v1/admin/statements", SettlementHandlers.STATEMENTS_ANSWER),
+            entry("POST /api/v1/admin/statements/{id}/confirm", SettlementHandlers.STATEMENT_ANSWER),
+            entry("POST /api/v1/admin/statements/{id}/pay", SettlementHandlers.STATEMENT_ANSWER),
+            entry("GET /api/v1/admin/settlement/files/{layout}", SettlementHandlers.FILE_ANSWER),
+            entry("GET /api/v1/distributors/{id}/exports/{kind}", ExportHandlers.CSV_ANSWER),
+            entry("POST /api/v1/distributors/{id}/exports/{kind}/links", ExportHandlers.LINK_ANSWER),
             entry("GET /api/v1/admins/distributors/analytics", DistributorReadHandlers.ANALYTICS_ANSWER),
             entry("GET /api/v1/admins/distributors/{id}/detail", DistributorReadHandlers.DETAIL_ANSWER),
             entry("GET /api/v1/admin/sales-trend", PlatformReadHandlers.TREND_ANSWER),

@@ -2,7 +2,11 @@ package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
+import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
+import io.invitehub.application.settlement.port.in.SettlementQueries;
+import io.invitehub.application.exports.port.in.ExportUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.codes.port.in.IssueCodesUseCase;
 import io.invitehub.application.codes.port.in.ManageCodesUseCase;
@@ -23,7 +27,9 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, StaffPorts staff) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, StaffPorts staff,
+                        ExportUseCase exports, CustomerRelationsUseCase crm, SettlementQueries settlementQueries,
+                        ManageSettlementUseCase settlement) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -41,5 +47,9 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(crm, "crm");
+        Objects.requireNonNull(settlementQueries, "settlementQueries");
+        Objects.requireNonNull(settlement, "settlement");
     }
 }

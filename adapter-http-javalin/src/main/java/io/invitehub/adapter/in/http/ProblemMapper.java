@@ -60,7 +60,10 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
         STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
+        STATUS.put(ErrorCode.EXPORT_LINK_INVALID, 403);
+        STATUS.put(ErrorCode.EXPORT_LINK_EXPIRED, 410);
         STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
+        STATUS.put(ErrorCode.DISTRIBUTOR_HAS_RECORDS, 409);
     }
 
     private final ObjectMapper json;

@@ -6,14 +6,17 @@ import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
+import io.invitehub.adapter.in.http.crm.CrmHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorAdminHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorReadHandlers;
 import io.invitehub.adapter.in.http.distributors.PlatformReadHandlers;
+import io.invitehub.adapter.in.http.exports.ExportHandlers;
 import io.invitehub.adapter.in.http.members.InvitationSearchHandlers;
 import io.invitehub.adapter.in.http.members.MemberHandlers;
 import io.invitehub.adapter.in.http.recipients.OptOutHandlers;
 import io.invitehub.adapter.in.http.recipients.RecipientHandlers;
 import io.invitehub.adapter.in.http.redemption.PublicRedemptionHandlers;
+import io.invitehub.adapter.in.http.settlement.SettlementHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
@@ -90,6 +93,9 @@ public final class RouteTable {
         ShopApi s = ports.shop();
         ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency());
         GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
+        ExportHandlers exports = new ExportHandlers(ports.exports());
+        CrmHandlers crm = new CrmHandlers(ports.crm());
+        SettlementHandlers settlement = new SettlementHandlers(ports.settlementQueries(), ports.settlement(), s.currency());
         StaffPorts st = ports.staff();
         StaffAccountHandlers staffAccounts = new StaffAccountHandlers(st.accounts());
         AuditHandlers audit = new AuditHandlers(st.audit());
@@ -127,6 +133,8 @@ public final class RouteTable {
                 row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, AuthHandlers.LOGIN, auth::login),
                 row(POST, "/api/v1/auth/send-verification-code", ANYONE, JSON, AuthHandlers.SEND_VERIFICATION_CODE, auth::sendVerificationCode),
                 row(POST, "/api/v1/auth/register-distributor", ANYONE, JSON, AuthHandlers.REGISTER_DISTRIBUTOR, auth::registerDistributor),
+                row(GET, "/api/v1/exports/download", ANYONE, NO_BODY, ExportHandlers.DOWNLOAD, exports::download),
+
                 row(GET, "/api/v1/auth/me", SIGNED_IN, NO_BODY, NOTHING, auth::me),
                 row(POST, "/api/v1/auth/change-password", SIGNED_IN, JSON, AuthHandlers.CHANGE_PASSWORD, auth::changePassword),
 
@@ -140,6 +148,19 @@ public final class RouteTable {
                 row(DELETE, "/api/v1/distributors/me/codes/{id}", DISTRIBUTOR, NO_BODY, CodeHandlers.ONE, codes::delete),
                 row(POST, "/api/v1/distributors/me/members/remove", DISTRIBUTOR, JSON, MemberHandlers.REMOVE_MINE, members::removeMine),
                 row(POST, "/api/v1/distributors/me/members/add", DISTRIBUTOR, JSON, MemberHandlers.REINVITE_MINE, members::reinviteMine),
+
+                row(GET, "/api/v1/distributors/me/customers/{email}", DISTRIBUTOR, NO_BODY, CrmHandlers.CUSTOMER, crm::customer),
+                row(POST, "/api/v1/distributors/me/customers/{email}/tags", DISTRIBUTOR, JSON, CrmHandlers.ADD_TAG, crm::addTag),
+                row(DELETE, "/api/v1/distributors/me/customers/{email}/tags/{tag}", DISTRIBUTOR, NO_BODY, CrmHandlers.REMOVE_TAG, crm::removeTag),
+                row(PUT, "/api/v1/distributors/me/customers/{email}/note", DISTRIBUTOR, JSON, CrmHandlers.NOTE, crm::writeNote),
+                row(GET, "/api/v1/distributors/me/customers/{email}/note/history", DISTRIBUTOR, NO_BODY, CrmHandlers.HISTORY, crm::noteHistory),
+                row(GET, "/api/v1/distributors/me/tags", DISTRIBUTOR, NO_BODY, CrmHandlers.TAGS, crm::tags),
+
+                row(GET, "/api/v1/distributors/me/statements", DISTRIBUTOR, NO_BODY, SettlementHandlers.MINE, settlement::myStatements),
+                row(GET, "/api/v1/distributors/me/ledger", DISTRIBUTOR, NO_BODY, SettlementHandlers.MY_LEDGER, settlement::myLedger),
+
+                row(GET, "/api/v1/distributors/me/exports/{kind}", DISTRIBUTOR, NO_BODY, ExportHandlers.MINE, exports::myExport),
+                row(POST, "/api/v1/distributors/me/exports/{kind}/links", DISTRIBUTOR, NO_BODY, ExportHandlers.MINE, exports::myLink),
 
                 row(GET, "/api/v1/distributors/me/code-plans", DISTRIBUTOR, NO_BODY, ShopHandlers.NOTHING, shop::myPlans),
                 row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, ShopHandlers.PLACE_ORDER, shop::placeOrder),
@@ -172,6 +193,18 @@ public final class RouteTable {
                 row(GET, "/api/v1/distributors/{id}/sales", STAFF, NO_BODY, DistributorReadHandlers.SALES, readSide::distributorSales),
                 row(GET, "/api/v1/distributors/{id}/members", STAFF, NO_BODY, DistributorReadHandlers.MEMBERS, readSide::distributorMembers),
                 row(GET, "/api/v1/distributors/{id}/sales-trend", STAFF, NO_BODY, DistributorReadHandlers.SALES_TREND, readSide::distributorSalesTrend),
+                row(GET, "/api/v1/distributors/{id}/statements", STAFF, NO_BODY, SettlementHandlers.ONE, settlement::statements),
+                row(GET, "/api/v1/distributors/{id}/ledger", STAFF, NO_BODY, SettlementHandlers.LEDGER, settlement::distributorLedger),
+                row(POST, "/api/v1/distributors/{id}/ledger/refunds", STAFF, JSON, SettlementHandlers.REFUND, settlement::refund),
+                row(POST, "/api/v1/distributors/{id}/ledger/adjustments", STAFF, JSON, SettlementHandlers.ADJUST, settlement::adjust),
+                row(GET, "/api/v1/distributors/{id}/settlement/files/{layout}", STAFF, NO_BODY, SettlementHandlers.DISTRIBUTOR_FILE, settlement::distributorFile),
+                row(PUT, "/api/v1/distributors/{id}/unit-price", ADMIN, JSON, SettlementHandlers.UNIT_PRICE, settlement::unitPrice),
+                row(GET, "/api/v1/admin/statements", STAFF, NO_BODY, SettlementHandlers.MONTH_LIST, settlement::monthStatements),
+                row(POST, "/api/v1/admin/statements/{id}/confirm", STAFF, NO_BODY, SettlementHandlers.CONFIRM, settlement::confirm),
+                row(POST, "/api/v1/admin/statements/{id}/pay", STAFF, JSON, SettlementHandlers.PAY, settlement::pay),
+                row(GET, "/api/v1/admin/settlement/files/{layout}", STAFF, NO_BODY, SettlementHandlers.MONTH_FILE, settlement::monthFile),
+                row(GET, "/api/v1/distributors/{id}/exports/{kind}", STAFF, NO_BODY, ExportHandlers.STAFF, exports::distributorExport),
+                row(POST, "/api/v1/distributors/{id}/exports/{kind}/links", STAFF, NO_BODY, ExportHandlers.STAFF, exports::distributorLink),
                 row(GET, "/api/v1/admins/distributors/analytics", STAFF, NO_BODY, NOTHING, readSide::analytics),
                 row(GET, "/api/v1/admins/distributors/{id}/detail", STAFF, NO_BODY, DistributorReadHandlers.ONE, readSide::distributorDetail),
                 row(GET, "/api/v1/admin/sales-trend", STAFF, NO_BODY, PlatformReadHandlers.TREND, platform::trend),

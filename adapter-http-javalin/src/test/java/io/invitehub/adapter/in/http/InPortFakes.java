@@ -455,7 +455,8 @@ final class InPortFakes {
         }
 
         @Override
-        public Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, PageRequest page) {
+        public Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, List<io.invitehub.domain.crm.Tag> tags,
+                                        PageRequest page) {
             calls.add("members caller=" + caller.value() + " distributor=" + distributor.value() + " q=" + search.orElse("-")
                     + " " + describe(page));
             return page(List.of(new MemberView(new InvitationId(41), EMAIL, Optional.of(new TeamId(3)), Optional.of("Alpha"), CODE,
@@ -642,5 +643,98 @@ final class InPortFakes {
                 throw DomainException.notFound("This e-mail address has not opted out.");
             }
         }
+    }
+
+    /** Exports have their HTTP tests on the real service (ExportsHttpTest); here every export is unknown. */
+    static final class Exports implements io.invitehub.application.exports.port.in.ExportUseCase {
+        @Override
+        public io.invitehub.application.exports.port.in.PreparedExport prepare(UserId caller,
+                                                                           io.invitehub.application.exports.port.in.ExportRequest request) {
+            throw DomainException.notFound("no exports here");
+        }
+
+        @Override
+        public io.invitehub.application.exports.view.ExportLink link(UserId caller, io.invitehub.application.exports.port.in.ExportRequest request) {
+            throw DomainException.notFound("no exports here");
+        }
+
+        @Override
+        public io.invitehub.application.exports.port.in.PreparedExport prepare(String token) {
+            throw DomainException.notFound("no exports here");
+        }
+    }
+
+    /** CRM has its HTTP tests on the real service (CrmHttpTest); here nobody is a customer. */
+    static final class Crm implements io.invitehub.application.crm.port.in.CustomerRelationsUseCase {
+        private static DomainException none() {
+            return DomainException.notFound("no customers here");
+        }
+
+        @Override
+        public io.invitehub.application.crm.view.CustomerView customer(UserId caller, io.invitehub.domain.shared.Email customer,
+                                                                      io.invitehub.application.shared.port.in.PageRequest page) {
+            throw none();
+        }
+
+        @Override
+        public List<io.invitehub.domain.crm.Tag> addTag(UserId caller, io.invitehub.domain.shared.Email customer, io.invitehub.domain.crm.Tag tag) {
+            throw none();
+        }
+
+        @Override
+        public List<io.invitehub.domain.crm.Tag> removeTag(UserId caller, io.invitehub.domain.shared.Email customer,
+                                                           io.invitehub.domain.crm.Tag tag) {
+            throw none();
+        }
+
+        @Override
+        public io.invitehub.application.crm.view.CustomerNote writeNote(UserId caller, io.invitehub.domain.shared.Email customer,
+                                                                       io.invitehub.domain.crm.NoteText text, java.util.OptionalInt expectedVersion) {
+            throw none();
+        }
+
+        @Override
+        public io.invitehub.application.shared.port.in.Page<io.invitehub.application.crm.view.NoteEdit> noteHistory(
+                UserId caller, io.invitehub.domain.shared.Email customer, io.invitehub.application.shared.port.in.PageRequest page) {
+            throw none();
+        }
+
+        @Override
+        public List<io.invitehub.application.crm.view.TagCount> tags(UserId caller) {
+            return List.of();
+        }
+    }
+
+    /** Settlement has its HTTP tests on the real service (SettlementHttpTest); here every distributor's book is unknown. */
+    static final class Settlement implements io.invitehub.application.settlement.port.in.SettlementQueries,
+            io.invitehub.application.settlement.port.in.ManageSettlementUseCase {
+        private static DomainException none() {
+            return DomainException.notFound("no settlement here");
+        }
+
+        public List<io.invitehub.application.settlement.view.StatementView> statements(UserId caller, UserId distributor) { throw none(); }
+
+        public Page<io.invitehub.application.settlement.view.LedgerEntryView> ledger(UserId caller, UserId distributor,
+                Optional<java.time.YearMonth> period, PageRequest page) { throw none(); }
+
+        public List<io.invitehub.application.settlement.view.StatementView> statementsOf(UserId caller, java.time.YearMonth period) {
+            return List.of();
+        }
+
+        public io.invitehub.application.settlement.view.LedgerEntryView refund(UserId caller, UserId distributor, long amountMinor,
+                String reason) { throw none(); }
+
+        public io.invitehub.application.settlement.view.LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor,
+                String reason) { throw none(); }
+
+        public io.invitehub.application.settlement.view.LedgerEntryView creditOrderRefund(OrderRefundCredit refund) { throw none(); }
+
+        public io.invitehub.application.settlement.view.StatementView confirm(UserId caller, long statementId) { throw none(); }
+
+        public io.invitehub.application.settlement.view.StatementView pay(UserId caller, long statementId, String reference) { throw none(); }
+
+        public void setUnitPrice(UserId caller, UserId distributor, Optional<Long> unitPriceMinor) { throw none(); }
+
+        public int writeStatements() { return 0; }
     }
 }

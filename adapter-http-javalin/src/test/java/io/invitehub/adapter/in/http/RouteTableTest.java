@@ -102,7 +102,7 @@ class RouteTableTest {
             }
         }
         assertThat(find("GET", "/api/v1/distributors/me/sales").shape().queryFields().stream()
-                .map(io.invitehub.adapter.in.http.wire.Field::name)).containsExactly("status", "from", "to", "q", "limit", "cursor");
+                .map(io.invitehub.adapter.in.http.wire.Field::name)).containsExactly("status", "from", "to", "q", "tag", "limit", "cursor");
     }
 
     private static Route find(String method, String path) {

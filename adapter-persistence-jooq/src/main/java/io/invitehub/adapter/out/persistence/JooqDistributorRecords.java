@@ -14,6 +14,7 @@ import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeStatus;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.crm.Tag;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
@@ -48,13 +49,13 @@ import static org.jooq.impl.DSL.select;
  * States and statuses are literals, never bound (ADR 23).
  */
 final class JooqDistributorRecords implements DistributorRecords {
-    private static final Invitations I = Invitations.INVITATIONS.as("i");
-    private static final RedeemCodes C = RedeemCodes.REDEEM_CODES.as("c");
-    private static final Teams T = Teams.TEAMS.as("t");
+    static final Invitations I = Invitations.INVITATIONS.as("i");
+    static final RedeemCodes C = RedeemCodes.REDEEM_CODES.as("c");
+    static final Teams T = Teams.TEAMS.as("t");
     /** The states of the members list: everyone who got an invite, while a member and for a while after. */
-    private static final Set<InvitationState> MEMBER_STATES = EnumSet.of(InvitationState.INVITED, InvitationState.JOINED,
+    static final Set<InvitationState> MEMBER_STATES = EnumSet.of(InvitationState.INVITED, InvitationState.JOINED,
             InvitationState.REMOVING, InvitationState.REMOVED, InvitationState.EXPIRED, InvitationState.REBOUND);
-    private static final Set<InvitationState> STILL_MEMBER = EnumSet.of(InvitationState.INVITED, InvitationState.JOINED,
+    static final Set<InvitationState> STILL_MEMBER = EnumSet.of(InvitationState.INVITED, InvitationState.JOINED,
             InvitationState.REMOVING);
 
     private final DSLContext dsl;
@@ -70,6 +71,7 @@ final class JooqDistributorRecords implements DistributorRecords {
                 .and(filter.from().map(f -> I.CREATED_AT.ge(Rows.at(f))).orElse(noCondition()))
                 .and(filter.to().map(t -> I.CREATED_AT.lt(Rows.at(t))).orElse(noCondition()))
                 .and(prefix(filter.prefix()))
+                .and(JooqCustomerBook.carriesAll(filter.tags()))
                 .and(before(after));
         return dsl.select(I.ID, C.CODE, I.EMAIL, T.NAME, I.STATE, I.CREATED_AT, I.ACCEPTED_AT)
                 .from(I).join(C).on(C.ID.eq(I.CODE_ID)).leftJoin(T).on(T.ID.eq(I.TEAM_ID))
@@ -82,11 +84,13 @@ final class JooqDistributorRecords implements DistributorRecords {
     }
 
     @Override
-    public List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit) {
+    public List<MemberView> members(UserId distributor, Optional<String> prefix, List<Tag> tags, Instant endedSince, Optional<CreatedKey> after,
+                                    int limit) {
         Condition where = I.DISTRIBUTOR_ID.eq(distributor.value())
                 .and(I.STATE.in(literals(MEMBER_STATES)))
                 .and(I.STATE.in(literals(STILL_MEMBER)).or(I.ENDED_AT.ge(Rows.at(endedSince))))
                 .and(prefix(prefix))
+                .and(JooqCustomerBook.carriesAll(tags))
                 .and(before(after));
         return dsl.select(I.ID, I.EMAIL, I.TEAM_ID, T.NAME, C.CODE, I.ACCEPTED_AT, I.STATE, I.CREATED_AT)
                 .from(I).join(C).on(C.ID.eq(I.CODE_ID)).leftJoin(T).on(T.ID.eq(I.TEAM_ID))
@@ -165,12 +169,12 @@ final class JooqDistributorRecords implements DistributorRecords {
         }
     }
 
-    private static List<Field<String>> literals(Set<InvitationState> states) {
+    static List<Field<String>> literals(Set<InvitationState> states) {
         return states.stream().<Field<String>>map(s -> inline(s.name())).toList();
     }
 
     /** The e-mail or the code starts with {@code prefix} (an e-mail in lower case, a code in its normal form). */
-    private static Condition prefix(Optional<String> prefix) {
+    static Condition prefix(Optional<String> prefix) {
         return prefix.map(p -> I.EMAIL.like(like(p.toLowerCase(Locale.ROOT)), '\\').or(C.CODE.like(like(codePrefix(p)), '\\')))
                 .orElse(noCondition());
     }

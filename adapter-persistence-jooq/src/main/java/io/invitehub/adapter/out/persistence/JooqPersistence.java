@@ -3,7 +3,10 @@ package io.invitehub.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.crm.port.out.CustomerBook;
 import io.invitehub.application.dispatch.port.out.DispatchOutbox;
+import io.invitehub.application.settlement.port.out.Ledger;
+import io.invitehub.application.exports.port.out.ExportRows;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
 import io.invitehub.application.membership.port.out.Rebinds;
@@ -63,6 +66,10 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqPlans plans;
     private final JooqOrders orders;
     private final JooqPaymentAlerts paymentAlerts;
+    private final JooqExportRows exportRows;
+    private final JooqCustomerBook customerBook;
+    private final JooqLedger ledger;
+    private final JooqStatements statements;
 
     private final JooqOperationalFigures operationalFigures;
 
@@ -97,6 +104,10 @@ public final class JooqPersistence implements AutoCloseable {
         this.plans = new JooqPlans(dsl);
         this.orders = new JooqOrders(dsl);
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
+        this.exportRows = new JooqExportRows(dsl);
+        this.customerBook = new JooqCustomerBook(dsl);
+        this.ledger = new JooqLedger(dsl);
+        this.statements = new JooqStatements(dsl);
         this.operationalFigures = new JooqOperationalFigures(dsl);
     }
 
@@ -251,6 +262,18 @@ public final class JooqPersistence implements AutoCloseable {
     public Plans plans() { return plans; }
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    /** The rows of exports, streamed from a server-side cursor (ADR 35). */
+    public ExportRows exportRows() { return exportRows; }
+    /** CRM lite: tags, notes, a customer's invitations (ADR 36). */
+    public CustomerBook customerBook() { return customerBook; }
+    /** The settlement ledger and the monthly statements (ADR 37). */
+    public Ledger ledger() { return ledger; }
+    public io.invitehub.application.settlement.port.out.Statements statements() { return statements; }
+
+    /** Keeps the platform's settlement price and currency (read by the charge trigger) equal to the configuration. */
+    public void useSettlementDefaults(long defaultUnitPriceMinor, String currency) {
+        ledger.useDefaults(defaultUnitPriceMinor, currency);
+    }
     /** Queue lengths and ages, invitations by state: for the service's metrics (ADR 39). */
     public JooqOperationalFigures operationalFigures() { return operationalFigures; }
 

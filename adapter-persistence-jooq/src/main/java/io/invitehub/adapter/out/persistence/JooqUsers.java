@@ -132,13 +132,25 @@ final class JooqUsers implements Users {
     }
 
     @Override
+    public boolean hasSettlementOrCustomerRecords(UserId id) {
+        // one probe per table, each on an index led by the distributor (V43, V44)
+        return dsl.fetchSingle("select exists (select 1 from ledger_entries where distributor_id = ?) "
+                + "or exists (select 1 from statements where distributor_id = ?) "
+                + "or exists (select 1 from settlement_accounts where distributor_id = ?) "
+                + "or exists (select 1 from customer_tags where distributor_id = ?) "
+                + "or exists (select 1 from customer_notes where distributor_id = ?) "
+                + "or exists (select 1 from customer_note_edits where distributor_id = ?)",
+                id.value(), id.value(), id.value(), id.value(), id.value(), id.value()).get(0, Boolean.class);
+    }
+
+    @Override
     public boolean delete(UserId id) {
         try {
             return dsl.deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute() == 1;
         } catch (DataAccessException e) {
             SQLException sql = e.getCause(SQLException.class);
             if (sql != null && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
-                throw new DomainException(ErrorCode.CONFLICT, "the user is still referred to by codes, orders or invitations");
+                throw new DomainException(ErrorCode.CONFLICT, "the user is still referred to by codes, orders, invitations or settlement records");
             }
             throw e;
         }

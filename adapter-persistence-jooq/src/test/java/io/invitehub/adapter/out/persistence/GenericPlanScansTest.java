@@ -165,7 +165,7 @@ class GenericPlanScansTest {
         queries.put("pending distributors", () -> db.users().distributors(Approval.PENDING, Optional.empty(), 20));
         queries.put("lastRemoval", () -> db.recipients().lastRemoval(new UserId(7), Email.of("c7@example.com")));
         queries.put("sales", () -> db.records().sales(new UserId(7), SalesFilter.NONE, Optional.empty(), 20));
-        queries.put("members", () -> db.records().members(new UserId(7), Optional.empty(), now.minus(Duration.ofDays(30)), Optional.empty(), 20));
+        queries.put("members", () -> db.records().members(new UserId(7), Optional.empty(), List.of(), now.minus(Duration.ofDays(30)), Optional.empty(), 20));
 
         Map<String, String> wholeTableReads = new TreeMap<>();
         forcingGenericPlans(() -> queries.forEach((name, query) -> {

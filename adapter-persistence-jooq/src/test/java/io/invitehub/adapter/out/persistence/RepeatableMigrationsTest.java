@@ -36,9 +36,14 @@ class RepeatableMigrationsTest {
             // ADR 39: invitations by state for the metrics (table: V38)
             "function invitation_state_count_add", "function invitation_state_counts", "function invitation_state_counts_inserted", "function invitation_state_counts_deleted",
             "trigger invitations.invitation_state_counts_insert", "trigger invitations.invitation_state_counts_delete",
-            "trigger invitations.invitation_state_counts_update");
+            "trigger invitations.invitation_state_counts_update",
+            // ADR 37: settlement (tables: V43, V44)
+            "function settlement_period", "function invitations_settlement",
+            "function orders_settlement", "function ledger_entries_append_only", "function statements_frozen",
+            "trigger invitations.invitations_settlement", "trigger orders.orders_settlement",
+            "trigger ledger_entries.ledger_entries_append_only", "trigger statements.statements_frozen");
     private static final List<String> REPEATABLES = List.of("R__invitation_state_counts.sql", "R__member_ends_at.sql",
-            "R__statistics_maintenance.sql", "R__statistics_rollups.sql", "R__statistics_triggers.sql");
+            "R__settlement.sql", "R__statistics_maintenance.sql", "R__statistics_rollups.sql", "R__statistics_triggers.sql");
 
     @Test
     void theRepeatableMigrationsChangeNoDefinitionOfAnExistingDatabase() throws SQLException {
@@ -58,6 +63,7 @@ class RepeatableMigrationsTest {
 
         assertThat(applied).as("the repeatable migrations ran").isEqualTo(REPEATABLES.size());
         Map<String, String> after = definitions(existing);
+        assertThat(before.keySet()).doesNotContainAnyElementsOf(ADDED_BY_REPEATABLES);
         Set<String> expected = new java.util.TreeSet<>(before.keySet());
         expected.addAll(ADDED_BY_REPEATABLES);
         assertThat(after.keySet()).isEqualTo(expected);

@@ -135,6 +135,11 @@ public final class DistributorAdminService implements ManageDistributorsUseCase 
                 throw new DomainException(ErrorCode.CONFLICT,
                         "This distributor has codes, orders or invitations; deleting it would orphan them. Suspend it instead.");
             }
+            if (users.hasSettlementOrCustomerRecords(distributor)) {
+                throw new DomainException(ErrorCode.DISTRIBUTOR_HAS_RECORDS,
+                        "This distributor has settlement records (ledger entries, statements) or customer notes and tags; "
+                                + "deleting it would erase them. Suspend it instead.");
+            }
             users.delete(distributor);
             audit.record(AuditEntry.of(actor, "DISTRIBUTOR_DELETE", "USER", distributor.value(),
                     "username=" + user.username(), clock.instant()));

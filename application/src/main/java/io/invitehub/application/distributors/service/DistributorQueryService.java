@@ -29,6 +29,7 @@ import io.invitehub.application.shared.service.CallerRules;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.crm.Tag;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.Money;
@@ -92,11 +93,11 @@ public final class DistributorQueryService implements DistributorQueries {
     }
 
     @Override
-    public Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, PageRequest page) {
+    public Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, List<Tag> tags, PageRequest page) {
         rules.ensureMayRead(caller, distributor);
         Instant endedSince = clock.instant().minus(settings.recentlyEnded());
         List<MemberView> rows = records.members(distributor, search.map(String::strip).filter(s -> !s.isEmpty()),
-                endedSince, createdKey(page, MEMBERS), page.limit() + 1);
+                List.copyOf(tags), endedSince, createdKey(page, MEMBERS), page.limit() + 1);
         return page(rows, page, m -> PageCursor.of(MEMBERS, m.createdAt().toString(), m.id().value()));
     }
 

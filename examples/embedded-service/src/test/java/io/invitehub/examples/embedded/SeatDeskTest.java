@@ -115,7 +115,7 @@ class SeatDeskTest {
     /** Threads of InviteHub's background workers (their names, as docs/architecture.md lists the workers). */
     static Set<String> workerThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.matches("(invite-dispatcher|queue-promoter|acceptance-sync|member-lifecycle|order-fulfilment|order-expiry|maintenance|invitehub-http).*"))
+                .filter(n -> n.matches("(invite-dispatcher|queue-promoter|acceptance-sync|member-lifecycle|order-fulfilment|order-expiry|maintenance|settlement|invitehub-http).*"))
                 .collect(Collectors.toSet());
     }
 

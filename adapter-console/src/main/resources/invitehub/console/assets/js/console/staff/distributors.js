@@ -302,8 +302,10 @@ class DistributorDetail extends ConsoleElement {
       await api.post(`/api/v1/admins/distributors/{id}/${kind}`, { params: { id: d.id } });
       this.changed(t(`distributors.done.${kind}`, { name: d.username }));
     } catch (error) {
-      // the refusal explained: a distributor with codes, orders or invitations is suspended, not deleted
-      toast(kind === 'delete' && error.status === 409 ? t('distributors.deleteRefused', { name: d.username }) : error.message, 'danger');
+      // the refusal explained: a distributor with codes, orders or invitations is suspended, not deleted; one with
+      // settlement records or customer notes says so in its own words (error.DISTRIBUTOR_HAS_RECORDS)
+      const refused = kind === 'delete' && error.status === 409 && error.code !== 'DISTRIBUTOR_HAS_RECORDS';
+      toast(refused ? t('distributors.deleteRefused', { name: d.username }) : error.message, 'danger');
     }
   }
 

@@ -52,13 +52,14 @@ public final class DistributorReadHandlers {
 
     private static final Field DISTRIBUTOR_ID = Field.id("id").labelled("distributor id");
     private static final List<Field> SALES_FILTER = List.of(Field.choice("status", InvitationState.class), Field.timestamp("from"),
-            Field.timestamp("to"), Field.text("q", MAX_SEARCH));
+            Field.timestamp("to"), Field.text("q", MAX_SEARCH), HttpRequests.TAG_FILTER);
     private static final Field DAYS = Field.integer("days", 1, MAX_TREND_DAYS);
 
     /** What each route reads (ADR 33): the {@code /me} routes, then the staff's, which name the distributor in the path. */
     public static final RequestShape MINE = RequestShape.none();
     public static final RequestShape MY_SALES = RequestShape.none().query(SALES_FILTER).query(HttpRequests.PAGE_PARAMETERS);
-    public static final RequestShape MY_MEMBERS = RequestShape.none().query(Field.text("q", MAX_SEARCH)).query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape MY_MEMBERS = RequestShape.none().query(Field.text("q", MAX_SEARCH), HttpRequests.TAG_FILTER)
+            .query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape MY_SALES_TREND = RequestShape.none().query(DAYS);
     public static final RequestShape ONE = RequestShape.none().path(DISTRIBUTOR_ID);
     public static final RequestShape SALES = MY_SALES.path(DISTRIBUTOR_ID);
@@ -139,14 +140,15 @@ public final class DistributorReadHandlers {
         Optional<InvitationState> status = enumParam(ctx, "status", InvitationState.class);
         Optional<Instant> from = Optional.ofNullable(queryParam(ctx, "from")).map(raw -> moment(raw, "from", false));
         Optional<Instant> to = Optional.ofNullable(queryParam(ctx, "to")).map(raw -> moment(raw, "to", true));
-        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(queryParam(ctx, "q")));
+        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(queryParam(ctx, "q")), HttpRequests.tags(ctx));
         PageRequest page = pageRequest(ctx);
         PageBody.answer(ctx, readSide.sales(caller(ctx).id(), distributor, filter, page), ReadSideResponses.Sale::of);
     }
 
     private void members(Context ctx, UserId distributor) {
         PageRequest page = pageRequest(ctx);
-        PageBody.answer(ctx, readSide.members(caller(ctx).id(), distributor, Optional.ofNullable(queryParam(ctx, "q")), page),
+        PageBody.answer(ctx, readSide.members(caller(ctx).id(), distributor, Optional.ofNullable(queryParam(ctx, "q")), HttpRequests.tags(ctx),
+                        page),
                 ReadSideResponses.Member::of);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.domain.code.Code;
+import io.invitehub.domain.crm.Tag;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -299,6 +300,35 @@ public final class HttpRequests {
     /** {@code ?after=} of a keyset list: the last id of the previous page, when given. */
     public static Optional<Long> keysetAfter(Context ctx) {
         return Optional.ofNullable(queryParam(ctx, "after")).map(raw -> positiveId(raw, "after"));
+    }
+
+    // ---- CRM tags ---------------------------------------------------------------------------------
+
+    /** The {@code tag} filter of a list: comma-separated tags, each normalised, at most {@link Tag#MAX_IN_FILTER}. */
+    public static final Field TAG_FILTER = Field.text("tag", 200);
+
+    /** The tags of {@code ?tag=} (empty when not given); a tag that is not one, or too many, is refused naming {@code tag}. */
+    public static List<Tag> tags(Context ctx) {
+        String raw = queryParam(ctx, "tag");
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<Tag> tags = new java.util.ArrayList<>();
+        for (String part : raw.split(",")) {
+            Tag tag;
+            try {
+                tag = Tag.parse(part);
+            } catch (DomainException notATag) {
+                throw new InvalidInput("tag", "tag: " + notATag.getMessage());
+            }
+            if (!tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
+        if (tags.size() > Tag.MAX_IN_FILTER) {
+            throw new InvalidInput("tag", "tag names at most " + Tag.MAX_IN_FILTER + " tags, separated by commas");
+        }
+        return List.copyOf(tags);
     }
 
     // ---- the caller ---------------------------------------------------------------------------------

@@ -48,6 +48,9 @@ public interface ManageDistributorsUseCase {
     /** Lifts a suspension. */
     User reactivate(Actor actor, UserId distributor);
 
-    /** Deletes a distributor that owns no code and has no order or invitation; CONFLICT otherwise (suspend instead). */
+    /**
+     * Deletes a distributor that owns no code and has no order or invitation (CONFLICT otherwise), and has no settlement
+     * records or CRM rows (DISTRIBUTOR_HAS_RECORDS otherwise); nothing changes on a refusal (suspend instead).
+     */
     void delete(Actor actor, UserId distributor);
 }

@@ -17,6 +17,7 @@ import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.crm.Tag;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;
 
@@ -37,7 +38,12 @@ public interface DistributorQueries {
     Page<SaleView> sales(UserId caller, UserId distributor, SalesFilter filter, PageRequest page);
 
     /** {@code search}: an e-mail prefix or a code prefix. Recently ended = within the configured window. */
-    Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, PageRequest page);
+    default Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, PageRequest page) {
+        return members(caller, distributor, search, List.of(), page);
+    }
+
+    /** As {@link #members(UserId, UserId, Optional, PageRequest)}, of customers carrying every one of {@code tags} (CRM, ADR 36). */
+    Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, List<Tag> tags, PageRequest page);
 
     /** {@code days} (1–366) business days ending today, oldest first, zero-filled. */
     List<TrendDay> salesTrend(UserId caller, UserId distributor, int days);

@@ -7,6 +7,7 @@ import io.invitehub.application.distributors.view.MemberView;
 import io.invitehub.application.distributors.view.SaleView;
 import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.crm.Tag;
 import io.invitehub.domain.user.UserId;
 
 import java.time.Instant;
@@ -26,9 +27,11 @@ public interface DistributorRecords {
      * Own invitations in INVITED, JOINED or REMOVING, and those that ended REMOVED, EXPIRED or REBOUND
      * at or after {@code endedSince}; newest first. {@code prefix}: e-mail or code prefix. Rebind
      * invitations are members too (ADR 21): a member moved to another team is listed in the new team
-     * (and, while recent, as REBOUND in the old one), unlike sales, which count each sale once.
+     * (and, while recent, as REBOUND in the old one), unlike sales, which count each sale once. {@code tags}: only
+     * customers carrying every one of them (CRM, ADR 36).
      */
-    List<MemberView> members(UserId distributor, Optional<String> prefix, Instant endedSince, Optional<CreatedKey> after, int limit);
+    List<MemberView> members(UserId distributor, Optional<String> prefix, List<Tag> tags, Instant endedSince, Optional<CreatedKey> after,
+                             int limit);
 
     /** Own codes, newest first ({@code id DESC}), with their status at {@code now}. */
     List<CodeView> codes(UserId distributor, CodeFilter filter, Instant now, Optional<RedeemCodeId> after, int limit);

@@ -53,6 +53,12 @@ public interface Users {
     boolean hasCodesOrdersOrInvitations(UserId id);
 
     /**
+     * True when the user has settlement history (ledger entries, statements, a settlement account: ADR 37) or CRM
+     * tags, notes or note edits (ADR 36): records a deletion must not erase.
+     */
+    boolean hasSettlementOrCustomerRecords(UserId id);
+
+    /**
      * Deletes the user; false when there is none. A CONFLICT {@link io.invitehub.domain.shared.DomainException}
      * when rows still refer to it (codes, orders, invitations). Audit entries it wrote keep no actor.
      */

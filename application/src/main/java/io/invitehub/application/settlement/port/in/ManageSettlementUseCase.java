@@ -1,0 +1,60 @@
+package io.invitehub.application.settlement.port.in;
+
+import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.StatementView;
+import io.invitehub.domain.user.UserId;
+
+import io.invitehub.domain.user.Actor;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Staff's side of settlement (ADR 37): refunds and adjustments, confirming a month's statement (it never changes
+ * again; later items land in the next month) and recording its payment, the distributors' settlement prices, and
+ * the monthly job that writes the statements of months that ended. Every write is audit-logged.
+ */
+public interface ManageSettlementUseCase {
+
+    /** A credit to the distributor of {@code amountMinor} (> 0), with a reason. */
+    LedgerEntryView refund(UserId caller, UserId distributor, long amountMinor, String reason);
+
+    /** A paid order that staff refunded (the shop's refund): the buyer, the order, the amount, when, by whom and why. */
+    record OrderRefundCredit(UserId distributor, String orderNo, long amountMinor, Instant at, Actor by, String reason) {
+        public OrderRefundCredit {
+            Objects.requireNonNull(distributor, "distributor");
+            Objects.requireNonNull(orderNo, "orderNo");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The seam for the shop's order refunds (ADR 37 amendment; NOT wired yet: the shop's refund books through its own
+     * {@code RefundLedger} port, which the coordinator points here once both land). Books a {@code REFUND} credit of
+     * {@code amountMinor} (> 0) to the buyer with the order number as its reference and the reason, in the caller's
+     * transaction (it joins it: the entry commits or rolls back with the refund), audit-logged. Staff (or the system)
+     * only. Called once per order: the shop's PAID → REFUNDED move under the order's lock is what makes it once.
+     */
+    LedgerEntryView creditOrderRefund(OrderRefundCredit refund);
+
+    /** A correction of {@code amountMinor} (either sign, not 0) with a reason. */
+    LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor, String reason);
+
+    /** OPEN → CONFIRMED: the month must be over and every earlier statement confirmed; the numbers are frozen as the ledger has them now. */
+    StatementView confirm(UserId caller, long statementId);
+
+    /**
+     * CONFIRMED → PAID with the payment's {@code reference}: records the money that settles it — a PAYMENT of the
+     * closing balance when the distributor owed it, a PAYOUT when it was a credit (nothing at zero).
+     */
+    StatementView pay(UserId caller, long statementId, String reference);
+
+    /** ADMIN: the distributor's own settlement price per accepted invitation, or the platform's when empty. Past charges keep theirs. */
+    void setUnitPrice(UserId caller, UserId distributor, Optional<Long> unitPriceMinor);
+
+    /** The monthly job: writes (or refreshes, while OPEN) the statements of every month that ended; returns how many it wrote. */
+    int writeStatements();
+}

@@ -1,0 +1,27 @@
+package io.invitehub.application.settlement.port.in;
+
+import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.StatementView;
+import io.invitehub.application.shared.port.in.Page;
+import io.invitehub.application.shared.port.in.PageRequest;
+import io.invitehub.domain.user.UserId;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settlement read side (SPEC section 9, ADR 37). A distributor asks about itself, staff about anyone; someone
+ * else's distributor is NOT_FOUND, as on the other lists.
+ */
+public interface SettlementQueries {
+
+    /** Every statement month of the distributor, newest first: the written ones and the running month computed now. */
+    List<StatementView> statements(UserId caller, UserId distributor);
+
+    /** The distributor's ledger, newest first, of one statement month or all. */
+    Page<LedgerEntryView> ledger(UserId caller, UserId distributor, Optional<YearMonth> period, PageRequest page);
+
+    /** Staff only: every written statement of {@code period}, by distributor id (for the collection and payout files). */
+    List<StatementView> statementsOf(UserId caller, YearMonth period);
+}
