@@ -211,7 +211,7 @@ class CustomersPage extends ConsoleElement {
         <div class="card customer-note">
           <h2 class="card-title">${t('customers.note')}</h2>
           <form class="note-form" @submit=${(e) => this.saveNote(e)}>
-            <sl-textarea name="note" rows="4" resize="auto" label=${t('customers.note')} maxlength=${NOTE_MAX}
+            <sl-textarea name="note" rows="4" resize="auto" label=${t('customers.noteLabel')} maxlength=${NOTE_MAX}
               .value=${live(c?.note?.body ?? '')} ?disabled=${c === null}
               help-text=${c?.note ? t('customers.noteLast', { version: c.note.version, who: c.note.updated_by, when: dateTime(c.note.updated_at) })
     : t('customers.noteNone')}></sl-textarea>

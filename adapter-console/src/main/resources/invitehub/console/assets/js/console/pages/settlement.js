@@ -124,7 +124,7 @@ class SettlementPage extends ConsoleElement {
       { title: t('settlement.occurredAt'), className: 'nowrap', render: (e) => dateTime(e.occurred_at) },
       { title: t('settlement.kind'), render: (e) => html`<sl-tag size="small" class="entry-kind" data-kind=${e.kind}>${t(`ledgerKind.${e.kind}`)}</sl-tag>` },
       { title: t('settlement.amount'), className: 'num nowrap entry-amount', render: (e) => money(e.amount, e.currency) },
-      { title: t('settlement.balanceAfter'), className: 'num nowrap entry-balance', render: (e) => money(e.balance, e.currency) },
+      { title: t('settlement.effect'), className: 'num nowrap entry-balance', render: (e) => money(e.balance, e.currency) },
       { title: t('settlement.period'), className: 'nowrap', render: (e) => e.period },
       { title: t('settlement.detail'), render: (e) => this.detail(e) },
     ],
