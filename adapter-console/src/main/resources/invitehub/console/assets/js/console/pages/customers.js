@@ -42,8 +42,8 @@ class CustomersPage extends ConsoleElement {
   connectedCallback() {
     super.connectedCallback();
     if (this.email) {
-      this.load();
-      this.loadHistory();
+      // the history only for a customer of this distributor (anyone else's e-mail is one 404, not two)
+      this.load().then(() => (this.missing ? null : this.loadHistory()));
     } else {
       this.loadTags();
     }
