@@ -44,6 +44,7 @@ public final class Chromium implements AutoCloseable {
     private Network network;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<Predicate<String>> allowed = new CopyOnWriteArrayList<>();
+    private Path downloads;
 
     private Chromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -173,6 +174,22 @@ public final class Chromium implements AutoCloseable {
         Permission permission = new Permission(driver);
         permission.setPermission(Map.of("name", "clipboard-read"), PermissionState.GRANTED, origin);
         permission.setPermission(Map.of("name", "clipboard-write"), PermissionState.GRANTED, origin);
+    }
+
+    /**
+     * The folder the browser saves downloads to, without asking (Chromium's DevTools download behaviour: a
+     * headless browser otherwise drops them), made on first use inside the profile.
+     */
+    synchronized Path downloads() {
+        if (downloads == null) {
+            try {
+                downloads = Files.createDirectories(profile.resolve("downloads"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        }
+        return downloads;
     }
 
     @Override

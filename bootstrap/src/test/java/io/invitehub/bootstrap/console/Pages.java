@@ -218,6 +218,29 @@ final class Pages {
                 + " c.dispatchEvent(new CustomEvent('sl-change', {bubbles: true, composed: true}));", css, value);
     }
 
+    /**
+     * Clicks the export button {@code css} (an {@code ih-export}) and answers the file the browser saved: its
+     * name and text (the UTF-8 byte order mark included). The downloads folder is emptied first.
+     */
+    Map.Entry<String, String> export(String css) {
+        Path folder = browser.downloads();
+        try (java.util.stream.Stream<Path> old = java.nio.file.Files.list(folder)) {
+            old.forEach(file -> file.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        script("const e = document.querySelector(arguments[0]); delete e.dataset.rows; delete e.dataset.file;", css);
+        click(css + " sl-button.export");
+        String name = until(d -> (String) script("return document.querySelector(arguments[0]).dataset.file ?? null", css), "the export of " + css);
+        Path file = folder.resolve(name);
+        until(d -> java.nio.file.Files.exists(file) ? Boolean.TRUE : null, "the download " + file);
+        try {
+            return Map.entry(name, java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void waitForConsoleIdle() {
         until(d -> Boolean.TRUE.equals(script("return !document.querySelector('.content sl-skeleton, .page-loading')")) ? Boolean.TRUE : null,
                 "no skeleton left");

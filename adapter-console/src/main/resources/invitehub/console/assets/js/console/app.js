@@ -15,6 +15,8 @@ import './pages/codes.js';
 import './pages/orders.js';
 import './pages/sales.js';
 import './pages/members.js';
+import './pages/customers.js';
+import './pages/settlement.js';
 import './pages/profile.js';
 import './purchase-drawer.js';
 

@@ -16,6 +16,8 @@ export const DISTRIBUTOR_ROUTES = Object.freeze([
   { path: '/console/orders', tag: 'ih-orders', title: 'menu.orders', icon: 'receipt', menu: true },
   { path: '/console/sales', tag: 'ih-sales', title: 'menu.sales', icon: 'graph-up-arrow', menu: true },
   { path: '/console/members', tag: 'ih-members', title: 'menu.members', icon: 'people', menu: true },
+  { path: '/console/customers', tag: 'ih-customers', title: 'menu.customers', icon: 'person-vcard', menu: true },
+  { path: '/console/settlement', tag: 'ih-settlement', title: 'menu.settlement', icon: 'journal-check', menu: true },
   { path: '/console/profile', tag: 'ih-profile', title: 'menu.profile', icon: 'person-badge', menu: true },
 ]);
 

@@ -7,6 +7,7 @@ import { dateTime } from '../../core/format.js';
 import { confirmAction, copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import { officialLink, ownLink } from '../account.js';
+import '../export-button.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['active', 'depleted', 'disabled', 'expired'];
@@ -163,6 +164,7 @@ class CodesPage extends ConsoleElement {
             @sl-input=${(e) => this.searchTyped(e.target.value)} @sl-clear=${() => this.filterChanged('query', '')}>
             <sl-icon slot="prefix" name="search"></sl-icon></sl-input>
           <div class="filters-end">
+            <ih-export class="export-codes" kind="codes" .filters=${{ status: this.status, q: this.query }}></ih-export>
             ${this.selected.size > 0 ? html`<span class="selection">${t('codes.selected', { count: this.selected.size })}</span>
               <sl-button size="small" variant="danger" outline class="batch-delete" @click=${() => this.deleteSelected()}>
                 <sl-icon slot="prefix" name="trash"></sl-icon>${t('codes.batchDelete')}</sl-button>` : nothing}

@@ -4,22 +4,26 @@ import { api, Cursors } from '../../core/api.js';
 import { dateTime } from '../../core/format.js';
 import { confirmAction, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
+import { customerLink, tagsOfAddress } from '../tags.js';
+import '../export-button.js';
 
 const PAGE_SIZE = 20;
 const REMOVABLE = ['INVITED', 'JOINED'];
 
 /**
- * Members: GET /me/members (keyset, e-mail/code prefix); removal (POST /me/members/remove) after a
- * dialog that says the code's use comes back; re-invite of a removed member (POST /me/members/add).
+ * Members: GET /me/members (keyset, e-mail/code prefix, customer tags — all of those chosen); removal (POST /me/members/remove) after a
+ * dialog that says the code's use comes back; re-invite of a removed member (POST /me/members/add). An e-mail
+ * opens the customer's page; the export has the list's filters.
  */
 class MembersPage extends ConsoleElement {
-  static properties = { rows: { state: true }, loading: { state: true }, query: { state: true }, busy: { state: true } };
+  static properties = { rows: { state: true }, loading: { state: true }, query: { state: true }, busy: { state: true }, tags: { state: true } };
 
   constructor() {
     super();
     this.cursors = new Cursors();
     this.rows = null;
     this.query = '';
+    this.tags = tagsOfAddress();
     this.busy = null;
   }
 
@@ -32,7 +36,7 @@ class MembersPage extends ConsoleElement {
     this.loading = true;
     try {
       this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/members', {
-        query: { ...this.cursors.query(PAGE_SIZE), q: this.query || undefined },
+        query: { ...this.cursors.query(PAGE_SIZE), ...this.filters() },
       })));
     } catch (error) {
       toastError(error);
@@ -40,6 +44,17 @@ class MembersPage extends ConsoleElement {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The list's filters, as the list and its export take them. */
+  filters() {
+    return { q: this.query || undefined, tag: this.tags.length ? this.tags.join(',') : undefined };
+  }
+
+  tagsChosen(tags) {
+    this.tags = tags;
+    this.cursors.reset();
+    this.load();
   }
 
   searchTyped(value) {
@@ -101,13 +116,15 @@ class MembersPage extends ConsoleElement {
           <sl-input class="filter-search" size="small" label=${t('filter.search')} placeholder=${t('filter.emailOrCode')} clearable
             @sl-input=${(e) => this.searchTyped(e.target.value)} @sl-clear=${() => this.searchTyped('')}>
             <sl-icon slot="prefix" name="search"></sl-icon></sl-input>
+          <ih-tag-filter .value=${this.tags} @ih-tags=${(e) => this.tagsChosen(e.detail)}></ih-tag-filter>
+          <div class="filters-end"><ih-export class="export-members" kind="members" .filters=${this.filters()}></ih-export></div>
         </div>
         ${dataTable({
     label: t('menu.members'),
     rows: this.rows,
     rowClass: (r) => (r.ended ? 'ended' : ''),
     columns: [
-      { title: t('field.email'), render: (r) => r.email },
+      { title: t('field.email'), render: (r) => customerLink(r.email) },
       { title: t('field.team'), render: (r) => r.team_name ?? html`<span class="muted">—</span>` },
       { title: t('field.code'), className: 'nowrap', render: (r) => html`<span class="mono">${r.redeem_code}</span>` },
       { title: t('field.status'), render: (r) => statusTag('invitation', r.status) },
@@ -115,7 +132,7 @@ class MembersPage extends ConsoleElement {
       { title: t('field.createdAt'), className: 'nowrap', render: (r) => dateTime(r.created_at) },
       { title: t('field.actions'), className: 'actions', render: (r) => this.actions(r) },
     ],
-    empty: emptyState({ icon: 'people', text: this.query ? t('members.noMatch') : t('members.empty'), hint: this.query ? nothing : t('dashboard.trendEmptyHint') }),
+    empty: emptyState({ icon: 'people', text: this.query || this.tags.length ? t('members.noMatch') : t('members.empty'), hint: this.query || this.tags.length ? nothing : t('dashboard.trendEmptyHint') }),
   })}
         ${this.rows && this.rows.length > 0 ? pager(this.cursors, () => { this.cursors.back(); this.load(); }, () => { this.cursors.forward(); this.load(); }, this.loading) : nothing}
       </div>`;

@@ -4,6 +4,7 @@ import { api, Cursors } from '../../core/api.js';
 import { dateTime, money, number } from '../../core/format.js';
 import { toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
+import '../export-button.js';
 
 const PAGE_SIZE = 20;
 
@@ -63,6 +64,7 @@ class OrdersPage extends ConsoleElement {
       <sl-icon slot="prefix" name="cart-plus"></sl-icon>${t('action.buyCodes')}</sl-button>`;
     return html`${pageHeader(t('menu.orders'), buy)}
       <div class="card">
+        <div class="filters"><div class="filters-end"><ih-export class="export-orders" kind="orders" .filters=${{}}></ih-export></div></div>
         ${dataTable({
     label: t('menu.orders'),
     rows: this.rows,

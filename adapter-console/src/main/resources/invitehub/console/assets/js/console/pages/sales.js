@@ -4,13 +4,16 @@ import { api, Cursors } from '../../core/api.js';
 import { dateTime, dayStart, nextDay, timeZone } from '../../core/format.js';
 import { toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
+import { customerLink, tagsOfAddress } from '../tags.js';
+import '../export-button.js';
 
 const PAGE_SIZE = 20;
 export const INVITATION_STATES = ['WAITING', 'RESERVED', 'INVITED', 'JOINED', 'REMOVING', 'REMOVED', 'EXPIRED', 'CANCELLED', 'FAILED', 'REBOUND'];
 
 /**
  * Sales: GET /me/sales (keyset), filtered by state, business days (from/to are sent as the business
- * day's start with the zone's offset, so "today" here is the dashboard's today) and e-mail/code prefix.
+ * day's start with the zone's offset, so "today" here is the dashboard's today), e-mail/code prefix and customer
+ * tags (all of those chosen). An e-mail opens the customer's page; the export has the list's filters.
  */
 class SalesPage extends ConsoleElement {
   static properties = { rows: { state: true }, loading: { state: true }, filter: { state: true } };
@@ -19,7 +22,7 @@ class SalesPage extends ConsoleElement {
     super();
     this.cursors = new Cursors();
     this.rows = null;
-    this.filter = { status: '', from: '', to: '', q: '' };
+    this.filter = { status: '', from: '', to: '', q: '', tags: tagsOfAddress() };
   }
 
   connectedCallback() {
@@ -29,16 +32,9 @@ class SalesPage extends ConsoleElement {
 
   async load() {
     this.loading = true;
-    const f = this.filter;
     try {
       this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/sales', {
-        query: {
-          ...this.cursors.query(PAGE_SIZE),
-          status: f.status || undefined,
-          from: f.from ? dayStart(f.from) : undefined,
-          to: f.to ? dayStart(nextDay(f.to)) : undefined,
-          q: f.q || undefined,
-        },
+        query: { ...this.cursors.query(PAGE_SIZE), ...this.query() },
       })));
     } catch (error) {
       toastError(error);
@@ -46,6 +42,18 @@ class SalesPage extends ConsoleElement {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The list's filters, as the list and its export take them. */
+  query() {
+    const f = this.filter;
+    return {
+      status: f.status || undefined,
+      from: f.from ? dayStart(f.from) : undefined,
+      to: f.to ? dayStart(nextDay(f.to)) : undefined,
+      q: f.q || undefined,
+      tag: f.tags.length ? f.tags.join(',') : undefined,
+    };
   }
 
   set(name, value) {
@@ -61,7 +69,7 @@ class SalesPage extends ConsoleElement {
 
   render() {
     const f = this.filter;
-    const filtered = f.status || f.from || f.to || f.q;
+    const filtered = f.status || f.from || f.to || f.q || f.tags.length;
     return html`${pageHeader(t('menu.sales'), nothing, t('sales.subtitle', { zone: timeZone() }))}
       <div class="card">
         <div class="filters" role="search">
@@ -74,13 +82,15 @@ class SalesPage extends ConsoleElement {
           <sl-input class="filter-search" size="small" label=${t('filter.search')} placeholder=${t('filter.emailOrCode')} clearable
             @sl-input=${(e) => this.searchTyped(e.target.value)} @sl-clear=${() => this.set('q', '')}>
             <sl-icon slot="prefix" name="search"></sl-icon></sl-input>
+          <ih-tag-filter .value=${f.tags} @ih-tags=${(e) => this.set('tags', e.detail)}></ih-tag-filter>
+          <div class="filters-end"><ih-export class="export-sales" kind="sales" .filters=${this.query()}></ih-export></div>
         </div>
         ${dataTable({
     label: t('menu.sales'),
     rows: this.rows,
     columns: [
       { title: t('field.code'), className: 'nowrap', render: (r) => html`<span class="mono">${r.code}</span>` },
-      { title: t('field.email'), render: (r) => r.email },
+      { title: t('field.email'), render: (r) => customerLink(r.email) },
       { title: t('field.team'), render: (r) => r.team_name ?? html`<span class="muted">—</span>` },
       { title: t('field.status'), render: (r) => statusTag('invitation', r.status) },
       { title: t('field.createdAt'), className: 'nowrap', render: (r) => dateTime(r.created_at) },
