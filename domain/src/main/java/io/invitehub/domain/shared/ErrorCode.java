@@ -41,5 +41,11 @@ public enum ErrorCode {
     /** The code has used all its rebinds. */
     REBIND_LIMIT_REACHED,
     /** No payment gateway is configured: orders cannot be paid. */
-    PAYMENT_UNAVAILABLE
+    PAYMENT_UNAVAILABLE,
+    /** Another distributor's brand has this slug (compared case-insensitively). */
+    SLUG_TAKEN,
+    /** The slug is a word the platform keeps for itself ({@code console}, {@code invite}, {@code api}, …). */
+    SLUG_RESERVED,
+    /** Another distributor's brand has asked for this custom host. */
+    CUSTOM_HOST_TAKEN
 }

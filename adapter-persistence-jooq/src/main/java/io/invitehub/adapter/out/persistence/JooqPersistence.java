@@ -20,6 +20,8 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.brands.port.out.Brands;
+import io.invitehub.application.site.port.out.PlatformSettings;
 import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.application.sync.port.out.SyncSchedule;
 import org.flywaydb.core.Flyway;
@@ -61,6 +63,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqPlans plans;
     private final JooqOrders orders;
     private final JooqPaymentAlerts paymentAlerts;
+    private final JooqBrands brands;
+    private final JooqPlatformSettings platformSettings;
 
     private final SecretBox secrets;
 
@@ -92,6 +96,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.plans = new JooqPlans(dsl);
         this.orders = new JooqOrders(dsl);
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
+        this.brands = new JooqBrands(dsl);
+        this.platformSettings = new JooqPlatformSettings(dsl);
     }
 
     /**
@@ -191,6 +197,8 @@ public final class JooqPersistence implements AutoCloseable {
     public Plans plans() { return plans; }
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    public Brands brands() { return brands; }
+    public PlatformSettings platformSettings() { return platformSettings; }
 
     /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
     JooqTransactionRunner.Retries transactionRetries() {

@@ -1,6 +1,7 @@
 package io.invitehub.application.distributors.service;
 
 import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.distributors.port.out.CreatedKey;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
@@ -85,8 +86,9 @@ public final class DistributorQueryService implements DistributorQueries {
     }
 
     @Override
-    public Page<SaleView> sales(UserId caller, UserId distributor, SalesFilter filter, PageRequest page) {
+    public Page<SaleView> sales(UserId caller, UserId distributor, SalesQuery query, PageRequest page) {
         rules.ensureMayRead(caller, distributor);
+        SalesFilter filter = query.in(statistics.businessTimeZone());
         List<SaleView> rows = records.sales(distributor, filter, createdKey(page, SALES), page.limit() + 1);
         return page(rows, page, s -> PageCursor.of(SALES, s.createdAt().toString(), s.id().value()));
     }

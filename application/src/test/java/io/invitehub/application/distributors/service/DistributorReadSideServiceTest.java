@@ -5,7 +5,7 @@ import io.invitehub.application.distributors.view.CodeFilter;
 import io.invitehub.application.distributors.view.CodeView;
 import io.invitehub.application.distributors.view.DistributorSort;
 import io.invitehub.application.distributors.view.SaleView;
-import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.fakes.Fixture;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageCursor;
@@ -88,7 +88,7 @@ class DistributorReadSideServiceTest {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            Page<SaleView> page = queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.of(2, cursor.orElse(null)));
+            Page<SaleView> page = queries.sales(alice.id(), alice.id(), SalesQuery.NONE, PageRequest.of(2, cursor.orElse(null)));
             page.items().forEach(s -> seen.add(s.email().value()));
             cursor = page.nextCursor();
             pages++;
@@ -102,11 +102,11 @@ class DistributorReadSideServiceTest {
         Team team = f.team("t", 20);
         sale(codeOf(alice), team, "a@host.com");
         sale(codeOf(alice), team, "b@host.com");
-        String cursor = queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.first(1)).nextCursor().orElseThrow();
+        String cursor = queries.sales(alice.id(), alice.id(), SalesQuery.NONE, PageRequest.first(1)).nextCursor().orElseThrow();
         String decoded = new String(Base64.getUrlDecoder().decode(cursor));
         String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace("|sales|", "|sales|9").getBytes());
         for (String bad : List.of("not a cursor!", "AAAA", edited, PageCursor.of("codes", 5).encode())) {
-            assertThatThrownBy(() -> queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.of(1, bad)))
+            assertThatThrownBy(() -> queries.sales(alice.id(), alice.id(), SalesQuery.NONE, PageRequest.of(1, bad)))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         }
         assertThatThrownBy(() -> PageRequest.first(501)).isInstanceOf(DomainException.class);
