@@ -23,9 +23,9 @@ public final class FakeTokens implements TokenIssuer, TokenVerifier {
 
     @Override
     public IssuedToken issue(User user, Instant now, Instant signedInAt, Instant notAfter) {
-        Instant expiresAt = Instant.ofEpochSecond(now.plus(lifetime).getEpochSecond());
+        Instant expiresAt = now.plus(lifetime);
         if (notAfter.isBefore(expiresAt)) {
-            expiresAt = Instant.ofEpochSecond(notAfter.getEpochSecond());
+            expiresAt = notAfter;
         }
         return new IssuedToken("fake." + user.id().value() + "." + user.tokenVersion() + "." + expiresAt.getEpochSecond() + "."
                 + signedInAt.getEpochSecond(), expiresAt);

@@ -79,6 +79,52 @@ class DistributorReadSideServiceTest {
     }
 
     @Test
+    void aPlainDateIsABusinessDaySoTodayIsTheDashboardsToday() {
+        f.storage.statistics().useBusinessTimeZone(java.time.ZoneId.of("Asia/Shanghai"));
+        Team team = f.team("t", 20);
+        // 23:59:59 on 2025-03-01 and 00:00:00 on 2025-03-02 in Shanghai: the same UTC day 2025-03-01
+        f.clock.set(java.time.Instant.parse("2025-03-01T15:59:59Z"));
+        sale(codeOf(alice), team, "late@host.com");
+        f.clock.set(java.time.Instant.parse("2025-03-01T16:00:00Z"));
+        sale(codeOf(alice), team, "early@host.com");
+
+        assertThat(emails(day("2025-03-01"), day("2025-03-01"))).containsExactly("late@host.com");
+        assertThat(emails(day("2025-03-02"), day("2025-03-02"))).as("today on the dashboard").containsExactly("early@host.com");
+        assertThat(queries.summary(alice.id(), alice.id()).businessDay()).isEqualTo(java.time.LocalDate.parse("2025-03-02"));
+        assertThat(emails(Optional.of(SalesQuery.Bound.at(java.time.Instant.parse("2025-03-01T00:00:00Z"))),
+                Optional.of(SalesQuery.Bound.at(java.time.Instant.parse("2025-03-02T00:00:00Z")))))
+                .as("moments stay moments").containsExactly("early@host.com", "late@host.com");
+        assertThat(emails(day("2025-03-02"), Optional.empty())).containsExactly("early@host.com");
+        assertThat(emails(Optional.empty(), day("2025-03-01"))).containsExactly("late@host.com");
+    }
+
+    private static Optional<SalesQuery.Bound> day(String date) {
+        return Optional.of(SalesQuery.Bound.day(java.time.LocalDate.parse(date)));
+    }
+
+    private List<String> emails(Optional<SalesQuery.Bound> from, Optional<SalesQuery.Bound> to) {
+        return queries.sales(alice.id(), alice.id(), new SalesQuery(Optional.empty(), from, to, Optional.empty()), PageRequest.first(10))
+                .items().stream().map(s -> s.email().value()).toList();
+    }
+
+    @Test
+    void codesAreFilteredByUsage() {
+        Team team = f.team("t", 20);
+        RedeemCode unused = codeOf(alice);
+        RedeemCode used = codeOf(alice);
+        f.storage.transactions().inTransaction(() -> f.storage.codeUses().takeUseAndBind(used.id(), Email.of("u@host.com")));
+        codeOf(bob);
+
+        assertThat(queries.codes(alice.id(), alice.id(), new CodeFilter(Optional.empty(), Optional.empty(),
+                Optional.of(io.invitehub.application.distributors.view.CodeUsage.UNUSED)), PageRequest.first(10)).items())
+                .extracting(CodeView::id).containsExactly(unused.id());
+        assertThat(queries.codes(alice.id(), alice.id(), new CodeFilter(Optional.empty(), Optional.empty(),
+                Optional.of(io.invitehub.application.distributors.view.CodeUsage.USED)), PageRequest.first(10)).items())
+                .extracting(CodeView::id).containsExactly(used.id());
+        assertThat(team).isNotNull();
+    }
+
+    @Test
     void salesArePagedWithCursorsUntilTheEnd() {
         Team team = f.team("t", 20);
         for (int i = 0; i < 5; i++) {
