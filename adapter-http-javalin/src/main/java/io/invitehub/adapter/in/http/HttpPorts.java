@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.adapter.in.http.brands.BrandsApi;
 import io.invitehub.adapter.in.http.shop.ShopApi;
+import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
@@ -23,7 +25,8 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, BrandsApi brands,
+                        PlatformSiteUseCase site) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -40,5 +43,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(reinvite, "reinvite");
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(brands, "brands");
+        Objects.requireNonNull(site, "site");
     }
 }

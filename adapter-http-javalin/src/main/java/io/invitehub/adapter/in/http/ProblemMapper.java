@@ -59,6 +59,9 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
         STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
+        STATUS.put(ErrorCode.SLUG_TAKEN, 409);
+        STATUS.put(ErrorCode.SLUG_RESERVED, 400);
+        STATUS.put(ErrorCode.CUSTOM_HOST_TAKEN, 409);
     }
 
     private final ObjectMapper json;
@@ -103,6 +106,8 @@ final class ProblemMapper {
         Problem problem = Problem.of(statusOf(exception), exception.code().name(), exception.getMessage(), path);
         if (exception instanceof InvalidInput) {
             problem = problem.withField(((InvalidInput) exception).field());
+        } else if (exception instanceof MalformedInputException && ((MalformedInputException) exception).field().isPresent()) {
+            problem = problem.withField(((MalformedInputException) exception).field().get());
         }
         if (exception instanceof EmailMismatchException) {
             problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());

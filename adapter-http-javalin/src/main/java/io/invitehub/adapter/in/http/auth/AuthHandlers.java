@@ -113,6 +113,16 @@ public final class AuthHandlers {
         ctx.status(201).json(Account.of(user));
     }
 
+    /**
+     * {@code POST /auth/renew}: a fresh token for the session of the one the request is signed in with, up to the
+     * session's maximum since the password (ADR 48); the login's answer.
+     */
+    public void renew(Context ctx) {
+        SignedIn renewed = signIn.renew(HttpRequests.bearerToken(ctx));
+        long expiresIn = Math.max(0, Duration.between(clock.instant(), renewed.expiresAt()).getSeconds());
+        ctx.json(new Token(renewed.accessToken(), "bearer", expiresIn, renewed.user().role().name()));
+    }
+
     /** {@code GET /auth/me}: the signed-in account. */
     public void me(Context ctx) {
         ctx.json(Account.of(HttpRequests.caller(ctx)));

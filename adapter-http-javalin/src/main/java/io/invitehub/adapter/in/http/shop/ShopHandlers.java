@@ -109,6 +109,11 @@ public final class ShopHandlers {
 
     // ---- distributor ----------------------------------------------------------------------------
 
+    /** {@code GET /public/plans}: the PUBLIC plans on sale, with prices (the official link's plan list). */
+    public void publicPlans(Context ctx) {
+        ctx.json(plans.onSaleToPublic().stream().map(ShopResponses.PublicPlan::of).collect(Collectors.toList()));
+    }
+
     public void myPlans(Context ctx) {
         ctx.json(plans.onSale(caller(ctx).id()).stream().map(PlanView::of).collect(Collectors.toList()));
     }
