@@ -39,6 +39,7 @@ import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.AccountsAssembly;
 import io.invitehub.bootstrap.assembly.Adapters;
+import io.invitehub.bootstrap.assembly.BrandsAssembly;
 import io.invitehub.bootstrap.assembly.CodesAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
@@ -90,6 +91,7 @@ public final class InviteHub implements AutoCloseable {
     private final TeamPoolAssembly pool;
     private final MembershipAssembly membership;
     private final ShopAssembly shop;
+    private final BrandsAssembly brands;
     private final MaintenanceJobs maintenance;
     private final HttpApi http;
 
@@ -113,6 +115,7 @@ public final class InviteHub implements AutoCloseable {
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
         this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
+        this.brands = BrandsAssembly.wire(a, s.site(), s.shop(), s.statistics());
 
         if (b.workers) {
             shop.startWorkers(a, s.shop(), resources);
@@ -124,7 +127,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    persistence::isHealthy, b.clock);
+                    brands, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -300,6 +303,11 @@ public final class InviteHub implements AutoCloseable {
     public PaymentNotificationUseCase paymentNotifications() { return shop.notifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */
     public FulfilOrdersUseCase fulfilment() { return shop.fulfilment(); }
+    /** The distributors' brands: profile, public brand, custom hosts (ADR 47). */
+    public io.invitehub.application.brands.port.in.BrandProfileUseCase brandProfiles() { return brands.brands(); }
+    public io.invitehub.application.brands.port.in.CustomHostsUseCase customHosts() { return brands.brands(); }
+    /** The platform's site settings (name, logo, support contact, announcement). */
+    public io.invitehub.application.site.port.in.PlatformSiteUseCase site() { return brands.site(); }
     public TeamProvider teamProvider() { return provider; }
     /** One runner per job across nodes (Redis when configured, else this process). */
     public JobLeases jobLeases() { return jobLeases; }

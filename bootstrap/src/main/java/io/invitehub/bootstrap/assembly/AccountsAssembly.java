@@ -33,7 +33,7 @@ public record AccountsAssembly(AccountsUseCase accounts, SignInUseCase signIn, D
         AccountsUseCase accounts = new AccountsService(db.transactions(), db.users(), hasher, db.audit(), a.clock());
         SignInUseCase signIn = new SignInService(db.users(), hasher, tokens, tokens, a.rateLimiter(), a.clock(), new SignInSettings(
                 new RateLimiter.Limit("login-address", config.loginPerMinute(), Duration.ofMinutes(1)),
-                new RateLimiter.Limit("login-username", config.loginPerMinute(), Duration.ofMinutes(1))));
+                new RateLimiter.Limit("login-username", config.loginPerMinute(), Duration.ofMinutes(1)), config.sessionMax()));
         DistributorSignUpUseCase signUp = new DistributorSignUpService(db.transactions(), db.users(), db.verificationCodes(),
                 new SecureRandomVerificationCodes(), hasher, mailer, a.rateLimiter(), db.audit(), a.clock(), SignUpSettings.defaults());
         ManageDistributorsUseCase distributors = new DistributorAdminService(db.transactions(), db.users(), hasher, db.audit(),

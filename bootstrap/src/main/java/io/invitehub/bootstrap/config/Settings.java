@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig accounts, RedemptionConfig redemption,
                        RecipientsConfig recipients, RedisConfig redis, StatisticsConfig statistics, DispatchConfig dispatch,
-                       LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, boolean demo) {
+                       LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, SiteConfig site,
+                       boolean demo) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -33,6 +34,7 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
                 SyncConfig.read(r),
                 ShopConfig.read(r, embedded),
                 ProviderConfig.read(r, embedded),
+                SiteConfig.read(r),
                 r.bool("INVITEHUB_DEMO", embedded));
     }
 

@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.adapter.in.http.brands.BrandsApi;
 import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
 import io.invitehub.adapter.in.http.wire.ContentTypes;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
@@ -53,6 +54,7 @@ public final class HttpApi implements AutoCloseable {
     private final SignInUseCase signIn;
     private final RouteTable table;
     private final ReferenceRouteTable reference;
+    private final BrandsApi brands;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
 
@@ -65,6 +67,7 @@ public final class HttpApi implements AutoCloseable {
         this.table = RouteTable.of(ports, proxies, Objects.requireNonNull(databaseHealthy, "databaseHealthy"),
                 Objects.requireNonNull(clock, "clock"));
         this.reference = ReferenceRouteTable.of(ports, proxies, clock);
+        this.brands = ports.brands();
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -139,7 +142,7 @@ public final class HttpApi implements AutoCloseable {
         config.routes.beforeMatched(ctx -> ctx.header("Cache-Control", NO_STORE));
         config.routes.beforeMatched(Access.guard(signIn));
         config.routes.after(HttpApi::pagePolicy);
-        ConsolePages.register(config);
+        ConsolePages.register(config, host -> brands.publicBrands().brandOfHost(host).map(slug -> slug.value()));
 
         for (Route route : routes()) {
             install(config, route.handlerType(), route);
