@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { api, Cursors } from '../../core/api.js';
-import { dateTime, dayStart, nextDay, timeZone } from '../../core/format.js';
+import { dateTime, timeZone } from '../../core/format.js';
 import { toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 
@@ -9,8 +9,8 @@ const PAGE_SIZE = 20;
 export const INVITATION_STATES = ['WAITING', 'RESERVED', 'INVITED', 'JOINED', 'REMOVING', 'REMOVED', 'EXPIRED', 'CANCELLED', 'FAILED', 'REBOUND'];
 
 /**
- * Sales: GET /me/sales (keyset), filtered by state, business days (from/to are sent as the business
- * day's start with the zone's offset, so "today" here is the dashboard's today) and e-mail/code prefix.
+ * Sales: GET /me/sales (keyset), filtered by state, business days (from/to are sent as plain dates, which the
+ * API counts in the business time zone, so "today" here is the dashboard's today) and e-mail/code prefix.
  */
 class SalesPage extends ConsoleElement {
   static properties = { rows: { state: true }, loading: { state: true }, filter: { state: true } };
@@ -35,8 +35,8 @@ class SalesPage extends ConsoleElement {
         query: {
           ...this.cursors.query(PAGE_SIZE),
           status: f.status || undefined,
-          from: f.from ? dayStart(f.from) : undefined,
-          to: f.to ? dayStart(nextDay(f.to)) : undefined,
+          from: f.from || undefined,
+          to: f.to || undefined,
           q: f.q || undefined,
         },
       }));
