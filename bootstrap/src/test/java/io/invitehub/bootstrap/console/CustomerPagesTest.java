@@ -115,7 +115,7 @@ class CustomerPagesTest {
 
         // the proxy of docs/operations.md would answer https://<host>/r/<code>; here the service itself, on its port
         String hostBase = world.base.replace("127.0.0.1", host);
-        Pages pages = new Pages(browser, hostBase);
+        Pages pages = new Pages(browser, hostBase, false);
         pages.open("/r/" + code);
         assertThat(pages.waitText(".customer-name", "Lee")).isEqualTo("Lee Seats");
         assertThat(pages.text(".welcome")).isEqualTo("Seats by Lee");

@@ -29,11 +29,21 @@ final class Pages {
     final String base;
 
     Pages(Chromium browser, String base) {
+        this(browser, base, true);
+    }
+
+    /**
+     * {@code clipboard}: grant the page the clipboard, which Chromium allows only to secure origins (127.0.0.1 is
+     * one, a custom host over plain HTTP is not).
+     */
+    Pages(Chromium browser, String base, boolean clipboard) {
         this.browser = browser;
         this.driver = browser.driver();
         this.base = base;
         browser.reset(base);
-        browser.allowClipboard(base);
+        if (clipboard) {
+            browser.allowClipboard(base);
+        }
     }
 
     /** The language the pages start in (zh-CN unless told), remembered like a person's choice. */
@@ -137,7 +147,9 @@ final class Pages {
     String toast() {
         String text = until(d -> {
             List<WebElement> toasts = d.findElements(By.cssSelector(".sl-toast-stack sl-alert:not([data-read]) .toast-text"));
-            return toasts.isEmpty() ? null : toasts.get(toasts.size() - 1).getText();
+            // its text content: while the toast still fades in WebDriver's visible text can be empty
+            String text = toasts.isEmpty() ? null : toasts.get(toasts.size() - 1).getDomProperty("textContent");
+            return text == null || text.isBlank() ? null : text.strip();
         }, "a toast");
         closeToasts();
         return text;
