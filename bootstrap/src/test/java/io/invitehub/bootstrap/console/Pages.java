@@ -148,8 +148,8 @@ final class Pages {
         String text = until(d -> {
             List<WebElement> toasts = d.findElements(By.cssSelector(".sl-toast-stack sl-alert:not([data-read]) .toast-text"));
             // its text content: while the toast still fades in WebDriver's visible text can be empty
-            String text = toasts.isEmpty() ? null : toasts.get(toasts.size() - 1).getDomProperty("textContent");
-            return text == null || text.isBlank() ? null : text.strip();
+            String content = toasts.isEmpty() ? null : toasts.get(toasts.size() - 1).getDomProperty("textContent");
+            return content == null || content.isBlank() ? null : content.strip();
         }, "a toast");
         closeToasts();
         return text;
