@@ -188,7 +188,7 @@ class RedeemPage extends LitElement {
       </header>
       <main class="customer-main">
         ${this.own && this.brand?.welcome_text ? html`<p class="welcome">${this.brand.welcome_text}</p>` : nothing}
-        ${!this.own && this.site?.announcement ? html`<sl-alert variant="primary" open class="announcement"><sl-icon slot="icon" name="megaphone"></sl-icon>${this.site.announcement}</sl-alert>` : nothing}
+        ${!this.own && this.site?.announcement ? html`<p class="announcement" role="note"><sl-icon name="megaphone" aria-hidden="true"></sl-icon><span>${this.site.announcement}</span></p>` : nothing}
         <section class="customer-card">
           <nav class="modes" aria-label=${t('customer.modes')}>${MODES.map((m) => html`
             <button type="button" class=${`mode${m === this.mode ? ' selected' : ''}`} aria-pressed=${m === this.mode ? 'true' : 'false'}
