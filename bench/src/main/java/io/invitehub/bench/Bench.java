@@ -171,12 +171,14 @@ public final class Bench {
     }
 
     private DatasetSeeder.Dataset seed(EmbeddedDatabase database, SecretKeys secrets) {
-        try (JooqPersistence persistence = JooqPersistence.connect(database.settings(4), secrets)) {
-            persistence.migrate();
+        try (JooqPersistence service = JooqPersistence.connect(database.settings(2), secrets)) {
+            // the schema belongs to the service role (ADR 27)
+            service.migrate();
         }
         String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
         out.printf("seeding the SPEC 11 dataset at scale %.4f ...%n", options.scale());
-        DatasetSeeder.Dataset d = DatasetSeeder.seed(database.settings(1), options.scale(), hash);
+        // the bulk load bypasses triggers (session_replication_role), which only the superuser may do
+        DatasetSeeder.Dataset d = DatasetSeeder.seed(database.superuserSettings(1), options.scale(), hash);
         out.printf("dataset: %,d codes, %,d invitations, %,d distributors (largest %s: %,d codes; tiny %s: %,d codes), "
                         + "%,d teams%n", d.codes(), d.invitations(), d.distributors(), d.largest().username(),
                 d.largest().codes(), d.tiny().username(), d.tiny().codes(), d.teams());

@@ -32,7 +32,7 @@ final class Readiness {
 
     static void measure(Path dir, PrintStream out) throws InterruptedException {
         try {
-            Files.createDirectories(dir);
+            io.invitehub.bootstrap.config.OwnerOnlyFile.ownerOnlyDirectories(dir);
             Duration first = start(dir, "first start (fresh data dir)", out);
             Duration second = start(dir, "restart (data kept)", out);
             out.printf("embedded default ready (start -> /health 200): first start %.2f s, restart %.2f s (SPEC 11: < 10 s)%n",
@@ -44,6 +44,16 @@ final class Readiness {
         }
     }
 
+    /**
+     * An empty log file for the child's output, created owner-only (0600) from its first byte: the output holds
+     * the generated admin password. A file left by an earlier run is replaced, whatever its mode.
+     */
+    static Path newLog(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
+
     private static Duration start(Path dir, String what, PrintStream out) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -52,8 +62,8 @@ final class Readiness {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 "io.invitehub.bootstrap.cli.Main", "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("serve.log").toFile());
+        Path log = newLog(dir.resolve("serve.log"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("INVITEHUB_"));
         env.put("INVITEHUB_DATA_DIR", dir.toString());

@@ -85,11 +85,16 @@ class LifecycleSeamsHttpTest {
         assertThat(state(second)).isEqualTo("WAITING");
 
         HttpResponse<String> removed = send("POST", "/api/v1/distributors/me/members/remove", reseller,
-                "{\"email\":\"first@example.com\",\"team_id\":" + team + "}");
+                "{\"email\":\"first@example.com\",\"team_id\":" + team + ",\"reason\":\"private: owes me 300 yuan\"}");
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(json(removed).get("code_usage_restored").asBoolean()).isTrue();
         // the promoter polls once an hour: only the wake-up after the removal's commit explains this
         awaitState(second, "INVITED");
+        // issue 10: the customer's poll shows a public end reason, never the distributor's private note
+        HttpResponse<String> ended = send("GET", "/api/v1/public/invitations/" + first, null, null);
+        assertThat(ended.body()).doesNotContain("owes me").doesNotContain("private").doesNotContain("distributor");
+        assertThat(json(ended).get("state").asText()).isEqualTo("REMOVED");
+        assertThat(json(ended).get("end_reason").asText()).isEqualTo("The member was removed from the team.");
 
         // a team whose token went bad: created TOKEN_INVALID, so the third customer waits
         provider.invalidateToken("acct-two");

@@ -193,6 +193,27 @@ class ShopHttpTest {
         assertThat(sql.count("select count(*) from orders")).isEqualTo(before);
         assertThat(send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Float\",\"price\":\"9.999\",\"code_count\":1,"
                 + "\"code_max_uses\":1,\"validity_days\":30}").statusCode()).isEqualTo(400);
+        // issue 10: a price is bounded, so price x quantity cannot overflow into a 500 when someone orders it.
+        // A price longer than a decimal's shape is refused at the edge (ADR 33), naming the field; one of the
+        // right shape beyond 1 000 000.00 is refused by the plan itself (PlanSpec.MAX_PRICE_MINOR)
+        long plans = sql.count("select count(*) from plans");
+        HttpResponse<String> overLong = send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Dear\",\"price\":\"92233720368547758.07\","
+                + "\"code_count\":1,\"code_max_uses\":1,\"validity_days\":30}");
+        assertThat(overLong.statusCode()).as(overLong.body()).isEqualTo(400);
+        assertThat(json(overLong).get("field").asText()).isEqualTo("price");
+        for (String price : new String[] {"1000000.01", "9999999999999.99"}) {
+            for (String field : new String[] {"price", "original_price"}) {
+                String body = "price".equals(field) ? "\"price\":\"" + price + "\"" : "\"price\":\"1.00\",\"original_price\":\"" + price + "\"";
+                HttpResponse<String> dear = send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Dear\"," + body
+                        + ",\"code_count\":1,\"code_max_uses\":1,\"validity_days\":30}");
+                assertThat(dear.statusCode()).as(dear.body()).isEqualTo(400);
+                assertThat(dear.body()).contains(field + " must be at most 1000000.00");
+            }
+        }
+        HttpResponse<String> dearest = send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Dearest\",\"price\":\"1000000.00\","
+                + "\"code_count\":1,\"code_max_uses\":1,\"validity_days\":30,\"active\":false}");
+        assertThat(dearest.statusCode()).as(dearest.body()).isEqualTo(201);
+        assertThat(sql.count("select count(*) from plans")).isEqualTo(plans + 1);
     }
 
     private static Map<String, String> payPage(String payUrl) throws Exception {

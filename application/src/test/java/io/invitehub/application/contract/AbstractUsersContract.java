@@ -42,6 +42,17 @@ public abstract class AbstractUsersContract extends StorageContractSupport {
         assertThat(storage.users().findByUsername("ann").map(User::id)).contains(user.id());
     }
 
+    /** Issue 10: 'ADMIN' cannot be created beside 'admin' (V19: a unique index on lower(username)). */
+    @Test
+    void usernamesDifferingOnlyInCaseAreTheSameName() {
+        create("Admin", null, Role.ADMIN, null);
+
+        assertConflict(() -> create("admin", null, Role.OPERATOR, null));
+        assertConflict(() -> create("ADMIN", "admin@dist.com", Role.DISTRIBUTOR, Approval.PENDING));
+        assertThat(storage.users().findByUsername("Admin")).isPresent();
+        assertThat(create("Admin2", null, Role.OPERATOR, null).username()).isEqualTo("Admin2");
+    }
+
     @Test
     void staffMayHaveNoEmailAndNoApproval() {
         User admin = create("root", null, Role.ADMIN, null);

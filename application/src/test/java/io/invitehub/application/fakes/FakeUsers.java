@@ -23,7 +23,8 @@ final class FakeUsers extends FakeTable implements Users {
     @Override
     public User create(String username, String email, String passwordHash, Role role, Approval approval) {
         return atomically(() -> {
-            boolean taken = state.users.values().stream().anyMatch(u -> u.username().equals(username)
+            // usernames are unique regardless of case (V19: unique index on lower(username))
+            boolean taken = state.users.values().stream().anyMatch(u -> u.username().equalsIgnoreCase(username)
                     || (email != null && u.email().filter(email::equals).isPresent()));
             if (taken) {
                 throw new DomainException(ErrorCode.CONFLICT, "username or e-mail is already taken");

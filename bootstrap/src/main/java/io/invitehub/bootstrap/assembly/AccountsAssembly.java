@@ -10,7 +10,6 @@ import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.application.accounts.port.out.PasswordHasher;
-import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.accounts.service.AccountsService;
 import io.invitehub.application.accounts.service.DistributorAdminService;
 import io.invitehub.application.accounts.service.DistributorSignUpService;
@@ -18,8 +17,6 @@ import io.invitehub.application.accounts.service.SignInService;
 import io.invitehub.application.accounts.service.SignInSettings;
 import io.invitehub.application.accounts.service.SignUpSettings;
 import io.invitehub.bootstrap.config.AccountsConfig;
-
-import java.time.Duration;
 
 /** Accounts (SPEC section 10): the own account, sign-in with access tokens, the distributors' sign-up and their approval. */
 public record AccountsAssembly(AccountsUseCase accounts, SignInUseCase signIn, DistributorSignUpUseCase signUp,
@@ -31,9 +28,8 @@ public record AccountsAssembly(AccountsUseCase accounts, SignInUseCase signIn, D
         PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
         JwtTokens tokens = new JwtTokens(jwtSecret, config.jwtTtl());
         AccountsUseCase accounts = new AccountsService(db.transactions(), db.users(), hasher, db.audit(), a.clock());
-        SignInUseCase signIn = new SignInService(db.users(), hasher, tokens, tokens, a.rateLimiter(), a.clock(), new SignInSettings(
-                new RateLimiter.Limit("login-address", config.loginPerMinute(), Duration.ofMinutes(1)),
-                new RateLimiter.Limit("login-username", config.loginPerMinute(), Duration.ofMinutes(1)), config.sessionMax()));
+        SignInUseCase signIn = new SignInService(db.users(), hasher, tokens, tokens, a.rateLimiter(), a.clock(),
+                SignInSettings.of(config.loginPerMinute(), SignInSettings.DEFAULT_SLOW_DOWN, config.sessionMax()));
         DistributorSignUpUseCase signUp = new DistributorSignUpService(db.transactions(), db.users(), db.verificationCodes(),
                 new SecureRandomVerificationCodes(), hasher, mailer, a.rateLimiter(), db.audit(), a.clock(), SignUpSettings.defaults());
         ManageDistributorsUseCase distributors = new DistributorAdminService(db.transactions(), db.users(), hasher, db.audit(),

@@ -81,6 +81,8 @@ public final class Main {
             hub.close();
             stopped.countDown();
         }, "invitehub-shutdown"));
+        // the hook above stops the embedded database last, after HTTP, workers and pool
+        hub.embeddedDatabase().ifPresent(EmbeddedDatabase::stopsWithItsOwnerAtExit);
         DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
         System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
         try {

@@ -2,12 +2,7 @@ package io.invitehub.bootstrap.config;
 
 import io.invitehub.adapter.out.persistence.SecretKeys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -15,7 +10,7 @@ import java.util.Base64;
  * Where the key that seals team credentials at rest comes from (ADR 16): {@code INVITEHUB_SECRETS_KEY}
  * (base64 of 32 bytes) plus {@code INVITEHUB_SECRETS_PREVIOUS_KEYS} during a rotation; else, only in
  * the embedded demo, a random key generated once and kept in {@code <data dir>/secrets-key}
- * (owner-only permissions) next to the data it protects. With an external database and no key the
+ * (owner-only from its first byte, {@link OwnerOnlyFile}) next to the data it protects. With an external database and no key the
  * service refuses to start.
  */
 public final class SecretsKey {
@@ -36,32 +31,22 @@ public final class SecretsKey {
     }
 
     private static String embedded(Path file) {
-        try {
-            if (Files.exists(file)) {
-                String kept = Files.readString(file, StandardCharsets.US_ASCII).strip();
-                try {
-                    SecretKeys.decode(kept, file.toString());
-                    return kept;
-                } catch (IllegalArgumentException e) {
-                    // never replace a damaged key silently: what it sealed would be lost
-                    throw new ConfigurationException("the embedded secrets key in " + file + " is damaged (" + e.getMessage()
-                            + "); restore it, or set INVITEHUB_SECRETS_KEY");
-                }
-            }
-            byte[] random = new byte[SecretKeys.KEY_BYTES];
-            new SecureRandom().nextBytes(random);
-            String key = Base64.getEncoder().encodeToString(random);
-            Files.createDirectories(file.toAbsolutePath().getParent());
+        OwnerOnlyFile secret = OwnerOnlyFile.at(file);
+        java.util.Optional<String> kept = secret.read();
+        if (kept.isPresent()) {
             try {
-                // owner-only from the first byte, not chmod-ed after writing
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
+                SecretKeys.decode(kept.get(), file.toString());
+                return kept.get();
+            } catch (IllegalArgumentException e) {
+                // never replace a damaged key silently: what it sealed would be lost
+                throw new ConfigurationException("the embedded secrets key in " + file + " is damaged (" + e.getMessage()
+                        + "); restore it, or set INVITEHUB_SECRETS_KEY");
             }
-            Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the secrets key in " + file, e);
         }
+        byte[] random = new byte[SecretKeys.KEY_BYTES];
+        new SecureRandom().nextBytes(random);
+        String key = Base64.getEncoder().encodeToString(random);
+        secret.write(key);
+        return key;
     }
 }

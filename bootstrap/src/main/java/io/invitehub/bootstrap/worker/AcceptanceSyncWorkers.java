@@ -83,12 +83,7 @@ public final class AcceptanceSyncWorkers implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkLoops.stop(ticker);
+        WorkLoops.stop(pool);
     }
 }

@@ -81,6 +81,6 @@ public final class LifecycleJobs implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        WorkLoops.stop(scheduler);
     }
 }

@@ -59,6 +59,6 @@ public final class MaintenanceJobs implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        WorkLoops.stop(scheduler);
     }
 }

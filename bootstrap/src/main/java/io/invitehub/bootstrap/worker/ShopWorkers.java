@@ -48,7 +48,7 @@ public final class ShopWorkers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        expiry.shutdownNow();
+        WorkLoops.stop(expiry);
         fulfilmentLoops.close();
     }
 }

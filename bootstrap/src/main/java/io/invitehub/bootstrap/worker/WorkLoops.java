@@ -13,10 +13,16 @@ import java.util.List;
  * otherwise after a wake-up of {@code work} or the poll interval, whichever comes first (so a lost wake-up
  * only delays work). A failed pass is logged and retried after a short pause; nothing is lost, because the
  * work is in committed rows. Shared by the dispatcher, the queue promoter and the fulfilment workers.
+ *
+ * <p>Stopping lets a pass in progress finish (it is not interrupted: its connection and claims end
+ * normally) and wakes only the threads that wait, so the caller can close the connection pool after
+ * {@link #close()} returns; a pass that still fails during the stop is expected and not an error.
  */
 final class WorkLoops implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkLoops.class);
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+    /** How long a stop waits for a pass (or a scheduled run) in progress before interrupting it. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /** One pass of the step; true when it found work (then the next pass starts at once). */
     interface Pass {
@@ -30,6 +36,8 @@ final class WorkLoops implements AutoCloseable {
     private final WakeUps.Work work;
     private final Duration pollInterval;
     private final List<Thread> workers = new ArrayList<>();
+    /** The workers now inside a pass (not waiting): they are let finish, never interrupted by a stop. */
+    private final java.util.Set<Thread> inPass = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     WorkLoops(String name, int threads, Pass pass, WakeUps wakeUps, WakeUps.Work work, Duration pollInterval) {
@@ -59,15 +67,27 @@ final class WorkLoops implements AutoCloseable {
     }
 
     private void loop() {
+        Thread self = Thread.currentThread();
         while (running) {
             try {
-                if (!pass.run()) {
+                boolean found;
+                inPass.add(self);
+                try {
+                    found = pass.run();
+                } finally {
+                    inPass.remove(self);
+                }
+                if (!found && running) {
                     wakeUps.await(work, pollInterval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    LOG.debug("{} pass ended by the stop: {}", name, e.toString());
+                    return;
+                }
                 LOG.error("{} pass failed; retrying in {}", name, ERROR_PAUSE, e);
                 try {
                     Thread.sleep(ERROR_PAUSE.toMillis());
@@ -79,18 +99,47 @@ final class WorkLoops implements AutoCloseable {
         }
     }
 
-    /** Stops the threads and waits up to 5 s for each to finish its pass. */
+    /**
+     * Stops the threads: waiting ones are woken, a pass in progress is let finish (up to {@link #STOP_GRACE}
+     * per thread, then it is interrupted); returns when they have ended.
+     */
     @Override
     public synchronized void close() {
         running = false;
-        workers.forEach(Thread::interrupt);
+        for (Thread t : workers) {
+            if (!inPass.contains(t)) {
+                t.interrupt();
+            }
+        }
         for (Thread t : workers) {
             try {
-                t.join(5_000);
+                t.join(STOP_GRACE.toMillis());
+                if (t.isAlive()) {
+                    LOG.warn("{} did not finish its pass within {}; interrupting it", t.getName(), STOP_GRACE);
+                    t.interrupt();
+                    t.join(STOP_GRACE.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         workers.clear();
+    }
+
+    /**
+     * Stops a scheduler of periodic jobs the same way: no new run starts, a run in progress is let finish
+     * (up to {@link #STOP_GRACE}, then interrupted).
+     */
+    static void stop(java.util.concurrent.ExecutorService scheduler) {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -50,4 +50,42 @@ class JwtSecretTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("jwt-secret"))))
                 .isEqualTo("rw-------");
     }
+
+    /**
+     * The generated secret is never readable by others, not even for an instant: a watcher thread looks at
+     * every file in the data directory as fast as it can while the secret is created (200 times); a file
+     * created with the default mode and chmod-ed after writing is seen with group and other bits.
+     */
+    @Test
+    void theGeneratedSecretIsOwnerOnlyFromItsFirstByte(@TempDir Path parent) throws Exception {
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 200; i++) {
+            Path dataDir = Files.createDirectories(parent.resolve("d" + i));
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread watcher = new Thread(() -> {
+                while (!done.get()) {
+                    try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
+                        files.forEach(f -> {
+                            try {
+                                seen.add(f.getFileName().toString().replaceAll("[^a-z-].*", "") + " "
+                                        + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+                            } catch (java.io.IOException gone) {
+                                // renamed or removed between the listing and the look
+                            }
+                        });
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            watcher.start();
+            try {
+                JwtSecret.resolve(Settings.from(Map.of("INVITEHUB_DATA_DIR", dataDir.toString())));
+            } finally {
+                done.set(true);
+                watcher.join();
+            }
+        }
+        assertThat(seen).isNotEmpty().allMatch(s -> s.endsWith(" rw-------"), "owner-only");
+    }
 }

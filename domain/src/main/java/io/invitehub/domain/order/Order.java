@@ -69,7 +69,12 @@ public final class Order {
      */
     public PaymentVerdict judgePayment(String trade, Money paid, PayType type, Instant now) {
         if (status == OrderStatus.PAID) {
-            return tradeNo.filter(trade::equals).isPresent() ? PaymentVerdict.ALREADY_PAID : PaymentVerdict.PAID_TWICE;
+            if (tradeNo.filter(trade::equals).isEmpty()) {
+                return PaymentVerdict.PAID_TWICE;
+            }
+            // the trade was accepted with exactly finalAmount and payType: a true repeat says the same
+            return paid.equals(finalAmount) && payType.filter(type::equals).isPresent()
+                    ? PaymentVerdict.ALREADY_PAID : PaymentVerdict.REPEAT_DIFFERS;
         }
         if (status != OrderStatus.PENDING || !now.isBefore(expireAt)) {
             return PaymentVerdict.ORDER_CLOSED;

@@ -11,7 +11,12 @@ public enum PaymentVerdict {
     /** EXPIRED, CANCELLED or REFUNDED (or PENDING past expire_at): refuse and alert admins, who refund. */
     ORDER_CLOSED(false, true),
     AMOUNT_MISMATCH(false, true),
-    PAY_TYPE_MISMATCH(false, true);
+    PAY_TYPE_MISMATCH(false, true),
+    /**
+     * Already PAID by this very trade, but the notification now names another amount or channel: not a
+     * repeat. Answer success (nothing more is delivered; the gateway stops) and alert admins.
+     */
+    REPEAT_DIFFERS(true, true);
 
     private final boolean success;
     private final boolean alert;

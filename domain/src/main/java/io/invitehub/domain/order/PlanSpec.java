@@ -19,6 +19,8 @@ public record PlanSpec(String name, PlanType type, Money price, Optional<Money> 
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_CODE_COUNT = 100_000;
     public static final int MAX_CODE_USES = 10_000;
+    /** The dearest pack: 1 000 000.00 in minor units; price × quantity (at most 100) stays far inside a long. */
+    public static final long MAX_PRICE_MINOR = 100_000_000L;
 
     public PlanSpec {
         Objects.requireNonNull(type, "type");
@@ -31,8 +33,14 @@ public record PlanSpec(String name, PlanType type, Money price, Optional<Money> 
         if (price.isNegative()) {
             throw invalid("price must not be negative");
         }
+        if (price.minorUnits() > MAX_PRICE_MINOR) {
+            throw invalid("price must be at most " + Money.ofMinor(MAX_PRICE_MINOR, price.currency()).toMajor().toPlainString());
+        }
         if (originalPrice.filter(Money::isNegative).isPresent()) {
             throw invalid("original_price must not be negative");
+        }
+        if (originalPrice.filter(p -> p.minorUnits() > MAX_PRICE_MINOR).isPresent()) {
+            throw invalid("original_price must be at most " + Money.ofMinor(MAX_PRICE_MINOR, price.currency()).toMajor().toPlainString());
         }
         if (originalPrice.filter(p -> !p.currency().equals(price.currency())).isPresent()) {
             throw invalid("original_price must be in the currency of price");

@@ -55,6 +55,21 @@ class OrderTest {
                 true, false, 0, Optional.empty())).isInstanceOf(DomainException.class);
     }
 
+    /** Issue 10: a price is bounded (1 000 000.00), so price × quantity can never overflow into a 500. */
+    @Test
+    void aPlanPriceIsBounded() {
+        Money max = Money.ofMinor(PlanSpec.MAX_PRICE_MINOR, Money.CNY);
+        assertThat(PlanSpec.MAX_PRICE_MINOR).isEqualTo(100_000_000L);
+        PlanSpec dearest = new PlanSpec("P", PlanType.DISTRIBUTOR_CODES, max, Optional.of(max), 1, 1, 30, true, false, 0, Optional.empty());
+        assertThat(dearest.price()).isEqualTo(max);
+        assertThatThrownBy(() -> new PlanSpec("P", PlanType.DISTRIBUTOR_CODES, Money.ofMinor(PlanSpec.MAX_PRICE_MINOR + 1, Money.CNY),
+                Optional.empty(), 1, 1, 30, true, false, 0, Optional.empty()))
+                .isInstanceOf(DomainException.class).hasMessage("price must be at most 1000000.00");
+        assertThatThrownBy(() -> new PlanSpec("P", PlanType.DISTRIBUTOR_CODES, max, Optional.of(Money.ofMinor(Long.MAX_VALUE, Money.CNY)),
+                1, 1, 30, true, false, 0, Optional.empty()))
+                .isInstanceOf(DomainException.class).hasMessage("original_price must be at most 1000000.00");
+    }
+
     private static Order order(OrderStatus status, Optional<String> trade) {
         return Order.restore(new OrderId(1), NO, PLAN.id(), Optional.of(new UserId(7)), 1, 3, 1, 30, Money.ofMinor(990, Money.CNY),
                 Money.ofMinor(990, Money.CNY), status, Optional.of(ALIPAY), trade, NOW, NOW.plus(Duration.ofMinutes(15)),
@@ -74,6 +89,12 @@ class OrderTest {
         Order paidOrder = order(OrderStatus.PAID, Optional.of("T"));
         assertThat(paidOrder.judgePayment("T", paid, ALIPAY, NOW.plus(Duration.ofDays(1)))).isEqualTo(PaymentVerdict.ALREADY_PAID);
         assertThat(paidOrder.judgePayment("U", paid, ALIPAY, NOW)).isEqualTo(PaymentVerdict.PAID_TWICE);
+        assertThat(paidOrder.judgePayment("T", Money.ofMinor(1, Money.CNY), ALIPAY, NOW)).as("the paying trade, another amount")
+                .isEqualTo(PaymentVerdict.REPEAT_DIFFERS);
+        assertThat(paidOrder.judgePayment("T", paid, PayType.of("wxpay"), NOW)).as("the paying trade, another channel")
+                .isEqualTo(PaymentVerdict.REPEAT_DIFFERS);
+        assertThat(PaymentVerdict.REPEAT_DIFFERS.success()).isTrue();
+        assertThat(PaymentVerdict.REPEAT_DIFFERS.alert()).isTrue();
         for (OrderStatus closed : new OrderStatus[]{OrderStatus.EXPIRED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}) {
             assertThat(order(closed, closed == OrderStatus.REFUNDED ? Optional.of("T") : Optional.empty())
                     .judgePayment("X", paid, ALIPAY, NOW)).isEqualTo(PaymentVerdict.ORDER_CLOSED);

@@ -47,6 +47,7 @@ final class JooqUsers implements Users {
         } catch (DataAccessException e) {
             throw Rows.uniqueViolation(e,
                     Rows.refusal("users_username_key", ErrorCode.CONFLICT, "the username is taken"),
+                    Rows.refusal("users_username_lower_key", ErrorCode.CONFLICT, "the username is taken"),
                     Rows.refusal("users_email_key", ErrorCode.CONFLICT, "the e-mail is taken"));
         }
     }

@@ -98,4 +98,33 @@ class ReferenceImportIntoAUsedDatabaseTest {
                     .isEqualTo(recount.summary(new UserId(d), ReferenceDataset.NOW, price));
         }
     }
+
+    /**
+     * Usernames are unique regardless of case (V19): a reference account whose name differs from an
+     * InviteHub account's only in case is reported and skipped like an equal name, and the rest imports.
+     */
+    @Test
+    void aReferenceUsernameThatDiffersOnlyInCaseIsSkippedAndTheRestImports() throws Exception {
+        db.users().create("ADMIN", "owner@hub.example", "$2b$04$" + "x".repeat(53), Role.ADMIN, null);
+
+        var file = Files.createTempDirectory("reference-case").resolve("app.db");
+        try (ReferenceDatabase reference = ReferenceDatabase.sqlite(file)) {
+            ReferenceDataset.fill(reference);
+        }
+        ImportReport report;
+        try (ReferenceSource source = ReferenceSource.open("jdbc:sqlite:" + file, Optional.empty(), Optional.empty())) {
+            report = ReferenceImport.run(source, db, new ReferenceImport.Options(false, Duration.ofHours(24)),
+                    Clock.fixed(ReferenceDataset.NOW, ZoneOffset.UTC));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+
+        assertThat(report.lines()).anySatisfy(l -> assertThat(l).startsWith("SKIP   users #1 (admin)")
+                .contains("already called 'ADMIN'"));
+        assertThat(db.dsl().fetch("select username from users where lower(username) = 'admin'").map(r -> r.get(0, String.class)))
+                .containsExactly("ADMIN");
+        assertThat(db.dsl().fetchSingle("select count(*) from users where role = 'DISTRIBUTOR'").get(0, Integer.class))
+                .as("the reference's distributors were imported").isPositive();
+    }
 }

@@ -96,16 +96,39 @@ public final class TestPostgres {
                     container.getPassword(), "testcontainers " + container.getDockerImageName());
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .start();
-            return new Server("localhost", pg.getPort(), "postgres", "", "embedded PostgreSQL on port " + pg.getPort());
+            // not open to every local user while the suite runs (ADR 27): a password for this run only,
+            // scram-sha-256 everywhere (no trust line), 127.0.0.1 only, no Unix socket. zonky passes its
+            // "locale" options to initdb as --name=value, after its own "-A trust", which they override.
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+            java.nio.file.Path passwordFile = java.nio.file.Files.createTempFile("invitehub-test-pg", ".pw",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try {
+                java.nio.file.Files.writeString(passwordFile, password + "\n");
+                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setLocaleConfig("pwfile", passwordFile.toString())
+                        .setLocaleConfig("auth-host", "scram-sha-256")
+                        .setLocaleConfig("auth-local", "reject")
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("unix_socket_directories", "''")
+                        .setConnectConfig("password", password)
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("shared_buffers", "128MB")
+                        .start();
+                return new Server("127.0.0.1", pg.getPort(), "postgres", password, "embedded PostgreSQL on port " + pg.getPort());
+            } finally {
+                java.nio.file.Files.deleteIfExists(passwordFile);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static boolean dockerAvailable() {

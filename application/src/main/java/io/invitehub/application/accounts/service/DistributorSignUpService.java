@@ -28,12 +28,15 @@ import java.util.regex.Pattern;
 
 /**
  * Sign-up: a six-digit code is stored hashed with an expiry, then mailed after commit; registering
- * checks it (bounded wrong tries, then the code is gone) and creates a PENDING distributor in the
- * same transaction that consumes the code.
+ * (limited per client address and per e-mail) checks it (bounded failed tries — a wrong code, or the
+ * right code with a taken username or e-mail —, then the code is gone) and creates a PENDING
+ * distributor in the same transaction that consumes the code.
  */
 public final class DistributorSignUpService implements DistributorSignUpUseCase {
     private static final Pattern SIX_DIGITS = Pattern.compile("^[0-9]{6}$");
     private static final String WRONG_CODE = "The verification code is wrong or expired; request a new one.";
+    private static final String CODE_SENT_RECENTLY = "A code was sent recently; wait before asking for another.";
+    private static final String TOO_MANY_ATTEMPTS = "Too many sign-up attempts; wait before trying again.";
 
     private final TransactionRunner transactions;
     private final Users users;
@@ -64,8 +67,8 @@ public final class DistributorSignUpService implements DistributorSignUpUseCase 
     @Override
     public void sendVerificationCode(String email, String clientAddress) {
         Email address = Email.of(email);
-        throttle(settings.perAddress(), String.valueOf(clientAddress));
-        throttle(settings.perEmail(), address.value());
+        throttle(settings.perAddress(), String.valueOf(clientAddress), CODE_SENT_RECENTLY);
+        throttle(settings.perEmail(), address.value(), CODE_SENT_RECENTLY);
         String code = generator.sixDigits();
         Instant expiresAt = clock.instant().plus(settings.codeValidity());
         String hash = hasher.hash(code.toCharArray());
@@ -76,6 +79,8 @@ public final class DistributorSignUpService implements DistributorSignUpUseCase 
     @Override
     public User register(RegisterDistributorCommand command) {
         Email address = Email.of(command.email());
+        throttle(settings.registerPerAddress(), String.valueOf(command.clientAddress()), TOO_MANY_ATTEMPTS);
+        throttle(settings.registerPerEmail(), address.value(), TOO_MANY_ATTEMPTS);
         String username = AccountRules.validUsername(command.username());
         AccountRules.validPassword(command.password());
         String code = command.code() == null ? "" : command.code().strip();
@@ -83,39 +88,54 @@ public final class DistributorSignUpService implements DistributorSignUpUseCase 
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "code must be the six digits sent by e-mail");
         }
         Instant now = clock.instant();
+        // nothing is said about the username until the code proves the e-mail: a wrong code is the same
+        // answer whether the username exists or not
         Optional<VerificationCodes.Pending> pending = codes.find(address).filter(p -> now.isBefore(p.expiresAt()));
         if (pending.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
         }
         if (!hasher.matches(code.toCharArray(), pending.get().codeHash())) {
-            transactions.inTransaction(() -> {
-                if (codes.recordFailure(address) >= settings.maxFailedAttempts()) {
-                    codes.remove(address);
-                }
-            });
+            countFailure(address);
             throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
         }
         String passwordHash = hasher.hash(command.password());
-        return transactions.inTransaction(() -> {
-            // the code must still be the one checked (not replaced, not exhausted meanwhile)
-            boolean stillPending = codes.find(address)
-                    .filter(p -> p.codeHash().equals(pending.get().codeHash()) && p.failedAttempts() < settings.maxFailedAttempts())
-                    .isPresent();
-            if (!stillPending) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
+        try {
+            return transactions.inTransaction(() -> {
+                // the code must still be the one checked (not replaced, not exhausted meanwhile)
+                boolean stillPending = codes.find(address)
+                        .filter(p -> p.codeHash().equals(pending.get().codeHash()) && p.failedAttempts() < settings.maxFailedAttempts())
+                        .isPresent();
+                if (!stillPending) {
+                    throw new DomainException(ErrorCode.VALIDATION_FAILED, WRONG_CODE);
+                }
+                codes.remove(address);
+                User user = users.create(username, address.value(), passwordHash, Role.DISTRIBUTOR, Approval.PENDING);
+                audit.record(AuditEntry.of(Actor.of(user), "DISTRIBUTOR_REGISTER", "USER", user.id().value(),
+                        "username=" + username, now));
+                return user;
+            });
+        } catch (DomainException taken) {
+            if (taken.code() == ErrorCode.CONFLICT) {
+                // a taken username (or e-mail) counts against the code like a wrong code, so one code cannot probe names
+                countFailure(address);
             }
-            codes.remove(address);
-            User user = users.create(username, address.value(), passwordHash, Role.DISTRIBUTOR, Approval.PENDING);
-            audit.record(AuditEntry.of(Actor.of(user), "DISTRIBUTOR_REGISTER", "USER", user.id().value(),
-                    "username=" + username, now));
-            return user;
+            throw taken;
+        }
+    }
+
+    /** One failed attempt on the e-mail's code; the attempt that reaches the limit ends the code. */
+    private void countFailure(Email address) {
+        transactions.inTransaction(() -> {
+            if (codes.recordFailure(address) >= settings.maxFailedAttempts()) {
+                codes.remove(address);
+            }
         });
     }
 
-    private void throttle(RateLimiter.Limit limit, String key) {
+    private void throttle(RateLimiter.Limit limit, String key, String message) {
         Optional<Duration> wait = rateLimiter.tryAcquire(limit, key);
         if (wait.isPresent()) {
-            throw new RateLimitedException("A code was sent recently; wait before asking for another.", wait.get());
+            throw new RateLimitedException(message, wait.get());
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Login (rate limited, timing-safe) and the per-request token check. A distributor that is not
+ * Login (rate limited as ADR 26 says, timing-safe) and the per-request token check. A distributor that is not
  * APPROVED gets FORBIDDEN after a correct password (it learns its state, nobody else does); its old
  * tokens were revoked by the transition, so it never holds a working token.
  */
@@ -60,12 +60,20 @@ public final class SignInService implements SignInUseCase {
         if (nameKey.length() > MAX_USERNAME_KEY) {
             nameKey = nameKey.substring(0, MAX_USERNAME_KEY);
         }
-        throttle(settings.perAddress(), String.valueOf(clientAddress));
-        throttle(settings.perUsername(), nameKey);
+        String address = String.valueOf(clientAddress);
+        // ADR 26: hard limits where the attempts come from; across addresses a username is only slowed down
+        throttle(settings.perAddress(), address);
+        throttle(settings.perAddressAndUser(), address + "|" + nameKey);
+        if (rateLimiter.blocked(settings.userFailures(), nameKey).isPresent()) {
+            throttle(settings.userSlowDown(), nameKey);
+        }
         Optional<User> found = users.findByUsername(name);
         boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(dummyHash));
-        User user = found.filter(u -> matches)
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS));
+        if (!matches || found.isEmpty()) {
+            rateLimiter.tryAcquire(settings.userFailures(), nameKey);
+            throw new DomainException(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        }
+        User user = found.get();
         requireMayAct(user);
         Instant now = clock.instant();
         TokenIssuer.IssuedToken token = issuer.issue(user, now, now, now.plus(settings.sessionMax()));

@@ -98,6 +98,28 @@ public final class PublicRedemptionQueryService implements PublicRedemptionQueri
         }
         Optional<String> teamName = inv.teamId().flatMap(teams::findById).map(Team::name);
         return new InvitationView(inv.publicId(), inv.state(), teamName, position, inv.createdAt(), inv.invitedAt(),
-                inv.acceptedAt(), inv.endedAt(), inv.endReason());
+                inv.acceptedAt(), inv.endedAt(), publicEndReason(inv.state()));
+    }
+
+    /**
+     * What the customer is told about an ended invitation: one fixed sentence per end state. The stored end
+     * reason stays for staff and the distributor (it may hold a distributor's private note or a provider's
+     * error text) and is never shown here.
+     */
+    static Optional<String> publicEndReason(InvitationState state) {
+        switch (state) {
+            case CANCELLED:
+                return Optional.of("The invitation was cancelled.");
+            case FAILED:
+                return Optional.of("The invitation could not be sent.");
+            case REMOVED:
+                return Optional.of("The member was removed from the team.");
+            case EXPIRED:
+                return Optional.of("The membership has ended.");
+            case REBOUND:
+                return Optional.of("The member moved to another team.");
+            default:
+                return Optional.empty();
+        }
     }
 }

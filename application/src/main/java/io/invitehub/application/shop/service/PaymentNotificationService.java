@@ -114,10 +114,18 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
                 case PAY_TYPE_MISMATCH:
                     detail = "paid by " + n.payType() + " but the order is for " + order.payType().map(Object::toString).orElse("-");
                     break;
+                case REPEAT_DIFFERS:
+                    detail = "trade " + n.tradeNo() + " already paid this order with " + order.finalAmount() + " by "
+                            + order.payType().map(Object::toString).orElse("-") + ", but this notification of it says "
+                            + n.paid() + " by " + n.payType() + ": check the gateway";
+                    break;
                 default:
                     detail = "second payment: the order was already paid by trade " + order.tradeNo().orElse("-") + ": refund it";
             }
-            alert(kind(verdict), n, detail, now);
+            PaymentAlert.Kind kind = verdict == PaymentVerdict.REPEAT_DIFFERS
+                    ? (n.paid().equals(order.finalAmount()) ? PaymentAlert.Kind.PAY_TYPE_MISMATCH : PaymentAlert.Kind.AMOUNT_MISMATCH)
+                    : kind(verdict);
+            alert(kind, n, detail, now);
         }
         return verdict.success() ? Outcome.SUCCESS : Outcome.FAIL;
     }

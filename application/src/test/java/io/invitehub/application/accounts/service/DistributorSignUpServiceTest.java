@@ -35,7 +35,20 @@ class DistributorSignUpServiceTest {
             new InMemoryRateLimiter(f.clock), f.storage.auditLog(), f.clock, SignUpSettings.defaults());
 
     private User register(String code) {
-        return signUp.register(new RegisterDistributorCommand(" Shop@Host.com ", "shop_1", "password1".toCharArray(), code));
+        return register("shop_1", code, "10.0.0.1");
+    }
+
+    private User register(String username, String code, String address) {
+        return signUp.register(new RegisterDistributorCommand(" Shop@Host.com ", username, "password1".toCharArray(), code, address));
+    }
+
+    private void existing(String username) {
+        f.storage.transactions().inTransaction(() -> f.storage.users().create(username, username + "@elsewhere.com", "h",
+                Role.DISTRIBUTOR, Approval.APPROVED));
+    }
+
+    private int failedAttempts() {
+        return f.storage.verificationCodes().find(SHOP).orElseThrow().failedAttempts();
     }
 
     private static void assertWrongCode(Runnable call) {
@@ -101,6 +114,7 @@ class DistributorSignUpServiceTest {
         assertWrongCode(() -> register("999999"));
 
         assertThat(f.storage.verificationCodes().find(SHOP)).isEmpty();
+        f.clock.advance(Duration.ofMinutes(1)); // past the minute's 5 attempts for this e-mail
         assertWrongCode(() -> register("100001"));
         assertThat(f.storage.users().findByUsername("shop_1")).isEmpty();
     }
@@ -111,21 +125,80 @@ class DistributorSignUpServiceTest {
 
         assertThatThrownBy(() -> register("12345")).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("code must be the six digits sent by e-mail"));
-        assertThatThrownBy(() -> signUp.register(new RegisterDistributorCommand("shop@host.com", "x", "password1".toCharArray(), "100001")))
+        assertThatThrownBy(() -> signUp.register(new RegisterDistributorCommand("shop@host.com", "x", "password1".toCharArray(), "100001", "10.0.0.1")))
                 .hasMessage("username must be 3-64 letters, digits, '_', '.' or '-'");
         assertThatThrownBy(() -> signUp.sendVerificationCode("not-an-email", "10.0.0.9"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EMAIL));
         assertThat(f.storage.verificationCodes().find(SHOP).orElseThrow().failedAttempts()).isZero();
     }
 
+    /**
+     * A taken username is said only once the e-mail is verified (the right code), and that attempt counts
+     * against the code like a wrong code: the code cannot be used to probe usernames.
+     */
     @Test
-    void aTakenUsernameIsAConflictAndKeepsTheCode() {
-        f.storage.transactions().inTransaction(() -> f.storage.users().create("shop_1", "first@host.com", "h",
-                Role.DISTRIBUTOR, Approval.APPROVED));
+    void aTakenUsernameIsAConflictThatCountsAgainstTheCode() {
+        existing("shop_1");
         signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
 
-        assertThatThrownBy(() -> register("100001"))
+        for (int i = 1; i <= 4; i++) {
+            assertThatThrownBy(() -> register("100001"))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+            assertThat(failedAttempts()).isEqualTo(i);
+        }
+        assertThatThrownBy(() -> register("100001")).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(f.storage.verificationCodes().find(SHOP)).as("five attempts end the code").isEmpty();
+        f.clock.advance(Duration.ofMinutes(1)); // past the minute's 5 attempts for this e-mail
+        assertWrongCode(() -> register("free_name", "100001", "10.0.0.1"));
+        assertThat(f.storage.users().findByUsername("free_name")).isEmpty();
+    }
+
+    @Test
+    void usernamesAreUniqueRegardlessOfCase() {
+        existing("shop_1");
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+
+        assertThatThrownBy(() -> register("SHOP_1", "100001", "10.0.0.1"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
-        assertThat(f.storage.verificationCodes().find(SHOP)).isPresent();
+        assertThat(failedAttempts()).isEqualTo(1);
+        assertThat(register("Shop_2", "100001", "10.0.0.1").username()).isEqualTo("Shop_2");
+    }
+
+    /** Before the e-mail is verified a taken username answers exactly like a free one: the code is wrong. */
+    @Test
+    void theAnswerDoesNotRevealAUsernameBeforeTheEmailIsVerified() {
+        existing("taken_name");
+        assertWrongCode(() -> register("taken_name", "100001", "10.0.0.1"));
+        assertWrongCode(() -> register("free_name", "100001", "10.0.0.2"));
+
+        signUp.sendVerificationCode("shop@host.com", "10.0.0.1");
+        assertWrongCode(() -> register("TAKEN_NAME", "999999", "10.0.0.3"));
+        assertThat(failedAttempts()).isEqualTo(1);
+        assertWrongCode(() -> register("free_name", "999999", "10.0.0.4"));
+        assertThat(failedAttempts()).isEqualTo(2);
+    }
+
+    /** Registration attempts are limited per client address and per e-mail (5 a minute each), before anything is checked. */
+    @Test
+    void registrationIsRateLimitedPerAddressAndPerEmail() {
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            assertWrongCode(() -> signUp.register(new RegisterDistributorCommand("s" + n + "@host.com", "name_" + n,
+                    "password1".toCharArray(), "123456", "10.9.9.9")));
+        }
+        assertThatThrownBy(() -> signUp.register(new RegisterDistributorCommand("s9@host.com", "name_9",
+                "password1".toCharArray(), "123456", "10.9.9.9"))).as("a sixth attempt from one address")
+                .isInstanceOf(RateLimitedException.class);
+
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            assertWrongCode(() -> register("name_" + n, "123456", "172.16.0." + n));
+        }
+        assertThatThrownBy(() -> register("name_9", "123456", "172.16.0.9")).as("a sixth attempt for one e-mail")
+                .isInstanceOf(RateLimitedException.class);
+
+        f.clock.advance(Duration.ofMinutes(1));
+        assertWrongCode(() -> register("name_9", "123456", "172.16.0.9"));
     }
 }

@@ -5,7 +5,6 @@ import io.invitehub.application.fakes.FakeTokens;
 import io.invitehub.application.fakes.Fixture;
 import io.invitehub.application.fakes.InMemoryRateLimiter;
 import io.invitehub.application.fakes.PlainPasswordHasher;
-import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.RateLimitedException;
@@ -22,14 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SignInServiceTest {
     private static final String BAD_CREDENTIALS = "Invalid username or password.";
-    private static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit("login-address", 5, Duration.ofMinutes(1));
-    private static final RateLimiter.Limit PER_USERNAME = new RateLimiter.Limit("login-username", 5, Duration.ofMinutes(1));
+    private static final Duration SLOW_DOWN = Duration.ofSeconds(2);
 
     private final Fixture f = new Fixture();
     private final FakeTokens tokens = new FakeTokens(Duration.ofMinutes(60));
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(f.clock);
     private final SignInService signIn = new SignInService(f.storage.users(), new PlainPasswordHasher(), tokens, tokens,
-            limiter, f.clock, new SignInSettings(PER_ADDRESS, PER_USERNAME));
+            limiter, f.clock, SignInSettings.of(5, SLOW_DOWN));
 
     private User user(String name, Role role, Approval approval) {
         return f.storage.transactions().inTransaction(() -> f.storage.users().create(name, name + "@host.com",
@@ -82,19 +80,63 @@ class SignInServiceTest {
     }
 
     @Test
-    void fiveAttemptsPerMinutePerAddressAndPerUsername() {
+    void fiveAttemptsPerMinutePerAddressAndPerAddressAndUserAreHardLimits() {
         user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
         for (int i = 0; i < 5; i++) {
             assertRefused(() -> signIn.login("shop", "wrong-pass".toCharArray(), "10.0.0.1"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
         }
-        assertThatThrownBy(() -> signIn.login("shop", "password1".toCharArray(), "10.0.0.2"))
+        assertThatThrownBy(() -> signIn.login("shop", "password1".toCharArray(), "10.0.0.1"))
+                .as("even the right password, from the address that failed")
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(
                         Duration.between(Fixture.START, Instant.parse("2025-03-01T10:01:00Z"))));
         assertThatThrownBy(() -> signIn.login("other", "password1".toCharArray(), "10.0.0.1"))
-                .isInstanceOf(RateLimitedException.class);
+                .as("any user from that address").isInstanceOf(RateLimitedException.class);
 
         f.clock.advance(Duration.ofMinutes(1));
-        assertThat(signIn.login("shop", "password1".toCharArray(), "10.0.0.3").user().username()).isEqualTo("shop");
+        assertThat(signIn.login("shop", "password1".toCharArray(), "10.0.0.1").user().username()).isEqualTo("shop");
+    }
+
+    /**
+     * ADR 26: an attacker failing from one address is stopped there; the owner signing in from another
+     * address gets in at once, minute after minute, never waiting longer than the short slow-down cap.
+     */
+    @Test
+    void anAttackerFailingFromOneAddressNeverLocksTheOwnerOutFromAnother() {
+        user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+        for (int minute = 0; minute < 3; minute++) {
+            for (int i = 0; i < 5; i++) {
+                assertRefused(() -> signIn.login("SHOP", "guess".toCharArray(), "203.0.113.9"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+            }
+            assertThatThrownBy(() -> signIn.login("shop", "guess".toCharArray(), "203.0.113.9")).isInstanceOf(RateLimitedException.class);
+
+            assertThat(signIn.login("shop", "password1".toCharArray(), "10.0.0.2").user().username())
+                    .as("minute %d: the owner from its own address", minute).isEqualTo("shop");
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+    }
+
+    /**
+     * Failures of one user from many addresses (each under its own limits) slow further attempts for that
+     * user down to one per slow-down period across addresses: a refusal says to retry within the cap, and
+     * the right password gets in once it is waited for.
+     */
+    @Test
+    void failuresFromManyAddressesOnlySlowTheUserDownWithAShortCap() {
+        user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+        for (int i = 0; i < 5; i++) {
+            String address = "198.51.100." + i;
+            assertRefused(() -> signIn.login("shop", "guess".toCharArray(), address), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        }
+        assertRefused(() -> signIn.login("shop", "guess".toCharArray(), "198.51.100.50"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        assertThatThrownBy(() -> signIn.login("shop", "password1".toCharArray(), "10.0.0.2"))
+                .as("the next attempt within the slow-down period, whoever makes it")
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(SLOW_DOWN));
+
+        f.clock.advance(SLOW_DOWN);
+        assertThat(signIn.login("shop", "password1".toCharArray(), "10.0.0.2").user().username()).isEqualTo("shop");
+        assertRefused(() -> signIn.login("other", "guess".toCharArray(), "10.0.0.3"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+        assertRefused(() -> signIn.login("other", "guess".toCharArray(), "10.0.0.4"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
     }
 
     @Test
@@ -150,7 +192,7 @@ class SignInServiceTest {
     void aRenewalAtTheSessionsEndOrWithARevokedTokenIsRefused() {
         User shop = user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
         SignInService shortSessions = new SignInService(f.storage.users(), new PlainPasswordHasher(), tokens, tokens, limiter, f.clock,
-                new SignInSettings(PER_ADDRESS, PER_USERNAME, Duration.ofMinutes(90)));
+                SignInSettings.of(5, SLOW_DOWN, Duration.ofMinutes(90)));
         String token = shortSessions.login("shop", "password1".toCharArray(), "a").accessToken();
         Instant sessionEnd = Instant.ofEpochSecond(Fixture.START.getEpochSecond()).plus(Duration.ofMinutes(90));
         f.clock.advance(Duration.ofMinutes(59));

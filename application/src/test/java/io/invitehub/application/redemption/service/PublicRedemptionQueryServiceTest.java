@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.invitehub.application.contract.InvitationChanges.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,6 +102,22 @@ class PublicRedemptionQueryServiceTest {
         assertThat(view.queuePosition()).contains(2L);
         assertThat(view.teamName()).isEmpty();
         assertThat(queries.invitation(first.invitation().publicId()).queuePosition()).contains(1L);
+    }
+
+    /** Issue 10: what a distributor wrote when ending it, or a provider's error text, is never shown to the customer. */
+    @Test
+    void anEndedInvitationShowsOnlyAPublicEndReason() {
+        RedeemCode code = code();
+        RedemptionResult waiting = redeem.redeem(new RedeemCommand(code.code(), ALICE, "10.0.0.1"));
+        f.storage.transactions().inTransaction(() -> f.storage.invitations().apply(change(waiting.invitation().id(),
+                InvitationState.WAITING, InvitationState.CANCELLED, f.clock.instant(), "removed by distributor: owes me money")));
+
+        InvitationView view = queries.invitation(waiting.invitation().publicId());
+
+        assertThat(view.state()).isEqualTo(InvitationState.CANCELLED);
+        assertThat(view.endReason()).contains("The invitation was cancelled.");
+        assertThat(queries.status(code.code(), ALICE, "10.0.0.2").latestInvitation().orElseThrow().endReason())
+                .contains("The invitation was cancelled.");
     }
 
     @Test

@@ -199,6 +199,31 @@ class ShopServicesTest {
         assertThat(reload(order).tradeNo()).contains("T1");
     }
 
+    /**
+     * Issue 10: the gateway repeating the trade that paid an order is fine, but the same trade_no with another
+     * amount or channel is not a repeat: answered success (nothing more is delivered) and an admin sees an alert.
+     */
+    @Test
+    void aRepeatedTradeWithAnotherAmountOrChannelIsAnAlert() {
+        Order order = place(a, 1);
+        assertThat(notify.handle(paid(order, "T1", 990, "alipay"))).isTrue();
+        assertThat(notify.handle(paid(order, "T1", 990, "alipay"))).isTrue();
+        assertThat(storage.paymentAlerts().latest(Optional.empty(), 10)).as("an exact repeat").isEmpty();
+
+        assertThat(notify.handle(paid(order, "T1", 1, "alipay"))).isTrue();
+        assertThat(notify.handle(paid(order, "T1", 990, "wxpay"))).isTrue();
+
+        assertThat(shop.alerts(Actor.of(admin), PageRequest.first(50)).items())
+                .extracting(al -> al.kind() + " " + al.tradeNo().orElse("-") + " " + al.orderNo().orElse("-")).containsExactly(
+                        "PAY_TYPE_MISMATCH T1 " + order.orderNo().value(), "AMOUNT_MISMATCH T1 " + order.orderNo().value());
+        assertThat(shop.alerts(Actor.of(admin), PageRequest.first(50)).items()).extracting(PaymentAlert::detail)
+                .allMatch(d -> d.contains("already paid this order"));
+        Order kept = reload(order);
+        assertThat(kept.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(kept.tradeNo()).contains("T1");
+        assertThat(wakeUps.count(WakeUps.Work.ORDER_FULFILMENT)).isEqualTo(1);
+    }
+
     @Test
     void forgedWrongAmountWrongChannelAndClosedOrdersAreRefusedAndTheSignedOnesAlerted() {
         Order order = place(a, 1);

@@ -109,7 +109,8 @@ public final class AuthHandlers {
         RegisterDistributor request = body(ctx, RegisterDistributor.class);
         char[] password = required(request.password(), "password").toCharArray();
         User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
-                required(request.username(), "username"), password, required(request.code(), "code")));
+                required(request.username(), "username"), password, required(request.code(), "code"),
+                proxies.clientAddress(ctx)));
         ctx.status(201).json(Account.of(user));
     }
 

@@ -112,7 +112,8 @@ public final class ReferenceAuthHandlers {
         RegisterDistributor request = body(ctx, RegisterDistributor.class);
         char[] password = required(request.password(), "password").toCharArray();
         User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
-                required(request.username(), "username"), password, required(request.code(), "code")));
+                required(request.username(), "username"), password, required(request.code(), "code"),
+                proxies.clientAddress(ctx)));
         ctx.json(UserResponse.of(accounts.account(user.id())));
     }
 }

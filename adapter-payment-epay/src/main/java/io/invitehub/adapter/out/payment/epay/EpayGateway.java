@@ -19,9 +19,15 @@ import java.util.Objects;
  * The e-pay ("易支付") protocol (SPEC section 7). Pay URL: {@code {gateway}/submit.php} with {@code pid,
  * type, out_trade_no, notify_url, return_url, name, money, sign, sign_type=MD5}. A notification is
  * accepted only with a valid signature of this merchant's key and this merchant's {@code pid}; amounts
- * are decimal strings of CNY with at most two fraction digits, converted exactly to fen.
+ * are CNY written with exactly two fraction digits, converted exactly to fen, and the pay type must be
+ * sent exactly in its lower-case form.
  */
 public final class EpayGateway implements PaymentGateway {
+    /** Yuan with exactly two decimals, ASCII digits only (Java's \\d without UNICODE_CHARACTER_CLASS), whole input. */
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("^\\d+\\.\\d{2}$");
+    private static final int MAX_MONEY_LENGTH = 20;
+    /** A pay type exactly as {@link PayType} stores it: lower case letters, digits, '_'. */
+    private static final java.util.regex.Pattern PAY_TYPE = java.util.regex.Pattern.compile("^[a-z0-9_]{1,20}$");
     private static final int MAX_NAME = 100;
 
     private final EpayMerchant merchant;
@@ -77,10 +83,15 @@ public final class EpayGateway implements PaymentGateway {
         String outTradeNo = required(parameters, "out_trade_no");
         String tradeNo = required(parameters, "trade_no");
         String status = required(parameters, "trade_status");
-        Money paid = money(required(parameters, "money"));
+        // money and type exactly as signed: never trimmed, case-folded or re-read into shape
+        Money paid = money(exactly(parameters, "money"));
+        String rawType = exactly(parameters, "type");
+        if (!PAY_TYPE.matcher(rawType).matches()) {
+            throw new RejectedNotification("type is malformed");
+        }
         PayType type;
         try {
-            type = PayType.of(required(parameters, "type"));
+            type = PayType.of(rawType);
         } catch (DomainException e) {
             throw new RejectedNotification("type is malformed");
         }
@@ -92,22 +103,29 @@ public final class EpayGateway implements PaymentGateway {
         return amount.toMajor().setScale(2).toPlainString();
     }
 
-    /** A decimal string of yuan with at most two fraction digits, exactly in fen; anything else is refused. */
+    /**
+     * Yuan written exactly {@code ^\d+\.\d{2}$} (ASCII digits, two decimals, as this adapter sends them),
+     * converted exactly to fen; anything else — another scale, a sign, an exponent, spaces, other digits,
+     * more than a long holds — is refused.
+     */
     static Money money(String raw) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new RejectedNotification("money is not a number");
-        }
-        if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2) {
-            throw new RejectedNotification("money must be a non-negative amount with at most two decimals");
+        if (raw == null || raw.length() > MAX_MONEY_LENGTH || !MONEY.matcher(raw).matches()) {
+            throw new RejectedNotification("money must be yuan with exactly two decimals, such as 12.50");
         }
         try {
-            return Money.ofMinor(value.movePointRight(2).longValueExact(), Money.CNY);
+            return Money.ofMinor(new BigDecimal(raw).movePointRight(2).longValueExact(), Money.CNY);
         } catch (ArithmeticException e) {
             throw new RejectedNotification("money is out of range");
         }
+    }
+
+    /** The parameter as sent (not stripped): present, not blank, at most 200 characters. */
+    private static String exactly(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank() || value.length() > 200) {
+            throw new RejectedNotification(name + " is missing or too long");
+        }
+        return value;
     }
 
     private static String required(Map<String, String> parameters, String name) {

@@ -107,17 +107,35 @@ class EpayGatewayTest {
         assertThatThrownBy(() -> gateway.verify(sha)).isInstanceOf(RejectedNotification.class);
     }
 
+    /** Issue 10: money is exactly {@code ^\d+\.\d{2}$} yuan (ASCII digits), compared in fen; anything else is refused. */
     @Test
     void amountsConvertExactlyToFenOrAreRefused() {
-        assertThat(EpayGateway.money("12.5")).isEqualTo(Money.ofMinor(1250, Money.CNY));
-        assertThat(EpayGateway.money("12.500")).isEqualTo(Money.ofMinor(1250, Money.CNY));
+        assertThat(EpayGateway.money("12.50")).isEqualTo(Money.ofMinor(1250, Money.CNY));
         assertThat(EpayGateway.money("0.01")).isEqualTo(Money.ofMinor(1, Money.CNY));
-        assertThat(EpayGateway.money("100000")).isEqualTo(Money.ofMinor(10_000_000, Money.CNY));
-        assertThatThrownBy(() -> EpayGateway.money("12.505")).isInstanceOf(RejectedNotification.class);
-        assertThatThrownBy(() -> EpayGateway.money("-1.00")).isInstanceOf(RejectedNotification.class);
-        assertThatThrownBy(() -> EpayGateway.money("1e3x")).isInstanceOf(RejectedNotification.class);
+        assertThat(EpayGateway.money("100000.00")).isEqualTo(Money.ofMinor(10_000_000, Money.CNY));
+        for (String loose : new String[] {"12.5", "12.500", "12", "100000", "12.505", "-1.00", "+12.50", " 12.50", "12.50 ",
+                "1e3", "1e3x", "1.25e1", "12,50", ".50", "12.", "0x10.00", "１２.５０", "١٢.٥٠", "12.5O", "", "12.50\n",
+                "92233720368547758.08", "99999999999999999999.99"}) {
+            assertThatThrownBy(() -> EpayGateway.money(loose)).as("'%s'", loose).isInstanceOf(RejectedNotification.class);
+        }
         assertThat(EpayGateway.decimal(Money.ofMinor(5, Money.CNY))).isEqualTo("0.05");
         assertThat(EpayGateway.decimal(Money.ofMinor(123400, Money.CNY))).isEqualTo("1234.00");
+    }
+
+    /** Issue 10: the signed money and pay type are taken exactly as sent, never trimmed or case-folded into shape. */
+    @Test
+    void aSignedNotificationWithLooseMoneyOrPayTypeIsRefused() {
+        for (String money : new String[] {"12.5", "12.500", " 12.50", "1.25e1"}) {
+            assertThatThrownBy(() -> gateway.verify(signed(notification(money)))).as("money '%s'", money)
+                    .isInstanceOf(RejectedNotification.class).hasMessageContaining("money");
+        }
+        for (String type : new String[] {"ALIPAY", " alipay", "alipay ", "Alipay", "ali pay", "alipay\u0000"}) {
+            Map<String, String> n = notification("12.50");
+            n.put("type", type);
+            assertThatThrownBy(() -> gateway.verify(signed(n))).as("type '%s'", type)
+                    .isInstanceOf(RejectedNotification.class).hasMessageContaining("type");
+        }
+        assertThat(gateway.verify(signed(notification("12.50"))).payType()).isEqualTo(PayType.of("alipay"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.invitehub.adapter.out.persistence.reference;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +53,11 @@ final class AccountsPlanner {
                     p.report.skip(table, id, null, "username is missing or longer than " + MAX_USERNAME + " characters");
                     continue;
                 }
-                if (p.target.usernames.contains(username)) {
-                    p.report.skip(table, id, username, "an InviteHub user is already called '" + username
-                            + "' (rename one of them in the reference and run again)");
+                String taken = p.target.usernames.get(username.toLowerCase(Locale.ROOT));
+                if (taken != null) {
+                    p.report.skip(table, id, username, "an InviteHub user is already called '" + taken + "' ("
+                            + (taken.equals(username) ? "" : "usernames are unique regardless of case; ")
+                            + "rename one of them in the reference and run again)");
                     continue;
                 }
                 String role = row.label("role");
@@ -117,7 +120,7 @@ final class AccountsPlanner {
                 if (row.trimmed("rejection_reason") != null) {
                     rejectionReasons++;
                 }
-                p.target.usernames.add(username);
+                p.target.usernames.put(username.toLowerCase(Locale.ROOT), username);
                 p.plan.users.put(id, new ImportPlan.User(id, username, email, hash, ourRole, approval,
                         Planning.orElse(row.time("created_at"), p.now),
                         Planning.orElse(row.time("updated_at"), Planning.orElse(row.time("created_at"), p.now))));

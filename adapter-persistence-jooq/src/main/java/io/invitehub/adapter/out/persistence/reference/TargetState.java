@@ -14,7 +14,8 @@ import java.util.Set;
  * invitation per e-mail), external members, and the counters the import adds to.
  */
 final class TargetState {
-    final Set<String> usernames = new HashSet<>();
+    /** Usernames by their lower-case form: InviteHub's are unique regardless of case (V19). */
+    final Map<String, String> usernames = new HashMap<>();
     final Set<String> emails = new HashSet<>();
     final Map<String, Long> groupsByName = new HashMap<>();
     final Map<String, Long> teamsByAccount = new HashMap<>();
@@ -34,7 +35,8 @@ final class TargetState {
     static TargetState load(DSLContext dsl) {
         TargetState s = new TargetState();
         dsl.fetch("select username, lower(email) from users").forEach(r -> {
-            s.usernames.add(r.get(0, String.class));
+            String username = r.get(0, String.class);
+            s.usernames.put(username.toLowerCase(Locale.ROOT), username);
             if (r.get(1) != null) {
                 s.emails.add(r.get(1, String.class));
             }

@@ -16,7 +16,9 @@ public interface DistributorSignUpUseCase {
      * Creates a PENDING distributor when the code matches; an admin approves it before it may act.
      *
      * @throws io.invitehub.domain.shared.DomainException VALIDATION_FAILED for a wrong, expired or exhausted code
-     *         (also for malformed fields), CONFLICT for a taken username or e-mail
+     *         (also for malformed fields), CONFLICT for a taken username (regardless of case) or e-mail, said only
+     *         with the right code and counted against it like a wrong one; RATE_LIMITED beyond 5 attempts a minute
+     *         per client address or per e-mail
      */
     User register(RegisterDistributorCommand command);
 }
