@@ -3,9 +3,10 @@
 -- dropped and created again in the same transaction), so running it on a database that has it changes
 -- nothing. Change a definition here, never in a released versioned migration.
 
--- The distributor's brand (ADR 47, table: V34): every distributor has its row from the moment it exists, with
--- a slug that defaults to its username, so its own link /r/<slug>/<code> works before it ever opens its profile
--- and a slug someone chooses later can never be another distributor's default.
+-- The distributor's brand (ADR 47; table, first definitions and the rows of earlier distributors: V34): every
+-- distributor has its row from the moment it exists, with a slug that defaults to its username, so its own link
+-- /r/<slug>/<code> works before it ever opens its profile and a slug someone chooses later can never be another
+-- distributor's default.
 
 -- [jooq ignore start]
 -- Words no slug may be (a distributor's own choice is refused with SLUG_RESERVED; a default steps around them).
@@ -41,6 +42,9 @@ $$;
 -- first makes the insert fail once, and the next default steps past it
 create or replace function users_distributor_brand() returns trigger language plpgsql as $$
 begin
+    if to_regclass('distributor_brands') is null then
+        return null; -- a schema from before V34 (a migration run to an earlier target): V34 gives the row
+    end if;
     loop
         begin
             insert into distributor_brands (distributor_id, slug) values (new.id, distributor_default_slug(new.username, new.id));
@@ -57,18 +61,4 @@ $$;
 drop trigger if exists users_distributor_brand on users;
 create trigger users_distributor_brand after insert on users
     for each row when (new.role = 'DISTRIBUTOR') execute function users_distributor_brand();
-
--- distributors from before the brands (or from an import that ran without the trigger) get their row; one
--- statement per distributor so each default sees the slugs given before it
-do $$
-declare
-    d record;
-begin
-    for d in select u.id, u.username from users u
-             where u.role = 'DISTRIBUTOR' and not exists (select 1 from distributor_brands b where b.distributor_id = u.id)
-             order by u.id loop
-        insert into distributor_brands (distributor_id, slug) values (d.id, distributor_default_slug(d.username, d.id));
-    end loop;
-end
-$$;
 -- [jooq ignore stop]
