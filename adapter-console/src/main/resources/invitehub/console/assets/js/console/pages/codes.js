@@ -153,7 +153,7 @@ class CodesPage extends ConsoleElement {
             @sl-change=${(e) => this.filterChanged('status', e.target.value)}>
             ${STATUSES.map((s) => html`<sl-option value=${s}>${t(`codeStatus.${s}`)}</sl-option>`)}
           </sl-select>
-          <sl-select class="filter-usage" label=${t('codes.usage')} size="small" value=${this.usage} placeholder=${t('filter.all')} clearable
+          <sl-select class="filter-usage" label=${t('codes.usageFilter')} size="small" value=${this.usage} placeholder=${t('filter.all')} clearable
             @sl-change=${(e) => this.filterChanged('usage', e.target.value)}>
             <sl-option value="unused">${t('codes.unused')}</sl-option><sl-option value="used">${t('codes.used')}</sl-option>
           </sl-select>
