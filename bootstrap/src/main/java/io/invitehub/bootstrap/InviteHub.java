@@ -42,6 +42,7 @@ import io.invitehub.bootstrap.assembly.Adapters;
 import io.invitehub.bootstrap.assembly.BrandsAssembly;
 import io.invitehub.bootstrap.assembly.CodesAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
+import io.invitehub.bootstrap.assembly.StaffAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
 import io.invitehub.bootstrap.assembly.RedemptionAssembly;
 import io.invitehub.bootstrap.assembly.SharedPorts;
@@ -127,7 +128,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    brands, persistence::isHealthy, b.clock);
+                    brands, StaffAssembly.wire(a, s.accounts()), persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {

@@ -47,5 +47,7 @@ public enum ErrorCode {
     /** The slug is a word the platform keeps for itself ({@code console}, {@code invite}, {@code api}, …). */
     SLUG_RESERVED,
     /** Another distributor's brand has asked for this custom host. */
-    CUSTOM_HOST_TAKEN
+    CUSTOM_HOST_TAKEN,
+    /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
+    PASSWORD_CHANGE_REQUIRED
 }

@@ -26,7 +26,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
                         ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, BrandsApi brands,
-                        PlatformSiteUseCase site) {
+                        PlatformSiteUseCase site, StaffPorts staff) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -45,5 +45,6 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(brands, "brands");
         Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(staff, "staff");
     }
 }

@@ -62,6 +62,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.SLUG_TAKEN, 409);
         STATUS.put(ErrorCode.SLUG_RESERVED, 400);
         STATUS.put(ErrorCode.CUSTOM_HOST_TAKEN, 409);
+        STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
     }
 
     private final ObjectMapper json;
