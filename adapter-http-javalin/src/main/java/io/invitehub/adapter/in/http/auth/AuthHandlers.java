@@ -82,10 +82,14 @@ public final class AuthHandlers {
         Login request = HttpRequests.formOrBody(ctx, Login.class,
                 form -> new Login(HttpRequests.formParam(form, "username"), HttpRequests.formParam(form, "password")));
         char[] password = request.password() == null ? null : request.password().toCharArray();
-        SignedIn signedIn = signIn.login(request.username(), password, proxies.clientAddress(ctx));
+        ctx.json(token(signIn.login(request.username(), password, proxies.clientAddress(ctx))));
+    }
+
+    /** The login's and the renewal's answer: a renewed token of a temporary password still says it must be changed. */
+    private Token token(SignedIn signedIn) {
         long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());
-        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name(),
-                signedIn.user().mustChangePassword() ? Boolean.TRUE : null));
+        return new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name(),
+                signedIn.user().mustChangePassword() ? Boolean.TRUE : null);
     }
 
     public void sendVerificationCode(Context ctx) {
@@ -103,9 +107,7 @@ public final class AuthHandlers {
      * session's maximum since the password (ADR 48); the login's answer.
      */
     public void renew(Context ctx) {
-        SignedIn renewed = signIn.renew(HttpRequests.bearerToken(ctx));
-        long expiresIn = Math.max(0, Duration.between(clock.instant(), renewed.expiresAt()).getSeconds());
-        ctx.json(new Token(renewed.accessToken(), "bearer", expiresIn, renewed.user().role().name()));
+        ctx.json(token(signIn.renew(HttpRequests.bearerToken(ctx))));
     }
 
     /** {@code GET /auth/me}: the signed-in account. */
