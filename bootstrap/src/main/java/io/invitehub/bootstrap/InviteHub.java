@@ -36,6 +36,7 @@ import io.invitehub.application.shared.port.out.JobLeases;
 import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.TeamProvider;
+import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.AccountsAssembly;
 import io.invitehub.bootstrap.assembly.Adapters;
@@ -111,12 +112,13 @@ public final class InviteHub implements AutoCloseable {
         this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
         this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), b.mailer != null ? b.mailer : new LoggingMailer());
         this.codes = CodesAssembly.wire(a, s.redemption());
-        this.statistics = StatisticsAssembly.wire(a, s.statistics());
+        PlatformSiteUseCase site = BrandsAssembly.site(a, s.site(), s.shop(), s.statistics());
+        this.statistics = StatisticsAssembly.wire(a, site);
         this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption());
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
-        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
-        this.brands = BrandsAssembly.wire(a, s.site(), s.shop(), s.statistics());
+        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator(), site);
+        this.brands = BrandsAssembly.wire(a, site, s.shop());
 
         if (b.workers) {
             shop.startWorkers(a, s.shop(), resources);

@@ -107,6 +107,40 @@ class BrandsAndSessionsHttpTest {
     }
 
     @Test
+    void anAdminsSettingsAreValidatedAuditedAndReadByTheShopAndTheReadSideAtOnce() throws Exception {
+        String admin = login("admin", "admin-password");
+        JsonNode before = json(send("GET", "/api/v1/admin/settings", admin, null, 200));
+        assertThat(before.get("platform_name").asText()).isEqualTo("Seat Shop");
+        assertThat(before.get("default_unit_price").asText()).as("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR, stored at the first start").isEqualTo("0.00");
+        assertThat(before.get("payment_window_minutes").asInt()).as("INVITEHUB_ORDER_PAYMENT_WINDOW").isEqualTo(15);
+        assertThat(sql.count("select count(*) from platform_settings where default_unit_price_minor = 0 and payment_window_seconds = 900")).isEqualTo(1);
+
+        String bad = "{\"platform_name\":\"Seat Shop\",\"support_contact\":\"help@seats.example\",\"announcement\":\"Closed on Sunday\","
+                + "\"default_unit_price\":\"7.50\",\"payment_window_minutes\":1441}";
+        assertThat(json(send("PUT", "/api/v1/admin/settings", admin, bad, 400)).get("field").asText()).isEqualTo("payment_window_minutes");
+        assertThat(json(send("GET", "/api/v1/admin/settings", admin, null, 200))).as("a refused change changes nothing").isEqualTo(before);
+        assertThat(json(send("GET", "/api/v1/public/site", null, null, 200)).get("announcement").isNull()).isTrue();
+
+        JsonNode saved = json(send("PUT", "/api/v1/admin/settings", admin, bad.replace("1441", "45"), 200));
+        assertThat(saved.get("default_unit_price").asText()).isEqualTo("7.50");
+        assertThat(json(send("GET", "/api/v1/public/site", null, null, 200)).get("announcement").asText()).isEqualTo("Closed on Sunday");
+        assertThat(json(send("GET", "/api/v1/admin/audit-log?action=SITE_UPDATE", admin, null, 200)).get("items").get(0).get("details").asText())
+                .contains("default_unit_price=7.50 CNY", "payment_window=PT45M");
+
+        String lee = login("lee", "lee-password");
+        assertThat(json(send("GET", "/api/v1/distributors/me/summary", lee, null, 200)).get("unit_price").asText())
+                .as("the read side's default price, without a restart").isEqualTo("7.50");
+        assertThat(json(send("GET", "/api/v1/distributors/me/profile", lee, null, 200)).get("unit_price").asText()).isEqualTo("7.50");
+        long planId = json(send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"Window pack\",\"price\":\"9.00\","
+                + "\"code_count\":1,\"code_max_uses\":1,\"validity_days\":30}", 201)).get("id").asLong();
+        JsonNode order = json(send("POST", "/api/v1/distributors/me/code-orders", lee,
+                "{\"plan_id\":" + planId + ",\"quantity\":1,\"pay_type\":\"alipay\"}", 201));
+        assertThat(Instant.parse(order.get("expire_at").asText())).as("the shop's payment window, without a restart")
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(45)));
+        send("PUT", "/api/v1/admin/settings", admin, bad.replace("1441", "15").replace("7.50", "0").replace(",\"announcement\":\"Closed on Sunday\"", ""), 200);
+    }
+
+    @Test
     void aCustomHostServesTheOwnLinkOnlyOnceAnAdminVerifiedIt() throws Exception {
         String admin = login("admin", "admin-password");
         long annId = json(send("POST", "/api/v1/admins/distributors/create", admin,

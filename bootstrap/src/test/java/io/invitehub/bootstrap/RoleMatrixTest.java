@@ -168,6 +168,9 @@ class RoleMatrixTest {
         row("POST /api/v1/admin/accounts/{id}/enable", admin);
         row("POST /api/v1/admin/accounts/{id}/reset-password", admin);
         row("GET /api/v1/admin/audit-log", admin);
+        // the platform's settings (ADR 51): the Settings page is the admin's; an operator is refused like a distributor
+        row("GET /api/v1/admin/settings", admin);
+        row("PUT /api/v1/admin/settings", admin);
 
         // the reference dialect (ADR 34): the reference's access, never looser than InviteHub's own
         String r = "/reference/api/v1";

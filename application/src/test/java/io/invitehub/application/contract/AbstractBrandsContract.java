@@ -195,6 +195,32 @@ public abstract class AbstractBrandsContract extends StorageContractSupport {
     }
 
     @Test
+    void theTermsLiveInTheSameRowAndAreEmptyUntilWritten() {
+        java.util.Currency cny = java.util.Currency.getInstance("CNY");
+        assertThat(storage.platformSettings().terms(cny)).isEmpty();
+        PlatformSite site = new PlatformSite("Seat Shop", Optional.empty(), Optional.empty(), Optional.empty());
+        tx(() -> {
+            storage.platformSettings().write(site, Actor.system(), NOW);
+            return null;
+        });
+        assertThat(storage.platformSettings().terms(cny)).as("a row from before V38 has no terms yet").isEmpty();
+
+        io.invitehub.domain.brand.PlatformTerms terms = new io.invitehub.domain.brand.PlatformTerms(
+                io.invitehub.domain.shared.Money.ofMinor(1250, cny), java.time.Duration.ofMinutes(40));
+        tx(() -> {
+            storage.platformSettings().writeTerms(terms, Actor.system(), NOW);
+            return null;
+        });
+        assertThat(storage.platformSettings().terms(cny)).contains(terms);
+        PlatformSite renamed = new PlatformSite("Seat Shop Pro", Optional.empty(), Optional.empty(), Optional.empty());
+        tx(() -> {
+            storage.platformSettings().write(renamed, Actor.system(), NOW);
+            return null;
+        });
+        assertThat(storage.platformSettings().terms(cny)).as("writing the site keeps the terms").contains(terms);
+    }
+
+    @Test
     void unknownDistributorsHaveNoBrand() {
         assertThat(storage.brands().find(new UserId(987_654L))).isEmpty();
         assertThatThrownBy(() -> save(User.restore(new UserId(987_654L), "ghost", null, Role.DISTRIBUTOR, Approval.APPROVED, "h", 0),

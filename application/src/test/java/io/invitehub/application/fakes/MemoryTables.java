@@ -139,6 +139,7 @@ final class MemoryTables {
         TreeMap<Long, Lifecycle> lifecycle = new TreeMap<>();
         TreeMap<Long, BrandRow> brands = new TreeMap<>();
         io.invitehub.domain.brand.PlatformSite site;
+        io.invitehub.domain.brand.PlatformTerms terms;
         long nextId = 1;
         long nextQueueSeq = 1;
 
@@ -163,6 +164,7 @@ final class MemoryTables {
             copy.lifecycle = new TreeMap<>(lifecycle);
             copy.brands = new TreeMap<>(brands);
             copy.site = site;
+            copy.terms = terms;
             copy.nextId = nextId;
             copy.nextQueueSeq = nextQueueSeq;
             return copy;
@@ -175,7 +177,7 @@ final class MemoryTables {
             userCreatedAt = s.userCreatedAt; rejectionReasons = s.rejectionReasons;
             audit = s.audit; verifications = s.verifications; plans = s.plans; orders = s.orders; alerts = s.alerts;
             codeOrders = s.codeOrders; claims = s.claims; blocks = s.blocks; optOuts = s.optOuts;
-            lifecycle = s.lifecycle; brands = s.brands; site = s.site; nextId = s.nextId; nextQueueSeq = s.nextQueueSeq;
+            lifecycle = s.lifecycle; brands = s.brands; site = s.site; terms = s.terms; nextId = s.nextId; nextQueueSeq = s.nextQueueSeq;
         }
     }
 

@@ -206,7 +206,9 @@ public final class RouteTable {
                 row(POST, "/api/v1/admin/accounts/{id}/disable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::disable),
                 row(POST, "/api/v1/admin/accounts/{id}/enable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::enable),
                 row(POST, "/api/v1/admin/accounts/{id}/reset-password", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::resetPassword),
-                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list)));
+                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list),
+                row(GET, "/api/v1/admin/settings", ADMIN, NO_BODY, SiteHandlers.SITE, site::settings),
+                row(PUT, "/api/v1/admin/settings", ADMIN, JSON, SiteHandlers.SETTINGS, site::update)));
     }
 
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {

@@ -12,7 +12,9 @@ import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.domain.brand.Brand;
 import io.invitehub.domain.brand.CustomHost;
+import io.invitehub.application.site.view.PlatformSettingsView;
 import io.invitehub.domain.brand.PlatformSite;
+import io.invitehub.domain.brand.PlatformTerms;
 import io.invitehub.domain.brand.Slug;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -32,6 +34,7 @@ final class BrandFakes implements BrandProfileUseCase, PublicBrandQueries, Custo
     final List<String> calls = new CopyOnWriteArrayList<>();
     volatile PlatformSite site = new PlatformSite("Seat Shop", Optional.of("https://cdn.example.com/logo.png"),
             Optional.of("help@seats.example"), Optional.of("Open every day"));
+    volatile PlatformTerms terms = new PlatformTerms(Money.ofMinor(500, Money.CNY), java.time.Duration.ofMinutes(15));
     /** The custom host that is verified (served), if any. */
     volatile String verifiedHost = "seats.kim.example";
 
@@ -98,8 +101,21 @@ final class BrandFakes implements BrandProfileUseCase, PublicBrandQueries, Custo
     }
 
     @Override
-    public PlatformSite update(Actor admin, PlatformSite changed) {
+    public PlatformTerms terms() {
+        return terms;
+    }
+
+    @Override
+    public PlatformSettingsView settings(Actor admin) {
+        calls.add("settings");
+        return new PlatformSettingsView(site, terms);
+    }
+
+    @Override
+    public PlatformSettingsView update(Actor admin, PlatformSite changed, PlatformTerms changedTerms) {
+        calls.add("update settings");
         site = changed;
-        return changed;
+        terms = changedTerms;
+        return new PlatformSettingsView(changed, changedTerms);
     }
 }

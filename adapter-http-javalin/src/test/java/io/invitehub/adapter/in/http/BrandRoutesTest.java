@@ -117,6 +117,40 @@ class BrandRoutesTest {
     }
 
     @Test
+    void anAdminReadsAndReplacesThePlatformSettingsAndBadInputChangesNothing() {
+        JsonNode read = answer(api.get("/api/v1/admin/settings", api.bearer("admin")), 200);
+        assertThat(read.get("platform_name").asText()).isEqualTo("Seat Shop");
+        assertThat(read.get("default_unit_price").asText()).isEqualTo("5.00");
+        assertThat(read.get("payment_window_minutes").asInt()).isEqualTo(15);
+        assertThat(read.get("currency").asText()).isEqualTo("CNY");
+        assertThat(read.fieldNames()).toIterable().as("never a payment key").containsExactlyInAnyOrder("platform_name", "logo_url",
+                "support_contact", "announcement", "default_unit_price", "payment_window_minutes", "currency");
+
+        JsonNode written = answer(api.withBody("PUT", "/api/v1/admin/settings", "{\"platform_name\":\"Seat Shop Pro\","
+                + "\"logo_url\":\"\",\"support_contact\":\"help@seats.example\",\"announcement\":\"Closed on Sunday\","
+                + "\"default_unit_price\":\"12.50\",\"payment_window_minutes\":45}", api.bearer("admin")), 200);
+        assertThat(written.get("platform_name").asText()).isEqualTo("Seat Shop Pro");
+        assertThat(written.get("logo_url").isNull()).as("a blank logo clears it").isTrue();
+        assertThat(written.get("default_unit_price").asText()).isEqualTo("12.50");
+        assertThat(api.brands.terms.paymentWindow()).isEqualTo(java.time.Duration.ofMinutes(45));
+        assertThat(api.brands.site.announcement()).contains("Closed on Sunday");
+
+        int calls = api.brands.calls.size();
+        refused(api.withBody("PUT", "/api/v1/admin/settings", "{\"platform_name\":\"X\",\"default_unit_price\":\"-1\","
+                + "\"payment_window_minutes\":45}", api.bearer("admin")), 400, "VALIDATION_FAILED", "default_unit_price");
+        refused(api.withBody("PUT", "/api/v1/admin/settings", "{\"platform_name\":\"X\",\"default_unit_price\":\"1.001\","
+                + "\"payment_window_minutes\":45}", api.bearer("admin")), 400, "VALIDATION_FAILED", "default_unit_price");
+        refused(api.withBody("PUT", "/api/v1/admin/settings", "{\"platform_name\":\"X\",\"default_unit_price\":\"1\","
+                + "\"payment_window_minutes\":0}", api.bearer("admin")), 400, "VALIDATION_FAILED", "payment_window_minutes");
+        refused(api.withBody("PUT", "/api/v1/admin/settings", "{\"default_unit_price\":\"1\",\"payment_window_minutes\":30}",
+                api.bearer("admin")), 400, "VALIDATION_FAILED", "platform_name");
+        refused(api.withBody("PUT", "/api/v1/admin/settings", "{\"platform_name\":\"X\",\"logo_url\":\"http://cdn.example/l.png\","
+                + "\"default_unit_price\":\"1\",\"payment_window_minutes\":30}", api.bearer("admin")), 400, "VALIDATION_FAILED", "logo_url");
+        assertThat(api.brands.calls).as("nothing reached the use case").hasSize(calls);
+        assertThat(api.brands.site.platformName()).isEqualTo("Seat Shop Pro");
+    }
+
+    @Test
     void theCustomHostsAreListedAndVerifiedByAnAdminAndCheckedForTheProxy() {
         JsonNode list = answer(api.get("/api/v1/admins/custom-hosts?limit=10", api.bearer("admin")), 200);
         assertThat(list.get("items").get(0).get("custom_host").asText()).isEqualTo("seats.kim.example");

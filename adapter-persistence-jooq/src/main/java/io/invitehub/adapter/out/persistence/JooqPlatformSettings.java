@@ -2,16 +2,20 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.site.port.out.PlatformSettings;
 import io.invitehub.domain.brand.PlatformSite;
+import io.invitehub.domain.brand.PlatformTerms;
+import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Optional;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.PLATFORM_SETTINGS;
 
-/** The platform's site settings: the one row of {@code platform_settings} (V34), written with an upsert. */
+/** The platform's settings: the one row of {@code platform_settings} (V34; the terms V38), written with an upsert. */
 final class JooqPlatformSettings implements PlatformSettings {
     private static final short ROW = 1;
     private final DSLContext dsl;
@@ -45,5 +49,26 @@ final class JooqPlatformSettings implements PlatformSettings {
                 .set(PLATFORM_SETTINGS.UPDATED_AT, Rows.at(at))
                 .set(PLATFORM_SETTINGS.UPDATED_BY, actor)
                 .execute();
+    }
+
+    @Override
+    public Optional<PlatformTerms> terms(Currency currency) {
+        return dsl.select(PLATFORM_SETTINGS.DEFAULT_UNIT_PRICE_MINOR, PLATFORM_SETTINGS.PAYMENT_WINDOW_SECONDS).from(PLATFORM_SETTINGS)
+                .where(PLATFORM_SETTINGS.ID.eq(ROW)).and(PLATFORM_SETTINGS.DEFAULT_UNIT_PRICE_MINOR.isNotNull())
+                .fetchOptional(r -> new PlatformTerms(Money.ofMinor(r.value1(), currency), Duration.ofSeconds(r.value2())));
+    }
+
+    @Override
+    public void writeTerms(PlatformTerms terms, Actor by, Instant at) {
+        int rows = dsl.update(PLATFORM_SETTINGS)
+                .set(PLATFORM_SETTINGS.DEFAULT_UNIT_PRICE_MINOR, terms.defaultUnitPrice().minorUnits())
+                .set(PLATFORM_SETTINGS.PAYMENT_WINDOW_SECONDS, Math.toIntExact(terms.paymentWindow().toSeconds()))
+                .set(PLATFORM_SETTINGS.UPDATED_AT, Rows.at(at))
+                .set(PLATFORM_SETTINGS.UPDATED_BY, by.userId().map(UserId::value).orElse(null))
+                .where(PLATFORM_SETTINGS.ID.eq(ROW))
+                .execute();
+        if (rows != 1) {
+            throw new IllegalStateException("platform_settings has no row to store the terms in: write the site first");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.invitehub.application.brands.service;
 
+import io.invitehub.application.site.port.in.PlatformTermsQuery;
 import io.invitehub.application.brands.port.in.BrandProfileUseCase;
 import io.invitehub.application.brands.port.in.CustomHostsUseCase;
 import io.invitehub.application.brands.port.in.PublicBrandQueries;
@@ -45,8 +46,10 @@ public final class BrandService implements BrandProfileUseCase, PublicBrandQueri
     private final AuditLog audit;
     private final Clock clock;
     private final BrandSettings settings;
+    private final PlatformTermsQuery terms;
 
-    public BrandService(TransactionRunner transactions, Brands brands, Users users, AuditLog audit, Clock clock, BrandSettings settings) {
+    public BrandService(TransactionRunner transactions, Brands brands, Users users, AuditLog audit, Clock clock, BrandSettings settings,
+                        PlatformTermsQuery terms) {
         this.transactions = transactions;
         this.brands = brands;
         this.users = users;
@@ -54,6 +57,7 @@ public final class BrandService implements BrandProfileUseCase, PublicBrandQueri
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        this.terms = java.util.Objects.requireNonNull(terms, "terms");
     }
 
     @Override
@@ -128,9 +132,10 @@ public final class BrandService implements BrandProfileUseCase, PublicBrandQueri
     }
 
     private BrandProfile view(Brands.StoredBrand stored) {
+        Money platformPrice = terms.terms().defaultUnitPrice();
         Money price = stored.ownUnitPriceMinor().isPresent()
-                ? Money.ofMinor(stored.ownUnitPriceMinor().getAsLong(), settings.defaultUnitPrice().currency())
-                : settings.defaultUnitPrice();
+                ? Money.ofMinor(stored.ownUnitPriceMinor().getAsLong(), platformPrice.currency())
+                : platformPrice;
         String base = settings.publicBaseUrl().orElse("");
         Brand brand = stored.brand();
         String own = stored.customHostVerifiedAt().isPresent() && brand.customHost().isPresent()

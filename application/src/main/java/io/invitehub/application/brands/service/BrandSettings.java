@@ -1,20 +1,18 @@
 package io.invitehub.application.brands.service;
 
 import io.invitehub.domain.brand.CustomHost;
-import io.invitehub.domain.shared.Money;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@code publicBaseUrl}: the address customers reach the service at ({@code INVITEHUB_PUBLIC_BASE_URL}, no trailing
- * slash), for absolute links; empty: links are paths from the root. {@code defaultUnitPrice}: the platform's unit
- * price, shown to a distributor without its own.
+ * slash), for absolute links; empty: links are paths from the root. (The platform's unit price, shown to a distributor
+ * without its own, is a runtime setting: ADR 51.)
  */
-public record BrandSettings(Optional<String> publicBaseUrl, Money defaultUnitPrice) {
+public record BrandSettings(Optional<String> publicBaseUrl) {
     public BrandSettings {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-        Objects.requireNonNull(defaultUnitPrice, "defaultUnitPrice");
         publicBaseUrl = publicBaseUrl.map(u -> u.replaceAll("/+$", ""));
     }
 

@@ -34,7 +34,8 @@ class BrandServiceTest {
 
     private BrandService service(Optional<String> base) {
         return new BrandService(f.storage.transactions(), f.storage.brands(), f.storage.users(), f.storage.auditLog(), f.clock,
-                new BrandSettings(base, platformPrice));
+                new BrandSettings(base),
+                io.invitehub.application.site.port.in.PlatformTermsQuery.fixed(new io.invitehub.domain.brand.PlatformTerms(platformPrice, java.time.Duration.ofMinutes(15))));
     }
 
     private User user(String name, Role role, Approval approval) {

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DistributorReadSideServiceTest {
     private final Fixture f = new Fixture();
     private final DistributorQueryService queries = new DistributorQueryService(f.storage.statistics(), f.storage.records(), f.storage.codes(),
-            f.storage.users(), f.clock, new StatisticsSettings(Money.ofMinor(500, Money.CNY), Duration.ofDays(30)));
+            f.storage.users(), f.clock, new StatisticsSettings(Duration.ofDays(30)),
+            io.invitehub.application.site.port.in.PlatformTermsQuery.fixed(new io.invitehub.domain.brand.PlatformTerms(Money.ofMinor(500, Money.CNY), Duration.ofMinutes(15))));
     private final CodeManagementService manage = new CodeManagementService(f.storage.transactions(), f.storage.codes(),
             f.storage.users(), f.clock);
     private final User admin = user("admin", Role.ADMIN, null);

@@ -28,7 +28,6 @@ import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
@@ -187,15 +186,7 @@ public final class ShopHandlers {
 
     /** A decimal string in major units ({@code "12.50"}) with at most the currency's digits; never a float. */
     private Money money(String raw, String field) {
-        try {
-            BigDecimal value = new BigDecimal(raw.strip());
-            if (value.stripTrailingZeros().scale() > currency.getDefaultFractionDigits() || value.signum() < 0) {
-                throw invalid(field + " must be a non-negative amount with at most " + currency.getDefaultFractionDigits() + " decimals");
-            }
-            return Money.ofMinor(value.movePointRight(currency.getDefaultFractionDigits()).longValueExact(), currency);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw invalid(field + " must be a decimal string such as \"12.50\"");
-        }
+        return Amounts.parse(raw, field, currency);
     }
 
     private static PlanId planId(Context ctx) {

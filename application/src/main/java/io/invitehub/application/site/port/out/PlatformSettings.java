@@ -1,12 +1,16 @@
 package io.invitehub.application.site.port.out;
 
 import io.invitehub.domain.brand.PlatformSite;
+import io.invitehub.domain.brand.PlatformTerms;
 import io.invitehub.domain.user.Actor;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Optional;
 
-/** The platform's site settings: one row in PostgreSQL (V34 {@code platform_settings}). Read it, write it. */
+/**
+ * The platform's settings: one row in PostgreSQL (V34 {@code platform_settings}, the terms since V38). Read it, write it.
+ */
 public interface PlatformSettings {
 
     /** The stored settings; empty before the first start wrote them. */
@@ -14,4 +18,10 @@ public interface PlatformSettings {
 
     /** Stores {@code site} in place of what was there (or as the first row), by {@code by} at {@code at}. */
     void write(PlatformSite site, Actor by, Instant at);
+
+    /** The stored terms, the price in {@code currency}; empty before the first start stored them (a row from before V38). */
+    Optional<PlatformTerms> terms(Currency currency);
+
+    /** Stores {@code terms} in the row {@link #write} created, by {@code by} at {@code at}. */
+    void writeTerms(PlatformTerms terms, Actor by, Instant at);
 }
