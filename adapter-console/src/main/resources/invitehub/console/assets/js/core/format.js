@@ -48,6 +48,27 @@ export function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
+/** The zone's UTC offset ({@code +08:00}) on a business day. */
+export function offsetOn(day) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${day}T12:00:00Z`)).find((part) => part.type === 'timeZoneName').value;
+  return name === 'GMT' ? '+00:00' : name.slice(3);
+}
+
+/**
+ * The start of a business day as an ISO timestamp with offset, for the audit log's {@code from}/{@code to}: a plain
+ * date there means a UTC day, so the console sends the business day's instant (the sales filter reads plain dates as
+ * business days itself, ADR 48, and gets plain dates).
+ */
+export function dayStart(day) {
+  return `${day}T00:00:00${offsetOn(day)}`;
+}
+
+export function nextDay(day) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
 export function number(value) {
   return new Intl.NumberFormat(lang()).format(value);
 }
