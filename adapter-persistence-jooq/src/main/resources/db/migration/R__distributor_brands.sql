@@ -3,7 +3,7 @@
 -- dropped and created again in the same transaction), so running it on a database that has it changes
 -- nothing. Change a definition here, never in a released versioned migration.
 
--- The distributor's brand (ADR 47; table, first definitions and the rows of earlier distributors: V34): every
+-- The distributor's brand (ADR 47; table, first definitions and the rows of earlier distributors: V46): every
 -- distributor has its row from the moment it exists, with a slug that defaults to its username, so its own link
 -- /r/<slug>/<code> works before it ever opens its profile and a slug someone chooses later can never be another
 -- distributor's default.
@@ -43,7 +43,7 @@ $$;
 create or replace function users_distributor_brand() returns trigger language plpgsql as $$
 begin
     if to_regclass('distributor_brands') is null then
-        return null; -- a schema from before V34 (a migration run to an earlier target): V34 gives the row
+        return null; -- a schema from before V46 (a migration run to an earlier target): V46 gives the row
     end if;
     loop
         begin

@@ -203,7 +203,7 @@ public abstract class AbstractBrandsContract extends StorageContractSupport {
             storage.platformSettings().write(site, Actor.system(), NOW);
             return null;
         });
-        assertThat(storage.platformSettings().terms(cny)).as("a row from before V38 has no terms yet").isEmpty();
+        assertThat(storage.platformSettings().terms(cny)).as("a row from before V48 has no terms yet").isEmpty();
 
         io.invitehub.domain.brand.PlatformTerms terms = new io.invitehub.domain.brand.PlatformTerms(
                 io.invitehub.domain.shared.Money.ofMinor(1250, cny), java.time.Duration.ofMinutes(40));

@@ -112,7 +112,7 @@ final class MemoryTables {
         }
     }
 
-    /** A distributor's brand (distributor_brands, V34): made with the distributor, like the SQL trigger does. */
+    /** A distributor's brand (distributor_brands, V46): made with the distributor, like the SQL trigger does. */
     record BrandRow(io.invitehub.domain.brand.Brand brand, Instant verifiedAt) {
     }
 

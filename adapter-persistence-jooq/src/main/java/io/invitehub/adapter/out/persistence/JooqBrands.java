@@ -26,7 +26,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.when;
 
 /**
- * The distributors' brands in {@code distributor_brands} (V34; each row made with its distributor by the trigger of
+ * The distributors' brands in {@code distributor_brands} (V46; each row made with its distributor by the trigger of
  * R__distributor_brands.sql). Slugs and hosts are stored lower case, so the unique keys compare them case-insensitively;
  * a violated key is the refusal it means. Approval is a literal in predicates (ADR 23).
  */

@@ -45,7 +45,7 @@ import static org.jooq.impl.DSL.select;
  * A distributor's lists, composed from jOOQ conditions. Sales read {@code invitations_distributor_sales_idx}
  * (non-rebind), members {@code invitations_distributor_members_v9_idx} (rebind invitations included, ADR 21),
  * both {@code distributor_id, created_at DESC, id DESC}; codes {@code redeem_codes_owner_idx} backwards (filtered by
- * usage: one of the two partial indexes of V35); the
+ * usage: one of the two partial indexes of V47); the
  * keyset condition is a row comparison the index answers, so a deep page costs what the first one does.
  * States and statuses are literals, never bound (ADR 23).
  */
@@ -144,7 +144,7 @@ final class JooqDistributorRecords implements DistributorRecords {
 
     /**
      * The usage filter as the predicate of its partial index ({@code redeem_codes_owner_unused_idx} / {@code _used_idx},
-     * V35), with a literal so the planner can use the index for any distributor.
+     * V47), with a literal so the planner can use the index for any distributor.
      */
     private static Condition usage(CodeUsage usage) {
         return usage == CodeUsage.UNUSED ? C.USED_COUNT.eq(inline(0)) : C.USED_COUNT.gt(inline(0));

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.PLATFORM_SETTINGS;
 
-/** The platform's settings: the one row of {@code platform_settings} (V34; the terms V38), written with an upsert. */
+/** The platform's settings: the one row of {@code platform_settings} (V46; the terms V48), written with an upsert. */
 final class JooqPlatformSettings implements PlatformSettings {
     private static final short ROW = 1;
     private final DSLContext dsl;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The code list's usage filter ({@code ?usage=unused|used}) is a range of its own partial index (V35) in the list's
+ * The code list's usage filter ({@code ?usage=unused|used}) is a range of its own partial index (V47) in the list's
  * order: no sort, no scan of the distributor's other codes. 120 000 codes, half of them one distributor's, a third of
  * those never used; analysed, so the plans are the planner's real choice. The rows are the port's own answer.
  */

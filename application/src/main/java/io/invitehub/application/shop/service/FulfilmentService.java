@@ -67,7 +67,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
             if (!transactions.inTransaction(() -> orders.completeFulfilment(job))) {
                 throw new LostClaim("order " + order.orderNo() + " was taken over before it could be completed");
             }
-            LOG.info(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
+            LOG.fine(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
         } catch (LostClaim lost) {
             LOG.warning(lost::getMessage);
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import io.invitehub.domain.order.PaymentVerdict;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.user.Actor;
 
+import io.invitehub.application.shop.port.in.PaymentNotificationUseCase.Judgement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -52,39 +53,49 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
         this.clock = clock;
     }
 
-    private enum Outcome { PAID_NOW, SUCCESS, FAIL }
+    /** What the locked order said: paid now (wake the fulfilment), and the answer with its verdict. */
+    private record Outcome(boolean paidNow, Judgement judgement) {
+        static Outcome fail(String verdict) {
+            return new Outcome(false, new Judgement(false, verdict));
+        }
+    }
 
     @Override
     public boolean handle(Map<String, String> parameters) {
+        return judge(parameters).success();
+    }
+
+    @Override
+    public Judgement judge(Map<String, String> parameters) {
         PaymentNotification n;
         try {
             n = gateway.verify(parameters);
         } catch (RejectedNotification rejected) {
             LOG.warning(() -> "payment notification refused: " + rejected.getMessage());
-            return false;
+            return new Judgement(false, "REFUSED");
         }
         if (!n.isSuccess()) {
-            LOG.info(() -> "payment notification for " + n.outTradeNo() + " with trade_status " + n.tradeStatus() + ": not a payment");
-            return false;
+            LOG.fine(() -> "payment notification for " + n.outTradeNo() + " with trade_status " + n.tradeStatus() + ": not a payment");
+            return new Judgement(false, "NOT_A_PAYMENT");
         }
         Instant now = clock.instant();
         Optional<OrderNo> orderNo = parse(n.outTradeNo());
         if (orderNo.isEmpty()) {
             transactions.inTransaction(() -> alert(PaymentAlert.Kind.UNKNOWN_ORDER, n, "signed notification for an order number of the wrong shape", now));
-            return false;
+            return new Judgement(false, "UNKNOWN_ORDER");
         }
-        Outcome outcome = transactions.inTransaction(() -> judge(orderNo.get(), n, now));
-        if (outcome == Outcome.PAID_NOW) {
+        Outcome outcome = transactions.inTransaction(() -> judgeLocked(orderNo.get(), n, now));
+        if (outcome.paidNow()) {
             wakeUps.signal(WakeUps.Work.ORDER_FULFILMENT);
         }
-        return outcome != Outcome.FAIL;
+        return outcome.judgement();
     }
 
-    private Outcome judge(OrderNo orderNo, PaymentNotification n, Instant now) {
+    private Outcome judgeLocked(OrderNo orderNo, PaymentNotification n, Instant now) {
         Optional<Order> locked = orders.lockByNo(orderNo);
         if (locked.isEmpty()) {
             alert(PaymentAlert.Kind.UNKNOWN_ORDER, n, "signed notification for an order that does not exist", now);
-            return Outcome.FAIL;
+            return Outcome.fail("UNKNOWN_ORDER");
         }
         Order order = locked.get();
         PaymentVerdict verdict = order.judgePayment(n.tradeNo(), n.paid(), n.payType(), now);
@@ -92,14 +103,14 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
             Optional<Order> sameTrade = orders.findByTradeNo(n.tradeNo());
             if (sameTrade.isPresent()) {
                 alert(PaymentAlert.Kind.TRADE_REUSED, n, "trade " + n.tradeNo() + " already paid order " + sameTrade.get().orderNo(), now);
-                return Outcome.FAIL;
+                return Outcome.fail("TRADE_REUSED");
             }
             if (!orders.markPaid(order.id(), n.tradeNo(), now)) {
                 throw new IllegalStateException("order " + orderNo + " was locked PENDING but could not be marked PAID");
             }
             audit.record(AuditEntry.of(Actor.system(), "ORDER_PAID", "ORDER", orderNo.value(),
                     "trade_no=" + n.tradeNo() + ", amount=" + n.paid() + ", pay_type=" + n.payType(), now));
-            return Outcome.PAID_NOW;
+            return new Outcome(true, new Judgement(true, verdict.name()));
         }
         if (verdict.alert()) {
             String detail;
@@ -127,7 +138,7 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
                     : kind(verdict);
             alert(kind, n, detail, now);
         }
-        return verdict.success() ? Outcome.SUCCESS : Outcome.FAIL;
+        return new Outcome(false, new Judgement(verdict.success(), verdict.name()));
     }
 
     private static PaymentAlert.Kind kind(PaymentVerdict verdict) {

@@ -45,14 +45,14 @@ class CodesPage extends ConsoleElement {
   async load() {
     this.loading = true;
     try {
-      const page = await api.get('/api/v1/distributors/me/codes', {
+      const page = await this.latest(api.get('/api/v1/distributors/me/codes', {
         query: {
           ...this.cursors.query(PAGE_SIZE),
           status: this.status || undefined,
           q: this.query || undefined,
           usage: this.usage || undefined,
         },
-      });
+      }));
       this.rows = this.cursors.received(page);
       this.selected = new Set();
     } catch (error) {

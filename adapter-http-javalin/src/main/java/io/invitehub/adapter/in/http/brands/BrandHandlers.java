@@ -5,6 +5,7 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.brands.port.in.BrandProfileUseCase;
 import io.invitehub.application.brands.port.in.CustomHostsUseCase;
 import io.invitehub.application.brands.port.in.PublicBrandQueries;
@@ -47,6 +48,13 @@ public final class BrandHandlers {
     public static final RequestShape VERIFY_HOST = RequestShape.none().path(Field.id("id").labelled("distributor id"))
             .body(Field.text("custom_host", CustomHost.MAX_LENGTH));
     public static final RequestShape HOST_CHECK = RequestShape.none().query(Field.text("domain", CustomHost.MAX_LENGTH));
+
+    /** What each route answers (ADR 40). */
+    public static final ResponseShape PROFILE_ANSWER = ResponseShape.ok(Profile.class);
+    public static final ResponseShape PUBLIC_BRAND_ANSWER = ResponseShape.ok(PublicBrandBody.class);
+    public static final ResponseShape CUSTOM_HOSTS_ANSWER = ResponseShape.page(CustomHostRow.class);
+    public static final ResponseShape CUSTOM_HOST_ANSWER = ResponseShape.ok(CustomHostRow.class);
+    public static final ResponseShape HOST_CHECK_ANSWER = ResponseShape.ok(HostCheck.class);
 
     private final BrandProfileUseCase profiles;
     private final PublicBrandQueries publicBrands;

@@ -3,6 +3,7 @@ package io.invitehub.adapter.in.http.site;
 import io.invitehub.adapter.in.http.wire.Amounts;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.site.view.PlatformSettingsView;
 import io.invitehub.domain.brand.PlatformSite;
@@ -29,6 +30,10 @@ public final class SiteHandlers {
             Field.prose("announcement", 2 * PlatformSite.MAX_ANNOUNCEMENT), Field.decimal("default_unit_price"),
             Field.integer("payment_window_minutes", PlatformTerms.MIN_PAYMENT_WINDOW.toMinutes(),
                     PlatformTerms.MAX_PAYMENT_WINDOW.toMinutes()));
+
+    /** What each route answers (ADR 40). */
+    public static final ResponseShape SITE_ANSWER = ResponseShape.ok(SiteBody.class);
+    public static final ResponseShape SETTINGS_ANSWER = ResponseShape.ok(SettingsBody.class);
 
     private final PlatformSiteUseCase site;
 

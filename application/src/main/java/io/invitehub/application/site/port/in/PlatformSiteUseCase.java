@@ -17,7 +17,7 @@ public interface PlatformSiteUseCase extends PlatformTermsQuery {
 
     /**
      * Stores {@code defaults} and the configured terms unless they are stored already (the first start; the terms
-     * also on the first start after V38); the site in force.
+     * also on the first start after V48); the site in force.
      */
     PlatformSite ensureDefaults(PlatformSite defaults);
 
