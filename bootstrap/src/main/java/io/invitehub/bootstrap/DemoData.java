@@ -62,6 +62,10 @@ public final class DemoData {
                 hub.plans().create(Actor.system(), new PlanSpec("Demo pack of 100 codes", PlanType.DISTRIBUTOR_CODES,
                         Money.ofMinor(89_900, settings.statistics().currency()), Optional.empty(), 100, 1, 30,
                         true, false, 2, Optional.of("A hundred single-use codes, 30 days of membership each (demo plan)"))));
+        // what the official link (/invite/{code}) shows customers, with its price; an own link never does
+        hub.plans().create(Actor.system(), new PlanSpec("One seat, 30 days", PlanType.PUBLIC, Money.ofMinor(1_990, settings.statistics().currency()),
+                Optional.of(Money.ofMinor(2_990, settings.statistics().currency())), 1, 1, 30, true, true, 1,
+                Optional.of("One code for one seat, 30 days of membership (demo plan)")));
         return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3, plans);
     }
 

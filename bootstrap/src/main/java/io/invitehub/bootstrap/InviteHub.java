@@ -35,6 +35,7 @@ import io.invitehub.application.shared.port.out.JobLeases;
 import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.TeamProvider;
+import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
 import io.invitehub.bootstrap.assembly.SharedPorts;
@@ -261,6 +262,11 @@ public final class InviteHub implements AutoCloseable {
     public PaymentNotificationUseCase paymentNotifications() { return library.paymentNotifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */
     public FulfilOrdersUseCase fulfilment() { return library.fulfilment(); }
+    /** The distributors' brands: profile, public brand, custom hosts (ADR 47). */
+    public io.invitehub.application.brands.port.in.BrandProfileUseCase brandProfiles() { return library.brandProfiles(); }
+    public io.invitehub.application.brands.port.in.CustomHostsUseCase customHosts() { return library.customHosts(); }
+    /** The platform's site and terms (ADR 51). */
+    public PlatformSiteUseCase site() { return library.site(); }
     /** The configured team provider (the use cases call it through the metrics' decorator when metrics are on). */
     public TeamProvider teamProvider() { return provider; }
     /** One runner per job across nodes (Redis when configured, else this process). */

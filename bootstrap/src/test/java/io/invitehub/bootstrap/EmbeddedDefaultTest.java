@@ -43,6 +43,8 @@ class EmbeddedDefaultTest {
                     .extracting(p -> p.spec().codeCount()).containsExactly(10, 100);
             assertThat(hub.plans().onSale(hub.signIn().login(DemoData.DEMO_DISTRIBUTOR,
                     seeded.distributorPassword().orElseThrow().toCharArray(), "127.0.0.1").user().id())).hasSize(2);
+            assertThat(hub.plans().onSaleToPublic()).as("a public plan with its price for the official link")
+                    .extracting(p -> p.spec().price().minorUnits()).containsExactly(1_990L);
             firstOutput = printed(seeded, settings, hub.httpPort().orElseThrow());
             assertThat(firstOutput).as("the console's address").contains("Console: http://127.0.0.1:" + hub.httpPort().orElseThrow() + "/console");
             redeemedCode = seeded.platformCodes().get(0).display();
@@ -59,7 +61,7 @@ class EmbeddedDefaultTest {
             assertThat(hub.signIn().authenticate(token).username()).as("the generated JWT secret is kept in the data dir").isEqualTo("admin");
             assertThat(again.platformCodes()).isEmpty();
             assertThat(hub.teams().listTeams()).hasSize(3);
-            assertThat(hub.plans().all(io.invitehub.domain.user.Actor.system())).as("plans are seeded once").hasSize(2);
+            assertThat(hub.plans().all(io.invitehub.domain.user.Actor.system())).as("plans are seeded once").hasSize(3);
             assertThat(hub.queries().seats().usedSeats()).as("the redemption before the restart is still there").isEqualTo(1);
             assertThat(printed(again, settings, hub.httpPort().orElseThrow())).contains("admin exists (its password was set when it was created");
         }

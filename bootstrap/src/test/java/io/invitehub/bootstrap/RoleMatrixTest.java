@@ -69,6 +69,10 @@ class RoleMatrixTest {
         row("GET /api/v1/public/seats", pub);
         row("POST /api/v1/public/opt-out", pub);
         row("POST /api/v1/public/rebind", pub);
+        row("GET /api/v1/public/site", pub);
+        row("GET /api/v1/public/plans", pub);
+        row("GET /api/v1/public/brands/{slug}", pub);
+        row("GET /api/v1/public/custom-hosts/check", pub);
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
@@ -81,12 +85,16 @@ class RoleMatrixTest {
 
         row("GET /api/v1/auth/me", U, A, A, A, A, F, U);
         row("POST /api/v1/auth/change-password", U, A, A, A, A, F, U);
+        row("POST /api/v1/auth/renew", U, A, A, A, A, F, U);
 
         row("GET /api/v1/distributors/me/summary", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/sales", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/members", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/sales-trend", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/plan-ranking", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/profile", U, F, F, A, A, F, U);
+        // {} is refused behind the guard (the slug is required): the caller passed, no brand changed
+        row("PUT /api/v1/distributors/me/profile", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/codes", U, F, F, A, A, F, U);
         row("PUT /api/v1/distributors/me/codes/{id}/toggle", U, F, F, A, H, F, U);
         row("DELETE /api/v1/distributors/me/codes/{id}", U, F, F, A, H, F, U);
@@ -176,6 +184,9 @@ class RoleMatrixTest {
         row("POST /api/v1/admins/distributors/{id}/suspend", admin);
         row("POST /api/v1/admins/distributors/{id}/reactivate", admin);
         row("DELETE /api/v1/admins/distributors/{id}", admin);
+        row("GET /api/v1/admins/custom-hosts", admin);
+        // no body: 400 behind the guard, no host verified
+        row("POST /api/v1/admins/distributors/{id}/custom-host/verify", admin);
         row("GET /api/v1/admins/blocklist", admin);
         row("POST /api/v1/admins/blocklist", admin);
         row("DELETE /api/v1/admins/blocklist/{id}", admin);
@@ -188,6 +199,9 @@ class RoleMatrixTest {
         row("POST /api/v1/admin/accounts/{id}/enable", admin);
         row("POST /api/v1/admin/accounts/{id}/reset-password", admin);
         row("GET /api/v1/admin/audit-log", admin);
+        // the platform's settings (ADR 51): the Settings page is the admin's; an operator is refused like a distributor
+        row("GET /api/v1/admin/settings", admin);
+        row("PUT /api/v1/admin/settings", admin);
 
         // the reference dialect (ADR 34): the reference's access, never looser than InviteHub's own
         String r = "/reference/api/v1";
@@ -369,6 +383,8 @@ class RoleMatrixTest {
             path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
+        } else if (path.equals("/api/v1/public/brands/{slug}")) {
+            path = path.replace("{slug}", "nobody-here");
         }
         if (route.method().equals("GET") && path.equals("/api/v1/redeem-codes")) {
             path += "?distributor_id=" + distributor;
@@ -490,7 +506,8 @@ class RoleMatrixTest {
             case "/api/v1/auth/register-distributor":
                 return "{\"email\":\"matrix@example.com\",\"username\":\"matrix\",\"password\":\"long-enough-pw\",\"code\":\"000000\"}";
             case "/api/v1/auth/change-password":
-                return "{}"; // 400 behind the guard: proves the caller passed without changing anyone's password
+            case "/api/v1/distributors/me/profile":
+                return "{}"; // 400 behind the guard: proves the caller passed without changing anyone's password or brand
             case "/api/v1/admin/teams":
                 return "{\"name\":\"Matrix\",\"provider_account_id\":\"acct-matrix\",\"max_seats\":1}";
             case "/api/v1/admin/team-groups":

@@ -10,6 +10,9 @@ import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.in.StaffAccountsUseCase;
 import io.invitehub.application.alerts.port.in.PlatformAlertsQuery;
 import io.invitehub.application.audit.port.in.AuditTrailQueries;
+import io.invitehub.application.brands.port.in.BrandProfileUseCase;
+import io.invitehub.application.brands.port.in.CustomHostsUseCase;
+import io.invitehub.application.brands.port.in.PublicBrandQueries;
 import io.invitehub.application.distributors.port.in.PlatformQueries;
 import io.invitehub.application.membership.port.in.InvitationSearchQuery;
 import io.invitehub.application.recipients.port.in.OptOutQueries;
@@ -39,6 +42,7 @@ import io.invitehub.application.shop.port.in.OrderAdminUseCase;
 import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
 import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
 import io.invitehub.application.shop.port.in.ShopUseCase;
+import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
 import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.exports.port.in.ExportUseCase;
@@ -47,6 +51,7 @@ import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.teams.port.in.ManageTeamsUseCase;
 import io.invitehub.library.assembly.AccountsAssembly;
 import io.invitehub.library.assembly.Adapters;
+import io.invitehub.library.assembly.BrandsAssembly;
 import io.invitehub.library.assembly.CodesAssembly;
 import io.invitehub.library.assembly.CrmAssembly;
 import io.invitehub.library.assembly.ExportsAssembly;
@@ -118,6 +123,7 @@ public final class InviteHubLibrary implements AutoCloseable {
     private final CrmAssembly crm;
     private final SettlementAssembly settlement;
     private final SettlementJobs settlementJobs;
+    private final BrandsAssembly brands;
     private MaintenanceJobs maintenance;
     private boolean workersStarted;
 
@@ -128,11 +134,14 @@ public final class InviteHubLibrary implements AutoCloseable {
         this.redemption = RedemptionAssembly.wire(adapters, settings.redemption(), settings.recipients(), settings.redis().seatsCacheTtl());
         this.accounts = AccountsAssembly.wire(adapters, settings.accounts(), jwtSecret, b.mailer != null ? b.mailer : new LoggingMailer());
         this.codes = CodesAssembly.wire(adapters, settings.redemption());
-        this.statistics = StatisticsAssembly.wire(adapters, settings.statistics());
+        // the platform's settings first: the read side and the shop read its terms at each use (ADR 51)
+        PlatformSiteUseCase site = BrandsAssembly.site(adapters, settings.site(), settings.shop(), settings.statistics());
+        this.statistics = StatisticsAssembly.wire(adapters, site);
         this.pool = TeamPoolAssembly.wire(adapters, settings.dispatch(), settings.sync(), settings.redemption());
         this.membership = MembershipAssembly.wire(adapters, settings.lifecycle(), redemption);
         IntSupplier port = b.httpPort != null ? b.httpPort : () -> settings.http().port();
-        this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator());
+        this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator(), site);
+        this.brands = BrandsAssembly.wire(adapters, site, settings.shop());
         this.staff = StaffAssembly.wire(adapters, settings.accounts());
         this.exports = ExportsAssembly.wire(adapters, settings.exports(), jwtSecret);
         this.crm = CrmAssembly.wire(adapters);
@@ -535,6 +544,14 @@ public final class InviteHubLibrary implements AutoCloseable {
     public SettlementQueries settlementQueries() { return settlement.queries(); }
     /** Staff's side of settlement, and the monthly statements job by hand. */
     public ManageSettlementUseCase settlement() { return settlement.manage(); }
+    /** A distributor's brand profile and links (ADR 47). */
+    public BrandProfileUseCase brandProfiles() { return brands.brands(); }
+    /** A distributor's public brand, by slug or verified custom host, for the customers' pages. */
+    public PublicBrandQueries publicBrands() { return brands.brands(); }
+    /** The custom hosts distributors asked for, and their verification by an admin. */
+    public CustomHostsUseCase customHosts() { return brands.brands(); }
+    /** The platform's site and terms (name, logo, support contact, announcement, default price, payment window; ADR 51). */
+    public PlatformSiteUseCase site() { return brands.site(); }
     public TeamProvider teamProvider() { return adapters.provider(); }
     /** One runner per job across instances (what the builder was given, else this process). */
     public JobLeases jobLeases() { return adapters.jobLeases(); }

@@ -18,6 +18,8 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.brands.port.out.Brands;
+import io.invitehub.application.site.port.out.PlatformSettings;
 import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.application.sync.port.out.SyncSchedule;
 
@@ -65,4 +67,8 @@ public interface StoragePorts {
     Orders orders();
 
     PaymentAlerts paymentAlerts();
+
+    Brands brands();
+
+    PlatformSettings platformSettings();
 }

@@ -3,6 +3,7 @@ package io.invitehub.application.fakes;
 import io.invitehub.application.distributors.port.out.CreatedKey;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.view.CodeFilter;
+import io.invitehub.application.distributors.view.CodeUsage;
 import io.invitehub.application.distributors.view.CodeRecord;
 import io.invitehub.application.distributors.view.CodeView;
 import io.invitehub.application.distributors.view.MemberView;
@@ -69,6 +70,7 @@ final class FakeRecords extends FakeTable implements DistributorRecords {
                 .filter(c -> distributor.equals(c.owner()))
                 .filter(c -> after.isEmpty() || c.id().value() < after.get().value())
                 .filter(c -> prefix.isEmpty() || c.code().value().startsWith(prefix.get()))
+                .filter(c -> filter.usage().isEmpty() || (filter.usage().get() == CodeUsage.UNUSED) == (c.usedCount() == 0))
                 .map(c -> new CodeView(c.id(), c.code(), CodeStatus.of(c.active(), c.maxUses(), c.usedCount(), c.expiresAt(), now),
                         c.usedCount(), c.maxUses(), Optional.ofNullable(c.expiresAt()), c.validityDays(),
                         Optional.ofNullable(c.boundEmail()), Optional.ofNullable(c.note()), c.createdAt()))

@@ -33,6 +33,12 @@ final class FakeUsers extends FakeTable implements Users {
             User user = User.restore(new UserId(id), username, email, role, approval, passwordHash, 0);
             state.users.put(id, user);
             state.userCreatedAt.put(id, clock().instant());
+            if (role == Role.DISTRIBUTOR) {
+                // what the trigger of R__distributor_brands.sql does: the brand row, with the default slug
+                io.invitehub.domain.brand.Slug slug = io.invitehub.domain.brand.Slug.defaultFor(username, id,
+                        candidate -> state.brands.values().stream().anyMatch(b -> b.brand().slug().value().equals(candidate)));
+                state.brands.put(id, new MemoryTables.BrandRow(io.invitehub.domain.brand.Brand.initial(slug), null));
+            }
             return user;
         });
     }
@@ -130,6 +136,7 @@ final class FakeUsers extends FakeTable implements Users {
             state.users.remove(id.value());
             state.userCreatedAt.remove(id.value());
             state.rejectionReasons.remove(id.value());
+            state.brands.remove(id.value()); // ON DELETE CASCADE
             // like ON DELETE SET NULL on audit_log.actor_id
             state.audit.replaceAll(e -> e.actor().userId().filter(id::equals).isPresent()
                     ? new AuditEntry(io.invitehub.domain.user.Actor.system(), e.action(), e.targetType(), e.targetId(),

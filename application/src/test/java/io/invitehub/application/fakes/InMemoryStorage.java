@@ -20,6 +20,8 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.brands.port.out.Brands;
+import io.invitehub.application.site.port.out.PlatformSettings;
 import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.application.sync.port.out.SyncSchedule;
 import io.invitehub.domain.code.Code;
@@ -62,6 +64,8 @@ public final class InMemoryStorage implements StoragePorts {
     private final FakePlans plans;
     private final FakeOrders orders;
     private final FakePaymentAlerts paymentAlerts;
+    private final FakeBrands brands;
+    private final FakePlatformSettings platformSettings;
 
     /** A storage whose creation timestamps (teams) come from {@code clock}; public ids from a seeded random. */
     public InMemoryStorage(Clock clock) {
@@ -86,6 +90,8 @@ public final class InMemoryStorage implements StoragePorts {
         this.plans = new FakePlans(db);
         this.orders = new FakeOrders(db);
         this.paymentAlerts = new FakePaymentAlerts(db);
+        this.brands = new FakeBrands(db);
+        this.platformSettings = new FakePlatformSettings(db);
     }
 
     public InMemoryStorage() {
@@ -112,6 +118,8 @@ public final class InMemoryStorage implements StoragePorts {
     @Override public Plans plans() { return plans; }
     @Override public Orders orders() { return orders; }
     @Override public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    @Override public Brands brands() { return brands; }
+    @Override public PlatformSettings platformSettings() { return platformSettings; }
 
     /** Test view: the order id each code was delivered for (redeem_codes.order_id). */
     public long codesOfOrder(OrderId order) {

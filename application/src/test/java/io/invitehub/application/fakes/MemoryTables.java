@@ -112,6 +112,10 @@ final class MemoryTables {
         }
     }
 
+    /** A distributor's brand (distributor_brands, V46): made with the distributor, like the SQL trigger does. */
+    record BrandRow(io.invitehub.domain.brand.Brand brand, Instant verifiedAt) {
+    }
+
     /** Everything stored; immutable rows in sorted maps, copied whole for a snapshot. */
     static final class State {
         TreeMap<Long, CodeRow> codes = new TreeMap<>();
@@ -133,6 +137,9 @@ final class MemoryTables {
         TreeMap<Long, BlockEntry> blocks = new TreeMap<>();
         TreeMap<String, Instant> optOuts = new TreeMap<>();
         TreeMap<Long, Lifecycle> lifecycle = new TreeMap<>();
+        TreeMap<Long, BrandRow> brands = new TreeMap<>();
+        io.invitehub.domain.brand.PlatformSite site;
+        io.invitehub.domain.brand.PlatformTerms terms;
         long nextId = 1;
         long nextQueueSeq = 1;
 
@@ -155,6 +162,9 @@ final class MemoryTables {
             copy.blocks = new TreeMap<>(blocks);
             copy.optOuts = new TreeMap<>(optOuts);
             copy.lifecycle = new TreeMap<>(lifecycle);
+            copy.brands = new TreeMap<>(brands);
+            copy.site = site;
+            copy.terms = terms;
             copy.nextId = nextId;
             copy.nextQueueSeq = nextQueueSeq;
             return copy;
@@ -167,7 +177,7 @@ final class MemoryTables {
             userCreatedAt = s.userCreatedAt; rejectionReasons = s.rejectionReasons;
             audit = s.audit; verifications = s.verifications; plans = s.plans; orders = s.orders; alerts = s.alerts;
             codeOrders = s.codeOrders; claims = s.claims; blocks = s.blocks; optOuts = s.optOuts;
-            lifecycle = s.lifecycle; nextId = s.nextId; nextQueueSeq = s.nextQueueSeq;
+            lifecycle = s.lifecycle; brands = s.brands; site = s.site; terms = s.terms; nextId = s.nextId; nextQueueSeq = s.nextQueueSeq;
         }
     }
 

@@ -3,6 +3,7 @@ package io.invitehub.bootstrap.assembly;
 import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpPorts;
 import io.invitehub.adapter.in.http.HttpSettings;
+import io.invitehub.adapter.in.http.brands.BrandsApi;
 import io.invitehub.adapter.in.http.StaffPorts;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.HttpOperations;
@@ -39,6 +40,7 @@ public final class HttpAssembly {
                 hub.signIn(), hub.signUp(), hub.distributors(), hub.distributorQueries(), hub.manageCodes(),
                 hub.protectRecipients(), hub.memberRemoval(), hub.reinvite(), hub.rebind(),
                 new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), notifications, hub.sandboxCheckout(), statistics.currency()),
+                new BrandsApi(hub.brandProfiles(), hub.publicBrands(), hub.customHosts()), hub.site(),
                 new StaffPorts(hub.staffAccounts(), hub.auditTrail(), hub.platformQueries(), hub.platformAlerts(), hub.teamPool(),
                         hub.invitationSearch(), hub.optOuts()),
                 hub.exports(), hub.crm(), hub.settlementQueries(), hub.settlement());

@@ -37,6 +37,8 @@ public final class Chromium implements AutoCloseable {
     static final String PACKAGES = "chromium chromium-driver fonts-wqy-zenhei";
     static final int WIDTH = 1440;
     static final int HEIGHT = 900;
+    /** The domain under which tests give distributors custom hosts; the browser resolves every name in it to 127.0.0.1. */
+    static final String CUSTOM_HOST_DOMAIN = "invitehub.test";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -117,7 +119,9 @@ public final class Chromium implements AutoCloseable {
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--disable-extensions",
-                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN");
+                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN",
+                // distributors' custom hosts in the tests (ADR 47) resolve to the service on this machine
+                "--host-resolver-rules=MAP *." + CUSTOM_HOST_DOMAIN + " 127.0.0.1");
         options.setCapability("webSocketUrl", true); // WebDriver BiDi
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();

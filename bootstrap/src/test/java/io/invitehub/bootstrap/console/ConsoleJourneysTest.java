@@ -177,6 +177,44 @@ class ConsoleJourneysTest {
     }
 
     @Test
+    void theBrandIsEditedOnTheProfileAndTheOwnLinkFollowsIt(Chromium browser) {
+        long iris = world.distributor("iris", "iris-password");
+        String code = world.grant(iris, 1).get(0);
+        world.distributor("rival", "rival-password"); // its default slug is "rival"
+        Pages pages = new Pages(browser, world.base);
+        browser.allowFailure(request -> request.startsWith("PUT " + world.base + "/api/v1/distributors/me/profile") && request.endsWith(" 409"));
+        pages.signIn("iris", "iris-password");
+        pages.menu("/console/profile");
+        assertThat(pages.waitFor("ih-profile sl-input[name=slug]").getDomProperty("value")).as("the username is the first slug").isEqualTo("iris");
+
+        pages.type("ih-profile sl-input[name=slug]", "rival");
+        pages.click("ih-profile sl-button.save-brand");
+        assertThat(pages.waitText("ih-profile .brand-form .form-error", "链接名称")).isEqualTo("该链接名称已被其他分销商使用，请换一个。");
+
+        pages.type("ih-profile sl-input[name=slug]", "Iris-Seats");
+        pages.type("ih-profile sl-input[name=display_name]", "Iris 的团队席位");
+        pages.type("ih-profile sl-textarea[name=welcome_text]", "欢迎来到 Iris 的席位。");
+        pages.type("ih-profile sl-input[name=custom_host]", "seats.iris.example");
+        pages.click("ih-profile sl-button.save-brand");
+        assertThat(pages.toast()).isEqualTo("品牌已保存。");
+        assertThat(pages.waitFor("ih-profile .custom-host-state").getDomAttribute("data-verified")).isEqualTo("false");
+        assertThat(pages.text("ih-profile .custom-host-state")).contains("等待验证");
+        JsonNode profile = world.get("/api/v1/distributors/me/profile", world.login("iris", "iris-password"));
+        assertThat(profile.get("slug").asText()).isEqualTo("iris-seats");
+        assertThat(profile.get("display_name").asText()).isEqualTo("Iris 的团队席位");
+        assertThat(profile.get("custom_host").asText()).isEqualTo("seats.iris.example");
+        pages.closeToasts();
+        pages.shot("zh-CN", "profile-brand");
+
+        pages.menu("/console/codes");
+        pages.click("ih-codes tbody tr sl-button.copy-own");
+        assertThat(pages.clipboard()).as("the own link follows the new slug").isEqualTo(world.base + "/r/iris-seats/" + code);
+        pages.open("/r/iris-seats/" + code);
+        assertThat(pages.waitText(".customer-name", "Iris")).isEqualTo("Iris 的团队席位");
+        assertThat(pages.text(".welcome")).isEqualTo("欢迎来到 Iris 的席位。");
+    }
+
+    @Test
     void aDistributorBuysCodesThroughTheDrawerAndTheSandboxPayPage(Chromium browser) {
         world.distributor("fay", "fay-password");
         String token = world.login("fay", "fay-password");
@@ -358,6 +396,15 @@ class ConsoleJourneysTest {
         rows(pages, codes, 1);
         pages.waitFor("ih-codes tr[data-key='" + disabled + "'] sl-tag[data-status=disabled]");
         pickInScript(pages, "ih-codes sl-select.filter-status", "");
+        rows(pages, codes, 20);
+        pickInScript(pages, "ih-codes sl-select.filter-usage", "used");
+        rows(pages, codes, 2);
+        assertThat(pages.texts(codes + " .usage")).containsOnly("1/1");
+        assertThat(world.get("/api/v1/distributors/me/codes?usage=used&limit=20&cursor=", token).get("items")).hasSize(2);
+        pickInScript(pages, "ih-codes sl-select.filter-usage", "unused");
+        rows(pages, codes, 20);
+        assertThat(pages.texts(codes + " .usage")).containsOnly("0/1");
+        pickInScript(pages, "ih-codes sl-select.filter-usage", "");
         rows(pages, codes, 20);
         pages.type("ih-codes sl-input.filter-search", granted.get(3));
         rows(pages, codes, 1);

@@ -29,11 +29,15 @@ class ConsolePagesInBothLanguagesTest {
 
     @BeforeAll
     static void start() {
-        world = new ConsoleWorld(Map.of());
+        world = new ConsoleWorld(Map.of("INVITEHUB_PLATFORM_NAME", "Seat Shop", "INVITEHUB_PLATFORM_SUPPORT_CONTACT", "support@seats.example",
+                "INVITEHUB_PLATFORM_ANNOUNCEMENT", "本周末席位充足 / Plenty of seats this weekend"));
         world.team("Team Alpha", 20);
         long plan = world.plan("Pack of 10", "99.00", 10);
+        world.publicPlan("One seat, 30 days", "19.90");
         long acme = world.distributor("acme", "acme-password");
         String token = world.login("acme", "acme-password");
+        ConsoleWorld.ok(world.send("PUT", "/api/v1/distributors/me/profile", token, "{\"slug\":\"acme-seats\",\"display_name\":\"Acme 团队席位\","
+                + "\"welcome_text\":\"欢迎！输入邮箱即可加入团队。\\nWelcome! Enter your e-mail to join the team.\"}"), 200);
         codes = world.grant(acme, 6);
         world.buy(token, plan, 1);
         for (int i = 0; i < 4; i++) {
@@ -107,8 +111,10 @@ class ConsolePagesInBothLanguagesTest {
         pages.open("/invite/" + codes.get(5));
         assertThat(pages.text("ih-redeem .mode-hint")).isEqualTo(zh ? "输入邮箱和兑换码，我们会把团队邀请发送到这个邮箱。"
                 : "Enter your e-mail and code; the team invitation is sent to that e-mail.");
+        pages.waitText(".customer-plans .price", "¥");
         pages.shot(lang, "customer-official-link");
-        pages.open("/r/acme/" + codes.get(5));
+        pages.open("/r/acme-seats/" + codes.get(5));
+        pages.waitText(".customer-name", "Acme");
         pages.waitFor("ih-redeem .customer-form");
         pages.shot(lang, "customer-own-link");
     }

@@ -68,6 +68,13 @@ final class ConsoleWorld implements AutoCloseable {
                 .get("id").asLong();
     }
 
+    /** A PUBLIC plan on sale: what the official link shows customers, with its price. */
+    long publicPlan(String name, String price) {
+        return json(ok(send("POST", "/api/v1/admin/code-plans", admin, "{\"name\":\"" + name + "\",\"plan_type\":\"PUBLIC\",\"price\":\""
+                + price + "\",\"code_count\":1,\"code_max_uses\":1,\"validity_days\":30,\"recommended\":true,"
+                + "\"description\":\"One seat for 30 days\"}"), 201)).get("id").asLong();
+    }
+
     /** An APPROVED distributor created by the admin; its id. */
     long distributor(String username, String password) {
         return json(ok(send("POST", "/api/v1/admins/distributors/create", admin, "{\"username\":\"" + username + "\",\"email\":\""

@@ -29,11 +29,21 @@ final class Pages {
     final String base;
 
     Pages(Chromium browser, String base) {
+        this(browser, base, true);
+    }
+
+    /**
+     * {@code clipboard}: grant the page the clipboard, which Chromium allows only to secure origins (127.0.0.1 is
+     * one, a custom host over plain HTTP is not).
+     */
+    Pages(Chromium browser, String base, boolean clipboard) {
         this.browser = browser;
         this.driver = browser.driver();
         this.base = base;
         browser.reset(base);
-        browser.allowClipboard(base);
+        if (clipboard) {
+            browser.allowClipboard(base);
+        }
     }
 
     /** The language the pages start in (zh-CN unless told), remembered like a person's choice. */

@@ -22,17 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-ups, reads the platform's numbers, grants codes, suspends and deletes (the refusal explained), creates a team
  * with the simulated provider and sees allocation skip it once paused, retries a failed fulfilment and reads the
  * payment alerts, blocks a domain and sees the public redeem refused, manages plans, platform codes, invitations,
- * accounts (a new operator's temporary password and its forced change) and the audit log; an operator sees what
+ * accounts (a new operator's temporary password and its forced change), the audit log, the settings (an announcement
+ * the customers' page then shows) and a distributor's custom domain (verified); an operator sees what
  * SPEC section 1 allows and nothing more, menu and direct URL alike. Every staff page in both languages is
  * photographed. Any console error or failed request fails the test (BrowserTest).
  */
 @BrowserTest
 class StaffConsoleJourneysTest {
-    private static final List<String> ADMIN_MENU_ZH = List.of("概览", "分销商", "团队", "兑换码", "套餐", "订单", "邀请", "防骚扰", "账号", "审计日志");
+    private static final List<String> ADMIN_MENU_ZH = List.of("概览", "分销商", "团队", "兑换码", "套餐", "订单", "邀请", "防骚扰", "自定义域名", "账号", "审计日志",
+            "设置");
     private static final List<String> ADMIN_MENU_EN = List.of("Overview", "Distributors", "Teams", "Codes", "Plans", "Orders", "Invitations",
-            "Anti-harassment", "Accounts", "Audit log");
+            "Anti-harassment", "Custom domains", "Accounts", "Audit log", "Settings");
     private static final List<String> PAGES = List.of("/console", "/console/distributors", "/console/teams", "/console/codes", "/console/plans",
-            "/console/orders", "/console/invitations", "/console/protection", "/console/accounts", "/console/audit");
+            "/console/orders", "/console/invitations", "/console/protection", "/console/custom-hosts", "/console/accounts", "/console/audit",
+            "/console/settings");
     private static ConsoleWorld world;
     private static Sql sql;
     private static long alpha;
@@ -289,7 +292,8 @@ class StaffConsoleJourneysTest {
         assertThat(browser.driver().findElements(By.cssSelector(".alert-item[data-alert=pending]"))).as("approvals are the admin's").isEmpty();
         pages.settle();
         pages.shot("zh-CN", "journey-operator-overview");
-        for (String path : List.of("/console/accounts", "/console/audit", "/console/protection", "/console/plans")) {
+        for (String path : List.of("/console/accounts", "/console/audit", "/console/protection", "/console/plans", "/console/settings",
+                "/console/custom-hosts")) {
             pages.open(path);
             pages.waitFor("ih-forbidden");
             assertThat(pages.text(".page-title")).as(path).isEqualTo("无权访问");
@@ -297,8 +301,9 @@ class StaffConsoleJourneysTest {
             assertThat(browser.driver().findElements(By.cssSelector(".menu a[data-route='" + path + "']"))).as(path + " in the menu").isEmpty();
         }
         pages.shot("zh-CN", "journey-operator-forbidden");
-        assertThat(world.send("GET", "/api/v1/admin/accounts", world.login("oscar", "oscar-password"), null).statusCode())
-                .as("the API refuses it too").isEqualTo(403);
+        String oscar = world.login("oscar", "oscar-password");
+        assertThat(world.send("GET", "/api/v1/admin/accounts", oscar, null).statusCode()).as("the API refuses it too").isEqualTo(403);
+        assertThat(world.send("GET", "/api/v1/admin/settings", oscar, null).statusCode()).as("the settings too").isEqualTo(403);
 
         pages.open("/console/distributors");
         pages.waitFor(".distributor-list tbody tr[data-key]");
@@ -453,6 +458,73 @@ class StaffConsoleJourneysTest {
         JsonNode acmeList = world.get("/api/v1/redeem-codes?distributor_id=" + acme + "&limit=20&cursor=", world.admin).get("items");
         pages.until(d -> d.findElements(By.cssSelector("ih-staff-codes tbody tr[data-key]")).size() == acmeList.size() ? true : null, "acme's codes");
         assertThat(pages.texts("ih-staff-codes tbody tr .code")).containsExactlyElementsOf(acmeList.findValuesAsText("code"));
+    }
+
+    @Test
+    void anAdminEditsTheAnnouncementInSettingsAndTheCustomersPageShowsIt(Chromium browser) {
+        Pages pages = new Pages(browser, world.base);
+        pages.signIn("admin", "admin-password");
+        pages.menu("/console/settings");
+        pages.waitFor("ih-settings[data-ready=true]");
+        JsonNode stored = world.get("/api/v1/admin/settings", world.admin);
+        assertThat(value(pages, "platform_name")).isEqualTo(stored.get("platform_name").asText());
+        assertThat(value(pages, "default_unit_price")).isEqualTo(stored.get("default_unit_price").asText());
+        assertThat(value(pages, "payment_window_minutes")).isEqualTo(stored.get("payment_window_minutes").asText());
+        assertThat(pages.text("ih-settings .current-price")).startsWith("当前生效：").contains("¥");
+        assertThat(pages.text("ih-settings .keys-note")).isEqualTo("支付密钥在服务器环境变量中设置，不会在此显示。");
+        assertThat(browser.driver().getPageSource()).as("no payment key on the page").doesNotContain("epay_key").doesNotContain("EPAY_KEY");
+
+        pages.type("ih-settings sl-input[name=payment_window_minutes]", "0");
+        pages.click("sl-button.save-settings");
+        assertThat(pages.waitText("ih-settings .form-error", "支付时限")).isEqualTo("支付时限须为 1 至 1440 之间的整数分钟。");
+        assertThat(world.get("/api/v1/admin/settings", world.admin)).as("refused in the page: nothing sent").isEqualTo(stored);
+
+        pages.type("ih-settings sl-input[name=payment_window_minutes]", "30");
+        pages.type("ih-settings sl-textarea[name=announcement]", "周日休息 / Closed on Sunday");
+        pages.click("sl-button.save-settings");
+        assertThat(pages.toast()).isEqualTo("设置已保存。");
+        JsonNode saved = world.get("/api/v1/admin/settings", world.admin);
+        assertThat(saved.get("announcement").asText()).isEqualTo("周日休息 / Closed on Sunday");
+        assertThat(saved.get("payment_window_minutes").asInt()).isEqualTo(30);
+        assertThat(saved.get("platform_name")).isEqualTo(stored.get("platform_name"));
+        pages.shot("zh-CN", "journey-staff-settings");
+
+        pages.open("/invite/" + acmeCodes.get(3));
+        assertThat(pages.waitText(".announcement", "Closed on Sunday")).isEqualTo("周日休息 / Closed on Sunday");
+        pages.shot("zh-CN", "journey-staff-settings-customer");
+    }
+
+    @Test
+    void anAdminVerifiesADistributorsCustomDomainAndItsOwnLinksUseIt(Chromium browser) {
+        String acmeNow = world.login("acme", "acme-password");
+        String slug = world.get("/api/v1/distributors/me/profile", acmeNow).get("slug").asText();
+        ConsoleWorld.ok(world.send("PUT", "/api/v1/distributors/me/profile", acmeNow,
+                "{\"slug\":\"" + slug + "\",\"custom_host\":\"seats.acme.example\"}"), 200);
+        Pages pages = new Pages(browser, world.base);
+        pages.signIn("admin", "admin-password");
+        pages.menu("/console/custom-hosts");
+        String row = "ih-custom-hosts tr[data-key='" + acme + "']";
+        pages.waitFor(row);
+        assertThat(pages.text(row + " .host-name")).isEqualTo("seats.acme.example");
+        assertThat(pages.text(row + " .host-distributor")).isEqualTo("acme");
+        assertThat(pages.text(row + " .host-state")).isEqualTo("等待验证");
+        pages.shot("zh-CN", "journey-staff-custom-hosts-waiting");
+
+        pages.click(row + " sl-button.verify-host");
+        assertThat(pages.waitText("sl-dialog.confirm-dialog .confirm-message", "https://seats.acme.example/")).startsWith("从现在起，acme 的自有链接");
+        pages.click("sl-dialog.confirm-dialog sl-button.confirm-ok");
+        assertThat(pages.toast()).isEqualTo("seats.acme.example 已验证：该分销商的自有链接将使用此域名。");
+        assertThat(pages.waitText(row + " .host-state", "已验证")).isEqualTo("已验证");
+        assertThat(browser.driver().findElements(By.cssSelector(row + " sl-button.verify-host"))).isEmpty();
+        JsonNode profile = world.get("/api/v1/distributors/me/profile", acmeNow);
+        assertThat(profile.get("custom_host_verified").asBoolean()).isTrue();
+        assertThat(profile.get("links").get("own_link_base").asText()).isEqualTo("https://seats.acme.example/r/");
+        assertThat(world.send("GET", "/api/v1/public/custom-hosts/check?domain=seats.acme.example", null, null).statusCode()).isEqualTo(200);
+        pages.shot("zh-CN", "journey-staff-custom-hosts");
+    }
+
+    private static String value(Pages pages, String name) {
+        return String.valueOf(pages.script("return document.querySelector('ih-settings [name=' + arguments[0] + ']').value", name));
     }
 
     @ParameterizedTest

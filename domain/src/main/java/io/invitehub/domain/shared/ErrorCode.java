@@ -51,6 +51,12 @@ public enum ErrorCode {
      * would erase what is owed and who was told what; nothing changed. Suspend it instead.
      */
     DISTRIBUTOR_HAS_RECORDS,
+    /** Another distributor's brand has this slug (compared case-insensitively). */
+    SLUG_TAKEN,
+    /** The slug is a word the platform keeps for itself ({@code console}, {@code invite}, {@code api}, …). */
+    SLUG_RESERVED,
+    /** Another distributor's brand has asked for this custom host. */
+    CUSTOM_HOST_TAKEN,
     /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
     PASSWORD_CHANGE_REQUIRED
 }

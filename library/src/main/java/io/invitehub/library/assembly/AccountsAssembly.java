@@ -29,7 +29,7 @@ public record AccountsAssembly(AccountsUseCase accounts, SignInUseCase signIn, D
         JwtTokens tokens = new JwtTokens(jwtSecret, config.jwtTtl());
         AccountsUseCase accounts = new AccountsService(db.transactions(), db.users(), hasher, db.audit(), a.clock());
         SignInUseCase signIn = new SignInService(db.users(), hasher, tokens, tokens, a.rateLimiter(), a.clock(),
-                SignInSettings.of(config.loginPerMinute(), SignInSettings.DEFAULT_SLOW_DOWN));
+                SignInSettings.of(config.loginPerMinute(), SignInSettings.DEFAULT_SLOW_DOWN, config.sessionMax()));
         DistributorSignUpUseCase signUp = new DistributorSignUpService(db.transactions(), db.users(), db.verificationCodes(),
                 new SecureRandomVerificationCodes(), hasher, mailer, a.rateLimiter(), db.audit(), a.clock(), SignUpSettings.defaults());
         ManageDistributorsUseCase distributors = new DistributorAdminService(db.transactions(), db.users(), hasher, db.audit(),

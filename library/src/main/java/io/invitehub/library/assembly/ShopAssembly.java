@@ -19,6 +19,7 @@ import io.invitehub.application.shop.service.PlanService;
 import io.invitehub.application.shop.service.SandboxCheckoutService;
 import io.invitehub.application.shop.service.ShopService;
 import io.invitehub.application.shop.service.ShopSettings;
+import io.invitehub.application.site.port.in.PlatformTermsQuery;
 import io.invitehub.library.config.HttpConfig;
 import io.invitehub.library.config.ShopConfig;
 import io.invitehub.library.config.StatisticsConfig;
@@ -46,7 +47,7 @@ public record ShopAssembly(ManagePlansUseCase plans, ShopService shop, PaymentNo
      * for the notify and return URLs when {@code INVITEHUB_PUBLIC_BASE_URL} is not set.
      */
     public static ShopAssembly wire(Adapters a, ShopConfig config, StatisticsConfig statistics, HttpConfig http, IntSupplier boundPort,
-                                    CodeGenerator codes) {
+                                    CodeGenerator codes, PlatformTermsQuery terms) {
         JooqPersistence db = a.persistence();
         String localHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
         Supplier<String> publicBase = () -> config.publicBaseUrl().orElseGet(() -> "http://" + localHost + ":" + boundPort.getAsInt());
@@ -67,13 +68,13 @@ public record ShopAssembly(ManagePlansUseCase plans, ShopService shop, PaymentNo
             default:
                 gateway = new NoPaymentGateway();
         }
-        ShopSettings settings = new ShopSettings(config.paymentWindow(), config.maxCodesPerOrder(), config.fulfilmentBatch(),
+        ShopSettings settings = new ShopSettings(config.maxCodesPerOrder(), config.fulfilmentBatch(),
                 config.fulfilmentLease(), config.fulfilmentMaxAttempts(), config.fulfilmentBackoffBase(), ORDER_EXPIRY_BATCH,
                 statistics.businessTimeZone(), config.payTypes().stream().map(PayType::of).collect(Collectors.toSet()),
                 statistics.currency());
         ManagePlansUseCase plans = new PlanService(db.transactions(), db.plans(), db.users(), db.audit(), a.clock());
         ShopService shop = new ShopService(db.transactions(), db.plans(), db.orders(), db.paymentAlerts(), db.users(), gateway,
-                new SecureRandomOrderNumbers(statistics.businessTimeZone()), db.audit(), a.wakeUps(), a.clock(), settings);
+                new SecureRandomOrderNumbers(statistics.businessTimeZone()), db.audit(), a.wakeUps(), a.clock(), settings, terms);
         PaymentNotificationUseCase notifications = new PaymentNotificationService(db.transactions(), db.orders(), db.paymentAlerts(),
                 gateway, db.audit(), a.wakeUps(), a.clock());
         FulfilOrdersUseCase fulfilment = new FulfilmentService(db.transactions(), db.orders(), db.codes(), codes, a.clock(), settings);

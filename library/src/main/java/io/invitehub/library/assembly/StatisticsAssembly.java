@@ -5,20 +5,19 @@ import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.distributors.service.DistributorQueryService;
 import io.invitehub.application.distributors.service.StatisticsMaintenanceService;
 import io.invitehub.application.distributors.service.StatisticsSettings;
+import io.invitehub.application.site.port.in.PlatformTermsQuery;
 import io.invitehub.library.config.StatisticsConfig;
 import io.invitehub.library.worker.MaintenanceJobs;
-import io.invitehub.domain.shared.Money;
 
 import java.util.Deque;
 
 /** The distributor read side (SPEC section 5) and the statistics upkeep that one node runs per interval. */
 public record StatisticsAssembly(DistributorQueries readSide, StatisticsMaintenanceService maintenance) {
 
-    public static StatisticsAssembly wire(Adapters a, StatisticsConfig config) {
+    public static StatisticsAssembly wire(Adapters a, PlatformTermsQuery terms) {
         JooqPersistence db = a.persistence();
         DistributorQueries readSide = new DistributorQueryService(db.statistics(), db.records(), db.codes(), db.users(), a.clock(),
-                new StatisticsSettings(Money.ofMinor(config.defaultUnitPriceMinor(), config.currency()),
-                        StatisticsSettings.DEFAULT_RECENTLY_ENDED));
+                new StatisticsSettings(StatisticsSettings.DEFAULT_RECENTLY_ENDED), terms);
         StatisticsMaintenanceService maintenance = new StatisticsMaintenanceService(db.transactions(), db.statistics(), a.clock());
         return new StatisticsAssembly(readSide, maintenance);
     }

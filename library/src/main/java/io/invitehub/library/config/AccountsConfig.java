@@ -9,7 +9,8 @@ import java.util.Optional;
  * seals team credentials at rest, the sign-in rate limit. Passwords, secrets and keys are never printed.
  */
 public record AccountsConfig(String adminUsername, Optional<String> adminPassword, int bcryptCost, Optional<String> jwtSecret,
-                             Duration jwtTtl, Optional<String> secretsKey, List<String> secretsPreviousKeys, int loginPerMinute) {
+                             Duration jwtTtl, Optional<String> secretsKey, List<String> secretsPreviousKeys, int loginPerMinute,
+                             Duration sessionMax) {
 
     /** HS256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -27,7 +28,8 @@ public record AccountsConfig(String adminUsername, Optional<String> adminPasswor
                 r.duration("INVITEHUB_JWT_TTL", Duration.ofMinutes(60)),
                 r.secretsKey("INVITEHUB_SECRETS_KEY"),
                 r.secretsKeys("INVITEHUB_SECRETS_PREVIOUS_KEYS"),
-                r.integer("INVITEHUB_LOGIN_PER_MINUTE", 5, 1, 1_000_000));
+                r.integer("INVITEHUB_LOGIN_PER_MINUTE", 5, 1, 1_000_000),
+                r.positiveDuration("INVITEHUB_SESSION_MAX", Duration.ofHours(12)));
     }
 
     @Override
@@ -35,6 +37,6 @@ public record AccountsConfig(String adminUsername, Optional<String> adminPasswor
         return "AccountsConfig[admin=" + adminUsername + ", adminPassword=" + (adminPassword.isPresent() ? "***" : "unset")
                 + ", bcryptCost=" + bcryptCost + ", jwtSecret=" + (jwtSecret.isPresent() ? "***" : "unset") + ", jwtTtl=" + jwtTtl
                 + ", secretsKey=" + (secretsKey.isPresent() ? "***" : "unset") + ", previousKeys=" + secretsPreviousKeys.size()
-                + ", loginPerMinute=" + loginPerMinute + "]";
+                + ", loginPerMinute=" + loginPerMinute + ", sessionMax=" + sessionMax + "]";
     }
 }

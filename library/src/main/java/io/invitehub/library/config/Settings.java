@@ -11,6 +11,7 @@ import java.util.Map;
 public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig accounts, RedemptionConfig redemption,
                        RecipientsConfig recipients, RedisConfig redis, StatisticsConfig statistics, DispatchConfig dispatch,
                        LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, ExportsConfig exports,
+                       SiteConfig site,
                        boolean demo, ObservabilityConfig observability) {
 
     public static Settings fromEnvironment() {
@@ -35,6 +36,7 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
                 ShopConfig.read(r, embedded),
                 ProviderConfig.read(r, embedded),
                 ExportsConfig.read(r),
+                SiteConfig.read(r),
                 r.bool("INVITEHUB_DEMO", embedded),
                 ObservabilityConfig.read(r));
     }

@@ -1,6 +1,8 @@
 package io.invitehub.library.config;
 
 import java.net.URI;
+import io.invitehub.domain.brand.PlatformTerms;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,8 +46,13 @@ public record ShopConfig(Gateway gateway, Optional<String> epayUrl, Optional<Str
                     + "posts its notifications to");
         }
         Set<String> payTypes = r.set("INVITEHUB_PAY_TYPES");
+        Duration paymentWindow = r.duration("INVITEHUB_ORDER_PAYMENT_WINDOW", Duration.ofMinutes(15));
+        if (paymentWindow.compareTo(PlatformTerms.MIN_PAYMENT_WINDOW) < 0 || paymentWindow.compareTo(PlatformTerms.MAX_PAYMENT_WINDOW) > 0) {
+            throw new ConfigurationException("INVITEHUB_ORDER_PAYMENT_WINDOW must be between 1m and 24h (what the Settings page accepts), was "
+                    + paymentWindow);
+        }
         return new ShopConfig(gateway, url, pid, key, base,
-                r.duration("INVITEHUB_ORDER_PAYMENT_WINDOW", Duration.ofMinutes(15)),
+                paymentWindow,
                 r.integer("INVITEHUB_ORDER_MAX_CODES", 100_000, 1, 1_000_000),
                 payTypes.isEmpty() ? Set.of("alipay", "wxpay") : payTypes,
                 r.integer("INVITEHUB_FULFILMENT_THREADS", 1, 1, 16),

@@ -13,7 +13,7 @@ public record StatisticsConfig(ZoneId businessTimeZone, long defaultUnitPriceMin
     static StatisticsConfig read(EnvironmentReader r) {
         return new StatisticsConfig(
                 r.zone("INVITEHUB_BUSINESS_TIME_ZONE", ZoneId.of("Asia/Shanghai")),
-                r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, Long.MAX_VALUE / 1_000_000_000L),
+                r.longInteger("INVITEHUB_DEFAULT_UNIT_PRICE_MINOR", 0, 0, io.invitehub.domain.brand.PlatformTerms.MAX_UNIT_PRICE_MINOR),
                 r.currency("INVITEHUB_CURRENCY", Currency.getInstance("CNY")),
                 r.duration("INVITEHUB_MAINTENANCE_INTERVAL", Duration.ofHours(1)));
     }

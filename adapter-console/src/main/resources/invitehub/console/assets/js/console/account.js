@@ -1,11 +1,10 @@
 import { api } from '../core/api.js';
-import { AVAILABLE } from '../core/pending.js';
 import { setTimeZone } from '../core/format.js';
 import { session } from '../core/session.js';
 
 /**
  * Who is signed in ({@code GET /auth/me}), the business time zone and currency (the summary's
- * {@code time_zone} and {@code currency}), the brand profile once the API has it, and the two links
+ * {@code time_zone} and {@code currency}), the brand profile ({@code GET /me/profile}), and the two links
  * of a code built from them.
  */
 let me = null;
@@ -23,16 +22,14 @@ export async function loadAccount() {
     setTimeZone(trend.time_zone);
     return me;
   }
-  const [account, summary] = await Promise.all([
+  const [account, summary, brand] = await Promise.all([
     api.get('/api/v1/auth/me'),
     api.get('/api/v1/distributors/me/summary'),
+    api.get('/api/v1/distributors/me/profile'),
   ]);
   me = account;
   rememberSummary(summary);
-  if (AVAILABLE.profile) {
-    // pending route (phase 2): GET /api/v1/distributors/me/profile
-    profile = await api.get('/api/v1/distributors/me/profile');
-  }
+  profile = brand;
   return me;
 }
 
@@ -65,23 +62,27 @@ export function forgetAccount() {
 }
 
 /**
- * The own link of a code: the distributor's brand page, never a platform price. With the profile
- * route (phase 2) its {@code links.own_link_base} decides (slug or custom host); until then the slug
- * is the username, which is what phase 2 is asked to default the slug to (ADR 30).
+ * A link base of the profile as an absolute address: the API answers paths from the root ({@code /r/kim/})
+ * when no public base URL is configured, and those are this console's own origin.
+ */
+function absolute(base) {
+  return new URL(base, window.location.origin).href;
+}
+
+/**
+ * The own link of a code: the distributor's brand page, never a platform price; the profile's
+ * {@code links.own_link_base} decides (its custom host once verified, else {@code /r/<slug>/}).
  */
 export function ownLink(code) {
-  const base = profile?.links?.own_link_base
-    ?? `${window.location.origin}/r/${encodeURIComponent(me.username.toLowerCase())}/`;
-  return base + encodeURIComponent(code);
+  return ownLinkBase() + encodeURIComponent(code);
 }
 
 /** The official link of a code: the platform's redeem page, with plans and prices. */
 export function officialLink(code) {
-  const base = profile?.links?.official_link_base ?? `${window.location.origin}/invite/`;
-  return base + encodeURIComponent(code);
+  return absolute(profile.links.official_link_base) + encodeURIComponent(code);
 }
 
 /** The link a distributor hands out without a code (the customer types it): the brand page. */
 export function ownLinkBase() {
-  return profile?.links?.own_link_base ?? `${window.location.origin}/r/${encodeURIComponent(me.username.toLowerCase())}/`;
+  return absolute(profile.links.own_link_base);
 }

@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import { t } from '../core/i18n.js';
 import { session } from '../core/session.js';
 import { api, onUnauthorized } from '../core/api.js';
-import { AVAILABLE } from '../core/pending.js';
 import { toast } from '../core/ui.js';
 import { currentRoute, isStaff, navigate, interceptLinks, routesFor } from './router.js';
 import { ConsoleElement, languageSwitch } from './page.js';
@@ -110,29 +109,40 @@ class ConsoleApp extends ConsoleElement {
   }
 
   /**
-   * A working day without the password once POST /auth/renew exists (phase 2, ADR 30): a fresh token
-   * five minutes before this one ends. Until then the session ends with the token (INVITEHUB_JWT_TTL).
+   * A working day without the password (ADR 48): a fresh token from POST /auth/renew five minutes before this
+   * one ends. Once a renewal adds nothing (the session reached INVITEHUB_SESSION_MAX since the password) the
+   * session ends with its token, and the sign-in page asks for the password again.
    */
   scheduleRenewal() {
     clearTimeout(this.timer);
     const left = session.expiresAt - Date.now();
-    if (AVAILABLE.tokenRenewal) {
-      this.timer = setTimeout(async () => {
-        try {
-          // pending route (phase 2): POST /api/v1/auth/renew
-          session.save(await api.post('/api/v1/auth/renew'));
-          this.scheduleRenewal();
-        } catch {
-          // a 401 already signed the user out; anything else: the token still works until it ends
-        }
-      }, Math.max(0, left - RENEW_BEFORE_MS));
-    } else {
+    if (left <= RENEW_BEFORE_MS + 1000 && this.renewedTo === session.expiresAt) {
       this.timer = setTimeout(() => this.signedOut('session.expired'), Math.max(0, left));
+      return;
     }
+    this.timer = setTimeout(() => this.renew(), Math.max(0, left - RENEW_BEFORE_MS));
+  }
+
+  async renew() {
+    const before = session.expiresAt;
+    try {
+      session.save(await api.post('/api/v1/auth/renew'));
+    } catch (error) {
+      if (error.status === 401) {
+        return; // the API client already signed the user out
+      }
+      // offline or the server is busy: try again in a minute, while the token still works
+      this.timer = setTimeout(() => this.renew(), Math.min(60_000, Math.max(0, session.expiresAt - Date.now() - 1000)));
+      return;
+    }
+    // a renewal that does not reach further (the session's maximum) is the last one
+    this.renewedTo = session.expiresAt <= before + 1000 ? session.expiresAt : null;
+    this.scheduleRenewal();
   }
 
   signedOut(reason) {
     clearTimeout(this.timer);
+    this.renewedTo = null;
     session.clear();
     forgetAccount();
     if (reason) {

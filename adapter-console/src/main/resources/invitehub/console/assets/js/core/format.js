@@ -56,8 +56,9 @@ export function offsetOn(day) {
 }
 
 /**
- * The start of a business day as an ISO timestamp with offset, for the API's {@code from}/{@code to}
- * filters: a plain date there means a UTC day, so the console always sends the business day's instant.
+ * The start of a business day as an ISO timestamp with offset, for the audit log's {@code from}/{@code to}: a plain
+ * date there means a UTC day, so the console sends the business day's instant (the sales filter reads plain dates as
+ * business days itself, ADR 48, and gets plain dates).
  */
 export function dayStart(day) {
   return `${day}T00:00:00${offsetOn(day)}`;

@@ -2,7 +2,6 @@ import '../core/shoelace.js';
 import { LitElement, html, nothing } from 'lit';
 import { t, lang, setLang, LANGUAGES } from '../core/i18n.js';
 import { api } from '../core/api.js';
-import { AVAILABLE } from '../core/pending.js';
 import { dateTime, money } from '../core/format.js';
 
 const POLL_MS = 2000;
@@ -19,9 +18,19 @@ function decoded(segment) {
 }
 
 /**
+ * The brand a distributor's verified custom host serves (ADR 47): the server names it in a meta element of the
+ * shell, and the path is then {@code /r/{code}} (or {@code /}).
+ */
+function customHostBrand() {
+  return document.querySelector('meta[name="invitehub-brand"]')?.getAttribute('content') ?? null;
+}
+
+/**
  * The customers' page (SPEC sections 3, 9, 14), public, no sign-in:
- *  /invite/{code}        the official link: the platform's page, with the plans on sale and prices;
- *  /r/{slug}/{code}      a distributor's own link: its brand, never a platform price or plan.
+ *  /invite/{code}        the official link: the platform's page (name, logo, announcement, support contact)
+ *                        with the plans on sale and prices;
+ *  /r/{slug}/{code}      a distributor's own link: its brand, never a platform price or plan;
+ *  /r/{code} or /        the same own link on the distributor's verified custom host.
  * Redeem (e-mail + code) with the result polled live until seated (queue position while waiting),
  * status, rebind and opt-out, every refusal in plain words from the message table.
  */
@@ -38,9 +47,10 @@ class RedeemPage extends LitElement {
   constructor() {
     super();
     const parts = window.location.pathname.split('/').filter(Boolean).map(decoded);
-    this.own = parts[0] === 'r';
-    this.slug = this.own ? parts[1] : null;
-    this.code = (this.own ? parts[2] : parts[1]) ?? '';
+    const hostBrand = customHostBrand();
+    this.own = hostBrand !== null || parts[0] === 'r';
+    this.slug = hostBrand ?? (this.own ? parts[1] : null);
+    this.code = (hostBrand !== null ? parts[1] : this.own ? parts[2] : parts[1]) ?? '';
     this.mode = MODES.includes(window.location.hash.slice(1)) ? window.location.hash.slice(1) : 'redeem';
     this.site = null;
     this.brand = null;
@@ -61,24 +71,25 @@ class RedeemPage extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** The page's frame: the platform (official link) or the distributor's brand (own link). Phase 2 routes. */
+  /**
+   * The page's frame: the platform with its plans (official link) or the distributor's brand (own link). A slug
+   * that names no brand (mistyped, or the distributor is not approved) leaves the plain page: the code still works.
+   */
   async loadFrame() {
-    if (!AVAILABLE.publicPages) {
-      return;
-    }
     try {
       if (this.own) {
-        // pending route (phase 2): GET /api/v1/public/brands/{slug}
         this.brand = await api.get('/api/v1/public/brands/{slug}', { params: { slug: this.slug }, auth: false });
       } else {
-        // pending routes (phase 2): GET /api/v1/public/site and GET /api/v1/public/plans
         [this.site, this.plans] = await Promise.all([
           api.get('/api/v1/public/site', { auth: false }),
           api.get('/api/v1/public/plans', { auth: false }),
         ]);
       }
+      document.title = this.frameTitle();
     } catch (error) {
-      this.error = error.message;
+      if (error.status !== 404) {
+        this.error = error.message;
+      }
     }
   }
 
@@ -177,6 +188,7 @@ class RedeemPage extends LitElement {
       </header>
       <main class="customer-main">
         ${this.own && this.brand?.welcome_text ? html`<p class="welcome">${this.brand.welcome_text}</p>` : nothing}
+        ${!this.own && this.site?.announcement ? html`<p class="announcement" role="note"><sl-icon name="megaphone" aria-hidden="true"></sl-icon><span>${this.site.announcement}</span></p>` : nothing}
         <section class="customer-card">
           <nav class="modes" aria-label=${t('customer.modes')}>${MODES.map((m) => html`
             <button type="button" class=${`mode${m === this.mode ? ' selected' : ''}`} aria-pressed=${m === this.mode ? 'true' : 'false'}
@@ -235,12 +247,15 @@ class RedeemPage extends LitElement {
     </div>`;
   }
 
-  /** Official link only: the plans on sale with their prices (pending route GET /public/plans). */
+  /** Official link only: the plans on sale with their prices (GET /public/plans). */
   planList() {
     return html`<section class="customer-plans"><h2>${t('customer.plans')}</h2>
-      <ul role="list">${this.plans.map((p) => html`<li class="customer-plan">
-        <span class="plan-name">${p.name}</span><span class="price">${money(p.price, p.currency)}</span>
-        <span class="plan-terms">${t('customer.planTerms', { count: p.code_count, days: p.validity_days })}</span></li>`)}</ul></section>`;
+      <ul role="list">${this.plans.map((p) => html`<li class=${`customer-plan${p.recommended ? ' recommended' : ''}`}>
+        <span class="plan-name">${p.name}${p.recommended ? html` <span class="plan-badge">${t('customer.recommended')}</span>` : nothing}</span>
+        <span class="plan-price"><span class="price">${money(p.price, p.currency)}</span>${p.original_price
+          ? html` <s class="original-price">${money(p.original_price, p.currency)}</s>` : nothing}</span>
+        <span class="plan-terms">${t('customer.planTerms', { count: p.code_count, days: p.validity_days })}</span>
+        ${p.description ? html`<span class="plan-description">${p.description}</span>` : nothing}</li>`)}</ul></section>`;
   }
 }
 

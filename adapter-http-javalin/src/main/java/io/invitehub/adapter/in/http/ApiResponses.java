@@ -4,6 +4,7 @@ import io.invitehub.adapter.in.http.accounts.StaffAccountHandlers;
 import io.invitehub.adapter.in.http.alerts.AlertHandlers;
 import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
+import io.invitehub.adapter.in.http.brands.BrandHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
 import io.invitehub.adapter.in.http.crm.CrmHandlers;
@@ -19,6 +20,7 @@ import io.invitehub.adapter.in.http.redemption.PublicRedemptionHandlers;
 import io.invitehub.adapter.in.http.settlement.SettlementHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
+import io.invitehub.adapter.in.http.site.SiteHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
 import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
 import io.invitehub.adapter.in.http.wire.ResponseShape;
@@ -53,6 +55,10 @@ final class ApiResponses {
             entry("GET /api/v1/public/seats", PublicRedemptionHandlers.SEATS_ANSWER),
             entry("POST /api/v1/public/opt-out", RecipientHandlers.OPT_OUT_ANSWER),
             entry("POST /api/v1/public/rebind", MemberHandlers.REBIND_ANSWER),
+            entry("GET /api/v1/public/site", SiteHandlers.SITE_ANSWER),
+            entry("GET /api/v1/public/plans", ShopHandlers.PUBLIC_PLANS_ANSWER),
+            entry("GET /api/v1/public/brands/{slug}", BrandHandlers.PUBLIC_BRAND_ANSWER),
+            entry("GET /api/v1/public/custom-hosts/check", BrandHandlers.HOST_CHECK_ANSWER),
 
             entry("GET /api/v1/public/shop/notify", GatewayHandlers.NOTIFY_ANSWER),
             entry("POST /api/v1/public/shop/notify", GatewayHandlers.NOTIFY_ANSWER),
@@ -65,12 +71,15 @@ final class ApiResponses {
             entry("GET /api/v1/auth/me", AuthHandlers.ACCOUNT_ANSWER),
             entry("POST /api/v1/auth/change-password", NO_CONTENT),
             entry("GET /api/v1/exports/download", ExportHandlers.CSV_ANSWER),
+            entry("POST /api/v1/auth/renew", AuthHandlers.TOKEN_ANSWER),
 
             entry("GET /api/v1/distributors/me/summary", DistributorReadHandlers.SUMMARY_ANSWER),
             entry("GET /api/v1/distributors/me/sales", DistributorReadHandlers.SALES_ANSWER),
             entry("GET /api/v1/distributors/me/members", DistributorReadHandlers.MEMBERS_ANSWER),
             entry("GET /api/v1/distributors/me/sales-trend", DistributorReadHandlers.TREND_ANSWER),
             entry("GET /api/v1/distributors/me/plan-ranking", DistributorReadHandlers.PLAN_RANKING_ANSWER),
+            entry("GET /api/v1/distributors/me/profile", BrandHandlers.PROFILE_ANSWER),
+            entry("PUT /api/v1/distributors/me/profile", BrandHandlers.PROFILE_ANSWER),
             entry("GET /api/v1/distributors/me/codes", CodeHandlers.CODES_ANSWER),
             entry("PUT /api/v1/distributors/me/codes/{id}/toggle", CodeHandlers.TOGGLED_ANSWER),
             entry("DELETE /api/v1/distributors/me/codes/{id}", NO_CONTENT),
@@ -156,6 +165,8 @@ final class ApiResponses {
             entry("POST /api/v1/admins/distributors/{id}/suspend", DistributorAdminHandlers.ACCOUNT_ANSWER),
             entry("POST /api/v1/admins/distributors/{id}/reactivate", DistributorAdminHandlers.ACCOUNT_ANSWER),
             entry("DELETE /api/v1/admins/distributors/{id}", NO_CONTENT),
+            entry("GET /api/v1/admins/custom-hosts", BrandHandlers.CUSTOM_HOSTS_ANSWER),
+            entry("POST /api/v1/admins/distributors/{id}/custom-host/verify", BrandHandlers.CUSTOM_HOST_ANSWER),
 
             entry("GET /api/v1/admins/blocklist", RecipientHandlers.BLOCKS_ANSWER),
             entry("POST /api/v1/admins/blocklist", RecipientHandlers.BLOCK_CREATED_ANSWER),
@@ -168,7 +179,9 @@ final class ApiResponses {
             entry("POST /api/v1/admin/accounts/{id}/disable", StaffAccountHandlers.ACCOUNT_ANSWER),
             entry("POST /api/v1/admin/accounts/{id}/enable", StaffAccountHandlers.ACCOUNT_ANSWER),
             entry("POST /api/v1/admin/accounts/{id}/reset-password", StaffAccountHandlers.WITH_PASSWORD_ANSWER),
-            entry("GET /api/v1/admin/audit-log", AuditHandlers.ENTRIES_ANSWER));
+            entry("GET /api/v1/admin/audit-log", AuditHandlers.ENTRIES_ANSWER),
+            entry("GET /api/v1/admin/settings", SiteHandlers.SETTINGS_ANSWER),
+            entry("PUT /api/v1/admin/settings", SiteHandlers.SETTINGS_ANSWER));
 
     private ApiResponses() {
     }

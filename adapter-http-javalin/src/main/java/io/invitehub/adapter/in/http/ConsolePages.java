@@ -1,8 +1,10 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,9 +67,15 @@ final class ConsolePages {
             Map.entry("/r/{slug}", "customer.html"),
             Map.entry("/r/{slug}/{code}", "customer.html"));
 
+    /** The customers' shell, and where a custom host's brand goes into it (ADR 47). */
+    static final String CUSTOMER_SHELL = "customer.html";
+    static final String BRAND_META = "<meta name=\"invitehub-brand\" content=\"%s\">";
+
     private final String assetsPath;
     private final Map<String, Page> shells;
     private final byte[] icon;
+    /** The brand (slug) whose own link a request to this {@code Host} serves: a verified custom host; empty otherwise. */
+    private Function<String, Optional<String>> brandOfHost = host -> Optional.empty();
 
     /** One HTML shell with its assets path filled in, and the policy that allows exactly its import map. */
     record Page(String html, String contentSecurityPolicy) {
@@ -78,10 +87,16 @@ final class ConsolePages {
         this.icon = icon;
     }
 
-    /** Registers the console's pages and assets on {@code config}; does nothing when they are not on the classpath. */
-    static void register(JavalinConfig config) {
+    /**
+     * Registers the console's pages and assets on {@code config}; does nothing when they are not on the classpath.
+     * {@code brandOfHost}: the slug of the distributor whose verified custom host a {@code Host} header names.
+     */
+    static void register(JavalinConfig config, Function<String, Optional<String>> brandOfHost) {
         long started = System.nanoTime();
-        load(ConsolePages.class.getClassLoader()).ifPresentOrElse(pages -> pages.registerOn(config, (System.nanoTime() - started) / 1_000_000),
+        load(ConsolePages.class.getClassLoader()).ifPresentOrElse(pages -> {
+                    pages.brandOfHost = brandOfHost;
+                    pages.registerOn(config, (System.nanoTime() - started) / 1_000_000);
+                },
                 () -> LOG.info("console resources ({}) are not on the classpath: no web console", ROOT));
     }
 
@@ -111,14 +126,38 @@ final class ConsolePages {
         });
         for (Map.Entry<String, String> page : PAGES) {
             Page shell = shells.get(page.getValue());
-            config.routes.addHttpHandler(HandlerType.GET, page.getKey(), ctx -> html(ctx, shell));
+            // /r/{slug} on a distributor's verified custom host is /r/{code} of its own link (ADR 47)
+            Handler handler = page.getKey().equals("/r/{slug}") ? ctx -> html(ctx, customHostShell(ctx).orElse(shell)) : ctx -> html(ctx, shell);
+            config.routes.addHttpHandler(HandlerType.GET, page.getKey(), handler);
             // as the API's GET rows do (ADR 33): HEAD answers as GET would, without the body
-            config.routes.addHttpHandler(HandlerType.HEAD, page.getKey(), ctx -> html(ctx, shell));
+            config.routes.addHttpHandler(HandlerType.HEAD, page.getKey(), handler);
         }
-        config.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.redirect("/console"));
+        Handler root = ctx -> {
+            Optional<Page> own = customHostShell(ctx);
+            if (own.isPresent()) {
+                html(ctx, own.get());
+            } else {
+                ctx.redirect("/console");
+            }
+        };
+        config.routes.addHttpHandler(HandlerType.GET, "/", root);
+        config.routes.addHttpHandler(HandlerType.HEAD, "/", root);
         config.routes.addHttpHandler(HandlerType.GET, "/favicon.ico", ctx -> ctx.contentType("image/svg+xml")
                 .header("Cache-Control", "public, max-age=86400").result(icon));
         LOG.info("web console at /console, assets at {} (read in {} ms)", assetsPath, loadMillis);
+    }
+
+    /** The customers' shell naming the brand of the request's host, when it is a distributor's verified custom host. */
+    private Optional<Page> customHostShell(Context ctx) {
+        return brandOfHost.apply(HttpRequests.host(ctx)).map(slug -> withBrand(shells.get(CUSTOMER_SHELL), slug));
+    }
+
+    /** The shell with the brand's slug in a meta element (a slug is [a-z0-9-]: nothing to escape); the policy is the shell's. */
+    static Page withBrand(Page shell, String slug) {
+        if (!slug.matches("^[a-z0-9-]+$")) {
+            throw new IllegalArgumentException("not a slug: " + slug);
+        }
+        return new Page(shell.html().replace("</head>", String.format(BRAND_META, slug) + "\n</head>"), shell.contentSecurityPolicy());
     }
 
     private static void html(Context ctx, Page page) {

@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invitehub.adapter.in.http.brands.BrandsApi;
 import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
 import io.invitehub.adapter.in.http.wire.ContentTypes;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
@@ -54,6 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private final SignInUseCase signIn;
     private final RouteTable table;
     private final ReferenceRouteTable reference;
+    private final BrandsApi brands;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
 
@@ -71,6 +73,7 @@ public final class HttpApi implements AutoCloseable {
         TrustedProxies proxies = TrustedProxies.parse(settings.trustedProxies());
         this.table = RouteTable.of(ports, proxies, operations, Objects.requireNonNull(clock, "clock"));
         this.reference = ReferenceRouteTable.of(ports, proxies, clock);
+        this.brands = ports.brands();
     }
 
     /** Starts the server; returns the bound port (the real one when the settings asked for port 0). */
@@ -149,7 +152,7 @@ public final class HttpApi implements AutoCloseable {
         config.routes.beforeMatched(ctx -> ctx.header("Cache-Control", NO_STORE));
         config.routes.beforeMatched(Access.guard(signIn));
         config.routes.after(HttpApi::pagePolicy);
-        ConsolePages.register(config);
+        ConsolePages.register(config, host -> brands.publicBrands().brandOfHost(host).map(slug -> slug.value()));
 
         for (Route route : routes()) {
             install(config, route.handlerType(), route);

@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.adapter.in.http.brands.BrandsApi;
 import io.invitehub.adapter.in.http.shop.ShopApi;
+import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
@@ -27,9 +29,9 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, StaffPorts staff,
-                        ExportUseCase exports, CustomerRelationsUseCase crm, SettlementQueries settlementQueries,
-                        ManageSettlementUseCase settlement) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, BrandsApi brands,
+                        PlatformSiteUseCase site, StaffPorts staff, ExportUseCase exports, CustomerRelationsUseCase crm,
+                        SettlementQueries settlementQueries, ManageSettlementUseCase settlement) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -46,6 +48,8 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(reinvite, "reinvite");
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(brands, "brands");
+        Objects.requireNonNull(site, "site");
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(crm, "crm");

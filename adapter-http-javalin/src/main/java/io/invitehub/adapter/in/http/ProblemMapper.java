@@ -62,6 +62,9 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
         STATUS.put(ErrorCode.EXPORT_LINK_INVALID, 403);
         STATUS.put(ErrorCode.EXPORT_LINK_EXPIRED, 410);
+        STATUS.put(ErrorCode.SLUG_TAKEN, 409);
+        STATUS.put(ErrorCode.SLUG_RESERVED, 400);
+        STATUS.put(ErrorCode.CUSTOM_HOST_TAKEN, 409);
         STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
         STATUS.put(ErrorCode.DISTRIBUTOR_HAS_RECORDS, 409);
     }
@@ -123,6 +126,8 @@ final class ProblemMapper {
         Problem problem = Problem.of(statusOf(exception), exception.code().name(), exception.getMessage(), path);
         if (exception instanceof InvalidInput) {
             problem = problem.withField(((InvalidInput) exception).field());
+        } else if (exception instanceof MalformedInputException && ((MalformedInputException) exception).field().isPresent()) {
+            problem = problem.withField(((MalformedInputException) exception).field().get());
         }
         if (exception instanceof EmailMismatchException) {
             problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());

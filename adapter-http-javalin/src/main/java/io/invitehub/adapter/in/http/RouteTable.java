@@ -4,6 +4,7 @@ import io.invitehub.adapter.in.http.accounts.StaffAccountHandlers;
 import io.invitehub.adapter.in.http.alerts.AlertHandlers;
 import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
+import io.invitehub.adapter.in.http.brands.BrandHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
 import io.invitehub.adapter.in.http.crm.CrmHandlers;
@@ -20,6 +21,7 @@ import io.invitehub.adapter.in.http.settlement.SettlementHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
+import io.invitehub.adapter.in.http.site.SiteHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
 import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -96,6 +98,8 @@ public final class RouteTable {
         ExportHandlers exports = new ExportHandlers(ports.exports());
         CrmHandlers crm = new CrmHandlers(ports.crm());
         SettlementHandlers settlement = new SettlementHandlers(ports.settlementQueries(), ports.settlement(), s.currency());
+        BrandHandlers brands = new BrandHandlers(ports.brands().profiles(), ports.brands().publicBrands(), ports.brands().customHosts());
+        SiteHandlers site = new SiteHandlers(ports.site());
         StaffPorts st = ports.staff();
         StaffAccountHandlers staffAccounts = new StaffAccountHandlers(st.accounts());
         AuditHandlers audit = new AuditHandlers(st.audit());
@@ -124,6 +128,10 @@ public final class RouteTable {
                 row(GET, "/api/v1/public/seats", ANYONE, NO_BODY, NOTHING, redemption::seats),
                 row(POST, "/api/v1/public/opt-out", ANYONE, JSON, RecipientHandlers.OPT_OUT, recipients::optOut),
                 row(POST, "/api/v1/public/rebind", ANYONE, JSON_OR_FORM, MemberHandlers.REBIND, members::rebind),
+                row(GET, "/api/v1/public/site", ANYONE, NO_BODY, SiteHandlers.SITE, site::site),
+                row(GET, "/api/v1/public/plans", ANYONE, NO_BODY, NOTHING, shop::publicPlans),
+                row(GET, "/api/v1/public/brands/{slug}", ANYONE, NO_BODY, BrandHandlers.ONE_BRAND, brands::publicBrand),
+                row(GET, "/api/v1/public/custom-hosts/check", ANYONE, NO_BODY, BrandHandlers.HOST_CHECK, brands::checkHost),
 
                 row(GET, "/api/v1/public/shop/notify", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::notify),
                 row(POST, "/api/v1/public/shop/notify", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::notify),
@@ -137,12 +145,15 @@ public final class RouteTable {
 
                 row(GET, "/api/v1/auth/me", SIGNED_IN, NO_BODY, NOTHING, auth::me),
                 row(POST, "/api/v1/auth/change-password", SIGNED_IN, JSON, AuthHandlers.CHANGE_PASSWORD, auth::changePassword),
+                row(POST, "/api/v1/auth/renew", SIGNED_IN, NO_BODY, NOTHING, auth::renew),
 
                 row(GET, "/api/v1/distributors/me/summary", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MINE, readSide::mySummary),
                 row(GET, "/api/v1/distributors/me/sales", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MY_SALES, readSide::mySales),
                 row(GET, "/api/v1/distributors/me/members", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MY_MEMBERS, readSide::myMembers),
                 row(GET, "/api/v1/distributors/me/sales-trend", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MY_SALES_TREND, readSide::mySalesTrend),
                 row(GET, "/api/v1/distributors/me/plan-ranking", DISTRIBUTOR, NO_BODY, DistributorReadHandlers.MINE, readSide::myPlanRanking),
+                row(GET, "/api/v1/distributors/me/profile", DISTRIBUTOR, NO_BODY, NOTHING, brands::myProfile),
+                row(PUT, "/api/v1/distributors/me/profile", DISTRIBUTOR, JSON, BrandHandlers.PROFILE, brands::updateMyProfile),
                 row(GET, "/api/v1/distributors/me/codes", DISTRIBUTOR, NO_BODY, CodeHandlers.MY_CODES, codes::myCodes),
                 row(PUT, "/api/v1/distributors/me/codes/{id}/toggle", DISTRIBUTOR, NO_BODY, CodeHandlers.ONE, codes::toggle),
                 row(DELETE, "/api/v1/distributors/me/codes/{id}", DISTRIBUTOR, NO_BODY, CodeHandlers.ONE, codes::delete),
@@ -228,6 +239,8 @@ public final class RouteTable {
                 row(POST, "/api/v1/admins/distributors/{id}/suspend", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::suspend),
                 row(POST, "/api/v1/admins/distributors/{id}/reactivate", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::reactivate),
                 row(DELETE, "/api/v1/admins/distributors/{id}", ADMIN, NO_BODY, DistributorAdminHandlers.ONE, distributors::delete),
+                row(GET, "/api/v1/admins/custom-hosts", ADMIN, NO_BODY, BrandHandlers.CUSTOM_HOSTS, brands::customHosts),
+                row(POST, "/api/v1/admins/distributors/{id}/custom-host/verify", ADMIN, JSON, BrandHandlers.VERIFY_HOST, brands::verifyHost),
 
                 row(GET, "/api/v1/admins/blocklist", ADMIN, NO_BODY, RecipientHandlers.BLOCKS, recipients::blocks),
                 row(POST, "/api/v1/admins/blocklist", ADMIN, JSON, RecipientHandlers.BLOCK, recipients::block),
@@ -240,7 +253,9 @@ public final class RouteTable {
                 row(POST, "/api/v1/admin/accounts/{id}/disable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::disable),
                 row(POST, "/api/v1/admin/accounts/{id}/enable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::enable),
                 row(POST, "/api/v1/admin/accounts/{id}/reset-password", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::resetPassword),
-                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list));
+                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list),
+                row(GET, "/api/v1/admin/settings", ADMIN, NO_BODY, SiteHandlers.SITE, site::settings),
+                row(PUT, "/api/v1/admin/settings", ADMIN, JSON, SiteHandlers.SETTINGS, site::update));
         List<Route> all = new java.util.ArrayList<>(operatorRoutes);
         all.addAll(apiRoutes);
         RouteTable table = new RouteTable(all);

@@ -36,6 +36,7 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
     final InPortFakes.Recipients recipients = new InPortFakes.Recipients();
     final MemberPortFakes members = new MemberPortFakes();
     final ShopFakes shop = new ShopFakes();
+    final BrandFakes brands = new BrandFakes();
     final InPortFakes.Accounts accounts = new InPortFakes.Accounts()
             .with("admin", "admin-pass", Role.ADMIN)
             .with("operator", "operator-pass", Role.OPERATOR)
@@ -53,8 +54,8 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
 
     ApiFixture(Set<String> trustedProxies) {
         api = new HttpApi(new HttpPorts(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts, readSide, readSide,
-                recipients, members, members, members, shop.api(), new StaffFakes().ports(), new InPortFakes.Exports(),
-                new InPortFakes.Crm(), new InPortFakes.Settlement(), new InPortFakes.Settlement()),
+                recipients, members, members, members, shop.api(), brands.api(), brands, new StaffFakes().ports(),
+                new InPortFakes.Exports(), new InPortFakes.Crm(), new InPortFakes.Settlement(), new InPortFakes.Settlement()),
                 new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();

@@ -41,6 +41,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aCustomHostsShellNamesItsBrandAndKeepsThePolicy() {
+        ConsolePages.Page shell = ConsolePages.page("<html><head><script type=\"importmap\">" + MAP + "</script></head><body></body></html>",
+                "/assets/x");
+        ConsolePages.Page branded = ConsolePages.withBrand(shell, "kims-seats");
+
+        assertThat(branded.html()).contains("<meta name=\"invitehub-brand\" content=\"kims-seats\">\n</head>");
+        assertThat(branded.contentSecurityPolicy()).isEqualTo(shell.contentSecurityPolicy());
+        assertThatThrownBy(() -> ConsolePages.withBrand(shell, "\"><script>")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void withoutTheConsoleOnTheClasspathNothingIsServed() {
         // this module's tests do not depend on adapter-console: the HTTP API runs without a console
         assertThat(ConsolePages.load(ConsolePagesTest.class.getClassLoader())).isEmpty();

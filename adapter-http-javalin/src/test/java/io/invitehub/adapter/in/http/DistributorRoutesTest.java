@@ -77,7 +77,7 @@ class DistributorRoutesTest {
     void salesPassEveryFilterAndAnswerItemsAndNextCursorUntilTheEnd() {
         JsonNode first = ok(api.get(ME + "/sales?limit=2&cursor=&status=joined&from=2025-02-01&to=2025-02-28T12:00:00%2B08:00&q=Car",
                 reseller));
-        assertThat(lastCall()).isEqualTo("sales caller=3 distributor=3 status=JOINED from=2025-02-01T00:00:00Z "
+        assertThat(lastCall()).isEqualTo("sales caller=3 distributor=3 status=JOINED from=day:2025-02-01 "
                 + "to=2025-02-28T04:00:00Z q=Car limit=2 cursor=-");
         assertThat(first.get("items")).hasSize(2);
         JsonNode row = first.get("items").get(0);

@@ -23,7 +23,7 @@ import io.invitehub.application.distributors.view.PeriodCounts;
 import io.invitehub.application.distributors.view.PlanRanking;
 import io.invitehub.application.distributors.view.PlatformAnalytics;
 import io.invitehub.application.distributors.view.SaleView;
-import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.application.recipients.view.BlockEntry;
 import io.invitehub.application.recipients.view.BlockKind;
@@ -299,6 +299,13 @@ final class InPortFakes {
         }
 
         @Override
+        public synchronized SignedIn renew(String token) {
+            calls.add("renew " + token);
+            User user = authenticate(token);
+            return new SignedIn(user, tokenOf(user) + "-renewed", NOW.plus(Duration.ofMinutes(45)));
+        }
+
+        @Override
         public synchronized User authenticate(String token) {
             return users.values().stream().filter(u -> tokenOf(u).equals(token)).findFirst()
                     .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "The token is not valid; sign in again."));
@@ -442,16 +449,21 @@ final class InPortFakes {
         }
 
         @Override
-        public Page<SaleView> sales(UserId caller, UserId distributor, SalesFilter filter, PageRequest page) {
+        public Page<SaleView> sales(UserId caller, UserId distributor, SalesQuery query, PageRequest page) {
             calls.add("sales caller=" + caller.value() + " distributor=" + distributor.value() + " status="
-                    + filter.status().map(Enum::name).orElse("-") + " from=" + filter.from().map(Instant::toString).orElse("-")
-                    + " to=" + filter.to().map(Instant::toString).orElse("-") + " q=" + filter.prefix().orElse("-") + " " + describe(page));
+                    + query.status().map(Enum::name).orElse("-") + " from=" + query.from().map(ReadSide::bound).orElse("-")
+                    + " to=" + query.to().map(ReadSide::bound).orElse("-") + " q=" + query.prefix().orElse("-") + " " + describe(page));
             List<SaleView> rows = new ArrayList<>();
             for (int i = 0; i < salesRows; i++) {
                 rows.add(new SaleView(new InvitationId(100 - i), CODE, Email.of("c" + i + "@example.com"), Optional.of("Alpha"),
                         InvitationState.JOINED, NOW.minusSeconds(i), Optional.of(NOW.plusSeconds(60 - i))));
             }
             return page(rows, page, "sales");
+        }
+
+        /** A moment as itself, a business day as {@code day:<date>}. */
+        private static String bound(SalesQuery.Bound b) {
+            return b.moment().map(Instant::toString).orElseGet(() -> "day:" + b.day().orElseThrow());
         }
 
         @Override
@@ -485,7 +497,8 @@ final class InPortFakes {
         @Override
         public Page<CodeView> codes(UserId caller, UserId distributor, CodeFilter filter, PageRequest page) {
             calls.add("codes caller=" + caller.value() + " distributor=" + distributor.value() + " status="
-                    + filter.status().map(Enum::name).orElse("-") + " q=" + filter.prefix().orElse("-") + " " + describe(page));
+                    + filter.status().map(Enum::name).orElse("-") + " q=" + filter.prefix().orElse("-")
+                    + filter.usage().map(u -> " usage=" + u).orElse("") + " " + describe(page));
             return page(List.of(new CodeView(new RedeemCodeId(OWN_CODE), CODE, CodeStatus.DEPLETED, 1, 1, Optional.empty(), 30,
                     Optional.of(EMAIL), Optional.of("batch 1"), NOW)), page, "codes");
         }

@@ -33,6 +33,7 @@ final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseC
         SandboxCheckoutUseCase {
     final List<Map<String, String>> notifications = new ArrayList<>();
     volatile RuntimeException notifyFailure;
+    volatile List<Plan> publicPlans = List.of();
 
     ShopApi api() {
         return new ShopApi(this, this, this, this, this, Currency.getInstance("CNY"));
@@ -52,6 +53,7 @@ final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseC
     @Override public void delete(Actor admin, PlanId id) { throw DomainException.notFound("no plan"); }
     @Override public List<Plan> all(Actor admin) { return List.of(); }
     @Override public List<Plan> onSale(UserId distributor) { return List.of(); }
+    @Override public List<Plan> onSaleToPublic() { return publicPlans; }
     @Override public PlacedOrder place(PlaceOrderCommand command) { throw DomainException.notFound("no plan"); }
     @Override public Page<Order> myOrders(UserId caller, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
     @Override public Order myOrder(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }

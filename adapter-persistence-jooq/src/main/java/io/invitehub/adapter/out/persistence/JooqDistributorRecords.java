@@ -7,6 +7,7 @@ import io.invitehub.application.distributors.port.out.CreatedKey;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.view.CodeFilter;
 import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeUsage;
 import io.invitehub.application.distributors.view.CodeView;
 import io.invitehub.application.distributors.view.MemberView;
 import io.invitehub.application.distributors.view.SaleView;
@@ -44,7 +45,8 @@ import static org.jooq.impl.DSL.select;
 /**
  * A distributor's lists, composed from jOOQ conditions. Sales read {@code invitations_distributor_sales_idx}
  * (non-rebind), members {@code invitations_distributor_members_v9_idx} (rebind invitations included, ADR 21),
- * both {@code distributor_id, created_at DESC, id DESC}; codes {@code redeem_codes_owner_idx} backwards; the
+ * both {@code distributor_id, created_at DESC, id DESC}; codes {@code redeem_codes_owner_idx} backwards (filtered by
+ * usage: one of the two partial indexes of V47); the
  * keyset condition is a row comparison the index answers, so a deep page costs what the first one does.
  * States and statuses are literals, never bound (ADR 23).
  */
@@ -120,6 +122,7 @@ final class JooqDistributorRecords implements DistributorRecords {
                         .and(after.map(a -> C.ID.lt(a.value())).orElse(noCondition()))
                         .and(filter.prefix().map(p -> C.CODE.like(like(codePrefix(p)), '\\')).orElse(noCondition()))
                         .and(filter.status().map(s -> status(Rows.at(now)).eq(inline(s.name()))).orElse(noCondition()))
+                        .and(filter.usage().map(JooqDistributorRecords::usage).orElse(noCondition()))
                         .orderBy(C.OWNER_ID.desc(), C.ID.desc())
                         .limit(limit)
                         .asTable("x");
@@ -141,6 +144,14 @@ final class JooqDistributorRecords implements DistributorRecords {
                         InvitationState.valueOf(r.value4()), r.value5(), Rows.instant(r.value6()),
                         Optional.ofNullable(Rows.instant(r.value7())), Optional.ofNullable(Rows.instant(r.value8())),
                         Optional.ofNullable(Rows.instant(r.value9()))));
+    }
+
+    /**
+     * The usage filter as the predicate of its partial index ({@code redeem_codes_owner_unused_idx} / {@code _used_idx},
+     * V47), with a literal so the planner can use the index for any distributor.
+     */
+    private static Condition usage(CodeUsage usage) {
+        return usage == CodeUsage.UNUSED ? C.USED_COUNT.eq(inline(0)) : C.USED_COUNT.gt(inline(0));
     }
 
     /**

@@ -23,6 +23,8 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.brands.port.out.Brands;
+import io.invitehub.application.site.port.out.PlatformSettings;
 import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.application.sync.port.out.SyncSchedule;
 import org.flywaydb.core.Flyway;
@@ -70,6 +72,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqCustomerBook customerBook;
     private final JooqLedger ledger;
     private final JooqStatements statements;
+    private final JooqBrands brands;
+    private final JooqPlatformSettings platformSettings;
 
     private final JooqOperationalFigures operationalFigures;
 
@@ -108,6 +112,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.customerBook = new JooqCustomerBook(dsl);
         this.ledger = new JooqLedger(dsl);
         this.statements = new JooqStatements(dsl);
+        this.brands = new JooqBrands(dsl);
+        this.platformSettings = new JooqPlatformSettings(dsl);
         this.operationalFigures = new JooqOperationalFigures(dsl);
     }
 
@@ -274,6 +280,8 @@ public final class JooqPersistence implements AutoCloseable {
     public void useSettlementDefaults(long defaultUnitPriceMinor, String currency) {
         ledger.useDefaults(defaultUnitPriceMinor, currency);
     }
+    public Brands brands() { return brands; }
+    public PlatformSettings platformSettings() { return platformSettings; }
     /** Queue lengths and ages, invitations by state: for the service's metrics (ADR 39). */
     public JooqOperationalFigures operationalFigures() { return operationalFigures; }
 

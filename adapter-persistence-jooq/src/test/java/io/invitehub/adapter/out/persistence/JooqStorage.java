@@ -19,6 +19,8 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
+import io.invitehub.application.brands.port.out.Brands;
+import io.invitehub.application.site.port.out.PlatformSettings;
 import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.application.sync.port.out.SyncSchedule;
 
@@ -39,7 +41,7 @@ final class JooqStorage implements StoragePorts {
         if (shared == null) {
             shared = TestPostgres.freshPersistence();
         }
-        shared.dsl().execute("truncate audit_log, email_verifications, blocked_recipients, invitation_opt_outs, payment_alerts, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
+        shared.dsl().execute("truncate platform_settings, distributor_brands, audit_log, email_verifications, blocked_recipients, invitation_opt_outs, payment_alerts, invitations, redeem_codes, orders, plans, teams, team_groups, users restart identity cascade");
         return new JooqStorage(shared);
     }
 
@@ -68,4 +70,6 @@ final class JooqStorage implements StoragePorts {
     @Override public Plans plans() { return persistence.plans(); }
     @Override public Orders orders() { return persistence.orders(); }
     @Override public PaymentAlerts paymentAlerts() { return persistence.paymentAlerts(); }
+    @Override public Brands brands() { return persistence.brands(); }
+    @Override public PlatformSettings platformSettings() { return persistence.platformSettings(); }
 }

@@ -42,8 +42,9 @@ class RepeatableMigrationsTest {
             "function orders_settlement", "function ledger_entries_append_only", "function statements_frozen",
             "trigger invitations.invitations_settlement", "trigger orders.orders_settlement",
             "trigger ledger_entries.ledger_entries_append_only", "trigger statements.statements_frozen");
-    private static final List<String> REPEATABLES = List.of("R__invitation_state_counts.sql", "R__member_ends_at.sql",
-            "R__settlement.sql", "R__statistics_maintenance.sql", "R__statistics_rollups.sql", "R__statistics_triggers.sql");
+    private static final List<String> REPEATABLES = List.of("R__distributor_brands.sql", "R__invitation_state_counts.sql",
+            "R__member_ends_at.sql", "R__settlement.sql", "R__statistics_maintenance.sql", "R__statistics_rollups.sql",
+            "R__statistics_triggers.sql");
 
     @Test
     void theRepeatableMigrationsChangeNoDefinitionOfAnExistingDatabase() throws SQLException {
@@ -57,7 +58,8 @@ class RepeatableMigrationsTest {
         assertThat(before).as("the versioned migrations define the statistics and lifecycle functions")
                 .containsKeys("function statistics_add", "function invitations_statistics", "function statistics_compact_daily",
                         "function redeem_codes_member_ends", "trigger redeem_codes.redeem_codes_statistics_insert",
-                        "trigger invitations.invitations_member_ends_on_insert");
+                        "trigger invitations.invitations_member_ends_on_insert", "function distributor_default_slug",
+                        "trigger users.users_distributor_brand");
 
         int applied = JooqPersistence.migrate(existing);
 

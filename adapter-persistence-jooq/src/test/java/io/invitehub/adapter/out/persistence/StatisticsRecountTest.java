@@ -84,7 +84,8 @@ class StatisticsRecountTest {
                 StatisticsRecount.counting("HB"), db.audit(), clock);
         CodeManagementService manage = new CodeManagementService(db.transactions(), db.codes(), db.users(), clock);
         DistributorQueryService queries = new DistributorQueryService(db.statistics(), db.records(), db.codes(), db.users(), clock,
-                new StatisticsSettings(DEFAULT_PRICE, Duration.ofDays(30)));
+                new StatisticsSettings(Duration.ofDays(30)),
+                io.invitehub.application.site.port.in.PlatformTermsQuery.fixed(new io.invitehub.domain.brand.PlatformTerms(DEFAULT_PRICE, Duration.ofMinutes(15))));
 
         User admin = db.users().create("admin", "admin@hub.com", "x", Role.ADMIN, null);
         List<User> distributors = new ArrayList<>();

@@ -23,12 +23,15 @@ import java.util.Objects;
 
 /**
  * HS256 JWTs with Nimbus JOSE+JWT (ADR 9). Claims: {@code sub} (user id), {@code role}, {@code ver}
- * (the user's token version), {@code iss}, {@code iat}, {@code exp}. Only HS256 with this secret and
+ * (the user's token version), {@code sat} (when the session began: the password was typed; renewals carry it
+ * over, ADR 48), {@code iss}, {@code iat}, {@code exp}. Only HS256 with this secret and
  * issuer is accepted ({@code alg: none} and other algorithms are refused before any signature check).
  */
 public final class JwtTokens implements TokenIssuer, TokenVerifier {
     public static final int MIN_SECRET_BYTES = 32;
     static final String ISSUER = "invitehub";
+    /** The session's start, in seconds since the epoch. */
+    static final String SIGNED_IN_AT = "sat";
     private static final String INVALID = "The token is not valid; sign in again.";
 
     private final byte[] secret;
@@ -47,14 +50,18 @@ public final class JwtTokens implements TokenIssuer, TokenVerifier {
     }
 
     @Override
-    public IssuedToken issue(User user, Instant now) {
+    public IssuedToken issue(User user, Instant now, Instant signedInAt, Instant notAfter) {
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
         Instant expiresAt = issuedAt.plus(lifetime);
+        if (notAfter.isBefore(expiresAt)) {
+            expiresAt = Instant.ofEpochSecond(notAfter.getEpochSecond());
+        }
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(Long.toString(user.id().value()))
                 .claim("role", user.role().name())
                 .claim("ver", user.tokenVersion())
+                .claim(SIGNED_IN_AT, signedInAt.getEpochSecond())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .build();
@@ -83,7 +90,14 @@ public final class JwtTokens implements TokenIssuer, TokenVerifier {
             if (!now.isBefore(expiry.toInstant())) {
                 throw new DomainException(ErrorCode.UNAUTHORIZED, "The token has expired; sign in again.");
             }
-            return new Claims(new UserId(Long.parseLong(claims.getSubject())), Math.toIntExact(version), expiry.toInstant());
+            Long signedInAt = claims.getLongClaim(SIGNED_IN_AT);
+            Date issued = claims.getIssueTime();
+            if (signedInAt == null && issued == null) {
+                throw invalid();
+            }
+            // a token from before sessions were tracked began its session when it was issued
+            Instant sessionStart = signedInAt != null ? Instant.ofEpochSecond(signedInAt) : issued.toInstant();
+            return new Claims(new UserId(Long.parseLong(claims.getSubject())), Math.toIntExact(version), expiry.toInstant(), sessionStart);
         } catch (ParseException | JOSEException | IllegalArgumentException | ArithmeticException malformed) {
             throw invalid();
         }

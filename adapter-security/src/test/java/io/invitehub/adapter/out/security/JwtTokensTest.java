@@ -38,13 +38,39 @@ class JwtTokensTest {
 
         assertThat(token.expiresAt()).isEqualTo(Instant.parse("2025-03-01T11:00:00Z"));
         assertThat(tokens.verify(token.value(), NOW))
-                .isEqualTo(new TokenVerifier.Claims(new UserId(42), 3, Instant.parse("2025-03-01T11:00:00Z")));
+                .isEqualTo(new TokenVerifier.Claims(new UserId(42), 3, Instant.parse("2025-03-01T11:00:00Z"), Instant.parse("2025-03-01T10:00:00Z")));
         String header = new String(Base64.getUrlDecoder().decode(token.value().split("\\.")[0]), StandardCharsets.UTF_8);
         assertThat(header).isEqualTo("{\"alg\":\"HS256\"}");
         String payload = new String(Base64.getUrlDecoder().decode(token.value().split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat(payload).contains("\"sub\":\"42\"", "\"role\":\"DISTRIBUTOR\"", "\"ver\":3", "\"iss\":\"invitehub\"",
-                "\"exp\":" + Instant.parse("2025-03-01T11:00:00Z").getEpochSecond());
+                "\"exp\":" + Instant.parse("2025-03-01T11:00:00Z").getEpochSecond(), "\"sat\":" + Instant.parse("2025-03-01T10:00:00Z").getEpochSecond());
         assertThat(token.toString()).doesNotContain(token.value());
+    }
+
+    @Test
+    void aRenewedTokenKeepsItsSessionStartAndEndsNoLaterThanTheSessionMaximum() {
+        Instant signedIn = Instant.parse("2025-03-01T00:30:00Z");
+        Instant sessionEnd = Instant.parse("2025-03-01T10:30:00Z");
+
+        TokenIssuer.IssuedToken renewed = tokens.issue(SHOP, NOW, signedIn, sessionEnd);
+
+        assertThat(renewed.expiresAt()).as("capped by the session's end, not the hour of the lifetime").isEqualTo(sessionEnd);
+        TokenVerifier.Claims claims = tokens.verify(renewed.value(), NOW);
+        assertThat(claims.signedInAt()).isEqualTo(signedIn);
+        assertThat(claims.expiresAt()).isEqualTo(sessionEnd);
+        assertThat(tokens.issue(SHOP, NOW, signedIn, Instant.parse("2025-03-02T00:00:00Z")).expiresAt())
+                .as("a session far from its end gets the whole lifetime").isEqualTo(Instant.parse("2025-03-01T11:00:00Z"));
+    }
+
+    @Test
+    void aTokenFromBeforeSessionsBeganItsSessionWhenItWasIssued() throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet old = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("invitehub").subject("42")
+                .claim("role", "DISTRIBUTOR").claim("ver", 3).issueTime(java.util.Date.from(Instant.parse("2025-03-01T09:45:00Z")))
+                .expirationTime(java.util.Date.from(Instant.parse("2025-03-01T10:45:00Z"))).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), old);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
+
+        assertThat(tokens.verify(jwt.serialize(), NOW).signedInAt()).isEqualTo(Instant.parse("2025-03-01T09:45:00Z"));
     }
 
     @Test

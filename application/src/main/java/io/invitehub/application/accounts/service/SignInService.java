@@ -77,8 +77,25 @@ public final class SignInService implements SignInUseCase {
         }
         User user = found.get();
         requireMayAct(user);
-        TokenIssuer.IssuedToken token = issuer.issue(user, clock.instant());
+        Instant now = clock.instant();
+        TokenIssuer.IssuedToken token = issuer.issue(user, now, now, now.plus(settings.sessionMax()));
         return new SignedIn(user, token.value(), token.expiresAt());
+    }
+
+    @Override
+    public SignedIn renew(String token) {
+        if (token == null || token.isBlank()) {
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication required.");
+        }
+        Instant now = clock.instant();
+        TokenVerifier.Claims claims = verifier.verify(token.strip(), now);
+        User user = current(claims);
+        Instant sessionEnd = claims.signedInAt().plus(settings.sessionMax());
+        if (!now.isBefore(sessionEnd)) {
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "The session reached its maximum length; sign in again.");
+        }
+        TokenIssuer.IssuedToken renewed = issuer.issue(user, now, claims.signedInAt(), sessionEnd);
+        return new SignedIn(user, renewed.value(), renewed.expiresAt());
     }
 
     @Override
@@ -87,7 +104,11 @@ public final class SignInService implements SignInUseCase {
             throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication required.");
         }
         Instant now = clock.instant();
-        TokenVerifier.Claims claims = verifier.verify(token.strip(), now);
+        return current(verifier.verify(token.strip(), now));
+    }
+
+    /** The user of valid claims as stored now: its token version must be the token's, and it must be allowed to act. */
+    private User current(TokenVerifier.Claims claims) {
         User user = users.findById(claims.userId())
                 .filter(u -> u.tokenVersion() == claims.tokenVersion())
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "The token was revoked; sign in again."));

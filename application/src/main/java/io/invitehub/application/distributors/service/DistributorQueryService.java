@@ -1,6 +1,8 @@
 package io.invitehub.application.distributors.service;
 
+import io.invitehub.application.site.port.in.PlatformTermsQuery;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.distributors.port.out.CreatedKey;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
@@ -67,9 +69,11 @@ public final class DistributorQueryService implements DistributorQueries {
     private final CallerRules rules;
     private final Clock clock;
     private final StatisticsSettings settings;
+    private final PlatformTermsQuery terms;
 
+    /** {@code terms}: the default unit price is read from it at each use, so an ADMIN's change counts at once (ADR 51). */
     public DistributorQueryService(DistributorStatistics statistics, DistributorRecords records, RedeemCodes codes, Users users,
-                                   Clock clock, StatisticsSettings settings) {
+                                   Clock clock, StatisticsSettings settings, PlatformTermsQuery terms) {
         this.statistics = statistics;
         this.records = records;
         this.codes = codes;
@@ -77,17 +81,23 @@ public final class DistributorQueryService implements DistributorQueries {
         this.rules = new CallerRules(users);
         this.clock = clock;
         this.settings = settings;
+        this.terms = java.util.Objects.requireNonNull(terms, "terms");
+    }
+
+    private Money defaultUnitPrice() {
+        return terms.terms().defaultUnitPrice();
     }
 
     @Override
     public DistributorSummary summary(UserId caller, UserId distributor) {
         rules.ensureMayRead(caller, distributor);
-        return statistics.summary(distributor, clock.instant(), settings.defaultUnitPrice());
+        return statistics.summary(distributor, clock.instant(), defaultUnitPrice());
     }
 
     @Override
-    public Page<SaleView> sales(UserId caller, UserId distributor, SalesFilter filter, PageRequest page) {
+    public Page<SaleView> sales(UserId caller, UserId distributor, SalesQuery query, PageRequest page) {
         rules.ensureMayRead(caller, distributor);
+        SalesFilter filter = query.in(statistics.businessTimeZone());
         List<SaleView> rows = records.sales(distributor, filter, createdKey(page, SALES), page.limit() + 1);
         return page(rows, page, s -> PageCursor.of(SALES, s.createdAt().toString(), s.id().value()));
     }
@@ -130,7 +140,7 @@ public final class DistributorQueryService implements DistributorQueries {
         String kind = DISTRIBUTORS + "." + sort.name().toLowerCase(Locale.ROOT)
                 + approval.map(a -> "." + a.name().toLowerCase(Locale.ROOT)).orElse("");
         Optional<RankKey> after = page.cursor().map(c -> new RankKey(c.longKey(kind, 2, 0), c.longKey(kind, 2, 1)));
-        List<DistributorRank> ranks = statistics.rankDistributors(sort, approval, after, page.limit() + 1, settings.defaultUnitPrice());
+        List<DistributorRank> ranks = statistics.rankDistributors(sort, approval, after, page.limit() + 1, defaultUnitPrice());
         Instant now = clock.instant();
         boolean more = ranks.size() > page.limit();
         List<DistributorRank> shown = more ? ranks.subList(0, page.limit()) : ranks;
@@ -138,7 +148,7 @@ public final class DistributorQueryService implements DistributorQueries {
         for (DistributorRank rank : shown) {
             // a distributor deleted since the ranking read is left out of the page
             users.account(rank.id()).ifPresent(account -> rows.add(new DistributorOverview(account,
-                    statistics.summary(rank.id(), now, settings.defaultUnitPrice()))));
+                    statistics.summary(rank.id(), now, defaultUnitPrice()))));
         }
         Optional<PageCursor> next = more
                 ? Optional.of(PageCursor.of(kind, shown.get(shown.size() - 1).sortValue(), shown.get(shown.size() - 1).id().value()))
@@ -152,7 +162,7 @@ public final class DistributorQueryService implements DistributorQueries {
         rules.ensureMayRead(caller, distributor);
         AccountView account = users.account(distributor).orElseThrow(
                 () -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
-        return new DistributorDetail(account, statistics.summary(distributor, clock.instant(), settings.defaultUnitPrice()));
+        return new DistributorDetail(account, statistics.summary(distributor, clock.instant(), defaultUnitPrice()));
     }
 
     /**
@@ -163,7 +173,7 @@ public final class DistributorQueryService implements DistributorQueries {
     public PlatformAnalytics analytics(UserId caller) {
         rules.ensureStaff(caller);
         Instant now = clock.instant();
-        Money price = settings.defaultUnitPrice();
+        Money price = defaultUnitPrice();
         LocalDate today = LocalDate.ofInstant(now, statistics.businessTimeZone());
         PlatformAnalytics totals = PlatformAnalytics.empty(today, price);
         Optional<RankKey> after = Optional.empty();

@@ -85,6 +85,11 @@ public final class PlanService implements ManagePlansUseCase {
         return plans.onSale(PlanType.DISTRIBUTOR_CODES);
     }
 
+    @Override
+    public List<Plan> onSaleToPublic() {
+        return plans.onSale(PlanType.PUBLIC);
+    }
+
     private static String describe(PlanSpec s) {
         return "name=" + s.name() + ", type=" + s.type() + ", price=" + s.price() + ", code_count=" + s.codeCount()
                 + ", code_max_uses=" + s.codeMaxUses() + ", validity_days=" + s.validityDays() + ", active=" + s.active();

@@ -1,5 +1,6 @@
 package io.invitehub.application.shop.service;
 
+import io.invitehub.application.site.port.in.PlatformTermsQuery;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageCursor;
 import io.invitehub.application.shared.port.in.PageRequest;
@@ -64,10 +65,12 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
     private final WakeUps wakeUps;
     private final Clock clock;
     private final ShopSettings settings;
+    private final PlatformTermsQuery terms;
 
+    /** {@code terms}: the payment window of a new order is read from it at each order (ADR 51). */
     public ShopService(TransactionRunner transactions, Plans plans, Orders orders, PaymentAlerts alerts, Users users,
                        PaymentGateway gateway, OrderNumbers numbers, AuditLog audit, WakeUps wakeUps, Clock clock,
-                       ShopSettings settings) {
+                       ShopSettings settings, PlatformTermsQuery terms) {
         this.transactions = transactions;
         this.plans = plans;
         this.orders = orders;
@@ -79,6 +82,7 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
         this.wakeUps = wakeUps;
         this.clock = clock;
         this.settings = settings;
+        this.terms = java.util.Objects.requireNonNull(terms, "terms");
     }
 
     // ---- distributor ----------------------------------------------------------------------------
@@ -96,10 +100,11 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
         Plan plan = plans.findById(command.plan()).filter(Plan::sellsToDistributors)
                 .orElseThrow(() -> DomainException.notFound("plan " + command.plan().value() + " is not on sale"));
         Instant now = clock.instant();
+        java.time.Duration paymentWindow = terms.terms().paymentWindow();
         Order order = null;
         for (int attempt = 1; order == null; attempt++) {
             NewOrder draft = NewOrder.forDistributor(plan, buyer.id(), command.quantity(), command.payType(),
-                    numbers.next(now), now, settings.paymentWindow(), settings.maxCodesPerOrder());
+                    numbers.next(now), now, paymentWindow, settings.maxCodesPerOrder());
             try {
                 order = transactions.inTransaction(() -> {
                     Order created = orders.create(draft);

@@ -9,16 +9,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Shop limits and the fulfilment worker's pacing: how long an order can be paid, how many codes one order
+ * Shop limits and the fulfilment worker's pacing (how long an order can be paid is a runtime setting, ADR 51): how many codes one order
  * may deliver, the pay types offered, codes per fulfilment batch (one transaction each), the claim lease, attempts and backoff.
  */
-public record ShopSettings(Duration paymentWindow, int maxCodesPerOrder, int fulfilmentBatch, Duration fulfilmentLease,
+public record ShopSettings(int maxCodesPerOrder, int fulfilmentBatch, Duration fulfilmentLease,
                            int fulfilmentMaxAttempts, Duration fulfilmentBackoffBase, int expiryBatch, ZoneId businessZone,
                            Set<PayType> payTypes, Currency currency) {
     public static final int DEFAULT_MAX_CODES_PER_ORDER = 100_000;
 
     public ShopSettings {
-        Objects.requireNonNull(paymentWindow, "paymentWindow");
         Objects.requireNonNull(fulfilmentLease, "fulfilmentLease");
         Objects.requireNonNull(fulfilmentBackoffBase, "fulfilmentBackoffBase");
         Objects.requireNonNull(businessZone, "businessZone");
@@ -33,7 +32,7 @@ public record ShopSettings(Duration paymentWindow, int maxCodesPerOrder, int ful
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(Duration.ofMinutes(15), DEFAULT_MAX_CODES_PER_ORDER, 5_000, Duration.ofMinutes(2), 5,
+        return new ShopSettings(DEFAULT_MAX_CODES_PER_ORDER, 5_000, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(5), 1_000, ZoneId.of("Asia/Shanghai"),
                 Set.of(PayType.of("alipay"), PayType.of("wxpay")), Currency.getInstance("CNY"));
     }
@@ -44,7 +43,7 @@ public record ShopSettings(Duration paymentWindow, int maxCodesPerOrder, int ful
     }
 
     public ShopSettings withFulfilmentBatch(int batch) {
-        return new ShopSettings(paymentWindow, maxCodesPerOrder, batch, fulfilmentLease, fulfilmentMaxAttempts,
+        return new ShopSettings(maxCodesPerOrder, batch, fulfilmentLease, fulfilmentMaxAttempts,
                 fulfilmentBackoffBase, expiryBatch, businessZone, payTypes, currency);
     }
 }

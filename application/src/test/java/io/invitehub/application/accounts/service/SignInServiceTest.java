@@ -51,7 +51,8 @@ class SignInServiceTest {
 
         assertThat(signedIn.user().id()).isEqualTo(shop.id());
         assertThat(signedIn.expiresAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(60)));
-        assertThat(signedIn.accessToken()).isEqualTo("fake." + shop.id().value() + ".0." + signedIn.expiresAt().getEpochSecond());
+        assertThat(signedIn.accessToken()).isEqualTo("fake." + shop.id().value() + ".0." + signedIn.expiresAt().getEpochSecond() + "."
+                + Fixture.START.getEpochSecond());
         assertThat(signIn.authenticate(signedIn.accessToken()).id()).isEqualTo(shop.id());
     }
 
@@ -182,6 +183,66 @@ class SignInServiceTest {
         f.clock.advance(Duration.ofMinutes(60));
         assertRefused(() -> signIn.authenticate(fresh), ErrorCode.UNAUTHORIZED, "The token has expired; sign in again.");
         assertRefused(() -> signIn.authenticate(" "), ErrorCode.UNAUTHORIZED, "Authentication required.");
-        assertRefused(() -> signIn.authenticate("fake.999.0.99999999999"), ErrorCode.UNAUTHORIZED, "The token was revoked; sign in again.");
+        assertRefused(() -> signIn.authenticate("fake.999.0.99999999999.0"), ErrorCode.UNAUTHORIZED, "The token was revoked; sign in again.");
+    }
+
+    @Test
+    void aSessionIsRenewedWithoutThePasswordForAWorkingDayAndNoLonger() {
+        User shop = user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+        SignedIn first = signIn.login("shop", "password1".toCharArray(), "a");
+        // tokens carry whole seconds: the session began at the second the password was typed
+        Instant sessionEnd = Instant.ofEpochSecond(Fixture.START.getEpochSecond()).plus(SignInSettings.DEFAULT_SESSION_MAX);
+
+        String token = first.accessToken();
+        Instant expiry = first.expiresAt();
+        int renewals = 0;
+        while (true) {
+            f.clock.advance(Duration.ofMinutes(55)); // the console renews five minutes before the hour ends
+            SignedIn renewed;
+            try {
+                renewed = signIn.renew(token);
+            } catch (DomainException refused) {
+                assertThat(refused.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+                assertThat(refused.getMessage()).isEqualTo("The token has expired; sign in again.");
+                break;
+            }
+            renewals++;
+            assertThat(renewed.user().id()).isEqualTo(shop.id());
+            assertThat(renewed.expiresAt()).isAfter(f.clock.instant()).isBeforeOrEqualTo(sessionEnd);
+            assertThat(signIn.authenticate(renewed.accessToken()).id()).isEqualTo(shop.id());
+            token = renewed.accessToken();
+            expiry = renewed.expiresAt();
+        }
+        assertThat(expiry).as("the last token ends with the session, twelve hours after the password").isEqualTo(sessionEnd);
+        // eleven hours of renewals, each adding an hour; the last one, five minutes before the end, adds nothing
+        assertThat(renewals).isEqualTo(13);
+    }
+
+    @Test
+    void aRenewalAtTheSessionsEndOrWithARevokedTokenIsRefused() {
+        User shop = user("shop", Role.DISTRIBUTOR, Approval.APPROVED);
+        SignInService shortSessions = new SignInService(f.storage.users(), new PlainPasswordHasher(), tokens, tokens, limiter, f.clock,
+                SignInSettings.of(5, SLOW_DOWN, Duration.ofMinutes(90)));
+        String token = shortSessions.login("shop", "password1".toCharArray(), "a").accessToken();
+        Instant sessionEnd = Instant.ofEpochSecond(Fixture.START.getEpochSecond()).plus(Duration.ofMinutes(90));
+        f.clock.advance(Duration.ofMinutes(59));
+        SignedIn last = shortSessions.renew(token);
+        assertThat(last.expiresAt()).as("half an hour left of the session, not the hour of a token").isEqualTo(sessionEnd);
+        f.clock.advance(Duration.ofMinutes(29));
+        assertThat(shortSessions.renew(last.accessToken()).expiresAt()).as("renewing again adds nothing").isEqualTo(sessionEnd);
+        f.clock.advance(Duration.ofMinutes(3));
+        assertRefused(() -> shortSessions.renew(last.accessToken()), ErrorCode.UNAUTHORIZED, "The token has expired; sign in again.");
+        // a token minted by hand past the session's end (the issuer never does so) is refused by the session rule itself
+        String forged = tokens.issue(shop, f.clock.instant(), Fixture.START, Instant.MAX).value();
+        assertRefused(() -> shortSessions.renew(forged), ErrorCode.UNAUTHORIZED, "The session reached its maximum length; sign in again.");
+
+        String fresh = signIn.login("shop", "password1".toCharArray(), "a").accessToken();
+        f.storage.transactions().inTransaction(() -> f.storage.users().changePassword(shop.id(), 0, "plain:password2"));
+        assertRefused(() -> signIn.renew(fresh), ErrorCode.UNAUTHORIZED, "The token was revoked; sign in again.");
+        assertRefused(() -> signIn.renew(" "), ErrorCode.UNAUTHORIZED, "Authentication required.");
+        String suspendedToken = signIn.login("shop", "password2".toCharArray(), "a").accessToken();
+        f.storage.transactions().inTransaction(() -> f.storage.users().changeApproval(shop.id(), Approval.APPROVED, Approval.SUSPENDED, false));
+        assertThatThrownBy(() -> signIn.renew(suspendedToken)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
     }
 }

@@ -5,7 +5,7 @@ import io.invitehub.application.distributors.view.CodeFilter;
 import io.invitehub.application.distributors.view.CodeView;
 import io.invitehub.application.distributors.view.DistributorSort;
 import io.invitehub.application.distributors.view.SaleView;
-import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.fakes.Fixture;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageCursor;
@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DistributorReadSideServiceTest {
     private final Fixture f = new Fixture();
     private final DistributorQueryService queries = new DistributorQueryService(f.storage.statistics(), f.storage.records(), f.storage.codes(),
-            f.storage.users(), f.clock, new StatisticsSettings(Money.ofMinor(500, Money.CNY), Duration.ofDays(30)));
+            f.storage.users(), f.clock, new StatisticsSettings(Duration.ofDays(30)),
+            io.invitehub.application.site.port.in.PlatformTermsQuery.fixed(new io.invitehub.domain.brand.PlatformTerms(Money.ofMinor(500, Money.CNY), Duration.ofMinutes(15))));
     private final CodeManagementService manage = new CodeManagementService(f.storage.transactions(), f.storage.codes(),
             f.storage.users(), f.clock);
     private final User admin = user("admin", Role.ADMIN, null);
@@ -79,6 +80,52 @@ class DistributorReadSideServiceTest {
     }
 
     @Test
+    void aPlainDateIsABusinessDaySoTodayIsTheDashboardsToday() {
+        f.storage.statistics().useBusinessTimeZone(java.time.ZoneId.of("Asia/Shanghai"));
+        Team team = f.team("t", 20);
+        // 23:59:59 on 2025-03-01 and 00:00:00 on 2025-03-02 in Shanghai: the same UTC day 2025-03-01
+        f.clock.set(java.time.Instant.parse("2025-03-01T15:59:59Z"));
+        sale(codeOf(alice), team, "late@host.com");
+        f.clock.set(java.time.Instant.parse("2025-03-01T16:00:00Z"));
+        sale(codeOf(alice), team, "early@host.com");
+
+        assertThat(emails(day("2025-03-01"), day("2025-03-01"))).containsExactly("late@host.com");
+        assertThat(emails(day("2025-03-02"), day("2025-03-02"))).as("today on the dashboard").containsExactly("early@host.com");
+        assertThat(queries.summary(alice.id(), alice.id()).businessDay()).isEqualTo(java.time.LocalDate.parse("2025-03-02"));
+        assertThat(emails(Optional.of(SalesQuery.Bound.at(java.time.Instant.parse("2025-03-01T00:00:00Z"))),
+                Optional.of(SalesQuery.Bound.at(java.time.Instant.parse("2025-03-02T00:00:00Z")))))
+                .as("moments stay moments").containsExactly("early@host.com", "late@host.com");
+        assertThat(emails(day("2025-03-02"), Optional.empty())).containsExactly("early@host.com");
+        assertThat(emails(Optional.empty(), day("2025-03-01"))).containsExactly("late@host.com");
+    }
+
+    private static Optional<SalesQuery.Bound> day(String date) {
+        return Optional.of(SalesQuery.Bound.day(java.time.LocalDate.parse(date)));
+    }
+
+    private List<String> emails(Optional<SalesQuery.Bound> from, Optional<SalesQuery.Bound> to) {
+        return queries.sales(alice.id(), alice.id(), new SalesQuery(Optional.empty(), from, to, Optional.empty()), PageRequest.first(10))
+                .items().stream().map(s -> s.email().value()).toList();
+    }
+
+    @Test
+    void codesAreFilteredByUsage() {
+        Team team = f.team("t", 20);
+        RedeemCode unused = codeOf(alice);
+        RedeemCode used = codeOf(alice);
+        f.storage.transactions().inTransaction(() -> f.storage.codeUses().takeUseAndBind(used.id(), Email.of("u@host.com")));
+        codeOf(bob);
+
+        assertThat(queries.codes(alice.id(), alice.id(), new CodeFilter(Optional.empty(), Optional.empty(),
+                Optional.of(io.invitehub.application.distributors.view.CodeUsage.UNUSED)), PageRequest.first(10)).items())
+                .extracting(CodeView::id).containsExactly(unused.id());
+        assertThat(queries.codes(alice.id(), alice.id(), new CodeFilter(Optional.empty(), Optional.empty(),
+                Optional.of(io.invitehub.application.distributors.view.CodeUsage.USED)), PageRequest.first(10)).items())
+                .extracting(CodeView::id).containsExactly(used.id());
+        assertThat(team).isNotNull();
+    }
+
+    @Test
     void salesArePagedWithCursorsUntilTheEnd() {
         Team team = f.team("t", 20);
         for (int i = 0; i < 5; i++) {
@@ -88,7 +135,7 @@ class DistributorReadSideServiceTest {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            Page<SaleView> page = queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.of(2, cursor.orElse(null)));
+            Page<SaleView> page = queries.sales(alice.id(), alice.id(), SalesQuery.NONE, PageRequest.of(2, cursor.orElse(null)));
             page.items().forEach(s -> seen.add(s.email().value()));
             cursor = page.nextCursor();
             pages++;
@@ -102,11 +149,11 @@ class DistributorReadSideServiceTest {
         Team team = f.team("t", 20);
         sale(codeOf(alice), team, "a@host.com");
         sale(codeOf(alice), team, "b@host.com");
-        String cursor = queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.first(1)).nextCursor().orElseThrow();
+        String cursor = queries.sales(alice.id(), alice.id(), SalesQuery.NONE, PageRequest.first(1)).nextCursor().orElseThrow();
         String decoded = new String(Base64.getUrlDecoder().decode(cursor));
         String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace("|sales|", "|sales|9").getBytes());
         for (String bad : List.of("not a cursor!", "AAAA", edited, PageCursor.of("codes", 5).encode())) {
-            assertThatThrownBy(() -> queries.sales(alice.id(), alice.id(), SalesFilter.NONE, PageRequest.of(1, bad)))
+            assertThatThrownBy(() -> queries.sales(alice.id(), alice.id(), SalesQuery.NONE, PageRequest.of(1, bad)))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         }
         assertThatThrownBy(() -> PageRequest.first(501)).isInstanceOf(DomainException.class);

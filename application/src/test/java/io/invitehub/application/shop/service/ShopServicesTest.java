@@ -1,5 +1,9 @@
 package io.invitehub.application.shop.service;
 
+import io.invitehub.application.site.service.PlatformSiteService;
+import io.invitehub.application.site.view.PlatformSettingsView;
+import io.invitehub.domain.brand.PlatformSite;
+import io.invitehub.domain.brand.PlatformTerms;
 import io.invitehub.application.fakes.InMemoryStorage;
 import io.invitehub.application.fakes.MutableClock;
 import io.invitehub.application.fakes.RecordingWakeUps;
@@ -97,6 +101,9 @@ class ShopServicesTest {
     private final CountingGenerator generator = new CountingGenerator();
     private final ShopSettings settings = ShopSettings.defaults().withFulfilmentBatch(4);
     private final AtomicInteger orderNumbers = new AtomicInteger();
+    private final PlatformSiteService platform = new PlatformSiteService(storage.transactions(), storage.platformSettings(),
+            storage.auditLog(), clock, new PlatformSite("InviteHub", Optional.empty(), Optional.empty(), Optional.empty()),
+            new PlatformTerms(Money.zero(Money.CNY), Duration.ofMinutes(15)));
     private ShopService shop;
     private PaymentNotificationService notify;
     private FulfilmentService fulfilment;
@@ -110,7 +117,7 @@ class ShopServicesTest {
     void setUp() {
         shop = new ShopService(storage.transactions(), storage.plans(), storage.orders(), storage.paymentAlerts(), storage.users(),
                 new FakeGateway(), now -> OrderNo.compose(LocalDateTime.ofInstant(now, ZoneOffset.UTC),
-                String.format("%08X", orderNumbers.incrementAndGet())), storage.auditLog(), wakeUps, clock, settings);
+                String.format("%08X", orderNumbers.incrementAndGet())), storage.auditLog(), wakeUps, clock, settings, platform);
         notify = new PaymentNotificationService(storage.transactions(), storage.orders(), storage.paymentAlerts(), new FakeGateway(),
                 storage.auditLog(), wakeUps, clock);
         fulfilment = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock, settings);
@@ -163,6 +170,18 @@ class ShopServicesTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThatThrownBy(() -> plans.delete(Actor.of(admin), huge.id()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void theNextOrderTakesThePaymentWindowAnAdminSetWithoutARestart() {
+        platform.ensureDefaults(platform.site());
+        Order before = place(a, 1);
+        PlatformSettingsView settings = platform.settings(Actor.of(admin));
+        platform.update(Actor.of(admin), settings.site(), new PlatformTerms(settings.terms().defaultUnitPrice(), Duration.ofMinutes(45)));
+
+        Order after = place(a, 1);
+        assertThat(after.expireAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(45)));
+        assertThat(reload(before).expireAt()).as("an order placed before keeps its window").isEqualTo(before.createdAt().plus(Duration.ofMinutes(15)));
     }
 
     @Test

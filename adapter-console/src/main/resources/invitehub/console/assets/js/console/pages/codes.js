@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../core/i18n.js';
 import { api, Cursors } from '../../core/api.js';
-import { AVAILABLE } from '../../core/pending.js';
 import { dateTime } from '../../core/format.js';
 import { confirmAction, copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
@@ -13,7 +12,7 @@ const PAGE_SIZE = 20;
 const STATUSES = ['active', 'depleted', 'disabled', 'expired'];
 
 /**
- * Codes: GET /me/codes (keyset), status filter and code search; toggle, delete and batch delete; per
+ * Codes: GET /me/codes (keyset), status and usage filters and code search; toggle, delete and batch delete; per
  * row a split button whose main action copies the own link and whose menu copies the official link.
  */
 class CodesPage extends ConsoleElement {
@@ -52,8 +51,7 @@ class CodesPage extends ConsoleElement {
           ...this.cursors.query(PAGE_SIZE),
           status: this.status || undefined,
           q: this.query || undefined,
-          // pending (phase 2): GET /me/codes?usage=unused|used
-          usage: AVAILABLE.codeUsageFilter && this.usage ? this.usage : undefined,
+          usage: this.usage || undefined,
         },
       }));
       this.rows = this.cursors.received(page);
@@ -156,10 +154,10 @@ class CodesPage extends ConsoleElement {
             @sl-change=${(e) => this.filterChanged('status', e.target.value)}>
             ${STATUSES.map((s) => html`<sl-option value=${s}>${t(`codeStatus.${s}`)}</sl-option>`)}
           </sl-select>
-          ${AVAILABLE.codeUsageFilter ? html`<sl-select class="filter-usage" label=${t('codes.usage')} size="small" value=${this.usage} placeholder=${t('filter.all')} clearable
+          <sl-select class="filter-usage" label=${t('codes.usageFilter')} size="small" value=${this.usage} placeholder=${t('filter.all')} clearable
             @sl-change=${(e) => this.filterChanged('usage', e.target.value)}>
             <sl-option value="unused">${t('codes.unused')}</sl-option><sl-option value="used">${t('codes.used')}</sl-option>
-          </sl-select>` : nothing}
+          </sl-select>
           <sl-input class="filter-search" label=${t('codes.search')} size="small" placeholder=${t('codes.searchPlaceholder')} clearable
             @sl-input=${(e) => this.searchTyped(e.target.value)} @sl-clear=${() => this.filterChanged('query', '')}>
             <sl-icon slot="prefix" name="search"></sl-icon></sl-input>
@@ -193,7 +191,7 @@ class CodesPage extends ConsoleElement {
     ],
     empty: emptyState({
       icon: 'upc-scan', text: this.status || this.query ? t('codes.noMatch') : t('codes.empty'),
-      action: this.status || this.query ? nothing
+      action: this.status || this.usage || this.query ? nothing
         : html`<sl-button size="small" variant="primary" @click=${() => window.dispatchEvent(new Event('ih-buy'))}>${t('action.buyCodes')}</sl-button>`,
     }),
   })}

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { api } from '../../core/api.js';
-import { AVAILABLE } from '../../core/pending.js';
 import { money } from '../../core/format.js';
 import { toast, toastError } from '../../core/ui.js';
 import { session } from '../../core/session.js';
@@ -9,32 +8,37 @@ import { ConsoleElement, formValues, pageHeader } from '../page.js';
 import { account, accountBasics, brandProfile, ownLinkBase, setBrandProfile, forgetAccount } from '../account.js';
 import { navigate } from '../router.js';
 
-/** SPEC section 9, checked here for quick feedback; the server checks again (and reserved words). */
+/** SPEC section 9, checked here for quick feedback; the server checks again (and reserved words, taken slugs). */
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,30})[a-z0-9]$/;
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_NAME = 60;
 const MAX_WELCOME = 500;
 const MAX_LOGO_URL = 500;
 
 /**
- * Profile: the account, the unit price it is charged, the brand of its own link (GET/PUT
- * /me/profile: pending, phase 2) and the password (POST /auth/change-password, which ends every token).
+ * Profile: the account, the unit price it is charged, the brand of its own link (GET/PUT /me/profile: slug,
+ * display name, https logo, welcome text, custom host and whether staff verified it) and the password
+ * (POST /auth/change-password, which ends every token).
  */
 class ProfilePage extends ConsoleElement {
   static properties = { brandError: { state: true }, passwordError: { state: true }, saving: { state: true }, changing: { state: true } };
 
   brandProblems(values) {
     const problems = [];
-    if (!SLUG.test(values.slug)) {
+    if (!SLUG.test(values.slug.trim().toLowerCase())) {
       problems.push(t('profile.slugRule'));
     }
-    if (values.display_name.length === 0 || values.display_name.length > MAX_NAME) {
+    if ([...values.display_name.trim()].length > MAX_NAME) {
       problems.push(t('profile.nameRule', { max: MAX_NAME }));
     }
     if (values.logo_url && (!/^https:\/\/[^\s]+$/.test(values.logo_url) || values.logo_url.length > MAX_LOGO_URL)) {
       problems.push(t('profile.logoRule'));
     }
-    if (values.welcome_text.length > MAX_WELCOME) {
+    if ([...values.welcome_text.trim()].length > MAX_WELCOME) {
       problems.push(t('profile.welcomeRule', { max: MAX_WELCOME }));
+    }
+    if (values.custom_host.trim() && !HOST.test(values.custom_host.trim().toLowerCase().replace(/\.$/, ''))) {
+      problems.push(t('profile.customHostRule'));
     }
     return problems;
   }
@@ -50,10 +54,16 @@ class ProfilePage extends ConsoleElement {
     this.saving = true;
     this.brandError = null;
     try {
-      // pending route (phase 2): PUT /api/v1/distributors/me/profile
       setBrandProfile(await api.put('/api/v1/distributors/me/profile', {
-        body: { slug: values.slug, display_name: values.display_name, logo_url: values.logo_url || null, welcome_text: values.welcome_text || null },
+        body: {
+          slug: values.slug.trim(),
+          display_name: values.display_name.trim() || null,
+          logo_url: values.logo_url.trim() || null,
+          welcome_text: values.welcome_text.trim() || null,
+          custom_host: values.custom_host.trim() || null,
+        },
       }));
+      this.requestUpdate();
       toast(t('profile.saved'));
     } catch (error) {
       this.brandError = error.message;
@@ -133,18 +143,28 @@ class ProfilePage extends ConsoleElement {
   }
 
   brandCard() {
-    const brand = brandProfile() ?? {};
-    const disabled = !AVAILABLE.profile;
+    const brand = brandProfile();
     return html`<form class="card brand-form" @submit=${this.saveBrand} novalidate>
       <div class="card-head"><h2 class="card-title">${t('profile.brand')}</h2></div>
-      ${disabled ? html`<sl-alert variant="primary" open class="pending-notice"><sl-icon slot="icon" name="info-circle"></sl-icon>${t('profile.brandPending')}</sl-alert>` : nothing}
       ${this.brandError ? html`<sl-alert variant="danger" open class="form-error"><sl-icon slot="icon" name="exclamation-octagon"></sl-icon>${this.brandError}</sl-alert>` : nothing}
-      <sl-input name="slug" label=${t('profile.slug')} help-text=${t('profile.slugHelp', { link: ownLinkBase() })} value=${brand.slug ?? ''} ?disabled=${disabled}></sl-input>
-      <sl-input name="display_name" label=${t('profile.displayName')} maxlength=${MAX_NAME} value=${brand.display_name ?? ''} ?disabled=${disabled}></sl-input>
-      <sl-input name="logo_url" type="url" label=${t('profile.logoUrl')} placeholder="https://" help-text=${t('profile.logoHelp')} value=${brand.logo_url ?? ''} ?disabled=${disabled}></sl-input>
-      <sl-textarea name="welcome_text" label=${t('profile.welcomeText')} maxlength=${MAX_WELCOME} rows="3" help-text=${t('profile.welcomeHelp', { max: MAX_WELCOME })} value=${brand.welcome_text ?? ''} ?disabled=${disabled}></sl-textarea>
-      <div class="form-actions"><sl-button type="submit" variant="primary" class="save-brand" ?loading=${this.saving} ?disabled=${disabled}>${t('action.save')}</sl-button></div>
+      <sl-input name="slug" label=${t('profile.slug')} help-text=${t('profile.slugHelp', { link: ownLinkBase() })} value=${brand.slug}></sl-input>
+      <sl-input name="display_name" label=${t('profile.displayName')} maxlength=${MAX_NAME} value=${brand.display_name ?? ''}></sl-input>
+      <sl-input name="logo_url" type="url" label=${t('profile.logoUrl')} placeholder="https://" help-text=${t('profile.logoHelp')} value=${brand.logo_url ?? ''}>
+        ${brand.logo_url ? html`<img slot="suffix" class="logo-preview" src=${brand.logo_url} alt="" width="20" height="20">` : nothing}</sl-input>
+      <sl-textarea name="welcome_text" label=${t('profile.welcomeText')} maxlength=${MAX_WELCOME} rows="3" help-text=${t('profile.welcomeHelp', { max: MAX_WELCOME })} value=${brand.welcome_text ?? ''}></sl-textarea>
+      <sl-input name="custom_host" label=${t('profile.customHost')} placeholder="seats.example.com" help-text=${t('profile.customHostHelp')} value=${brand.custom_host ?? ''}></sl-input>
+      ${brand.custom_host ? this.customHostState(brand) : nothing}
+      <div class="form-actions"><sl-button type="submit" variant="primary" class="save-brand" ?loading=${this.saving}>${t('action.save')}</sl-button></div>
     </form>`;
+  }
+
+  /** Whether staff verified the custom host (only then is it the own link), in words and a coloured tag. */
+  customHostState(brand) {
+    const verified = brand.custom_host_verified;
+    return html`<p class="custom-host-state" data-verified=${verified ? 'true' : 'false'}>
+      <sl-tag size="small" variant=${verified ? 'success' : 'warning'}>${verified ? t('profile.customHostVerified') : t('profile.customHostPending')}</sl-tag>
+      <span class="card-hint">${verified ? t('profile.customHostVerifiedHint', { host: brand.custom_host })
+        : t('profile.customHostPendingHint', { host: brand.custom_host })}</span></p>`;
   }
 
   passwordCard() {

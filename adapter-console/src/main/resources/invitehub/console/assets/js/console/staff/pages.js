@@ -15,3 +15,5 @@ import './invitations.js';
 import './protection.js';
 import './accounts.js';
 import './audit.js';
+import './custom-hosts.js';
+import './settings.js';

@@ -89,10 +89,14 @@ public final class AuthHandlers {
         Login request = HttpRequests.formOrBody(ctx, Login.class,
                 form -> new Login(HttpRequests.formParam(form, "username"), HttpRequests.formParam(form, "password")));
         char[] password = request.password() == null ? null : request.password().toCharArray();
-        SignedIn signedIn = signIn.login(request.username(), password, proxies.clientAddress(ctx));
+        ctx.json(token(signIn.login(request.username(), password, proxies.clientAddress(ctx))));
+    }
+
+    /** The login's and the renewal's answer: a renewed token of a temporary password still says it must be changed. */
+    private Token token(SignedIn signedIn) {
         long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());
-        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name(),
-                signedIn.user().mustChangePassword() ? Boolean.TRUE : null));
+        return new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name(),
+                signedIn.user().mustChangePassword() ? Boolean.TRUE : null);
     }
 
     public void sendVerificationCode(Context ctx) {
@@ -103,6 +107,14 @@ public final class AuthHandlers {
     public void registerDistributor(Context ctx) {
         User user = signUp.register(AuthWire.registration(ctx, proxies));
         ctx.status(201).json(Account.of(user));
+    }
+
+    /**
+     * {@code POST /auth/renew}: a fresh token for the session of the one the request is signed in with, up to the
+     * session's maximum since the password (ADR 48); the login's answer.
+     */
+    public void renew(Context ctx) {
+        ctx.json(token(signIn.renew(HttpRequests.bearerToken(ctx))));
     }
 
     /** {@code GET /auth/me}: the signed-in account. */

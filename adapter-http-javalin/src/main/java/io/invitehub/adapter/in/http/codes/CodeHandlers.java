@@ -13,6 +13,7 @@ import io.invitehub.application.codes.port.in.ManageCodesUseCase;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.distributors.view.CodeFilter;
 import io.invitehub.application.distributors.view.CodeRecord;
+import io.invitehub.application.distributors.view.CodeUsage;
 import io.invitehub.application.distributors.view.CodeView;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeStatus;
@@ -62,6 +63,7 @@ public final class CodeHandlers {
     static final int MAX_SEARCH = 254;
 
     private static final java.util.List<Field> CODE_FILTER = java.util.List.of(Field.choice("status", CodeStatus.class),
+            Field.choice("usage", CodeUsage.class),
             Field.text("q", MAX_SEARCH));
     private static final Field ID = Field.id("id").labelled("code id");
 
@@ -158,7 +160,8 @@ public final class CodeHandlers {
 
     private void codes(Context ctx, UserId distributor) {
         Optional<CodeStatus> status = enumParam(ctx, "status", CodeStatus.class);
-        CodeFilter filter = new CodeFilter(status, Optional.ofNullable(HttpRequests.queryParam(ctx, "q")));
+        CodeFilter filter = new CodeFilter(status, Optional.ofNullable(HttpRequests.queryParam(ctx, "q")),
+                enumParam(ctx, "usage", CodeUsage.class));
         PageRequest page = pageRequest(ctx);
         PageBody.answer(ctx, readSide.codes(caller(ctx).id(), distributor, filter, page), CodeRow::of);
     }

@@ -8,13 +8,12 @@ import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.distributors.view.DistributorSort;
-import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.user.Approval;
 import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.enumParam;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.moment;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.pageRequest;
+import static io.invitehub.adapter.in.http.wire.HttpRequests.plainDate;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.positiveId;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.queryParam;
 
@@ -138,11 +138,16 @@ public final class DistributorReadHandlers {
 
     private void sales(Context ctx, UserId distributor) {
         Optional<InvitationState> status = enumParam(ctx, "status", InvitationState.class);
-        Optional<Instant> from = Optional.ofNullable(queryParam(ctx, "from")).map(raw -> moment(raw, "from", false));
-        Optional<Instant> to = Optional.ofNullable(queryParam(ctx, "to")).map(raw -> moment(raw, "to", true));
-        SalesFilter filter = new SalesFilter(status, from, to, Optional.ofNullable(queryParam(ctx, "q")), HttpRequests.tags(ctx));
+        SalesQuery query = new SalesQuery(status, bound(ctx, "from", false), bound(ctx, "to", true),
+                Optional.ofNullable(queryParam(ctx, "q")), HttpRequests.tags(ctx));
         PageRequest page = pageRequest(ctx);
-        PageBody.answer(ctx, readSide.sales(caller(ctx).id(), distributor, filter, page), ReadSideResponses.Sale::of);
+        PageBody.answer(ctx, readSide.sales(caller(ctx).id(), distributor, query, page), ReadSideResponses.Sale::of);
+    }
+
+    /** {@code from}/{@code to}: a timestamp with offset is that moment; a plain date is a business day (the statistics' zone). */
+    private static Optional<SalesQuery.Bound> bound(Context ctx, String name, boolean end) {
+        return Optional.ofNullable(queryParam(ctx, name)).map(raw -> plainDate(raw, name).map(SalesQuery.Bound::day)
+                .orElseGet(() -> SalesQuery.Bound.at(moment(raw, name, end))));
     }
 
     private void members(Context ctx, UserId distributor) {

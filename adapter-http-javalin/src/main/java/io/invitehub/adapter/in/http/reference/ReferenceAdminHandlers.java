@@ -13,7 +13,7 @@ import io.invitehub.application.distributors.view.DistributorSort;
 import io.invitehub.application.distributors.view.DistributorSummary;
 import io.invitehub.application.distributors.view.PlatformAnalytics;
 import io.invitehub.application.distributors.view.SaleView;
-import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.code.Code;
@@ -177,7 +177,7 @@ public final class ReferenceAdminHandlers {
         UserId caller = caller(ctx).id();
         UserId id = distributorId(ctx);
         DistributorDetail detail = readSide.detail(caller, id);
-        List<RecentSale> recent = readSide.sales(caller, id, SalesFilter.NONE, PageRequest.first(RECENT_SALES)).items().stream()
+        List<RecentSale> recent = readSide.sales(caller, id, SalesQuery.NONE, PageRequest.first(RECENT_SALES)).items().stream()
                 .map(RecentSale::of).collect(Collectors.toList());
         ctx.json(new Detail(Item.of(detail.account(), detail.summary()), recent, CodesSummary.of(detail.summary())));
     }
@@ -187,7 +187,7 @@ public final class ReferenceAdminHandlers {
         UserId caller = caller(ctx).id();
         UserId id = distributorId(ctx);
         int limit = ReferenceWire.limit(ctx);
-        ctx.json(ReferenceWire.first(limit, page -> readSide.sales(caller, id, SalesFilter.NONE, page)).stream()
+        ctx.json(ReferenceWire.first(limit, page -> readSide.sales(caller, id, SalesQuery.NONE, page)).stream()
                 .map(ReferenceDistributorHandlers.Sale::of).collect(Collectors.toList()));
     }
 

@@ -8,7 +8,7 @@ import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.distributors.view.DistributorSummary;
 import io.invitehub.application.distributors.view.MemberView;
 import io.invitehub.application.distributors.view.SaleView;
-import io.invitehub.application.distributors.view.SalesFilter;
+import io.invitehub.application.distributors.port.in.SalesQuery;
 import io.invitehub.application.membership.port.in.ReinviteCommand;
 import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
 import io.invitehub.application.membership.port.in.RemovalResult;
@@ -161,7 +161,7 @@ public final class ReferenceDistributorHandlers {
     public void sales(Context ctx) {
         UserId me = caller(ctx).id();
         int limit = ReferenceWire.limit(ctx);
-        ctx.json(ReferenceWire.first(limit, page -> readSide.sales(me, me, SalesFilter.NONE, page)).stream().map(Sale::of)
+        ctx.json(ReferenceWire.first(limit, page -> readSide.sales(me, me, SalesQuery.NONE, page)).stream().map(Sale::of)
                 .collect(Collectors.toList()));
     }
 

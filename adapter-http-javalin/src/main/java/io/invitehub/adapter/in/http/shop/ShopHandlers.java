@@ -29,7 +29,6 @@ import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +51,7 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 public final class ShopHandlers {
     // ---- what the routes answer (ADR 40) ----------------------------------------------------------
     public static final ResponseShape PLANS_ANSWER = ResponseShape.list(ShopResponses.PlanView.class);
+    public static final ResponseShape PUBLIC_PLANS_ANSWER = ResponseShape.list(ShopResponses.PublicPlan.class);
     public static final ResponseShape PLAN_CREATED_ANSWER = ResponseShape.created(ShopResponses.PlanView.class);
     public static final ResponseShape PLAN_ANSWER = ResponseShape.ok(ShopResponses.PlanView.class);
     public static final ResponseShape PLACED_ANSWER = ResponseShape.created(ShopResponses.Placed.class);
@@ -120,6 +120,11 @@ public final class ShopHandlers {
     }
 
     // ---- distributor ----------------------------------------------------------------------------
+
+    /** {@code GET /public/plans}: the PUBLIC plans on sale, with prices (the official link's plan list). */
+    public void publicPlans(Context ctx) {
+        ctx.json(plans.onSaleToPublic().stream().map(ShopResponses.PublicPlan::of).collect(Collectors.toList()));
+    }
 
     public void myPlans(Context ctx) {
         ctx.json(plans.onSale(caller(ctx).id()).stream().map(PlanView::of).collect(Collectors.toList()));
@@ -193,15 +198,7 @@ public final class ShopHandlers {
 
     /** A decimal string in major units ({@code "12.50"}) with at most the currency's digits; never a float. */
     private Money money(String raw, String field) {
-        try {
-            BigDecimal value = new BigDecimal(raw.strip());
-            if (value.stripTrailingZeros().scale() > currency.getDefaultFractionDigits() || value.signum() < 0) {
-                throw invalid(field + " must be a non-negative amount with at most " + currency.getDefaultFractionDigits() + " decimals");
-            }
-            return Money.ofMinor(value.movePointRight(currency.getDefaultFractionDigits()).longValueExact(), currency);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw invalid(field + " must be a decimal string such as \"12.50\"");
-        }
+        return Amounts.parse(raw, field, currency);
     }
 
     private static PlanId planId(Context ctx) {

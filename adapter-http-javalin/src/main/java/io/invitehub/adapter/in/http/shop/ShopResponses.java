@@ -30,6 +30,17 @@ final class ShopResponses {
         }
     }
 
+    /** A plan as the customers' official page shows it: what it sells and its price; nothing of the shop's bookkeeping. */
+    record PublicPlan(long id, String name, String price, String originalPrice, String currency, int codeCount, int codeMaxUses,
+                      int validityDays, boolean recommended, String description) {
+        static PublicPlan of(Plan p) {
+            PlanSpec s = p.spec();
+            return new PublicPlan(p.id().value(), s.name(), text(s.price()), s.originalPrice().map(Amounts::text).orElse(null),
+                    s.price().currency().getCurrencyCode(), s.codeCount(), s.codeMaxUses(), s.validityDays(), s.recommended(),
+                    s.description().orElse(null));
+        }
+    }
+
     record Placed(String orderNo, String amount, String payUrl, Instant expireAt, String status, int codesTotal) {
     }
 

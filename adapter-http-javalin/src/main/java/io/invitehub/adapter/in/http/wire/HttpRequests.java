@@ -193,9 +193,10 @@ public final class HttpRequests {
 
     // ---- values -------------------------------------------------------------------------------------
 
+    /** {@code value}, unless it is missing or blank: then VALIDATION_FAILED naming {@code field}. */
     public static <T> T required(T value, String field) {
         if (value == null || (value instanceof String && ((String) value).isBlank())) {
-            throw invalid(field + " is required");
+            throw new InvalidInput(field, field + " is required");
         }
         return value;
     }
@@ -272,6 +273,21 @@ public final class HttpRequests {
         return instant;
     }
 
+    /**
+     * The day a plain date ({@code 2025-03-01}) names, checked like {@link #moment}; empty when {@code raw} is a
+     * timestamp (for which {@link #moment} is the reading). Lists count such a day in the business time zone.
+     */
+    public static Optional<LocalDate> plainDate(String raw, String what) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+        moment(raw, what, false); // the range check and its refusal
+        return Optional.of(day);
+    }
+
     // ---- lists --------------------------------------------------------------------------------------
 
     /**
@@ -340,6 +356,18 @@ public final class HttpRequests {
             throw new IllegalStateException("no signed-in user on " + ctx.path() + ": the route has no Access role");
         }
         return user;
+    }
+
+    /** The bearer token the request was signed in with (its route declares an access role, so there is one). */
+    public static String bearerToken(Context ctx) {
+        caller(ctx);
+        String header = ctx.header("Authorization");
+        return header == null ? "" : header.substring(Math.min(header.length(), "Bearer ".length())).strip();
+    }
+
+    /** The request's {@code Host} header as sent (a name and maybe a port), or null. */
+    public static String host(Context ctx) {
+        return ctx.header("Host");
     }
 
     /** The signed-in user of this request as the actor of a write. */

@@ -20,4 +20,13 @@ public interface SignInUseCase {
      *         not APPROVED
      */
     User authenticate(String token);
+
+    /**
+     * A fresh token for the session of a valid {@code token}: same user, token version and sign-in time, valid for the
+     * configured lifetime but never past the session's maximum since the password was typed (ADR 48).
+     *
+     * @throws io.invitehub.domain.shared.DomainException UNAUTHORIZED when the token is invalid, expired or revoked,
+     *         or its session reached its maximum; FORBIDDEN for a distributor that is not APPROVED
+     */
+    SignedIn renew(String token);
 }

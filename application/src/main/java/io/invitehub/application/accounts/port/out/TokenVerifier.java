@@ -15,6 +15,7 @@ public interface TokenVerifier {
      */
     Claims verify(String token, Instant now);
 
-    record Claims(UserId userId, int tokenVersion, Instant expiresAt) {
+    /** {@code signedInAt}: when the session began (a token from before sessions were tracked: when it was issued). */
+    record Claims(UserId userId, int tokenVersion, Instant expiresAt, Instant signedInAt) {
     }
 }

@@ -11,7 +11,6 @@ import io.invitehub.application.distributors.view.MemberView;
 import io.invitehub.application.distributors.view.PlanRanking;
 import io.invitehub.application.distributors.view.PlatformAnalytics;
 import io.invitehub.application.distributors.view.SaleView;
-import io.invitehub.application.distributors.view.SalesFilter;
 import io.invitehub.application.distributors.view.TrendDay;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageRequest;
@@ -35,7 +34,8 @@ public interface DistributorQueries {
 
     DistributorSummary summary(UserId caller, UserId distributor);
 
-    Page<SaleView> sales(UserId caller, UserId distributor, SalesFilter filter, PageRequest page);
+    /** The sales in the query's period; a plain date in it counts as a day of the business time zone (the statistics' days). */
+    Page<SaleView> sales(UserId caller, UserId distributor, SalesQuery query, PageRequest page);
 
     /** {@code search}: an e-mail prefix or a code prefix. Recently ended = within the configured window. */
     default Page<MemberView> members(UserId caller, UserId distributor, Optional<String> search, PageRequest page) {

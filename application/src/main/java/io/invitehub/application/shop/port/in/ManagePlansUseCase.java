@@ -8,7 +8,7 @@ import io.invitehub.domain.user.UserId;
 
 import java.util.List;
 
-/** Plans: admins create, change, list and delete them; distributors see those on sale. */
+/** Plans: admins create, change, list and delete them; distributors see those on sale to them, customers the public ones. */
 public interface ManagePlansUseCase {
     Plan create(Actor admin, PlanSpec spec);
 
@@ -21,4 +21,7 @@ public interface ManagePlansUseCase {
 
     /** Active DISTRIBUTOR_CODES plans, for an APPROVED distributor. */
     List<Plan> onSale(UserId distributor);
+
+    /** Active PUBLIC plans, by sort order: what the official link shows customers, with prices (no sign-in). */
+    List<Plan> onSaleToPublic();
 }
