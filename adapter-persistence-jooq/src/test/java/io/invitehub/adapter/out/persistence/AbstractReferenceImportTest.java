@@ -403,7 +403,7 @@ abstract class AbstractReferenceImportTest {
     @Test
     @Order(11)
     void anImportedCodeIsRedeemedThroughTheRedemptionUseCase() {
-        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.invitations(), db.teams(),
+        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(),
                 StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), CLOCK, RedemptionSettings.defaults(),
                 new RecipientPolicy(db.recipients(), new RecipientSettings(1_000_000, Duration.ZERO)));
         Email customer = Email.of("newcomer@x.example");
