@@ -1,36 +1,34 @@
 package io.invitehub.application.fakes;
 
-import io.invitehub.application.accounts.port.out.Mailer;
-import io.invitehub.domain.shared.Email;
+import io.invitehub.application.mail.port.out.MailException;
+import io.invitehub.application.mail.port.out.Mailer;
+import io.invitehub.application.shared.port.out.OutgoingMail;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps every mail instead of sending it, so tests can read the verification code. */
+/** Keeps every mail instead of sending it; {@link #failNext} makes the next sends fail as an outage would. */
 public final class RecordingMailer implements Mailer {
-    public record Sent(Email to, String code, Duration validFor) {
-    }
-
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<OutgoingMail> sent = new CopyOnWriteArrayList<>();
+    private volatile int failures;
+    private volatile boolean permanent;
 
     @Override
-    public void sendVerificationCode(Email to, String code, Duration validFor) {
-        sent.add(new Sent(to, code, validFor));
-    }
-
-    public List<Sent> sent() {
-        return List.copyOf(sent);
-    }
-
-    /** The code of the last mail to {@code email}. */
-    public String lastCodeFor(String email) {
-        Email to = Email.of(email);
-        for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).to().equals(to)) {
-                return sent.get(i).code();
-            }
+    public void send(OutgoingMail mail) {
+        if (failures > 0) {
+            failures--;
+            throw new MailException("connection refused (test outage)", permanent, null);
         }
-        throw new AssertionError("no mail was sent to " + to);
+        sent.add(mail);
+    }
+
+    /** The next {@code count} sends fail; permanently (the server refused the recipient) or not. */
+    public void failNext(int count, boolean permanent) {
+        this.failures = count;
+        this.permanent = permanent;
+    }
+
+    public List<OutgoingMail> sent() {
+        return List.copyOf(sent);
     }
 }

@@ -11,6 +11,9 @@ import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.team.TeamAccount;
@@ -50,9 +53,11 @@ final class RemovalProcessor {
     private final WakeUps wakeUps;
     private final Clock clock;
     private final LifecycleSettings settings;
+    private final WebhookEvents events;
 
     RemovalProcessor(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Teams teams, Seats seats,
-                     CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
+                     CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings, WebhookEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.invitations = invitations;
         this.claims = claims;
@@ -100,6 +105,9 @@ final class RemovalProcessor {
         Optional<Finished> finished = endInTransaction(claim, endReason, inTransaction);
         if (finished.isPresent()) {
             wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
+            if (claim.kind() != RemovalKind.REBIND) {
+                wakeUps.signal(WakeUps.Work.WEBHOOKS);
+            }
         }
         return finished;
     }
@@ -115,6 +123,13 @@ final class RemovalProcessor {
                     boolean givenBack = kind.givesUseBack() && uses.giveUseBack(ended.id());
                     if (kind == RemovalKind.REBIND) {
                         claim.rebindTo().ifPresent(to -> uses.moveUse(ended.id(), to));
+                    }
+                    if (kind != RemovalKind.REBIND) {
+                        // a rebind moves the member to another team: not a removal for the distributor
+                        events.publish(WebhookEvent.of(EventType.MEMBER_REMOVED, ended.distributorId(), now,
+                                "invitation_id", ended.publicId().toString(), "email", ended.email().value(),
+                                "team_id", ended.teamId().map(t -> t.value()).orElse(null), "reason", kind.name().toLowerCase(java.util.Locale.ROOT),
+                                "state", ended.state().name(), "use_given_back", givenBack, "removed_at", now));
                     }
                     Finished finished = new Finished(ended, givenBack);
                     inTransaction.accept(finished);

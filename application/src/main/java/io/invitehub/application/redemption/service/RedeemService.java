@@ -15,11 +15,14 @@ import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
 import io.invitehub.application.shared.service.RedemptionGuard;
 import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 
@@ -52,11 +55,22 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
     private final Clock clock;
     private final RedemptionSettings settings;
     private final ScreenRecipientsUseCase recipients;
+    private final WebhookEvents events;
 
+    /** Without webhook events (tests of the redemption alone). */
     public RedeemService(TransactionRunner transactions, RedeemCodes codes, CodeUses uses, Invitations invitations,
                          Teams teams, Seats seats,
                          RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
                          ScreenRecipientsUseCase recipients) {
+        this(transactions, codes, uses, invitations, teams, seats, rateLimiter, wakeUps, clock, settings, recipients, WebhookEvents.NONE);
+    }
+
+    /** {@code events}: the webhook outbox, where each new redemption publishes {@code code.redeemed} in its transaction. */
+    public RedeemService(TransactionRunner transactions, RedeemCodes codes, CodeUses uses, Invitations invitations,
+                         Teams teams, Seats seats,
+                         RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
+                         ScreenRecipientsUseCase recipients, WebhookEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.codes = codes;
         this.uses = uses;
@@ -90,6 +104,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         }
         if (!result.repeated() && result.invitation().state() == InvitationState.RESERVED) {
             wakeUps.signal(WakeUps.Work.INVITE_DISPATCH);
+        }
+        if (!result.repeated()) {
+            wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         return result;
     }
@@ -127,6 +144,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));
+        events.publish(WebhookEvent.of(EventType.CODE_REDEEMED, code.owner(), now,
+                "code", code.code().value(), "email", command.email().value(), "invitation_id", invitation.publicId().toString(),
+                "state", invitation.state().name(), "team", seat.map(SeatReservation::teamName).orElse(null), "redeemed_at", now));
         return new RedemptionResult(invitation, seat.map(SeatReservation::teamName), queuePosition(invitation),
                 code.memberExpiresAt(), code.remainingDays(now), false);
     }
