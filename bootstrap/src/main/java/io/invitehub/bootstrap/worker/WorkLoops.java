@@ -19,7 +19,7 @@ final class WorkLoops implements AutoCloseable {
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
     /** One pass of the step; true when it found work (then the next pass starts at once). */
-    interface Pass {
+    public interface Pass {
         boolean run();
     }
 
