@@ -31,4 +31,30 @@ public final class RecordingMailer implements Mailer {
     public List<OutgoingMail> sent() {
         return List.copyOf(sent);
     }
+
+    /**
+     * The code of the last verification mail to {@code email}, waiting up to 10 s for it: mail goes through the
+     * outbox and is sent by the mail workers after commit.
+     */
+    public String lastCodeFor(String email) {
+        io.invitehub.domain.shared.Email to = io.invitehub.domain.shared.Email.of(email);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (int i = sent.size() - 1; i >= 0; i--) {
+                OutgoingMail m = sent.get(i);
+                if (m.to().equals(to) && m.template() == io.invitehub.application.shared.port.out.MailTemplate.VERIFICATION_CODE) {
+                    return m.values().get("code");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no verification mail was sent to " + to);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
 }
