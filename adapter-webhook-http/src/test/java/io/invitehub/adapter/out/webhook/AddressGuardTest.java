@@ -61,7 +61,10 @@ class AddressGuardTest {
     void theRefusalSaysWhichAddressAndWhy() {
         assertThatThrownBy(() -> guard(false).vet("mixed.example")).hasMessage(
                 "mixed.example resolves to 192.168.1.10 (private): not allowed for webhooks");
-        assertThatThrownBy(() -> guard(false).vet("mapped.example")).hasMessageContaining("IPv6 form of private");
+        // the JDK reads an IPv4-mapped address as the IPv4 address itself
+        assertThatThrownBy(() -> guard(false).vet("mapped.example")).hasMessageContaining("resolves to 10.0.0.1 (private)");
+        assertThatThrownBy(() -> guard(false).vet("nat64.example")).hasMessageContaining("(IPv6 form of private)");
+        assertThatThrownBy(() -> guard(false).vet("sixtofour.example")).hasMessageContaining("(IPv6 form of private)");
         assertThatThrownBy(() -> guard(false).vet("metadata.example")).hasMessageContaining("169.254.169.254 (link-local)");
     }
 
