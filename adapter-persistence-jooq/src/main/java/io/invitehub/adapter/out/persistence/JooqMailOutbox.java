@@ -25,7 +25,7 @@ import java.util.Optional;
  * LOCKED, made SENDING with a fresh token and the lease's end as its due time.
  */
 final class JooqMailOutbox implements MailOutbox, MailQueue {
-    private static final String PURPOSE = "mail_outbox.values";
+    static final String PURPOSE = "mail_outbox.values";
 
     private final DSLContext dsl;
     private final SecretBox secrets;

@@ -164,8 +164,13 @@ public final class JooqPersistence implements AutoCloseable {
      * changing anything when a value names a key that is not configured (a wrong or missing key).
      */
     public SealedSecretsReport checkSealedSecrets() {
-        JooqTeams.SecretsCheck check = transactions.inTransaction(teams::checkSealedCredentials);
-        return new SealedSecretsReport(check.sealed(), check.resealed(), check.unreadable());
+        return transactions.inTransaction(() -> {
+            JooqTeams.SecretsCheck check = teams.checkSealedCredentials();
+            // webhook secrets and unsent mail are sealed too (ADR 41, 42): under the current key after a rotation
+            int more = SealedColumns.resealAll(dsl, secrets, "webhook_endpoints", "sealed_secret", JooqWebhookEndpoints.SECRET_PURPOSE)
+                    + SealedColumns.resealAll(dsl, secrets, "mail_outbox", "sealed_values", JooqMailOutbox.PURPOSE);
+            return new SealedSecretsReport(check.sealed(), check.resealed() + more, check.unreadable());
+        });
     }
 
     /** What {@link #checkSealedSecrets()} found. */
