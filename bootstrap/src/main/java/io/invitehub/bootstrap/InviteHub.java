@@ -36,7 +36,6 @@ import io.invitehub.application.shared.port.out.JobLeases;
 import io.invitehub.application.mail.port.out.Mailer;
 import io.invitehub.application.mail.port.in.DeliverMailUseCase;
 import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
-import io.invitehub.application.accounts.service.PasswordResetSettings;
 import io.invitehub.application.webhooks.port.in.DeliverWebhooksUseCase;
 import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
 import io.invitehub.bootstrap.assembly.MailAssembly;
@@ -116,13 +115,9 @@ public final class InviteHub implements AutoCloseable {
         this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
         java.util.function.Supplier<String> publicBase = ShopAssembly.publicBase(s.shop(), s.http(), boundPort::get);
-        PasswordResetSettings resets = PasswordResetSettings.defaults(() -> s.mail().resetUrl()
-                .orElseGet(() -> publicBase.get() + "/console/reset-password#token="));
-        resets = new PasswordResetSettings(s.mail().resetValidity(), resets.linkBase(), resets.perAddress(), resets.perEmail(),
-                resets.attemptsPerAddress());
         this.mail = MailAssembly.wire(a, s.mail(), Optional.ofNullable(b.mailer));
         this.webhooks = WebhooksAssembly.wire(a, s.webhooks(), resources);
-        this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), resets);
+        this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), s.mail(), publicBase);
         this.codes = CodesAssembly.wire(a, s.redemption());
         this.statistics = StatisticsAssembly.wire(a, s.statistics());
         this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption(), s.mail().defaultLanguage());

@@ -21,6 +21,7 @@ import io.invitehub.application.accounts.service.SignInService;
 import io.invitehub.application.accounts.service.SignInSettings;
 import io.invitehub.application.accounts.service.SignUpSettings;
 import io.invitehub.bootstrap.config.AccountsConfig;
+import io.invitehub.bootstrap.config.MailConfig;
 
 import java.time.Duration;
 
@@ -29,10 +30,15 @@ public record AccountsAssembly(AccountsUseCase accounts, SignInUseCase signIn, D
                                ManageDistributorsUseCase distributors, PasswordResetUseCase passwordReset) {
 
     /**
-     * {@code jwtSecret}: the signing secret, resolved by the caller (ADR 9); {@code mail}: the password-reset
-     * settings (ADR 41) with the link's beginning, which depends on the public address.
+     * {@code jwtSecret}: the signing secret, resolved by the caller (ADR 9); {@code mail}: the reset link and
+     * its validity (ADR 41); {@code publicBase}: the service's public address, the default link's beginning.
      */
-    public static AccountsAssembly wire(Adapters a, AccountsConfig config, byte[] jwtSecret, PasswordResetSettings resets) {
+    public static AccountsAssembly wire(Adapters a, AccountsConfig config, byte[] jwtSecret, MailConfig mail,
+                                        java.util.function.Supplier<String> publicBase) {
+        PasswordResetSettings defaults = PasswordResetSettings.defaults(() -> mail.resetUrl()
+                .orElseGet(() -> publicBase.get() + "/console/reset-password#token="));
+        PasswordResetSettings resets = new PasswordResetSettings(mail.resetValidity(), defaults.linkBase(), defaults.perAddress(),
+                defaults.perEmail(), defaults.attemptsPerAddress());
         JooqPersistence db = a.persistence();
         PasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
         JwtTokens tokens = new JwtTokens(jwtSecret, config.jwtTtl());
