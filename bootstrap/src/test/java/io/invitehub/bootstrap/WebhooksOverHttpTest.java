@@ -178,6 +178,65 @@ class WebhooksOverHttpTest {
     }
 
     @Test
+    void aPaidOrderItsFulfilmentAndARemovedMemberReachTheBuyersEndpoint() throws Exception {
+        register(b, "/api/v1/distributors/me/webhooks", "/b-events", "order.paid,fulfilment.completed,member.removed");
+        long plan = json(ok(api.send("POST", "/api/v1/admin/code-plans", admin,
+                "{\"name\":\"Hook pack\",\"price\":\"5.00\",\"code_count\":2,\"code_max_uses\":1,\"validity_days\":30}"), 201))
+                .get("id").asLong();
+        JsonNode order = json(ok(api.send("POST", "/api/v1/distributors/me/code-orders", b,
+                "{\"plan_id\":" + plan + ",\"quantity\":1,\"pay_type\":\"alipay\"}"), 201));
+        String orderNo = order.get("order_no").asText();
+        // the sandbox's pay page holds the signed notification the gateway would post
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(order.get("pay_url").asText())).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page);
+        StringBuilder form = new StringBuilder();
+        while (hidden.find()) {
+            form.append(form.length() == 0 ? "" : "&").append(hidden.group(1)).append('=')
+                    .append(java.net.URLEncoder.encode(hidden.group(2).replace("&amp;", "&"), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + hub.httpPort().orElseThrow()
+                        + "/api/v1/public/shop/notify")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form.toString())).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(answer).isEqualTo("success");
+
+        await("order.paid and fulfilment.completed", WAIT, () -> types("/b-events").containsAll(List.of("order.paid", "fulfilment.completed")));
+        JsonNode paid = event("/b-events", "order.paid");
+        assertThat(paid.get("data").get("order_no").asText()).isEqualTo(orderNo);
+        assertThat(paid.get("data").get("amount").asText()).isEqualTo("5.00");
+        assertThat(event("/b-events", "fulfilment.completed").get("data").get("codes").asInt()).isEqualTo(2);
+
+        String code = code(bId);
+        ok(api.send("POST", "/api/v1/public/redeem", null, "{\"code\":\"" + code + "\",\"email\":\"leaving@example.com\"}"), 200);
+        await("invited", WAIT, () -> sql.count("select count(*) from invitations where email = 'leaving@example.com' and state = 'INVITED'") == 1);
+        long team = sql.count("select team_id from invitations where email = 'leaving@example.com'");
+        ok(api.send("POST", "/api/v1/distributors/me/members/remove", b, "{\"email\":\"leaving@example.com\",\"team_id\":" + team + "}"), 200);
+
+        await("member.removed", WAIT, () -> types("/b-events").contains("member.removed"));
+        JsonNode removed = event("/b-events", "member.removed");
+        assertThat(removed.get("data").get("email").asText()).isEqualTo("leaving@example.com");
+        assertThat(removed.get("data").get("reason").asText()).isEqualTo("remove");
+        assertThat(removed.get("data").get("state").asText()).isEqualTo("REMOVED");
+        assertThat(removed.get("data").get("use_given_back").asBoolean()).isTrue();
+        // nothing of B's reached A's endpoints
+        assertThat(receiver.at("/a").stream().map(WebhookReceiver.Received::body)).noneMatch(body -> body.contains(orderNo));
+    }
+
+    private static List<String> types(String path) {
+        return receiver.at(path).stream().map(r -> r.headers().get("InviteHub-Event")).toList();
+    }
+
+    private static JsonNode event(String path, String type) throws Exception {
+        for (WebhookReceiver.Received r : receiver.at(path)) {
+            if (type.equals(r.headers().get("InviteHub-Event"))) {
+                return Calls.json(r.body());
+            }
+        }
+        throw new AssertionError("no " + type + " at " + path);
+    }
+
+    @Test
     void registrationRefusesWhatIsNotAnEndpoint() throws Exception {
         HttpResponse<String> unknownEvent = api.send("POST", "/api/v1/distributors/me/webhooks", a,
                 "{\"url\":\"https://hooks.example.com/x\",\"events\":\"code.redeemed,order.refunded\"}");

@@ -23,9 +23,9 @@ final class JooqWebhookEvents implements WebhookEvents {
     }
 
     @Override
-    public void publish(WebhookEvent event) {
+    public int publish(WebhookEvent event) {
         Long owner = event.owner().map(UserId::value).orElse(null);
-        dsl.execute("with ep as ("
+        return dsl.execute("with ep as ("
                         + " select id from webhook_endpoints"
                         + " where active and ?::varchar = any(events) and (owner_id is null or owner_id = ?::bigint)),"
                         + " ev as ("

@@ -39,8 +39,14 @@ final class RemovalProcessor {
     private static final Logger LOG = Logger.getLogger(RemovalProcessor.class.getName());
     static final int MAX_ERROR_LENGTH = 500;
 
-    /** A claim that ended: the invitation in its end state, and whether this call gave the code's use back. */
-    record Finished(Invitation invitation, boolean useGivenBack) {
+    /**
+     * A claim that ended: the invitation in its end state, whether this call gave the code's use back, and
+     * the webhook deliveries it wrote.
+     */
+    record Finished(Invitation invitation, boolean useGivenBack, int deliveries) {
+        Finished(Invitation invitation, boolean useGivenBack) {
+            this(invitation, useGivenBack, 0);
+        }
     }
 
     private final TransactionRunner transactions;
@@ -105,7 +111,7 @@ final class RemovalProcessor {
         Optional<Finished> finished = endInTransaction(claim, endReason, inTransaction);
         if (finished.isPresent()) {
             wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
-            if (claim.kind() != RemovalKind.REBIND) {
+            if (finished.get().deliveries() > 0) {
                 wakeUps.signal(WakeUps.Work.WEBHOOKS);
             }
         }
@@ -124,14 +130,15 @@ final class RemovalProcessor {
                     if (kind == RemovalKind.REBIND) {
                         claim.rebindTo().ifPresent(to -> uses.moveUse(ended.id(), to));
                     }
+                    int deliveries = 0;
                     if (kind != RemovalKind.REBIND) {
                         // a rebind moves the member to another team: not a removal for the distributor
-                        events.publish(WebhookEvent.of(EventType.MEMBER_REMOVED, ended.distributorId(), now,
+                        deliveries = events.publish(WebhookEvent.of(EventType.MEMBER_REMOVED, ended.distributorId(), now,
                                 "invitation_id", ended.publicId().toString(), "email", ended.email().value(),
                                 "team_id", ended.teamId().map(t -> t.value()).orElse(null), "reason", kind.name().toLowerCase(java.util.Locale.ROOT),
                                 "state", ended.state().name(), "use_given_back", givenBack, "removed_at", now));
                     }
-                    Finished finished = new Finished(ended, givenBack);
+                    Finished finished = new Finished(ended, givenBack, deliveries);
                     inTransaction.accept(finished);
                     return finished;
                 }));

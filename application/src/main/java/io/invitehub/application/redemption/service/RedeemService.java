@@ -94,8 +94,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
     public RedemptionResult redeemWithoutRateLimits(RedeemCommand command) {
         Instant now = clock.instant();
         RedemptionResult result;
+        int[] deliveries = {0};
         try {
-            result = transactions.inTransaction(() -> redeemInTransaction(command, now));
+            result = transactions.inTransaction(() -> redeemInTransaction(command, now, deliveries));
         } catch (DomainException refused) {
             if (FAILED_ATTEMPTS.contains(refused.code())) {
                 guard.countFailedAttempt(command.code());
@@ -105,7 +106,7 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         if (!result.repeated() && result.invitation().state() == InvitationState.RESERVED) {
             wakeUps.signal(WakeUps.Work.INVITE_DISPATCH);
         }
-        if (!result.repeated()) {
+        if (deliveries[0] > 0) {
             wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         return result;
@@ -117,7 +118,8 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         guard.acquire(settings.perEmail(), command.email().value(), "Too many redemptions for this e-mail; try again later.");
     }
 
-    private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now) {
+    /** {@code deliveries}: set to the webhook deliveries the new redemption wrote. */
+    private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now, int[] deliveries) {
         RedeemCode seen = codes.findByCode(command.code())
                 .orElseThrow(command.code()::unknown);
         seen.ensureAccepts(command.email(), now);
@@ -144,7 +146,7 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));
-        events.publish(WebhookEvent.of(EventType.CODE_REDEEMED, code.owner(), now,
+        deliveries[0] = events.publish(WebhookEvent.of(EventType.CODE_REDEEMED, code.owner(), now,
                 "code", code.code().value(), "email", command.email().value(), "invitation_id", invitation.publicId().toString(),
                 "state", invitation.state().name(), "team", seat.map(SeatReservation::teamName).orElse(null), "redeemed_at", now));
         return new RedemptionResult(invitation, seat.map(SeatReservation::teamName), queuePosition(invitation),

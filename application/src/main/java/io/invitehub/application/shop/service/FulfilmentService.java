@@ -82,18 +82,17 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         Order order = job.order();
         try {
             deliver(job);
-            boolean completed = transactions.inTransaction(() -> {
+            int deliveries = transactions.inTransaction(() -> {
                 if (!orders.completeFulfilment(job)) {
-                    return false;
+                    return -1;
                 }
-                events.publish(WebhookEvent.of(EventType.FULFILMENT_COMPLETED, order.buyer(), clock.instant(),
+                return events.publish(WebhookEvent.of(EventType.FULFILMENT_COMPLETED, order.buyer(), clock.instant(),
                         "order_no", order.orderNo().value(), "codes", order.codesTotal(), "completed_at", clock.instant()));
-                return true;
             });
-            if (!completed) {
+            if (deliveries < 0) {
                 throw new LostClaim("order " + order.orderNo() + " was taken over before it could be completed");
             }
-            if (wakeUps != null) {
+            if (deliveries > 0 && wakeUps != null) {
                 wakeUps.signal(WakeUps.Work.WEBHOOKS);
             }
             LOG.info(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");

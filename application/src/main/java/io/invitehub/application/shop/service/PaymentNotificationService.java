@@ -64,7 +64,7 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
         this.clock = clock;
     }
 
-    private enum Outcome { PAID_NOW, SUCCESS, FAIL }
+    private enum Outcome { PAID_NOW, PAID_NOW_WITH_WEBHOOKS, SUCCESS, FAIL }
 
     @Override
     public boolean handle(Map<String, String> parameters) {
@@ -86,8 +86,10 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
             return false;
         }
         Outcome outcome = transactions.inTransaction(() -> judge(orderNo.get(), n, now));
-        if (outcome == Outcome.PAID_NOW) {
+        if (outcome == Outcome.PAID_NOW || outcome == Outcome.PAID_NOW_WITH_WEBHOOKS) {
             wakeUps.signal(WakeUps.Work.ORDER_FULFILMENT);
+        }
+        if (outcome == Outcome.PAID_NOW_WITH_WEBHOOKS) {
             wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         return outcome != Outcome.FAIL;
@@ -110,13 +112,13 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
             if (!orders.markPaid(order.id(), n.tradeNo(), now)) {
                 throw new IllegalStateException("order " + orderNo + " was locked PENDING but could not be marked PAID");
             }
-            events.publish(WebhookEvent.of(EventType.ORDER_PAID, order.buyer(), now,
+            int deliveries = events.publish(WebhookEvent.of(EventType.ORDER_PAID, order.buyer(), now,
                     "order_no", orderNo.value(), "trade_no", n.tradeNo(), "amount", n.paid().toMajor().toPlainString(),
                     "currency", n.paid().currency().getCurrencyCode(), "pay_type", String.valueOf(n.payType()),
                     "codes", order.codesTotal(), "paid_at", now));
             audit.record(AuditEntry.of(Actor.system(), "ORDER_PAID", "ORDER", orderNo.value(),
                     "trade_no=" + n.tradeNo() + ", amount=" + n.paid() + ", pay_type=" + n.payType(), now));
-            return Outcome.PAID_NOW;
+            return deliveries > 0 ? Outcome.PAID_NOW_WITH_WEBHOOKS : Outcome.PAID_NOW;
         }
         if (verdict.alert()) {
             String detail;

@@ -173,6 +173,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         Instant now = clock.instant();
         int[] joined = {0};
         int[] activated = {0};
+        int[] deliveries = {0};
         SyncSchedule.ExternalSeats seats = transactions.inTransaction(() -> {
             Set<Email> explained = new HashSet<>();
             for (Invitation held : invitations.seatHolders(team.id())) {
@@ -181,7 +182,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
                     Optional<Invitation> moved = invitations.apply(held.moveTo(InvitationState.JOINED, now, null));
                     if (moved.isPresent()) {
                         joined[0]++;
-                        events.publish(WebhookEvent.of(EventType.MEMBER_JOINED, held.distributorId(), now,
+                        deliveries[0] += events.publish(WebhookEvent.of(EventType.MEMBER_JOINED, held.distributorId(), now,
                                 "invitation_id", held.publicId().toString(), "email", held.email().value(),
                                 "team_id", team.id().value(), "team", team.name(), "joined_at", now));
                         if (codes.activate(held.codeId(), now)) {
@@ -201,7 +202,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         if (seats.shrank()) {
             wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
         }
-        if (joined[0] > 0) {
+        if (deliveries[0] > 0) {
             wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         if (joined[0] > 0 || seats.before() != seats.after()) {

@@ -8,9 +8,12 @@ package io.invitehub.application.shared.port.out;
  */
 public interface WebhookEvents {
 
-    /** Stores the event and its deliveries (nothing when no endpoint subscribes); joins the caller's transaction. */
-    void publish(WebhookEvent event);
+    /**
+     * Stores the event and its deliveries (nothing when no endpoint subscribes); joins the caller's transaction.
+     * Answers how many deliveries were written: callers wake the webhook workers only when there are some.
+     */
+    int publish(WebhookEvent event);
 
     /** Publishes nothing: for services wired without webhooks (tests, embedding without them). */
-    WebhookEvents NONE = event -> { };
+    WebhookEvents NONE = event -> 0;
 }
