@@ -34,7 +34,7 @@ public final class WebhookHandlers {
     /** Every event's wire name, comma-separated, with room to spare. */
     static final int MAX_EVENTS_TEXT = 256;
     private static final Field ID = Field.id("id").labelled("webhook id");
-    private static final Field DELIVERY_ID = Field.id("delivery_id").labelled("delivery id");
+    private static final Field DELIVERY_ID = Field.id("delivery_id");
 
     public static final RequestShape CREATE = RequestShape.none().body(Field.text("url", EndpointUrl.MAX_LENGTH),
             Field.text("events", MAX_EVENTS_TEXT), Field.text("description", 200));
@@ -107,7 +107,7 @@ public final class WebhookHandlers {
     /** {@code POST …/webhooks/{id}/deliveries/{delivery_id}/redeliver}: 202, due now. */
     public void redeliver(Context ctx) {
         DeliveryView view = webhooks.redeliver(actor(ctx), HttpRequests.pathId(ctx, "webhook id"),
-                HttpRequests.positiveId(HttpRequests.pathParam(ctx, "delivery_id"), "delivery id"));
+                HttpRequests.positiveId(HttpRequests.pathParam(ctx, "delivery_id"), "delivery_id"));
         ctx.status(202).json(DeliveryBody.of(view));
     }
 }
