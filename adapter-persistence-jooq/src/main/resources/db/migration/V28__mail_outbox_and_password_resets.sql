@@ -24,6 +24,8 @@ create table mail_outbox (
 );
 -- the mail workers' claim: due rows (PENDING, or SENDING whose claim lapsed) by due time
 create index mail_outbox_due_idx on mail_outbox (next_attempt_at, id) where status in ('PENDING', 'SENDING');
+-- the retention job: settled mail by age
+create index mail_outbox_settled_idx on mail_outbox (created_at) where status in ('SENT', 'FAILED');
 
 -- Self-service password reset: a random token mailed as a link, stored only as its SHA-256 hash, short-lived
 -- and single-use (used_at); a reset increments the user's token version, so every session ends.

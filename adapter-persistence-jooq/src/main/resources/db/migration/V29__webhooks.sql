@@ -28,6 +28,8 @@ create table webhook_events (
     constraint webhook_events_type_check check (event_type in ('code.redeemed', 'member.joined', 'member.removed',
                                                                'order.paid', 'fulfilment.completed', 'statement.confirmed'))
 );
+-- the retention job: events by age
+create index webhook_events_created_idx on webhook_events (created_at);
 
 create table webhook_deliveries (
     id              bigint generated always as identity primary key,
@@ -50,6 +52,8 @@ create table webhook_deliveries (
 create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at, id) where status in ('PENDING', 'SENDING');
 -- an endpoint's delivery log, newest first (keyset)
 create index webhook_deliveries_endpoint_idx on webhook_deliveries (endpoint_id, id desc);
+-- an event's deliveries (the retention job; deleting an event)
+create index webhook_deliveries_event_idx on webhook_deliveries (event_id);
 
 create table webhook_attempts (
     id           bigint generated always as identity primary key,

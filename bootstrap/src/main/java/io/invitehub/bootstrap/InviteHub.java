@@ -131,6 +131,7 @@ public final class InviteHub implements AutoCloseable {
             membership.startWorkers(a, s.lifecycle(), resources);
             mail.startWorkers(a, s.mail(), resources);
             webhooks.startWorkers(a, s.webhooks(), resources);
+            webhooks.startRetention(mail, jobLeases, resources);
         } else {
             this.maintenance = null;
         }

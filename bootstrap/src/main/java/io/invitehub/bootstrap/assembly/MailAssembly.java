@@ -31,7 +31,7 @@ public record MailAssembly(Mailer mailer, DeliverMailUseCase delivery) {
         MailTemplates templates = MailTemplates.load();
         Mailer mailer = custom.orElseGet(() -> configured(config, templates));
         MailSettings settings = new MailSettings(config.timeout().plus(config.connectTimeout()).multipliedBy(2), config.maxAttempts(),
-                config.backoffBase(), config.backoffMax());
+                config.backoffBase(), config.backoffMax(), config.retention());
         return new MailAssembly(mailer, new MailDeliveryService(db.transactions(), db.mailQueue(), mailer, a.clock(), settings));
     }
 

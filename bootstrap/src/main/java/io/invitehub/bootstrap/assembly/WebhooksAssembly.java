@@ -31,12 +31,21 @@ public record WebhooksAssembly(ManageWebhooksUseCase manage, DeliverWebhooksUseC
             LOG.warn("INVITEHUB_WEBHOOKS_ALLOW_LOCAL is on: webhooks may use http and loopback receivers (development only)");
         }
         WebhookSettings settings = new WebhookSettings(config.timeout().plus(config.connectTimeout()).multipliedBy(2), config.retryFor(),
-                config.backoffBase(), config.backoffMax(), config.maxEndpointsPerOwner(), config.allowLocal());
+                config.backoffBase(), config.backoffMax(), config.maxEndpointsPerOwner(), config.allowLocal(), config.retention());
         HttpWebhookSender sender = new HttpWebhookSender(AddressGuard.system(config.allowLocal()), config.connectTimeout(), config.timeout());
         resources.push(sender);
         ManageWebhooksUseCase manage = new WebhookAdminService(db.transactions(), db.webhookEndpoints(), db.webhookDeliveries(),
                 new SecureRandomWebhookSecrets(), db.audit(), a.wakeUps(), a.clock(), settings);
         return new WebhooksAssembly(manage, new WebhookDeliveryService(db.transactions(), db.webhookDeliveries(), sender, a.clock(), settings));
+    }
+
+    /** How often one node deletes settled mail and webhook events past their retention. */
+    static final java.time.Duration RETENTION_INTERVAL = java.time.Duration.ofHours(1);
+
+    /** Starts the hourly retention job of both outboxes (one node per run, ADR 41, 42); stopped with {@code resources}. */
+    public void startRetention(MailAssembly mail, io.invitehub.application.shared.port.out.JobLeases leases, Deque<AutoCloseable> resources) {
+        resources.push(new io.invitehub.bootstrap.worker.OutboxRetention(java.util.List.of(mail.delivery()::purgeSettled,
+                delivery::purgeSettled), leases, RETENTION_INTERVAL));
     }
 
     /** Starts the delivery workers; stopped with {@code resources}. */

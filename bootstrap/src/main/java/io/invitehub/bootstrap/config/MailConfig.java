@@ -16,7 +16,7 @@ public record MailConfig(Transport transport, Optional<String> smtpHost, int smt
                          Optional<String> smtpUsername, Optional<String> smtpPassword, String from, Optional<String> fromName,
                          Duration connectTimeout, Duration timeout, int threads, int maxAttempts, Duration backoffBase,
                          Duration backoffMax, Duration pollInterval, Language defaultLanguage, Optional<String> resetUrl,
-                         Duration resetValidity) {
+                         Duration resetValidity, Duration retention) {
 
     public enum Transport { LOG, SMTP }
 
@@ -59,7 +59,8 @@ public record MailConfig(Transport transport, Optional<String> smtpHost, int smt
                 r.positiveDuration("INVITEHUB_MAIL_BACKOFF_MAX", Duration.ofHours(1)),
                 r.positiveDuration("INVITEHUB_MAIL_POLL_INTERVAL", Duration.ofSeconds(5)),
                 language, resetUrl,
-                r.positiveDuration("INVITEHUB_PASSWORD_RESET_VALIDITY", Duration.ofMinutes(30)));
+                r.positiveDuration("INVITEHUB_PASSWORD_RESET_VALIDITY", Duration.ofMinutes(30)),
+                r.positiveDuration("INVITEHUB_MAIL_RETENTION", Duration.ofDays(30)));
     }
 
     static <E extends Enum<E>> E choice(EnvironmentReader r, String name, String fallback, Class<E> type) {

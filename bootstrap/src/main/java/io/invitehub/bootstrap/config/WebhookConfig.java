@@ -8,7 +8,7 @@ import java.time.Duration;
  * development setting that admits plain-http URLs and loopback receivers (never private or link-local ones).
  */
 public record WebhookConfig(int threads, Duration connectTimeout, Duration timeout, Duration retryFor, Duration backoffBase,
-                            Duration backoffMax, Duration pollInterval, int maxEndpointsPerOwner, boolean allowLocal) {
+                            Duration backoffMax, Duration pollInterval, int maxEndpointsPerOwner, boolean allowLocal, Duration retention) {
 
     static WebhookConfig read(EnvironmentReader r) {
         return new WebhookConfig(
@@ -20,6 +20,7 @@ public record WebhookConfig(int threads, Duration connectTimeout, Duration timeo
                 r.positiveDuration("INVITEHUB_WEBHOOK_BACKOFF_MAX", Duration.ofHours(6)),
                 r.positiveDuration("INVITEHUB_WEBHOOK_POLL_INTERVAL", Duration.ofSeconds(5)),
                 r.integer("INVITEHUB_WEBHOOK_MAX_ENDPOINTS", 10, 1, 1_000),
-                r.bool("INVITEHUB_WEBHOOKS_ALLOW_LOCAL", false));
+                r.bool("INVITEHUB_WEBHOOKS_ALLOW_LOCAL", false),
+                r.positiveDuration("INVITEHUB_WEBHOOK_RETENTION", Duration.ofDays(30)));
     }
 }

@@ -83,6 +83,12 @@ final class JooqMailOutbox implements MailOutbox, MailQueue {
     }
 
     @Override
+    public int purgeSettled(Instant before, int limit) {
+        return dsl.execute("delete from mail_outbox where id in (select id from mail_outbox where status in ('SENT', 'FAILED')"
+                + " and created_at < ?::timestamptz order by id limit ?)", Rows.at(before), limit);
+    }
+
+    @Override
     public boolean failed(ClaimedMail mail, String error) {
         return dsl.execute("update mail_outbox set status = 'FAILED', last_error = ?, sealed_values = null, claim_token = null"
                 + " where id = ? and claim_token = ? and status = 'SENDING'", error, mail.id(), mail.claimToken()) > 0;

@@ -109,6 +109,13 @@ final class JooqWebhookDeliveries implements WebhookDeliveries {
                 Rows.at(now), Rows.at(now), endpointId, deliveryId, Rows.at(now)) > 0;
     }
 
+    @Override
+    public int purgeSettled(Instant before, int limit) {
+        return dsl.execute("delete from webhook_events where id in (select ev.id from webhook_events ev where ev.created_at < ?::timestamptz"
+                + " and not exists (select 1 from webhook_deliveries d where d.event_id = ev.id and d.status in ('PENDING', 'SENDING'))"
+                + " order by ev.id limit ?)", Rows.at(before), limit);
+    }
+
     private List<DeliveryView> views(List<Record> rows) {
         if (rows.isEmpty()) {
             return List.of();

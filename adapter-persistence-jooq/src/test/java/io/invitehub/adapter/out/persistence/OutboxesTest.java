@@ -174,6 +174,41 @@ class OutboxesTest {
         assertThat(again.retrySince()).isEqualTo(NOW.plusSeconds(2).truncatedTo(ChronoUnit.MICROS));
     }
 
+    @Test
+    void retentionDeletesOnlySettledRowsPastTheirTime() {
+        db.transactions().inTransaction(() -> {
+            db.mailOutbox().enqueue(code("old-sent@example.com", "1"), NOW);
+            db.mailOutbox().enqueue(code("old-pending@example.com", "2"), NOW);
+            db.mailOutbox().enqueue(code("new-sent@example.com", "3"), NOW);
+            return null;
+        });
+        db.dsl().execute("update mail_outbox set status = 'SENT', sealed_values = null where recipient <> 'old-pending@example.com'");
+        db.dsl().execute("update mail_outbox set created_at = ?::timestamptz where recipient like 'old-%'", Rows.at(NOW.minus(Duration.ofDays(40))));
+
+        assertThat(db.transactions().inTransaction(() -> db.mailQueue().purgeSettled(NOW.minus(Duration.ofDays(30)), 100))).isEqualTo(1);
+        assertThat(db.dsl().fetch("select recipient from mail_outbox order by id").getValues(0, String.class))
+                .containsExactly("old-pending@example.com", "new-sent@example.com");
+
+        long hook = endpoint(Optional.empty(), EnumSet.of(EventType.ORDER_PAID));
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            db.transactions().inTransaction(() -> db.webhookEvents().publish(WebhookEvent.of(EventType.ORDER_PAID, Optional.empty(),
+                    NOW.minus(Duration.ofDays(40 - n * 20)), "order_no", "O" + n)));
+        }
+        DeliveryJob first = db.transactions().inTransaction(() -> db.webhookDeliveries().claimNext(NOW, Duration.ofMinutes(1))).orElseThrow();
+        db.transactions().inTransaction(() -> {
+            db.webhookDeliveries().recordAttempt(first.deliveryId(), NOW, Optional.of(200), Optional.empty(), Duration.ofMillis(5));
+            return db.webhookDeliveries().delivered(first, NOW, 200);
+        });
+        // events 40 and 20 days old: the first delivered, the second still PENDING; the third is new
+        assertThat(db.transactions().inTransaction(() -> db.webhookDeliveries().purgeSettled(NOW.minus(Duration.ofDays(10)), 100))).isEqualTo(1);
+        assertThat(db.dsl().fetch("select payload->>'order_no' from webhook_events order by id").getValues(0, String.class))
+                .containsExactly("O1", "O2");
+        assertThat(db.dsl().fetchCount(db.dsl().selectFrom("webhook_attempts"))).isZero();
+        assertThat(db.dsl().fetchCount(db.dsl().selectFrom("webhook_deliveries"))).isEqualTo(2);
+        assertThat(hook).isPositive();
+    }
+
     private long endpoint(Optional<io.invitehub.domain.user.UserId> owner, Set<EventType> events) {
         long next = db.dsl().fetchOne("select coalesce(max(id), 0) + 1 from webhook_endpoints").get(0, Long.class);
         return db.transactions().inTransaction(() -> db.webhookEndpoints().create(owner,

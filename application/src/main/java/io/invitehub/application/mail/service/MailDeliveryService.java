@@ -59,6 +59,12 @@ public final class MailDeliveryService implements DeliverMailUseCase {
         return true;
     }
 
+    @Override
+    public int purgeSettled() {
+        Instant before = clock.instant().minus(settings.retention());
+        return transactions.inTransaction(() -> queue.purgeSettled(before, MailSettings.PURGE_BATCH));
+    }
+
     private void settleFailure(MailQueue.ClaimedMail mail, String message, boolean permanent) {
         String error = message == null ? "unknown error" : message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
         if (permanent || mail.attempt() >= settings.maxAttempts()) {

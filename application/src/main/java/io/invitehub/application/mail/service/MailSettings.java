@@ -4,9 +4,13 @@ import java.time.Duration;
 
 /**
  * How mail is retried: a claim's lease (longer than one SMTP conversation may take), the attempts before a
- * mail is given up, and the backoff (doubling from {@code backoffBase}, at most {@code backoffMax}).
+ * mail is given up, the backoff (doubling from {@code backoffBase}, at most {@code backoffMax}), and how long
+ * settled mail (SENT, FAILED) is kept.
  */
-public record MailSettings(Duration lease, int maxAttempts, Duration backoffBase, Duration backoffMax) {
+public record MailSettings(Duration lease, int maxAttempts, Duration backoffBase, Duration backoffMax, Duration retention) {
+    /** Settled mails deleted per batch of the retention job. */
+    public static final int PURGE_BATCH = 1_000;
+
     public MailSettings {
         if (lease.isNegative() || lease.isZero() || backoffBase.isNegative() || backoffMax.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("lease must be positive and backoffMax at least backoffBase");
@@ -18,7 +22,7 @@ public record MailSettings(Duration lease, int maxAttempts, Duration backoffBase
 
     /** 12 attempts over about a day: 30 s, 1, 2, 4 … minutes, then hourly. */
     public static MailSettings defaults() {
-        return new MailSettings(Duration.ofMinutes(2), 12, Duration.ofSeconds(30), Duration.ofHours(1));
+        return new MailSettings(Duration.ofMinutes(2), 12, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(30));
     }
 
     /** The wait after the {@code attempt}-th failure. */

@@ -75,6 +75,13 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         return true;
     }
 
+    @Override
+    public int purgeSettled() {
+        Duration keep = settings.retention().compareTo(settings.retryFor()) > 0 ? settings.retention() : settings.retryFor();
+        Instant before = clock.instant().minus(keep);
+        return transactions.inTransaction(() -> deliveries.purgeSettled(before, WebhookSettings.PURGE_BATCH));
+    }
+
     private static String bounded(String text) {
         return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
     }

@@ -24,7 +24,7 @@ class MailDeliveryServiceTest {
     private final RecordingMailer mailer = new RecordingMailer();
     private final Queue queue = new Queue();
     private final MailDeliveryService service = new MailDeliveryService(f.storage.transactions(), queue, mailer, f.clock,
-            new MailSettings(Duration.ofMinutes(2), 3, Duration.ofSeconds(30), Duration.ofMinutes(1)));
+            new MailSettings(Duration.ofMinutes(2), 3, Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofDays(30)));
     private static final OutgoingMail MAIL = new OutgoingMail(Email.of("a@example.com"), Language.EN, MailTemplate.VERIFICATION_CODE,
             Map.of("code", "123456", "minutes", "10"));
 
@@ -58,6 +58,11 @@ class MailDeliveryServiceTest {
             due = at;
             errors.add(error);
             return true;
+        }
+
+        @Override
+        public int purgeSettled(Instant before, int limit) {
+            return 0;
         }
 
         @Override

@@ -39,7 +39,7 @@ class WebhookServicesTest {
     private final Deliveries deliveries = new Deliveries();
     private final List<Integer> answers = new ArrayList<>();
     private final WebhookSettings settings = new WebhookSettings(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(1),
-            Duration.ofMinutes(4), 2, false);
+            Duration.ofMinutes(4), 2, false, Duration.ofDays(30));
     private final WebhookAdminService admin = new WebhookAdminService(f.storage.transactions(), endpoints, deliveries, () -> "whsec_x",
             f.storage.auditLog(), f.wakeUps, f.clock, settings);
     private final WebhookDeliveryService delivery = new WebhookDeliveryService(f.storage.transactions(), deliveries,
@@ -136,6 +136,11 @@ class WebhookServicesTest {
         public Optional<DeliveryView> find(long endpointId, long deliveryId) {
             return endpointId == 1 && deliveryId == 1 ? Optional.of(new DeliveryView(1, 1, 7, EventType.CODE_REDEEMED, status, attempts,
                     Optional.empty(), Optional.empty(), Optional.of(due), Optional.empty(), Fixture.START, List.of())) : Optional.empty();
+        }
+
+        @Override
+        public int purgeSettled(Instant before, int limit) {
+            return 0;
         }
 
         @Override

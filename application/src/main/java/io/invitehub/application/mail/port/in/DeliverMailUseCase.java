@@ -5,4 +5,7 @@ public interface DeliverMailUseCase {
 
     /** Claims and sends one due mail; true when there was one (sent or not), false when none was due. */
     boolean deliverNext();
+
+    /** Deletes one batch of settled mail older than the retention; answers how many (run until it answers less than a batch). */
+    int purgeSettled();
 }

@@ -32,4 +32,7 @@ public interface MailQueue {
 
     /** FAILED for good, with the error; false when the claim was lost. */
     boolean failed(ClaimedMail mail, String error);
+
+    /** Deletes up to {@code limit} SENT or FAILED mails written before {@code before}; answers how many. */
+    int purgeSettled(Instant before, int limit);
 }

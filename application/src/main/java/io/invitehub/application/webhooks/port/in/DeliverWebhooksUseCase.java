@@ -5,4 +5,7 @@ public interface DeliverWebhooksUseCase {
 
     /** Claims and sends one due delivery; true when there was one (delivered or not), false when none was due. */
     boolean deliverNext();
+
+    /** Deletes one batch of settled events (with their deliveries and log) older than the retention; answers how many. */
+    int purgeSettled();
 }

@@ -38,4 +38,10 @@ public interface WebhookDeliveries {
      * false when a worker holds it (SENDING with a live lease).
      */
     boolean redeliver(long endpointId, long deliveryId, Instant now);
+
+    /**
+     * Deletes up to {@code limit} events older than {@code before} none of whose deliveries is still PENDING or
+     * SENDING, with their deliveries and attempts; answers how many events.
+     */
+    int purgeSettled(Instant before, int limit);
 }
