@@ -33,7 +33,13 @@ import io.invitehub.application.shop.port.in.ShopUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
 import io.invitehub.application.shared.port.out.JobLeases;
-import io.invitehub.application.accounts.port.out.Mailer;
+import io.invitehub.application.mail.port.out.Mailer;
+import io.invitehub.application.mail.port.in.DeliverMailUseCase;
+import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
+import io.invitehub.application.webhooks.port.in.DeliverWebhooksUseCase;
+import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
+import io.invitehub.bootstrap.assembly.MailAssembly;
+import io.invitehub.bootstrap.assembly.WebhooksAssembly;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.recipients.service.RecipientPolicy;
@@ -53,7 +59,6 @@ import io.invitehub.bootstrap.config.ProviderConfig;
 import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
-import io.invitehub.bootstrap.inprocess.LoggingMailer;
 import io.invitehub.bootstrap.worker.MaintenanceJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +95,8 @@ public final class InviteHub implements AutoCloseable {
     private final TeamPoolAssembly pool;
     private final MembershipAssembly membership;
     private final ShopAssembly shop;
+    private final MailAssembly mail;
+    private final WebhooksAssembly webhooks;
     private final MaintenanceJobs maintenance;
     private final HttpApi http;
 
@@ -106,12 +113,15 @@ public final class InviteHub implements AutoCloseable {
                 sharedPorts.wakeUps(), jobLeases, sharedPorts.seatsCache(), b.clock);
 
         this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
-        this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), b.mailer != null ? b.mailer : new LoggingMailer());
+        AtomicInteger boundPort = new AtomicInteger(s.http().port());
+        java.util.function.Supplier<String> publicBase = ShopAssembly.publicBase(s.shop(), s.http(), boundPort::get);
+        this.mail = MailAssembly.wire(a, s.mail(), Optional.ofNullable(b.mailer));
+        this.webhooks = WebhooksAssembly.wire(a, s.webhooks(), resources);
+        this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), s.mail(), publicBase);
         this.codes = CodesAssembly.wire(a, s.redemption());
         this.statistics = StatisticsAssembly.wire(a, s.statistics());
-        this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption());
+        this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption(), s.mail().defaultLanguage());
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
-        AtomicInteger boundPort = new AtomicInteger(s.http().port());
         this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
 
         if (b.workers) {
@@ -119,12 +129,15 @@ public final class InviteHub implements AutoCloseable {
             pool.startWorkers(a, s.dispatch(), s.sync(), resources);
             this.maintenance = statistics.startWorkers(a, s.statistics(), resources);
             membership.startWorkers(a, s.lifecycle(), resources);
+            mail.startWorkers(a, s.mail(), resources);
+            webhooks.startWorkers(a, s.webhooks(), resources);
+            webhooks.startRetention(mail, jobLeases, resources);
         } else {
             this.maintenance = null;
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    persistence::isHealthy, b.clock);
+                    webhooks, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -175,7 +188,7 @@ public final class InviteHub implements AutoCloseable {
             return this;
         }
 
-        /** Use this mailer instead of the logging one. */
+        /** Use this mailer instead of the configured one ({@code INVITEHUB_MAIL_TRANSPORT}: the log by default, or SMTP). */
         public Builder mailer(Mailer mailer) {
             this.mailer = mailer;
             return this;
@@ -321,6 +334,14 @@ public final class InviteHub implements AutoCloseable {
     /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
     public MemberLifecycleJobsUseCase lifecycle() { return membership.lifecycle(); }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
+    /** Self-service password reset by e-mail. */
+    public PasswordResetUseCase passwordReset() { return accounts.passwordReset(); }
+    /** One step of the mail workers: send one due mail of the outbox (for embedding services running their own scheduler). */
+    public DeliverMailUseCase mailDelivery() { return mail.delivery(); }
+    /** Webhook endpoints of distributors and staff, their delivery logs, redelivery. */
+    public ManageWebhooksUseCase webhooks() { return webhooks.manage(); }
+    /** One step of the webhook workers: send one due delivery (for embedding services running their own scheduler). */
+    public DeliverWebhooksUseCase webhookDelivery() { return webhooks.delivery(); }
 
     /** The HTTP routes (the route table), when HTTP is on. */
     public List<Route> httpRoutes() {

@@ -68,6 +68,8 @@ class RoleMatrixTest {
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
+        row("POST /api/v1/auth/password-reset/request", pub);
+        row("POST /api/v1/auth/password-reset/confirm", pub);
         row("GET /api/v1/public/shop/notify", pub);
         row("POST /api/v1/public/shop/notify", pub);
         row("GET /api/v1/public/shop/sandbox/submit.php", pub);
@@ -92,6 +94,13 @@ class RoleMatrixTest {
         row("POST /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-orders/{order_no}", U, F, F, A, H, F, U);
+        row("POST /api/v1/distributors/me/webhooks", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/webhooks", U, F, F, A, A, F, U);
+        // A's own calls name endpoint 0 (400 behind the guard, nothing deleted); A on B names B's endpoint: 404, B's stays
+        row("DELETE /api/v1/distributors/me/webhooks/{id}", U, F, F, A, H, F, U);
+        row("GET /api/v1/distributors/me/webhooks/{id}/deliveries", U, F, F, A, H, F, U);
+        // A's own call names delivery 0 (400 behind the guard); A on B names B's endpoint: 404
+        row("POST /api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver", U, F, F, A, H, F, U);
 
         row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
         // per-id results: B's ids come back as not_found (200), nothing of B is deleted
@@ -124,6 +133,11 @@ class RoleMatrixTest {
         // A's order is unpaid, so a retry answers 409 behind the guard and changes nothing
         row("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", staff);
         row("GET /api/v1/admin/payment-alerts", staff);
+        row("POST /api/v1/admin/webhooks", staff);
+        row("GET /api/v1/admin/webhooks", staff);
+        row("DELETE /api/v1/admin/webhooks/{id}", staff);
+        row("GET /api/v1/admin/webhooks/{id}/deliveries", staff);
+        row("POST /api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", staff);
 
         Outcome[] admin = {U, A, F, F, F, F, U};
         row("POST /api/v1/admins/distributors/create", admin);
@@ -176,10 +190,22 @@ class RoleMatrixTest {
     }
 
     private static ReadSideWorld w;
+    /** Webhook endpoints of A, B and the platform; they subscribe to an event nothing here causes, and workers are off. */
+    private static long aHook;
+    private static long bHook;
+    private static long platformHook;
 
     @BeforeAll
     static void start() throws Exception {
         w = new ReadSideWorld();
+        aHook = hook(io.invitehub.domain.user.Actor.of(new io.invitehub.domain.user.UserId(w.aId), io.invitehub.domain.user.Role.DISTRIBUTOR));
+        bHook = hook(io.invitehub.domain.user.Actor.of(new io.invitehub.domain.user.UserId(w.bId), io.invitehub.domain.user.Role.DISTRIBUTOR));
+        platformHook = hook(io.invitehub.domain.user.Actor.system());
+    }
+
+    private static long hook(io.invitehub.domain.user.Actor owner) {
+        return w.hub.webhooks().register(owner, new io.invitehub.application.webhooks.port.in.RegisterEndpointCommand(
+                "https://192.0.2.10/hook", List.of("statement.confirmed"), java.util.Optional.empty())).endpoint().id();
     }
 
     @AfterAll
@@ -230,6 +256,9 @@ class RoleMatrixTest {
         // the dialect's approve, reject and delete on A and B were refused behind the guard: both still approved
         assertThat(w.sql.count("select count(*) from users where approval = 'APPROVED' and id in (" + w.aId + ", " + w.bId + ")"))
                 .isEqualTo(2);
+        // every endpoint survived (own deletes named endpoint 0, foreign ones were hidden)
+        assertThat(w.sql.count("select count(*) from webhook_endpoints where id in (" + aHook + ", " + bHook + ", " + platformHook + ")"))
+                .isEqualTo(3);
     }
 
     private static Outcome classify(Route route, HttpResponse<String> response) throws Exception {
@@ -296,6 +325,10 @@ class RoleMatrixTest {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
         } else if (path.startsWith("/api/v1/admin/teams/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
+        } else if (path.startsWith("/api/v1/distributors/me/webhooks/{id}") || path.startsWith("/api/v1/admin/webhooks/{id}")) {
+            long endpoint = path.startsWith("/api/v1/admin/") ? platformHook : foreign ? bHook : aHook;
+            boolean ownDelete = route.method().equals("DELETE") && !foreign;
+            path = path.replace("{id}", ownDelete ? "0" : Long.toString(endpoint)).replace("{delivery_id}", foreign ? "1" : "0");
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
         }
@@ -414,6 +447,13 @@ class RoleMatrixTest {
                 return "{\"email\":\"matrix@example.com\"}";
             case "/api/v1/auth/register-distributor":
                 return "{\"email\":\"matrix@example.com\",\"username\":\"matrix\",\"password\":\"long-enough-pw\",\"code\":\"000000\"}";
+            case "/api/v1/auth/password-reset/request":
+                return "{\"email\":\"matrix@example.com\"}";
+            case "/api/v1/auth/password-reset/confirm":
+                return "{\"token\":\"not-a-token\",\"new_password\":\"long-enough-pw\"}"; // 400 RESET_TOKEN_INVALID
+            case "/api/v1/distributors/me/webhooks":
+            case "/api/v1/admin/webhooks":
+                return "{\"url\":\"https://192.0.2.10/matrix\",\"events\":\"statement.confirmed\"}";
             case "/api/v1/auth/change-password":
                 return "{}"; // 400 behind the guard: proves the caller passed without changing anyone's password
             case "/api/v1/admin/teams":

@@ -48,8 +48,7 @@ public record ShopAssembly(ManagePlansUseCase plans, ShopService shop, PaymentNo
     public static ShopAssembly wire(Adapters a, ShopConfig config, StatisticsConfig statistics, HttpConfig http, IntSupplier boundPort,
                                     CodeGenerator codes) {
         JooqPersistence db = a.persistence();
-        String localHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
-        Supplier<String> publicBase = () -> config.publicBaseUrl().orElseGet(() -> "http://" + localHost + ":" + boundPort.getAsInt());
+        Supplier<String> publicBase = publicBase(config, http, boundPort);
         Supplier<String> notifyUrl = () -> publicBase.get() + "/api/v1/public/shop/notify";
         Supplier<String> returnUrl = () -> publicBase.get() + "/api/v1/public/shop/return";
         PaymentGateway gateway;
@@ -75,9 +74,19 @@ public record ShopAssembly(ManagePlansUseCase plans, ShopService shop, PaymentNo
         ShopService shop = new ShopService(db.transactions(), db.plans(), db.orders(), db.paymentAlerts(), db.users(), gateway,
                 new SecureRandomOrderNumbers(statistics.businessTimeZone()), db.audit(), a.wakeUps(), a.clock(), settings);
         PaymentNotificationUseCase notifications = new PaymentNotificationService(db.transactions(), db.orders(), db.paymentAlerts(),
-                gateway, db.audit(), a.wakeUps(), a.clock());
-        FulfilOrdersUseCase fulfilment = new FulfilmentService(db.transactions(), db.orders(), db.codes(), codes, a.clock(), settings);
+                gateway, db.audit(), a.wakeUps(), a.clock(), db.webhookEvents());
+        FulfilOrdersUseCase fulfilment = new FulfilmentService(db.transactions(), db.orders(), db.codes(), codes, a.clock(), settings,
+                db.webhookEvents(), a.wakeUps());
         return new ShopAssembly(plans, shop, notifications, fulfilment, new SandboxCheckoutService(sandbox, db.orders()));
+    }
+
+    /**
+     * The service's public address: {@code INVITEHUB_PUBLIC_BASE_URL}, else this node's HTTP address (the bound
+     * port once the server runs).
+     */
+    public static Supplier<String> publicBase(ShopConfig config, HttpConfig http, IntSupplier boundPort) {
+        String localHost = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+        return () -> config.publicBaseUrl().orElseGet(() -> "http://" + localHost + ":" + boundPort.getAsInt());
     }
 
     /** Starts the fulfilment workers and the expiry of unpaid orders; stopped with {@code resources}. */

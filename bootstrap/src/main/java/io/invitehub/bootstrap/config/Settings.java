@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig accounts, RedemptionConfig redemption,
                        RecipientsConfig recipients, RedisConfig redis, StatisticsConfig statistics, DispatchConfig dispatch,
-                       LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, boolean demo) {
+                       LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, boolean demo,
+                       MailConfig mail, WebhookConfig webhooks) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -33,7 +34,9 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
                 SyncConfig.read(r),
                 ShopConfig.read(r, embedded),
                 ProviderConfig.read(r, embedded),
-                r.bool("INVITEHUB_DEMO", embedded));
+                r.bool("INVITEHUB_DEMO", embedded),
+                MailConfig.read(r),
+                WebhookConfig.read(r));
     }
 
     /** True when no external database is configured: the embedded PostgreSQL under the data directory is used. */
@@ -44,6 +47,6 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
     @Override
     public String toString() {
         return "Settings[" + database + ", http=" + http.host() + ":" + http.port() + ", " + accounts + ", teamProvider="
-                + provider.name() + ", " + redis + ", demo=" + demo + ", " + shop + "]";
+                + provider.name() + ", " + redis + ", demo=" + demo + ", " + shop + ", " + mail + "]";
     }
 }

@@ -41,5 +41,7 @@ public enum ErrorCode {
     /** The code has used all its rebinds. */
     REBIND_LIMIT_REACHED,
     /** No payment gateway is configured: orders cannot be paid. */
-    PAYMENT_UNAVAILABLE
+    PAYMENT_UNAVAILABLE,
+    /** A password-reset token that is unknown, used already or expired. */
+    RESET_TOKEN_INVALID
 }

@@ -15,6 +15,8 @@ import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
 import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
 import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
+import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
 
 import java.util.Objects;
 
@@ -23,7 +25,8 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, PasswordResetUseCase passwordReset,
+                        ManageWebhooksUseCase webhooks) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -40,5 +43,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(reinvite, "reinvite");
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(passwordReset, "passwordReset");
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 }

@@ -59,6 +59,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
         STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
+        STATUS.put(ErrorCode.RESET_TOKEN_INVALID, 400);
     }
 
     private final ObjectMapper json;

@@ -1,6 +1,8 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
+import io.invitehub.adapter.in.http.auth.PasswordResetHandlers;
+import io.invitehub.adapter.in.http.webhooks.WebhookHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorAdminHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorReadHandlers;
@@ -76,6 +78,8 @@ public final class RouteTable {
         ShopApi s = ports.shop();
         ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency());
         GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
+        PasswordResetHandlers resets = new PasswordResetHandlers(ports.passwordReset(), proxies);
+        WebhookHandlers webhooks = new WebhookHandlers(ports.webhooks());
 
         return new RouteTable(List.of(
                 row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
@@ -96,6 +100,8 @@ public final class RouteTable {
                 row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, AuthHandlers.LOGIN, auth::login),
                 row(POST, "/api/v1/auth/send-verification-code", ANYONE, JSON, AuthHandlers.SEND_VERIFICATION_CODE, auth::sendVerificationCode),
                 row(POST, "/api/v1/auth/register-distributor", ANYONE, JSON, AuthHandlers.REGISTER_DISTRIBUTOR, auth::registerDistributor),
+                row(POST, "/api/v1/auth/password-reset/request", ANYONE, JSON, PasswordResetHandlers.REQUEST, resets::request),
+                row(POST, "/api/v1/auth/password-reset/confirm", ANYONE, JSON, PasswordResetHandlers.RESET, resets::reset),
                 row(GET, "/api/v1/auth/me", SIGNED_IN, NO_BODY, NOTHING, auth::me),
                 row(POST, "/api/v1/auth/change-password", SIGNED_IN, JSON, AuthHandlers.CHANGE_PASSWORD, auth::changePassword),
 
@@ -114,6 +120,13 @@ public final class RouteTable {
                 row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, ShopHandlers.PLACE_ORDER, shop::placeOrder),
                 row(GET, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, NO_BODY, ShopHandlers.PAGE, shop::myOrders),
                 row(GET, "/api/v1/distributors/me/code-orders/{order_no}", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::myOrder),
+
+                row(POST, "/api/v1/distributors/me/webhooks", DISTRIBUTOR, JSON, WebhookHandlers.CREATE, webhooks::create),
+                row(GET, "/api/v1/distributors/me/webhooks", DISTRIBUTOR, NO_BODY, WebhookHandlers.LIST, webhooks::list),
+                row(DELETE, "/api/v1/distributors/me/webhooks/{id}", DISTRIBUTOR, NO_BODY, WebhookHandlers.ONE, webhooks::delete),
+                row(GET, "/api/v1/distributors/me/webhooks/{id}/deliveries", DISTRIBUTOR, NO_BODY, WebhookHandlers.DELIVERIES, webhooks::deliveries),
+                row(POST, "/api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver", DISTRIBUTOR, NO_BODY,
+                        WebhookHandlers.ONE_DELIVERY, webhooks::redeliver),
 
                 row(GET, "/api/v1/redeem-codes", CODE_HOLDERS, NO_BODY, CodeHandlers.LIST, codes::listCodes),
                 row(DELETE, "/api/v1/redeem-codes/batch", CODE_HOLDERS, JSON, CodeHandlers.DELETE_BATCH, codes::deleteBatch),
@@ -145,6 +158,13 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::order),
                 row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::retryFulfilment),
                 row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.PAGE, shop::alerts),
+
+                row(POST, "/api/v1/admin/webhooks", STAFF, JSON, WebhookHandlers.CREATE, webhooks::create),
+                row(GET, "/api/v1/admin/webhooks", STAFF, NO_BODY, WebhookHandlers.LIST, webhooks::list),
+                row(DELETE, "/api/v1/admin/webhooks/{id}", STAFF, NO_BODY, WebhookHandlers.ONE, webhooks::delete),
+                row(GET, "/api/v1/admin/webhooks/{id}/deliveries", STAFF, NO_BODY, WebhookHandlers.DELIVERIES, webhooks::deliveries),
+                row(POST, "/api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", STAFF, NO_BODY, WebhookHandlers.ONE_DELIVERY,
+                        webhooks::redeliver),
 
                 row(GET, "/api/v1/admin/code-plans", ADMIN, NO_BODY, ShopHandlers.NOTHING, shop::listPlans),
                 row(POST, "/api/v1/admin/code-plans", ADMIN, JSON, ShopHandlers.PLAN, shop::createPlan),

@@ -2,7 +2,13 @@ package io.invitehub.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invitehub.application.accounts.port.out.PasswordResets;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
+import io.invitehub.application.mail.port.out.MailQueue;
+import io.invitehub.application.shared.port.out.MailOutbox;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.application.webhooks.port.out.WebhookDeliveries;
+import io.invitehub.application.webhooks.port.out.WebhookEndpoints;
 import io.invitehub.application.dispatch.port.out.DispatchOutbox;
 import io.invitehub.application.distributors.port.out.DistributorRecords;
 import io.invitehub.application.distributors.port.out.DistributorStatistics;
@@ -61,6 +67,11 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqPlans plans;
     private final JooqOrders orders;
     private final JooqPaymentAlerts paymentAlerts;
+    private final JooqMailOutbox mailOutbox;
+    private final JooqPasswordResets passwordResets;
+    private final JooqWebhookEvents webhookEvents;
+    private final JooqWebhookEndpoints webhookEndpoints;
+    private final JooqWebhookDeliveries webhookDeliveries;
 
     private final SecretBox secrets;
 
@@ -92,6 +103,11 @@ public final class JooqPersistence implements AutoCloseable {
         this.plans = new JooqPlans(dsl);
         this.orders = new JooqOrders(dsl);
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
+        this.mailOutbox = new JooqMailOutbox(dsl, secrets);
+        this.passwordResets = new JooqPasswordResets(dsl);
+        this.webhookEvents = new JooqWebhookEvents(dsl);
+        this.webhookEndpoints = new JooqWebhookEndpoints(dsl, secrets);
+        this.webhookDeliveries = new JooqWebhookDeliveries(dsl, secrets);
     }
 
     /**
@@ -148,8 +164,13 @@ public final class JooqPersistence implements AutoCloseable {
      * changing anything when a value names a key that is not configured (a wrong or missing key).
      */
     public SealedSecretsReport checkSealedSecrets() {
-        JooqTeams.SecretsCheck check = transactions.inTransaction(teams::checkSealedCredentials);
-        return new SealedSecretsReport(check.sealed(), check.resealed(), check.unreadable());
+        return transactions.inTransaction(() -> {
+            JooqTeams.SecretsCheck check = teams.checkSealedCredentials();
+            // webhook secrets and unsent mail are sealed too (ADR 41, 42): under the current key after a rotation
+            int more = SealedColumns.resealAll(dsl, secrets, "webhook_endpoints", "sealed_secret", JooqWebhookEndpoints.SECRET_PURPOSE)
+                    + SealedColumns.resealAll(dsl, secrets, "mail_outbox", "sealed_values", JooqMailOutbox.PURPOSE);
+            return new SealedSecretsReport(check.sealed(), check.resealed() + more, check.unreadable());
+        });
     }
 
     /** What {@link #checkSealedSecrets()} found. */
@@ -191,6 +212,15 @@ public final class JooqPersistence implements AutoCloseable {
     public Plans plans() { return plans; }
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    /** The mail outbox (written by the features, ADR 41). */
+    public MailOutbox mailOutbox() { return mailOutbox; }
+    /** The mail workers' claims on the outbox. */
+    public MailQueue mailQueue() { return mailOutbox; }
+    public PasswordResets passwordResets() { return passwordResets; }
+    /** The webhook outbox (written by the features, ADR 42). */
+    public WebhookEvents webhookEvents() { return webhookEvents; }
+    public WebhookEndpoints webhookEndpoints() { return webhookEndpoints; }
+    public WebhookDeliveries webhookDeliveries() { return webhookDeliveries; }
 
     /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
     JooqTransactionRunner.Retries transactionRetries() {

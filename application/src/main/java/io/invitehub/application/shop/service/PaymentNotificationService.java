@@ -4,6 +4,9 @@ import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
@@ -40,9 +43,18 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
     private final AuditLog audit;
     private final WakeUps wakeUps;
     private final Clock clock;
+    private final WebhookEvents events;
 
+    /** Without webhook events (tests of the notification alone). */
     public PaymentNotificationService(TransactionRunner transactions, Orders orders, PaymentAlerts alerts,
                                       PaymentGateway gateway, AuditLog audit, WakeUps wakeUps, Clock clock) {
+        this(transactions, orders, alerts, gateway, audit, wakeUps, clock, WebhookEvents.NONE);
+    }
+
+    /** {@code events}: the webhook outbox, where a payment publishes {@code order.paid} in the transaction that marks the order PAID. */
+    public PaymentNotificationService(TransactionRunner transactions, Orders orders, PaymentAlerts alerts,
+                                      PaymentGateway gateway, AuditLog audit, WakeUps wakeUps, Clock clock, WebhookEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.orders = orders;
         this.alerts = alerts;
@@ -52,7 +64,7 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
         this.clock = clock;
     }
 
-    private enum Outcome { PAID_NOW, SUCCESS, FAIL }
+    private enum Outcome { PAID_NOW, PAID_NOW_WITH_WEBHOOKS, SUCCESS, FAIL }
 
     @Override
     public boolean handle(Map<String, String> parameters) {
@@ -74,8 +86,11 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
             return false;
         }
         Outcome outcome = transactions.inTransaction(() -> judge(orderNo.get(), n, now));
-        if (outcome == Outcome.PAID_NOW) {
+        if (outcome == Outcome.PAID_NOW || outcome == Outcome.PAID_NOW_WITH_WEBHOOKS) {
             wakeUps.signal(WakeUps.Work.ORDER_FULFILMENT);
+        }
+        if (outcome == Outcome.PAID_NOW_WITH_WEBHOOKS) {
+            wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         return outcome != Outcome.FAIL;
     }
@@ -97,9 +112,13 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
             if (!orders.markPaid(order.id(), n.tradeNo(), now)) {
                 throw new IllegalStateException("order " + orderNo + " was locked PENDING but could not be marked PAID");
             }
+            int deliveries = events.publish(WebhookEvent.of(EventType.ORDER_PAID, order.buyer(), now,
+                    "order_no", orderNo.value(), "trade_no", n.tradeNo(), "amount", n.paid().toMajor().toPlainString(),
+                    "currency", n.paid().currency().getCurrencyCode(), "pay_type", String.valueOf(n.payType()),
+                    "codes", order.codesTotal(), "paid_at", now));
             audit.record(AuditEntry.of(Actor.system(), "ORDER_PAID", "ORDER", orderNo.value(),
                     "trade_no=" + n.tradeNo() + ", amount=" + n.paid() + ", pay_type=" + n.payType(), now));
-            return Outcome.PAID_NOW;
+            return deliveries > 0 ? Outcome.PAID_NOW_WITH_WEBHOOKS : Outcome.PAID_NOW;
         }
         if (verdict.alert()) {
             String detail;

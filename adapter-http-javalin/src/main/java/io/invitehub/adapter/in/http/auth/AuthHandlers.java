@@ -29,7 +29,8 @@ public final class AuthHandlers {
     public static final RequestShape LOGIN = RequestShape.none().body(Field.text("username", MAX_USERNAME),
             Field.text("password", MAX_PASSWORD), Field.text("grant_type", 64), Field.text("scope", 256),
             Field.text("client_id", 256), Field.text("client_secret", 256));
-    public static final RequestShape SEND_VERIFICATION_CODE = RequestShape.none().body(Field.email("email"));
+    public static final RequestShape SEND_VERIFICATION_CODE = RequestShape.none().body(Field.email("email"),
+            Field.choice("language", io.invitehub.domain.shared.Language.class));
     public static final RequestShape REGISTER_DISTRIBUTOR = RequestShape.none().body(Field.email("email"),
             Field.text("username", MAX_USERNAME), Field.text("password", MAX_PASSWORD), Field.token("code", 16));
     public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", MAX_PASSWORD),
@@ -59,7 +60,8 @@ public final class AuthHandlers {
         }
     }
 
-    record SendVerificationCode(String email) {
+    /** {@code language}: of the mail, zh-CN when absent. */
+    record SendVerificationCode(String email, String language) {
     }
 
     record RegisterDistributor(String email, String username, String password, String code) {
@@ -101,7 +103,9 @@ public final class AuthHandlers {
 
     public void sendVerificationCode(Context ctx) {
         SendVerificationCode request = body(ctx, SendVerificationCode.class);
-        signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx));
+        io.invitehub.domain.shared.Language language = request.language() == null ? io.invitehub.domain.shared.Language.ZH_CN
+                : HttpRequests.enumValue(io.invitehub.domain.shared.Language.class, request.language(), "language");
+        signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx), language);
         ctx.json(new Sent(true, "A verification code was sent; it is valid for 10 minutes."));
     }
 
