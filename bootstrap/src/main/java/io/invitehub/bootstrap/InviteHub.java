@@ -47,6 +47,7 @@ import io.invitehub.bootstrap.assembly.AccountsAssembly;
 import io.invitehub.bootstrap.assembly.Adapters;
 import io.invitehub.bootstrap.assembly.CodesAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
+import io.invitehub.bootstrap.assembly.StaffAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
 import io.invitehub.bootstrap.assembly.RedemptionAssembly;
 import io.invitehub.bootstrap.assembly.SharedPorts;
@@ -137,7 +138,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    webhooks, persistence::isHealthy, b.clock);
+                    webhooks, StaffAssembly.wire(a, s.accounts()), persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {

@@ -138,6 +138,13 @@ class RoleMatrixTest {
         row("DELETE /api/v1/admin/webhooks/{id}", staff);
         row("GET /api/v1/admin/webhooks/{id}/deliveries", staff);
         row("POST /api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", staff);
+        // the staff console's routes (issue 14): the team named holds live invitations, so the delete answers 409 and it stays
+        row("DELETE /api/v1/admin/teams/{id}", staff);
+        row("GET /api/v1/admin/team-groups", staff);
+        row("GET /api/v1/admin/platform-codes", staff);
+        row("GET /api/v1/admin/invitations", staff);
+        row("GET /api/v1/admin/sales-trend", staff);
+        row("GET /api/v1/admin/alerts", staff);
 
         Outcome[] admin = {U, A, F, F, F, F, U};
         row("POST /api/v1/admins/distributors/create", admin);
@@ -156,6 +163,14 @@ class RoleMatrixTest {
         row("POST /api/v1/admins/blocklist", admin);
         row("DELETE /api/v1/admins/blocklist/{id}", admin);
         row("POST /api/v1/admins/opt-outs/lift", admin);
+        row("GET /api/v1/admins/opt-outs", admin);
+        // accounts: roles are the admin's alone (SPEC section 1); the admin's moves name its own account, refused behind the guard (409)
+        row("GET /api/v1/admin/accounts", admin);
+        row("POST /api/v1/admin/accounts", admin);
+        row("POST /api/v1/admin/accounts/{id}/disable", admin);
+        row("POST /api/v1/admin/accounts/{id}/enable", admin);
+        row("POST /api/v1/admin/accounts/{id}/reset-password", admin);
+        row("GET /api/v1/admin/audit-log", admin);
 
         // the reference dialect (ADR 34): the reference's access, never looser than InviteHub's own
         String r = "/reference/api/v1";
@@ -253,6 +268,9 @@ class RoleMatrixTest {
         assertThat(w.sql.text("select status from orders where order_no = '" + w.bOrder + "'")).isEqualTo("PENDING");
         assertThat(w.sql.count("select count(*) from orders where status <> 'PENDING'")).isZero();
         assertThat(w.sql.count("select count(*) from plans where id = " + w.planId)).isEqualTo(1);
+        // the team with live invitations survived its deletes; the admin's own account was neither disabled nor reset
+        assertThat(w.sql.count("select count(*) from teams where name = 'Team One'")).isEqualTo(1);
+        assertThat(w.sql.count("select count(*) from users where disabled_at is not null or must_change_password")).isZero();
         // the dialect's approve, reject and delete on A and B were refused behind the guard: both still approved
         assertThat(w.sql.count("select count(*) from users where approval = 'APPROVED' and id in (" + w.aId + ", " + w.bId + ")"))
                 .isEqualTo(2);
@@ -323,6 +341,8 @@ class RoleMatrixTest {
             path = path.replace("{id}", "1");
         } else if (path.startsWith("/api/v1/admin/invitations/{id}")) {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
+        } else if (path.startsWith("/api/v1/admin/accounts/{id}")) {
+            path = path.replace("{id}", Long.toString(w.sql.count("select id from users where username = 'admin'")));
         } else if (path.startsWith("/api/v1/admin/teams/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
         } else if (path.startsWith("/api/v1/distributors/me/webhooks/{id}") || path.startsWith("/api/v1/admin/webhooks/{id}")) {
@@ -334,6 +354,8 @@ class RoleMatrixTest {
         }
         if (route.method().equals("GET") && path.equals("/api/v1/redeem-codes")) {
             path += "?distributor_id=" + distributor;
+        } else if (path.equals("/api/v1/admin/invitations")) {
+            path += "?q=nobody@example.com";
         } else if (path.equals("/api/v1/public/status")) {
             path += "?code=HUB2-7KQ3-M9XH-2RTW&email=nobody@example.com";
         }
@@ -462,7 +484,8 @@ class RoleMatrixTest {
                 return "{\"name\":\"matrix\"}";
             case "/api/v1/admin/teams/{id}":
             case "/api/v1/admin/teams/{id}/credentials":
-                return "{}"; // 400 behind the guard: proves the caller passed without changing the team
+                // 400 behind the guard: proves the caller passed without changing the team (a DELETE reads no body)
+                return route.method().equals("DELETE") ? null : "{}";
             case "/api/v1/distributors/{id}/grant-codes":
             case "/api/v1/redeem-codes":
                 return "{\"count\":1,\"max_uses\":1,\"validity_days\":30}";
@@ -471,7 +494,8 @@ class RoleMatrixTest {
             case "/api/v1/admins/blocklist":
                 return "{\"value\":\"matrix.example\"}";
             case "/api/v1/admins/opt-outs/lift":
-                return "{}"; // 400 behind the guard
+            case "/api/v1/admin/accounts":
+                return "{}"; // 400 behind the guard: nobody is created
             case "/api/v1/distributors/me/members/remove":
             case "/api/v1/distributors/me/members/add":
                 return "{\"email\":\"nobody-here@example.com\",\"team_id\":1}";

@@ -36,7 +36,7 @@ public final class Sql {
     }
 
     /** The first column of every row. */
-    java.util.List<String> texts(String query) {
+    public java.util.List<String> texts(String query) {
         java.util.List<String> out = new java.util.ArrayList<>();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
@@ -49,7 +49,7 @@ public final class Sql {
         }
     }
 
-    String text(String query) {
+    public String text(String query) {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();

@@ -3,6 +3,7 @@ package io.invitehub.bootstrap.assembly;
 import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.HttpPorts;
 import io.invitehub.adapter.in.http.HttpSettings;
+import io.invitehub.adapter.in.http.StaffPorts;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.bootstrap.config.HttpConfig;
 import io.invitehub.bootstrap.config.StatisticsConfig;
@@ -23,14 +24,15 @@ public final class HttpAssembly {
     /** The server, not started. */
     public static HttpApi wire(HttpConfig http, StatisticsConfig statistics, RedemptionAssembly redemption, AccountsAssembly accounts,
                                CodesAssembly codes, StatisticsAssembly readSide, TeamPoolAssembly pool, MembershipAssembly members,
-                               ShopAssembly shop, WebhooksAssembly webhooks, BooleanSupplier databaseHealthy, Clock clock) {
+                               ShopAssembly shop, WebhooksAssembly webhooks, StaffPorts staff, BooleanSupplier databaseHealthy,
+                               Clock clock) {
         HttpSettings settings = new HttpSettings(http.host(), http.port(), http.maxThreads(), Math.min(MIN_THREADS, http.maxThreads()),
                 IDLE_TIMEOUT, http.trustedProxies());
         HttpPorts ports = new HttpPorts(redemption.redeem(), redemption.queries(), pool.teams(), codes.issue(), accounts.accounts(),
                 accounts.signIn(), accounts.signUp(), accounts.distributors(), readSide.readSide(), codes.manage(),
                 redemption.protectRecipients(), members.removal(), members.reinvite(), members.rebind(),
                 new ShopApi(shop.plans(), shop.shop(), shop.shop(), shop.notifications(), shop.sandbox(), statistics.currency()),
-                accounts.passwordReset(), webhooks.manage());
+                accounts.passwordReset(), webhooks.manage(), staff);
         return new HttpApi(ports, settings, databaseHealthy, clock);
     }
 }

@@ -59,7 +59,7 @@ class ConsoleJourneysTest {
 
         JsonNode pending = world.get("/api/v1/admins/pending-distributors", world.admin);
         long id = 0;
-        for (JsonNode account : pending) {
+        for (JsonNode account : pending.get("items")) {
             if (account.get("username").asText().equals("ivy")) {
                 id = account.get("id").asLong();
             }

@@ -30,6 +30,8 @@ final class ConsoleWorld implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final InviteHub hub;
+    /** The fresh database the service runs on, for tests that recount from the tables. */
+    final PersistenceSettings database;
     final String base;
     final String admin;
     /** The last verification code mailed to each address. */
@@ -37,6 +39,7 @@ final class ConsoleWorld implements AutoCloseable {
 
     ConsoleWorld(Map<String, String> overrides) {
         PersistenceSettings db = TestHubs.freshDatabase();
+        database = db;
         Map<String, String> settings = new HashMap<>(Map.of("INVITEHUB_SIM_ACCEPT_DELAY", "0ms", "INVITEHUB_SYNC_INTERVAL", "1s",
                 "INVITEHUB_FULFILMENT_BATCH", "5", "INVITEHUB_QUEUE_POLL_INTERVAL", "200ms", "INVITEHUB_LIFECYCLE_INTERVAL", "1s"));
         settings.putAll(overrides);
@@ -75,6 +78,31 @@ final class ConsoleWorld implements AutoCloseable {
                 + username + "@example.com\",\"password\":\"" + password + "\"}"), 201)).get("id").asLong();
     }
 
+    /** An OPERATOR created by the admin, who replaced the temporary password with {@code password} (ADR 50); its id. */
+    long operator(String username, String password) {
+        JsonNode created = json(ok(send("POST", "/api/v1/admin/accounts", admin, "{\"username\":\"" + username + "\"}"), 201));
+        String temporary = created.get("temporary_password").asText();
+        String token = login(username, temporary);
+        ok(send("POST", "/api/v1/auth/change-password", token, "{\"old_password\":\"" + temporary + "\",\"new_password\":\"" + password + "\"}"), 204);
+        return created.get("account").get("id").asLong();
+    }
+
+    /**
+     * A distributor that signed up with the mailed code and waits for approval (PENDING); its id. The code is asked
+     * from {@code clientAddress} (through the trusted proxy the world must then be configured with,
+     * INVITEHUB_TRUSTED_PROXIES=127.0.0.1): one code a minute per address.
+     */
+    long signUp(String username, String password, String clientAddress) {
+        String email = username + "@example.com";
+        ok(sendRaw(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/send-verification-code")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress).POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))), 200);
+        String code = await(() -> mailedCodes.get(email));
+        return json(ok(sendRaw(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/register-distributor"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"username\":\"" + username
+                        + "\",\"password\":\"" + password + "\",\"code\":\"" + code + "\"}"))), 201)).get("id").asLong();
+    }
+
     List<String> grant(long distributor, int count) {
         JsonNode issued = json(ok(send("POST", "/api/v1/distributors/" + distributor + "/grant-codes", admin,
                 "{\"count\":" + count + ",\"max_uses\":1,\"validity_days\":30}"), 201));
@@ -89,8 +117,25 @@ final class ConsoleWorld implements AutoCloseable {
 
     /** Pays an order the way the sandbox page does and waits until its codes are delivered. */
     JsonNode buy(String token, long planId, int quantity) {
-        JsonNode placed = json(ok(send("POST", "/api/v1/distributors/me/code-orders", token,
+        JsonNode placed = place(token, planId, quantity);
+        String answer = pay(placed);
+        if (!"success".equals(answer)) {
+            throw new AssertionError("the sandbox notification was refused: " + answer);
+        }
+        return await(() -> {
+            JsonNode order = json(ok(send("GET", "/api/v1/distributors/me/code-orders/" + placed.get("order_no").asText(), token, null), 200));
+            return "COMPLETED".equals(order.get("fulfillment_status").asText()) ? order : null;
+        });
+    }
+
+    /** An order placed and not paid: {order_no, amount, pay_url, …}. */
+    JsonNode place(String token, long planId, int quantity) {
+        return json(ok(send("POST", "/api/v1/distributors/me/code-orders", token,
                 "{\"plan_id\":" + planId + ",\"quantity\":" + quantity + ",\"pay_type\":\"alipay\"}"), 201));
+    }
+
+    /** Sends the payment notification the sandbox pay page would send for {@code placed}; the gateway's answer ({@code success}/{@code fail}). */
+    String pay(JsonNode placed) {
         String page = ok(send("GET", placed.get("pay_url").asText().substring(base.length()), null, null), 200).body();
         java.util.regex.Matcher field = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page);
         StringBuilder form = new StringBuilder();
@@ -98,15 +143,8 @@ final class ConsoleWorld implements AutoCloseable {
             form.append(form.length() == 0 ? "" : "&").append(field.group(1)).append('=')
                     .append(java.net.URLEncoder.encode(unescape(field.group(2)), java.nio.charset.StandardCharsets.UTF_8));
         }
-        HttpResponse<String> notified = sendRaw(HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())));
-        if (!"success".equals(notified.body())) {
-            throw new AssertionError("the sandbox notification was refused: " + notified.body());
-        }
-        return await(() -> {
-            JsonNode order = json(ok(send("GET", "/api/v1/distributors/me/code-orders/" + placed.get("order_no").asText(), token, null), 200));
-            return "COMPLETED".equals(order.get("fulfillment_status").asText()) ? order : null;
-        });
+        return sendRaw(HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString()))).body();
     }
 
     private static String unescape(String html) {

@@ -137,10 +137,26 @@ final class Pages {
     String toast() {
         String text = until(d -> {
             List<WebElement> toasts = d.findElements(By.cssSelector(".sl-toast-stack sl-alert:not([data-read]) .toast-text"));
-            return toasts.isEmpty() ? null : toasts.get(toasts.size() - 1).getText();
+            if (toasts.isEmpty()) {
+                // a form dialog that refused instead: say what it says rather than wait for a toast that will not come
+                d.findElements(By.cssSelector("sl-dialog[open] .dialog-error")).stream().filter(WebElement::isDisplayed).findFirst()
+                        .ifPresent(e -> { throw new AssertionError("the dialog answered instead of a toast: " + e.getText()); });
+            }
+            // a toast still fading in has no visible text yet: wait for its words
+            String shown = toasts.isEmpty() ? "" : toasts.get(toasts.size() - 1).getText();
+            return shown.isBlank() ? null : shown;
         }, "a toast");
         closeToasts();
         return text;
+    }
+
+    /** Signs out through the account menu (toasts are dismissed first: their stack covers the menu). */
+    void signOut() {
+        closeToasts();
+        waitGone(".sl-toast-stack sl-alert");
+        click(".account-menu sl-button");
+        click(".account-menu sl-menu-item.sign-out");
+        waitFor("ih-sign-in");
     }
 
     void closeToasts() {
@@ -190,6 +206,16 @@ final class Pages {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sets a Shoelace control's value and fires its change event, as picking an option does (WebDriver cannot
+     * open a select's listbox or a date picker portably).
+     */
+    static void pick(Pages pages, String css, String value) {
+        pages.waitFor(css);
+        pages.script("const c = document.querySelector(arguments[0]); c.value = arguments[1];"
+                + " c.dispatchEvent(new CustomEvent('sl-change', {bubbles: true, composed: true}));", css, value);
     }
 
     void waitForConsoleIdle() {

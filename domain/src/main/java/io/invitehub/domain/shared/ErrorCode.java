@@ -43,5 +43,7 @@ public enum ErrorCode {
     /** No payment gateway is configured: orders cannot be paid. */
     PAYMENT_UNAVAILABLE,
     /** A password-reset token that is unknown, used already or expired. */
-    RESET_TOKEN_INVALID
+    RESET_TOKEN_INVALID,
+    /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
+    PASSWORD_CHANGE_REQUIRED
 }

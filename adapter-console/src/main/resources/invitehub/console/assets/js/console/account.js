@@ -1,6 +1,7 @@
 import { api } from '../core/api.js';
 import { AVAILABLE } from '../core/pending.js';
 import { setTimeZone } from '../core/format.js';
+import { session } from '../core/session.js';
 
 /**
  * Who is signed in ({@code GET /auth/me}), the business time zone and currency (the summary's
@@ -12,6 +13,16 @@ let profile = null;
 let basics = null;
 
 export async function loadAccount() {
+  if (session.role === 'ADMIN' || session.role === 'OPERATOR') {
+    // staff: the account, and the business time zone from the platform's trend (one day of it)
+    const [account, trend] = await Promise.all([
+      api.get('/api/v1/auth/me'),
+      api.get('/api/v1/admin/sales-trend', { query: { days: 1 } }),
+    ]);
+    me = account;
+    setTimeZone(trend.time_zone);
+    return me;
+  }
   const [account, summary] = await Promise.all([
     api.get('/api/v1/auth/me'),
     api.get('/api/v1/distributors/me/summary'),

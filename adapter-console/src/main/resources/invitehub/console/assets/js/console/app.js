@@ -5,7 +5,7 @@ import { session } from '../core/session.js';
 import { api, onUnauthorized } from '../core/api.js';
 import { AVAILABLE } from '../core/pending.js';
 import { toast } from '../core/ui.js';
-import { ROUTES, currentRoute, navigate, interceptLinks } from './router.js';
+import { currentRoute, isStaff, navigate, interceptLinks, routesFor } from './router.js';
 import { ConsoleElement, languageSwitch } from './page.js';
 import { account, forgetAccount, loadAccount } from './account.js';
 import './pages/sign-in.js';
@@ -58,7 +58,7 @@ class ConsoleApp extends ConsoleElement {
     this.medium.addEventListener('change', this.onWidth);
     this.small.addEventListener('change', this.onWidth);
     this.onLang = () => {
-      document.title = `${t(this.route?.title ?? 'menu.dashboard')} · InviteHub`;
+      document.title = `${t(this.route?.title ?? (isStaff() ? 'menu.overview' : 'menu.dashboard'))} · InviteHub`;
     };
     window.addEventListener('ih-lang', this.onLang);
     onUnauthorized(() => this.signedOut('session.expired'));
@@ -93,7 +93,8 @@ class ConsoleApp extends ConsoleElement {
     if (!route.public && !account()) {
       this.ready = false;
       try {
-        await Promise.all([loadAccount(), import('./shoelace-console.js')]);
+        // the staff pages load only for staff (a distributor's browser never fetches them)
+        await Promise.all([loadAccount(), import('./shoelace-console.js'), isStaff() ? import('./staff/pages.js') : null]);
         this.scheduleRenewal();
       } catch (error) {
         if (error.status !== 401) {
@@ -151,7 +152,7 @@ class ConsoleApp extends ConsoleElement {
     const here = this.route?.path;
     return html`<nav class="menu" aria-label=${t('menu.label')}>
       <ul role="list">
-        ${ROUTES.filter((r) => r.menu).map((r) => html`<li>
+        ${routesFor().filter((r) => r.menu).map((r) => html`<li>
           <a href=${r.path} class=${`menu-item${r.path === here ? ' selected' : ''}`} aria-current=${r.path === here ? 'page' : 'false'}
              data-route=${r.path} title=${t(r.title)} @click=${() => this.querySelector('.nav-drawer')?.hide()}>
             <sl-icon name=${r.icon} aria-hidden="true"></sl-icon><span class="menu-text">${t(r.title)}</span>
@@ -193,7 +194,7 @@ class ConsoleApp extends ConsoleElement {
         </header>
         <main class="content" id="content">${this.ready ? this.page() : html`<div class="page-loading"><sl-spinner></sl-spinner></div>`}</main>
       </div>
-      <ih-purchase-drawer></ih-purchase-drawer>
+      ${isStaff() ? nothing : html`<ih-purchase-drawer></ih-purchase-drawer>`}
     </div>`;
   }
 

@@ -3,9 +3,13 @@ import { t, lang, setLang, LANGUAGES } from '../core/i18n.js';
 
 /**
  * A console element: light DOM (the console's one stylesheet applies), rendered again when the
- * language changes.
+ * language changes, and refreshed (its refresh()) after each window event its class names in refreshOn
+ * while it is on the page.
  */
 export class ConsoleElement extends LitElement {
+  /** Window events after which the element shows fresh data, e.g. 'ih-order-completed' (a purchase completed). */
+  static refreshOn = [];
+
   createRenderRoot() {
     return this;
   }
@@ -14,12 +18,18 @@ export class ConsoleElement extends LitElement {
     super.connectedCallback();
     this.languageChanged = () => this.requestUpdate();
     window.addEventListener('ih-lang', this.languageChanged);
+    this.refreshed = () => this.refresh();
+    this.constructor.refreshOn.forEach((event) => window.addEventListener(event, this.refreshed));
   }
 
   disconnectedCallback() {
     window.removeEventListener('ih-lang', this.languageChanged);
+    this.constructor.refreshOn.forEach((event) => window.removeEventListener(event, this.refreshed));
     super.disconnectedCallback();
   }
+
+  /** Shows fresh data after one of the refreshOn events. */
+  refresh() {}
 }
 
 /** The page title with its one primary action on the right. */
@@ -74,6 +84,8 @@ export function statusTag(kind, value) {
     JOINED: 'success', INVITED: 'primary', RESERVED: 'primary', WAITING: 'warning', REMOVING: 'warning', REMOVED: 'neutral',
     EXPIRED: 'danger', CANCELLED: 'neutral', FAILED: 'danger', REBOUND: 'neutral',
     PENDING: 'warning', PAID: 'success', REFUNDED: 'neutral', PROCESSING: 'primary', COMPLETED: 'success',
+    ACTIVE: 'success', PAUSED: 'warning', BANNED: 'danger', TOKEN_INVALID: 'danger',
+    APPROVED: 'success', REJECTED: 'danger', SUSPENDED: 'warning',
   }[value] ?? 'neutral';
   return html`<sl-tag size="small" variant=${variant} class="status-tag" data-status=${value}>${t(`${kind}.${value}`)}</sl-tag>`;
 }

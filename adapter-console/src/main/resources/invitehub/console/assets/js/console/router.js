@@ -1,21 +1,73 @@
+import { session } from '../core/session.js';
+
+const BOTH = Object.freeze(['ADMIN', 'OPERATOR']);
+const ADMIN = Object.freeze(['ADMIN']);
+
 /**
  * The console's pages by path (History API; the server answers every /console/… path with the same
- * shell). Menu pages need a signed-in distributor; sign-in and sign-up are public.
+ * shell). A distributor gets its own pages; staff get theirs, each page naming the roles that may see it
+ * (SPEC section 1: an OPERATOR runs teams, codes, orders and invitations, and reads the distributors; the
+ * ADMIN alone has plans, the anti-harassment lists, accounts, the audit log and settings). Sign-in and
+ * sign-up are public.
  */
-export const ROUTES = Object.freeze([
+export const DISTRIBUTOR_ROUTES = Object.freeze([
   { path: '/console', tag: 'ih-dashboard', title: 'menu.dashboard', icon: 'speedometer2', menu: true },
   { path: '/console/codes', tag: 'ih-codes', title: 'menu.codes', icon: 'upc-scan', menu: true },
   { path: '/console/orders', tag: 'ih-orders', title: 'menu.orders', icon: 'receipt', menu: true },
   { path: '/console/sales', tag: 'ih-sales', title: 'menu.sales', icon: 'graph-up-arrow', menu: true },
   { path: '/console/members', tag: 'ih-members', title: 'menu.members', icon: 'people', menu: true },
   { path: '/console/profile', tag: 'ih-profile', title: 'menu.profile', icon: 'person-badge', menu: true },
+]);
+
+export const STAFF_ROUTES = Object.freeze([
+  { path: '/console', tag: 'ih-overview', title: 'menu.overview', icon: 'speedometer2', menu: true, roles: BOTH },
+  { path: '/console/distributors', tag: 'ih-distributors', title: 'menu.distributors', icon: 'shop', menu: true, roles: BOTH },
+  { path: '/console/teams', tag: 'ih-teams', title: 'menu.teams', icon: 'diagram-3', menu: true, roles: BOTH },
+  { path: '/console/codes', tag: 'ih-staff-codes', title: 'menu.codes', icon: 'upc-scan', menu: true, roles: BOTH },
+  { path: '/console/plans', tag: 'ih-plans', title: 'menu.plans', icon: 'box-seam', menu: true, roles: ADMIN },
+  { path: '/console/orders', tag: 'ih-staff-orders', title: 'menu.orders', icon: 'receipt', menu: true, roles: BOTH },
+  { path: '/console/invitations', tag: 'ih-invitations', title: 'menu.invitations', icon: 'envelope-paper', menu: true, roles: BOTH },
+  { path: '/console/protection', tag: 'ih-protection', title: 'menu.protection', icon: 'shield-check', menu: true, roles: ADMIN },
+  // the settlement pages of the extras issue slot in here (statements, adjustments, payout CSV)
+  { path: '/console/accounts', tag: 'ih-accounts', title: 'menu.accounts', icon: 'person-gear', menu: true, roles: ADMIN },
+  { path: '/console/audit', tag: 'ih-audit', title: 'menu.audit', icon: 'journal-text', menu: true, roles: ADMIN },
+  { path: '/console/profile', tag: 'ih-profile', title: 'menu.profile', icon: 'person-badge', menu: false, roles: BOTH },
+]);
+
+const PUBLIC_ROUTES = Object.freeze([
   { path: '/console/sign-in', tag: 'ih-sign-in', title: 'signIn.title', public: true },
   { path: '/console/sign-up', tag: 'ih-sign-up', title: 'signUp.title', public: true },
 ]);
 
+/** The page shown for a staff path the signed-in role may not see (its menu entry is absent too). */
+const FORBIDDEN = Object.freeze({ tag: 'ih-forbidden', title: 'forbidden.title' });
+
+export function isStaff(role = session.role) {
+  return role === 'ADMIN' || role === 'OPERATOR';
+}
+
+/** The menu and pages of the signed-in role (a distributor's before sign-in: the public pages need none). */
+export function routesFor(role = session.role) {
+  return isStaff(role) ? STAFF_ROUTES.filter((r) => r.roles.includes(role)) : DISTRIBUTOR_ROUTES;
+}
+
+/** Kept for the distributor pages that list the menu. */
+export const ROUTES = DISTRIBUTOR_ROUTES;
+
 export function currentRoute() {
   const path = window.location.pathname.replace(/\/+$/, '') || '/console';
-  return ROUTES.find((route) => route.path === path) ?? null;
+  const open = PUBLIC_ROUTES.find((route) => route.path === path);
+  if (open) {
+    return open;
+  }
+  const mine = routesFor().find((route) => route.path === path);
+  if (mine) {
+    return mine;
+  }
+  if (isStaff() && STAFF_ROUTES.some((route) => route.path === path)) {
+    return { ...FORBIDDEN, path };
+  }
+  return null;
 }
 
 export function navigate(to, { replace = false } = {}) {

@@ -45,7 +45,7 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-export async function request(method, template, { params, query, body, auth = true } = {}) {
+export async function request(method, template, { params, query, body, auth = true, token } = {}) {
   const url = new URL(path(template, params), window.location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null) {
@@ -56,7 +56,10 @@ export async function request(method, template, { params, query, body, auth = tr
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  if (auth && session.token) {
+  if (token) {
+    // a token not (yet) kept in the session: the sign-in's forced password change (ADR 50)
+    headers.Authorization = `Bearer ${token}`;
+  } else if (auth && session.token) {
     headers.Authorization = `Bearer ${session.token}`;
   }
   let response;
@@ -75,7 +78,7 @@ export async function request(method, template, { params, query, body, auth = tr
   }
   const problem = data && typeof data === 'object' ? data : {};
   const error = new ApiError(response.status, problem.code, problem.detail, problem);
-  if (response.status === 401 && auth) {
+  if (response.status === 401 && auth && !token) {
     session.clear();
     unauthorized(error);
   }
@@ -86,6 +89,7 @@ export const api = {
   get: (template, options) => request('GET', template, options),
   post: (template, options) => request('POST', template, options),
   put: (template, options) => request('PUT', template, options),
+  patch: (template, options) => request('PATCH', template, options),
   delete: (template, options) => request('DELETE', template, options),
 };
 

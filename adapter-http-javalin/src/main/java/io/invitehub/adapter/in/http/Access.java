@@ -72,6 +72,11 @@ enum Access implements RouteRole {
         if (!required.permits(user.role())) {
             throw new DomainException(ErrorCode.FORBIDDEN, "Your role may not use this endpoint.");
         }
+        if (user.mustChangePassword() && required != SIGNED_IN) {
+            // a temporary password from an admin's reset (ADR 50): the own account and the password change only
+            throw new DomainException(ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                    "This account signed in with a temporary password: change the password first (POST /api/v1/auth/change-password).");
+        }
         ctx.attribute(HttpRequests.CALLER_ATTRIBUTE, user);
     }
 

@@ -26,7 +26,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
                         ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, PasswordResetUseCase passwordReset,
-                        ManageWebhooksUseCase webhooks) {
+                        ManageWebhooksUseCase webhooks, StaffPorts staff) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -45,5 +45,6 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(staff, "staff");
     }
 }

@@ -60,6 +60,7 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
         STATUS.put(ErrorCode.RESET_TOKEN_INVALID, 400);
+        STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
     }
 
     private final ObjectMapper json;

@@ -1,18 +1,26 @@
 package io.invitehub.adapter.in.http;
 
+import io.invitehub.adapter.in.http.accounts.StaffAccountHandlers;
+import io.invitehub.adapter.in.http.alerts.AlertHandlers;
+import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
 import io.invitehub.adapter.in.http.auth.PasswordResetHandlers;
 import io.invitehub.adapter.in.http.webhooks.WebhookHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
+import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorAdminHandlers;
 import io.invitehub.adapter.in.http.distributors.DistributorReadHandlers;
+import io.invitehub.adapter.in.http.distributors.PlatformReadHandlers;
+import io.invitehub.adapter.in.http.members.InvitationSearchHandlers;
 import io.invitehub.adapter.in.http.members.MemberHandlers;
+import io.invitehub.adapter.in.http.recipients.OptOutHandlers;
 import io.invitehub.adapter.in.http.recipients.RecipientHandlers;
 import io.invitehub.adapter.in.http.redemption.PublicRedemptionHandlers;
 import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
+import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.javalin.http.Handler;
@@ -80,6 +88,15 @@ public final class RouteTable {
         GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
         PasswordResetHandlers resets = new PasswordResetHandlers(ports.passwordReset(), proxies);
         WebhookHandlers webhooks = new WebhookHandlers(ports.webhooks());
+        StaffPorts st = ports.staff();
+        StaffAccountHandlers staffAccounts = new StaffAccountHandlers(st.accounts());
+        AuditHandlers audit = new AuditHandlers(st.audit());
+        AlertHandlers alerts = new AlertHandlers(st.alerts());
+        PlatformReadHandlers platform = new PlatformReadHandlers(st.platform());
+        PlatformCodeHandlers platformCodes = new PlatformCodeHandlers(st.platform());
+        TeamPoolHandlers pool = new TeamPoolHandlers(st.teamPool());
+        InvitationSearchHandlers invitations = new InvitationSearchHandlers(st.invitations());
+        OptOutHandlers optOuts = new OptOutHandlers(st.optOuts());
 
         return new RouteTable(List.of(
                 row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
@@ -137,11 +154,15 @@ public final class RouteTable {
                 row(POST, "/api/v1/admin/teams", STAFF, JSON, TeamHandlers.CREATE_TEAM, teams::createTeam),
                 row(GET, "/api/v1/admin/teams", STAFF, NO_BODY, TeamHandlers.LIST_TEAMS, teams::listTeams),
                 row(PATCH, "/api/v1/admin/teams/{id}", STAFF, JSON, TeamHandlers.UPDATE_TEAM, teams::updateTeam),
+                row(DELETE, "/api/v1/admin/teams/{id}", STAFF, NO_BODY, TeamPoolHandlers.ONE_TEAM, pool::deleteTeam),
                 row(GET, "/api/v1/admin/teams/{id}/external-members", STAFF, NO_BODY, TeamHandlers.ONE_TEAM, teams::externalMembers),
                 row(PUT, "/api/v1/admin/teams/{id}/credentials", STAFF, JSON, TeamHandlers.REPLACE_CREDENTIALS, teams::replaceCredentials),
                 row(POST, "/api/v1/admin/team-groups", STAFF, JSON, TeamHandlers.CREATE_GROUP, teams::createGroup),
+                row(GET, "/api/v1/admin/team-groups", STAFF, NO_BODY, TeamPoolHandlers.GROUPS, pool::groups),
                 row(POST, "/api/v1/distributors/{id}/grant-codes", STAFF, JSON, CodeHandlers.GRANT, codes::grant),
                 row(POST, "/api/v1/redeem-codes", STAFF, JSON, CodeHandlers.PLATFORM_CODES, codes::platformCodes),
+                row(GET, "/api/v1/admin/platform-codes", STAFF, NO_BODY, PlatformCodeHandlers.LIST, platformCodes::list),
+                row(GET, "/api/v1/admin/invitations", STAFF, NO_BODY, InvitationSearchHandlers.SEARCH, invitations::search),
                 row(GET, "/api/v1/admin/invitations/removal-failures", STAFF, NO_BODY, MemberHandlers.REMOVAL_FAILURES, members::removalFailures),
                 row(POST, "/api/v1/admin/invitations/{id}/remove", STAFF, JSON, MemberHandlers.REMOVE_BY_STAFF, members::removeByStaff),
 
@@ -152,6 +173,8 @@ public final class RouteTable {
                 row(GET, "/api/v1/distributors/{id}/sales-trend", STAFF, NO_BODY, DistributorReadHandlers.SALES_TREND, readSide::distributorSalesTrend),
                 row(GET, "/api/v1/admins/distributors/analytics", STAFF, NO_BODY, NOTHING, readSide::analytics),
                 row(GET, "/api/v1/admins/distributors/{id}/detail", STAFF, NO_BODY, DistributorReadHandlers.ONE, readSide::distributorDetail),
+                row(GET, "/api/v1/admin/sales-trend", STAFF, NO_BODY, PlatformReadHandlers.TREND, platform::trend),
+                row(GET, "/api/v1/admin/alerts", STAFF, NO_BODY, AlertHandlers.NOTHING, alerts::alerts),
 
                 row(GET, "/api/v1/admin/orders", STAFF, NO_BODY, ShopHandlers.ORDERS, shop::orders),
                 row(GET, "/api/v1/admin/orders/stats", STAFF, NO_BODY, ShopHandlers.NOTHING, shop::stats),
@@ -182,7 +205,15 @@ public final class RouteTable {
                 row(GET, "/api/v1/admins/blocklist", ADMIN, NO_BODY, RecipientHandlers.BLOCKS, recipients::blocks),
                 row(POST, "/api/v1/admins/blocklist", ADMIN, JSON, RecipientHandlers.BLOCK, recipients::block),
                 row(DELETE, "/api/v1/admins/blocklist/{id}", ADMIN, NO_BODY, RecipientHandlers.UNBLOCK, recipients::unblock),
-                row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, RecipientHandlers.LIFT_OPT_OUT, recipients::liftOptOut)));
+                row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, RecipientHandlers.LIFT_OPT_OUT, recipients::liftOptOut),
+                row(GET, "/api/v1/admins/opt-outs", ADMIN, NO_BODY, OptOutHandlers.LIST, optOuts::list),
+
+                row(GET, "/api/v1/admin/accounts", ADMIN, NO_BODY, StaffAccountHandlers.LIST, staffAccounts::list),
+                row(POST, "/api/v1/admin/accounts", ADMIN, JSON, StaffAccountHandlers.CREATE, staffAccounts::createOperator),
+                row(POST, "/api/v1/admin/accounts/{id}/disable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::disable),
+                row(POST, "/api/v1/admin/accounts/{id}/enable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::enable),
+                row(POST, "/api/v1/admin/accounts/{id}/reset-password", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::resetPassword),
+                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list)));
     }
 
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {

@@ -57,6 +57,7 @@ final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseC
     @Override public Order myOrder(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public Optional<String> payUrl(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public Page<Order> orders(Actor staff, Optional<OrderStatus> status, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
+    @Override public Page<Order> ordersOf(Actor staff, io.invitehub.domain.user.UserId buyer, Optional<OrderStatus> status, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
     @Override public Order order(Actor staff, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public OrderStats stats(Actor staff) { throw new UnsupportedOperationException("not in HTTP tests"); }
     @Override public Page<PaymentAlert> alerts(Actor staff, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }

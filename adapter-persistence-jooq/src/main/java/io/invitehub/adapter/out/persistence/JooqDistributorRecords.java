@@ -180,12 +180,12 @@ final class JooqDistributorRecords implements DistributorRecords {
         return after.map(k -> row(I.CREATED_AT, I.ID).lt(Rows.at(k.createdAt()), k.id())).orElse(noCondition());
     }
 
-    private static String codePrefix(String prefix) {
+    static String codePrefix(String prefix) {
         return prefix.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
     }
 
     /** A LIKE pattern matching values that start with {@code prefix} taken literally. */
-    private static String like(String prefix) {
+    static String like(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -222,6 +222,15 @@ public final class JooqPersistence implements AutoCloseable {
     public WebhookEndpoints webhookEndpoints() { return webhookEndpoints; }
     public WebhookDeliveries webhookDeliveries() { return webhookDeliveries; }
 
+    // ---- the staff console's stores (issue 14): stateless over the shared connection ----------------
+    public io.invitehub.application.accounts.port.out.StaffAccounts staffAccounts() { return new JooqStaffAccounts(dsl); }
+    public io.invitehub.application.audit.port.out.AuditRecords auditRecords() { return new JooqAuditRecords(dsl); }
+    public io.invitehub.application.distributors.port.out.PlatformRecords platformRecords() { return new JooqPlatformRecords(dsl); }
+    public io.invitehub.application.teams.port.out.TeamPool teamPool() { return new JooqTeamPool(dsl); }
+    public io.invitehub.application.membership.port.out.InvitationSearch invitationSearch() { return new JooqInvitationSearch(dsl); }
+    public io.invitehub.application.recipients.port.out.OptOutRecords optOutRecords() { return new JooqOptOutRecords(dsl); }
+    public io.invitehub.application.alerts.port.out.AlertCounts alertCounts() { return new JooqAlertCounts(dsl); }
+
     /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
     JooqTransactionRunner.Retries transactionRetries() {
         return transactions.retries();

@@ -28,10 +28,14 @@ import static org.jooq.impl.DSL.select;
 
 /** Removal claims in PostgreSQL (ADR 11): one conditional update or one SKIP LOCKED batch over the V4 partial indexes. */
 final class JooqRemovalClaims implements RemovalClaims {
-    /** The columns a removal claim sets (the FROM state is the row's state before the update). */
+    /**
+     * The columns a removal claim sets (the FROM state is the row's state before the update). A new claim also lifts a
+     * removal_failed flag: only an explicit removal (staff, the owner) claims a flagged invitation, and it is the retry
+     * of that failure, which either ends the invitation or flags it again if it fails in the background.
+     */
     private static final String CLAIM_SET = "state = 'REMOVING', removal_from = i.state, removal_kind = ?,"
             + " removal_started_at = cast(? as timestamptz), removal_due_at = cast(? as timestamptz), removal_attempts = 0,"
-            + " removal_error = null, updated_at = cast(? as timestamptz)";
+            + " removal_error = null, removal_failed = false, updated_at = cast(? as timestamptz)";
 
     private final DSLContext dsl;
 

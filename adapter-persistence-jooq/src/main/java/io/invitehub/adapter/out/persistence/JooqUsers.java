@@ -84,6 +84,7 @@ final class JooqUsers implements Users {
         return dsl.update(USERS)
                 .set(USERS.PASSWORD_HASH, passwordHash)
                 .set(USERS.TOKEN_VERSION, USERS.TOKEN_VERSION.plus(1))
+                .set(USERS.MUST_CHANGE_PASSWORD, false) // the owner's own password replaces a temporary one (ADR 50)
                 .set(USERS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
                 .where(USERS.ID.eq(id.value()).and(USERS.TOKEN_VERSION.eq(expectedTokenVersion)))
                 .returning()
@@ -151,6 +152,7 @@ final class JooqUsers implements Users {
 
     static User toDomain(UsersRecord r) {
         return User.restore(new UserId(r.getId()), r.getUsername(), r.getEmail(), Role.valueOf(r.getRole()),
-                r.getApproval() == null ? null : Approval.valueOf(r.getApproval()), r.getPasswordHash(), r.getTokenVersion());
+                r.getApproval() == null ? null : Approval.valueOf(r.getApproval()), r.getPasswordHash(), r.getTokenVersion(),
+                r.getDisabledAt() != null, Boolean.TRUE.equals(r.getMustChangePassword()));
     }
 }

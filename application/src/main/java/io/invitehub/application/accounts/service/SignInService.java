@@ -97,6 +97,9 @@ public final class SignInService implements SignInUseCase {
         if (user.mayAct()) {
             return;
         }
+        if (user.disabled()) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "This account is disabled.");
+        }
         Approval approval = user.approval().orElseThrow();
         String message;
         switch (approval) {

@@ -150,6 +150,12 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
     }
 
     @Override
+    public Page<Order> ordersOf(Actor staff, UserId buyer, Optional<OrderStatus> status, PageRequest page) {
+        staff.requireStaff();
+        return page(Optional.of(buyer), status, page);
+    }
+
+    @Override
     public Order order(Actor staff, OrderNo orderNo) {
         staff.requireStaff();
         return orders.findByNo(orderNo).orElseThrow(() -> DomainException.notFound("order " + orderNo + " does not exist"));

@@ -21,6 +21,8 @@ class CodesPage extends ConsoleElement {
     usage: { state: true }, query: { state: true },
   };
 
+  static refreshOn = ['ih-order-completed'];
+
   constructor() {
     super();
     this.cursors = new Cursors();
@@ -29,18 +31,16 @@ class CodesPage extends ConsoleElement {
     this.status = '';
     this.usage = '';
     this.query = '';
-    this.onBought = () => this.reload();
   }
 
   connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('ih-order-completed', this.onBought);
     this.load();
   }
 
-  disconnectedCallback() {
-    window.removeEventListener('ih-order-completed', this.onBought);
-    super.disconnectedCallback();
+  /** A completed purchase adds codes: the first page again. */
+  refresh() {
+    this.reload();
   }
 
   async load() {

@@ -20,6 +20,7 @@ const EVENTS = ['redeemed', 'invited', 'accepted', 'removed'];
  */
 class DashboardPage extends ConsoleElement {
   static properties = { summary: { state: true }, trend: { state: true }, ranking: { state: true }, sales: { state: true } };
+  static refreshOn = ['ih-order-completed'];
 
   constructor() {
     super();
@@ -27,19 +28,21 @@ class DashboardPage extends ConsoleElement {
     this.trend = null;
     this.ranking = null;
     this.sales = null;
-    this.onBought = () => this.load();
   }
 
   connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('ih-order-completed', this.onBought);
     this.load();
   }
 
   disconnectedCallback() {
-    window.removeEventListener('ih-order-completed', this.onBought);
     this.querySelectorAll('.chart').forEach(disposeChart);
     super.disconnectedCallback();
+  }
+
+  /** A completed purchase changes the figures. */
+  refresh() {
+    this.load();
   }
 
   async load() {

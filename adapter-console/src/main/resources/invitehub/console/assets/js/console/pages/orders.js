@@ -10,28 +10,23 @@ const PAGE_SIZE = 20;
 /** Orders: GET /me/code-orders (keyset) with payment state and fulfilment progress. */
 class OrdersPage extends ConsoleElement {
   static properties = { rows: { state: true }, loading: { state: true } };
+  static refreshOn = ['ih-order-completed', 'ih-order-placed'];
 
   constructor() {
     super();
     this.cursors = new Cursors();
     this.rows = null;
-    this.onChanged = () => {
-      this.cursors.reset();
-      this.load();
-    };
   }
 
   connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('ih-order-completed', this.onChanged);
-    window.addEventListener('ih-order-placed', this.onChanged);
     this.load();
   }
 
-  disconnectedCallback() {
-    window.removeEventListener('ih-order-completed', this.onChanged);
-    window.removeEventListener('ih-order-placed', this.onChanged);
-    super.disconnectedCallback();
+  /** An order placed or completed: the first page again. */
+  refresh() {
+    this.cursors.reset();
+    this.load();
   }
 
   async load() {

@@ -93,6 +93,21 @@ class ProfilePage extends ConsoleElement {
     if (me === null) {
       return nothing; // signed out (the password change ends the session): the page is on its way out
     }
+    if (me.role !== 'DISTRIBUTOR') {
+      // staff: the account and the password (no price, no brand)
+      return html`${pageHeader(t('menu.profile'))}
+        <div class="grid cols-2">
+          <div class="card">
+            <div class="card-head"><h2 class="card-title">${t('profile.account')}</h2></div>
+            <dl class="facts">
+              <dt>${t('field.username')}</dt><dd class="account-username">${me.username}</dd>
+              <dt>${t('field.email')}</dt><dd>${me.email ?? '—'}</dd>
+              <dt>${t('profile.role')}</dt><dd class="account-role">${t(`role.${me.role}`)}</dd>
+            </dl>
+          </div>
+          ${this.passwordCard()}
+        </div>`;
+    }
     const basics = accountBasics();
     return html`${pageHeader(t('menu.profile'))}
       <div class="grid cols-2">

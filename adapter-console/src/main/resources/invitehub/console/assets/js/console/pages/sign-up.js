@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { api } from '../../core/api.js';
-import { ConsoleElement, formValues, languageSwitch } from '../page.js';
-import { authBrand } from './sign-in.js';
+import { ConsoleElement, formValues } from '../page.js';
+import { authPage } from './sign-in.js';
 
 const RESEND_SECONDS = 60;
 
@@ -77,14 +77,7 @@ class SignUpPage extends ConsoleElement {
   }
 
   render() {
-    return html`<div class="auth-page">
-      <div class="auth-top">${languageSwitch()}</div>
-      <div class="auth-box">
-        ${authBrand()}
-        ${this.registered ? this.done() : this.form()}
-      </div>
-      <footer class="auth-footer">InviteHub</footer>
-    </div>`;
+    return authPage(this.registered ? this.done() : this.form());
   }
 
   done() {

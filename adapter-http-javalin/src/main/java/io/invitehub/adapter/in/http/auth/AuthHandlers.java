@@ -1,14 +1,15 @@
 package io.invitehub.adapter.in.http.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
-import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.in.SignedIn;
+import io.invitehub.domain.shared.Language;
 import io.invitehub.domain.user.User;
 import io.javalin.http.Context;
 
@@ -21,20 +22,16 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** Sign-in, the distributor's sign-up with an e-mailed code, the own account and its password (SPEC section 10). */
 public final class AuthHandlers {
-    /** Usernames are at most 64 characters (the sign-up's rule); a longer one is refused before any lookup. */
-    static final int MAX_USERNAME = 128;
-    static final int MAX_PASSWORD = 1024;
-
-    /** What each route reads (ADR 33). The login also takes the OAuth2 password form's other fields, and ignores them. */
-    public static final RequestShape LOGIN = RequestShape.none().body(Field.text("username", MAX_USERNAME),
-            Field.text("password", MAX_PASSWORD), Field.text("grant_type", 64), Field.text("scope", 256),
-            Field.text("client_id", 256), Field.text("client_secret", 256));
-    public static final RequestShape SEND_VERIFICATION_CODE = RequestShape.none().body(Field.email("email"),
-            Field.choice("language", io.invitehub.domain.shared.Language.class));
-    public static final RequestShape REGISTER_DISTRIBUTOR = RequestShape.none().body(Field.email("email"),
-            Field.text("username", MAX_USERNAME), Field.text("password", MAX_PASSWORD), Field.token("code", 16));
-    public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", MAX_PASSWORD),
-            Field.text("new_password", MAX_PASSWORD));
+    /**
+     * What each route reads (ADR 33); the sign-in's and the sign-up's are the reference dialect's too ({@link AuthWire}).
+     * InviteHub's own send-verification-code also takes the mail's {@code language} (issue 16), the reference's does not.
+     */
+    public static final RequestShape LOGIN = AuthWire.LOGIN;
+    public static final RequestShape SEND_VERIFICATION_CODE = AuthWire.SEND_VERIFICATION_CODE
+            .body(Field.choice("language", Language.class));
+    public static final RequestShape REGISTER_DISTRIBUTOR = AuthWire.REGISTER_DISTRIBUTOR;
+    public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", AuthWire.MAX_PASSWORD),
+            Field.text("new_password", AuthWire.MAX_PASSWORD));
 
     private final SignInUseCase signIn;
     private final DistributorSignUpUseCase signUp;
@@ -64,13 +61,6 @@ public final class AuthHandlers {
     record SendVerificationCode(String email, String language) {
     }
 
-    record RegisterDistributor(String email, String username, String password, String code) {
-        @Override
-        public String toString() {
-            return "RegisterDistributor[" + username + ", password=***, code=***]";
-        }
-    }
-
     record ChangePassword(String oldPassword, String newPassword) {
         @Override
         public String toString() {
@@ -78,8 +68,13 @@ public final class AuthHandlers {
         }
     }
 
-    /** The login answer of the reference API ({@code access_token}, {@code token_type}) plus lifetime and role. */
-    record Token(String accessToken, String tokenType, long expiresIn, String role) {
+    /**
+     * The login answer of the reference API ({@code access_token}, {@code token_type}) plus lifetime and role, and
+     * {@code must_change_password: true} only when the password is a temporary one that must be changed before
+     * anything else (ADR 50): otherwise the field is absent and the answer keeps the reference's shape.
+     */
+    record Token(String accessToken, String tokenType, long expiresIn, String role,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mustChangePassword) {
         @Override
         public String toString() {
             return "Token[***, " + tokenType + ", " + expiresIn + "s, " + role + "]";
@@ -98,23 +93,20 @@ public final class AuthHandlers {
         char[] password = request.password() == null ? null : request.password().toCharArray();
         SignedIn signedIn = signIn.login(request.username(), password, proxies.clientAddress(ctx));
         long expiresIn = Math.max(0, Duration.between(clock.instant(), signedIn.expiresAt()).getSeconds());
-        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name()));
+        ctx.json(new Token(signedIn.accessToken(), "bearer", expiresIn, signedIn.user().role().name(),
+                signedIn.user().mustChangePassword() ? Boolean.TRUE : null));
     }
 
     public void sendVerificationCode(Context ctx) {
         SendVerificationCode request = body(ctx, SendVerificationCode.class);
-        io.invitehub.domain.shared.Language language = request.language() == null ? io.invitehub.domain.shared.Language.ZH_CN
-                : HttpRequests.enumValue(io.invitehub.domain.shared.Language.class, request.language(), "language");
+        Language language = request.language() == null ? Language.ZH_CN
+                : HttpRequests.enumValue(Language.class, request.language(), "language");
         signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx), language);
         ctx.json(new Sent(true, "A verification code was sent; it is valid for 10 minutes."));
     }
 
     public void registerDistributor(Context ctx) {
-        RegisterDistributor request = body(ctx, RegisterDistributor.class);
-        char[] password = required(request.password(), "password").toCharArray();
-        User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
-                required(request.username(), "username"), password, required(request.code(), "code"),
-                proxies.clientAddress(ctx)));
+        User user = signUp.register(AuthWire.registration(ctx, proxies));
         ctx.status(201).json(Account.of(user));
     }
 

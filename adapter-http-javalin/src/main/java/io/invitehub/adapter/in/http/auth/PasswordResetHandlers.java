@@ -20,7 +20,7 @@ public final class PasswordResetHandlers {
 
     public static final RequestShape REQUEST = RequestShape.none().body(Field.email("email"), Field.choice("language", Language.class));
     public static final RequestShape RESET = RequestShape.none().body(Field.token("token", MAX_TOKEN),
-            Field.text("new_password", AuthHandlers.MAX_PASSWORD));
+            Field.text("new_password", AuthWire.MAX_PASSWORD));
 
     private final PasswordResetUseCase resets;
     private final TrustedProxies proxies;

@@ -176,6 +176,11 @@ public final class CodeHandlers {
     /** {@code DELETE /redeem-codes/batch {"ids": [...]}}: what was deleted, what is in use, what was not found. */
     public void deleteBatch(Context ctx) {
         List<Long> ids = required(body(ctx, DeleteCodes.class).ids(), "ids");
+        ctx.json(Deleted.of(manageCodes.deleteAll(caller(ctx).id(), codeIds(ids))));
+    }
+
+    /** The codes a batch names; an id that is missing or not positive is refused (both dialects' batch deletion). */
+    public static List<RedeemCodeId> codeIds(List<Long> ids) {
         List<RedeemCodeId> codes = new ArrayList<>(ids.size());
         for (Long id : ids) {
             if (id == null || id < 1) {
@@ -183,7 +188,7 @@ public final class CodeHandlers {
             }
             codes.add(new RedeemCodeId(id));
         }
-        ctx.json(Deleted.of(manageCodes.deleteAll(caller(ctx).id(), codes)));
+        return codes;
     }
 
     // ---- issuing (staff) ----------------------------------------------------------------------------

@@ -15,35 +15,19 @@ import java.util.stream.Collectors;
 
 import static io.invitehub.adapter.in.http.distributors.DistributorReadHandlers.distributorId;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.optionalBody;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** The admin's routes over distributor accounts (SPEC section 10): create, the pending list, approval and its reversals, deletion. */
 public final class DistributorAdminHandlers {
-    static final int MAX_REASON = 500;
-
     /** What each route reads (ADR 33). */
-    public static final RequestShape CREATE = RequestShape.none().body(Field.text("username", 128), Field.email("email"),
-            Field.text("password", 1024));
+    public static final RequestShape CREATE = DistributorWire.CREATE;
     public static final RequestShape PENDING = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape ONE = RequestShape.none().path(Field.id("id").labelled("distributor id"));
-    public static final RequestShape REJECT = ONE.body(Field.prose("reason", MAX_REASON));
+    public static final RequestShape REJECT = ONE.body(DistributorWire.REASON);
 
     private final ManageDistributorsUseCase distributors;
 
     public DistributorAdminHandlers(ManageDistributorsUseCase distributors) {
         this.distributors = Objects.requireNonNull(distributors, "distributors");
-    }
-
-    record CreateDistributor(String username, String email, String password) {
-        @Override
-        public String toString() {
-            return "CreateDistributor[" + username + ", password=***]";
-        }
-    }
-
-    record Reject(String reason) {
     }
 
     /** {@code GET /admins/pending-distributors?limit=&cursor=}: {@code {items, next_cursor}} like every list of this API. */
@@ -57,7 +41,7 @@ public final class DistributorAdminHandlers {
 
     /** {@code POST /admins/distributors/{id}/reject}, with an optional {@code {"reason": …}}. */
     public void reject(Context ctx) {
-        Optional<String> reason = optionalBody(ctx, Reject.class).map(Reject::reason);
+        Optional<String> reason = DistributorWire.rejectionReason(ctx);
         ctx.json(Account.of(distributors.reject(actor(ctx), distributorId(ctx), reason)));
     }
 
@@ -75,10 +59,6 @@ public final class DistributorAdminHandlers {
     }
 
     public void create(Context ctx) {
-        CreateDistributor request = body(ctx, CreateDistributor.class);
-        String username = required(request.username(), "username");
-        String email = required(request.email(), "email");
-        char[] password = required(request.password(), "password").toCharArray();
-        ctx.status(201).json(Account.of(distributors.create(actor(ctx), username, email, password)));
+        ctx.status(201).json(Account.of(DistributorWire.create(ctx, distributors)));
     }
 }

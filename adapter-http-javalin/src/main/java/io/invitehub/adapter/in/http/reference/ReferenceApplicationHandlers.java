@@ -1,6 +1,6 @@
 package io.invitehub.adapter.in.http.reference;
 
-import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.distributors.DistributorWire;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.accounts.port.in.ManageDistributorsUseCase;
 import io.invitehub.application.shared.port.in.PageRequest;
@@ -20,9 +20,6 @@ import java.util.stream.Collectors;
 
 import static io.invitehub.adapter.in.http.reference.ReferenceAdminHandlers.distributorId;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.optionalBody;
-import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /**
  * The reference's admin pages over distributor accounts: applications awaiting a decision (pending and
@@ -30,14 +27,11 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  * or invitations: suspend instead).
  */
 public final class ReferenceApplicationHandlers {
-    static final int MAX_REASON = 500;
-
     /** What each route reads (ADR 33). */
     public static final RequestShape PENDING = RequestShape.none();
-    public static final RequestShape CREATE = RequestShape.none().body(Field.text("username", 128), Field.email("email"),
-            Field.text("password", 1024));
+    public static final RequestShape CREATE = DistributorWire.CREATE;
     public static final RequestShape ONE = ReferenceAdminHandlers.ONE;
-    public static final RequestShape REJECT = ONE.body(Field.prose("reason", MAX_REASON));
+    public static final RequestShape REJECT = ONE.body(DistributorWire.REASON);
 
     private final ManageDistributorsUseCase distributors;
 
@@ -61,16 +55,6 @@ public final class ReferenceApplicationHandlers {
     record Created(String message, NewDistributor distributor) {
     }
 
-    record CreateDistributor(String username, String email, String password) {
-        @Override
-        public String toString() {
-            return "CreateDistributor[" + username + ", password=***]";
-        }
-    }
-
-    record Reject(String reason) {
-    }
-
     /** {@code GET /admins/pending-distributors}: every application not approved (pending or rejected), oldest first. */
     public void pending(Context ctx) {
         ctx.json(accounts(ctx, EnumSet.of(Approval.PENDING, Approval.REJECTED)).stream().map(Applicant::of).collect(Collectors.toList()));
@@ -83,15 +67,13 @@ public final class ReferenceApplicationHandlers {
 
     /** {@code POST /admins/distributors/{id}/reject {reason?}}: the page sends {@code {}} without a reason. */
     public void reject(Context ctx) {
-        Optional<String> reason = optionalBody(ctx, Reject.class).map(Reject::reason);
+        Optional<String> reason = DistributorWire.rejectionReason(ctx);
         User user = distributors.reject(actor(ctx), distributorId(ctx), reason);
         ctx.json(new Decision("Application rejected.", user.username()));
     }
 
     public void create(Context ctx) {
-        CreateDistributor request = body(ctx, CreateDistributor.class);
-        User user = distributors.create(actor(ctx), required(request.username(), "username"), required(request.email(), "email"),
-                required(request.password(), "password").toCharArray());
+        User user = DistributorWire.create(ctx, distributors);
         ctx.json(new Created("Distributor created.", new NewDistributor(user.id().value(), user.username(),
                 user.email().orElse(""))));
     }

@@ -1,12 +1,11 @@
 package io.invitehub.adapter.in.http.reference;
 
-import io.invitehub.adapter.in.http.wire.Field;
+import io.invitehub.adapter.in.http.auth.AuthWire;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
-import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.in.SignedIn;
 import io.invitehub.application.shared.view.AccountView;
@@ -17,7 +16,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Objects;
 
-import static io.invitehub.adapter.in.http.wire.HttpRequests.body;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
 import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
@@ -28,16 +26,10 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  * and {@code created_at}. The same in-ports as InviteHub's own auth routes: same limits, same refusals.
  */
 public final class ReferenceAuthHandlers {
-    static final int MAX_USERNAME = 128;
-    static final int MAX_PASSWORD = 1024;
-
-    /** What each route reads (ADR 33); the login takes the OAuth2 password form's other fields too, and ignores them. */
-    public static final RequestShape LOGIN = RequestShape.none().body(Field.text("username", MAX_USERNAME),
-            Field.text("password", MAX_PASSWORD), Field.text("grant_type", 64), Field.text("scope", 256),
-            Field.text("client_id", 256), Field.text("client_secret", 256));
-    public static final RequestShape SEND_VERIFICATION_CODE = RequestShape.none().body(Field.email("email"));
-    public static final RequestShape REGISTER_DISTRIBUTOR = RequestShape.none().body(Field.email("email"),
-            Field.text("username", MAX_USERNAME), Field.text("password", MAX_PASSWORD), Field.token("code", 16));
+    /** What each route reads (ADR 33): the sign-in's and the sign-up's are InviteHub's own ({@link AuthWire}). */
+    public static final RequestShape LOGIN = AuthWire.LOGIN;
+    public static final RequestShape SEND_VERIFICATION_CODE = AuthWire.SEND_VERIFICATION_CODE;
+    public static final RequestShape REGISTER_DISTRIBUTOR = AuthWire.REGISTER_DISTRIBUTOR;
     public static final RequestShape NOTHING = RequestShape.none();
 
     private final SignInUseCase signIn;
@@ -70,16 +62,6 @@ public final class ReferenceAuthHandlers {
     record Message(String message) {
     }
 
-    record SendVerificationCode(String email) {
-    }
-
-    record RegisterDistributor(String email, String username, String password, String code) {
-        @Override
-        public String toString() {
-            return "RegisterDistributor[" + username + ", password=***, code=***]";
-        }
-    }
-
     /**
      * {@code POST /auth/login}: {@code username} and {@code password} as a multipart or url-encoded form, never JSON
      * (another body type is a 415 at the edge; a multipart body Jetty cannot parse a 400 there, ADR 33).
@@ -102,18 +84,13 @@ public final class ReferenceAuthHandlers {
 
     /** {@code POST /auth/send-verification-code {email}}. */
     public void sendVerificationCode(Context ctx) {
-        SendVerificationCode request = body(ctx, SendVerificationCode.class);
-        signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx));
+        signUp.sendVerificationCode(AuthWire.verificationEmail(ctx), proxies.clientAddress(ctx));
         ctx.json(new Message("A verification code was sent to your e-mail; it is valid for 10 minutes."));
     }
 
     /** {@code POST /auth/register-distributor {email, username, password, code}}: a PENDING distributor, answered 200. */
     public void registerDistributor(Context ctx) {
-        RegisterDistributor request = body(ctx, RegisterDistributor.class);
-        char[] password = required(request.password(), "password").toCharArray();
-        User user = signUp.register(new RegisterDistributorCommand(required(request.email(), "email"),
-                required(request.username(), "username"), password, required(request.code(), "code"),
-                proxies.clientAddress(ctx)));
+        User user = signUp.register(AuthWire.registration(ctx, proxies));
         ctx.json(UserResponse.of(accounts.account(user.id())));
     }
 }

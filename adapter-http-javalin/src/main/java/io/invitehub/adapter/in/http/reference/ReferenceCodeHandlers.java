@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.reference;
 
+import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -17,7 +18,6 @@ import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -141,14 +141,7 @@ public final class ReferenceCodeHandlers {
         if (ids.isEmpty()) {
             throw invalid("choose the codes to delete (ids is empty)");
         }
-        List<RedeemCodeId> codes = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            if (id == null || id < 1) {
-                throw invalid("ids must be positive numbers");
-            }
-            codes.add(new RedeemCodeId(id));
-        }
-        ctx.json(Deleted.of(manageCodes.deleteAll(caller(ctx).id(), codes)));
+        ctx.json(Deleted.of(manageCodes.deleteAll(caller(ctx).id(), CodeHandlers.codeIds(ids))));
     }
 
     /** {@code GET /redeem-codes/{id}/records}: the code and its invitations (rebinds included), newest first. */

@@ -25,6 +25,7 @@ import io.invitehub.domain.order.PlanId;
 import io.invitehub.domain.order.PlanSpec;
 import io.invitehub.domain.order.PlanType;
 import io.invitehub.domain.shared.Money;
+import io.invitehub.domain.user.UserId;
 import io.javalin.http.Context;
 
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ public final class ShopHandlers {
             Field.integer("quantity", 1, NewOrder.MAX_QUANTITY), Field.token("pay_type", 20));
     public static final RequestShape ONE_ORDER = RequestShape.none().path(ORDER_NO);
     public static final RequestShape PAGE = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);
-    public static final RequestShape ORDERS = PAGE.query(Field.choice("status", OrderStatus.class));
+    public static final RequestShape ORDERS = PAGE.query(Field.choice("status", OrderStatus.class), Field.id("buyer_id"));
     public static final RequestShape NOTHING = RequestShape.none();
 
     private final ManagePlansUseCase plans;
@@ -141,6 +142,12 @@ public final class ShopHandlers {
 
     public void orders(Context ctx) {
         Optional<OrderStatus> status = enumParam(ctx, "status", OrderStatus.class);
+        String buyer = HttpRequests.queryParam(ctx, "buyer_id");
+        if (buyer != null) {
+            UserId buyerId = new UserId(HttpRequests.positiveId(buyer, "buyer_id"));
+            PageBody.answer(ctx, admin.ordersOf(actor(ctx), buyerId, status, pageRequest(ctx)), OrderView::of);
+            return;
+        }
         PageBody.answer(ctx, admin.orders(actor(ctx), status, pageRequest(ctx)), OrderView::of);
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
  */
 final class CodesPlanner {
     private final Planning p;
+    private int linuxdo;
 
     CodesPlanner(Planning p) {
         this.p = p;
@@ -42,100 +43,84 @@ final class CodesPlanner {
         }
         Set<String> taken = TargetState.existingCodes(p.dsl, values.values());
         Map<String, Long> planned = new HashMap<>();
-        int linuxdo = 0;
         List<String> dropped = new ArrayList<>();
-        for (SourceRow row : p.data.codes()) {
-            long id;
+        p.eachNew(table, p.data.codes(), (id, row) -> {
+            String raw = row.text("code");
+            Code code;
             try {
-                id = row.id();
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, -1, null, e.getMessage());
-                continue;
+                code = Code.parse(raw);
+            } catch (DomainException e) {
+                p.report.skip(table, id, null, "the code cannot be typed into InviteHub: " + e.getMessage());
+                return;
             }
-            if (p.ids.has(table, id)) {
-                p.report.already(table);
-                continue;
+            String label = code.masked();
+            if (taken.contains(code.value())) {
+                p.report.skip(table, id, label, "InviteHub has this code already");
+                return;
             }
-            try {
-                String raw = row.text("code");
-                Code code;
-                try {
-                    code = Code.parse(raw);
-                } catch (DomainException e) {
-                    p.report.skip(table, id, null, "the code cannot be typed into InviteHub: " + e.getMessage());
-                    continue;
-                }
-                String label = code.masked();
-                if (taken.contains(code.value())) {
-                    p.report.skip(table, id, label, "InviteHub has this code already");
-                    continue;
-                }
-                Long first = planned.putIfAbsent(code.value(), id);
-                if (first != null) {
-                    p.report.skip(table, id, label, "the same code as #" + first + " once spaces and hyphens are removed "
-                            + "and letters upper-cased");
-                    continue;
-                }
-                if (!raw.strip().equals(code.value())) {
-                    boolean caseOnly = raw.strip().toUpperCase(java.util.Locale.ROOT).equals(code.value());
-                    p.report.adjust(table, id, label, caseOnly
-                            ? "stored upper-cased (the reference upper-cased what customers typed, so it could not match)"
-                            : "stored without its spaces or hyphens (customers may type them; InviteHub ignores them)");
-                }
-                int maxUses = row.integerOr("max_uses", 1);
-                if (maxUses < 0) {
-                    p.report.skip(table, id, label, "max_uses is negative");
-                    continue;
-                }
-                int validity = row.integerOr("validity_days", 30);
-                if (validity < 1 || validity > CodeTerms.MAX_VALIDITY_DAYS) {
-                    p.report.skip(table, id, label, "validity_days " + validity + " is outside 1.." + CodeTerms.MAX_VALIDITY_DAYS);
-                    continue;
-                }
-                Long owner = row.integer("created_by");
-                if (owner != null && !p.importedDistributor(owner)) {
-                    SourceRow user = p.usersById.get(owner);
-                    if (user == null) {
-                        p.report.adjust(table, id, label, "created_by user #" + owner + " does not exist (deleted): a platform code");
-                    } else if ("distributor".equals(user.label("role"))) {
-                        p.report.adjust(table, id, label, "its distributor, user #" + owner + ", is not imported: a platform code");
-                    }
-                    owner = null;
-                }
-                Long group = row.integer("group_id");
-                if (group != null && !p.available("team_groups", group)) {
-                    p.report.adjust(table, id, label, "group #" + group + " is not imported; the code has no group");
-                    group = null;
-                }
-                Long order = p.orderOfCode.get(id);
-                if (order != null && !p.available("orders", order)) {
-                    order = null;
-                }
-                String rawBound = row.trimmed("bound_email");
-                String bound = Planning.email(rawBound).orElse(null);
-                if (bound == null && rawBound != null) {
-                    p.report.adjust(table, id, label, "bound e-mail is not a valid address; imported unbound");
-                }
-                Instant activated = row.time("activated_at");
-                int rebindCount = Math.max(0, row.integerOr("rebind_count", 0));
-                int rebindLimit = Math.max(0, Math.min(row.integerOr("rebind_limit", 1), CodeTerms.DEFAULT_REBIND_LIMIT));
-                String note = row.trimmed("note");
-                if (note != null && note.length() > CodeTerms.MAX_NOTE_LENGTH) {
-                    dropped.add("#" + id);
-                    note = note.substring(0, CodeTerms.MAX_NOTE_LENGTH);
-                }
-                if ("linuxdo".equals(row.label("code_type"))) {
-                    linuxdo++;
-                }
-                p.plan.codes.put(id, new ImportPlan.Code(id, code.value(), owner, order, group, maxUses, row.time("expires_at"),
-                        validity, bound, activated, activated == null ? null : activated.plus(Duration.ofDays(validity)),
-                        rebindCount, rebindLimit, row.boolOr("is_active", true), note,
-                        Planning.orElse(row.time("created_at"), p.now)));
-                p.report.imported(table);
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, id, null, e.getMessage());
+            Long first = planned.putIfAbsent(code.value(), id);
+            if (first != null) {
+                p.report.skip(table, id, label, "the same code as #" + first + " once spaces and hyphens are removed "
+                        + "and letters upper-cased");
+                return;
             }
-        }
+            if (!raw.strip().equals(code.value())) {
+                boolean caseOnly = raw.strip().toUpperCase(java.util.Locale.ROOT).equals(code.value());
+                p.report.adjust(table, id, label, caseOnly
+                        ? "stored upper-cased (the reference upper-cased what customers typed, so it could not match)"
+                        : "stored without its spaces or hyphens (customers may type them; InviteHub ignores them)");
+            }
+            int maxUses = row.integerOr("max_uses", 1);
+            if (maxUses < 0) {
+                p.report.skip(table, id, label, "max_uses is negative");
+                return;
+            }
+            int validity = row.integerOr("validity_days", 30);
+            if (validity < 1 || validity > CodeTerms.MAX_VALIDITY_DAYS) {
+                p.report.skip(table, id, label, "validity_days " + validity + " is outside 1.." + CodeTerms.MAX_VALIDITY_DAYS);
+                return;
+            }
+            Long owner = row.integer("created_by");
+            if (owner != null && !p.importedDistributor(owner)) {
+                SourceRow user = p.usersById.get(owner);
+                if (user == null) {
+                    p.report.adjust(table, id, label, "created_by user #" + owner + " does not exist (deleted): a platform code");
+                } else if ("distributor".equals(user.label("role"))) {
+                    p.report.adjust(table, id, label, "its distributor, user #" + owner + ", is not imported: a platform code");
+                }
+                owner = null;
+            }
+            Long group = row.integer("group_id");
+            if (group != null && !p.available("team_groups", group)) {
+                p.report.adjust(table, id, label, "group #" + group + " is not imported; the code has no group");
+                group = null;
+            }
+            Long order = p.orderOfCode.get(id);
+            if (order != null && !p.available("orders", order)) {
+                order = null;
+            }
+            String rawBound = row.trimmed("bound_email");
+            String bound = Planning.email(rawBound).orElse(null);
+            if (bound == null && rawBound != null) {
+                p.report.adjust(table, id, label, "bound e-mail is not a valid address; imported unbound");
+            }
+            Instant activated = row.time("activated_at");
+            int rebindCount = Math.max(0, row.integerOr("rebind_count", 0));
+            int rebindLimit = Math.max(0, Math.min(row.integerOr("rebind_limit", 1), CodeTerms.DEFAULT_REBIND_LIMIT));
+            String note = row.trimmed("note");
+            if (note != null && note.length() > CodeTerms.MAX_NOTE_LENGTH) {
+                dropped.add("#" + id);
+                note = note.substring(0, CodeTerms.MAX_NOTE_LENGTH);
+            }
+            if ("linuxdo".equals(row.label("code_type"))) {
+                linuxdo++;
+            }
+            p.plan.codes.put(id, new ImportPlan.Code(id, code.value(), owner, order, group, maxUses, row.time("expires_at"),
+                    validity, bound, activated, activated == null ? null : activated.plus(Duration.ofDays(validity)),
+                    rebindCount, rebindLimit, row.boolOr("is_active", true), note,
+                    Planning.orElse(row.time("created_at"), p.now)));
+            p.report.imported(table);
+        });
         if (linuxdo > 0) {
             p.report.note(linuxdo + " code(s) of type linuxdo imported as ordinary codes: InviteHub has no LinuxDo sign-in, "
                     + "the code alone redeems them");

@@ -26,6 +26,7 @@ final class InvitationsPlanner {
     private static final String REMOVED_BY_DISTRIBUTOR = "被分销商移除";
 
     private final Planning p;
+    private int history;
 
     InvitationsPlanner(Planning p) {
         this.p = p;
@@ -63,74 +64,59 @@ final class InvitationsPlanner {
     private void records(Map<String, Long> codeByValue, List<InvitationCandidate> candidates) {
         String table = "invite_records";
         p.report.read(table, p.data.records().size());
-        for (SourceRow row : p.data.records()) {
-            long id;
-            try {
-                id = row.id();
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, -1, null, e.getMessage());
-                continue;
+        p.eachNew(table, p.data.records(), (id, row) -> {
+            Long codeRef = code(table, id, row, codeByValue);
+            String email = email(table, id, row);
+            if (codeRef == null || email == null) {
+                return;
             }
-            if (p.ids.has(table, id)) {
-                p.report.already(table);
-                continue;
-            }
-            try {
-                Long codeRef = code(table, id, row, codeByValue);
-                String email = email(table, id, row);
-                if (codeRef == null || email == null) {
-                    continue;
-                }
-                Instant created = Planning.orElse(row.time("created_at"), p.now);
-                Instant accepted = row.time("accepted_at");
-                String status = row.label("status") == null ? "pending" : row.label("status");
-                String error = row.trimmed("error_message");
-                InvitationCandidate c;
-                switch (status) {
-                    case "success":
-                        c = candidate(table, id, codeRef, row, email, created, accepted, true, accepted == null ? "INVITED" : "JOINED");
-                        break;
-                    case "removed":
+            Instant created = Planning.orElse(row.time("created_at"), p.now);
+            Instant accepted = row.time("accepted_at");
+            String status = row.label("status") == null ? "pending" : row.label("status");
+            String error = row.trimmed("error_message");
+            InvitationCandidate c;
+            switch (status) {
+                case "success":
+                    c = candidate(table, id, codeRef, row, email, created, accepted, true, accepted == null ? "INVITED" : "JOINED");
+                    break;
+                case "removed":
+                    c = candidate(table, id, codeRef, row, email, created, accepted, true, "REMOVED");
+                    c.end("REMOVED", InvitationCandidate.latest(created, accepted), error != null ? error : "removed in the reference");
+                    break;
+                case "failed":
+                    if (error != null && error.startsWith(REMOVED_BY_DISTRIBUTOR)) {
                         c = candidate(table, id, codeRef, row, email, created, accepted, true, "REMOVED");
-                        c.end("REMOVED", InvitationCandidate.latest(created, accepted), error != null ? error : "removed in the reference");
-                        break;
-                    case "failed":
-                        if (error != null && error.startsWith(REMOVED_BY_DISTRIBUTOR)) {
-                            c = candidate(table, id, codeRef, row, email, created, accepted, true, "REMOVED");
-                            c.end("REMOVED", InvitationCandidate.latest(created, accepted), error);
-                        } else {
-                            c = candidate(table, id, codeRef, row, email, created, accepted, false, "FAILED");
-                            c.end("FAILED", created, error != null ? error : "failed in the reference");
-                        }
-                        break;
-                    case "pending":
-                    case "reserved":
-                        boolean fresh = created.plus(p.staleAfter).isAfter(p.now);
-                        c = candidate(table, id, codeRef, row, email, created, accepted, false, fresh ? "RESERVED" : "FAILED");
-                        if (!fresh) {
-                            c.end("FAILED", created, "imported: still " + status + " in the reference after "
-                                    + p.staleAfter.toHours() + " h (never sent); the use is given back");
-                            p.report.adjust(table, id, Planning.masked(email), status + " since " + created
-                                    + ", longer than " + p.staleAfter.toHours() + " h: never sent, FAILED");
-                        }
-                        break;
-                    default:
-                        p.report.skip(table, id, Planning.masked(email), "unknown status '" + status + "'");
-                        continue;
-                }
-                if (c.teamRef == null && c.live()) {
-                    p.report.skip(table, id, Planning.masked(email), "its team #" + row.integer("team_id") + " is not imported");
-                    continue;
-                }
-                if (c.teamRef == null && row.integer("team_id") != null) {
-                    p.report.adjust(table, id, Planning.masked(email), "its team #" + row.integer("team_id")
-                            + " is not imported; kept without a team");
-                }
-                candidates.add(c);
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, id, null, e.getMessage());
+                        c.end("REMOVED", InvitationCandidate.latest(created, accepted), error);
+                    } else {
+                        c = candidate(table, id, codeRef, row, email, created, accepted, false, "FAILED");
+                        c.end("FAILED", created, error != null ? error : "failed in the reference");
+                    }
+                    break;
+                case "pending":
+                case "reserved":
+                    boolean fresh = created.plus(p.staleAfter).isAfter(p.now);
+                    c = candidate(table, id, codeRef, row, email, created, accepted, false, fresh ? "RESERVED" : "FAILED");
+                    if (!fresh) {
+                        c.end("FAILED", created, "imported: still " + status + " in the reference after "
+                                + p.staleAfter.toHours() + " h (never sent); the use is given back");
+                        p.report.adjust(table, id, Planning.masked(email), status + " since " + created
+                                + ", longer than " + p.staleAfter.toHours() + " h: never sent, FAILED");
+                    }
+                    break;
+                default:
+                    p.report.skip(table, id, Planning.masked(email), "unknown status '" + status + "'");
+                    return;
             }
-        }
+            if (c.teamRef == null && c.live()) {
+                p.report.skip(table, id, Planning.masked(email), "its team #" + row.integer("team_id") + " is not imported");
+                return;
+            }
+            if (c.teamRef == null && row.integer("team_id") != null) {
+                p.report.adjust(table, id, Planning.masked(email), "its team #" + row.integer("team_id")
+                        + " is not imported; kept without a team");
+            }
+            candidates.add(c);
+        });
     }
 
     private InvitationCandidate candidate(String table, long id, long codeRef, SourceRow row, String email, Instant created,
@@ -144,56 +130,40 @@ final class InvitationsPlanner {
     private void queue(Map<String, Long> codeByValue, List<InvitationCandidate> candidates) {
         String table = "invite_queue";
         p.report.read(table, p.data.queue().size());
-        int history = 0;
         Map<String, InvitationCandidate> openRecords = new HashMap<>();
         for (InvitationCandidate c : candidates) {
             if (c.live()) {
                 openRecords.putIfAbsent(c.codeRef + "|" + c.email, c);
             }
         }
-        for (SourceRow row : p.data.queue()) {
-            long id;
-            try {
-                id = row.id();
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, -1, null, e.getMessage());
-                continue;
+        p.eachNew(table, p.data.queue(), (id, row) -> {
+            String status = row.label("status") == null ? "pending" : row.label("status");
+            if (status.equals("success") || status.equals("failed")) {
+                history++;
+                return;
             }
-            if (p.ids.has(table, id)) {
-                p.report.already(table);
-                continue;
+            if (!status.equals("waiting") && !status.equals("pending") && !status.equals("processing")) {
+                p.report.skip(table, id, null, "unknown status '" + status + "'");
+                return;
             }
-            try {
-                String status = row.label("status") == null ? "pending" : row.label("status");
-                if (status.equals("success") || status.equals("failed")) {
-                    history++;
-                    continue;
-                }
-                if (!status.equals("waiting") && !status.equals("pending") && !status.equals("processing")) {
-                    p.report.skip(table, id, null, "unknown status '" + status + "'");
-                    continue;
-                }
-                Long codeRef = code(table, id, row, codeByValue);
-                String email = email(table, id, row);
-                if (codeRef == null || email == null) {
-                    continue;
-                }
-                if (row.boolOr("is_rebind", false)) {
-                    p.report.skip(table, id, Planning.masked(email), "a waiting rebind is not imported: the member keeps "
-                            + "the old seat and can ask for the rebind again");
-                    continue;
-                }
-                InvitationCandidate record = openRecords.get(codeRef + "|" + email);
-                if (record != null) {
-                    p.report.skip(table, id, Planning.masked(email), "already represented by invite record #" + record.ref);
-                    continue;
-                }
-                candidates.add(new InvitationCandidate(table, id, codeRef, null, email, false,
-                        Planning.orElse(row.time("created_at"), p.now), null, false, "WAITING"));
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, id, null, e.getMessage());
+            Long codeRef = code(table, id, row, codeByValue);
+            String email = email(table, id, row);
+            if (codeRef == null || email == null) {
+                return;
             }
-        }
+            if (row.boolOr("is_rebind", false)) {
+                p.report.skip(table, id, Planning.masked(email), "a waiting rebind is not imported: the member keeps "
+                        + "the old seat and can ask for the rebind again");
+                return;
+            }
+            InvitationCandidate record = openRecords.get(codeRef + "|" + email);
+            if (record != null) {
+                p.report.skip(table, id, Planning.masked(email), "already represented by invite record #" + record.ref);
+                return;
+            }
+            candidates.add(new InvitationCandidate(table, id, codeRef, null, email, false,
+                    Planning.orElse(row.time("created_at"), p.now), null, false, "WAITING"));
+        });
         if (history > 0) {
             p.report.note(history + " finished queue row(s) (success, failed) are history and not imported");
         }

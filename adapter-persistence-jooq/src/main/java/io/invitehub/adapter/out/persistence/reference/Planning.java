@@ -53,6 +53,38 @@ final class Planning {
         }
     }
 
+    /** Plans one reference row whose id is known; a {@code return} skips the rest of the row. */
+    @FunctionalInterface
+    interface RowPlan {
+        void plan(long id, SourceRow row);
+    }
+
+    /**
+     * Plans, in order, each row of a reference table that no earlier run imported: a row whose id cannot be read
+     * is skipped, one an earlier run imported counts as already there, and a value the plan cannot read skips
+     * its row with the reason.
+     */
+    void eachNew(String table, List<SourceRow> rows, RowPlan plan) {
+        for (SourceRow row : rows) {
+            long id;
+            try {
+                id = row.id();
+            } catch (SourceRow.BadValue e) {
+                report.skip(table, -1, null, e.getMessage());
+                continue;
+            }
+            if (ids.has(table, id)) {
+                report.already(table);
+                continue;
+            }
+            try {
+                plan.plan(id, row);
+            } catch (SourceRow.BadValue e) {
+                report.skip(table, id, null, e.getMessage());
+            }
+        }
+    }
+
     /** Whether the reference row is, or will be, in InviteHub. */
     boolean available(String table, Long ref) {
         if (ref == null) {

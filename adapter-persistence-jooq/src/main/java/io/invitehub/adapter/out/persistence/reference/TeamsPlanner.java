@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class TeamsPlanner {
     private final Planning p;
+    private int cookies;
 
     TeamsPlanner(Planning p) {
         this.p = p;
@@ -25,72 +26,64 @@ final class TeamsPlanner {
         String table = "teams";
         p.report.read(table, p.data.teams().size());
         Map<String, Long> byAccount = new HashMap<>();
-        int cookies = 0;
-        for (SourceRow row : p.data.teams()) {
-            long id;
+        p.eachNew(table, p.data.teams(), (id, row) -> {
             try {
-                id = row.id();
-            } catch (SourceRow.BadValue e) {
-                p.report.skip(table, -1, null, e.getMessage());
-                continue;
-            }
-            if (p.ids.has(table, id)) {
-                p.report.already(table);
-                continue;
-            }
-            try {
-                String account = row.trimmed("account_id");
-                String name = row.trimmed("name") == null ? account : row.trimmed("name");
-                if (account == null) {
-                    p.report.skip(table, id, name, "no account_id (the workspace id)");
-                    continue;
-                }
-                int maxSeats = row.integerOr("max_seats", 5);
-                if (maxSeats < 1 || maxSeats > Team.MAX_SEATS_LIMIT) {
-                    int fixed = Math.max(1, Math.min(maxSeats, Team.MAX_SEATS_LIMIT));
-                    p.report.adjust(table, id, name, "max_seats " + maxSeats + " is outside 1.." + Team.MAX_SEATS_LIMIT
-                            + "; imported as " + fixed);
-                    maxSeats = fixed;
-                }
-                if (name.length() > Team.MAX_NAME_LENGTH) {
-                    p.report.adjust(table, id, null, "name longer than " + Team.MAX_NAME_LENGTH + " characters; cut");
-                    name = name.substring(0, Team.MAX_NAME_LENGTH);
-                }
-                Team.validateNew(name, account, maxSeats);
-                Long existing = p.target.teamsByAccount.get(account);
-                Long sameAs = byAccount.get(account);
-                if (existing != null) {
-                    p.report.adjust(table, id, name, "InviteHub has team #" + existing + " for this workspace already; "
-                            + "merged into it (its name, credentials and seats kept)");
-                } else if (sameAs != null) {
-                    p.report.adjust(table, id, name, "same workspace (account_id) as team #" + sameAs + "; merged into it");
-                }
-                byAccount.putIfAbsent(account, id);
-                String token = row.trimmed("session_token");
-                if (token == null && existing == null && sameAs == null) {
-                    p.report.adjust(table, id, name, "no session token: imported without credentials (status TOKEN_INVALID)");
-                }
-                if (row.trimmed("cookie") != null) {
-                    cookies++;
-                }
-                Long group = row.integer("group_id");
-                if (group != null && !p.available("team_groups", group)) {
-                    p.report.adjust(table, id, name, "group #" + group + " is not imported; the team has no group");
-                    group = null;
-                }
-                String status = status(row, token == null);
-                p.plan.teams.put(id, new ImportPlan.Team(id, name, account, credentials(token, row.trimmed("device_id")),
-                        maxSeats, group, status, Planning.orElse(row.time("created_at"), p.now),
-                        Planning.orElse(row.time("updated_at"), Planning.orElse(row.time("created_at"), p.now)),
-                        existing, existing == null ? sameAs : null));
-                p.report.imported(table);
-            } catch (SourceRow.BadValue | DomainException e) {
+                planTeam(table, id, row, byAccount);
+            } catch (DomainException e) {
                 p.report.skip(table, id, null, e.getMessage());
             }
-        }
+        });
         if (cookies > 0) {
             p.report.note(cookies + " team cookie(s) dropped: InviteHub's ChatGPT adapter sends the bearer token and device id only");
         }
+    }
+
+    private void planTeam(String table, long id, SourceRow row, Map<String, Long> byAccount) {
+        String account = row.trimmed("account_id");
+        String name = row.trimmed("name") == null ? account : row.trimmed("name");
+        if (account == null) {
+            p.report.skip(table, id, name, "no account_id (the workspace id)");
+            return;
+        }
+        int maxSeats = row.integerOr("max_seats", 5);
+        if (maxSeats < 1 || maxSeats > Team.MAX_SEATS_LIMIT) {
+            int fixed = Math.max(1, Math.min(maxSeats, Team.MAX_SEATS_LIMIT));
+            p.report.adjust(table, id, name, "max_seats " + maxSeats + " is outside 1.." + Team.MAX_SEATS_LIMIT
+                    + "; imported as " + fixed);
+            maxSeats = fixed;
+        }
+        if (name.length() > Team.MAX_NAME_LENGTH) {
+            p.report.adjust(table, id, null, "name longer than " + Team.MAX_NAME_LENGTH + " characters; cut");
+            name = name.substring(0, Team.MAX_NAME_LENGTH);
+        }
+        Team.validateNew(name, account, maxSeats);
+        Long existing = p.target.teamsByAccount.get(account);
+        Long sameAs = byAccount.get(account);
+        if (existing != null) {
+            p.report.adjust(table, id, name, "InviteHub has team #" + existing + " for this workspace already; "
+                    + "merged into it (its name, credentials and seats kept)");
+        } else if (sameAs != null) {
+            p.report.adjust(table, id, name, "same workspace (account_id) as team #" + sameAs + "; merged into it");
+        }
+        byAccount.putIfAbsent(account, id);
+        String token = row.trimmed("session_token");
+        if (token == null && existing == null && sameAs == null) {
+            p.report.adjust(table, id, name, "no session token: imported without credentials (status TOKEN_INVALID)");
+        }
+        if (row.trimmed("cookie") != null) {
+            cookies++;
+        }
+        Long group = row.integer("group_id");
+        if (group != null && !p.available("team_groups", group)) {
+            p.report.adjust(table, id, name, "group #" + group + " is not imported; the team has no group");
+            group = null;
+        }
+        String status = status(row, token == null);
+        p.plan.teams.put(id, new ImportPlan.Team(id, name, account, credentials(token, row.trimmed("device_id")),
+                maxSeats, group, status, Planning.orElse(row.time("created_at"), p.now),
+                Planning.orElse(row.time("updated_at"), Planning.orElse(row.time("created_at"), p.now)),
+                existing, existing == null ? sameAs : null));
+        p.report.imported(table);
     }
 
     private String status(SourceRow row, boolean noToken) {

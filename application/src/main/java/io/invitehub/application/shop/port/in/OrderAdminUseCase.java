@@ -8,12 +8,16 @@ import io.invitehub.domain.order.Order;
 import io.invitehub.domain.order.OrderNo;
 import io.invitehub.domain.order.OrderStatus;
 import io.invitehub.domain.user.Actor;
+import io.invitehub.domain.user.UserId;
 
 import java.util.Optional;
 
 /** Staff views of orders and payments, and the retry of a failed fulfilment. */
 public interface OrderAdminUseCase {
     Page<Order> orders(Actor staff, Optional<OrderStatus> status, PageRequest page);
+
+    /** One distributor's orders, newest first (keyset), for the staff console's distributor detail (issue 14). */
+    Page<Order> ordersOf(Actor staff, UserId buyer, Optional<OrderStatus> status, PageRequest page);
 
     Order order(Actor staff, OrderNo orderNo);
 

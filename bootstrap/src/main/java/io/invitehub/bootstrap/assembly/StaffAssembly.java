@@ -1,0 +1,36 @@
+package io.invitehub.bootstrap.assembly;
+
+import io.invitehub.adapter.in.http.StaffPorts;
+import io.invitehub.adapter.out.persistence.JooqPersistence;
+import io.invitehub.adapter.out.security.BcryptPasswordHasher;
+import io.invitehub.adapter.out.security.SecureRandomTemporaryPasswords;
+import io.invitehub.application.accounts.service.StaffAccountsService;
+import io.invitehub.application.alerts.service.PlatformAlertsService;
+import io.invitehub.application.audit.service.AuditTrailService;
+import io.invitehub.application.distributors.service.PlatformQueryService;
+import io.invitehub.application.membership.service.InvitationSearchService;
+import io.invitehub.application.recipients.service.OptOutQueryService;
+import io.invitehub.application.teams.service.TeamPoolService;
+import io.invitehub.bootstrap.config.AccountsConfig;
+
+/**
+ * The use cases the staff console added (issue 14): staff accounts and temporary passwords, the audit log's read
+ * side, the platform trend and codes, the overview's alerts, team groups and deletion, invitation search, opt-outs.
+ */
+public final class StaffAssembly {
+    private StaffAssembly() {
+    }
+
+    public static StaffPorts wire(Adapters a, AccountsConfig accounts) {
+        JooqPersistence db = a.persistence();
+        return new StaffPorts(
+                new StaffAccountsService(db.transactions(), db.staffAccounts(), new BcryptPasswordHasher(accounts.bcryptCost()),
+                        new SecureRandomTemporaryPasswords(), db.audit(), a.clock()),
+                new AuditTrailService(db.auditRecords()),
+                new PlatformQueryService(db.platformRecords(), db.users(), a.clock()),
+                new PlatformAlertsService(db.alertCounts(), a.clock()),
+                new TeamPoolService(db.transactions(), db.teamPool(), db.audit(), a.clock()),
+                new InvitationSearchService(db.invitationSearch()),
+                new OptOutQueryService(db.optOutRecords()));
+    }
+}
