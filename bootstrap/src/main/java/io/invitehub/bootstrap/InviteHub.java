@@ -48,7 +48,9 @@ import io.invitehub.bootstrap.assembly.ShopAssembly;
 import io.invitehub.bootstrap.assembly.StatisticsAssembly;
 import io.invitehub.bootstrap.assembly.TeamPoolAssembly;
 import io.invitehub.bootstrap.config.ConfigurationException;
+import io.invitehub.application.shop.port.out.RefundLedger;
 import io.invitehub.bootstrap.config.JwtSecret;
+import io.invitehub.bootstrap.inprocess.LoggedRefunds;
 import io.invitehub.bootstrap.config.ProviderConfig;
 import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
@@ -112,7 +114,8 @@ public final class InviteHub implements AutoCloseable {
         this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption());
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
-        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
+        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator(), s.database().dataDir(),
+                b.refundLedger != null ? b.refundLedger : new LoggedRefunds());
 
         if (b.workers) {
             shop.startWorkers(a, s.shop(), resources);
@@ -143,6 +146,7 @@ public final class InviteHub implements AutoCloseable {
         private TeamProvider provider;
         private RateLimiter rateLimiter;
         private Mailer mailer;
+        private RefundLedger refundLedger;
         private JobLeases jobLeases;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
@@ -172,6 +176,12 @@ public final class InviteHub implements AutoCloseable {
         /** Use these job leases (shared across nodes) instead of the in-process ones. */
         public Builder jobLeases(JobLeases jobLeases) {
             this.jobLeases = jobLeases;
+            return this;
+        }
+
+        /** Book refunds here (the settlement ledger) instead of only logging them. */
+        public Builder refundLedger(RefundLedger refundLedger) {
+            this.refundLedger = refundLedger;
             return this;
         }
 

@@ -29,7 +29,8 @@ public final class HttpAssembly {
         HttpPorts ports = new HttpPorts(redemption.redeem(), redemption.queries(), pool.teams(), codes.issue(), accounts.accounts(),
                 accounts.signIn(), accounts.signUp(), accounts.distributors(), readSide.readSide(), codes.manage(),
                 redemption.protectRecipients(), members.removal(), members.reinvite(), members.rebind(),
-                new ShopApi(shop.plans(), shop.shop(), shop.shop(), shop.notifications(), shop.sandbox(), statistics.currency()));
+                new ShopApi(shop.plans(), shop.shop(), shop.shop(), shop.notifications(), shop.sandbox(), statistics.currency(),
+                        shop.closing(), shop.closing(), shop.query()));
         return new HttpApi(ports, settings, databaseHealthy, clock);
     }
 }

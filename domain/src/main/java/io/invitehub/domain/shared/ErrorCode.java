@@ -41,5 +41,15 @@ public enum ErrorCode {
     /** The code has used all its rebinds. */
     REBIND_LIMIT_REACHED,
     /** No payment gateway is configured: orders cannot be paid. */
-    PAYMENT_UNAVAILABLE
+    PAYMENT_UNAVAILABLE,
+    /** The order is not PENDING (paid, expired, cancelled or refunded): it cannot be cancelled. */
+    ORDER_NOT_CANCELLABLE,
+    /** The gateway reports the order paid: it is marked PAID instead of cancelled. */
+    ORDER_ALREADY_PAID,
+    /** The order is not PAID: nothing to refund. */
+    ORDER_NOT_REFUNDABLE,
+    /** An Idempotency-Key was sent again with another request (another body, route or caller). */
+    IDEMPOTENCY_KEY_REUSED,
+    /** A request with this Idempotency-Key is still being processed. */
+    IDEMPOTENCY_KEY_IN_USE
 }

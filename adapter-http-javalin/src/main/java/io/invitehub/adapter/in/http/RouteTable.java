@@ -74,8 +74,8 @@ public final class RouteTable {
         MemberHandlers members = new MemberHandlers(ports.removal(), ports.reinvite(), ports.rebind(), proxies);
         RecipientHandlers recipients = new RecipientHandlers(ports.recipients(), proxies);
         ShopApi s = ports.shop();
-        ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency());
-        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
+        ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency(), s.cancel(), s.refund());
+        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.query(), s.currency());
 
         return new RouteTable(List.of(
                 row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
@@ -91,6 +91,7 @@ public final class RouteTable {
                 row(GET, "/api/v1/public/shop/notify", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::notify),
                 row(POST, "/api/v1/public/shop/notify", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::notify),
                 row(GET, "/api/v1/public/shop/sandbox/submit.php", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::sandboxPayPage),
+                row(POST, "/api/v1/public/shop/sandbox/pay", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::sandboxPay),
                 row(GET, "/api/v1/public/shop/return", ANYONE, NO_BODY, GatewayHandlers.RETURN, gateway::returnPage),
 
                 row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, AuthHandlers.LOGIN, auth::login),
@@ -114,6 +115,7 @@ public final class RouteTable {
                 row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, ShopHandlers.PLACE_ORDER, shop::placeOrder),
                 row(GET, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, NO_BODY, ShopHandlers.PAGE, shop::myOrders),
                 row(GET, "/api/v1/distributors/me/code-orders/{order_no}", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::myOrder),
+                row(POST, "/api/v1/distributors/me/code-orders/{order_no}/cancel", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::cancelMyOrder),
 
                 row(GET, "/api/v1/redeem-codes", CODE_HOLDERS, NO_BODY, CodeHandlers.LIST, codes::listCodes),
                 row(DELETE, "/api/v1/redeem-codes/batch", CODE_HOLDERS, JSON, CodeHandlers.DELETE_BATCH, codes::deleteBatch),
@@ -144,6 +146,7 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/orders/stats", STAFF, NO_BODY, ShopHandlers.NOTHING, shop::stats),
                 row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::order),
                 row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::retryFulfilment),
+                row(POST, "/api/v1/admin/orders/{order_no}/refund", STAFF, JSON, ShopHandlers.REFUND, shop::refundOrder),
                 row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.PAGE, shop::alerts),
 
                 row(GET, "/api/v1/admin/code-plans", ADMIN, NO_BODY, ShopHandlers.NOTHING, shop::listPlans),

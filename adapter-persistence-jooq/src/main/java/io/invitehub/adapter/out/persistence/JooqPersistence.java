@@ -18,6 +18,7 @@ import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shop.port.out.OrderCodes;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
 import io.invitehub.application.shop.port.out.Plans;
@@ -61,6 +62,7 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqPlans plans;
     private final JooqOrders orders;
     private final JooqPaymentAlerts paymentAlerts;
+    private final JooqOrderCodes orderCodes;
 
     private final SecretBox secrets;
 
@@ -92,6 +94,7 @@ public final class JooqPersistence implements AutoCloseable {
         this.plans = new JooqPlans(dsl);
         this.orders = new JooqOrders(dsl);
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
+        this.orderCodes = new JooqOrderCodes(dsl);
     }
 
     /**
@@ -191,6 +194,7 @@ public final class JooqPersistence implements AutoCloseable {
     public Plans plans() { return plans; }
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    public OrderCodes orderCodes() { return orderCodes; }
 
     /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
     JooqTransactionRunner.Retries transactionRetries() {
