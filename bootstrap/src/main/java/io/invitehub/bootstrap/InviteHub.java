@@ -40,6 +40,7 @@ import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.AccountsAssembly;
 import io.invitehub.bootstrap.assembly.Adapters;
 import io.invitehub.bootstrap.assembly.CodesAssembly;
+import io.invitehub.bootstrap.assembly.IdempotencyAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
 import io.invitehub.bootstrap.assembly.RedemptionAssembly;
@@ -50,6 +51,7 @@ import io.invitehub.bootstrap.assembly.TeamPoolAssembly;
 import io.invitehub.bootstrap.config.ConfigurationException;
 import io.invitehub.application.shop.port.out.RefundLedger;
 import io.invitehub.bootstrap.config.JwtSecret;
+import io.invitehub.bootstrap.inprocess.AfterCommitWakeUps;
 import io.invitehub.bootstrap.inprocess.LoggedRefunds;
 import io.invitehub.bootstrap.config.ProviderConfig;
 import io.invitehub.bootstrap.config.SecretsKey;
@@ -92,6 +94,7 @@ public final class InviteHub implements AutoCloseable {
     private final TeamPoolAssembly pool;
     private final MembershipAssembly membership;
     private final ShopAssembly shop;
+    private final IdempotencyAssembly idempotency;
     private final MaintenanceJobs maintenance;
     private final HttpApi http;
 
@@ -104,8 +107,9 @@ public final class InviteHub implements AutoCloseable {
         Settings s = b.settings;
         this.sharedPorts = SharedPorts.start(s.redis(), b.clock, resources);
         this.jobLeases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
+        // a wake-up waits for the commit of a transaction open on its thread (an idempotent write's, ADR 44)
         Adapters a = new Adapters(persistence, provider, b.rateLimiter != null ? b.rateLimiter : sharedPorts.rateLimiter(),
-                sharedPorts.wakeUps(), jobLeases, sharedPorts.seatsCache(), b.clock);
+                new AfterCommitWakeUps(sharedPorts.wakeUps(), persistence.transactions()), jobLeases, sharedPorts.seatsCache(), b.clock);
 
         this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
         this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), b.mailer != null ? b.mailer : new LoggingMailer());
@@ -117,7 +121,10 @@ public final class InviteHub implements AutoCloseable {
         this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator(), s.database().dataDir(),
                 b.refundLedger != null ? b.refundLedger : new LoggedRefunds());
 
+        this.idempotency = IdempotencyAssembly.wire(a, s.http().idempotencyKeyTtl());
+
         if (b.workers) {
+            idempotency.startWorkers(s.http().idempotencyPurgeInterval(), resources);
             shop.startWorkers(a, s.shop(), resources);
             pool.startWorkers(a, s.dispatch(), s.sync(), resources);
             this.maintenance = statistics.startWorkers(a, s.statistics(), resources);
@@ -127,7 +134,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    persistence::isHealthy, b.clock);
+                    idempotency, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -306,6 +313,8 @@ public final class InviteHub implements AutoCloseable {
     public ShopUseCase shop() { return shop.shop(); }
     /** Staff views of orders, alerts and fulfilment retry. */
     public OrderAdminUseCase orderAdmin() { return shop.shop(); }
+    public io.invitehub.application.shop.port.in.PaymentQueryUseCase paymentQueries() { return shop.query(); }
+    public io.invitehub.application.idempotency.port.in.PurgeIdempotencyKeysUseCase idempotencyKeys() { return idempotency.purge(); }
     /** The payment gateway's notification. */
     public PaymentNotificationUseCase paymentNotifications() { return shop.notifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */

@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.shop.ShopApi;
+import io.invitehub.application.idempotency.port.in.IdempotentWritesUseCase;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
@@ -23,7 +24,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         IssueCodesUseCase issueCodes, AccountsUseCase accounts, SignInUseCase signIn,
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
-                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop) {
+                        ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, IdempotentWritesUseCase idempotency) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -40,5 +41,6 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(reinvite, "reinvite");
         Objects.requireNonNull(rebind, "rebind");
         Objects.requireNonNull(shop, "shop");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 }

@@ -59,6 +59,11 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.REBIND_WINDOW_OVER, 410);
         STATUS.put(ErrorCode.REBIND_LIMIT_REACHED, 409);
         STATUS.put(ErrorCode.PAYMENT_UNAVAILABLE, 503);
+        STATUS.put(ErrorCode.ORDER_NOT_CANCELLABLE, 409);
+        STATUS.put(ErrorCode.ORDER_ALREADY_PAID, 409);
+        STATUS.put(ErrorCode.ORDER_NOT_REFUNDABLE, 409);
+        STATUS.put(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
+        STATUS.put(ErrorCode.IDEMPOTENCY_KEY_IN_USE, 409);
     }
 
     private final ObjectMapper json;

@@ -11,6 +11,7 @@ import io.invitehub.adapter.in.http.shop.GatewayHandlers;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.javalin.http.Handler;
@@ -168,7 +169,14 @@ public final class RouteTable {
                 row(POST, "/api/v1/admins/opt-outs/lift", ADMIN, JSON, RecipientHandlers.LIFT_OPT_OUT, recipients::liftOptOut)));
     }
 
+    /** Writes whose own protocol or answer rules out Idempotency-Key (ADR 44): the gateway's, and the sign-in (a token). */
+    static final Set<String> WITHOUT_IDEMPOTENCY_KEYS = Set.of("/api/v1/public/shop/notify", "/api/v1/public/shop/sandbox/pay",
+            "/api/v1/auth/login");
+
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {
-        return new Route(method, path, Optional.ofNullable(access), accepts, shape, handler);
+        boolean write = method == POST || method == PUT || method == PATCH || method == DELETE;
+        boolean keys = write && path.startsWith("/api/v1/") && !WITHOUT_IDEMPOTENCY_KEYS.contains(path);
+        return new Route(method, path, Optional.ofNullable(access), accepts,
+                keys ? shape.headers(HttpRequests.IDEMPOTENCY_KEY) : shape, handler, keys);
     }
 }

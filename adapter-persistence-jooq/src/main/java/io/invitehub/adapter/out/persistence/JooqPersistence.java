@@ -18,6 +18,7 @@ import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.idempotency.port.out.IdempotencyKeys;
 import io.invitehub.application.shop.port.out.OrderCodes;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
@@ -63,6 +64,7 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqOrders orders;
     private final JooqPaymentAlerts paymentAlerts;
     private final JooqOrderCodes orderCodes;
+    private final JooqIdempotencyKeys idempotencyKeys;
 
     private final SecretBox secrets;
 
@@ -95,6 +97,7 @@ public final class JooqPersistence implements AutoCloseable {
         this.orders = new JooqOrders(dsl);
         this.paymentAlerts = new JooqPaymentAlerts(dsl);
         this.orderCodes = new JooqOrderCodes(dsl);
+        this.idempotencyKeys = new JooqIdempotencyKeys(dsl);
     }
 
     /**
@@ -195,6 +198,7 @@ public final class JooqPersistence implements AutoCloseable {
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
     public OrderCodes orderCodes() { return orderCodes; }
+    public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
 
     /** Transactions PostgreSQL aborted for conflicts (deadlocks, serialization failures) since start (ADR 28). */
     JooqTransactionRunner.Retries transactionRetries() {
