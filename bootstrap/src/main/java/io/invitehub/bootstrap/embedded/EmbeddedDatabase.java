@@ -59,6 +59,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return PersistenceSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "").withMaxPoolSize(poolSize);
     }
 
+    /**
+     * How to reach the embedded PostgreSQL another process (a running {@code serve}) started on {@code dataDir}:
+     * the port from its {@code postmaster.pid}; empty when there is none. Whether it answers is the caller's to check.
+     */
+    public static java.util.Optional<PersistenceSettings> running(Path dataDir) {
+        Path pid = dataDir.toAbsolutePath().resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pid)) {
+                return java.util.Optional.empty();
+            }
+            java.util.List<String> lines = Files.readAllLines(pid);
+            if (lines.size() < 4 || !lines.get(3).strip().matches("[0-9]{1,5}")) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(PersistenceSettings.of("jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres",
+                    "postgres", "").withMaxPoolSize(2));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public Path directory() {
         return directory;
     }

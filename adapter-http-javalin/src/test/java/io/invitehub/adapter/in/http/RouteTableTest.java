@@ -47,11 +47,29 @@ class RouteTableTest {
     }
 
     @Test
+    void everyWriteOfTheApiButTheGatewaysAndTheSignInTakesAnIdempotencyKeyDeclaredInItsShape() {
+        Set<String> without = routes().stream().filter(r -> !r.method().equals("GET") && !r.acceptsIdempotencyKey())
+                .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+        assertThat(without).containsExactlyInAnyOrder("POST /api/v1/public/shop/notify", "POST /api/v1/public/shop/sandbox/pay",
+                "POST /api/v1/auth/login");
+        for (Route route : routes()) {
+            boolean declared = route.shape().headerFields().stream().anyMatch(f -> f.name().equals("Idempotency-Key"));
+            assertThat(declared).as(route.toString()).isEqualTo(route.acceptsIdempotencyKey());
+            if (route.method().equals("GET")) {
+                assertThat(route.acceptsIdempotencyKey()).as(route.toString()).isFalse();
+            }
+        }
+        assertThat(find("POST", "/api/v1/distributors/me/code-orders").acceptsIdempotencyKey()).isTrue();
+        assertThat(find("PATCH", "/api/v1/admin/teams/{id}").acceptsIdempotencyKey()).isTrue();
+    }
+
+    @Test
     void formsAreAcceptedWhereTheReferenceSendsThemAndReadsNeverTakeABody() {
         Set<String> formRoutes = routes().stream().filter(r -> r.accepts().contains(Route.FORM))
                 .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
         assertThat(formRoutes).containsExactlyInAnyOrder("POST /api/v1/auth/login", "POST /api/v1/public/redeem",
-                "POST /api/v1/public/direct-redeem", "POST /api/v1/public/rebind", "POST /api/v1/public/shop/notify");
+                "POST /api/v1/public/direct-redeem", "POST /api/v1/public/rebind", "POST /api/v1/public/shop/notify",
+                "POST /api/v1/public/shop/sandbox/pay");
         for (Route route : routes()) {
             assertThat(Set.of(Route.JSON, Route.FORM)).as(route.toString()).containsAll(route.accepts());
             if (route.method().equals("GET")) {
