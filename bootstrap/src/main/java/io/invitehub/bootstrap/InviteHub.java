@@ -46,6 +46,7 @@ import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.AccountsAssembly;
 import io.invitehub.bootstrap.assembly.Adapters;
 import io.invitehub.bootstrap.assembly.CodesAssembly;
+import io.invitehub.bootstrap.assembly.IdempotencyAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
 import io.invitehub.bootstrap.assembly.StaffAssembly;
 import io.invitehub.bootstrap.assembly.MembershipAssembly;
@@ -55,7 +56,10 @@ import io.invitehub.bootstrap.assembly.ShopAssembly;
 import io.invitehub.bootstrap.assembly.StatisticsAssembly;
 import io.invitehub.bootstrap.assembly.TeamPoolAssembly;
 import io.invitehub.bootstrap.config.ConfigurationException;
+import io.invitehub.application.shop.port.out.RefundLedger;
 import io.invitehub.bootstrap.config.JwtSecret;
+import io.invitehub.bootstrap.inprocess.AfterCommitWakeUps;
+import io.invitehub.bootstrap.inprocess.LoggedRefunds;
 import io.invitehub.bootstrap.config.ProviderConfig;
 import io.invitehub.bootstrap.config.SecretsKey;
 import io.invitehub.bootstrap.config.Settings;
@@ -98,6 +102,7 @@ public final class InviteHub implements AutoCloseable {
     private final ShopAssembly shop;
     private final MailAssembly mail;
     private final WebhooksAssembly webhooks;
+    private final IdempotencyAssembly idempotency;
     private final MaintenanceJobs maintenance;
     private final HttpApi http;
 
@@ -110,8 +115,9 @@ public final class InviteHub implements AutoCloseable {
         Settings s = b.settings;
         this.sharedPorts = SharedPorts.start(s.redis(), b.clock, resources);
         this.jobLeases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
+        // a wake-up waits for the commit of a transaction open on its thread (an idempotent write's, ADR 44)
         Adapters a = new Adapters(persistence, provider, b.rateLimiter != null ? b.rateLimiter : sharedPorts.rateLimiter(),
-                sharedPorts.wakeUps(), jobLeases, sharedPorts.seatsCache(), b.clock);
+                new AfterCommitWakeUps(sharedPorts.wakeUps(), persistence.transactions()), jobLeases, sharedPorts.seatsCache(), b.clock);
 
         this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
@@ -123,9 +129,13 @@ public final class InviteHub implements AutoCloseable {
         this.statistics = StatisticsAssembly.wire(a, s.statistics());
         this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption(), s.mail().defaultLanguage());
         this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
-        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator());
+        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator(), s.database().dataDir(),
+                b.refundLedger != null ? b.refundLedger : new LoggedRefunds());
+
+        this.idempotency = IdempotencyAssembly.wire(a, s.http().idempotencyKeyTtl());
 
         if (b.workers) {
+            idempotency.startWorkers(s.http().idempotencyPurgeInterval(), resources);
             shop.startWorkers(a, s.shop(), resources);
             pool.startWorkers(a, s.dispatch(), s.sync(), resources);
             this.maintenance = statistics.startWorkers(a, s.statistics(), resources);
@@ -138,7 +148,7 @@ public final class InviteHub implements AutoCloseable {
         }
         if (b.http) {
             this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    webhooks, StaffAssembly.wire(a, s.accounts()), persistence::isHealthy, b.clock);
+                    webhooks, StaffAssembly.wire(a, s.accounts()), idempotency, persistence::isHealthy, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -157,6 +167,7 @@ public final class InviteHub implements AutoCloseable {
         private TeamProvider provider;
         private RateLimiter rateLimiter;
         private Mailer mailer;
+        private RefundLedger refundLedger;
         private JobLeases jobLeases;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
@@ -186,6 +197,12 @@ public final class InviteHub implements AutoCloseable {
         /** Use these job leases (shared across nodes) instead of the in-process ones. */
         public Builder jobLeases(JobLeases jobLeases) {
             this.jobLeases = jobLeases;
+            return this;
+        }
+
+        /** Book refunds here (the settlement ledger) instead of only logging them. */
+        public Builder refundLedger(RefundLedger refundLedger) {
+            this.refundLedger = refundLedger;
             return this;
         }
 
@@ -310,6 +327,8 @@ public final class InviteHub implements AutoCloseable {
     public ShopUseCase shop() { return shop.shop(); }
     /** Staff views of orders, alerts and fulfilment retry. */
     public OrderAdminUseCase orderAdmin() { return shop.shop(); }
+    public io.invitehub.application.shop.port.in.PaymentQueryUseCase paymentQueries() { return shop.query(); }
+    public io.invitehub.application.idempotency.port.in.PurgeIdempotencyKeysUseCase idempotencyKeys() { return idempotency.purge(); }
     /** The payment gateway's notification. */
     public PaymentNotificationUseCase paymentNotifications() { return shop.notifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */

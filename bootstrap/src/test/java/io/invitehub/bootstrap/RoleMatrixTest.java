@@ -73,6 +73,8 @@ class RoleMatrixTest {
         row("GET /api/v1/public/shop/notify", pub);
         row("POST /api/v1/public/shop/notify", pub);
         row("GET /api/v1/public/shop/sandbox/submit.php", pub);
+        // nothing signed is posted: 400 behind no guard, nothing is paid
+        row("POST /api/v1/public/shop/sandbox/pay", pub);
         row("GET /api/v1/public/shop/return", pub);
 
         row("GET /api/v1/auth/me", U, A, A, A, A, F, U);
@@ -101,6 +103,8 @@ class RoleMatrixTest {
         row("GET /api/v1/distributors/me/webhooks/{id}/deliveries", U, F, F, A, H, F, U);
         // A's own call names delivery 0 (400 behind the guard); A on B names B's endpoint: 404
         row("POST /api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver", U, F, F, A, H, F, U);
+        // A cancels its own unpaid order (then 409 on repeats); B's order is hidden from A and stays PENDING
+        row("POST /api/v1/distributors/me/code-orders/{order_no}/cancel", U, F, F, A, H, F, U);
 
         row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
         // per-id results: B's ids come back as not_found (200), nothing of B is deleted
@@ -145,6 +149,8 @@ class RoleMatrixTest {
         row("GET /api/v1/admin/invitations", staff);
         row("GET /api/v1/admin/sales-trend", staff);
         row("GET /api/v1/admin/alerts", staff);
+        // A's order is not PAID: 409 ORDER_NOT_REFUNDABLE behind the guard, nothing refunded
+        row("POST /api/v1/admin/orders/{order_no}/refund", staff);
 
         Outcome[] admin = {U, A, F, F, F, F, U};
         row("POST /api/v1/admins/distributors/create", admin);
@@ -264,9 +270,11 @@ class RoleMatrixTest {
         // nothing of B was changed or deleted by A's attempts, and A's used code survived every delete
         assertThat(w.sql.count("select count(*) from redeem_codes where owner_id = " + w.bId + " and active")).isEqualTo(3);
         assertThat(w.sql.count("select count(*) from redeem_codes where id = " + w.aCodes.get(0))).isEqualTo(1);
-        // B's order is untouched, no order was paid by anyone, and the plan with orders survived its deletes
+        // B's order is untouched, A's was cancelled by A only, no order was paid or refunded by anyone, and the plan
+        // with orders survived its deletes
         assertThat(w.sql.text("select status from orders where order_no = '" + w.bOrder + "'")).isEqualTo("PENDING");
-        assertThat(w.sql.count("select count(*) from orders where status <> 'PENDING'")).isZero();
+        assertThat(w.sql.text("select status from orders where order_no = '" + w.aOrder + "'")).isEqualTo("CANCELLED");
+        assertThat(w.sql.count("select count(*) from orders where status not in ('PENDING', 'CANCELLED')")).isZero();
         assertThat(w.sql.count("select count(*) from plans where id = " + w.planId)).isEqualTo(1);
         // the team with live invitations survived its deletes; the admin's own account was neither disabled nor reset
         assertThat(w.sql.count("select count(*) from teams where name = 'Team One'")).isEqualTo(1);

@@ -24,15 +24,16 @@ public final class HttpAssembly {
     /** The server, not started. */
     public static HttpApi wire(HttpConfig http, StatisticsConfig statistics, RedemptionAssembly redemption, AccountsAssembly accounts,
                                CodesAssembly codes, StatisticsAssembly readSide, TeamPoolAssembly pool, MembershipAssembly members,
-                               ShopAssembly shop, WebhooksAssembly webhooks, StaffPorts staff, BooleanSupplier databaseHealthy,
-                               Clock clock) {
+                               ShopAssembly shop, WebhooksAssembly webhooks, StaffPorts staff, IdempotencyAssembly idempotency,
+                               BooleanSupplier databaseHealthy, Clock clock) {
         HttpSettings settings = new HttpSettings(http.host(), http.port(), http.maxThreads(), Math.min(MIN_THREADS, http.maxThreads()),
                 IDLE_TIMEOUT, http.trustedProxies());
         HttpPorts ports = new HttpPorts(redemption.redeem(), redemption.queries(), pool.teams(), codes.issue(), accounts.accounts(),
                 accounts.signIn(), accounts.signUp(), accounts.distributors(), readSide.readSide(), codes.manage(),
                 redemption.protectRecipients(), members.removal(), members.reinvite(), members.rebind(),
-                new ShopApi(shop.plans(), shop.shop(), shop.shop(), shop.notifications(), shop.sandbox(), statistics.currency()),
-                accounts.passwordReset(), webhooks.manage(), staff);
+                new ShopApi(shop.plans(), shop.shop(), shop.shop(), shop.notifications(), shop.sandbox(), statistics.currency(),
+                        shop.closing(), shop.closing(), shop.query()),
+                accounts.passwordReset(), webhooks.manage(), staff, idempotency.writes());
         return new HttpApi(ports, settings, databaseHealthy, clock);
     }
 }

@@ -55,12 +55,14 @@ public final class HttpApi implements AutoCloseable {
     private final ReferenceRouteTable reference;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
+    private final IdempotentWrites idempotentWrites;
 
     private Javalin app;
 
     public HttpApi(HttpPorts ports, HttpSettings settings, BooleanSupplier databaseHealthy, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.signIn = ports.signIn();
+        this.idempotentWrites = new IdempotentWrites(ports.idempotency(), problems);
         TrustedProxies proxies = TrustedProxies.parse(settings.trustedProxies());
         this.table = RouteTable.of(ports, proxies, Objects.requireNonNull(databaseHealthy, "databaseHealthy"),
                 Objects.requireNonNull(clock, "clock"));
@@ -150,10 +152,14 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The route's handler behind its shape: nothing reaches the handler that the shape did not admit. */
-    private static void install(JavalinConfig config, HandlerType method, Route route) {
+    private void install(JavalinConfig config, HandlerType method, Route route) {
         Handler admitted = ctx -> {
             route.shape().admit(ctx, route.accepts());
-            route.handler().handle(ctx);
+            if (route.acceptsIdempotencyKey()) {
+                idempotentWrites.handle(ctx, route, route.handler());
+            } else {
+                route.handler().handle(ctx);
+            }
         };
         if (route.guard().isEmpty()) {
             config.routes.addHttpHandler(method, route.path(), admitted);

@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http;
 
 import io.invitehub.adapter.in.http.shop.ShopApi;
+import io.invitehub.application.idempotency.port.in.IdempotentWritesUseCase;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
@@ -26,7 +27,7 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
                         ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, PasswordResetUseCase passwordReset,
-                        ManageWebhooksUseCase webhooks, StaffPorts staff) {
+                        ManageWebhooksUseCase webhooks, StaffPorts staff, IdempotentWritesUseCase idempotency) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -46,5 +47,6 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 }

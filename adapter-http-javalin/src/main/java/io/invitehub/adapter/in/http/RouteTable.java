@@ -21,6 +21,7 @@ import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
 import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.javalin.http.Handler;
@@ -84,8 +85,8 @@ public final class RouteTable {
         MemberHandlers members = new MemberHandlers(ports.removal(), ports.reinvite(), ports.rebind(), proxies);
         RecipientHandlers recipients = new RecipientHandlers(ports.recipients(), proxies);
         ShopApi s = ports.shop();
-        ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency());
-        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
+        ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency(), s.cancel(), s.refund());
+        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.query(), s.currency());
         PasswordResetHandlers resets = new PasswordResetHandlers(ports.passwordReset(), proxies);
         WebhookHandlers webhooks = new WebhookHandlers(ports.webhooks());
         StaffPorts st = ports.staff();
@@ -112,6 +113,7 @@ public final class RouteTable {
                 row(GET, "/api/v1/public/shop/notify", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::notify),
                 row(POST, "/api/v1/public/shop/notify", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::notify),
                 row(GET, "/api/v1/public/shop/sandbox/submit.php", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::sandboxPayPage),
+                row(POST, "/api/v1/public/shop/sandbox/pay", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::sandboxPay),
                 row(GET, "/api/v1/public/shop/return", ANYONE, NO_BODY, GatewayHandlers.RETURN, gateway::returnPage),
 
                 row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, AuthHandlers.LOGIN, auth::login),
@@ -137,6 +139,7 @@ public final class RouteTable {
                 row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, ShopHandlers.PLACE_ORDER, shop::placeOrder),
                 row(GET, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, NO_BODY, ShopHandlers.PAGE, shop::myOrders),
                 row(GET, "/api/v1/distributors/me/code-orders/{order_no}", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::myOrder),
+                row(POST, "/api/v1/distributors/me/code-orders/{order_no}/cancel", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::cancelMyOrder),
 
                 row(POST, "/api/v1/distributors/me/webhooks", DISTRIBUTOR, JSON, WebhookHandlers.CREATE, webhooks::create),
                 row(GET, "/api/v1/distributors/me/webhooks", DISTRIBUTOR, NO_BODY, WebhookHandlers.LIST, webhooks::list),
@@ -180,6 +183,7 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/orders/stats", STAFF, NO_BODY, ShopHandlers.NOTHING, shop::stats),
                 row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::order),
                 row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::retryFulfilment),
+                row(POST, "/api/v1/admin/orders/{order_no}/refund", STAFF, JSON, ShopHandlers.REFUND, shop::refundOrder),
                 row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.PAGE, shop::alerts),
 
                 row(POST, "/api/v1/admin/webhooks", STAFF, JSON, WebhookHandlers.CREATE, webhooks::create),
@@ -216,7 +220,21 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list)));
     }
 
+    /**
+     * Writes whose own protocol or answer rules out Idempotency-Key (ADR 44): the gateway's (its trade number is its
+     * idempotency), and those whose answer is a credential that must not rest in the key table in plain: the sign-in
+     * (a token), the staff account's creation and password reset (a temporary password, ADR 50) and a webhook
+     * endpoint's registration (its signing secret, kept sealed otherwise, ADR 42). The reference dialect's rows
+     * ({@link ReferenceRouteTable}) take no key either: the reference's clients never send one.
+     */
+    static final Set<String> WITHOUT_IDEMPOTENCY_KEYS = Set.of("/api/v1/public/shop/notify", "/api/v1/public/shop/sandbox/pay",
+            "/api/v1/auth/login", "/api/v1/admin/accounts", "/api/v1/admin/accounts/{id}/reset-password",
+            "/api/v1/distributors/me/webhooks", "/api/v1/admin/webhooks");
+
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {
-        return new Route(method, path, Optional.ofNullable(access), accepts, shape, handler);
+        boolean write = method == POST || method == PUT || method == PATCH || method == DELETE;
+        boolean keys = write && path.startsWith("/api/v1/") && !WITHOUT_IDEMPOTENCY_KEYS.contains(path);
+        return new Route(method, path, Optional.ofNullable(access), accepts,
+                keys ? shape.headers(HttpRequests.IDEMPOTENCY_KEY) : shape, handler, keys);
     }
 }

@@ -53,7 +53,8 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
 
     ApiFixture(Set<String> trustedProxies) {
         api = new HttpApi(new HttpPorts(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts, readSide, readSide,
-                recipients, members, members, members, shop.api(), accounts, new NoWebhooks(), new StaffFakes().ports()),
+                recipients, members, members, members, shop.api(), accounts, new NoWebhooks(), new StaffFakes().ports(),
+                (request, write) -> new io.invitehub.application.idempotency.port.in.IdempotentWritesUseCase.Outcome(write.get(), false)),
                 new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();

@@ -24,6 +24,8 @@ import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.idempotency.port.out.IdempotencyKeys;
+import io.invitehub.application.shop.port.out.OrderCodes;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
 import io.invitehub.application.shop.port.out.Plans;
@@ -72,6 +74,8 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqWebhookEvents webhookEvents;
     private final JooqWebhookEndpoints webhookEndpoints;
     private final JooqWebhookDeliveries webhookDeliveries;
+    private final JooqOrderCodes orderCodes;
+    private final JooqIdempotencyKeys idempotencyKeys;
 
     private final SecretBox secrets;
 
@@ -108,6 +112,8 @@ public final class JooqPersistence implements AutoCloseable {
         this.webhookEvents = new JooqWebhookEvents(dsl);
         this.webhookEndpoints = new JooqWebhookEndpoints(dsl, secrets);
         this.webhookDeliveries = new JooqWebhookDeliveries(dsl, secrets);
+        this.orderCodes = new JooqOrderCodes(dsl);
+        this.idempotencyKeys = new JooqIdempotencyKeys(dsl);
     }
 
     /**
@@ -212,6 +218,8 @@ public final class JooqPersistence implements AutoCloseable {
     public Plans plans() { return plans; }
     public Orders orders() { return orders; }
     public PaymentAlerts paymentAlerts() { return paymentAlerts; }
+    public OrderCodes orderCodes() { return orderCodes; }
+    public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
     /** The mail outbox (written by the features, ADR 41). */
     public MailOutbox mailOutbox() { return mailOutbox; }
     /** The mail workers' claims on the outbox. */
