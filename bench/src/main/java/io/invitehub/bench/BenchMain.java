@@ -1,7 +1,7 @@
 package io.invitehub.bench;
 
-import io.invitehub.bootstrap.config.ConfigurationException;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.ConfigurationException;
+import io.invitehub.library.config.Settings;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.Arrays;

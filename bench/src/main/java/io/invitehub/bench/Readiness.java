@@ -32,7 +32,7 @@ final class Readiness {
 
     static void measure(Path dir, PrintStream out) throws InterruptedException {
         try {
-            io.invitehub.bootstrap.config.OwnerOnlyFile.ownerOnlyDirectories(dir);
+            io.invitehub.library.config.OwnerOnlyFile.ownerOnlyDirectories(dir);
             Duration first = start(dir, "first start (fresh data dir)", out);
             Duration second = start(dir, "restart (data kept)", out);
             out.printf("embedded default ready (start -> /health 200): first start %.2f s, restart %.2f s (SPEC 11: < 10 s)%n",

@@ -53,8 +53,15 @@ class BenchArchitectureTest {
     @ArchTest
     static final ArchRule sqlOutsideTheBenchOnlyInPersistence = noClasses().that().resideOutsideOfPackages(
                     "io.invitehub.adapter.out.persistence..", "io.invitehub.bench.dataset..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..")
             .as("jOOQ and JDBC: the persistence adapter and the bench's dataset seeder only");
+
+    /** The library's entry point takes an embedding service's DataSource and passes it on (ADR 38). */
+    @ArchTest
+    static final ArchRule dataSourcesOnlyInPersistenceTheSeederAndTheLibraryEntryPoint = noClasses().that().resideOutsideOfPackages(
+                    "io.invitehub.adapter.out.persistence..", "io.invitehub.bench.dataset..", "io.invitehub.library")
+            .should().dependOnClassesThat().resideInAnyPackage("javax.sql..")
+            .as("javax.sql: the persistence adapter, the bench's dataset seeder and the library's entry point only");
 
     @Test
     void theRulesCatchACanary() {

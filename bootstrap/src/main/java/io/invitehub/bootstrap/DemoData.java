@@ -2,7 +2,7 @@ package io.invitehub.bootstrap;
 
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.teams.port.in.CreateTeamCommand;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.order.Plan;

@@ -4,7 +4,6 @@ import io.invitehub.adapter.in.http.HttpApi;
 import io.invitehub.adapter.in.http.Route;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.adapter.out.persistence.SecretBoxException;
 import io.invitehub.adapter.out.provider.chatgpt.ChatGptSettings;
 import io.invitehub.adapter.out.provider.chatgpt.ChatGptTeamProvider;
 import io.invitehub.adapter.out.provider.simulated.SimulatedTeamProvider;
@@ -38,33 +37,20 @@ import io.invitehub.application.mail.port.in.DeliverMailUseCase;
 import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
 import io.invitehub.application.webhooks.port.in.DeliverWebhooksUseCase;
 import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
-import io.invitehub.bootstrap.assembly.MailAssembly;
-import io.invitehub.bootstrap.assembly.WebhooksAssembly;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.recipients.service.RecipientPolicy;
-import io.invitehub.bootstrap.assembly.AccountsAssembly;
-import io.invitehub.bootstrap.assembly.Adapters;
-import io.invitehub.bootstrap.assembly.CodesAssembly;
-import io.invitehub.bootstrap.assembly.IdempotencyAssembly;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
-import io.invitehub.bootstrap.assembly.StaffAssembly;
-import io.invitehub.bootstrap.assembly.MembershipAssembly;
-import io.invitehub.bootstrap.assembly.RedemptionAssembly;
 import io.invitehub.bootstrap.assembly.SharedPorts;
-import io.invitehub.bootstrap.assembly.ShopAssembly;
-import io.invitehub.bootstrap.assembly.StatisticsAssembly;
-import io.invitehub.bootstrap.assembly.TeamPoolAssembly;
-import io.invitehub.bootstrap.config.ConfigurationException;
-import io.invitehub.application.shop.port.out.RefundLedger;
-import io.invitehub.bootstrap.config.JwtSecret;
-import io.invitehub.bootstrap.inprocess.AfterCommitWakeUps;
-import io.invitehub.bootstrap.inprocess.LoggedRefunds;
-import io.invitehub.bootstrap.config.ProviderConfig;
-import io.invitehub.bootstrap.config.SecretsKey;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.ProviderConfig;
+import io.invitehub.library.config.SecretsKey;
+import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
-import io.invitehub.bootstrap.worker.MaintenanceJobs;
+import io.invitehub.bootstrap.metrics.MetricsListener;
+import io.invitehub.bootstrap.metrics.ServiceMetrics;
+import io.invitehub.bootstrap.metrics.ServiceReadiness;
+import io.invitehub.library.InviteHubLibrary;
+import io.invitehub.application.shop.port.out.RefundLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,19 +77,10 @@ public final class InviteHub implements AutoCloseable {
     private final JooqPersistence persistence;
     private final TeamProvider provider;
     private final Optional<EmbeddedDatabase> embedded;
-    private final JobLeases jobLeases;
     private final SharedPorts sharedPorts;
-    private final RedemptionAssembly redemption;
-    private final AccountsAssembly accounts;
-    private final CodesAssembly codes;
-    private final StatisticsAssembly statistics;
-    private final TeamPoolAssembly pool;
-    private final MembershipAssembly membership;
-    private final ShopAssembly shop;
-    private final MailAssembly mail;
-    private final WebhooksAssembly webhooks;
-    private final IdempotencyAssembly idempotency;
-    private final MaintenanceJobs maintenance;
+    private final InviteHubLibrary library;
+    private final Optional<ServiceMetrics> metrics;
+    private final Optional<MetricsListener> metricsListener;
     private final HttpApi http;
 
     private InviteHub(Builder b, Deque<AutoCloseable> resources, Optional<EmbeddedDatabase> embedded,
@@ -113,42 +90,40 @@ public final class InviteHub implements AutoCloseable {
         this.persistence = persistence;
         this.provider = provider;
         Settings s = b.settings;
+        this.metrics = s.observability().metrics() ? Optional.of(ServiceMetrics.start(b.clock)) : Optional.empty();
+        metrics.ifPresent(resources::push);
         this.sharedPorts = SharedPorts.start(s.redis(), b.clock, resources);
-        this.jobLeases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
-        // a wake-up waits for the commit of a transaction open on its thread (an idempotent write's, ADR 44)
-        Adapters a = new Adapters(persistence, provider, b.rateLimiter != null ? b.rateLimiter : sharedPorts.rateLimiter(),
-                new AfterCommitWakeUps(sharedPorts.wakeUps(), persistence.transactions()), jobLeases, sharedPorts.seatsCache(), b.clock);
-
-        this.redemption = RedemptionAssembly.wire(a, s.redemption(), s.recipients(), s.redis().seatsCacheTtl());
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
-        java.util.function.Supplier<String> publicBase = ShopAssembly.publicBase(s.shop(), s.http(), boundPort::get);
-        this.mail = MailAssembly.wire(a, s.mail(), Optional.ofNullable(b.mailer));
-        this.webhooks = WebhooksAssembly.wire(a, s.webhooks(), resources);
-        this.accounts = AccountsAssembly.wire(a, s.accounts(), JwtSecret.resolve(s), s.mail(), publicBase);
-        this.codes = CodesAssembly.wire(a, s.redemption());
-        this.statistics = StatisticsAssembly.wire(a, s.statistics());
-        this.pool = TeamPoolAssembly.wire(a, s.dispatch(), s.sync(), s.redemption(), s.mail().defaultLanguage());
-        this.membership = MembershipAssembly.wire(a, s.lifecycle(), redemption);
-        this.shop = ShopAssembly.wire(a, s.shop(), s.statistics(), s.http(), boundPort::get, codes.generator(), s.database().dataDir(),
-                b.refundLedger != null ? b.refundLedger : new LoggedRefunds());
-
-        this.idempotency = IdempotencyAssembly.wire(a, s.http().idempotencyKeyTtl());
-
+        JobLeases leases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
+        InviteHubLibrary.Builder hub = InviteHubLibrary.builder()
+                .persistence(persistence)
+                .settings(s)
+                .teamProvider(metrics.map(m -> m.meter(provider)).orElse(provider))
+                .clock(b.clock)
+                .rateLimiter(b.rateLimiter != null ? b.rateLimiter : sharedPorts.rateLimiter())
+                .jobLeases(metrics.map(m -> m.meter(leases)).orElse(leases))
+                .wakeUps(sharedPorts.wakeUps())
+                .seatsCache(sharedPorts.seatsCache())
+                .httpPort(boundPort::get);
+        if (b.mailer != null) {
+            hub.mailer(b.mailer);
+        }
+        if (b.refundLedger != null) {
+            hub.refundLedger(b.refundLedger);
+        }
+        this.library = hub.build();
+        resources.push(library);
+        metrics.ifPresent(m -> m.watch(persistence));
+        this.metricsListener = metrics.flatMap(m -> s.observability().metricsPort()
+                .map(port -> MetricsListener.start(s.observability().metricsHost(), port, m::scrape)));
+        metricsListener.ifPresent(resources::push);
         if (b.workers) {
-            idempotency.startWorkers(s.http().idempotencyPurgeInterval(), resources);
-            shop.startWorkers(a, s.shop(), resources);
-            pool.startWorkers(a, s.dispatch(), s.sync(), resources);
-            this.maintenance = statistics.startWorkers(a, s.statistics(), resources);
-            membership.startWorkers(a, s.lifecycle(), resources);
-            mail.startWorkers(a, s.mail(), resources);
-            webhooks.startWorkers(a, s.webhooks(), resources);
-            webhooks.startRetention(mail, jobLeases, resources);
-        } else {
-            this.maintenance = null;
+            library.startWorkers();
         }
         if (b.http) {
-            this.http = HttpAssembly.wire(s.http(), s.statistics(), redemption, accounts, codes, statistics, pool, membership, shop,
-                    webhooks, StaffAssembly.wire(a, s.accounts()), idempotency, persistence::isHealthy, b.clock);
+            ServiceReadiness readiness = new ServiceReadiness(persistence,
+                    s.redis().url().isPresent() ? Optional.of(sharedPorts::healthy) : Optional.empty());
+            this.http = HttpAssembly.wire(s.http(), s.statistics(), s.observability(), library, metrics, readiness, b.clock);
             boundPort.set(http.start());
             resources.push(http);
         } else {
@@ -244,14 +219,6 @@ public final class InviteHub implements AutoCloseable {
                 }
                 JooqPersistence jooq = JooqPersistence.connect(db, SecretsKey.resolve(settings));
                 resources.push(jooq);
-                int migrations = jooq.migrate();
-                if (migrations > 0) {
-                    LOG.info("applied {} database migration(s)", migrations);
-                }
-                checkSealedSecrets(jooq);
-                if (jooq.statistics().useBusinessTimeZone(settings.statistics().businessTimeZone())) {
-                    LOG.info("statistics now count days in {}; rollups rebuilt", settings.statistics().businessTimeZone());
-                }
                 TeamProvider teamProvider = provider != null ? provider : configuredProvider(settings.provider(), clock);
                 return new InviteHub(this, resources, embedded, jooq, teamProvider);
             } catch (RuntimeException e) {
@@ -271,29 +238,6 @@ public final class InviteHub implements AutoCloseable {
         return simulatedProvider(s, clock);
     }
 
-    /**
-     * Sealed team credentials are checked before anything serves (ADR 16): values under a previous key
-     * are sealed again under the current one; teams whose credentials fail authentication go to
-     * TOKEN_INVALID; credentials sealed with a key that is not configured stop the start.
-     */
-    private static void checkSealedSecrets(JooqPersistence jooq) {
-        JooqPersistence.SealedSecretsReport report;
-        try {
-            report = jooq.checkSealedSecrets();
-        } catch (SecretBoxException e) {
-            throw new ConfigurationException("cannot open the sealed team credentials: " + e.getMessage()
-                    + "; set INVITEHUB_SECRETS_KEY to the key they were sealed with, or add that key to INVITEHUB_SECRETS_PREVIOUS_KEYS");
-        }
-        if (report.resealed() > 0) {
-            LOG.info("sealed {} team credential(s) again under the current secrets key", report.resealed());
-        }
-        if (!report.unreadable().isEmpty()) {
-            LOG.error("the sealed credentials of team(s) {} fail authentication (altered in the database?); "
-                    + "they are now TOKEN_INVALID until their credentials are entered again",
-                    report.unreadable().stream().map(t -> Long.toString(t.value())).toList());
-        }
-    }
-
     static SimulatedTeamProvider simulatedProvider(ProviderConfig s, Clock clock) {
         SimulationSettings sim = SimulationSettings.defaults()
                 .withLatency(Duration.ZERO, s.simulatedMaxLatency())
@@ -304,64 +248,72 @@ public final class InviteHub implements AutoCloseable {
         return new SimulatedTeamProvider(sim, clock);
     }
 
-    public RedeemCodeUseCase redeem() { return redemption.redeem(); }
-    public PublicRedemptionQueries queries() { return redemption.queries(); }
-    public ManageTeamsUseCase teams() { return pool.teams(); }
-    public IssueCodesUseCase issueCodes() { return codes.issue(); }
-    public AccountsUseCase accounts() { return accounts.accounts(); }
-    public SignInUseCase signIn() { return accounts.signIn(); }
-    public DistributorSignUpUseCase signUp() { return accounts.signUp(); }
-    public ManageDistributorsUseCase distributors() { return accounts.distributors(); }
-    public DispatchInvitationsUseCase dispatcher() { return pool.dispatcher(); }
+    /** The use cases, as an embedding service gets them (docs/embedding.md). */
+    public InviteHubLibrary library() { return library; }
+    public RedeemCodeUseCase redeem() { return library.redeem(); }
+    public PublicRedemptionQueries queries() { return library.queries(); }
+    public ManageTeamsUseCase teams() { return library.teams(); }
+    public IssueCodesUseCase issueCodes() { return library.issueCodes(); }
+    public AccountsUseCase accounts() { return library.accounts(); }
+    public SignInUseCase signIn() { return library.signIn(); }
+    public DistributorSignUpUseCase signUp() { return library.signUp(); }
+    public ManageDistributorsUseCase distributors() { return library.distributors(); }
+    public DispatchInvitationsUseCase dispatcher() { return library.dispatcher(); }
     /** The acceptance sync of teams (run on a schedule by the workers). */
-    public SyncTeamsUseCase acceptanceSync() { return pool.sync(); }
+    public SyncTeamsUseCase acceptanceSync() { return library.acceptanceSync(); }
     /** The waiting-queue promoter (run on wake-ups and by polling by the workers). */
-    public PromoteWaitingUseCase queuePromoter() { return pool.promoter(); }
+    public PromoteWaitingUseCase queuePromoter() { return library.queuePromoter(); }
     /** The distributor read side: summary, sales, members, trend, plan ranking, codes, admin list. */
-    public DistributorQueries distributorQueries() { return statistics.readSide(); }
+    public DistributorQueries distributorQueries() { return library.distributorQueries(); }
     /** Enable, disable, delete codes (a distributor only its own). */
-    public ManageCodesUseCase manageCodes() { return codes.manage(); }
+    public ManageCodesUseCase manageCodes() { return library.manageCodes(); }
     /** Plans (admin) and the plans on sale (distributors). */
-    public ManagePlansUseCase plans() { return shop.plans(); }
+    public ManagePlansUseCase plans() { return library.plans(); }
     /** A distributor's purchases. */
-    public ShopUseCase shop() { return shop.shop(); }
+    public ShopUseCase shop() { return library.shop(); }
     /** Staff views of orders, alerts and fulfilment retry. */
-    public OrderAdminUseCase orderAdmin() { return shop.shop(); }
-    public io.invitehub.application.shop.port.in.PaymentQueryUseCase paymentQueries() { return shop.query(); }
-    public io.invitehub.application.idempotency.port.in.PurgeIdempotencyKeysUseCase idempotencyKeys() { return idempotency.purge(); }
+    public OrderAdminUseCase orderAdmin() { return library.orderAdmin(); }
+    /** Asking the gateway about an order (the buyer's return, the order-query job; ADR 45). */
+    public io.invitehub.application.shop.port.in.PaymentQueryUseCase paymentQueries() { return library.paymentQueries(); }
+    public io.invitehub.application.idempotency.port.in.PurgeIdempotencyKeysUseCase idempotencyKeys() { return library.idempotencyKeys(); }
     /** The payment gateway's notification. */
-    public PaymentNotificationUseCase paymentNotifications() { return shop.notifications(); }
+    public PaymentNotificationUseCase paymentNotifications() { return library.paymentNotifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */
-    public FulfilOrdersUseCase fulfilment() { return shop.fulfilment(); }
+    public FulfilOrdersUseCase fulfilment() { return library.fulfilment(); }
+    /** The configured team provider (the use cases call it through the metrics' decorator when metrics are on). */
     public TeamProvider teamProvider() { return provider; }
     /** One runner per job across nodes (Redis when configured, else this process). */
-    public JobLeases jobLeases() { return jobLeases; }
+    public JobLeases jobLeases() { return library.jobLeases(); }
     /**
      * The anti-harassment checks (SPEC section 9). {@code ensureMayReinvite} is for
      * {@code POST /distributors/me/members/add}: call it inside the transaction that creates the invitation.
      */
-    public RecipientPolicy recipientPolicy() { return redemption.recipientPolicy(); }
+    public RecipientPolicy recipientPolicy() { return library.recipientPolicy(); }
     /** Admin blocklist and customers' opt-outs. */
-    public ProtectRecipientsUseCase protectRecipients() { return redemption.protectRecipients(); }
+    public ProtectRecipientsUseCase protectRecipients() { return library.protectRecipients(); }
     /** How often this node ran the maintenance job (0 when workers are off). */
-    public long maintenanceRuns() { return maintenance == null ? 0 : maintenance.runs(); }
+    public long maintenanceRuns() { return library.maintenanceRuns(); }
     /** True when Redis is configured and its last call succeeded, or when Redis is not configured. */
     public boolean redisHealthy() { return sharedPorts.healthy(); }
     /** Member removal by distributors and staff, and the staff list of failed background removals. */
-    public RemoveMemberUseCase memberRemoval() { return membership.removal(); }
-    public ReinviteMemberUseCase reinvite() { return membership.reinvite(); }
-    public RebindUseCase rebind() { return membership.rebind(); }
+    public RemoveMemberUseCase memberRemoval() { return library.memberRemoval(); }
+    public ReinviteMemberUseCase reinvite() { return library.reinvite(); }
+    public RebindUseCase rebind() { return library.rebind(); }
     /** The background lifecycle steps (timeout, expiry, rebind settlement, resumption), to run by hand when workers are off. */
-    public MemberLifecycleJobsUseCase lifecycle() { return membership.lifecycle(); }
+    public MemberLifecycleJobsUseCase lifecycle() { return library.lifecycle(); }
     public Optional<EmbeddedDatabase> embeddedDatabase() { return embedded; }
     /** Self-service password reset by e-mail. */
-    public PasswordResetUseCase passwordReset() { return accounts.passwordReset(); }
+    public PasswordResetUseCase passwordReset() { return library.passwordReset(); }
     /** One step of the mail workers: send one due mail of the outbox (for embedding services running their own scheduler). */
-    public DeliverMailUseCase mailDelivery() { return mail.delivery(); }
+    public DeliverMailUseCase mailDelivery() { return library.mailDelivery(); }
     /** Webhook endpoints of distributors and staff, their delivery logs, redelivery. */
-    public ManageWebhooksUseCase webhooks() { return webhooks.manage(); }
+    public ManageWebhooksUseCase webhooks() { return library.webhooks(); }
     /** One step of the webhook workers: send one due delivery (for embedding services running their own scheduler). */
-    public DeliverWebhooksUseCase webhookDelivery() { return webhooks.delivery(); }
+    public DeliverWebhooksUseCase webhookDelivery() { return library.webhookDelivery(); }
+    /** The metrics registry, when metrics are on (ADR 39). */
+    public Optional<ServiceMetrics> metrics() { return metrics; }
+    /** The port of the metrics listener, when {@code INVITEHUB_METRICS_PORT} is set. */
+    public Optional<Integer> metricsPort() { return metricsListener.map(MetricsListener::port); }
 
     /** The HTTP routes (the route table), when HTTP is on. */
     public List<Route> httpRoutes() {

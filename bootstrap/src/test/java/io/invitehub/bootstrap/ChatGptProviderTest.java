@@ -5,7 +5,7 @@ import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.redemption.port.in.RedeemCommand;
 import io.invitehub.application.teams.port.in.CreateTeamCommand;
-import io.invitehub.bootstrap.config.ConfigurationException;
+import io.invitehub.library.config.ConfigurationException;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.shared.Email;

@@ -1,7 +1,7 @@
 package io.invitehub.bootstrap;
 
 import io.invitehub.application.redemption.port.in.RedeemCommand;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import io.invitehub.domain.shared.Email;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package io.invitehub.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.application.fakes.RecordingMailer;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,10 +211,16 @@ class EndToEndHttpTest {
     }
 
     @Test
-    void healthReportsTheDatabase() throws Exception {
+    void readinessReportsTheDatabaseTheMigrationsAndRedisLivenessNothing() throws Exception {
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(json(health).get("database").asText()).isEqualTo("UP");
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        HttpResponse<String> ready = get("/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready).get("checks").get("database").asText()).isEqualTo("UP");
+        assertThat(json(ready).get("checks").get("migrations").asText()).isEqualTo("UP");
+        assertThat(json(ready).get("checks").get("redis").asText()).isEqualTo("NOT_CONFIGURED");
+        assertThat(ready.headers().firstValue("X-Request-Id")).as("every answer names its request").isPresent();
     }
 
     private static JsonNode awaitState(String invitationId, String state) throws Exception {

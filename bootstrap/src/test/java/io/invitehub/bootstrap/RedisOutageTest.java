@@ -76,6 +76,9 @@ class RedisOutageTest {
         assertThat(Node.json(NODES.get(1).get("/api/v1/public/seats")).get("used_seats").asLong()).isEqualTo(11);
         assertThat(NODES.get(0).get("/health").statusCode()).isEqualTo(200);
         assertThat(NODES.get(0).hub.redisHealthy()).isFalse();
+        HttpResponse<String> ready = NODES.get(0).get("/ready");
+        assertThat(ready.statusCode()).as("a Redis outage degrades the node but leaves it ready (ADR 39)").isEqualTo(200);
+        assertThat(Node.json(ready).get("checks").get("redis").asText()).isEqualTo("DOWN");
         awaitAllInvited(accepted);
 
         redis.start();

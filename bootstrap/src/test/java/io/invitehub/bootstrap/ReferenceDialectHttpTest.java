@@ -162,7 +162,15 @@ class ReferenceDialectHttpTest {
         assertThat(afterReject.get(0).get("approval_status").asText()).isEqualTo("rejected");
         assertThat(afterReject.get(0).get("rejection_reason").asText()).isEqualTo("no website");
         HttpResponse<String> refused = w.multipartLogin("ref_shop", "shop-password");
+        assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).get("detail").asText()).contains("rejected");
+        // the page's rejection alert shows the 403's `reason` member ("未提供原因" when it is absent)
+        assertThat(json(refused).get("reason")).as("the reason the admin gave").isNotNull();
+        assertThat(json(refused).get("reason").asText()).isEqualTo("no website");
+        assertThat(json(w.multipartLogin("ref_shop", "wrong-password")).has("reason")).as("only after the right password").isFalse();
+        HttpResponse<String> ownApi = w.send("POST", "/api/v1/auth/login", null, "{\"username\":\"ref_shop\",\"password\":\"shop-password\"}");
+        assertThat(ownApi.statusCode()).as("the refusal is the use case's: InviteHub's own login says the same").isEqualTo(403);
+        assertThat(json(ownApi).get("reason").asText()).isEqualTo("no website");
         // approving a rejected application is an illegal move: a 409 with a string detail, nothing changes
         HttpResponse<String> illegal = w.send("POST", REF + "/admins/distributors/" + shopId + "/approve", w.admin, null);
         assertThat(illegal.statusCode()).isEqualTo(409);

@@ -7,7 +7,7 @@ import io.invitehub.adapter.out.persistence.ReferenceDatabase;
 import io.invitehub.adapter.out.persistence.ReferenceDataset;
 import io.invitehub.adapter.out.persistence.reference.ImportReport;
 import io.invitehub.bootstrap.cli.ImportReferenceCommand;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

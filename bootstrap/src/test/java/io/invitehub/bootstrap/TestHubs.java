@@ -2,7 +2,7 @@ package io.invitehub.bootstrap;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.persistence.TestPostgres;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -10,11 +10,11 @@ import io.invitehub.application.shared.port.out.JobLeases;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.redemption.port.out.SeatsCache;
 import io.invitehub.application.shared.port.out.WakeUps;
-import io.invitehub.bootstrap.config.RedisConfig;
-import io.invitehub.bootstrap.inprocess.InProcessJobLeases;
-import io.invitehub.bootstrap.inprocess.InProcessRateLimiter;
-import io.invitehub.bootstrap.inprocess.InProcessSeatsCache;
-import io.invitehub.bootstrap.inprocess.InProcessWakeUps;
+import io.invitehub.library.config.RedisConfig;
+import io.invitehub.library.inprocess.InProcessJobLeases;
+import io.invitehub.library.inprocess.InProcessRateLimiter;
+import io.invitehub.library.inprocess.InProcessSeatsCache;
+import io.invitehub.library.inprocess.InProcessWakeUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,9 +3,9 @@ package io.invitehub.bootstrap.cli;
 import io.invitehub.adapter.out.persistence.DatabaseBackup;
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.bootstrap.config.ConfigurationException;
-import io.invitehub.bootstrap.config.SecretsKey;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.ConfigurationException;
+import io.invitehub.library.config.SecretsKey;
+import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 
 import java.io.IOException;

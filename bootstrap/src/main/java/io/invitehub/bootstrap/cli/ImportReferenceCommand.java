@@ -5,8 +5,8 @@ import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.persistence.reference.ImportReport;
 import io.invitehub.adapter.out.persistence.reference.ReferenceImport;
 import io.invitehub.adapter.out.persistence.reference.ReferenceSource;
-import io.invitehub.bootstrap.config.SecretsKey;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.SecretsKey;
+import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 
 import java.io.PrintStream;

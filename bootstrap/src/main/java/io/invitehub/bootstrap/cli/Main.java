@@ -5,8 +5,8 @@ import io.invitehub.bootstrap.InviteHub;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.bootstrap.config.ConfigurationException;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.ConfigurationException;
+import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -95,6 +95,7 @@ public final class Main {
         // the hook above stops the embedded database last, after HTTP, workers and pool
         hub.embeddedDatabase().ifPresent(EmbeddedDatabase::stopsWithItsOwnerAtExit);
         DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
+        printOperations(settings, hub, System.out);
         System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
         try {
             stopped.await();
@@ -103,12 +104,30 @@ public final class Main {
         }
     }
 
+    /** Where operators look: the API docs, the OpenAPI document, readiness and the metrics (ADR 39, 40). */
+    static void printOperations(Settings settings, InviteHub hub, PrintStream out) {
+        String host = "0.0.0.0".equals(settings.http().host()) || "::".equals(settings.http().host()) ? "127.0.0.1" : settings.http().host();
+        String base = "http://" + host + ":" + hub.httpPort().orElseThrow();
+        out.println("  API docs: " + base + "/api-docs   (OpenAPI 3.1: " + base + "/openapi.json)");
+        out.println("  Readiness: " + base + "/ready   Liveness: " + base + "/health");
+        if (!settings.observability().metrics()) {
+            out.println("  Metrics: off (INVITEHUB_METRICS=false)");
+        } else if (hub.metricsPort().isPresent()) {
+            out.println("  Metrics: http://" + settings.observability().metricsHost() + ":" + hub.metricsPort().get()
+                    + "/metrics   (Prometheus text, no sign-in: keep that port private)");
+        } else {
+            out.println("  Metrics: " + base + "/metrics   (Prometheus text; staff only: send 'Authorization: Bearer <access_token>' "
+                    + "of an admin or operator, or set INVITEHUB_METRICS_PORT)");
+        }
+        out.println();
+    }
+
     public static void migrate(Settings settings, PrintStream out) {
         EmbeddedDatabase embedded = settings.embeddedDatabase() ? EmbeddedDatabase.start(settings.database().dataDir()) : null;
         try {
             PersistenceSettings db = embedded != null ? embedded.settings(2)
                     : PersistenceSettings.of(settings.database().url().orElseThrow(), settings.database().user(), settings.database().password()).withMaxPoolSize(2);
-            try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.bootstrap.config.SecretsKey.resolve(settings))) {
+            try (JooqPersistence persistence = JooqPersistence.connect(db, io.invitehub.library.config.SecretsKey.resolve(settings))) {
                 out.println("applied " + persistence.migrate() + " migration(s); the schema is up to date");
             }
         } finally {

@@ -2,8 +2,8 @@ package io.invitehub.bootstrap.embedded;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.persistence.ServiceDatabase;
-import io.invitehub.bootstrap.config.ConfigurationException;
-import io.invitehub.bootstrap.config.OwnerOnlyFile;
+import io.invitehub.library.config.ConfigurationException;
+import io.invitehub.library.config.OwnerOnlyFile;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;

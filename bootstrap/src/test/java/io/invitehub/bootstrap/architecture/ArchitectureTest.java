@@ -49,6 +49,8 @@ class ArchitectureTest {
     private static final String CHATGPT = "io.invitehub.adapter.out.provider.chatgpt..";
     private static final String EPAY = "io.invitehub.adapter.out.payment.epay..";
     private static final String ADAPTERS = "io.invitehub.adapter..";
+    /** The embedding entry point's own package (not its sub-packages). */
+    private static final String LIBRARY = "io.invitehub.library";
     private static final String GENERATED = "io.invitehub.adapter.out.persistence.generated..";
     private static final String PORT_IN = "io.invitehub.application..port.in..";
     private static final String PORT_OUT = "io.invitehub.application..port.out..";
@@ -69,7 +71,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreNeverReachesOutward = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, "io.invitehub.bootstrap..");
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, "io.invitehub.library..", "io.invitehub.bootstrap..");
 
     @ArchTest
     static final ArchRule adaptersAreIndependent = slices().matching("io.invitehub.adapter.(*).(*)..")
@@ -77,12 +79,23 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotKnowBootstrap = noClasses().that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage("io.invitehub.bootstrap..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.invitehub.library..", "io.invitehub.bootstrap..");
+
+    /** The library (ADR 38) is what embedders get: it never reaches the service (bootstrap) nor the HTTP or Redis adapters. */
+    @ArchTest
+    static final ArchRule libraryDoesNotKnowTheService = noClasses().that().resideInAPackage("io.invitehub.library..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.invitehub.bootstrap..", HTTP, REDIS);
 
     @ArchTest
     static final ArchRule jooqAndJdbcOnlyInPersistence = noClasses().that().resideOutsideOfPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "com.zaxxer..", "org.flywaydb..")
             .as("jOOQ, JDBC, HikariCP and Flyway are used only in the persistence adapter");
+
+    /** The embedding entry point takes the caller's DataSource and hands it to the persistence adapter (ADR 38); nothing else names it. */
+    @ArchTest
+    static final ArchRule dataSourcesOnlyInPersistenceAndTheLibraryEntryPoint = noClasses().that().resideOutsideOfPackages(PERSISTENCE, LIBRARY)
+            .should().dependOnClassesThat().resideInAnyPackage("javax.sql..")
+            .as("javax.sql is used only in the persistence adapter and the library's entry point (io.invitehub.library)");
 
     @ArchTest
     static final ArchRule javalinOnlyInHttp = noClasses().that().resideOutsideOfPackage(HTTP)
@@ -99,6 +112,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule providerAdaptersAreIndependent = slices().matching("io.invitehub.adapter.out.provider.(*)..")
             .should().notDependOnEachOther();
+
+    /** Metrics (ADR 39): Micrometer is the service's, wired in bootstrap's metrics package; the core and the adapters never see it. */
+    @ArchTest
+    static final ArchRule micrometerOnlyInTheServiceMetrics = noClasses().that().resideOutsideOfPackage("io.invitehub.bootstrap.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .as("Micrometer is used only in io.invitehub.bootstrap.metrics");
 
     @ArchTest
     static final ArchRule jedisOnlyInRedis = noClasses().that().resideOutsideOfPackage(REDIS)
@@ -188,9 +207,9 @@ class ArchitectureTest {
     /** Wiring per feature (ADR 25): application services are built in the bootstrap's feature assemblies and nowhere else. */
     @ArchTest
     static final ArchRule servicesAreBuiltInTheAssemblies = noClasses().that()
-            .resideOutsideOfPackages("io.invitehub.bootstrap.assembly..", APPLICATION)
+            .resideOutsideOfPackages("io.invitehub.library.assembly..", APPLICATION)
             .should().callConstructorWhere(target(owner(resideInAPackage("io.invitehub.application..service.."))))
-            .as("application services are constructed only in io.invitehub.bootstrap.assembly");
+            .as("application services are constructed only in io.invitehub.library.assembly");
 
     /** The canaries: the registered rules themselves must fail on a class that breaks them, or they prove nothing. */
     @Test

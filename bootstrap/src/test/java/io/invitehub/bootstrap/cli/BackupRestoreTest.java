@@ -8,7 +8,7 @@ import io.invitehub.application.distributors.view.DistributorSummary;
 import io.invitehub.application.redemption.port.in.RedeemCommand;
 import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.bootstrap.InviteHub;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;

@@ -3,7 +3,7 @@ package io.invitehub.bootstrap.cli;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.persistence.TestPostgres;
 import io.invitehub.bootstrap.Sql;
-import io.invitehub.bootstrap.config.Settings;
+import io.invitehub.library.config.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

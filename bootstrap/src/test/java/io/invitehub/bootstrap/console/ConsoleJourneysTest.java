@@ -379,6 +379,33 @@ class ConsoleJourneysTest {
         assertThat(world.login("lee", "lee-password-2")).isNotBlank();
     }
 
+    /**
+     * A filter changed twice quickly sends two requests; when the first one's answer arrives last (held back
+     * here by wrapping the page's fetch), the list still shows what the second filter asks for.
+     */
+    @Test
+    void anOvertakenAnswerNeverReplacesTheNewerFiltersRows(Chromium browser) {
+        long mia = world.distributor("mia", "mia-password");
+        List<String> granted = world.grant(mia, 3);
+        world.redeem(granted.get(0), "mia-first@example.com");
+        world.redeem(granted.get(1), "mia-second@example.com");
+        Pages pages = new Pages(browser, world.base);
+        pages.signIn("mia", "mia-password");
+        pages.menu("/console/sales");
+        String sales = "ih-sales tbody tr[data-key]";
+        rows(pages, sales, 2);
+        pages.script("window.heldBack = 0; const plain = window.fetch;"
+                + " window.fetch = (url, init) => String(url).includes('status=REMOVED')"
+                + " ? new Promise((resolve) => setTimeout(() => resolve(plain(url, init).then((r) => { window.heldBack++; return r; })), 1500))"
+                + " : plain(url, init);");
+        pickInScript(pages, "ih-sales sl-select.filter-status", "REMOVED");
+        pickInScript(pages, "ih-sales sl-select.filter-status", "");
+        pages.until(d -> ((Number) pages.script("return window.heldBack;")).intValue() == 1 ? Boolean.TRUE : null, "the held-back answer");
+        pages.settle(); // time for the held-back answer to be shown, if it were
+        assertThat(browser.driver().findElements(By.cssSelector(sales))).hasSize(2);
+        assertThat(browser.driver().findElements(By.cssSelector("ih-sales .empty-state"))).isEmpty();
+    }
+
     /** Waits until exactly {@code count} rows match. */
     private static void rows(Pages pages, String css, int count) {
         pages.until(d -> d.findElements(By.cssSelector(css)).size() == count ? Boolean.TRUE : null, count + " rows of " + css);

@@ -23,6 +23,18 @@ export async function drawChart(container, option) {
   return chart;
 }
 
+/**
+ * Draws the element's charts, a chart selector → its ECharts option, once their containers are rendered; then
+ * marks the element ready (data-ready, which the browser tests wait for).
+ */
+export async function drawCharts(element, charts) {
+  await Promise.all(Object.entries(charts).map(([selector, option]) => {
+    const container = element.querySelector(selector);
+    return container ? drawChart(container, option) : null;
+  }));
+  element.dataset.ready = 'true';
+}
+
 export function disposeChart(container) {
   if (container && echartsModule) {
     echartsModule.getInstanceByDom(container)?.dispose();

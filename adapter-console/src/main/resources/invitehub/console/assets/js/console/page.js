@@ -30,6 +30,17 @@ export class ConsoleElement extends LitElement {
 
   /** Shows fresh data after one of the refreshOn events. */
   refresh() {}
+
+  /**
+   * The answer of this element's newest request: a filter changed twice quickly sends two requests whose
+   * answers may arrive in either order, and only the second one's may show. The promise of an overtaken
+   * request never settles, so its caller neither shows its rows nor reports it.
+   */
+  async latest(request) {
+    const ticket = (this.latestTicket = (this.latestTicket ?? 0) + 1);
+    const answer = await request;
+    return ticket === this.latestTicket ? answer : new Promise(() => {});
+  }
 }
 
 /** The page title with its one primary action on the right. */

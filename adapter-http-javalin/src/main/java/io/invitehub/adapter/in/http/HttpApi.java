@@ -50,6 +50,7 @@ public final class HttpApi implements AutoCloseable {
     static final int MULTIPART_LIMIT_KB = ContentTypes.MULTIPART_LIMIT_KB;
 
     private final HttpSettings settings;
+    private final HttpOperations operations;
     private final SignInUseCase signIn;
     private final RouteTable table;
     private final ReferenceRouteTable reference;
@@ -60,12 +61,17 @@ public final class HttpApi implements AutoCloseable {
     private Javalin app;
 
     public HttpApi(HttpPorts ports, HttpSettings settings, BooleanSupplier databaseHealthy, Clock clock) {
+        this(ports, settings, HttpOperations.databaseOnly(databaseHealthy), clock);
+    }
+
+    /** With the operators' side: request observer, metrics page, readiness (ADR 39). */
+    public HttpApi(HttpPorts ports, HttpSettings settings, HttpOperations operations, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.operations = Objects.requireNonNull(operations, "operations");
         this.signIn = ports.signIn();
         this.idempotentWrites = new IdempotentWrites(ports.idempotency(), problems);
         TrustedProxies proxies = TrustedProxies.parse(settings.trustedProxies());
-        this.table = RouteTable.of(ports, proxies, Objects.requireNonNull(databaseHealthy, "databaseHealthy"),
-                Objects.requireNonNull(clock, "clock"));
+        this.table = RouteTable.of(ports, proxies, operations, Objects.requireNonNull(clock, "clock"));
         this.reference = ReferenceRouteTable.of(ports, proxies, clock);
     }
 
@@ -137,6 +143,10 @@ public final class HttpApi implements AutoCloseable {
 
         config.routes.exception(Exception.class, problems::handle);
         config.routes.exception(HttpResponseException.class, problems::handle);
+        ApiDocsHandler.serveAssets(config);
+        RequestLog requests = new RequestLog(operations.observer());
+        config.routes.before(RequestLog::begin);
+        config.requestLogger.http(requests::end);
         config.routes.before(ctx -> ctx.header(NOSNIFF_HEADER, NOSNIFF));
         config.routes.beforeMatched(ctx -> ctx.header("Cache-Control", NO_STORE));
         config.routes.beforeMatched(Access.guard(signIn));

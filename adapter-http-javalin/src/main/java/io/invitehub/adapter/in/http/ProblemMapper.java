@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.in.http.wire.InvalidInput;
 import io.invitehub.adapter.in.http.wire.UnsupportedContent;
+import io.invitehub.application.accounts.port.in.NotApprovedException;
 import io.invitehub.application.shared.port.in.ConcurrentUpdateException;
 import io.invitehub.domain.code.EmailMismatchException;
 import io.invitehub.domain.shared.DomainException;
@@ -70,6 +71,21 @@ final class ProblemMapper {
 
     private final ObjectMapper json;
 
+    /** Every problem code an answer may carry, with its status: the domain's codes and the server's own (the OpenAPI document lists them). */
+    static java.util.SortedMap<String, Integer> codes() {
+        java.util.SortedMap<String, Integer> all = new java.util.TreeMap<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            all.put(code.name(), STATUS.getOrDefault(code, 400));
+        }
+        all.put(UNSUPPORTED_MEDIA_TYPE, 415);
+        all.put("METHOD_NOT_ALLOWED", 405);
+        all.put("INTERNAL_ERROR", 500);
+        for (int status : new int[] {400, 413, 414, 431}) {
+            all.putIfAbsent(ServerErrors.codeOf(status), status);
+        }
+        return all;
+    }
+
     ProblemMapper(ObjectMapper json) {
         this.json = json;
     }
@@ -113,6 +129,9 @@ final class ProblemMapper {
         }
         if (exception instanceof EmailMismatchException) {
             problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());
+        }
+        if (exception instanceof NotApprovedException notApproved) {
+            problem = problem.withReason(notApproved.rejectionReason().orElse(null));
         }
         if (exception instanceof RateLimitedException) {
             ctx.header("Retry-After", Long.toString(wholeSecondsUp(((RateLimitedException) exception).retryAfter())));

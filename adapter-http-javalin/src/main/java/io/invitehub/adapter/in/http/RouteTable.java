@@ -75,7 +75,13 @@ public final class RouteTable {
 
     /** The table over these use cases: the handlers of each feature, and the rows that reach them. */
     public static RouteTable of(HttpPorts ports, TrustedProxies proxies, BooleanSupplier databaseHealthy, Clock clock) {
-        HealthHandler health = new HealthHandler(databaseHealthy);
+        return of(ports, proxies, HttpOperations.databaseOnly(databaseHealthy), clock);
+    }
+
+    /** With the operators' routes: {@code /ready}, and {@code /metrics} for staff when the metrics page is served here (ADR 39). */
+    public static RouteTable of(HttpPorts ports, TrustedProxies proxies, HttpOperations operations, Clock clock) {
+        HealthHandler health = new HealthHandler(operations);
+        ApiDocsHandler docs = new ApiDocsHandler();
         PublicRedemptionHandlers redemption = new PublicRedemptionHandlers(ports.redeem(), ports.queries(), proxies);
         AuthHandlers auth = new AuthHandlers(ports.signIn(), ports.signUp(), ports.accounts(), proxies, clock);
         DistributorReadHandlers readSide = new DistributorReadHandlers(ports.readSide());
@@ -99,8 +105,16 @@ public final class RouteTable {
         InvitationSearchHandlers invitations = new InvitationSearchHandlers(st.invitations());
         OptOutHandlers optOuts = new OptOutHandlers(st.optOuts());
 
-        return new RouteTable(List.of(
+        List<Route> operatorRoutes = new java.util.ArrayList<>(List.of(
                 row(GET, "/health", ANYONE, NO_BODY, NOTHING, health::health),
+                row(GET, "/ready", ANYONE, NO_BODY, NOTHING, health::ready),
+                row(GET, "/openapi.json", ANYONE, NO_BODY, NOTHING, docs::document),
+                row(GET, "/api-docs", ANYONE, NO_BODY, NOTHING, docs::page),
+                row(GET, "/api-docs/init.js", ANYONE, NO_BODY, NOTHING, docs::initScript)));
+        if (operations.metrics().isPresent()) {
+            operatorRoutes.add(row(GET, "/metrics", STAFF, NO_BODY, NOTHING, health::metrics));
+        }
+        List<Route> apiRoutes = List.of(
 
                 row(POST, "/api/v1/public/redeem", ANYONE, JSON_OR_FORM, PublicRedemptionHandlers.REDEEM, redemption::redeem),
                 row(POST, "/api/v1/public/direct-redeem", ANYONE, JSON_OR_FORM, PublicRedemptionHandlers.REDEEM, redemption::redeem),
@@ -217,7 +231,12 @@ public final class RouteTable {
                 row(POST, "/api/v1/admin/accounts/{id}/disable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::disable),
                 row(POST, "/api/v1/admin/accounts/{id}/enable", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::enable),
                 row(POST, "/api/v1/admin/accounts/{id}/reset-password", ADMIN, NO_BODY, StaffAccountHandlers.ONE, staffAccounts::resetPassword),
-                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list)));
+                row(GET, "/api/v1/admin/audit-log", ADMIN, NO_BODY, AuditHandlers.LIST, audit::list));
+        List<Route> all = new java.util.ArrayList<>(operatorRoutes);
+        all.addAll(apiRoutes);
+        RouteTable table = new RouteTable(all);
+        docs.describe(OpenApiDocument.of(table.routes()));
+        return table;
     }
 
     /**

@@ -119,21 +119,24 @@ class PublicQueriesTest {
     }
 
     @Test
-    void healthIsUpWhenTheDatabaseAnswers() {
-        HttpResponse<String> response = api.get("/health");
+    void readyWhenTheDatabaseAnswers() {
+        HttpResponse<String> response = api.get("/ready");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(contentType(response)).startsWith("application/json");
-        assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"database\":\"UP\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\"}}");
     }
 
     @Test
-    void healthIs503WhenTheDatabaseDoesNotAnswer() {
+    void notReadyButAliveWhenTheDatabaseDoesNotAnswer() {
         api.databaseUp.set(false);
 
-        HttpResponse<String> response = api.get("/health");
+        HttpResponse<String> ready = api.get("/ready");
+        HttpResponse<String> health = api.get("/health");
 
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\",\"database\":\"DOWN\"}");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"database\":\"DOWN\"}}");
+        assertThat(health.statusCode()).as("liveness asks nothing of the database").isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 }

@@ -47,7 +47,9 @@ import javax.sql.DataSource;
  * {@link TransactionRunner#inTransaction} joins the same transaction.
  */
 public final class JooqPersistence implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    /** The pool this persistence opened and closes; empty over a caller's DataSource (it stays the caller's to close). */
+    private final java.util.Optional<HikariDataSource> ownPool;
     private final DSLContext dsl;
     private final JooqTransactionRunner transactions;
     private final JooqRedeemCodes codes;
@@ -77,10 +79,13 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqOrderCodes orderCodes;
     private final JooqIdempotencyKeys idempotencyKeys;
 
+    private final JooqOperationalFigures operationalFigures;
+
     private final SecretBox secrets;
 
-    private JooqPersistence(HikariDataSource dataSource, SecretKeys keys) {
+    private JooqPersistence(DataSource dataSource, java.util.Optional<HikariDataSource> ownPool, SecretKeys keys) {
         this.dataSource = dataSource;
+        this.ownPool = ownPool;
         this.secrets = new SecretBox(keys);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
@@ -114,6 +119,7 @@ public final class JooqPersistence implements AutoCloseable {
         this.webhookDeliveries = new JooqWebhookDeliveries(dsl, secrets);
         this.orderCodes = new JooqOrderCodes(dsl);
         this.idempotencyKeys = new JooqIdempotencyKeys(dsl);
+        this.operationalFigures = new JooqOperationalFigures(dsl);
     }
 
     /**
@@ -136,7 +142,51 @@ public final class JooqPersistence implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "invitehub");
-        return new JooqPersistence(new HikariDataSource(config), secrets);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new JooqPersistence(pool, java.util.Optional.of(pool), secrets);
+    }
+
+    /**
+     * Over a DataSource the caller owns (an embedding service's pool): every use case takes its connections
+     * from it and runs its own transactions on them; {@link #close()} leaves it open. The statements are
+     * written for READ COMMITTED (PostgreSQL's default): a DataSource that hands out connections at another
+     * isolation level is refused here, before anything runs.
+     */
+    public static JooqPersistence over(DataSource dataSource, SecretKeys secrets) {
+        java.util.Objects.requireNonNull(dataSource, "dataSource");
+        java.util.Objects.requireNonNull(secrets, "secrets");
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (!"PostgreSQL".equals(product)) {
+                throw new IllegalArgumentException("InviteHub needs PostgreSQL; this DataSource connects to " + product);
+            }
+            if (connection.getTransactionIsolation() != java.sql.Connection.TRANSACTION_READ_COMMITTED) {
+                throw new IllegalArgumentException("InviteHub's statements are written for READ COMMITTED; this DataSource's "
+                        + "connections use isolation level " + connection.getTransactionIsolation()
+                        + " (java.sql.Connection constants): configure READ COMMITTED on the pool");
+            }
+            if (!connection.getAutoCommit()) {
+                throw new IllegalArgumentException("InviteHub runs its own transactions and needs connections in auto-commit mode "
+                        + "when they are handed out; this DataSource's are not");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL through the given DataSource: " + e.getMessage(), e);
+        }
+        return new JooqPersistence(dataSource, java.util.Optional.empty(), secrets);
+    }
+
+    /** The pool's numbers right now (connections in use, idle, waiting), when this persistence opened the pool itself. */
+    public java.util.Optional<PoolStatistics> poolStatistics() {
+        return ownPool.map(pool -> {
+            com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            return bean == null ? new PoolStatistics(0, 0, 0, 0, pool.getMaximumPoolSize())
+                    : new PoolStatistics(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                    bean.getTotalConnections(), pool.getMaximumPoolSize());
+        });
+    }
+
+    /** Connections of the pool: in use, idle, callers waiting for one, open in total, and the most it opens. */
+    public record PoolStatistics(int active, int idle, int pending, int total, int max) {
     }
 
     /**
@@ -145,6 +195,16 @@ public final class JooqPersistence implements AutoCloseable {
      */
     public int migrate() {
         return migrate(dataSource, java.util.Optional.of(secrets));
+    }
+
+    /**
+     * How many migrations of this build the database has not applied (0 when the schema is up to date);
+     * throws when the database cannot be asked. For readiness probes.
+     */
+    public int pendingMigrations() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new SealPlaintextTeamCredentials(java.util.Optional.of(secrets)))
+                .load().info().pending().length;
     }
 
     /** Migrates without a secrets key: fails (changing nothing) if plaintext team credentials need sealing. */
@@ -229,6 +289,8 @@ public final class JooqPersistence implements AutoCloseable {
     public WebhookEvents webhookEvents() { return webhookEvents; }
     public WebhookEndpoints webhookEndpoints() { return webhookEndpoints; }
     public WebhookDeliveries webhookDeliveries() { return webhookDeliveries; }
+    /** Queue lengths and ages, invitations by state: for the service's metrics (ADR 39). */
+    public JooqOperationalFigures operationalFigures() { return operationalFigures; }
 
     // ---- the staff console's stores (issue 14): stateless over the shared connection ----------------
     public io.invitehub.application.accounts.port.out.StaffAccounts staffAccounts() { return new JooqStaffAccounts(dsl); }
@@ -254,6 +316,6 @@ public final class JooqPersistence implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        ownPool.ifPresent(HikariDataSource::close);
     }
 }

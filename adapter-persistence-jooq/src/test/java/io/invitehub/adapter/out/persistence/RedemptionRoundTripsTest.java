@@ -94,12 +94,14 @@ class RedemptionRoundTripsTest {
         // findByCode, lock, open invitations of the e-mail, recipient screening, use + bind, queue check + seat, insert
         assertThat(cost.statements()).as(cost.sql()).hasSize(7);
         assertThat(cost.statements().get(5)).startsWith("update \"teams\"");
-        // one run of each row trigger (one code update, one invitation insert) and the rollup upserts they need
+        // one run of each row trigger (one code update, one invitation insert) and the rollup upserts they need,
+        // and the invitation insert's statement trigger of the state counts (ADR 39)
         // (SQL functions such as statistics_stripe() are inlined and not counted)
         assertThat(cost.functions()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "redeem_codes_statistics", 1L, "redeem_codes_member_ends", 1L,
                 "invitations_member_ends_on_insert", 1L, "invitations_statistics", 1L,
-                "statistics_add", 2L, "statistics_add_expiry", 1L, "statistics_add_daily", 1L, "statistics_day", 1L));
+                "statistics_add", 2L, "statistics_add_expiry", 1L, "statistics_add_daily", 1L, "statistics_day", 1L,
+                "invitation_state_counts_inserted", 1L));
     }
 
     /**

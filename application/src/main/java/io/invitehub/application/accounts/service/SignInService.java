@@ -1,5 +1,6 @@
 package io.invitehub.application.accounts.service;
 
+import io.invitehub.application.accounts.port.in.NotApprovedException;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.in.SignedIn;
 import io.invitehub.application.accounts.port.out.PasswordHasher;
@@ -7,6 +8,7 @@ import io.invitehub.application.accounts.port.out.TokenIssuer;
 import io.invitehub.application.accounts.port.out.TokenVerifier;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.view.AccountView;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.RateLimitedException;
@@ -93,7 +95,7 @@ public final class SignInService implements SignInUseCase {
         return user;
     }
 
-    private static void requireMayAct(User user) {
+    private void requireMayAct(User user) {
         if (user.mayAct()) {
             return;
         }
@@ -102,6 +104,7 @@ public final class SignInService implements SignInUseCase {
         }
         Approval approval = user.approval().orElseThrow();
         String message;
+        Optional<String> reason = Optional.empty();
         switch (approval) {
             case PENDING:
                 // "pending": the reference's login page shows its under-review alert for a detail naming it (ADR 34)
@@ -109,11 +112,13 @@ public final class SignInService implements SignInUseCase {
                 break;
             case REJECTED:
                 message = "This distributor account was rejected.";
+                // the applicant's own reason, only after its right password (the reference's page shows it, ADR 34)
+                reason = users.account(user.id()).flatMap(AccountView::rejectionReason);
                 break;
             default:
                 message = "This distributor account is suspended.";
         }
-        throw new DomainException(ErrorCode.FORBIDDEN, message);
+        throw new NotApprovedException(approval, reason, message);
     }
 
     private void throttle(RateLimiter.Limit limit, String key) {

@@ -155,7 +155,7 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
                 } else if (result.isSent()) {
                     Instant now = clock.instant();
                     transactions.inTransaction(() -> outbox.applyClaimed(inv.moveTo(InvitationState.INVITED, now, null), claim))
-                            .ifPresentOrElse(invited -> { }, () -> LOG.info(() -> "invitation " + inv.id().value()
+                            .ifPresentOrElse(invited -> { }, () -> LOG.fine(() -> "invitation " + inv.id().value()
                                     + " was claimed again or moved on; this pass's INVITED is not recorded"));
                 } else {
                     failedAttempt(inv, result.error().orElseThrow(), result.message(), Optional.empty());
@@ -194,7 +194,7 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
             });
             if (failed) {
                 seatsReleased++;
-                LOG.info(() -> "invitation " + inv.id().value() + " FAILED: " + reason);
+                LOG.fine(() -> "invitation " + inv.id().value() + " FAILED: " + reason);
             }
         }
     }

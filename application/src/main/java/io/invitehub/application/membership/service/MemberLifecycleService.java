@@ -87,7 +87,7 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
             failed.forEach(member -> uses.giveRebindBack(member.codeId()));
             return failed;
         });
-        released.forEach(m -> LOG.info(() -> "rebind of invitation " + m.id().value() + " failed; the member stays, the rebind is given back"));
+        released.forEach(m -> LOG.fine(() -> "rebind of invitation " + m.id().value() + " failed; the member stays, the rebind is given back"));
         Instant now = clock.instant();
         List<RemovalClaim> claims = transactions.inTransaction(() -> removals.claimRebound(settings.batchSize(), now, settings.lease()));
         process(claims, now);

@@ -95,7 +95,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
             if (deliveries > 0 && wakeUps != null) {
                 wakeUps.signal(WakeUps.Work.WEBHOOKS);
             }
-            LOG.info(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
+            LOG.fine(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
         } catch (LostClaim lost) {
             LOG.warning(lost::getMessage);
         } catch (RuntimeException e) {

@@ -78,7 +78,7 @@ public final class OrderClosingService implements CancelOrderUseCase, RefundOrde
         // the buyer may have paid a moment ago and the notification not arrived yet: ask first (outside any transaction)
         Optional<PaymentNotification> paid = askGateway(order);
         if (paid.isPresent() && recording.record(paid.get(), "order query before cancellation", clock.instant())
-                != PaymentRecording.Outcome.FAIL) {
+                .success()) {
             throw new DomainException(ErrorCode.ORDER_ALREADY_PAID, "The gateway reports order " + orderNo
                     + " paid: it was not cancelled, its codes are on their way.");
         }

@@ -45,17 +45,23 @@ public final class PaymentNotificationService implements PaymentNotificationUseC
 
     @Override
     public boolean handle(Map<String, String> parameters) {
+        return judge(parameters).success();
+    }
+
+    @Override
+    public Judgement judge(Map<String, String> parameters) {
         PaymentNotification n;
         try {
             n = gateway.verify(parameters);
         } catch (RejectedNotification rejected) {
             LOG.warning(() -> "payment notification refused: " + rejected.getMessage());
-            return false;
+            return new Judgement(false, "REFUSED");
         }
         if (!n.isSuccess()) {
-            LOG.info(() -> "payment notification for " + n.outTradeNo() + " with trade_status " + n.tradeStatus() + ": not a payment");
-            return false;
+            LOG.fine(() -> "payment notification for " + n.outTradeNo() + " with trade_status " + n.tradeStatus() + ": not a payment");
+            return new Judgement(false, "NOT_A_PAYMENT");
         }
-        return recording.record(n, "notify", clock.instant()) != PaymentRecording.Outcome.FAIL;
+        PaymentRecording.Recorded recorded = recording.record(n, "notify", clock.instant());
+        return new Judgement(recorded.success(), recorded.verdict());
     }
 }

@@ -97,6 +97,6 @@ public final class PaymentQueryService implements PaymentQueryUseCase {
             return false;
         }
         LOG.info(() -> "the gateway reports order " + order.orderNo() + " paid without a notification; recording it");
-        return recording.record(reported.get(), "order query", clock.instant()) .paidNow();
+        return recording.record(reported.get(), "order query", clock.instant()).paidNow();
     }
 }

@@ -40,6 +40,25 @@ final class PaymentRecording {
         }
     }
 
+    /**
+     * What became of a payment, and its {@code verdict} for the service's metrics (ADR 39): a {@code PaymentVerdict}
+     * name, or {@code UNKNOWN_ORDER} or {@code TRADE_REUSED}.
+     */
+    record Recorded(Outcome outcome, String verdict) {
+        static Recorded fail(String verdict) {
+            return new Recorded(Outcome.FAIL, verdict);
+        }
+
+        boolean paidNow() {
+            return outcome.paidNow();
+        }
+
+        /** The gateway is answered {@code success}: paid now, or a payment already recorded. */
+        boolean success() {
+            return outcome != Outcome.FAIL;
+        }
+    }
+
     private final TransactionRunner transactions;
     private final Orders orders;
     private final PaymentAlerts alerts;
@@ -59,27 +78,27 @@ final class PaymentRecording {
     }
 
     /** Records {@code n} (a successful trade) as learnt through {@code source} (for the audit entry). */
-    Outcome record(PaymentNotification n, String source, Instant now) {
+    Recorded record(PaymentNotification n, String source, Instant now) {
         Optional<OrderNo> orderNo = parse(n.outTradeNo());
         if (orderNo.isEmpty()) {
             transactions.inTransaction(() -> alert(PaymentAlert.Kind.UNKNOWN_ORDER, n, "signed payment for an order number of the wrong shape", now));
-            return Outcome.FAIL;
+            return Recorded.fail("UNKNOWN_ORDER");
         }
-        Outcome outcome = transactions.inTransaction(() -> judge(orderNo.get(), n, source, now));
+        Recorded outcome = transactions.inTransaction(() -> judge(orderNo.get(), n, source, now));
         if (outcome.paidNow()) {
             wakeUps.signal(WakeUps.Work.ORDER_FULFILMENT);
         }
-        if (outcome == Outcome.PAID_NOW_WITH_WEBHOOKS) {
+        if (outcome.outcome() == Outcome.PAID_NOW_WITH_WEBHOOKS) {
             wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         return outcome;
     }
 
-    private Outcome judge(OrderNo orderNo, PaymentNotification n, String source, Instant now) {
+    private Recorded judge(OrderNo orderNo, PaymentNotification n, String source, Instant now) {
         Optional<Order> locked = orders.lockByNo(orderNo);
         if (locked.isEmpty()) {
             alert(PaymentAlert.Kind.UNKNOWN_ORDER, n, "signed payment for an order that does not exist", now);
-            return Outcome.FAIL;
+            return Recorded.fail("UNKNOWN_ORDER");
         }
         Order order = locked.get();
         PaymentVerdict verdict = order.judgePayment(n.tradeNo(), n.paid(), n.payType(), now);
@@ -87,7 +106,7 @@ final class PaymentRecording {
             Optional<Order> sameTrade = orders.findByTradeNo(n.tradeNo());
             if (sameTrade.isPresent()) {
                 alert(PaymentAlert.Kind.TRADE_REUSED, n, "trade " + n.tradeNo() + " already paid order " + sameTrade.get().orderNo(), now);
-                return Outcome.FAIL;
+                return Recorded.fail("TRADE_REUSED");
             }
             if (!orders.markPaid(order.id(), n.tradeNo(), now)) {
                 throw new IllegalStateException("order " + orderNo + " was locked PENDING but could not be marked PAID");
@@ -98,12 +117,12 @@ final class PaymentRecording {
                     "codes", order.codesTotal(), "paid_at", now));
             audit.record(AuditEntry.of(Actor.system(), "ORDER_PAID", "ORDER", orderNo.value(),
                     "trade_no=" + n.tradeNo() + ", amount=" + n.paid() + ", pay_type=" + n.payType() + ", learnt from " + source, now));
-            return deliveries > 0 ? Outcome.PAID_NOW_WITH_WEBHOOKS : Outcome.PAID_NOW;
+            return new Recorded(deliveries > 0 ? Outcome.PAID_NOW_WITH_WEBHOOKS : Outcome.PAID_NOW, verdict.name());
         }
         if (verdict.alert()) {
             alert(kind(verdict, order, n), n, detail(verdict, order, n), now);
         }
-        return verdict.success() ? Outcome.SUCCESS : Outcome.FAIL;
+        return new Recorded(verdict.success() ? Outcome.SUCCESS : Outcome.FAIL, verdict.name());
     }
 
     private static String detail(PaymentVerdict verdict, Order order, PaymentNotification n) {

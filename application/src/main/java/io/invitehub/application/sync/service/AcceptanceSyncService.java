@@ -219,7 +219,7 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
             wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         if (joined[0] > 0 || seats.before() != seats.after()) {
-            LOG.info(() -> "team " + team.id().value() + " synced: " + joined[0] + " joined, external seats "
+            LOG.fine(() -> "team " + team.id().value() + " synced: " + joined[0] + " joined, external seats "
                     + seats.before() + " -> " + seats.after());
         }
         return new SyncOutcome(team.id(), SyncOutcome.Result.SYNCED, joined[0], activated[0], seats.after(), Optional.empty());

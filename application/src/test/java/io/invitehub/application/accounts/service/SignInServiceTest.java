@@ -1,5 +1,6 @@
 package io.invitehub.application.accounts.service;
 
+import io.invitehub.application.accounts.port.in.NotApprovedException;
 import io.invitehub.application.accounts.port.in.SignedIn;
 import io.invitehub.application.fakes.FakeTokens;
 import io.invitehub.application.fakes.Fixture;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +78,34 @@ class SignInServiceTest {
         assertRefused(() -> signIn.login("suspended", "password1".toCharArray(), "c"), ErrorCode.FORBIDDEN,
                 "This distributor account is suspended.");
         assertRefused(() -> signIn.login("pending", "wrong-pass".toCharArray(), "d"), ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+    }
+
+    @Test
+    void aRejectedDistributorLearnsTheAdminsReasonWithItsRightPasswordOnly() {
+        User rejected = user("rejected", Role.DISTRIBUTOR, Approval.REJECTED);
+        user("silent", Role.DISTRIBUTOR, Approval.REJECTED);
+        User pending = user("pending", Role.DISTRIBUTOR, Approval.PENDING);
+        f.storage.transactions().inTransaction(() -> {
+            f.storage.users().recordRejectionReason(rejected.id(), Optional.of("no website"));
+            f.storage.users().recordRejectionReason(pending.id(), Optional.of("left over"));
+            return null;
+        });
+
+        assertThatThrownBy(() -> signIn.login("rejected", "password1".toCharArray(), "a"))
+                .isInstanceOfSatisfying(NotApprovedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e.approval()).isEqualTo(Approval.REJECTED);
+                    assertThat(e.rejectionReason()).contains("no website");
+                });
+        assertThatThrownBy(() -> signIn.login("silent", "password1".toCharArray(), "b"))
+                .isInstanceOfSatisfying(NotApprovedException.class, e -> assertThat(e.rejectionReason()).isEmpty());
+        assertThatThrownBy(() -> signIn.login("pending", "password1".toCharArray(), "c")).as("only a rejection has a reason")
+                .isInstanceOfSatisfying(NotApprovedException.class, e -> assertThat(e.rejectionReason()).isEmpty());
+        assertThatThrownBy(() -> signIn.login("rejected", "wrong-pass".toCharArray(), "d"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e).isNotInstanceOf(NotApprovedException.class);
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+                });
     }
 
     @Test

@@ -46,7 +46,7 @@ class CodesPage extends ConsoleElement {
   async load() {
     this.loading = true;
     try {
-      const page = await api.get('/api/v1/distributors/me/codes', {
+      const page = await this.latest(api.get('/api/v1/distributors/me/codes', {
         query: {
           ...this.cursors.query(PAGE_SIZE),
           status: this.status || undefined,
@@ -54,7 +54,7 @@ class CodesPage extends ConsoleElement {
           // pending (phase 2): GET /me/codes?usage=unused|used
           usage: AVAILABLE.codeUsageFilter && this.usage ? this.usage : undefined,
         },
-      });
+      }));
       this.rows = this.cursors.received(page);
       this.selected = new Set();
     } catch (error) {

@@ -5,7 +5,7 @@ import { money, number, shortDateTime } from '../../core/format.js';
 import { copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, statusTag } from '../page.js';
 import { ownLinkBase, rememberSummary } from '../account.js';
-import { codeStatusOption, disposeChart, drawChart, planRankingOption, trendOption } from '../charts.js';
+import { codeStatusOption, disposeChart, drawCharts, planRankingOption, trendOption } from '../charts.js';
 
 /** The main numbers (big cards) and the secondary ones, each with its definition from docs/statistics.md. */
 const MAIN = ['total_revenue_estimate', 'invites_accepted', 'members_active', 'redeem_attempts'];
@@ -64,16 +64,11 @@ class DashboardPage extends ConsoleElement {
     if (!this.summary) {
       return;
     }
-    const draw = (selector, option) => {
-      const container = this.querySelector(selector);
-      return container ? drawChart(container, option) : null;
-    };
-    await Promise.all([
-      draw('.chart[data-chart=trend]', trendOption(this.trend)),
-      draw('.chart[data-chart=codes]', codeStatusOption(this.summary)),
-      draw('.chart[data-chart=ranking]', planRankingOption(this.ranking)),
-    ]);
-    this.dataset.ready = 'true';
+    await drawCharts(this, {
+      '.chart[data-chart=trend]': trendOption(this.trend),
+      '.chart[data-chart=codes]': codeStatusOption(this.summary),
+      '.chart[data-chart=ranking]': planRankingOption(this.ranking),
+    });
   }
 
   value(key) {

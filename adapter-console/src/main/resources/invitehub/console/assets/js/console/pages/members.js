@@ -31,9 +31,9 @@ class MembersPage extends ConsoleElement {
   async load() {
     this.loading = true;
     try {
-      this.rows = this.cursors.received(await api.get('/api/v1/distributors/me/members', {
+      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/members', {
         query: { ...this.cursors.query(PAGE_SIZE), q: this.query || undefined },
-      }));
+      })));
     } catch (error) {
       toastError(error);
       this.rows ??= [];

@@ -32,7 +32,7 @@ class OrdersPage extends ConsoleElement {
   async load() {
     this.loading = true;
     try {
-      this.rows = this.cursors.received(await api.get('/api/v1/distributors/me/code-orders', { query: this.cursors.query(PAGE_SIZE) }));
+      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/code-orders', { query: this.cursors.query(PAGE_SIZE) })));
     } catch (error) {
       toastError(error);
       this.rows ??= [];

@@ -31,7 +31,7 @@ class SalesPage extends ConsoleElement {
     this.loading = true;
     const f = this.filter;
     try {
-      this.rows = this.cursors.received(await api.get('/api/v1/distributors/me/sales', {
+      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/sales', {
         query: {
           ...this.cursors.query(PAGE_SIZE),
           status: f.status || undefined,
@@ -39,7 +39,7 @@ class SalesPage extends ConsoleElement {
           to: f.to ? dayStart(nextDay(f.to)) : undefined,
           q: f.q || undefined,
         },
-      }));
+      })));
     } catch (error) {
       toastError(error);
       this.rows ??= [];

@@ -31,12 +31,12 @@ class AuditPage extends ConsoleElement {
     this.loading = true;
     const f = this.filter;
     try {
-      this.rows = this.cursors.received(await api.get('/api/v1/admin/audit-log', {
+      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/admin/audit-log', {
         query: {
           ...this.cursors.query(PAGE_SIZE), actor: f.actor || undefined, action: f.action || undefined,
           from: f.from ? dayStart(f.from) : undefined, to: f.to ? dayStart(nextDay(f.to)) : undefined,
         },
-      }));
+      })));
     } catch (error) {
       toastError(error);
       this.rows ??= [];

@@ -64,7 +64,7 @@ class StaffCodesPage extends ConsoleElement {
   async load() {
     this.loading = true;
     try {
-      this.rows = this.cursors.received(await this.fetchPage(this.cursors.current, PAGE_SIZE));
+      this.rows = this.cursors.received(await this.latest(this.fetchPage(this.cursors.current, PAGE_SIZE)));
     } catch (error) {
       toastError(error);
       this.rows ??= [];

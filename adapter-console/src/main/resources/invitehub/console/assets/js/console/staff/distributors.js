@@ -46,9 +46,9 @@ class DistributorsPage extends ConsoleElement {
   async load() {
     this.loading = true;
     try {
-      this.rows = this.cursors.received(await api.get('/api/v1/distributors', {
+      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors', {
         query: { ...this.cursors.query(PAGE_SIZE), status: this.status || undefined, sort: this.sort },
-      }));
+      })));
     } catch (error) {
       toastError(error);
       this.rows ??= [];

@@ -64,10 +64,10 @@ class StaffOrdersPage extends ConsoleElement {
     clearTimeout(this.poll);
     this.loading = true;
     try {
-      const [page, stats] = await Promise.all([
+      const [page, stats] = await this.latest(Promise.all([
         api.get('/api/v1/admin/orders', { query: { ...this.cursors.query(PAGE_SIZE), status: this.status || undefined } }),
         api.get('/api/v1/admin/orders/stats'),
-      ]);
+      ]));
       this.rows = this.cursors.received(page);
       this.stats = stats;
       if (this.rows.some((r) => r.status === 'PAID' && (r.fulfillment_status === 'PENDING' || r.fulfillment_status === 'PROCESSING'))) {

@@ -4,7 +4,7 @@ import { api } from '../../core/api.js';
 import { dateTime, money, number } from '../../core/format.js';
 import { toastError } from '../../core/ui.js';
 import { ConsoleElement, emptyState, pageHeader } from '../page.js';
-import { disposeChart, drawChart, trendOption } from '../charts.js';
+import { disposeChart, drawCharts, trendOption } from '../charts.js';
 import { card, isAdmin, statCard } from './common.js';
 import { seatsOption, teamGroupSeats } from './seats.js';
 
@@ -52,15 +52,10 @@ class OverviewPage extends ConsoleElement {
     if (!this.analytics) {
       return;
     }
-    const draw = (selector, option) => {
-      const container = this.querySelector(selector);
-      return container ? drawChart(container, option) : null;
-    };
-    await Promise.all([
-      draw('.chart[data-chart=trend]', trendOption(this.trend)),
-      draw('.chart[data-chart=seats]', seatsOption(teamGroupSeats(this.teams, this.groups))),
-    ]);
-    this.dataset.ready = 'true';
+    await drawCharts(this, {
+      '.chart[data-chart=trend]': trendOption(this.trend),
+      '.chart[data-chart=seats]': seatsOption(teamGroupSeats(this.teams, this.groups)),
+    });
   }
 
   render() {

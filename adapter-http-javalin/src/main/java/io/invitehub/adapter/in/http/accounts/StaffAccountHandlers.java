@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.accounts;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
@@ -23,6 +24,12 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 /** The admin's accounts page (ADR 50): staff accounts, new operators, switching off, temporary passwords. */
 public final class StaffAccountHandlers {
     private static final Field ID = Field.id("id").labelled("account id");
+
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape ACCOUNTS_ANSWER = ResponseShape.page(AccountRow.class);
+    public static final ResponseShape ACCOUNT_ANSWER = ResponseShape.ok(AccountRow.class);
+    public static final ResponseShape WITH_PASSWORD_ANSWER = ResponseShape.ok(WithPassword.class);
+    public static final ResponseShape CREATED_WITH_PASSWORD_ANSWER = ResponseShape.created(WithPassword.class);
 
     /** What each route reads (ADR 33). */
     public static final RequestShape LIST = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);

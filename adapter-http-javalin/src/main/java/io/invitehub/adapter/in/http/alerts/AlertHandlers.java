@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.alerts;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.alerts.port.in.PlatformAlertsQuery;
 import io.invitehub.application.alerts.view.PlatformAlerts;
@@ -12,6 +13,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
 
 /** {@code GET /admin/alerts}: what needs a person on the staff overview. */
 public final class AlertHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape ALERTS_ANSWER = ResponseShape.ok(Alerts.class);
+
     public static final RequestShape NOTHING = RequestShape.none();
 
     private final PlatformAlertsQuery alerts;

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.audit;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
@@ -23,6 +24,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.queryParam;
 public final class AuditHandlers {
     /** An action name as written by the services ({@code TEAM_CREATE}): well inside the column. */
     static final int MAX_ACTION = 64;
+
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape ENTRIES_ANSWER = ResponseShape.page(Entry.class);
 
     public static final RequestShape LIST = RequestShape.none().query(Field.text("actor", 128), Field.text("action", MAX_ACTION),
             Field.timestamp("from"), Field.timestamp("to")).query(HttpRequests.PAGE_PARAMETERS);

@@ -1,6 +1,7 @@
 package io.invitehub.adapter.in.http.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -22,6 +23,12 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** Sign-in, the distributor's sign-up with an e-mailed code, the own account and its password (SPEC section 10). */
 public final class AuthHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape TOKEN_ANSWER = ResponseShape.ok(Token.class);
+    public static final ResponseShape SENT_ANSWER = ResponseShape.ok(Sent.class);
+    public static final ResponseShape ACCOUNT_ANSWER = ResponseShape.ok(Account.class);
+    public static final ResponseShape ACCOUNT_CREATED_ANSWER = ResponseShape.created(Account.class);
+
     /**
      * What each route reads (ADR 33); the sign-in's and the sign-up's are the reference dialect's too ({@link AuthWire}).
      * InviteHub's own send-verification-code also takes the mail's {@code language} (issue 16), the reference's does not.

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.codes;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
@@ -48,6 +49,13 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  * distributor reaches only its own codes: the use cases check the caller again.
  */
 public final class CodeHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape CODES_ANSWER = ResponseShape.page(CodeRow.class);
+    public static final ResponseShape TOGGLED_ANSWER = ResponseShape.ok(Toggled.class);
+    public static final ResponseShape DELETED_ANSWER = ResponseShape.ok(Deleted.class);
+    public static final ResponseShape ISSUED_ANSWER = ResponseShape.created(IssuedCodes.class);
+    public static final ResponseShape RECORDS_ANSWER = ResponseShape.page(Record.class);
+
     /** 100 years: far enough for any product, far from PostgreSQL's timestamp range. */
     static final int MAX_EXPIRES_DAYS = 36_500;
     /** {@code q}: a code prefix (as typed, with hyphens), bounded like an e-mail. */

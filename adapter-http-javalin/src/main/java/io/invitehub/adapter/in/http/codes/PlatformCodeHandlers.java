@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.codes;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -17,6 +18,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.pageRequest;
 
 /** {@code GET /admin/platform-codes}: codes without an owner, as a distributor's code list shows its own. */
 public final class PlatformCodeHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape CODES_ANSWER = ResponseShape.page(CodeHandlers.CodeRow.class);
+
     public static final RequestShape LIST = CodeHandlers.MY_CODES;
 
     private final PlatformQueries platform;

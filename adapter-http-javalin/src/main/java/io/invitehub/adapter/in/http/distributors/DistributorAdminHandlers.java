@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.distributors;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.auth.Account;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
@@ -18,6 +19,11 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.actor;
 
 /** The admin's routes over distributor accounts (SPEC section 10): create, the pending list, approval and its reversals, deletion. */
 public final class DistributorAdminHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape ACCOUNTS_ANSWER = ResponseShape.page(Account.class);
+    public static final ResponseShape ACCOUNT_ANSWER = ResponseShape.ok(Account.class);
+    public static final ResponseShape ACCOUNT_CREATED_ANSWER = ResponseShape.created(Account.class);
+
     /** What each route reads (ADR 33). */
     public static final RequestShape CREATE = DistributorWire.CREATE;
     public static final RequestShape PENDING = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.distributors;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -34,6 +35,16 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.queryParam;
  * user, and the use case checks it again. A distributor's code list is in the codes handlers.
  */
 public final class DistributorReadHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape SUMMARY_ANSWER = ResponseShape.ok(ReadSideResponses.Summary.class);
+    public static final ResponseShape SALES_ANSWER = ResponseShape.page(ReadSideResponses.Sale.class);
+    public static final ResponseShape MEMBERS_ANSWER = ResponseShape.page(ReadSideResponses.Member.class);
+    public static final ResponseShape TREND_ANSWER = ResponseShape.list(ReadSideResponses.Trend.class);
+    public static final ResponseShape PLAN_RANKING_ANSWER = ResponseShape.list(ReadSideResponses.Plan.class);
+    public static final ResponseShape DISTRIBUTORS_ANSWER = ResponseShape.page(ReadSideResponses.Overview.class);
+    public static final ResponseShape DETAIL_ANSWER = ResponseShape.ok(ReadSideResponses.Detail.class);
+    public static final ResponseShape ANALYTICS_ANSWER = ResponseShape.ok(ReadSideResponses.Analytics.class);
+
     static final int DEFAULT_TREND_DAYS = 30;
     static final int MAX_TREND_DAYS = 366;
     /** {@code q}: an e-mail or code prefix, at most as long as an e-mail. */

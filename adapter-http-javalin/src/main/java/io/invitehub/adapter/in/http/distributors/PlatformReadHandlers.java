@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.distributors;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.distributors.port.in.PlatformQueries;
 import io.invitehub.application.distributors.view.PlatformTrend;
@@ -17,6 +18,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.queryParam;
 
 /** {@code GET /admin/sales-trend}: the platform's trend for the staff overview (the sum of every distributor's). */
 public final class PlatformReadHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape TREND_ANSWER = ResponseShape.ok(Trend.class);
+
     public static final RequestShape TREND = DistributorReadHandlers.MY_SALES_TREND;
 
     private final PlatformQueries platform;

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.members;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
@@ -20,6 +21,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /** {@code GET /admin/invitations?q=}: staff find invitations by the customer's e-mail or the code. */
 public final class InvitationSearchHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape INVITATIONS_ANSWER = ResponseShape.page(Row.class);
+
     public static final RequestShape SEARCH = RequestShape.none().query(Field.text("q", 254)).query(HttpRequests.PAGE_PARAMETERS);
 
     private final InvitationSearchQuery search;

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.members;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.redemption.Redemption;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
@@ -36,6 +37,12 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
  * the staff list of removals that kept failing, and the public rebind.
  */
 public final class MemberHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape REMOVAL_ANSWER = ResponseShape.ok(Removal.class);
+    public static final ResponseShape REINVITE_ANSWER = ResponseShape.ok(io.invitehub.adapter.in.http.redemption.Redemption.class);
+    public static final ResponseShape REBIND_ANSWER = ResponseShape.ok(Rebind.class);
+    public static final ResponseShape FAILURES_ANSWER = ResponseShape.ok(Failures.class);
+
     static final int MAX_FAILURES_PAGE = 500;
 
     /** What each route reads (ADR 33). */

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.recipients;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
@@ -19,6 +20,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.queryParam;
 
 /** {@code GET /admins/opt-outs}: the e-mails whose owners asked for no further invitations. */
 public final class OptOutHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape OPT_OUTS_ANSWER = ResponseShape.page(Row.class);
+
     public static final RequestShape LIST = RequestShape.none().query(Field.email("email")).query(HttpRequests.PAGE_PARAMETERS);
 
     private final OptOutQueries optOuts;

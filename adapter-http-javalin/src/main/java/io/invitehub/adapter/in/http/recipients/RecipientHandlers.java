@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.recipients;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -24,6 +25,11 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.pathId;
 
 /** The anti-harassment routes (SPEC section 9): the customer's opt-out and the admin blocklist. */
 public final class RecipientHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape OPT_OUT_ANSWER = ResponseShape.ok(OptOut.class);
+    public static final ResponseShape BLOCKS_ANSWER = ResponseShape.list(Block.class);
+    public static final ResponseShape BLOCK_CREATED_ANSWER = ResponseShape.created(Block.class);
+
     static final int MAX_BLOCKS_PAGE = 1000;
     /** An e-mail or a domain, as long as the longest e-mail. */
     static final int MAX_BLOCK_VALUE = 254;

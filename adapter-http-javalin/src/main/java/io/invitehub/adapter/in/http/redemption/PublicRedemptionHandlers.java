@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.redemption;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -29,6 +30,12 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.invalid;
  * up a code's status, the pool's free seats.
  */
 public final class PublicRedemptionHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape REDEMPTION_ANSWER = ResponseShape.ok(Redemption.class);
+    public static final ResponseShape INVITATION_ANSWER = ResponseShape.ok(Invitation.class);
+    public static final ResponseShape STATUS_ANSWER = ResponseShape.ok(Status.class);
+    public static final ResponseShape SEATS_ANSWER = ResponseShape.ok(Seats.class);
+
     private static final Pattern UUID_SHAPE =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.shop;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
@@ -22,6 +23,10 @@ import java.util.Objects;
  * buyer returns to.
  */
 public final class GatewayHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape NOTIFY_ANSWER = ResponseShape.text("text/plain");
+    public static final ResponseShape PAGE_ANSWER = ResponseShape.text("text/html");
+
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandlers.class);
 
     /** What each route reads (ADR 33): the gateway signs its parameters as a whole, so each one, whatever its name, is text. */

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.shop;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.shop.ShopResponses.AlertView;
 import io.invitehub.adapter.in.http.shop.ShopResponses.OrderView;
 import io.invitehub.adapter.in.http.shop.ShopResponses.Placed;
@@ -51,6 +52,16 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  * order views, stats, alerts and fulfilment retry (staff). The gateway's side is {@link GatewayHandlers}.
  */
 public final class ShopHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape PLANS_ANSWER = ResponseShape.list(ShopResponses.PlanView.class);
+    public static final ResponseShape PLAN_CREATED_ANSWER = ResponseShape.created(ShopResponses.PlanView.class);
+    public static final ResponseShape PLAN_ANSWER = ResponseShape.ok(ShopResponses.PlanView.class);
+    public static final ResponseShape PLACED_ANSWER = ResponseShape.created(ShopResponses.Placed.class);
+    public static final ResponseShape ORDERS_ANSWER = ResponseShape.page(ShopResponses.OrderView.class);
+    public static final ResponseShape ORDER_ANSWER = ResponseShape.ok(ShopResponses.OrderView.class);
+    public static final ResponseShape STATS_ANSWER = ResponseShape.ok(ShopResponses.Stats.class);
+    public static final ResponseShape ALERTS_ANSWER = ResponseShape.page(ShopResponses.AlertView.class);
+
     private static final Field PLAN_ID = Field.id("id").labelled("plan id");
     private static final Field ORDER_NO = Field.token("order_no", 32);
 

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.teams;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.RequestShape;
@@ -37,6 +38,13 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
  * credentials, read its external members (issue 4).
  */
 public final class TeamHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape TEAM_CREATED_ANSWER = ResponseShape.created(TeamView.class);
+    public static final ResponseShape TEAMS_ANSWER = ResponseShape.list(TeamView.class);
+    public static final ResponseShape GROUP_CREATED_ANSWER = ResponseShape.created(TeamGroup.class);
+    public static final ResponseShape TEAM_ANSWER = ResponseShape.ok(TeamView.class);
+    public static final ResponseShape EXTERNAL_MEMBERS_ANSWER = ResponseShape.ok(ExternalMembers.class);
+
     private static final Set<String> FIELDS = Set.of("name", "max_seats", "status", "group_id");
     /** A workspace id of the provider: far shorter in practice, and well inside what a btree entry holds. */
     static final int MAX_PROVIDER_ACCOUNT_ID = 255;

@@ -1,5 +1,6 @@
 package io.invitehub.adapter.in.http.teams;
 
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.teams.port.in.TeamPoolUseCase;
 import io.invitehub.application.teams.view.TeamGroupView;
@@ -15,6 +16,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.pathId;
 
 /** The team groups list and the deletion of an empty team (issue 14). */
 public final class TeamPoolHandlers {
+    // ---- what the routes answer (ADR 40) ----------------------------------------------------------
+    public static final ResponseShape GROUPS_ANSWER = ResponseShape.list(Group.class);
+
     public static final RequestShape GROUPS = RequestShape.none();
     public static final RequestShape ONE_TEAM = TeamHandlers.ONE_TEAM;
 

@@ -1,0 +1,145 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.application.redemption.port.in.RedeemCommand;
+import io.invitehub.application.redemption.service.RedeemService;
+import io.invitehub.application.shared.port.out.NewTeam;
+import io.invitehub.application.shared.service.RedemptionSettings;
+import io.invitehub.domain.code.Code;
+import io.invitehub.domain.code.CodeTerms;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.user.Approval;
+import io.invitehub.domain.user.Role;
+import io.invitehub.domain.user.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures behind the metrics (ADR 39): the trigger-kept invitations by state equal a count of the table
+ * after concurrent redemptions (real threads, several stripes), state changes and deletes; the queue
+ * lengths equal the rows in each queue.
+ */
+class OperationalFiguresTest {
+    private static JooqPersistence db;
+
+    @BeforeEach
+    void database() {
+        db = TestPostgres.freshPersistence();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void invitationsByStateEqualTheTableUnderConcurrentWrites() throws Exception {
+        User d = db.users().create("figures", "figures@dist.com", "x", Role.DISTRIBUTOR, Approval.APPROVED);
+        db.transactions().inTransaction(() -> db.teams().create(new NewTeam("small", "acct-small", "cred", 30, Optional.empty())));
+        int codeCount = 60;
+        var generator = StatisticsRecount.counting("FG");
+        List<Code> codes = new ArrayList<>();
+        for (int i = 0; i < codeCount; i++) {
+            codes.add(generator.next());
+        }
+        db.transactions().inTransaction(() -> db.codes().insertNew(codes,
+                new CodeTerms(Optional.of(d.id()), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty()), Instant.now()));
+        RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(),
+                db.seats(), StatisticsRecount.unlimited(), StatisticsRecount.noWakeUps(), Clock.systemUTC(), RedemptionSettings.defaults(),
+                new io.invitehub.application.recipients.service.RecipientPolicy(db.recipients(),
+                        new io.invitehub.application.recipients.service.RecipientSettings(1_000_000, Duration.ZERO)));
+
+        int threads = 8;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(threads);
+        List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = next.getAndIncrement(); i < codeCount; i = next.getAndIncrement()) {
+                        redeem.redeem(new RedeemCommand(codes.get(i), Email.of("f" + i + "@example.com"), "10.0.0.1"));
+                    }
+                } catch (Throwable e) {
+                    unexpected.add(e);
+                } finally {
+                    finished.countDown();
+                }
+            }).start();
+        }
+        start.countDown();
+        assertThat(finished.await(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(unexpected).isEmpty();
+
+        JooqOperationalFigures figures = db.operationalFigures();
+        assertThat(figures.invitationsByState()).isEqualTo(counted());
+        assertThat(figures.invitationsByState().get("RESERVED")).isEqualTo(30);
+        assertThat(figures.invitationsByState().get("WAITING")).isEqualTo(30);
+        assertThat(db.dsl().fetchOne("select count(distinct stripe) from invitation_state_counts where state = 'RESERVED'")
+                .get(0, Long.class)).as("the writes spread over stripes").isGreaterThan(1);
+
+        db.dsl().execute("update invitations set state = 'INVITED', invited_at = now(), next_attempt_at = null "
+                + "where id in (select id from invitations where state = 'RESERVED' order by id limit 10)");
+        db.dsl().execute("update invitations set attempts = attempts + 1 where state = 'RESERVED'"); // no state change: no count moves
+        db.dsl().execute("delete from invitations where id in (select id from invitations where state = 'WAITING' order by queue_seq desc limit 5)");
+        assertThat(figures.invitationsByState()).isEqualTo(counted());
+        assertThat(figures.invitationsByState()).containsEntry("INVITED", 10L).containsEntry("RESERVED", 20L).containsEntry("WAITING", 25L)
+                .containsEntry("JOINED", 0L);
+
+        JooqOperationalFigures.Queues queues = figures.queues(Instant.now().plusSeconds(3600));
+        assertThat(queues.dispatch().length()).isEqualTo(20);
+        assertThat(queues.dispatch().oldestDueAge()).as("an hour from now the oldest due invite is late").isGreaterThan(Duration.ofMinutes(59));
+        assertThat(queues.waiting().length()).isEqualTo(25);
+        assertThat(queues.removals().length()).isZero();
+        assertThat(queues.removals().oldestDueAge()).isZero();
+        assertThat(queues.fulfilment().length()).isZero();
+        assertThat(figures.queues(Instant.EPOCH).dispatch().oldestDueAge()).as("nothing is due yet at the epoch").isZero();
+    }
+
+    @Test
+    void bulkInsertsAndDeletesAreCountedOncePerStatement() {
+        Map<String, Long> before = db.operationalFigures().invitationsByState();
+        db.dsl().execute("insert into teams (name, provider_account_id, max_seats) values ('bulk', 'acct-bulk', 1000)");
+        long team = db.dsl().fetchOne("select id from teams where provider_account_id = 'acct-bulk'").get(0, Long.class);
+        db.dsl().execute("insert into redeem_codes (code, max_uses, used_count, validity_days) "
+                + "select 'BLK' || lpad(g::text, 12, '0'), 1, 1, 30 from generate_series(1, 20000) g");
+        // one statement of 20 000 rows: counted by state in one pass over its rows (a row trigger on one counter row
+        // would walk an ever longer chain of versions of it within the transaction)
+        db.dsl().execute("insert into invitations (code_id, team_id, email, state, created_at, invited_at, ended_at) "
+                + "select c.id, " + team + ", 'bulk' || c.id || '@example.com', "
+                + "case when c.id % 4 = 0 then 'INVITED' else 'EXPIRED' end, now(), now(), case when c.id % 4 = 0 then null else now() end "
+                + "from redeem_codes c where c.code like 'BLK%'");
+        Map<String, Long> after = db.operationalFigures().invitationsByState();
+        assertThat(after).isEqualTo(counted());
+        assertThat(after.get("INVITED") + after.get("EXPIRED") - before.get("INVITED") - before.get("EXPIRED")).isEqualTo(20_000);
+
+        db.dsl().execute("delete from invitations where email like 'bulk%' and state = 'EXPIRED'");
+        assertThat(db.operationalFigures().invitationsByState()).isEqualTo(counted());
+    }
+
+    private static Map<String, Long> counted() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String state : new String[] {"WAITING", "RESERVED", "INVITED", "JOINED", "REMOVING", "CANCELLED", "FAILED", "REMOVED", "EXPIRED",
+                "REBOUND"}) {
+            counts.put(state, 0L);
+        }
+        db.dsl().fetch("select state, count(*) as n from invitations group by state")
+                .forEach(r -> counts.put(r.get("state", String.class), r.get("n", Long.class)));
+        return counts;
+    }
+}
