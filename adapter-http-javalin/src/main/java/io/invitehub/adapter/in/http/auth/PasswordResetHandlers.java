@@ -3,6 +3,7 @@ package io.invitehub.adapter.in.http.auth;
 import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
 import io.invitehub.domain.shared.Language;
@@ -17,6 +18,9 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 public final class PasswordResetHandlers {
     /** A reset token: 43 base64url characters (256 bits); a little slack, no more. */
     static final int MAX_TOKEN = 128;
+
+    /** What the request answers (ADR 40); the confirmation answers 204. */
+    public static final ResponseShape REQUEST_ANSWER = ResponseShape.accepted(Accepted.class);
 
     public static final RequestShape REQUEST = RequestShape.none().body(Field.email("email"), Field.choice("language", Language.class));
     public static final RequestShape RESET = RequestShape.none().body(Field.token("token", MAX_TOKEN),

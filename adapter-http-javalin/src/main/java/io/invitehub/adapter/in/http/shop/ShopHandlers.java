@@ -59,6 +59,7 @@ public final class ShopHandlers {
     public static final ResponseShape PLACED_ANSWER = ResponseShape.created(ShopResponses.Placed.class);
     public static final ResponseShape ORDERS_ANSWER = ResponseShape.page(ShopResponses.OrderView.class);
     public static final ResponseShape ORDER_ANSWER = ResponseShape.ok(ShopResponses.OrderView.class);
+    public static final ResponseShape REFUND_ANSWER = ResponseShape.ok(ShopResponses.RefundView.class);
     public static final ResponseShape STATS_ANSWER = ResponseShape.ok(ShopResponses.Stats.class);
     public static final ResponseShape ALERTS_ANSWER = ResponseShape.page(ShopResponses.AlertView.class);
 

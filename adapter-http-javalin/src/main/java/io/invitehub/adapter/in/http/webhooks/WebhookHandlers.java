@@ -4,6 +4,7 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.PageBody;
 import io.invitehub.adapter.in.http.wire.RequestShape;
+import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.webhooks.port.in.CreatedEndpoint;
 import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
 import io.invitehub.application.webhooks.port.in.RegisterEndpointCommand;
@@ -35,6 +36,12 @@ public final class WebhookHandlers {
     static final int MAX_EVENTS_TEXT = 256;
     private static final Field ID = Field.id("id").labelled("webhook id");
     private static final Field DELIVERY_ID = Field.id("delivery_id");
+
+    // ---- what the routes answer (ADR 40); the deletion answers 204 ----------------------------------
+    public static final ResponseShape CREATED_ANSWER = ResponseShape.created(CreatedBody.class);
+    public static final ResponseShape ENDPOINTS_ANSWER = ResponseShape.page(EndpointBody.class);
+    public static final ResponseShape DELIVERIES_ANSWER = ResponseShape.page(DeliveryBody.class);
+    public static final ResponseShape REDELIVERED_ANSWER = ResponseShape.accepted(DeliveryBody.class);
 
     public static final RequestShape CREATE = RequestShape.none().body(Field.text("url", EndpointUrl.MAX_LENGTH),
             Field.text("events", MAX_EVENTS_TEXT), Field.text("description", 200));
