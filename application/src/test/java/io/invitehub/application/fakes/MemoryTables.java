@@ -126,7 +126,7 @@ final class MemoryTables {
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
         TreeMap<Long, Plan> plans = new TreeMap<>();
         TreeMap<Long, OrderRow> orders = new TreeMap<>();
-        /** order id → when its gateway query is due, and how many were made (V42's query_next_at, query_attempts). */
+        /** order id → when its gateway query is due, and how many were made (V52's query_next_at, query_attempts). */
         TreeMap<Long, Instant> orderQueryAt = new TreeMap<>();
         TreeMap<Long, Integer> orderQueries = new TreeMap<>();
         TreeMap<Long, PaymentAlert> alerts = new TreeMap<>();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import static io.invitehub.adapter.out.persistence.generated.Tables.IDEMPOTENCY_KEYS;
 
 /**
- * Idempotency keys in PostgreSQL (V41, ADR 44). A key's lock is a transaction-level advisory lock of class
+ * Idempotency keys in PostgreSQL (V51, ADR 44). A key's lock is a transaction-level advisory lock of class
  * {@link #LOCK_CLASS} on {@code hashtext(scope || ':' || key)}, taken with {@code pg_try_advisory_xact_lock}:
  * never waited for, so it adds no edge to the lock order of ADR 28 (a hash collision only answers 409 to a
  * request that could have run; the primary key keeps two rows of one key out either way).

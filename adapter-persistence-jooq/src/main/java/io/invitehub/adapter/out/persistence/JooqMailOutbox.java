@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link MailOutbox} and {@link MailQueue} on {@code mail_outbox} (V39, ADR 41). The template's values are
+ * {@link MailOutbox} and {@link MailQueue} on {@code mail_outbox} (V49, ADR 41). The template's values are
  * sealed as one JSON object (purpose {@code mail_outbox.values}, ADR 16) and erased when the mail is settled.
  * The claim is one statement: the oldest due row (PENDING, or SENDING whose lease ended) FOR UPDATE SKIP
  * LOCKED, made SENDING with a fresh token and the lease's end as its due time.

@@ -8,7 +8,7 @@ import org.jooq.DSLContext;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link PasswordResets} on {@code password_resets} (V39): hashes only; using a token is one conditional update. */
+/** {@link PasswordResets} on {@code password_resets} (V49): hashes only; using a token is one conditional update. */
 final class JooqPasswordResets implements PasswordResets {
     private final DSLContext dsl;
 

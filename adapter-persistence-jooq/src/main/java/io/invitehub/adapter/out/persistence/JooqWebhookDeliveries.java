@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link WebhookDeliveries} on {@code webhook_deliveries} and {@code webhook_attempts} (V40, ADR 42). The claim
+ * {@link WebhookDeliveries} on {@code webhook_deliveries} and {@code webhook_attempts} (V50, ADR 42). The claim
  * is one statement (oldest due row FOR UPDATE SKIP LOCKED → SENDING, fresh token, due again at the lease's
  * end) that also answers the endpoint's URL and sealed secret and the event's body, built by PostgreSQL from
  * the stored event (the same bytes on every attempt).

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link WebhookEndpoints} on {@code webhook_endpoints} (V40): the secret is sealed (purpose {@code webhook_endpoints.secret}, ADR 16). */
+/** {@link WebhookEndpoints} on {@code webhook_endpoints} (V50): the secret is sealed (purpose {@code webhook_endpoints.secret}, ADR 16). */
 final class JooqWebhookEndpoints implements WebhookEndpoints {
     static final String SECRET_PURPOSE = "webhook_endpoints.secret";
     private static final String COLUMNS = "id, owner_id, url, events, description, active, created_at";

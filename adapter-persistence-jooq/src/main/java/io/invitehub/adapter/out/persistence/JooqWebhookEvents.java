@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@link WebhookEvents} on {@code webhook_events} and {@code webhook_deliveries} (V40, ADR 42): one statement
+ * {@link WebhookEvents} on {@code webhook_events} and {@code webhook_deliveries} (V50, ADR 42): one statement
  * that finds the subscribed active endpoints (the event's distributor's and the platform's), stores the event
  * only when there is one, and one PENDING delivery per endpoint, due now. With no subscriber it writes nothing.
  */
