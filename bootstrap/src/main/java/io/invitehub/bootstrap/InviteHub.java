@@ -32,7 +32,11 @@ import io.invitehub.application.shop.port.in.ShopUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
 import io.invitehub.application.shared.port.out.JobLeases;
-import io.invitehub.application.accounts.port.out.Mailer;
+import io.invitehub.application.mail.port.out.Mailer;
+import io.invitehub.application.mail.port.in.DeliverMailUseCase;
+import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
+import io.invitehub.application.webhooks.port.in.DeliverWebhooksUseCase;
+import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.site.port.in.PlatformSiteUseCase;
@@ -46,8 +50,8 @@ import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import io.invitehub.bootstrap.metrics.MetricsListener;
 import io.invitehub.bootstrap.metrics.ServiceMetrics;
 import io.invitehub.bootstrap.metrics.ServiceReadiness;
-import io.invitehub.library.inprocess.LoggingMailer;
 import io.invitehub.library.InviteHubLibrary;
+import io.invitehub.application.shop.port.out.RefundLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,18 +96,23 @@ public final class InviteHub implements AutoCloseable {
         this.sharedPorts = SharedPorts.start(s.redis(), b.clock, resources);
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
         JobLeases leases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
-        this.library = InviteHubLibrary.builder()
+        InviteHubLibrary.Builder hub = InviteHubLibrary.builder()
                 .persistence(persistence)
                 .settings(s)
                 .teamProvider(metrics.map(m -> m.meter(provider)).orElse(provider))
-                .mailer(b.mailer != null ? b.mailer : new LoggingMailer())
                 .clock(b.clock)
                 .rateLimiter(b.rateLimiter != null ? b.rateLimiter : sharedPorts.rateLimiter())
                 .jobLeases(metrics.map(m -> m.meter(leases)).orElse(leases))
                 .wakeUps(sharedPorts.wakeUps())
                 .seatsCache(sharedPorts.seatsCache())
-                .httpPort(boundPort::get)
-                .build();
+                .httpPort(boundPort::get);
+        if (b.mailer != null) {
+            hub.mailer(b.mailer);
+        }
+        if (b.refundLedger != null) {
+            hub.refundLedger(b.refundLedger);
+        }
+        this.library = hub.build();
         resources.push(library);
         metrics.ifPresent(m -> m.watch(persistence));
         this.metricsListener = metrics.flatMap(m -> s.observability().metricsPort()
@@ -134,6 +143,7 @@ public final class InviteHub implements AutoCloseable {
         private TeamProvider provider;
         private RateLimiter rateLimiter;
         private Mailer mailer;
+        private RefundLedger refundLedger;
         private JobLeases jobLeases;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
@@ -166,7 +176,13 @@ public final class InviteHub implements AutoCloseable {
             return this;
         }
 
-        /** Use this mailer instead of the logging one. */
+        /** Book refunds here (the settlement ledger) instead of only logging them. */
+        public Builder refundLedger(RefundLedger refundLedger) {
+            this.refundLedger = refundLedger;
+            return this;
+        }
+
+        /** Use this mailer instead of the configured one ({@code INVITEHUB_MAIL_TRANSPORT}: the log by default, or SMTP). */
         public Builder mailer(Mailer mailer) {
             this.mailer = mailer;
             return this;
@@ -258,6 +274,9 @@ public final class InviteHub implements AutoCloseable {
     public ShopUseCase shop() { return library.shop(); }
     /** Staff views of orders, alerts and fulfilment retry. */
     public OrderAdminUseCase orderAdmin() { return library.orderAdmin(); }
+    /** Asking the gateway about an order (the buyer's return, the order-query job; ADR 45). */
+    public io.invitehub.application.shop.port.in.PaymentQueryUseCase paymentQueries() { return library.paymentQueries(); }
+    public io.invitehub.application.idempotency.port.in.PurgeIdempotencyKeysUseCase idempotencyKeys() { return library.idempotencyKeys(); }
     /** The payment gateway's notification. */
     public PaymentNotificationUseCase paymentNotifications() { return library.paymentNotifications(); }
     /** One step of the fulfilment worker (workers run it on their own; for embedding and benchmarks). */
@@ -297,6 +316,14 @@ public final class InviteHub implements AutoCloseable {
     public io.invitehub.application.settlement.port.in.SettlementQueries settlementQueries() { return library.settlementQueries(); }
     /** Staff's side of settlement and the monthly statements job (run by hand when workers are off). */
     public io.invitehub.application.settlement.port.in.ManageSettlementUseCase settlement() { return library.settlement(); }
+    /** Self-service password reset by e-mail. */
+    public PasswordResetUseCase passwordReset() { return library.passwordReset(); }
+    /** One step of the mail workers: send one due mail of the outbox (for embedding services running their own scheduler). */
+    public DeliverMailUseCase mailDelivery() { return library.mailDelivery(); }
+    /** Webhook endpoints of distributors and staff, their delivery logs, redelivery. */
+    public ManageWebhooksUseCase webhooks() { return library.webhooks(); }
+    /** One step of the webhook workers: send one due delivery (for embedding services running their own scheduler). */
+    public DeliverWebhooksUseCase webhookDelivery() { return library.webhookDelivery(); }
     /** The metrics registry, when metrics are on (ADR 39). */
     public Optional<ServiceMetrics> metrics() { return metrics; }
     /** The port of the metrics listener, when {@code INVITEHUB_METRICS_PORT} is set. */

@@ -76,9 +76,13 @@ class RoleMatrixTest {
         row("POST /api/v1/auth/login", pub);
         row("POST /api/v1/auth/send-verification-code", pub);
         row("POST /api/v1/auth/register-distributor", pub);
+        row("POST /api/v1/auth/password-reset/request", pub);
+        row("POST /api/v1/auth/password-reset/confirm", pub);
         row("GET /api/v1/public/shop/notify", pub);
         row("POST /api/v1/public/shop/notify", pub);
         row("GET /api/v1/public/shop/sandbox/submit.php", pub);
+        // nothing signed is posted: 400 behind no guard, nothing is paid
+        row("POST /api/v1/public/shop/sandbox/pay", pub);
         row("GET /api/v1/public/shop/return", pub);
         // the signed link is the authority: anyone holding A's link gets A's export, nobody else's
         row("GET /api/v1/exports/download", pub);
@@ -117,6 +121,15 @@ class RoleMatrixTest {
         row("POST /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-orders", U, F, F, A, A, F, U);
         row("GET /api/v1/distributors/me/code-orders/{order_no}", U, F, F, A, H, F, U);
+        row("POST /api/v1/distributors/me/webhooks", U, F, F, A, A, F, U);
+        row("GET /api/v1/distributors/me/webhooks", U, F, F, A, A, F, U);
+        // A's own calls name endpoint 0 (400 behind the guard, nothing deleted); A on B names B's endpoint: 404, B's stays
+        row("DELETE /api/v1/distributors/me/webhooks/{id}", U, F, F, A, H, F, U);
+        row("GET /api/v1/distributors/me/webhooks/{id}/deliveries", U, F, F, A, H, F, U);
+        // A's own call names delivery 0 (400 behind the guard); A on B names B's endpoint: 404
+        row("POST /api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver", U, F, F, A, H, F, U);
+        // A cancels its own unpaid order (then 409 on repeats); B's order is hidden from A and stays PENDING
+        row("POST /api/v1/distributors/me/code-orders/{order_no}/cancel", U, F, F, A, H, F, U);
 
         row("GET /api/v1/redeem-codes", U, A, A, A, H, F, U);
         // per-id results: B's ids come back as not_found (200), nothing of B is deleted
@@ -163,6 +176,11 @@ class RoleMatrixTest {
         // A's order is unpaid, so a retry answers 409 behind the guard and changes nothing
         row("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", staff);
         row("GET /api/v1/admin/payment-alerts", staff);
+        row("POST /api/v1/admin/webhooks", staff);
+        row("GET /api/v1/admin/webhooks", staff);
+        row("DELETE /api/v1/admin/webhooks/{id}", staff);
+        row("GET /api/v1/admin/webhooks/{id}/deliveries", staff);
+        row("POST /api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", staff);
         // the staff console's routes (issue 14): the team named holds live invitations, so the delete answers 409 and it stays
         row("DELETE /api/v1/admin/teams/{id}", staff);
         row("GET /api/v1/admin/team-groups", staff);
@@ -170,6 +188,8 @@ class RoleMatrixTest {
         row("GET /api/v1/admin/invitations", staff);
         row("GET /api/v1/admin/sales-trend", staff);
         row("GET /api/v1/admin/alerts", staff);
+        // A's order is not PAID: 409 ORDER_NOT_REFUNDABLE behind the guard, nothing refunded
+        row("POST /api/v1/admin/orders/{order_no}/refund", staff);
 
         Outcome[] admin = {U, A, F, F, F, F, U};
         row("POST /api/v1/admins/distributors/create", admin);
@@ -236,10 +256,22 @@ class RoleMatrixTest {
     }
 
     private static ReadSideWorld w;
+    /** Webhook endpoints of A, B and the platform; they subscribe to an event nothing here causes, and workers are off. */
+    private static long aHook;
+    private static long bHook;
+    private static long platformHook;
 
     @BeforeAll
     static void start() throws Exception {
         w = new ReadSideWorld();
+        aHook = hook(io.invitehub.domain.user.Actor.of(new io.invitehub.domain.user.UserId(w.aId), io.invitehub.domain.user.Role.DISTRIBUTOR));
+        bHook = hook(io.invitehub.domain.user.Actor.of(new io.invitehub.domain.user.UserId(w.bId), io.invitehub.domain.user.Role.DISTRIBUTOR));
+        platformHook = hook(io.invitehub.domain.user.Actor.system());
+    }
+
+    private static long hook(io.invitehub.domain.user.Actor owner) {
+        return w.hub.webhooks().register(owner, new io.invitehub.application.webhooks.port.in.RegisterEndpointCommand(
+                "https://192.0.2.10/hook", List.of("statement.confirmed"), java.util.Optional.empty())).endpoint().id();
     }
 
     @AfterAll
@@ -300,9 +332,11 @@ class RoleMatrixTest {
         // nothing of B was changed or deleted by A's attempts, and A's used code survived every delete
         assertThat(w.sql.count("select count(*) from redeem_codes where owner_id = " + w.bId + " and active")).isEqualTo(3);
         assertThat(w.sql.count("select count(*) from redeem_codes where id = " + w.aCodes.get(0))).isEqualTo(1);
-        // B's order is untouched, no order was paid by anyone, and the plan with orders survived its deletes
+        // B's order is untouched, A's was cancelled by A only, no order was paid or refunded by anyone, and the plan
+        // with orders survived its deletes
         assertThat(w.sql.text("select status from orders where order_no = '" + w.bOrder + "'")).isEqualTo("PENDING");
-        assertThat(w.sql.count("select count(*) from orders where status <> 'PENDING'")).isZero();
+        assertThat(w.sql.text("select status from orders where order_no = '" + w.aOrder + "'")).isEqualTo("CANCELLED");
+        assertThat(w.sql.count("select count(*) from orders where status not in ('PENDING', 'CANCELLED')")).isZero();
         assertThat(w.sql.count("select count(*) from plans where id = " + w.planId)).isEqualTo(1);
         // the team with live invitations survived its deletes; the admin's own account was neither disabled nor reset
         assertThat(w.sql.count("select count(*) from teams where name = 'Team One'")).isEqualTo(1);
@@ -310,6 +344,9 @@ class RoleMatrixTest {
         // the dialect's approve, reject and delete on A and B were refused behind the guard: both still approved
         assertThat(w.sql.count("select count(*) from users where approval = 'APPROVED' and id in (" + w.aId + ", " + w.bId + ")"))
                 .isEqualTo(2);
+        // every endpoint survived (own deletes named endpoint 0, foreign ones were hidden)
+        assertThat(w.sql.count("select count(*) from webhook_endpoints where id in (" + aHook + ", " + bHook + ", " + platformHook + ")"))
+                .isEqualTo(3);
     }
 
     private static Outcome classify(Route route, HttpResponse<String> response) throws Exception {
@@ -381,6 +418,10 @@ class RoleMatrixTest {
             path = path.replace("{id}", Long.toString(w.sql.count("select id from users where username = 'admin'")));
         } else if (path.startsWith("/api/v1/admin/teams/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select min(id) from teams")));
+        } else if (path.startsWith("/api/v1/distributors/me/webhooks/{id}") || path.startsWith("/api/v1/admin/webhooks/{id}")) {
+            long endpoint = path.startsWith("/api/v1/admin/") ? platformHook : foreign ? bHook : aHook;
+            boolean ownDelete = route.method().equals("DELETE") && !foreign;
+            path = path.replace("{id}", ownDelete ? "0" : Long.toString(endpoint)).replace("{delivery_id}", foreign ? "1" : "0");
         } else if (path.equals("/api/v1/public/invitations/{id}")) {
             path = path.replace("{id}", UUID.randomUUID().toString());
         } else if (path.equals("/api/v1/public/brands/{slug}")) {
@@ -505,6 +546,13 @@ class RoleMatrixTest {
                 return "{\"email\":\"matrix@example.com\"}";
             case "/api/v1/auth/register-distributor":
                 return "{\"email\":\"matrix@example.com\",\"username\":\"matrix\",\"password\":\"long-enough-pw\",\"code\":\"000000\"}";
+            case "/api/v1/auth/password-reset/request":
+                return "{\"email\":\"matrix@example.com\"}";
+            case "/api/v1/auth/password-reset/confirm":
+                return "{\"token\":\"not-a-token\",\"new_password\":\"long-enough-pw\"}"; // 400 RESET_TOKEN_INVALID
+            case "/api/v1/distributors/me/webhooks":
+            case "/api/v1/admin/webhooks":
+                return "{\"url\":\"https://192.0.2.10/matrix\",\"events\":\"statement.confirmed\"}";
             case "/api/v1/auth/change-password":
             case "/api/v1/distributors/me/profile":
                 return "{}"; // 400 behind the guard: proves the caller passed without changing anyone's password or brand

@@ -13,6 +13,18 @@ public final class TestHubs {
     static final String SECRETS_KEY = java.util.Base64.getEncoder().encodeToString(
             "invitehub-test-secrets-key-32-by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
+    private static final java.nio.file.Path SCRATCH = scratch();
+
+    private static java.nio.file.Path scratch() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("invitehub-test-data");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private TestHubs() {
     }
 
@@ -36,6 +48,8 @@ public final class TestHubs {
         env.put("INVITEHUB_INVITATIONS_PER_EMAIL_PER_DAY", "1000");
         env.put("INVITEHUB_PAYMENT_GATEWAY", "sandbox");
         env.put("INVITEHUB_FULFILMENT_POLL_INTERVAL", "100ms");
+        // files the service keeps (the sandbox gateway's key) go to a scratch directory, not the module's ./data
+        env.put("INVITEHUB_DATA_DIR", SCRATCH.toString());
         env.putAll(overrides);
         return Settings.from(env);
     }

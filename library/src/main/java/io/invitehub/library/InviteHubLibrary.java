@@ -17,7 +17,17 @@ import io.invitehub.application.distributors.port.in.PlatformQueries;
 import io.invitehub.application.membership.port.in.InvitationSearchQuery;
 import io.invitehub.application.recipients.port.in.OptOutQueries;
 import io.invitehub.application.teams.port.in.TeamPoolUseCase;
-import io.invitehub.application.accounts.port.out.Mailer;
+import io.invitehub.application.mail.port.out.Mailer;
+import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
+import io.invitehub.application.idempotency.port.in.IdempotentWritesUseCase;
+import io.invitehub.application.idempotency.port.in.PurgeIdempotencyKeysUseCase;
+import io.invitehub.application.mail.port.in.DeliverMailUseCase;
+import io.invitehub.application.shop.port.in.CancelOrderUseCase;
+import io.invitehub.application.shop.port.in.PaymentQueryUseCase;
+import io.invitehub.application.shop.port.in.RefundOrderUseCase;
+import io.invitehub.application.shop.port.out.RefundLedger;
+import io.invitehub.application.webhooks.port.in.DeliverWebhooksUseCase;
+import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
 import io.invitehub.application.codes.port.in.IssueCodesUseCase;
 import io.invitehub.application.codes.port.in.ManageCodesUseCase;
 import io.invitehub.application.dispatch.port.in.DispatchInvitationsUseCase;
@@ -55,6 +65,9 @@ import io.invitehub.library.assembly.BrandsAssembly;
 import io.invitehub.library.assembly.CodesAssembly;
 import io.invitehub.library.assembly.CrmAssembly;
 import io.invitehub.library.assembly.ExportsAssembly;
+import io.invitehub.library.assembly.IdempotencyAssembly;
+import io.invitehub.library.assembly.MailAssembly;
+import io.invitehub.library.assembly.WebhooksAssembly;
 import io.invitehub.library.assembly.MembershipAssembly;
 import io.invitehub.library.assembly.RedemptionAssembly;
 import io.invitehub.library.assembly.SettlementAssembly;
@@ -66,13 +79,15 @@ import io.invitehub.library.config.ConfigurationException;
 import io.invitehub.library.config.JwtSecret;
 import io.invitehub.library.config.SecretsKey;
 import io.invitehub.library.config.Settings;
+import io.invitehub.library.inprocess.AfterCommitWakeUps;
 import io.invitehub.library.inprocess.InProcessJobLeases;
 import io.invitehub.library.inprocess.InProcessRateLimiter;
 import io.invitehub.library.inprocess.InProcessSeatsCache;
 import io.invitehub.library.inprocess.InProcessWakeUps;
-import io.invitehub.library.inprocess.LoggingMailer;
+import io.invitehub.library.inprocess.LoggedRefunds;
 import io.invitehub.library.worker.MaintenanceJobs;
 import io.invitehub.library.worker.SettlementJobs;
+import io.invitehub.library.worker.OutboxRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +99,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -91,7 +107,7 @@ import java.util.function.IntSupplier;
  * {@link DataSource}, {@link TeamProvider}, {@link Mailer} and {@link Clock}. Building one applies the
  * database migrations and checks the sealed team credentials; it starts no thread, no server and no
  * database. The background work (invite dispatch, the waiting queue, acceptance sync, member lifecycle,
- * fulfilment, statistics upkeep, the monthly settlement statements) runs either on the caller's own scheduler through
+ * fulfilment, the order query, statistics upkeep, the monthly settlement statements, the mail and webhook outboxes, expired idempotency keys) runs either on the caller's own scheduler through
  * {@link #runBackgroundWorkOnce()} or on threads started by {@link #startWorkers()}; {@link #close()}
  * stops what was started and leaves the caller's DataSource open.
  *
@@ -124,6 +140,10 @@ public final class InviteHubLibrary implements AutoCloseable {
     private final SettlementAssembly settlement;
     private final SettlementJobs settlementJobs;
     private final BrandsAssembly brands;
+    private final MailAssembly mail;
+    private final WebhooksAssembly webhooks;
+    private final IdempotencyAssembly idempotency;
+    private final OutboxRetention outboxRetention;
     private MaintenanceJobs maintenance;
     private boolean workersStarted;
 
@@ -132,21 +152,28 @@ public final class InviteHubLibrary implements AutoCloseable {
         this.adapters = adapters;
         this.resources = resources;
         this.redemption = RedemptionAssembly.wire(adapters, settings.redemption(), settings.recipients(), settings.redis().seatsCacheTtl());
-        this.accounts = AccountsAssembly.wire(adapters, settings.accounts(), jwtSecret, b.mailer != null ? b.mailer : new LoggingMailer());
+        IntSupplier port = b.httpPort != null ? b.httpPort : () -> settings.http().port();
+        this.mail = MailAssembly.wire(adapters, settings.mail(), Optional.ofNullable(b.mailer));
+        this.webhooks = WebhooksAssembly.wire(adapters, settings.webhooks(), resources);
+        this.accounts = AccountsAssembly.wire(adapters, settings.accounts(), jwtSecret, settings.mail(),
+                ShopAssembly.publicBase(settings.shop(), settings.http(), port));
         this.codes = CodesAssembly.wire(adapters, settings.redemption());
         // the platform's settings first: the read side and the shop read its terms at each use (ADR 51)
         PlatformSiteUseCase site = BrandsAssembly.site(adapters, settings.site(), settings.shop(), settings.statistics());
         this.statistics = StatisticsAssembly.wire(adapters, site);
-        this.pool = TeamPoolAssembly.wire(adapters, settings.dispatch(), settings.sync(), settings.redemption());
+        this.pool = TeamPoolAssembly.wire(adapters, settings.dispatch(), settings.sync(), settings.redemption(),
+                settings.mail().defaultLanguage());
         this.membership = MembershipAssembly.wire(adapters, settings.lifecycle(), redemption);
-        IntSupplier port = b.httpPort != null ? b.httpPort : () -> settings.http().port();
-        this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator(), site);
+        this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator(), site,
+                settings.database().dataDir(), b.refundLedger != null ? b.refundLedger : new LoggedRefunds());
         this.brands = BrandsAssembly.wire(adapters, site, settings.shop());
         this.staff = StaffAssembly.wire(adapters, settings.accounts());
         this.exports = ExportsAssembly.wire(adapters, settings.exports(), jwtSecret);
         this.crm = CrmAssembly.wire(adapters);
         this.settlement = SettlementAssembly.wire(adapters, settings.statistics());
         this.settlementJobs = settlement.jobs(adapters, settings.exports());
+        this.idempotency = IdempotencyAssembly.wire(adapters, settings.http().idempotencyKeyTtl());
+        this.outboxRetention = webhooks.retention(mail, adapters.jobLeases());
     }
 
     public static Builder builder() {
@@ -159,6 +186,7 @@ public final class InviteHubLibrary implements AutoCloseable {
         private JooqPersistence persistence;
         private TeamProvider provider;
         private Mailer mailer;
+        private RefundLedger refundLedger;
         private Clock clock = Clock.systemUTC();
         private Settings settings;
         private Map<String, String> values = Map.of();
@@ -190,9 +218,19 @@ public final class InviteHubLibrary implements AutoCloseable {
             return this;
         }
 
-        /** Sends the sign-up verification codes; by default they are only logged. Called after commit. */
+        /**
+         * Sends the mail of the outbox (sign-up codes, password-reset links, "your seat is ready"; ADR 41) instead of
+         * the one {@code INVITEHUB_MAIL_TRANSPORT} names (the log by default, or SMTP). Called by the mail workers
+         * (or {@link InviteHubLibrary#runBackgroundWorkOnce()}) after commit, never inside a transaction.
+         */
         public Builder mailer(Mailer mailer) {
             this.mailer = Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /** Books refunds (ADR 45) in your settlement ledger; by default they are only logged. */
+        public Builder refundLedger(RefundLedger refundLedger) {
+            this.refundLedger = Objects.requireNonNull(refundLedger, "refundLedger");
             return this;
         }
 
@@ -306,9 +344,10 @@ public final class InviteHubLibrary implements AutoCloseable {
                 LOG.info("statistics now count days in {}; rollups rebuilt", s.statistics().businessTimeZone());
             }
             db.useSettlementDefaults(s.statistics().defaultUnitPriceMinor(), s.statistics().currency().getCurrencyCode());
+            // a wake-up waits for the commit of a transaction open on its thread (an idempotent write's, ADR 44)
             Adapters adapters = new Adapters(db, provider,
                     rateLimiter != null ? rateLimiter : new InProcessRateLimiter(clock),
-                    wakeUps != null ? wakeUps : new InProcessWakeUps(),
+                    new AfterCommitWakeUps(wakeUps != null ? wakeUps : new InProcessWakeUps(), db.transactions()),
                     jobLeases != null ? jobLeases : new InProcessJobLeases(clock),
                     seatsCache != null ? seatsCache : new InProcessSeatsCache(), clock);
             return new InviteHubLibrary(this, s, adapters, resources, jwt(s));
@@ -368,15 +407,21 @@ public final class InviteHubLibrary implements AutoCloseable {
 
     /** What one {@link #runBackgroundWorkOnce()} did. */
     public record BackgroundPass(int invitationsDispatched, int waitingSeated, int teamsSynced, int lifecycleSteps,
-                                 int ordersFulfilled, int ordersExpired, int statementsWritten) {
+                                 int ordersFulfilled, int ordersExpired, int statementsWritten, int ordersFoundPaid, int mailsSent,
+                                 int webhooksSent) {
     }
+
+    /** Bounds one pass of {@link #runBackgroundWorkOnce()} over each of the mail and webhook outboxes. */
+    static final int OUTBOX_SENDS_PER_PASS = 100;
 
     /**
      * One pass of every background step on the calling thread, for a service that schedules work itself
      * (never together with {@link #startWorkers()} on the same instance): dispatch the invitation outbox,
      * seat waiting invitations, sync due teams, the member-lifecycle steps (under their job leases), deliver
-     * paid orders, expire unpaid ones, fold past statistics and write the monthly settlement statements (once per
-     * {@code INVITEHUB_SETTLEMENT_INTERVAL}, under its job lease). Each step is bounded; call it again (every
+     * paid orders, expire unpaid ones, ask the gateway about returned orders without a notification, fold past
+     * statistics, write the monthly settlement statements (once per {@code INVITEHUB_SETTLEMENT_INTERVAL}, under its
+     * job lease), send due mail and webhook deliveries, and forget settled outbox rows and idempotency keys past their
+     * time. Each step is bounded; call it again (every
      * few seconds) to drain more. A failing step does not stop the others; its error is thrown after them.
      */
     public synchronized BackgroundPass runBackgroundWorkOnce() {
@@ -391,6 +436,9 @@ public final class InviteHubLibrary implements AutoCloseable {
         int fulfilled = 0;
         int expired = 0;
         int statements = 0;
+        int foundPaid = 0;
+        int mailsSent = 0;
+        int webhooksSent = 0;
         try {
             dispatched += dispatchOutbox();
         } catch (RuntimeException e) {
@@ -424,6 +472,14 @@ public final class InviteHubLibrary implements AutoCloseable {
             failed = failed == null ? e : failed;
         }
         try {
+            foundPaid = shop.query().queryDue();
+            for (int batch = 0; foundPaid > 0 && batch < 100 && shop.fulfilment().fulfilNext(); batch++) {
+                fulfilled++;
+            }
+        } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+        }
+        try {
             statistics.maintenance().compactExpiry();
             statistics.maintenance().compactDays();
         } catch (RuntimeException e) {
@@ -434,10 +490,31 @@ public final class InviteHubLibrary implements AutoCloseable {
         } catch (RuntimeException e) {
             failed = failed == null ? e : failed;
         }
+        try {
+            for (int n = 0; n < OUTBOX_SENDS_PER_PASS && mail.delivery().deliverNext(); n++) {
+                mailsSent++;
+            }
+        } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+        }
+        try {
+            for (int n = 0; n < OUTBOX_SENDS_PER_PASS && webhooks.delivery().deliverNext(); n++) {
+                webhooksSent++;
+            }
+        } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+        }
+        try {
+            outboxRetention.runOnce();
+            idempotency.purge().purgeExpired();
+        } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+        }
         if (failed != null) {
             throw failed;
         }
-        return new BackgroundPass(dispatched, seated, synced, lifecycleSteps, fulfilled, expired, statements);
+        return new BackgroundPass(dispatched, seated, synced, lifecycleSteps, fulfilled, expired, statements, foundPaid, mailsSent,
+                webhooksSent);
     }
 
     /** Dispatch batches until the outbox has nothing due (at most {@value #DISPATCH_BATCHES_PER_PASS} batches); the invitations sent. */
@@ -455,7 +532,8 @@ public final class InviteHubLibrary implements AutoCloseable {
 
     /**
      * Starts the background threads (dispatchers, queue promoter, acceptance sync, lifecycle, fulfilment,
-     * order expiry, statistics upkeep, monthly settlement statements; their counts and intervals from the settings). A second call does
+     * order expiry and query, statistics upkeep, monthly settlement statements, mail and webhook workers, outbox
+     * retention, idempotency-key purge; their counts and intervals from the settings). A second call does
      * nothing; {@link #close()} stops them.
      */
     public synchronized void startWorkers() {
@@ -468,6 +546,10 @@ public final class InviteHubLibrary implements AutoCloseable {
         this.maintenance = statistics.startWorkers(adapters, settings.statistics(), resources);
         membership.startWorkers(adapters, settings.lifecycle(), resources);
         resources.push(settlementJobs.start());
+        mail.startWorkers(adapters, settings.mail(), resources);
+        webhooks.startWorkers(adapters, settings.webhooks(), resources);
+        resources.push(outboxRetention.start());
+        idempotency.startWorkers(settings.http().idempotencyPurgeInterval(), resources);
     }
 
     /** Applies pending migrations (when the builder was told not to); returns how many ran. */
@@ -510,6 +592,24 @@ public final class InviteHubLibrary implements AutoCloseable {
     public OrderAdminUseCase orderAdmin() { return shop.shop(); }
     /** The payment gateway's notification. */
     public PaymentNotificationUseCase paymentNotifications() { return shop.notifications(); }
+    /** Asking the gateway about an order (the buyer's return, the order-query job; ADR 45). */
+    public PaymentQueryUseCase paymentQueries() { return shop.query(); }
+    /** A buyer's cancellation of an unpaid order (ADR 45). */
+    public CancelOrderUseCase cancelOrder() { return shop.closing(); }
+    /** A staff refund of a paid order (ADR 45). */
+    public RefundOrderUseCase refundOrder() { return shop.closing(); }
+    /** Self-service password reset by e-mail (ADR 41). */
+    public PasswordResetUseCase passwordReset() { return accounts.passwordReset(); }
+    /** One step of the mail workers: send one due mail of the outbox. */
+    public DeliverMailUseCase mailDelivery() { return mail.delivery(); }
+    /** Webhook endpoints of distributors and staff, their delivery logs, redelivery (ADR 42). */
+    public ManageWebhooksUseCase webhooks() { return webhooks.manage(); }
+    /** One step of the webhook workers: send one due delivery. */
+    public DeliverWebhooksUseCase webhookDelivery() { return webhooks.delivery(); }
+    /** Writes under an {@code Idempotency-Key} (ADR 44): the answer recorded in the write's own transaction. */
+    public IdempotentWritesUseCase idempotentWrites() { return idempotency.writes(); }
+    /** Forgets idempotency keys past their time. */
+    public PurgeIdempotencyKeysUseCase idempotencyKeys() { return idempotency.purge(); }
     /** The sandbox gateway's pay page (only with {@code INVITEHUB_PAYMENT_GATEWAY=sandbox}). */
     public SandboxCheckoutUseCase sandboxCheckout() { return shop.sandbox(); }
     /** One step of the fulfilment worker. */

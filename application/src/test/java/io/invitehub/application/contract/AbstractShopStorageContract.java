@@ -206,6 +206,43 @@ public abstract class AbstractShopStorageContract extends StorageContractSupport
     }
 
     @Test
+    void cancelRefundAndTheOrderQuerySetMoveOnlyFromTheirState() {
+        Plan plan = newPlan(500, 2);
+        User buyer = newDistributor();
+        Order pending = newOrder(plan, buyer, 1, NOW);
+        Order paid = newOrder(plan, buyer, 1, NOW);
+        tx(() -> storage.orders().markPaid(paid.id(), "T-refund", NOW));
+
+        // the query set: only returned PENDING orders, due at the earlier time, pushed out by each claim with backoff
+        assertThat(tx(() -> storage.orders().returnedFromGateway(paid.orderNo(), NOW, NOW))).isFalse();
+        assertThat(tx(() -> storage.orders().returnedFromGateway(pending.orderNo(), NOW, NOW.plusSeconds(20)))).isTrue();
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plusSeconds(19), Duration.ofSeconds(30), Duration.ofMinutes(4), 10))).isEmpty();
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plusSeconds(20), Duration.ofSeconds(30), Duration.ofMinutes(4), 10)))
+                .extracting(Order::orderNo).containsExactly(pending.orderNo());
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plusSeconds(49), Duration.ofSeconds(30), Duration.ofMinutes(4), 10))).isEmpty();
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plusSeconds(50), Duration.ofSeconds(30), Duration.ofMinutes(4), 10))).hasSize(1);
+        // the second query waits twice as long
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plusSeconds(109), Duration.ofSeconds(30), Duration.ofMinutes(4), 10))).isEmpty();
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plusSeconds(110), Duration.ofSeconds(30), Duration.ofMinutes(4), 10))).hasSize(1);
+
+        assertThat(tx(() -> storage.orders().cancel(paid.id(), NOW))).isFalse();
+        assertThat(tx(() -> storage.orders().cancel(pending.id(), NOW))).isTrue();
+        assertThat(tx(() -> storage.orders().cancel(pending.id(), NOW))).isFalse();
+        assertThat(storage.orders().findByNo(pending.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(tx(() -> storage.orders().claimDueQueries(NOW.plus(Duration.ofHours(1)), Duration.ofSeconds(30), Duration.ofMinutes(4), 10)))
+                .as("a cancelled order is asked about no more").isEmpty();
+
+        assertThat(tx(() -> storage.orders().refund(pending.id(), NOW))).isFalse();
+        assertThat(tx(() -> storage.orders().refund(paid.id(), NOW))).isTrue();
+        assertThat(tx(() -> storage.orders().refund(paid.id(), NOW))).isFalse();
+        Order refunded = storage.orders().findByNo(paid.orderNo()).orElseThrow();
+        assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(refunded.fulfilment().status()).as("its fulfilment stops").isEqualTo(FulfilmentStatus.FAILED);
+        assertThat(tx(() -> storage.orders().claimForFulfilment(NOW.plus(Duration.ofHours(1)), Duration.ofMinutes(2))))
+                .as("a refunded order leaves the fulfilment outbox").isEmpty();
+    }
+
+    @Test
     void paymentAlertsAreListedNewestFirst() {
         PaymentAlert first = tx(() -> storage.paymentAlerts().record(new PaymentAlert(0, PaymentAlert.Kind.ORDER_CLOSED,
                 Optional.of("20250301100000ABCDEF01"), Optional.of("T-1"), "closed", NOW)));

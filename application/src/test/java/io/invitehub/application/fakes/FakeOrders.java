@@ -177,7 +177,8 @@ final class FakeOrders extends FakeTable implements Orders {
 
     private Optional<OrderRow> claimed(FulfilmentJob job) {
         return Optional.ofNullable(state.orders.get(job.order().id().value()))
-                .filter(r -> job.claim().equals(r.claim()) && r.order().fulfilment().status() == FulfilmentStatus.PROCESSING);
+                .filter(r -> job.claim().equals(r.claim()) && r.order().status() == OrderStatus.PAID
+                        && r.order().fulfilment().status() == FulfilmentStatus.PROCESSING);
     }
 
     @Override
@@ -225,5 +226,62 @@ final class FakeOrders extends FakeTable implements Orders {
                             new Fulfilment(FulfilmentStatus.PENDING, f.delivered(), 0, f.error())), null, micros(now)));
                     return true;
                 }).orElse(false));
+    }
+
+    @Override
+    public boolean cancel(OrderId id, Instant now) {
+        return move(id, OrderStatus.PENDING, OrderStatus.CANCELLED);
+    }
+
+    @Override
+    public boolean refund(OrderId id, Instant now) {
+        return atomically(() -> Optional.ofNullable(state.orders.get(id.value()))
+                .filter(r -> r.order().status() == OrderStatus.PAID)
+                .map(r -> {
+                    Order o = r.order();
+                    Fulfilment f = o.fulfilment();
+                    Fulfilment stopped = f.status() == FulfilmentStatus.COMPLETED ? f
+                            : new Fulfilment(FulfilmentStatus.FAILED, f.delivered(), f.attempts(), Optional.of("refunded before every code was delivered"));
+                    state.orders.put(id.value(), new OrderRow(copy(o, OrderStatus.REFUNDED, o.tradeNo(), o.paidAt(), stopped), null, null));
+                    return true;
+                }).orElse(false));
+    }
+
+    private boolean move(OrderId id, OrderStatus from, OrderStatus to) {
+        return atomically(() -> Optional.ofNullable(state.orders.get(id.value()))
+                .filter(r -> r.order().status() == from)
+                .map(r -> {
+                    Order o = r.order();
+                    state.orders.put(id.value(), new OrderRow(copy(o, to, o.tradeNo(), o.paidAt(), o.fulfilment()), r.claim(), r.nextAt()));
+                    return true;
+                }).orElse(false));
+    }
+
+    @Override
+    public boolean returnedFromGateway(OrderNo orderNo, Instant now, Instant queryAt) {
+        return atomically(() -> row(orderNo).filter(r -> r.order().status() == OrderStatus.PENDING).map(r -> {
+            state.orderQueryAt.merge(r.order().id().value(), micros(queryAt), (a, b) -> a.isBefore(b) ? a : b);
+            return true;
+        }).orElse(false));
+    }
+
+    @Override
+    public List<Order> claimDueQueries(Instant now, Duration backoff, Duration maxBackoff, int limit) {
+        return atomically(() -> {
+            List<OrderRow> due = state.orders.values().stream()
+                    .filter(r -> r.order().status() == OrderStatus.PENDING)
+                    .filter(r -> state.orderQueryAt.containsKey(r.order().id().value())
+                            && !state.orderQueryAt.get(r.order().id().value()).isAfter(now))
+                    .sorted(Comparator.comparing((OrderRow r) -> state.orderQueryAt.get(r.order().id().value()))).limit(limit)
+                    .collect(java.util.stream.Collectors.toList());
+            for (OrderRow r : due) {
+                long id = r.order().id().value();
+                int made = state.orderQueries.getOrDefault(id, 0);
+                Duration wait = backoff.multipliedBy(1L << Math.min(made, 20));
+                state.orderQueries.put(id, made + 1);
+                state.orderQueryAt.put(id, micros(now.plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait)));
+            }
+            return due.stream().map(OrderRow::order).collect(java.util.stream.Collectors.toList());
+        });
     }
 }

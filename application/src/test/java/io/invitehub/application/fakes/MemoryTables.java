@@ -130,6 +130,9 @@ final class MemoryTables {
         TreeMap<String, VerificationCodes.Pending> verifications = new TreeMap<>();
         TreeMap<Long, Plan> plans = new TreeMap<>();
         TreeMap<Long, OrderRow> orders = new TreeMap<>();
+        /** order id → when its gateway query is due, and how many were made (V52's query_next_at, query_attempts). */
+        TreeMap<Long, Instant> orderQueryAt = new TreeMap<>();
+        TreeMap<Long, Integer> orderQueries = new TreeMap<>();
         TreeMap<Long, PaymentAlert> alerts = new TreeMap<>();
         /** redeem_codes.order_id: code id → order id. */
         TreeMap<Long, Long> codeOrders = new TreeMap<>();
@@ -156,6 +159,8 @@ final class MemoryTables {
             copy.verifications = new TreeMap<>(verifications);
             copy.plans = new TreeMap<>(plans);
             copy.orders = new TreeMap<>(orders);
+            copy.orderQueryAt = new TreeMap<>(orderQueryAt);
+            copy.orderQueries = new TreeMap<>(orderQueries);
             copy.alerts = new TreeMap<>(alerts);
             copy.codeOrders = new TreeMap<>(codeOrders);
             copy.claims = claims;
@@ -176,6 +181,7 @@ final class MemoryTables {
             codes = s.codes; invitations = s.invitations; teams = s.teams; groups = s.groups; users = s.users;
             userCreatedAt = s.userCreatedAt; rejectionReasons = s.rejectionReasons;
             audit = s.audit; verifications = s.verifications; plans = s.plans; orders = s.orders; alerts = s.alerts;
+            orderQueryAt = s.orderQueryAt; orderQueries = s.orderQueries;
             codeOrders = s.codeOrders; claims = s.claims; blocks = s.blocks; optOuts = s.optOuts;
             lifecycle = s.lifecycle; brands = s.brands; site = s.site; terms = s.terms; nextId = s.nextId; nextQueueSeq = s.nextQueueSeq;
         }

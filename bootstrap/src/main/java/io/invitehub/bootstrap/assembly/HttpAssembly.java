@@ -39,11 +39,13 @@ public final class HttpAssembly {
         HttpPorts ports = new HttpPorts(redeem, hub.queries(), hub.teams(), hub.issueCodes(), hub.accounts(),
                 hub.signIn(), hub.signUp(), hub.distributors(), hub.distributorQueries(), hub.manageCodes(),
                 hub.protectRecipients(), hub.memberRemoval(), hub.reinvite(), hub.rebind(),
-                new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), notifications, hub.sandboxCheckout(), statistics.currency()),
+                new ShopApi(hub.plans(), hub.shop(), hub.orderAdmin(), notifications, hub.sandboxCheckout(), statistics.currency(),
+                        hub.cancelOrder(), hub.refundOrder(), hub.paymentQueries()),
                 new BrandsApi(hub.brandProfiles(), hub.publicBrands(), hub.customHosts()), hub.site(),
+                hub.passwordReset(), hub.webhooks(),
                 new StaffPorts(hub.staffAccounts(), hub.auditTrail(), hub.platformQueries(), hub.platformAlerts(), hub.teamPool(),
                         hub.invitationSearch(), hub.optOuts()),
-                hub.exports(), hub.crm(), hub.settlementQueries(), hub.settlement());
+                hub.exports(), hub.crm(), hub.settlementQueries(), hub.settlement(), hub.idempotentWrites());
         HttpOperations operations = new HttpOperations(
                 metrics.map(ServiceMetrics::httpTimers).orElse(HttpOperations.Observer.NONE),
                 metrics.filter(m -> observability.metricsOnTheApi()).map(m -> (Supplier<String>) m::scrape),

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line: {@code serve} (the service, embedded default unless INVITEHUB_DB_URL is set),
  * {@code migrate} (apply database migrations and exit), {@code import-reference} (load the reference's
- * database, {@link ImportReferenceCommand}), {@code help}.
+ * database, {@link ImportReferenceCommand}), {@code backup FILE} / {@code restore FILE} ({@link BackupCommand}), {@code help}.
  */
 public final class Main {
     private Main() {
@@ -37,6 +37,17 @@ public final class Main {
                 case "import-reference":
                     ImportReferenceCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), Settings.fromEnvironment(),
                             System.out, java.time.Clock.systemUTC());
+                    break;
+                case "backup":
+                case "restore":
+                    if (args.length != 2) {
+                        throw new IllegalArgumentException("usage: invitehub " + command + " FILE");
+                    }
+                    if (command.equals("backup")) {
+                        BackupCommand.backup(Settings.fromEnvironment(), java.nio.file.Path.of(args[1]), System.out);
+                    } else {
+                        BackupCommand.restore(Settings.fromEnvironment(), java.nio.file.Path.of(args[1]), System.out);
+                    }
                     break;
                 case "bench":
                     System.err.println("the benchmark is not part of the service jar: run ./invitehub bench "
@@ -134,6 +145,8 @@ public final class Main {
         out.println("  import-reference --from <jdbc:sqlite:/path/app.db | jdbc:postgresql://host/db> [--user U] [--password P]");
         out.println("            [--dry-run] [--stale-after-hours <n, default 24>]");
         out.println("            load the reference system's database (docs/operations.md); --dry-run prints the plan, writes nothing");
+        out.println("  backup FILE   a consistent copy of the database (while serve runs, too) and, embedded, its keys: docs/operations.md");
+        out.println("  restore FILE  load a backup into an empty data directory (embedded default; INVITEHUB_DATA_DIR)");
         out.println("  (./invitehub bench runs the benchmark from its own jar, bench/target/invitehub-bench.jar: docs/performance.md)");
         out.println("  help      this text");
         out.println();

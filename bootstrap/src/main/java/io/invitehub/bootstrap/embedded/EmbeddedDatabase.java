@@ -25,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -151,6 +152,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * How the service role reaches the embedded PostgreSQL that another process (a running {@code serve}) started
+     * on {@code dataDir}, as the service itself connects (ADR 27): over 127.0.0.1 to the port in its
+     * {@code postmaster.pid}, as role {@code invitehub} to its database, with the password from
+     * {@code <data dir>/postgres-service-password}. Empty when there is no pid file or no password file; whether
+     * it answers is the caller's to check.
+     */
+    public static Optional<PersistenceSettings> running(Path dataDir) {
+        Path data = dataDir.toAbsolutePath();
+        Path pid = data.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pid)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pid);
+            if (lines.size() < 4 || !lines.get(3).strip().matches("[0-9]{1,5}")) {
+                return Optional.empty();
+            }
+            String port = lines.get(3).strip();
+            return OwnerOnlyFile.at(data.resolve(SERVICE_PASSWORD_FILE)).read()
+                    .map(password -> PersistenceSettings.of("jdbc:postgresql://" + HOST + ":" + port + "/" + SERVICE_DATABASE,
+                            SERVICE_ROLE, password).withMaxPoolSize(2));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     public Path directory() {

@@ -119,6 +119,8 @@ public final class ServiceMetrics implements AutoCloseable {
         queueGauges("waiting", queues, JooqOperationalFigures.Queues::waiting);
         queueGauges("removal", queues, JooqOperationalFigures.Queues::removals);
         queueGauges("fulfilment", queues, JooqOperationalFigures.Queues::fulfilment);
+        queueGauges("mail", queues, JooqOperationalFigures.Queues::mail);
+        queueGauges("webhooks", queues, JooqOperationalFigures.Queues::webhooks);
         Cached<Map<String, Long>> states = new Cached<>(figures::invitationsByState, FIGURES_MAX_AGE);
         for (String state : figures.invitationsByState().keySet()) {
             Gauge.builder("invitehub.invitations", states, s -> s.get().getOrDefault(state, 0L))

@@ -47,6 +47,7 @@ class ArchitectureTest {
     private static final String HTTP = "io.invitehub.adapter.in.http..";
     private static final String REDIS = "io.invitehub.adapter.out.redis..";
     private static final String CHATGPT = "io.invitehub.adapter.out.provider.chatgpt..";
+    private static final String EPAY = "io.invitehub.adapter.out.payment.epay..";
     private static final String ADAPTERS = "io.invitehub.adapter..";
     /** The embedding entry point's own package (not its sub-packages). */
     private static final String LIBRARY = "io.invitehub.library";
@@ -101,11 +102,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
             .as("Javalin and Jetty are used only in the HTTP adapter");
 
-    /** JSON bodies: the HTTP adapter's own, and the ChatGPT API's in its provider adapter (ADR 15). */
+    /** JSON bodies: the HTTP adapter's own, the ChatGPT API's in its provider adapter (ADR 15), the e-pay order query's (ADR 45). */
     @ArchTest
-    static final ArchRule jacksonOnlyInHttpAndTheChatGptAdapter = noClasses().that().resideOutsideOfPackages(HTTP, CHATGPT)
+    static final ArchRule jacksonOnlyInHttpAndTheChatGptAdapter = noClasses().that().resideOutsideOfPackages(HTTP, CHATGPT, EPAY)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
-            .as("Jackson is used only in the HTTP adapter and the ChatGPT provider adapter");
+            .as("Jackson is used only in the HTTP adapter, the ChatGPT provider adapter and the e-pay adapter's order query");
 
     /** {@link #adaptersAreIndependent} sees all providers as one slice (adapter.out.provider); keep them apart too. */
     @ArchTest

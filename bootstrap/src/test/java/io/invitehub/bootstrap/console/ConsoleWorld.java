@@ -3,10 +3,10 @@ package io.invitehub.bootstrap.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.application.accounts.port.out.Mailer;
+import io.invitehub.application.mail.port.out.Mailer;
+import io.invitehub.application.shared.port.out.MailTemplate;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.bootstrap.TestHubs;
-import io.invitehub.domain.shared.Email;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,11 @@ final class ConsoleWorld implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(Map.of("INVITEHUB_SIM_ACCEPT_DELAY", "0ms", "INVITEHUB_SYNC_INTERVAL", "1s",
                 "INVITEHUB_FULFILMENT_BATCH", "5", "INVITEHUB_QUEUE_POLL_INTERVAL", "200ms", "INVITEHUB_LIFECYCLE_INTERVAL", "1s"));
         settings.putAll(overrides);
-        Mailer mailer = (Email to, String code, Duration validFor) -> mailedCodes.put(to.value(), code);
+        Mailer mailer = mail -> {
+            if (mail.template() == MailTemplate.VERIFICATION_CODE) {
+                mailedCodes.put(mail.to().value(), mail.values().get("code"));
+            }
+        };
         hub = InviteHub.builder(TestHubs.settings(settings)).persistence(db).mailer(mailer).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
         base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();

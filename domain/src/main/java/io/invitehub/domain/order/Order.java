@@ -1,5 +1,7 @@
 package io.invitehub.domain.order;
 
+import io.invitehub.domain.shared.DomainException;
+import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.UserId;
 
@@ -86,6 +88,32 @@ public final class Order {
             return PaymentVerdict.PAY_TYPE_MISMATCH;
         }
         return PaymentVerdict.ACCEPT;
+    }
+
+    /**
+     * Whether the buyer may cancel: only while PENDING (an order past {@code expire_at} that the expiry job
+     * has not closed yet may be cancelled too: nobody can pay it any more).
+     *
+     * @throws DomainException NOT_FOUND for another buyer's order, ORDER_NOT_CANCELLABLE when not PENDING
+     */
+    public void checkCancellableBy(UserId caller) {
+        if (!isBoughtBy(caller)) {
+            throw DomainException.notFound("order " + orderNo + " does not exist");
+        }
+        if (status != OrderStatus.PENDING) {
+            throw new DomainException(ErrorCode.ORDER_NOT_CANCELLABLE, "only a PENDING order can be cancelled; this one is " + status);
+        }
+    }
+
+    /**
+     * Whether staff may refund: only a PAID order (money arrived and nothing was refunded yet).
+     *
+     * @throws DomainException ORDER_NOT_REFUNDABLE otherwise
+     */
+    public void checkRefundable() {
+        if (status != OrderStatus.PAID) {
+            throw new DomainException(ErrorCode.ORDER_NOT_REFUNDABLE, "only a PAID order can be refunded; this one is " + status);
+        }
     }
 
     public OrderId id() { return id; }

@@ -57,6 +57,18 @@ public enum ErrorCode {
     SLUG_RESERVED,
     /** Another distributor's brand has asked for this custom host. */
     CUSTOM_HOST_TAKEN,
+    /** A password-reset token that is unknown, used already or expired. */
+    RESET_TOKEN_INVALID,
     /** The account signed in with a temporary password an admin set: only the password change is open until it is replaced. */
-    PASSWORD_CHANGE_REQUIRED
+    PASSWORD_CHANGE_REQUIRED,
+    /** The order is not PENDING (paid, expired, cancelled or refunded): it cannot be cancelled. */
+    ORDER_NOT_CANCELLABLE,
+    /** The gateway reports the order paid: it is marked PAID instead of cancelled. */
+    ORDER_ALREADY_PAID,
+    /** The order is not PAID: nothing to refund. */
+    ORDER_NOT_REFUNDABLE,
+    /** An Idempotency-Key was sent again with another request (another body, route or caller). */
+    IDEMPOTENCY_KEY_REUSED,
+    /** A request with this Idempotency-Key is still being processed. */
+    IDEMPOTENCY_KEY_IN_USE
 }

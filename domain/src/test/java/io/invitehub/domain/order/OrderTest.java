@@ -116,4 +116,23 @@ class OrderTest {
         assertThat(FulfilmentStatus.COMPLETED.canMoveTo(FulfilmentStatus.PENDING)).isFalse();
         assertThat(FulfilmentStatus.PENDING.canMoveTo(FulfilmentStatus.COMPLETED)).isFalse();
     }
+
+    @Test
+    void onlyTheBuyerCancelsAndOnlyWhilePendingOnlyAPaidOrderIsRefunded() {
+        Order pending = order(OrderStatus.PENDING, Optional.empty());
+        pending.checkCancellableBy(new UserId(7));
+        assertThatThrownBy(() -> pending.checkCancellableBy(new UserId(8))).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(io.invitehub.domain.shared.ErrorCode.NOT_FOUND);
+        for (OrderStatus other : new OrderStatus[]{OrderStatus.PAID, OrderStatus.EXPIRED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}) {
+            Order o = order(other, other == OrderStatus.PENDING ? Optional.empty() : Optional.of("T"));
+            assertThatThrownBy(() -> o.checkCancellableBy(new UserId(7))).isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).code()).isEqualTo(io.invitehub.domain.shared.ErrorCode.ORDER_NOT_CANCELLABLE);
+        }
+        order(OrderStatus.PAID, Optional.of("T")).checkRefundable();
+        for (OrderStatus other : new OrderStatus[]{OrderStatus.PENDING, OrderStatus.EXPIRED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}) {
+            Order o = order(other, Optional.of("T"));
+            assertThatThrownBy(o::checkRefundable).isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).code()).isEqualTo(io.invitehub.domain.shared.ErrorCode.ORDER_NOT_REFUNDABLE);
+        }
+    }
 }

@@ -29,14 +29,14 @@ public record MembershipAssembly(RemoveMemberUseCase removal, ReinviteMemberUseC
         LifecycleSettings settings = settings(config);
         RemoveMemberUseCase removal = new MemberRemovalService(db.transactions(), db.invitations(), db.removalClaims(),
                 db.rebinds(), db.teams(), db.seats(), db.codes(), db.codeUses(), db.users(), a.provider(), db.audit(), a.wakeUps(),
-                a.clock(), settings);
+                a.clock(), settings, db.webhookEvents());
         ReinviteMemberUseCase reinvite = new ReinviteService(db.transactions(), db.invitations(), db.codes(), db.users(),
                 redemption.redeem(), redemption.recipientPolicy(), db.audit(), a.clock());
         RebindUseCase rebind = new RebindService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.rebinds(),
                 db.teams(), db.seats(), a.rateLimiter(), a.wakeUps(), a.clock(), redemption.settings(), settings);
         MemberLifecycleJobsUseCase lifecycle = new MemberLifecycleService(db.transactions(), db.invitations(),
                 db.removalClaims(), db.rebinds(), db.teams(), db.seats(), db.codes(), db.codeUses(), a.provider(), a.wakeUps(),
-                a.clock(), settings);
+                a.clock(), settings, db.webhookEvents());
         return new MembershipAssembly(removal, reinvite, rebind, lifecycle);
     }
 

@@ -31,7 +31,7 @@ public record RedemptionAssembly(RedemptionSettings settings, RecipientPolicy re
                 new RateLimiter.Limit("redeem-email", config.perEmailPerMinute(), Duration.ofMinutes(1)),
                 RedemptionSettings.codeLockout(config.codeFailuresBeforeLock(), config.codeLockDuration()));
         RedeemService redeem = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(),
-                db.seats(), a.rateLimiter(), a.wakeUps(), a.clock(), settings, policy);
+                db.seats(), a.rateLimiter(), a.wakeUps(), a.clock(), settings, policy, db.webhookEvents());
         PublicRedemptionQueries queries = new PublicRedemptionQueryService(db.codes(), db.invitations(), db.teams(), db.seats(),
                 a.clock(), a.rateLimiter(), settings, a.seatsCache(), seatsCacheTtl);
         ProtectRecipientsUseCase protect = new RecipientProtectionService(db.transactions(), db.recipients(), db.codes(), db.audit(),

@@ -32,7 +32,9 @@ public record TeamPoolAssembly(ManageTeamsUseCase teams, DispatchInvitationsUseC
     /** Members read per page of a team's member list. */
     static final int SYNC_PAGE_SIZE = 100;
 
-    public static TeamPoolAssembly wire(Adapters a, DispatchConfig dispatch, SyncConfig sync, RedemptionConfig redemption) {
+    /** {@code mailLanguage}: the language of the seat-ready mail (ADR 41). */
+    public static TeamPoolAssembly wire(Adapters a, DispatchConfig dispatch, SyncConfig sync, RedemptionConfig redemption,
+                                        io.invitehub.domain.shared.Language mailLanguage) {
         JooqPersistence db = a.persistence();
         ManageTeamsUseCase teams = new TeamAdminService(db.transactions(), db.teams(), a.provider(), db.audit(), a.wakeUps(), a.clock());
         DispatchSettings dispatchSettings = new DispatchSettings(dispatch.batchSize(), dispatch.maxAttempts(),
@@ -41,9 +43,9 @@ public record TeamPoolAssembly(ManageTeamsUseCase teams, DispatchInvitationsUseC
                 db.seats(), db.codes(), db.codeUses(), a.provider(), a.wakeUps(), a.clock(), dispatchSettings);
         SyncTeamsUseCase syncService = new AcceptanceSyncService(db.transactions(), db.teams(), db.syncSchedule(),
                 db.invitations(), db.codes(), a.provider(), a.jobLeases(), a.wakeUps(), a.clock(),
-                new SyncSettings(sync.interval(), sync.lease(), SYNC_PAGE_SIZE, sync.retryBase()));
+                new SyncSettings(sync.interval(), sync.lease(), SYNC_PAGE_SIZE, sync.retryBase()), db.webhookEvents());
         PromoteWaitingUseCase promoter = new SeatQueueService(db.transactions(), db.waitingQueue(), db.seats(), a.wakeUps(),
-                a.clock(), redemption.allocationPolicy(), dispatch.batchSize());
+                a.clock(), redemption.allocationPolicy(), dispatch.batchSize(), db.mailOutbox(), mailLanguage);
         return new TeamPoolAssembly(teams, dispatcher, promoter, syncService);
     }
 

@@ -11,8 +11,7 @@ import java.util.Map;
 public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig accounts, RedemptionConfig redemption,
                        RecipientsConfig recipients, RedisConfig redis, StatisticsConfig statistics, DispatchConfig dispatch,
                        LifecycleConfig lifecycle, SyncConfig sync, ShopConfig shop, ProviderConfig provider, ExportsConfig exports,
-                       SiteConfig site,
-                       boolean demo, ObservabilityConfig observability) {
+                       SiteConfig site, boolean demo, ObservabilityConfig observability, MailConfig mail, WebhookConfig webhooks) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -38,7 +37,9 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
                 ExportsConfig.read(r),
                 SiteConfig.read(r),
                 r.bool("INVITEHUB_DEMO", embedded),
-                ObservabilityConfig.read(r));
+                ObservabilityConfig.read(r),
+                MailConfig.read(r),
+                WebhookConfig.read(r));
     }
 
     /**
@@ -66,6 +67,6 @@ public record Settings(DatabaseConfig database, HttpConfig http, AccountsConfig 
     @Override
     public String toString() {
         return "Settings[" + database + ", http=" + http.host() + ":" + http.port() + ", " + accounts + ", teamProvider="
-                + provider.name() + ", " + redis + ", demo=" + demo + ", " + shop + "]";
+                + provider.name() + ", " + redis + ", demo=" + demo + ", " + shop + ", " + mail + "]";
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
 public record ShopConfig(Gateway gateway, Optional<String> epayUrl, Optional<String> epayPid, Optional<String> epayKey,
                          Optional<String> publicBaseUrl, Duration paymentWindow, int maxCodesPerOrder, Set<String> payTypes,
                          int fulfilmentThreads, int fulfilmentBatch, Duration fulfilmentLease, int fulfilmentMaxAttempts,
-                         Duration fulfilmentBackoffBase, Duration fulfilmentPollInterval, Duration expiryInterval) {
+                         Duration fulfilmentBackoffBase, Duration fulfilmentPollInterval, Duration expiryInterval,
+                         Duration queryInterval, Duration queryAfterReturn, Duration queryBackoff) {
 
     public enum Gateway { SANDBOX, EPAY, NONE }
 
@@ -61,7 +62,10 @@ public record ShopConfig(Gateway gateway, Optional<String> epayUrl, Optional<Str
                 r.integer("INVITEHUB_FULFILMENT_MAX_ATTEMPTS", 5, 1, 100),
                 r.duration("INVITEHUB_FULFILMENT_BACKOFF_BASE", Duration.ofSeconds(5)),
                 r.duration("INVITEHUB_FULFILMENT_POLL_INTERVAL", Duration.ofSeconds(2)),
-                r.duration("INVITEHUB_ORDER_EXPIRY_INTERVAL", Duration.ofSeconds(30)));
+                r.duration("INVITEHUB_ORDER_EXPIRY_INTERVAL", Duration.ofSeconds(30)),
+                r.duration("INVITEHUB_ORDER_QUERY_INTERVAL", Duration.ofSeconds(15)),
+                r.duration("INVITEHUB_ORDER_QUERY_AFTER_RETURN", Duration.ofSeconds(20)),
+                r.duration("INVITEHUB_ORDER_QUERY_BACKOFF", Duration.ofSeconds(30)));
     }
 
     private static void requireHttpUrl(String name, String value) {

@@ -25,7 +25,7 @@ final class WorkLoops implements AutoCloseable {
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /** One pass of the step; true when it found work (then the next pass starts at once). */
-    interface Pass {
+    public interface Pass {
         boolean run();
     }
 

@@ -48,6 +48,36 @@ class SettingsTest {
     }
 
     @Test
+    void mailGoesToTheLogUnlessSmtpIsConfiguredCompletely() {
+        MailConfig log = Settings.from(Map.of()).mail();
+        assertThat(log.transport()).isEqualTo(MailConfig.Transport.LOG);
+        assertThat(log.defaultLanguage()).isEqualTo(io.invitehub.domain.shared.Language.ZH_CN);
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_MAIL_TRANSPORT", "smtp")))
+                .hasMessage("INVITEHUB_MAIL_TRANSPORT=smtp needs INVITEHUB_SMTP_HOST");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_MAIL_TRANSPORT", "smtp", "INVITEHUB_SMTP_HOST", "mail.example.com")))
+                .hasMessageStartingWith("INVITEHUB_MAIL_TRANSPORT=smtp needs INVITEHUB_MAIL_FROM");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_SMTP_USERNAME", "u")))
+                .hasMessage("INVITEHUB_SMTP_USERNAME and INVITEHUB_SMTP_PASSWORD go together");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_SMTP_SECURITY", "ssl")))
+                .hasMessage("INVITEHUB_SMTP_SECURITY must be one of starttls, smtps, none, was 'ssl'");
+        assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_MAIL_DEFAULT_LANGUAGE", "fr")))
+                .hasMessage("INVITEHUB_MAIL_DEFAULT_LANGUAGE must be zh-CN or en, was 'fr'");
+        MailConfig smtp = Settings.from(Map.of("INVITEHUB_MAIL_TRANSPORT", "smtp", "INVITEHUB_SMTP_HOST", "mail.example.com",
+                "INVITEHUB_MAIL_FROM", "hub@example.com", "INVITEHUB_SMTP_SECURITY", "smtps", "INVITEHUB_SMTP_USERNAME", "hub",
+                "INVITEHUB_SMTP_PASSWORD", "very-secret")).mail();
+        assertThat(smtp.smtpPort()).isEqualTo(465);
+        assertThat(smtp.toString()).contains("mail.example.com:465").doesNotContain("very-secret");
+    }
+
+    @Test
+    void webhooksAreHttpsOnlyUnlessTheDevelopmentSettingSaysOtherwise() {
+        WebhookConfig defaults = Settings.from(Map.of()).webhooks();
+        assertThat(defaults.allowLocal()).isFalse();
+        assertThat(defaults.retryFor()).isEqualTo(Duration.ofDays(3));
+        assertThat(Settings.from(Map.of("INVITEHUB_WEBHOOKS_ALLOW_LOCAL", "true")).webhooks().allowLocal()).isTrue();
+    }
+
+    @Test
     void aShortAdminPasswordStopsTheStart() {
         assertThatThrownBy(() -> Settings.from(Map.of("INVITEHUB_ADMIN_PASSWORD", "short")))
                 .isInstanceOf(ConfigurationException.class).hasMessage("INVITEHUB_ADMIN_PASSWORD must have at least 8 characters");

@@ -5,6 +5,7 @@ import io.invitehub.adapter.in.http.alerts.AlertHandlers;
 import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
 import io.invitehub.adapter.in.http.brands.BrandHandlers;
+import io.invitehub.adapter.in.http.auth.PasswordResetHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
 import io.invitehub.adapter.in.http.crm.CrmHandlers;
@@ -23,6 +24,7 @@ import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.site.SiteHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
 import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
+import io.invitehub.adapter.in.http.webhooks.WebhookHandlers;
 import io.invitehub.adapter.in.http.wire.ResponseShape;
 
 import java.util.Map;
@@ -64,6 +66,7 @@ final class ApiResponses {
             entry("POST /api/v1/public/shop/notify", GatewayHandlers.NOTIFY_ANSWER),
             entry("GET /api/v1/public/shop/sandbox/submit.php", GatewayHandlers.PAGE_ANSWER),
             entry("GET /api/v1/public/shop/return", GatewayHandlers.PAGE_ANSWER),
+            entry("POST /api/v1/public/shop/sandbox/pay", GatewayHandlers.NOTIFY_ANSWER),
 
             entry("POST /api/v1/auth/login", AuthHandlers.TOKEN_ANSWER),
             entry("POST /api/v1/auth/send-verification-code", AuthHandlers.SENT_ANSWER),
@@ -72,6 +75,8 @@ final class ApiResponses {
             entry("POST /api/v1/auth/change-password", NO_CONTENT),
             entry("GET /api/v1/exports/download", ExportHandlers.CSV_ANSWER),
             entry("POST /api/v1/auth/renew", AuthHandlers.TOKEN_ANSWER),
+            entry("POST /api/v1/auth/password-reset/request", PasswordResetHandlers.REQUEST_ANSWER),
+            entry("POST /api/v1/auth/password-reset/confirm", NO_CONTENT),
 
             entry("GET /api/v1/distributors/me/summary", DistributorReadHandlers.SUMMARY_ANSWER),
             entry("GET /api/v1/distributors/me/sales", DistributorReadHandlers.SALES_ANSWER),
@@ -103,6 +108,18 @@ final class ApiResponses {
             entry("POST /api/v1/distributors/me/code-orders", ShopHandlers.PLACED_ANSWER),
             entry("GET /api/v1/distributors/me/code-orders", ShopHandlers.ORDERS_ANSWER),
             entry("GET /api/v1/distributors/me/code-orders/{order_no}", ShopHandlers.ORDER_ANSWER),
+            entry("POST /api/v1/distributors/me/code-orders/{order_no}/cancel", ShopHandlers.ORDER_ANSWER),
+
+            entry("POST /api/v1/distributors/me/webhooks", WebhookHandlers.CREATED_ANSWER),
+            entry("GET /api/v1/distributors/me/webhooks", WebhookHandlers.ENDPOINTS_ANSWER),
+            entry("DELETE /api/v1/distributors/me/webhooks/{id}", NO_CONTENT),
+            entry("GET /api/v1/distributors/me/webhooks/{id}/deliveries", WebhookHandlers.DELIVERIES_ANSWER),
+            entry("POST /api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver", WebhookHandlers.REDELIVERED_ANSWER),
+            entry("POST /api/v1/admin/webhooks", WebhookHandlers.CREATED_ANSWER),
+            entry("GET /api/v1/admin/webhooks", WebhookHandlers.ENDPOINTS_ANSWER),
+            entry("DELETE /api/v1/admin/webhooks/{id}", NO_CONTENT),
+            entry("GET /api/v1/admin/webhooks/{id}/deliveries", WebhookHandlers.DELIVERIES_ANSWER),
+            entry("POST /api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", WebhookHandlers.REDELIVERED_ANSWER),
 
             entry("GET /api/v1/redeem-codes", CodeHandlers.CODES_ANSWER),
             entry("DELETE /api/v1/redeem-codes/batch", CodeHandlers.DELETED_ANSWER),
@@ -151,6 +168,7 @@ final class ApiResponses {
             entry("GET /api/v1/admin/orders/stats", ShopHandlers.STATS_ANSWER),
             entry("GET /api/v1/admin/orders/{order_no}", ShopHandlers.ORDER_ANSWER),
             entry("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", ShopHandlers.ORDER_ANSWER),
+            entry("POST /api/v1/admin/orders/{order_no}/refund", ShopHandlers.REFUND_ANSWER),
             entry("GET /api/v1/admin/payment-alerts", ShopHandlers.ALERTS_ANSWER),
 
             entry("GET /api/v1/admin/code-plans", ShopHandlers.PLANS_ANSWER),

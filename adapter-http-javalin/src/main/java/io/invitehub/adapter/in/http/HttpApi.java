@@ -58,6 +58,7 @@ public final class HttpApi implements AutoCloseable {
     private final BrandsApi brands;
     private final ObjectMapper json = JsonMapping.objectMapper();
     private final ProblemMapper problems = new ProblemMapper(json);
+    private final IdempotentWrites idempotentWrites;
 
     private Javalin app;
 
@@ -70,6 +71,7 @@ public final class HttpApi implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.operations = Objects.requireNonNull(operations, "operations");
         this.signIn = ports.signIn();
+        this.idempotentWrites = new IdempotentWrites(ports.idempotency(), problems);
         TrustedProxies proxies = TrustedProxies.parse(settings.trustedProxies());
         this.table = RouteTable.of(ports, proxies, operations, Objects.requireNonNull(clock, "clock"));
         this.reference = ReferenceRouteTable.of(ports, proxies, clock);
@@ -163,10 +165,14 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The route's handler behind its shape: nothing reaches the handler that the shape did not admit. */
-    private static void install(JavalinConfig config, HandlerType method, Route route) {
+    private void install(JavalinConfig config, HandlerType method, Route route) {
         Handler admitted = ctx -> {
             route.shape().admit(ctx, route.accepts());
-            route.handler().handle(ctx);
+            if (route.acceptsIdempotencyKey()) {
+                idempotentWrites.handle(ctx, route, route.handler());
+            } else {
+                route.handler().handle(ctx);
+            }
         };
         if (route.guard().isEmpty()) {
             config.routes.addHttpHandler(method, route.path(), admitted);

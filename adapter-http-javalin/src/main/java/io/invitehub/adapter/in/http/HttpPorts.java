@@ -3,6 +3,7 @@ package io.invitehub.adapter.in.http;
 import io.invitehub.adapter.in.http.brands.BrandsApi;
 import io.invitehub.adapter.in.http.shop.ShopApi;
 import io.invitehub.application.site.port.in.PlatformSiteUseCase;
+import io.invitehub.application.idempotency.port.in.IdempotentWritesUseCase;
 import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.crm.port.in.CustomerRelationsUseCase;
 import io.invitehub.application.distributors.port.in.DistributorQueries;
@@ -21,6 +22,8 @@ import io.invitehub.application.redemption.port.in.RedeemCodeUseCase;
 import io.invitehub.application.membership.port.in.ReinviteMemberUseCase;
 import io.invitehub.application.membership.port.in.RemoveMemberUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.accounts.port.in.PasswordResetUseCase;
+import io.invitehub.application.webhooks.port.in.ManageWebhooksUseCase;
 
 import java.util.Objects;
 
@@ -30,8 +33,10 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
                         DistributorSignUpUseCase signUp, ManageDistributorsUseCase distributors, DistributorQueries readSide,
                         ManageCodesUseCase manageCodes, ProtectRecipientsUseCase recipients, RemoveMemberUseCase removal,
                         ReinviteMemberUseCase reinvite, RebindUseCase rebind, ShopApi shop, BrandsApi brands,
-                        PlatformSiteUseCase site, StaffPorts staff, ExportUseCase exports, CustomerRelationsUseCase crm,
-                        SettlementQueries settlementQueries, ManageSettlementUseCase settlement) {
+                        PlatformSiteUseCase site, PasswordResetUseCase passwordReset, ManageWebhooksUseCase webhooks,
+                        StaffPorts staff, ExportUseCase exports, CustomerRelationsUseCase crm,
+                        SettlementQueries settlementQueries, ManageSettlementUseCase settlement,
+                        IdempotentWritesUseCase idempotency) {
     public HttpPorts {
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(queries, "queries");
@@ -55,5 +60,8 @@ public record HttpPorts(RedeemCodeUseCase redeem, PublicRedemptionQueries querie
         Objects.requireNonNull(crm, "crm");
         Objects.requireNonNull(settlementQueries, "settlementQueries");
         Objects.requireNonNull(settlement, "settlement");
+        Objects.requireNonNull(passwordReset, "passwordReset");
+        Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 }

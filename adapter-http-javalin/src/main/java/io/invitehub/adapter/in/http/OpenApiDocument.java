@@ -100,6 +100,9 @@ final class OpenApiDocument {
         for (Field field : route.shape().queryFields()) {
             parameters.add(parameter(field, "query", false));
         }
+        for (Field field : route.shape().headerFields()) {
+            parameters.add(parameter(field, "header", false)); // Idempotency-Key on the writes that take one (ADR 44)
+        }
         route.shape().everyParameter().ifPresent(shape -> op.put("x-invitehub-every-parameter",
                 "every query parameter and form field, whatever its name, is checked as " + shape.kind()
                         + " (the payment gateway's signed parameters)"));
@@ -113,7 +116,7 @@ final class OpenApiDocument {
         ObjectNode responses = op.putObject("responses");
         responses.set(Integer.toString(answer.status()), success(answer, schemas));
         if (!route.shape().pathFields().isEmpty() || !route.shape().queryFields().isEmpty() || !route.accepts().isEmpty()
-                || route.shape().everyParameter().isPresent()) {
+                || !route.shape().headerFields().isEmpty() || route.shape().everyParameter().isPresent()) {
             responses.set("400", problem("an input does not fit its field (VALIDATION_FAILED, with `field`), or a refusal of the request"));
         }
         if (!route.access().equals(Route.PUBLIC)) {

@@ -67,6 +67,12 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.CUSTOM_HOST_TAKEN, 409);
         STATUS.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, 403);
         STATUS.put(ErrorCode.DISTRIBUTOR_HAS_RECORDS, 409);
+        STATUS.put(ErrorCode.RESET_TOKEN_INVALID, 400);
+        STATUS.put(ErrorCode.ORDER_NOT_CANCELLABLE, 409);
+        STATUS.put(ErrorCode.ORDER_ALREADY_PAID, 409);
+        STATUS.put(ErrorCode.ORDER_NOT_REFUNDABLE, 409);
+        STATUS.put(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
+        STATUS.put(ErrorCode.IDEMPOTENCY_KEY_IN_USE, 409);
     }
 
     private final ObjectMapper json;

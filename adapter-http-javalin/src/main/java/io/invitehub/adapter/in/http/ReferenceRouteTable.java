@@ -70,7 +70,7 @@ final class ReferenceRouteTable {
                 s.plans(), s.shop(), proxies);
         ReferenceCodeHandlers codes = new ReferenceCodeHandlers(ports.readSide(), ports.manageCodes());
         ReferencePublicHandlers customer = new ReferencePublicHandlers(ports.redeem(), ports.queries(), ports.rebind(), proxies);
-        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
+        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.query(), s.currency());
 
         return new ReferenceRouteTable(List.of(
                 row(POST, "/auth/login", ANYONE, LOGIN_FORM, ReferenceAuthHandlers.LOGIN, auth::login),
@@ -121,6 +121,7 @@ final class ReferenceRouteTable {
     }
 
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {
-        return new Route(method, Route.REFERENCE_PREFIX + path, Optional.ofNullable(access), accepts, shape, handler);
+        return new Route(method, Route.REFERENCE_PREFIX + path, Optional.ofNullable(access), accepts, shape, handler,
+                false); // no Idempotency-Key: the reference's clients never send one (ADR 44)
     }
 }

@@ -32,14 +32,25 @@ public final class Route {
     private final Set<String> accepts;
     private final RequestShape shape;
     private final Handler handler;
+    private final boolean idempotencyKeys;
 
-    Route(HandlerType method, String path, Optional<Access> access, Set<String> accepts, RequestShape shape, Handler handler) {
+    Route(HandlerType method, String path, Optional<Access> access, Set<String> accepts, RequestShape shape, Handler handler,
+          boolean idempotencyKeys) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
         this.access = Objects.requireNonNull(access, "access");
         this.accepts = Set.copyOf(accepts);
         this.shape = Objects.requireNonNull(shape, "shape");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.idempotencyKeys = idempotencyKeys;
+    }
+
+    /**
+     * Whether the route takes an {@code Idempotency-Key} (ADR 44): every write of the JSON API except the
+     * gateway's (its trade number is its idempotency) and the sign-in (its answer is a bearer token, never stored).
+     */
+    public boolean acceptsIdempotencyKey() {
+        return idempotencyKeys;
     }
 
     /** {@code GET}, {@code POST}, … */
@@ -94,6 +105,7 @@ public final class Route {
 
     @Override
     public String toString() {
-        return method() + " " + path + " (" + access() + (accepts.isEmpty() ? "" : ", accepts " + String.join(" or ", new java.util.TreeSet<>(accepts))) + ")";
+        return method() + " " + path + " (" + access() + (accepts.isEmpty() ? "" : ", accepts " + String.join(" or ", new java.util.TreeSet<>(accepts)))
+                + (idempotencyKeys ? ", Idempotency-Key" : "") + ")";
     }
 }

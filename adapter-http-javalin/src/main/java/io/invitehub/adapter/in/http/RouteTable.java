@@ -5,6 +5,8 @@ import io.invitehub.adapter.in.http.alerts.AlertHandlers;
 import io.invitehub.adapter.in.http.audit.AuditHandlers;
 import io.invitehub.adapter.in.http.auth.AuthHandlers;
 import io.invitehub.adapter.in.http.brands.BrandHandlers;
+import io.invitehub.adapter.in.http.auth.PasswordResetHandlers;
+import io.invitehub.adapter.in.http.webhooks.WebhookHandlers;
 import io.invitehub.adapter.in.http.codes.CodeHandlers;
 import io.invitehub.adapter.in.http.codes.PlatformCodeHandlers;
 import io.invitehub.adapter.in.http.crm.CrmHandlers;
@@ -24,6 +26,7 @@ import io.invitehub.adapter.in.http.shop.ShopHandlers;
 import io.invitehub.adapter.in.http.site.SiteHandlers;
 import io.invitehub.adapter.in.http.teams.TeamHandlers;
 import io.invitehub.adapter.in.http.teams.TeamPoolHandlers;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
 import io.javalin.http.Handler;
@@ -93,13 +96,15 @@ public final class RouteTable {
         MemberHandlers members = new MemberHandlers(ports.removal(), ports.reinvite(), ports.rebind(), proxies);
         RecipientHandlers recipients = new RecipientHandlers(ports.recipients(), proxies);
         ShopApi s = ports.shop();
-        ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency());
-        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.currency());
+        ShopHandlers shop = new ShopHandlers(s.plans(), s.shop(), s.admin(), s.currency(), s.cancel(), s.refund());
+        GatewayHandlers gateway = new GatewayHandlers(s.notifications(), s.sandbox(), s.query(), s.currency());
         ExportHandlers exports = new ExportHandlers(ports.exports());
         CrmHandlers crm = new CrmHandlers(ports.crm());
         SettlementHandlers settlement = new SettlementHandlers(ports.settlementQueries(), ports.settlement(), s.currency());
         BrandHandlers brands = new BrandHandlers(ports.brands().profiles(), ports.brands().publicBrands(), ports.brands().customHosts());
         SiteHandlers site = new SiteHandlers(ports.site());
+        PasswordResetHandlers resets = new PasswordResetHandlers(ports.passwordReset(), proxies);
+        WebhookHandlers webhooks = new WebhookHandlers(ports.webhooks());
         StaffPorts st = ports.staff();
         StaffAccountHandlers staffAccounts = new StaffAccountHandlers(st.accounts());
         AuditHandlers audit = new AuditHandlers(st.audit());
@@ -136,6 +141,7 @@ public final class RouteTable {
                 row(GET, "/api/v1/public/shop/notify", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::notify),
                 row(POST, "/api/v1/public/shop/notify", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::notify),
                 row(GET, "/api/v1/public/shop/sandbox/submit.php", ANYONE, NO_BODY, GatewayHandlers.GATEWAY, gateway::sandboxPayPage),
+                row(POST, "/api/v1/public/shop/sandbox/pay", ANYONE, FORM, GatewayHandlers.GATEWAY, gateway::sandboxPay),
                 row(GET, "/api/v1/public/shop/return", ANYONE, NO_BODY, GatewayHandlers.RETURN, gateway::returnPage),
 
                 row(POST, "/api/v1/auth/login", ANYONE, JSON_OR_FORM, AuthHandlers.LOGIN, auth::login),
@@ -143,6 +149,8 @@ public final class RouteTable {
                 row(POST, "/api/v1/auth/register-distributor", ANYONE, JSON, AuthHandlers.REGISTER_DISTRIBUTOR, auth::registerDistributor),
                 row(GET, "/api/v1/exports/download", ANYONE, NO_BODY, ExportHandlers.DOWNLOAD, exports::download),
 
+                row(POST, "/api/v1/auth/password-reset/request", ANYONE, JSON, PasswordResetHandlers.REQUEST, resets::request),
+                row(POST, "/api/v1/auth/password-reset/confirm", ANYONE, JSON, PasswordResetHandlers.RESET, resets::reset),
                 row(GET, "/api/v1/auth/me", SIGNED_IN, NO_BODY, NOTHING, auth::me),
                 row(POST, "/api/v1/auth/change-password", SIGNED_IN, JSON, AuthHandlers.CHANGE_PASSWORD, auth::changePassword),
                 row(POST, "/api/v1/auth/renew", SIGNED_IN, NO_BODY, NOTHING, auth::renew),
@@ -177,6 +185,14 @@ public final class RouteTable {
                 row(POST, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, JSON, ShopHandlers.PLACE_ORDER, shop::placeOrder),
                 row(GET, "/api/v1/distributors/me/code-orders", DISTRIBUTOR, NO_BODY, ShopHandlers.PAGE, shop::myOrders),
                 row(GET, "/api/v1/distributors/me/code-orders/{order_no}", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::myOrder),
+                row(POST, "/api/v1/distributors/me/code-orders/{order_no}/cancel", DISTRIBUTOR, NO_BODY, ShopHandlers.ONE_ORDER, shop::cancelMyOrder),
+
+                row(POST, "/api/v1/distributors/me/webhooks", DISTRIBUTOR, JSON, WebhookHandlers.CREATE, webhooks::create),
+                row(GET, "/api/v1/distributors/me/webhooks", DISTRIBUTOR, NO_BODY, WebhookHandlers.LIST, webhooks::list),
+                row(DELETE, "/api/v1/distributors/me/webhooks/{id}", DISTRIBUTOR, NO_BODY, WebhookHandlers.ONE, webhooks::delete),
+                row(GET, "/api/v1/distributors/me/webhooks/{id}/deliveries", DISTRIBUTOR, NO_BODY, WebhookHandlers.DELIVERIES, webhooks::deliveries),
+                row(POST, "/api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver", DISTRIBUTOR, NO_BODY,
+                        WebhookHandlers.ONE_DELIVERY, webhooks::redeliver),
 
                 row(GET, "/api/v1/redeem-codes", CODE_HOLDERS, NO_BODY, CodeHandlers.LIST, codes::listCodes),
                 row(DELETE, "/api/v1/redeem-codes/batch", CODE_HOLDERS, JSON, CodeHandlers.DELETE_BATCH, codes::deleteBatch),
@@ -225,7 +241,15 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/orders/stats", STAFF, NO_BODY, ShopHandlers.NOTHING, shop::stats),
                 row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::order),
                 row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::retryFulfilment),
+                row(POST, "/api/v1/admin/orders/{order_no}/refund", STAFF, JSON, ShopHandlers.REFUND, shop::refundOrder),
                 row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.PAGE, shop::alerts),
+
+                row(POST, "/api/v1/admin/webhooks", STAFF, JSON, WebhookHandlers.CREATE, webhooks::create),
+                row(GET, "/api/v1/admin/webhooks", STAFF, NO_BODY, WebhookHandlers.LIST, webhooks::list),
+                row(DELETE, "/api/v1/admin/webhooks/{id}", STAFF, NO_BODY, WebhookHandlers.ONE, webhooks::delete),
+                row(GET, "/api/v1/admin/webhooks/{id}/deliveries", STAFF, NO_BODY, WebhookHandlers.DELIVERIES, webhooks::deliveries),
+                row(POST, "/api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", STAFF, NO_BODY, WebhookHandlers.ONE_DELIVERY,
+                        webhooks::redeliver),
 
                 row(GET, "/api/v1/admin/code-plans", ADMIN, NO_BODY, ShopHandlers.NOTHING, shop::listPlans),
                 row(POST, "/api/v1/admin/code-plans", ADMIN, JSON, ShopHandlers.PLAN, shop::createPlan),
@@ -263,7 +287,21 @@ public final class RouteTable {
         return table;
     }
 
+    /**
+     * Writes whose own protocol or answer rules out Idempotency-Key (ADR 44): the gateway's (its trade number is its
+     * idempotency), and those whose answer is a credential that must not rest in the key table in plain: the sign-in
+     * (a token), the staff account's creation and password reset (a temporary password, ADR 50) and a webhook
+     * endpoint's registration (its signing secret, kept sealed otherwise, ADR 42). The reference dialect's rows
+     * ({@link ReferenceRouteTable}) take no key either: the reference's clients never send one.
+     */
+    static final Set<String> WITHOUT_IDEMPOTENCY_KEYS = Set.of("/api/v1/public/shop/notify", "/api/v1/public/shop/sandbox/pay",
+            "/api/v1/auth/login", "/api/v1/admin/accounts", "/api/v1/admin/accounts/{id}/reset-password",
+            "/api/v1/distributors/me/webhooks", "/api/v1/admin/webhooks");
+
     private static Route row(HandlerType method, String path, Access access, Set<String> accepts, RequestShape shape, Handler handler) {
-        return new Route(method, path, Optional.ofNullable(access), accepts, shape, handler);
+        boolean write = method == POST || method == PUT || method == PATCH || method == DELETE;
+        boolean keys = write && path.startsWith("/api/v1/") && !WITHOUT_IDEMPOTENCY_KEYS.contains(path);
+        return new Route(method, path, Optional.ofNullable(access), accepts,
+                keys ? shape.headers(HttpRequests.IDEMPOTENCY_KEY) : shape, handler, keys);
     }
 }

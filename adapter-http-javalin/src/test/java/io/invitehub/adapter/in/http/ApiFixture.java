@@ -54,8 +54,10 @@ final class ApiFixture implements AutoCloseable, AfterEachCallback {
 
     ApiFixture(Set<String> trustedProxies) {
         api = new HttpApi(new HttpPorts(redeem, queries, teams, issueCodes, accounts, accounts, accounts, accounts, readSide, readSide,
-                recipients, members, members, members, shop.api(), brands.api(), brands, new StaffFakes().ports(),
-                new InPortFakes.Exports(), new InPortFakes.Crm(), new InPortFakes.Settlement(), new InPortFakes.Settlement()),
+                recipients, members, members, members, shop.api(), brands.api(), brands, accounts, new NoWebhooks(),
+                new StaffFakes().ports(), new InPortFakes.Exports(), new InPortFakes.Crm(), new InPortFakes.Settlement(),
+                new InPortFakes.Settlement(),
+                (request, write) -> new io.invitehub.application.idempotency.port.in.IdempotentWritesUseCase.Outcome(write.get(), false)),
                 new HttpSettings("127.0.0.1", 0, 16, 2, Duration.ofSeconds(30), trustedProxies),
                 databaseUp::get, Clock.fixed(InPortFakes.NOW, ZoneOffset.UTC));
         port = api.start();

@@ -252,7 +252,8 @@ final class InPortFakes {
      * Users with plain-text passwords and readable tokens {@code token-<username>-<version>}: the in-ports of
      * accounts, sign-in, sign-up and distributor administration over one map, validating like the services.
      */
-    static final class Accounts implements AccountsUseCase, SignInUseCase, DistributorSignUpUseCase, ManageDistributorsUseCase {
+    static final class Accounts implements AccountsUseCase, SignInUseCase, DistributorSignUpUseCase, ManageDistributorsUseCase,
+            io.invitehub.application.accounts.port.in.PasswordResetUseCase {
         private final Map<String, String> passwords = new HashMap<>();
         private final Map<String, User> users = new LinkedHashMap<>();
         final List<String> createdDistributors = new CopyOnWriteArrayList<>();
@@ -323,8 +324,18 @@ final class InPortFakes {
         }
 
         @Override
-        public void sendVerificationCode(String email, String clientAddress) {
+        public void sendVerificationCode(String email, String clientAddress, io.invitehub.domain.shared.Language language) {
             calls.add("send-code " + Email.of(email).value() + " from " + clientAddress);
+        }
+
+        @Override
+        public void requestReset(String email, String clientAddress, io.invitehub.domain.shared.Language language) {
+            calls.add("reset-request " + Email.of(email).value() + " from " + clientAddress + " in " + language);
+        }
+
+        @Override
+        public void resetPassword(String token, char[] newPassword, String clientAddress) {
+            calls.add("reset " + token.length() + " from " + clientAddress);
         }
 
         @Override

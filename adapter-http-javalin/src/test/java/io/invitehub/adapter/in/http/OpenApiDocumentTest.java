@@ -58,6 +58,7 @@ class OpenApiDocumentTest {
             List<String> declared = new ArrayList<>();
             route.shape().pathFields().forEach(f -> declared.add("path:" + f.name()));
             route.shape().queryFields().forEach(f -> declared.add("query:" + f.name()));
+            route.shape().headerFields().forEach(f -> declared.add("header:" + f.name()));
             assertThat(parameters).as(route + " parameters").isEqualTo(declared);
             if (route.accepts().isEmpty()) {
                 assertThat(op.has("requestBody")).as(route + " reads no body").isFalse();

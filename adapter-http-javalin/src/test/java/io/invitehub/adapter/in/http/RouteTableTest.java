@@ -47,12 +47,39 @@ class RouteTableTest {
     }
 
     @Test
+    void everyWriteOfTheApiButTheGatewaysAndThoseAnsweringACredentialTakesAnIdempotencyKeyDeclaredInItsShape() {
+        Set<String> without = routes().stream().filter(r -> !r.reference() && !r.method().equals("GET") && !r.acceptsIdempotencyKey())
+                .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+        assertThat(without).containsExactlyInAnyOrder("POST /api/v1/public/shop/notify", "POST /api/v1/public/shop/sandbox/pay",
+                "POST /api/v1/auth/login", "POST /api/v1/admin/accounts", "POST /api/v1/admin/accounts/{id}/reset-password",
+                "POST /api/v1/distributors/me/webhooks", "POST /api/v1/admin/webhooks");
+        // the reference dialect's writes take none (its clients never send one)
+        assertThat(routes().stream().filter(Route::reference).filter(r -> !r.method().equals("GET")).toList())
+                .isNotEmpty().noneMatch(Route::acceptsIdempotencyKey);
+        for (Route route : routes()) {
+            boolean declared = route.shape().headerFields().stream().anyMatch(f -> f.name().equals("Idempotency-Key"));
+            assertThat(declared).as(route.toString()).isEqualTo(route.acceptsIdempotencyKey());
+            if (route.method().equals("GET")) {
+                assertThat(route.acceptsIdempotencyKey()).as(route.toString()).isFalse();
+            }
+        }
+        assertThat(find("POST", "/api/v1/distributors/me/code-orders").acceptsIdempotencyKey()).isTrue();
+        assertThat(find("PATCH", "/api/v1/admin/teams/{id}").acceptsIdempotencyKey()).isTrue();
+        // writes that came with notify (webhooks, password reset) and the staff console (issue 14) take one too
+        assertThat(find("DELETE", "/api/v1/admin/webhooks/{id}").acceptsIdempotencyKey()).isTrue();
+        assertThat(find("POST", "/api/v1/distributors/me/webhooks/{id}/deliveries/{delivery_id}/redeliver").acceptsIdempotencyKey()).isTrue();
+        assertThat(find("POST", "/api/v1/auth/password-reset/confirm").acceptsIdempotencyKey()).isTrue();
+        assertThat(find("DELETE", "/api/v1/admin/teams/{id}").acceptsIdempotencyKey()).isTrue();
+        assertThat(find("POST", "/api/v1/admin/accounts/{id}/disable").acceptsIdempotencyKey()).isTrue();
+    }
+
+    @Test
     void formsAreAcceptedWhereTheReferenceSendsThemAndReadsNeverTakeABody() {
         Set<String> formRoutes = routes().stream().filter(r -> r.accepts().contains(Route.FORM))
                 .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
         assertThat(formRoutes).containsExactlyInAnyOrder("POST /api/v1/auth/login", "POST /api/v1/public/redeem",
                 "POST /api/v1/public/direct-redeem", "POST /api/v1/public/rebind", "POST /api/v1/public/shop/notify",
-                "POST /reference/api/v1/auth/login", "POST /reference/api/v1/public/shop/notify");
+                "POST /api/v1/public/shop/sandbox/pay", "POST /reference/api/v1/auth/login", "POST /reference/api/v1/public/shop/notify");
         Set<String> multipartRoutes = routes().stream().filter(r -> r.accepts().contains(Route.MULTIPART))
                 .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
         assertThat(multipartRoutes).containsExactly("POST /reference/api/v1/auth/login");

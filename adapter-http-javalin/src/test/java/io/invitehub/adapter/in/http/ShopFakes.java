@@ -30,13 +30,15 @@ import java.util.Optional;
 
 /** The shop's use cases for HTTP tests: records what the handlers passed; nothing is stored. */
 final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseCase, PaymentNotificationUseCase,
-        SandboxCheckoutUseCase {
+        SandboxCheckoutUseCase, io.invitehub.application.shop.port.in.CancelOrderUseCase,
+        io.invitehub.application.shop.port.in.RefundOrderUseCase, io.invitehub.application.shop.port.in.PaymentQueryUseCase {
+    final List<Map<String, String>> returns = new ArrayList<>();
     final List<Map<String, String>> notifications = new ArrayList<>();
     volatile RuntimeException notifyFailure;
     volatile List<Plan> publicPlans = List.of();
 
     ShopApi api() {
-        return new ShopApi(this, this, this, this, this, Currency.getInstance("CNY"));
+        return new ShopApi(this, this, this, this, this, Currency.getInstance("CNY"), this, this, this);
     }
 
     @Override
@@ -48,6 +50,11 @@ final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseC
         return "TRADE_SUCCESS".equals(parameters.get("trade_status"));
     }
 
+    @Override public Order cancel(UserId caller, OrderNo orderNo) { throw DomainException.notFound("no order"); }
+    @Override public Refunded refund(Actor staff, OrderNo orderNo, Optional<String> reason) { throw DomainException.notFound("no order"); }
+    @Override public void buyerReturned(Map<String, String> parameters) { returns.add(Map.copyOf(parameters)); }
+    @Override public int queryDue() { return 0; }
+    @Override public String pay(Map<String, String> notification, boolean deliver) { throw DomainException.notFound("no sandbox"); }
     @Override public Plan create(Actor admin, PlanSpec spec) { return new Plan(new PlanId(1), spec); }
     @Override public Plan update(Actor admin, PlanId id, PlanSpec spec) { return new Plan(id, spec); }
     @Override public void delete(Actor admin, PlanId id) { throw DomainException.notFound("no plan"); }

@@ -25,8 +25,11 @@ public final class JooqOperationalFigures {
     public record Queue(long length, Duration oldestDueAge) {
     }
 
-    /** The work queues: invitations to send, invitations waiting for a seat, removals to finish, paid orders to deliver. */
-    public record Queues(Queue dispatch, Queue waiting, Queue removals, Queue fulfilment) {
+    /**
+     * The work queues: invitations to send, invitations waiting for a seat, removals to finish, paid orders to deliver,
+     * mail to send and webhook deliveries to make (the outboxes of ADR 41, 42: rows PENDING or SENDING).
+     */
+    public record Queues(Queue dispatch, Queue waiting, Queue removals, Queue fulfilment, Queue mail, Queue webhooks) {
     }
 
     public Queues queues(Instant now) {
@@ -39,13 +42,19 @@ public final class JooqOperationalFigures {
                        (select min(removal_due_at) from invitations where state = 'REMOVING') as removing_due,
                        (select count(*) from orders where status = 'PAID' and fulfillment_status in ('PENDING', 'PROCESSING')) as fulfil_n,
                        (select min(fulfillment_next_at) from orders
-                         where status = 'PAID' and fulfillment_status in ('PENDING', 'PROCESSING')) as fulfil_due
+                         where status = 'PAID' and fulfillment_status in ('PENDING', 'PROCESSING')) as fulfil_due,
+                       (select count(*) from mail_outbox where status in ('PENDING', 'SENDING')) as mail_n,
+                       (select min(next_attempt_at) from mail_outbox where status in ('PENDING', 'SENDING')) as mail_due,
+                       (select count(*) from webhook_deliveries where status in ('PENDING', 'SENDING')) as webhooks_n,
+                       (select min(next_attempt_at) from webhook_deliveries where status in ('PENDING', 'SENDING')) as webhooks_due
                 """);
         return new Queues(
                 queue(r, "dispatch_n", "dispatch_due", now),
                 queue(r, "waiting_n", "waiting_since", now),
                 queue(r, "removing_n", "removing_due", now),
-                queue(r, "fulfil_n", "fulfil_due", now));
+                queue(r, "fulfil_n", "fulfil_due", now),
+                queue(r, "mail_n", "mail_due", now),
+                queue(r, "webhooks_n", "webhooks_due", now));
     }
 
     private static Queue queue(Record r, String count, String due, Instant now) {

@@ -32,7 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.ORDERS;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
@@ -209,8 +213,57 @@ final class JooqOrders implements Orders {
                 .execute() > 0;
     }
 
+    @Override
+    public boolean cancel(OrderId id, Instant now) {
+        return dsl.update(ORDERS)
+                .set(ORDERS.STATUS, OrderStatus.CANCELLED.name())
+                .set(ORDERS.CANCELLED_AT, Rows.at(now))
+                .set(ORDERS.UPDATED_AT, currentOffsetDateTime())
+                .where(ORDERS.ID.eq(id.value())).and(ORDERS.STATUS.eq(inline(OrderStatus.PENDING.name())))
+                .execute() > 0;
+    }
+
+    @Override
+    public boolean refund(OrderId id, Instant now) {
+        return dsl.update(ORDERS)
+                .set(ORDERS.STATUS, OrderStatus.REFUNDED.name())
+                .set(ORDERS.REFUNDED_AT, Rows.at(now))
+                // a fulfilment still running stops: the worker's fenced writes require PAID
+                .set(ORDERS.FULFILLMENT_STATUS, when(ORDERS.FULFILLMENT_STATUS.eq(inline(FulfilmentStatus.COMPLETED.name())),
+                        ORDERS.FULFILLMENT_STATUS).otherwise(inline(FulfilmentStatus.FAILED.name())))
+                .set(ORDERS.FULFILLMENT_ERROR, when(ORDERS.FULFILLMENT_STATUS.eq(inline(FulfilmentStatus.COMPLETED.name())),
+                        ORDERS.FULFILLMENT_ERROR).otherwise(inline("refunded before every code was delivered")))
+                .set(ORDERS.FULFILLMENT_NEXT_AT, (java.time.OffsetDateTime) null)
+                .set(ORDERS.FULFILLMENT_CLAIM, (String) null)
+                .set(ORDERS.UPDATED_AT, currentOffsetDateTime())
+                .where(ORDERS.ID.eq(id.value())).and(ORDERS.STATUS.eq(inline(OrderStatus.PAID.name())))
+                .execute() > 0;
+    }
+
+    @Override
+    public boolean returnedFromGateway(OrderNo orderNo, Instant now, Instant queryAt) {
+        return dsl.update(ORDERS)
+                .set(ORDERS.RETURNED_AT, coalesce(ORDERS.RETURNED_AT, val(Rows.at(now))))
+                .set(ORDERS.QUERY_NEXT_AT, least(coalesce(ORDERS.QUERY_NEXT_AT, val(Rows.at(queryAt))), val(Rows.at(queryAt))))
+                .where(ORDERS.ORDER_NO.eq(orderNo.value())).and(ORDERS.STATUS.eq(inline(OrderStatus.PENDING.name())))
+                .execute() > 0;
+    }
+
+    @Override
+    public List<Order> claimDueQueries(Instant now, Duration backoff, Duration maxBackoff, int limit) {
+        // next = now + least(backoff × 2^attempts, maxBackoff); attempts capped in the exponent so it never overflows
+        return dsl.resultQuery("update orders o set query_attempts = o.query_attempts + 1,"
+                        + " query_next_at = ?::timestamptz + least(? * power(2, least(o.query_attempts, 20)), ?) * interval '1 millisecond'"
+                        + " from (select id from orders where status = 'PENDING' and query_next_at <= ?::timestamptz"
+                        + " order by query_next_at limit ? for update skip locked) due"
+                        + " where o.id = due.id returning o.*",
+                        Rows.at(now), backoff.toMillis(), maxBackoff.toMillis(), Rows.at(now), limit)
+                .fetchInto(ORDERS).map(JooqOrders::toDomain);
+    }
+
     private static Condition claimed(FulfilmentJob job) {
         return ORDERS.ID.eq(job.order().id().value()).and(ORDERS.FULFILLMENT_CLAIM.eq(job.claim()))
+                .and(ORDERS.STATUS.eq(inline(OrderStatus.PAID.name())))
                 .and(ORDERS.FULFILLMENT_STATUS.eq(inline(FulfilmentStatus.PROCESSING.name())));
     }
 

@@ -2,8 +2,14 @@ package io.invitehub.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invitehub.application.accounts.port.out.PasswordResets;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
 import io.invitehub.application.crm.port.out.CustomerBook;
+import io.invitehub.application.mail.port.out.MailQueue;
+import io.invitehub.application.shared.port.out.MailOutbox;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.application.webhooks.port.out.WebhookDeliveries;
+import io.invitehub.application.webhooks.port.out.WebhookEndpoints;
 import io.invitehub.application.dispatch.port.out.DispatchOutbox;
 import io.invitehub.application.settlement.port.out.Ledger;
 import io.invitehub.application.exports.port.out.ExportRows;
@@ -21,6 +27,8 @@ import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.idempotency.port.out.IdempotencyKeys;
+import io.invitehub.application.shop.port.out.OrderCodes;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
 import io.invitehub.application.brands.port.out.Brands;
@@ -74,6 +82,13 @@ public final class JooqPersistence implements AutoCloseable {
     private final JooqStatements statements;
     private final JooqBrands brands;
     private final JooqPlatformSettings platformSettings;
+    private final JooqMailOutbox mailOutbox;
+    private final JooqPasswordResets passwordResets;
+    private final JooqWebhookEvents webhookEvents;
+    private final JooqWebhookEndpoints webhookEndpoints;
+    private final JooqWebhookDeliveries webhookDeliveries;
+    private final JooqOrderCodes orderCodes;
+    private final JooqIdempotencyKeys idempotencyKeys;
 
     private final JooqOperationalFigures operationalFigures;
 
@@ -114,6 +129,13 @@ public final class JooqPersistence implements AutoCloseable {
         this.statements = new JooqStatements(dsl);
         this.brands = new JooqBrands(dsl);
         this.platformSettings = new JooqPlatformSettings(dsl);
+        this.mailOutbox = new JooqMailOutbox(dsl, secrets);
+        this.passwordResets = new JooqPasswordResets(dsl);
+        this.webhookEvents = new JooqWebhookEvents(dsl);
+        this.webhookEndpoints = new JooqWebhookEndpoints(dsl, secrets);
+        this.webhookDeliveries = new JooqWebhookDeliveries(dsl, secrets);
+        this.orderCodes = new JooqOrderCodes(dsl);
+        this.idempotencyKeys = new JooqIdempotencyKeys(dsl);
         this.operationalFigures = new JooqOperationalFigures(dsl);
     }
 
@@ -225,8 +247,13 @@ public final class JooqPersistence implements AutoCloseable {
      * changing anything when a value names a key that is not configured (a wrong or missing key).
      */
     public SealedSecretsReport checkSealedSecrets() {
-        JooqTeams.SecretsCheck check = transactions.inTransaction(teams::checkSealedCredentials);
-        return new SealedSecretsReport(check.sealed(), check.resealed(), check.unreadable());
+        return transactions.inTransaction(() -> {
+            JooqTeams.SecretsCheck check = teams.checkSealedCredentials();
+            // webhook secrets and unsent mail are sealed too (ADR 41, 42): under the current key after a rotation
+            int more = SealedColumns.resealAll(dsl, secrets, "webhook_endpoints", "sealed_secret", JooqWebhookEndpoints.SECRET_PURPOSE)
+                    + SealedColumns.resealAll(dsl, secrets, "mail_outbox", "sealed_values", JooqMailOutbox.PURPOSE);
+            return new SealedSecretsReport(check.sealed(), check.resealed() + more, check.unreadable());
+        });
     }
 
     /** What {@link #checkSealedSecrets()} found. */
@@ -282,6 +309,17 @@ public final class JooqPersistence implements AutoCloseable {
     }
     public Brands brands() { return brands; }
     public PlatformSettings platformSettings() { return platformSettings; }
+    public OrderCodes orderCodes() { return orderCodes; }
+    public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
+    /** The mail outbox (written by the features, ADR 41). */
+    public MailOutbox mailOutbox() { return mailOutbox; }
+    /** The mail workers' claims on the outbox. */
+    public MailQueue mailQueue() { return mailOutbox; }
+    public PasswordResets passwordResets() { return passwordResets; }
+    /** The webhook outbox (written by the features, ADR 42). */
+    public WebhookEvents webhookEvents() { return webhookEvents; }
+    public WebhookEndpoints webhookEndpoints() { return webhookEndpoints; }
+    public WebhookDeliveries webhookDeliveries() { return webhookDeliveries; }
     /** Queue lengths and ages, invitations by state: for the service's metrics (ADR 39). */
     public JooqOperationalFigures operationalFigures() { return operationalFigures; }
 

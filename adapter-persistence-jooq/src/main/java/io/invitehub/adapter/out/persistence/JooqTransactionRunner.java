@@ -7,6 +7,8 @@ import org.jooq.exception.DataAccessException;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,6 +38,8 @@ final class JooqTransactionRunner implements TransactionRunner {
     private final int attempts;
     private final Duration backoff;
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    /** What runs after the outermost transaction of this thread commits ({@link #afterCommit}). */
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
     private final LongAdder deadlocks = new LongAdder();
     private final LongAdder serializationFailures = new LongAdder();
     private final LongAdder givenUp = new LongAdder();
@@ -59,12 +63,19 @@ final class JooqTransactionRunner implements TransactionRunner {
             return run(work); // joins the outer transaction (a savepoint); the outermost call retries
         }
         for (int attempt = 1; ; attempt++) {
+            afterCommit.get().clear(); // an attempt rolled back: what it deferred is gone with it
+            T result;
             try {
-                return run(work);
-            } catch (DataAccessException e) {
-                Optional<String> state = retryableState(e);
-                if (state.isEmpty()) {
+                result = run(work);
+            } catch (RuntimeException | Error e) {
+                afterCommit.get().clear();
+                if (!(e instanceof DataAccessException)) {
                     throw e;
+                }
+                DataAccessException dataAccess = (DataAccessException) e;
+                Optional<String> state = retryableState(dataAccess);
+                if (state.isEmpty()) {
+                    throw dataAccess;
                 }
                 (state.get().equals(DEADLOCK) ? deadlocks : serializationFailures).increment();
                 if (attempt >= attempts) {
@@ -72,12 +83,36 @@ final class JooqTransactionRunner implements TransactionRunner {
                     int tried = attempt;
                     LOG.warning(() -> "transaction aborted by PostgreSQL (" + state.get() + ") " + tried + " times; giving up");
                     throw new TransactionConflictException("The database aborted this transaction " + attempt
-                            + " times because of concurrent ones (SQLSTATE " + state.get() + "); nothing was changed.", RETRY_AFTER, e);
+                            + " times because of concurrent ones (SQLSTATE " + state.get() + "); nothing was changed.", RETRY_AFTER, dataAccess);
                 }
                 int tried = attempt;
                 LOG.info(() -> "transaction aborted by PostgreSQL (" + state.get() + "), attempt " + tried + " of " + attempts
-                        + "; running it again: " + serverMessage(e));
-                pause(attempt, e);
+                        + "; running it again: " + serverMessage(dataAccess));
+                pause(attempt, dataAccess);
+                continue;
+            }
+            runAfterCommit();
+            return result;
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (depth.get()[0] == 0) {
+            action.run();
+        } else {
+            afterCommit.get().add(action);
+        }
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> actions = new ArrayList<>(afterCommit.get());
+        afterCommit.get().clear();
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "an action after commit failed (the commit stands)", e);
             }
         }
     }

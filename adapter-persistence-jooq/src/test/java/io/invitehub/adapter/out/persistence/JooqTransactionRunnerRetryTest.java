@@ -67,6 +67,42 @@ class JooqTransactionRunnerRetryTest {
     }
 
     @Test
+    void afterCommitRunsOnceTheOutermostTransactionCommittedAndNeverForARolledBackOne() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.inTransaction(() -> {
+            runner.inTransaction(() -> {
+                db.dsl().execute("insert into retry_probe values (1, 1)");
+                runner.afterCommit(() -> seen.add("nested: row visible=" + (db.dsl().fetchCount(db.dsl().selectFrom("retry_probe")) == 1)));
+            });
+            assertThat(seen).as("nothing runs before the outermost commit").isEmpty();
+            return null;
+        });
+        assertThat(seen).containsExactly("nested: row visible=true");
+
+        seen.clear();
+        assertThatThrownBy(() -> runner.inTransaction(() -> {
+            runner.afterCommit(() -> seen.add("rolled back"));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(seen).isEmpty();
+
+        // an attempt aborted by PostgreSQL and run again defers once, for the attempt that committed
+        AtomicInteger runs = new AtomicInteger();
+        runner.inTransaction(() -> {
+            int run = runs.incrementAndGet();
+            runner.afterCommit(() -> seen.add("run " + run));
+            if (run == 1) {
+                abort("40001");
+            }
+            return null;
+        });
+        assertThat(seen).containsExactly("run 2");
+
+        runner.afterCommit(() -> seen.add("no transaction: at once"));
+        assertThat(seen).containsExactly("run 2", "no transaction: at once");
+    }
+
+    @Test
     void aRealDeadlockBetweenTwoTransactionsEndsWithBothCommitted() throws Exception {
         db.dsl().execute("insert into retry_probe values (1, 0), (2, 0)");
         CyclicBarrier bothHoldTheirFirstRow = new CyclicBarrier(2);

@@ -1,5 +1,8 @@
 package io.invitehub.adapter.out.persistence;
 
+import io.invitehub.domain.shared.Language;
+import io.invitehub.application.shared.port.out.MailTemplate;
+import io.invitehub.application.shared.port.out.OutgoingMail;
 import io.invitehub.application.redemption.port.in.RedeemCommand;
 import io.invitehub.application.redemption.service.RedeemService;
 import io.invitehub.application.shared.port.out.NewTeam;
@@ -106,6 +109,8 @@ class OperationalFiguresTest {
         assertThat(queues.removals().length()).isZero();
         assertThat(queues.removals().oldestDueAge()).isZero();
         assertThat(queues.fulfilment().length()).isZero();
+        assertThat(queues.mail().length()).isZero();
+        assertThat(queues.webhooks().length()).isZero();
         assertThat(figures.queues(Instant.EPOCH).dispatch().oldestDueAge()).as("nothing is due yet at the epoch").isZero();
     }
 
@@ -155,6 +160,24 @@ class OperationalFiguresTest {
         assertThat(db.operationalFigures().invitationsByState()).isEqualTo(counted()).containsEntry("RESERVED", 2L);
         assertThat(db.dsl().fetchOne("select count(*) from invitation_state_counts where state = 'RESERVED'").get(0, Long.class))
                 .as("the second writer started a row of its own").isEqualTo(2L);
+    }
+
+    @Test
+    void theMailOutboxIsAQueueUntilItsMailIsSent() {
+        Instant queued = Instant.parse("2026-03-01T10:00:00Z");
+        for (String to : List.of("one@example.com", "two@example.com", "three@example.com")) {
+            db.transactions().inTransaction(() -> {
+                db.mailOutbox().enqueue(new OutgoingMail(Email.of(to), Language.EN, MailTemplate.VERIFICATION_CODE,
+                        Map.of("code", "123456", "minutes", "10")), queued);
+                return null;
+            });
+        }
+        db.dsl().execute("update mail_outbox set status = 'SENT', sealed_values = null where id = (select min(id) from mail_outbox)");
+
+        JooqOperationalFigures.Queues queues = db.operationalFigures().queues(queued.plusSeconds(600));
+        assertThat(queues.mail().length()).as("the two not sent yet").isEqualTo(2);
+        assertThat(queues.mail().oldestDueAge()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(queues.webhooks().length()).isZero();
     }
 
     @Test

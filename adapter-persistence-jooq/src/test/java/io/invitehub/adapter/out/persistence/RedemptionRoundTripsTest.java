@@ -104,6 +104,34 @@ class RedemptionRoundTripsTest {
                 "invitation_state_counts_inserted", 1L, "invitation_state_count_add", 1L));
     }
 
+    /**
+     * With the webhook outbox (ADR 42), as the service runs: one statement more, and with no endpoint
+     * subscribed it writes nothing.
+     */
+    @Test
+    void theWebhookOutboxCostsOneStatementAndWritesNothingWithoutSubscribers() {
+        RedeemService withEvents = new RedeemService(db.transactions(), db.codes(), db.codeUses(), db.invitations(), db.teams(), db.seats(),
+                io.invitehub.application.fakes.InMemoryRateLimiter.unlimited(), new WakeUps() {
+                    @Override
+                    public void signal(Work work) {
+                    }
+
+                    @Override
+                    public boolean await(Work work, Duration max) {
+                        return false;
+                    }
+                }, Clock.systemUTC(), RedemptionSettings.defaults(),
+                new RecipientPolicy(db.recipients(), new RecipientSettings(3, Duration.ZERO)), db.webhookEvents());
+        Code code = code("HUB", "AAAAAAAAAAD");
+
+        Cost cost = measure(() -> withEvents.redeem(new RedeemCommand(code, Email.of("bob@example.com"), "10.0.0.1")),
+                r -> assertThat(r.invitation().state()).isEqualTo(InvitationState.RESERVED));
+
+        assertThat(cost.statements()).as(cost.sql()).hasSize(8);
+        assertThat(cost.statements().get(7)).startsWith("with ep as");
+        assertThat(db.dsl().fetchCount(db.dsl().selectFrom("webhook_events"))).isZero();
+    }
+
     @Test
     void anIdempotentRepeatStopsAfterFourReads() {
         Code code = code("HUB", "AAAAAAAAAAC");

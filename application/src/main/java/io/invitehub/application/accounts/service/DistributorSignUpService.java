@@ -2,18 +2,22 @@ package io.invitehub.application.accounts.service;
 
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.accounts.port.in.RegisterDistributorCommand;
-import io.invitehub.application.accounts.port.out.Mailer;
 import io.invitehub.application.accounts.port.out.PasswordHasher;
 import io.invitehub.application.accounts.port.out.VerificationCodeGenerator;
 import io.invitehub.application.accounts.port.out.VerificationCodes;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
+import io.invitehub.application.shared.port.out.MailOutbox;
+import io.invitehub.application.shared.port.out.MailTemplate;
+import io.invitehub.application.shared.port.out.OutgoingMail;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.Language;
 import io.invitehub.domain.shared.RateLimitedException;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Approval;
@@ -23,11 +27,13 @@ import io.invitehub.domain.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sign-up: a six-digit code is stored hashed with an expiry, then mailed after commit; registering
+ * Sign-up: a six-digit code is stored hashed with an expiry and its mail written to the outbox in the same
+ * transaction (sent after commit by the mail workers, so a mail outage never fails the request); registering
  * (limited per client address and per e-mail) checks it (bounded failed tries — a wrong code, or the
  * right code with a taken username or e-mail —, then the code is gone) and creates a PENDING
  * distributor in the same transaction that consumes the code.
@@ -43,21 +49,23 @@ public final class DistributorSignUpService implements DistributorSignUpUseCase 
     private final VerificationCodes codes;
     private final VerificationCodeGenerator generator;
     private final PasswordHasher hasher;
-    private final Mailer mailer;
+    private final MailOutbox mail;
+    private final WakeUps wakeUps;
     private final RateLimiter rateLimiter;
     private final AuditLog audit;
     private final Clock clock;
     private final SignUpSettings settings;
 
     public DistributorSignUpService(TransactionRunner transactions, Users users, VerificationCodes codes,
-                                    VerificationCodeGenerator generator, PasswordHasher hasher, Mailer mailer,
+                                    VerificationCodeGenerator generator, PasswordHasher hasher, MailOutbox mail, WakeUps wakeUps,
                                     RateLimiter rateLimiter, AuditLog audit, Clock clock, SignUpSettings settings) {
         this.transactions = transactions;
         this.users = users;
         this.codes = codes;
         this.generator = generator;
         this.hasher = hasher;
-        this.mailer = mailer;
+        this.mail = mail;
+        this.wakeUps = wakeUps;
         this.rateLimiter = rateLimiter;
         this.audit = audit;
         this.clock = clock;
@@ -65,15 +73,21 @@ public final class DistributorSignUpService implements DistributorSignUpUseCase 
     }
 
     @Override
-    public void sendVerificationCode(String email, String clientAddress) {
+    public void sendVerificationCode(String email, String clientAddress, Language language) {
         Email address = Email.of(email);
         throttle(settings.perAddress(), String.valueOf(clientAddress), CODE_SENT_RECENTLY);
         throttle(settings.perEmail(), address.value(), CODE_SENT_RECENTLY);
         String code = generator.sixDigits();
-        Instant expiresAt = clock.instant().plus(settings.codeValidity());
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.codeValidity());
         String hash = hasher.hash(code.toCharArray());
-        transactions.inTransaction(() -> codes.replace(address, hash, expiresAt));
-        mailer.sendVerificationCode(address, code, settings.codeValidity());
+        OutgoingMail message = new OutgoingMail(address, language, MailTemplate.VERIFICATION_CODE,
+                Map.of("code", code, "minutes", Long.toString(settings.codeValidity().toMinutes())));
+        transactions.inTransaction(() -> {
+            codes.replace(address, hash, expiresAt);
+            mail.enqueue(message, now);
+        });
+        wakeUps.signal(WakeUps.Work.MAIL);
     }
 
     @Override

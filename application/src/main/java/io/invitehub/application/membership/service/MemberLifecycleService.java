@@ -40,15 +40,25 @@ public final class MemberLifecycleService implements MemberLifecycleJobsUseCase 
     private final Clock clock;
     private final LifecycleSettings settings;
 
+    /** Without webhook events (tests of the lifecycle alone). */
     public MemberLifecycleService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
                                   Teams teams, Seats seats, RedeemCodes codes, CodeUses uses, TeamProvider provider,
                                   WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
+        this(transactions, invitations, claims, rebinds, teams, seats, codes, uses, provider, wakeUps, clock, settings,
+                io.invitehub.application.shared.port.out.WebhookEvents.NONE);
+    }
+
+    /** {@code events}: the webhook outbox, where timeouts and expiries publish {@code member.removed} in the transaction that ends them. */
+    public MemberLifecycleService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
+                                  Teams teams, Seats seats, RedeemCodes codes, CodeUses uses, TeamProvider provider,
+                                  WakeUps wakeUps, Clock clock, LifecycleSettings settings,
+                                  io.invitehub.application.shared.port.out.WebhookEvents events) {
         this.transactions = transactions;
         this.removals = claims;
         this.rebinds = rebinds;
         this.codes = codes;
         this.uses = uses;
-        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, codes, uses, provider, wakeUps, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, codes, uses, provider, wakeUps, clock, settings, events);
         this.clock = clock;
         this.settings = settings;
     }

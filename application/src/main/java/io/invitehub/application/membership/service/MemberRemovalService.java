@@ -59,9 +59,18 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
     private final Clock clock;
     private final LifecycleSettings settings;
 
+    /** Without webhook events (tests of the removal alone). */
     public MemberRemovalService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
                                 Teams teams, Seats seats, RedeemCodes codes, CodeUses uses, Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
                                 LifecycleSettings settings) {
+        this(transactions, invitations, claims, rebinds, teams, seats, codes, uses, users, provider, audit, wakeUps, clock, settings,
+                io.invitehub.application.shared.port.out.WebhookEvents.NONE);
+    }
+
+    /** {@code events}: the webhook outbox, where each removal publishes {@code member.removed} in the transaction that ends it. */
+    public MemberRemovalService(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Rebinds rebinds,
+                                Teams teams, Seats seats, RedeemCodes codes, CodeUses uses, Users users, TeamProvider provider, AuditLog audit, WakeUps wakeUps, Clock clock,
+                                LifecycleSettings settings, io.invitehub.application.shared.port.out.WebhookEvents events) {
         this.transactions = transactions;
         this.invitations = invitations;
         this.claims = claims;
@@ -71,7 +80,7 @@ public final class MemberRemovalService implements RemoveMemberUseCase {
         this.uses = uses;
         this.audit = audit;
         this.rules = new CallerRules(users);
-        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, codes, uses, provider, wakeUps, clock, settings);
+        this.processor = new RemovalProcessor(transactions, invitations, claims, teams, seats, codes, uses, provider, wakeUps, clock, settings, events);
         this.clock = clock;
         this.settings = settings;
     }

@@ -12,6 +12,9 @@ import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.RemovalKind;
 import io.invitehub.domain.team.TeamAccount;
@@ -37,8 +40,14 @@ final class RemovalProcessor {
     private static final Logger LOG = Logger.getLogger(RemovalProcessor.class.getName());
     static final int MAX_ERROR_LENGTH = 500;
 
-    /** A claim that ended: the invitation in its end state, and whether this call gave the code's use back. */
-    record Finished(Invitation invitation, boolean useGivenBack) {
+    /**
+     * A claim that ended: the invitation in its end state, whether this call gave the code's use back, and
+     * the webhook deliveries it wrote.
+     */
+    record Finished(Invitation invitation, boolean useGivenBack, int deliveries) {
+        Finished(Invitation invitation, boolean useGivenBack) {
+            this(invitation, useGivenBack, 0);
+        }
     }
 
     private final TransactionRunner transactions;
@@ -52,9 +61,12 @@ final class RemovalProcessor {
     private final WakeUps wakeUps;
     private final Clock clock;
     private final LifecycleSettings settings;
+    private final WebhookEvents events;
 
     RemovalProcessor(TransactionRunner transactions, Invitations invitations, RemovalClaims claims, Teams teams, Seats seats,
-                     RedeemCodes codes, CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings) {
+                     RedeemCodes codes, CodeUses uses, TeamProvider provider, WakeUps wakeUps, Clock clock, LifecycleSettings settings,
+                     WebhookEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.invitations = invitations;
         this.claims = claims;
@@ -103,6 +115,9 @@ final class RemovalProcessor {
         Optional<Finished> finished = endInTransaction(claim, endReason, inTransaction);
         if (finished.isPresent()) {
             wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
+            if (finished.get().deliveries() > 0) {
+                wakeUps.signal(WakeUps.Work.WEBHOOKS);
+            }
         }
         return finished;
     }
@@ -122,7 +137,15 @@ final class RemovalProcessor {
                             claim.rebindTo().ifPresent(to -> uses.moveUse(ended.id(), to));
                         }
                         seats.releaseSeat(ended.teamId().orElseThrow());
-                        Finished finished = new Finished(ended, givenBack);
+                        int deliveries = 0;
+                        if (kind != RemovalKind.REBIND) {
+                            // a rebind moves the member to another team: not a removal for the distributor
+                            deliveries = events.publish(WebhookEvent.of(EventType.MEMBER_REMOVED, ended.distributorId(), now,
+                                    "invitation_id", ended.publicId().toString(), "email", ended.email().value(),
+                                    "team_id", ended.teamId().map(t -> t.value()).orElse(null), "reason", kind.name().toLowerCase(java.util.Locale.ROOT),
+                                    "state", ended.state().name(), "use_given_back", givenBack, "removed_at", now));
+                        }
+                        Finished finished = new Finished(ended, givenBack, deliveries);
                         inTransaction.accept(finished);
                         return finished;
                     });

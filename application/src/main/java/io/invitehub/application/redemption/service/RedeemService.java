@@ -15,11 +15,14 @@ import io.invitehub.application.shared.port.out.Seats;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
 import io.invitehub.application.shared.service.RedemptionGuard;
 import io.invitehub.application.shared.service.RedemptionSettings;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 
@@ -52,11 +55,22 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
     private final Clock clock;
     private final RedemptionSettings settings;
     private final ScreenRecipientsUseCase recipients;
+    private final WebhookEvents events;
 
+    /** Without webhook events (tests of the redemption alone). */
     public RedeemService(TransactionRunner transactions, RedeemCodes codes, CodeUses uses, Invitations invitations,
                          Teams teams, Seats seats,
                          RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
                          ScreenRecipientsUseCase recipients) {
+        this(transactions, codes, uses, invitations, teams, seats, rateLimiter, wakeUps, clock, settings, recipients, WebhookEvents.NONE);
+    }
+
+    /** {@code events}: the webhook outbox, where each new redemption publishes {@code code.redeemed} in its transaction. */
+    public RedeemService(TransactionRunner transactions, RedeemCodes codes, CodeUses uses, Invitations invitations,
+                         Teams teams, Seats seats,
+                         RateLimiter rateLimiter, WakeUps wakeUps, Clock clock, RedemptionSettings settings,
+                         ScreenRecipientsUseCase recipients, WebhookEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.codes = codes;
         this.uses = uses;
@@ -80,8 +94,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
     public RedemptionResult redeemWithoutRateLimits(RedeemCommand command) {
         Instant now = clock.instant();
         RedemptionResult result;
+        int[] deliveries = {0};
         try {
-            result = transactions.inTransaction(() -> redeemInTransaction(command, now));
+            result = transactions.inTransaction(() -> redeemInTransaction(command, now, deliveries));
         } catch (DomainException refused) {
             if (FAILED_ATTEMPTS.contains(refused.code())) {
                 guard.countFailedAttempt(command.code());
@@ -90,6 +105,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         }
         if (!result.repeated() && result.invitation().state() == InvitationState.RESERVED) {
             wakeUps.signal(WakeUps.Work.INVITE_DISPATCH);
+        }
+        if (deliveries[0] > 0) {
+            wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         return result;
     }
@@ -100,7 +118,8 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         guard.acquire(settings.perEmail(), command.email().value(), "Too many redemptions for this e-mail; try again later.");
     }
 
-    private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now) {
+    /** {@code deliveries}: set to the webhook deliveries the new redemption wrote. */
+    private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now, int[] deliveries) {
         RedeemCode seen = codes.findByCode(command.code())
                 .orElseThrow(command.code()::unknown);
         seen.ensureAccepts(command.email(), now);
@@ -129,6 +148,9 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));
+        deliveries[0] = events.publish(WebhookEvent.of(EventType.CODE_REDEEMED, code.owner(), now,
+                "code", code.code().value(), "email", command.email().value(), "invitation_id", invitation.publicId().toString(),
+                "state", invitation.state().name(), "team", seat.map(SeatReservation::teamName).orElse(null), "redeemed_at", now));
         return new RedemptionResult(invitation, seat.map(SeatReservation::teamName), queuePosition(invitation),
                 code.memberExpiresAt(), code.remainingDays(now), false);
     }

@@ -3,6 +3,10 @@ package io.invitehub.application.shop.service;
 import io.invitehub.application.shared.port.out.CodeGenerator;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.TransactionRunner;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.application.shared.service.UniqueCodes;
 import io.invitehub.application.shop.port.in.FulfilOrdersUseCase;
 import io.invitehub.application.shop.port.out.FulfilmentJob;
@@ -34,9 +38,23 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
     private final UniqueCodes newCodes;
     private final Clock clock;
     private final ShopSettings settings;
+    private final WebhookEvents events;
+    private final WakeUps wakeUps;
 
+    /** Without webhook events (tests of the fulfilment alone). */
     public FulfilmentService(TransactionRunner transactions, Orders orders, RedeemCodes codes, CodeGenerator generator,
                              Clock clock, ShopSettings settings) {
+        this(transactions, orders, codes, generator, clock, settings, WebhookEvents.NONE, null);
+    }
+
+    /**
+     * {@code events}: the webhook outbox, where a completed order publishes {@code fulfilment.completed} in the
+     * transaction that completes it; {@code wakeUps} tells the webhook workers after commit.
+     */
+    public FulfilmentService(TransactionRunner transactions, Orders orders, RedeemCodes codes, CodeGenerator generator,
+                             Clock clock, ShopSettings settings, WebhookEvents events, WakeUps wakeUps) {
+        this.events = events;
+        this.wakeUps = wakeUps;
         this.transactions = transactions;
         this.orders = orders;
         this.newCodes = new UniqueCodes(codes, generator);
@@ -64,8 +82,18 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         Order order = job.order();
         try {
             deliver(job);
-            if (!transactions.inTransaction(() -> orders.completeFulfilment(job))) {
+            int deliveries = transactions.inTransaction(() -> {
+                if (!orders.completeFulfilment(job)) {
+                    return -1;
+                }
+                return events.publish(WebhookEvent.of(EventType.FULFILMENT_COMPLETED, order.buyer(), clock.instant(),
+                        "order_no", order.orderNo().value(), "codes", order.codesTotal(), "completed_at", clock.instant()));
+            });
+            if (deliveries < 0) {
                 throw new LostClaim("order " + order.orderNo() + " was taken over before it could be completed");
+            }
+            if (deliveries > 0 && wakeUps != null) {
+                wakeUps.signal(WakeUps.Work.WEBHOOKS);
             }
             LOG.fine(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
         } catch (LostClaim lost) {

@@ -1,5 +1,6 @@
 package io.invitehub.application.shop.service;
 
+import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
 import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.RejectedNotification;
@@ -17,10 +18,26 @@ import java.util.Optional;
 public final class SandboxCheckoutService implements SandboxCheckoutUseCase {
     private final Optional<SandboxPayments> sandbox;
     private final Orders orders;
+    private final PaymentNotificationUseCase notifications;
 
-    public SandboxCheckoutService(Optional<SandboxPayments> sandbox, Orders orders) {
+    public SandboxCheckoutService(Optional<SandboxPayments> sandbox, Orders orders, PaymentNotificationUseCase notifications) {
         this.sandbox = sandbox;
         this.orders = orders;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public String pay(Map<String, String> notification, boolean deliver) {
+        SandboxPayments payments = sandbox.orElseThrow(() -> DomainException.notFound("no sandbox gateway runs on this server"));
+        try {
+            payments.recordPaid(notification);
+        } catch (RejectedNotification rejected) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "payment refused: " + rejected.getMessage());
+        }
+        if (!deliver) {
+            return "not sent";
+        }
+        return notifications.handle(notification) ? "success" : "fail";
     }
 
     @Override

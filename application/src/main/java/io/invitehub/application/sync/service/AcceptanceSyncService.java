@@ -11,11 +11,14 @@ import io.invitehub.application.shared.port.out.TeamProviderException;
 import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
 import io.invitehub.application.sync.port.in.SyncOutcome;
 import io.invitehub.application.sync.port.in.SyncTeamsUseCase;
 import io.invitehub.application.sync.port.out.SyncSchedule;
 import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.webhook.EventType;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamAccount;
@@ -64,9 +67,19 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
     private final WakeUps wakeUps;
     private final Clock clock;
     private final SyncSettings settings;
+    private final WebhookEvents events;
 
+    /** Without webhook events (tests of the sync alone). */
     public AcceptanceSyncService(TransactionRunner transactions, Teams teams, SyncSchedule schedule, Invitations invitations,
                                  RedeemCodes codes, TeamProvider provider, JobLeases leases, WakeUps wakeUps, Clock clock, SyncSettings settings) {
+        this(transactions, teams, schedule, invitations, codes, provider, leases, wakeUps, clock, settings, WebhookEvents.NONE);
+    }
+
+    /** {@code events}: the webhook outbox, where each INVITED → JOINED publishes {@code member.joined} in the sync's transaction. */
+    public AcceptanceSyncService(TransactionRunner transactions, Teams teams, SyncSchedule schedule, Invitations invitations,
+                                 RedeemCodes codes, TeamProvider provider, JobLeases leases, WakeUps wakeUps, Clock clock, SyncSettings settings,
+                                 WebhookEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.teams = teams;
         this.schedule = schedule;
@@ -160,9 +173,11 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         Instant now = clock.instant();
         int[] joined = {0};
         int[] activated = {0};
+        int[] deliveries = {0};
         SyncSchedule.ExternalSeats seats = transactions.inTransaction(() -> {
             joined[0] = 0; // the transaction may run again (TransactionRunner): count this run only
             activated[0] = 0;
+            deliveries[0] = 0;
             Set<Email> explained = new HashSet<>();
             List<Invitation> joining = new ArrayList<>();
             for (Invitation held : invitations.seatHolders(team.id())) {
@@ -181,6 +196,9 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
                 Optional<Invitation> moved = invitations.apply(held.moveTo(InvitationState.JOINED, now, null));
                 if (moved.isPresent()) {
                     joined[0]++;
+                    deliveries[0] += events.publish(WebhookEvent.of(EventType.MEMBER_JOINED, held.distributorId(), now,
+                            "invitation_id", held.publicId().toString(), "email", held.email().value(),
+                            "team_id", team.id().value(), "team", team.name(), "joined_at", now));
                     if (codes.activate(held.codeId(), now)) {
                         activated[0]++;
                     }
@@ -196,6 +214,9 @@ public final class AcceptanceSyncService implements SyncTeamsUseCase {
         });
         if (seats.shrank()) {
             wakeUps.signal(WakeUps.Work.SEAT_PROMOTION);
+        }
+        if (deliveries[0] > 0) {
+            wakeUps.signal(WakeUps.Work.WEBHOOKS);
         }
         if (joined[0] > 0 || seats.before() != seats.after()) {
             LOG.fine(() -> "team " + team.id().value() + " synced: " + joined[0] + " joined, external seats "

@@ -5,7 +5,11 @@ import io.invitehub.application.accounts.port.out.VerificationCodes;
 import io.invitehub.application.fakes.Fixture;
 import io.invitehub.application.fakes.InMemoryRateLimiter;
 import io.invitehub.application.fakes.PlainPasswordHasher;
-import io.invitehub.application.fakes.RecordingMailer;
+import io.invitehub.application.fakes.RecordingMailOutbox;
+import io.invitehub.application.shared.port.out.MailTemplate;
+import io.invitehub.application.shared.port.out.OutgoingMail;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.domain.shared.Language;
 import io.invitehub.application.fakes.SequenceVerificationCodes;
 import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.domain.shared.DomainException;
@@ -29,9 +33,9 @@ class DistributorSignUpServiceTest {
     private static final Email SHOP = Email.of("shop@host.com");
 
     private final Fixture f = new Fixture();
-    private final RecordingMailer mailer = new RecordingMailer();
+    private final RecordingMailOutbox mailer = new RecordingMailOutbox();
     private final DistributorSignUpService signUp = new DistributorSignUpService(f.storage.transactions(), f.storage.users(),
-            f.storage.verificationCodes(), new SequenceVerificationCodes(), new PlainPasswordHasher(), mailer,
+            f.storage.verificationCodes(), new SequenceVerificationCodes(), new PlainPasswordHasher(), mailer, f.wakeUps,
             new InMemoryRateLimiter(f.clock), f.storage.auditLog(), f.clock, SignUpSettings.defaults());
 
     private User register(String code) {
@@ -62,7 +66,9 @@ class DistributorSignUpServiceTest {
     void theMailedCodeIsStoredHashedAndRegistersAPendingDistributor() {
         signUp.sendVerificationCode("Shop@Host.com", "10.0.0.1");
 
-        assertThat(mailer.sent()).containsExactly(new RecordingMailer.Sent(SHOP, "100001", Duration.ofMinutes(10)));
+        assertThat(mailer.mail()).containsExactly(new OutgoingMail(SHOP, Language.ZH_CN, MailTemplate.VERIFICATION_CODE,
+                java.util.Map.of("code", "100001", "minutes", "10")));
+        assertThat(f.wakeUps.count(WakeUps.Work.MAIL)).isEqualTo(1);
         assertThat(f.storage.verificationCodes().find(SHOP)).contains(new VerificationCodes.Pending(SHOP, "plain:100001",
                 Fixture.START.plus(Duration.ofMinutes(10)), 0));
 
@@ -86,7 +92,7 @@ class DistributorSignUpServiceTest {
                 .isInstanceOf(RateLimitedException.class);
         assertThatThrownBy(() -> signUp.sendVerificationCode("other@host.com", "10.0.0.1"))
                 .isInstanceOf(RateLimitedException.class);
-        assertThat(mailer.sent()).hasSize(1);
+        assertThat(mailer.mail()).hasSize(1);
 
         f.clock.advance(Duration.ofMinutes(1));
         signUp.sendVerificationCode("shop@host.com", "10.0.0.1");

@@ -57,6 +57,8 @@ class ShopServicesTest {
     static final class FakeGateway implements PaymentGateway {
         @Override public boolean available() { return true; }
         @Override public String payUrl(Checkout c) { return "https://pay.test/submit.php?out_trade_no=" + c.orderNo(); }
+        @Override public Optional<PaymentNotification> query(io.invitehub.domain.order.OrderNo orderNo) { return Optional.empty(); }
+
         @Override public PaymentNotification verify(Map<String, String> p) {
             if (!"ok".equals(p.get("sig"))) {
                 throw new RejectedNotification("bad signature");

@@ -115,7 +115,8 @@ class SeatDeskTest {
     /** Threads of InviteHub's background workers (their names, as docs/architecture.md lists the workers). */
     static Set<String> workerThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.matches("(invite-dispatcher|queue-promoter|acceptance-sync|member-lifecycle|order-fulfilment|order-expiry|maintenance|settlement|invitehub-http).*"))
+                .filter(n -> n.matches("(invite-dispatcher|queue-promoter|acceptance-sync|member-lifecycle|order-fulfilment|order-expiry|maintenance|settlement"
+                        + "|mail-\\d|webhooks-\\d|outbox-retention|idempotency-key-purge|invitehub-http).*"))
                 .collect(Collectors.toSet());
     }
 
@@ -125,7 +126,9 @@ class SeatDeskTest {
                 .teamProvider(new GuestListProvider(Clock.systemUTC())).secretsKey(SECRETS_KEY).build()) {
             assertThat(workerThreads()).isEmpty();
             hub.startWorkers();
-            assertThat(workerThreads()).anyMatch(n -> n.startsWith("invite-dispatcher")).anyMatch(n -> n.startsWith("queue-promoter"));
+            assertThat(workerThreads()).anyMatch(n -> n.startsWith("invite-dispatcher")).anyMatch(n -> n.startsWith("queue-promoter"))
+                    .anyMatch(n -> n.startsWith("mail-")).anyMatch(n -> n.startsWith("webhooks-"))
+                    .contains("outbox-retention", "idempotency-key-purge");
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!workerThreads().isEmpty() && System.nanoTime() < deadline) {

@@ -10,6 +10,7 @@ import io.invitehub.application.accounts.port.in.AccountsUseCase;
 import io.invitehub.application.accounts.port.in.DistributorSignUpUseCase;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
 import io.invitehub.application.accounts.port.in.SignedIn;
+import io.invitehub.domain.shared.Language;
 import io.invitehub.domain.user.User;
 import io.javalin.http.Context;
 
@@ -28,9 +29,13 @@ public final class AuthHandlers {
     public static final ResponseShape ACCOUNT_ANSWER = ResponseShape.ok(Account.class);
     public static final ResponseShape ACCOUNT_CREATED_ANSWER = ResponseShape.created(Account.class);
 
-    /** What each route reads (ADR 33); the sign-in's and the sign-up's are the reference dialect's too ({@link AuthWire}). */
+    /**
+     * What each route reads (ADR 33); the sign-in's and the sign-up's are the reference dialect's too ({@link AuthWire}).
+     * InviteHub's own send-verification-code also takes the mail's {@code language} (issue 16), the reference's does not.
+     */
     public static final RequestShape LOGIN = AuthWire.LOGIN;
-    public static final RequestShape SEND_VERIFICATION_CODE = AuthWire.SEND_VERIFICATION_CODE;
+    public static final RequestShape SEND_VERIFICATION_CODE = AuthWire.SEND_VERIFICATION_CODE
+            .body(Field.choice("language", Language.class));
     public static final RequestShape REGISTER_DISTRIBUTOR = AuthWire.REGISTER_DISTRIBUTOR;
     public static final RequestShape CHANGE_PASSWORD = RequestShape.none().body(Field.text("old_password", AuthWire.MAX_PASSWORD),
             Field.text("new_password", AuthWire.MAX_PASSWORD));
@@ -57,6 +62,10 @@ public final class AuthHandlers {
         public String toString() {
             return "Login[" + username + ", password=***]";
         }
+    }
+
+    /** {@code language}: of the mail, zh-CN when absent. */
+    record SendVerificationCode(String email, String language) {
     }
 
     record ChangePassword(String oldPassword, String newPassword) {
@@ -100,7 +109,10 @@ public final class AuthHandlers {
     }
 
     public void sendVerificationCode(Context ctx) {
-        signUp.sendVerificationCode(AuthWire.verificationEmail(ctx), proxies.clientAddress(ctx));
+        SendVerificationCode request = body(ctx, SendVerificationCode.class);
+        Language language = request.language() == null ? Language.ZH_CN
+                : HttpRequests.enumValue(Language.class, request.language(), "language");
+        signUp.sendVerificationCode(required(request.email(), "email"), proxies.clientAddress(ctx), language);
         ctx.json(new Sent(true, "A verification code was sent; it is valid for 10 minutes."));
     }
 

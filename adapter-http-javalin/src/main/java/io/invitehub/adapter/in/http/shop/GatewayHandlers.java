@@ -6,6 +6,7 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.application.shop.port.in.PaymentNotificationUseCase;
+import io.invitehub.application.shop.port.in.PaymentQueryUseCase;
 import io.invitehub.application.shop.port.in.SandboxCheckoutUseCase;
 import io.invitehub.domain.order.OrderStatus;
 import io.javalin.http.Context;
@@ -30,21 +31,48 @@ public final class GatewayHandlers {
 
     /** What each route reads (ADR 33): the gateway signs its parameters as a whole, so each one, whatever its name, is text. */
     public static final RequestShape GATEWAY = RequestShape.none().everyParameter(Field.text("parameter", 512));
-    public static final RequestShape RETURN = RequestShape.none();
+    /** The buyer comes back with the gateway's parameters (read only for out_trade_no, to schedule an order query). */
+    public static final RequestShape RETURN = GATEWAY;
 
-    /** The sandbox pay page's one script: post the signed notification and show the answer (allowed by its hash). */
+    /**
+     * The sandbox pay page's one script: post the signed notification with the pressed button's {@code deliver}
+     * to the sandbox's pay route and show the answer (allowed by its hash).
+     */
     static final String PAY_SCRIPT = "document.getElementById('pay').addEventListener('submit',function(e){e.preventDefault();"
-            + "fetch(this.action,{method:'POST',body:new URLSearchParams(new FormData(this))}).then(function(r){return r.text();})"
-            + ".then(function(t){document.getElementById('result').textContent='Gateway notified, InviteHub answered: '+t;});});";
+            + "var d=new FormData(this);d.append('deliver',e.submitter&&e.submitter.value==='no'?'no':'yes');"
+            + "fetch(this.action,{method:'POST',body:new URLSearchParams(d)}).then(function(r){return r.text();})"
+            + ".then(function(t){document.getElementById('result').textContent='Paid at the sandbox; InviteHub answered: '+t;});});";
+    /** Where the sandbox page posts a payment (relative to the pay page's own path). */
+    static final String SANDBOX_PAY = "pay";
+
+    /** The sandbox pay form's button: {@code deliver=yes} sends the notification, {@code no} "loses" it (ADR 45). */
+    static final String DELIVER = "deliver";
 
     private final PaymentNotificationUseCase notifications;
     private final SandboxCheckoutUseCase sandbox;
+    private final PaymentQueryUseCase query;
     private final Currency currency;
 
-    public GatewayHandlers(PaymentNotificationUseCase notifications, SandboxCheckoutUseCase sandbox, Currency currency) {
+    public GatewayHandlers(PaymentNotificationUseCase notifications, SandboxCheckoutUseCase sandbox, PaymentQueryUseCase query,
+                           Currency currency) {
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.query = Objects.requireNonNull(query, "query");
         this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    /**
+     * The buyer pays on the sandbox page: the sandbox records the payment (its order query reports it) and,
+     * for {@code deliver=yes}, sends the notification as a gateway would; plain text, what InviteHub answered.
+     */
+    public void sandboxPay(Context ctx) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(HttpRequests.parameters(ctx));
+        String deliver = params.remove(DELIVER);
+        if (deliver == null || !(deliver.equals("yes") || deliver.equals("no"))) {
+            throw new io.invitehub.adapter.in.http.wire.InvalidInput(DELIVER, DELIVER + " must be yes or no");
+        }
+        String answer = sandbox.pay(params, deliver.equals("yes"));
+        ctx.status(200).contentType("text/plain; charset=utf-8").result(answer);
     }
 
     /**
@@ -78,8 +106,11 @@ public final class GatewayHandlers {
                 + "<tr><td>Amount</td><td>" + html(page.payment().money()) + " " + currency.getCurrencyCode() + "</td></tr>"
                 + "<tr><td>Channel</td><td>" + html(page.payment().payType()) + "</td></tr>"
                 + "<tr><td>Order status</td><td id=\"status\">" + html(status) + "</td></tr></table>"
-                + "<form id=\"pay\" method=\"post\" action=\"" + html(page.payment().notifyUrl()) + "\">\n" + fields
-                + "<button type=\"submit\"" + (payable ? "" : " disabled") + ">Pay " + html(page.payment().money()) + "</button></form>"
+                + "<form id=\"pay\" method=\"post\" action=\"" + SANDBOX_PAY + "\">\n" + fields
+                + "<button type=\"submit\" name=\"" + DELIVER + "\" value=\"yes\"" + (payable ? "" : " disabled") + ">Pay "
+                + html(page.payment().money()) + "</button> "
+                + "<button type=\"submit\" name=\"" + DELIVER + "\" value=\"no\"" + (payable ? "" : " disabled")
+                + ">Pay, but lose the notification (the order query must find it)</button></form>"
                 + "<p id=\"result\"></p><p><a href=\"" + html(page.payment().returnUrl()) + "\">Back to the shop</a></p>"
                 + "<script>" + PAY_SCRIPT + "</script></body></html>";
         ctx.header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.allowingScript(PAY_SCRIPT))
@@ -88,6 +119,11 @@ public final class GatewayHandlers {
 
     /** Where the gateway sends the buyer back: the order's state is in the distributor console. */
     public void returnPage(Context ctx) {
+        try {
+            query.buyerReturned(HttpRequests.parameters(ctx));
+        } catch (RuntimeException e) {
+            LOG.warn("could not schedule the order query of a returning buyer", e);
+        }
         ctx.contentType("text/html; charset=utf-8").result("<!doctype html><html><head><meta charset=\"utf-8\">"
                 + "<title>InviteHub payment</title></head><body><h1>Thank you</h1><p>Your payment is being confirmed. "
                 + "The order's codes appear under <code>GET /api/v1/distributors/me/code-orders</code> once it is paid "

@@ -11,7 +11,9 @@ import io.invitehub.adapter.in.http.wire.Field;
 import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.adapter.in.http.wire.RequestShape;
 import io.invitehub.adapter.in.http.wire.PageBody;
+import io.invitehub.application.shop.port.in.CancelOrderUseCase;
 import io.invitehub.application.shop.port.in.ManagePlansUseCase;
+import io.invitehub.application.shop.port.in.RefundOrderUseCase;
 import io.invitehub.application.shop.port.in.OrderAdminUseCase;
 import io.invitehub.application.shop.port.in.PlaceOrderCommand;
 import io.invitehub.application.shop.port.in.PlacedOrder;
@@ -57,6 +59,7 @@ public final class ShopHandlers {
     public static final ResponseShape PLACED_ANSWER = ResponseShape.created(ShopResponses.Placed.class);
     public static final ResponseShape ORDERS_ANSWER = ResponseShape.page(ShopResponses.OrderView.class);
     public static final ResponseShape ORDER_ANSWER = ResponseShape.ok(ShopResponses.OrderView.class);
+    public static final ResponseShape REFUND_ANSWER = ResponseShape.ok(ShopResponses.RefundView.class);
     public static final ResponseShape STATS_ANSWER = ResponseShape.ok(ShopResponses.Stats.class);
     public static final ResponseShape ALERTS_ANSWER = ResponseShape.page(ShopResponses.AlertView.class);
 
@@ -77,17 +80,26 @@ public final class ShopHandlers {
     public static final RequestShape PAGE = RequestShape.none().query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape ORDERS = PAGE.query(Field.choice("status", OrderStatus.class), Field.id("buyer_id"));
     public static final RequestShape NOTHING = RequestShape.none();
+    public static final RequestShape REFUND = ONE_ORDER.body(Field.prose("reason", 500));
 
     private final ManagePlansUseCase plans;
     private final ShopUseCase shop;
     private final OrderAdminUseCase admin;
     private final Currency currency;
+    private final CancelOrderUseCase cancel;
+    private final RefundOrderUseCase refund;
 
-    public ShopHandlers(ManagePlansUseCase plans, ShopUseCase shop, OrderAdminUseCase admin, Currency currency) {
+    public ShopHandlers(ManagePlansUseCase plans, ShopUseCase shop, OrderAdminUseCase admin, Currency currency,
+                        CancelOrderUseCase cancel, RefundOrderUseCase refund) {
         this.plans = Objects.requireNonNull(plans, "plans");
         this.shop = Objects.requireNonNull(shop, "shop");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.currency = Objects.requireNonNull(currency, "currency");
+        this.cancel = Objects.requireNonNull(cancel, "cancel");
+        this.refund = Objects.requireNonNull(refund, "refund");
+    }
+
+    record RefundBody(String reason) {
     }
 
     record PlanBody(String name, String planType, String price, String originalPrice, Integer codeCount, Integer codeMaxUses,
@@ -154,7 +166,18 @@ public final class ShopHandlers {
         ctx.json(OrderView.of(order, shop.payUrl(caller(ctx).id(), orderNo).orElse(null)));
     }
 
+    public void cancelMyOrder(Context ctx) {
+        ctx.json(OrderView.of(cancel.cancel(caller(ctx).id(), orderNo(ctx))));
+    }
+
     // ---- staff ----------------------------------------------------------------------------------
+
+    public void refundOrder(Context ctx) {
+        OrderNo orderNo = orderNo(ctx);
+        Optional<String> reason = HttpRequests.optionalBody(ctx, RefundBody.class).map(RefundBody::reason);
+        RefundOrderUseCase.Refunded done = refund.refund(actor(ctx), orderNo, reason);
+        ctx.json(new ShopResponses.RefundView(OrderView.of(done.order()), done.codesDisabled(), done.codesKept()));
+    }
 
     public void orders(Context ctx) {
         Optional<OrderStatus> status = enumParam(ctx, "status", OrderStatus.class);

@@ -74,6 +74,9 @@ final class ShopResponses {
         }
     }
 
+    record RefundView(OrderView order, int codesDisabled, int codesKept) {
+    }
+
     record AlertView(long id, String kind, String orderNo, String tradeNo, String detail, Instant createdAt) {
         static AlertView of(PaymentAlert a) {
             return new AlertView(a.id(), a.kind().name(), a.orderNo().orElse(null), a.tradeNo().orElse(null), a.detail(), a.at());

@@ -347,6 +347,50 @@ public final class HttpRequests {
         return List.copyOf(tags);
     }
 
+    // ---- idempotency keys (ADR 44) -----------------------------------------------------------------
+
+    /** The header of a write that may be repeated safely: printable ASCII, 1 to 255 characters (Stripe's limit). */
+    public static final Field IDEMPOTENCY_KEY = Field.token("Idempotency-Key", 255);
+
+    /** The request's {@code Idempotency-Key}, when the route declares it and the client sent one (admitted by the shape). */
+    public static Optional<String> idempotencyKey(Context ctx) {
+        if (!shape(ctx).declaresHeader(IDEMPOTENCY_KEY.name())) {
+            throw undeclared(ctx, "header", IDEMPOTENCY_KEY.name());
+        }
+        return Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY.name()));
+    }
+
+    /**
+     * What a repeat of this request must repeat, as SHA-256 hex: the method, the path as sent, the declared
+     * query parameters (sorted), the body's media type and its bytes. Two requests with the same key and another
+     * fingerprint are two different requests.
+     */
+    public static String fingerprint(Context ctx) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> part = text -> {
+                byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                digest.update(bytes);
+            };
+            part.accept(ctx.method().name());
+            part.accept(ctx.path());
+            new java.util.TreeMap<>(ctx.queryParamMap()).forEach((name, values) -> {
+                if (shape(ctx).declaresQuery(name)) {
+                    part.accept(name);
+                    values.forEach(part);
+                }
+            });
+            part.accept(RequestShape.mediaType(ctx.contentType()));
+            byte[] body = ctx.bodyAsBytes();
+            digest.update(java.nio.ByteBuffer.allocate(4).putInt(body.length).array());
+            digest.update(body);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+
     // ---- the caller ---------------------------------------------------------------------------------
 
     /** The signed-in user of this request; only on routes that declare an access role. */

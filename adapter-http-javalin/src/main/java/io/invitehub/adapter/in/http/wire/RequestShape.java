@@ -37,19 +37,21 @@ public final class RequestShape {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final int MAX_PARAMETER_NAME = 64;
     private static final Pattern WHOLE_LENGTH = Pattern.compile("[0-9]{1,12}");
-    private static final RequestShape NONE = new RequestShape(List.of(), List.of(), List.of(), Optional.empty());
+    private static final RequestShape NONE = new RequestShape(List.of(), List.of(), List.of(), Optional.empty(), List.of());
 
     private final List<Field> path;
     private final List<Field> query;
     private final List<Field> body;
     private final Optional<Field> everyParameter;
+    private final List<Field> headers;
 
-    private RequestShape(List<Field> path, List<Field> query, List<Field> body, Optional<Field> everyParameter) {
+    private RequestShape(List<Field> path, List<Field> query, List<Field> body, Optional<Field> everyParameter, List<Field> headers) {
         this.path = List.copyOf(path);
         this.query = List.copyOf(query);
         this.body = List.copyOf(body);
         this.everyParameter = everyParameter;
-        for (List<Field> fields : List.of(this.path, this.query, this.body)) {
+        this.headers = List.copyOf(headers);
+        for (List<Field> fields : List.of(this.path, this.query, this.body, this.headers)) {
             if (fields.stream().map(Field::name).distinct().count() != fields.size()) {
                 throw new IllegalArgumentException("a field is declared twice: " + fields);
             }
@@ -62,7 +64,7 @@ public final class RequestShape {
     }
 
     public RequestShape path(Field... fields) {
-        return new RequestShape(join(path, Arrays.asList(fields)), query, body, everyParameter);
+        return new RequestShape(join(path, Arrays.asList(fields)), query, body, everyParameter, headers);
     }
 
     public RequestShape query(Field... fields) {
@@ -70,11 +72,11 @@ public final class RequestShape {
     }
 
     public RequestShape query(Collection<Field> fields) {
-        return new RequestShape(path, join(query, fields), body, everyParameter);
+        return new RequestShape(path, join(query, fields), body, everyParameter, headers);
     }
 
     public RequestShape body(Field... fields) {
-        return new RequestShape(path, query, join(body, Arrays.asList(fields)), everyParameter);
+        return new RequestShape(path, query, join(body, Arrays.asList(fields)), everyParameter, headers);
     }
 
     /**
@@ -82,7 +84,23 @@ public final class RequestShape {
      * checked): for the payment gateway, whose parameters are signed as a whole and so not fixed here.
      */
     public RequestShape everyParameter(Field shape) {
-        return new RequestShape(path, query, body, Optional.of(shape));
+        return new RequestShape(path, query, body, Optional.of(shape), headers);
+    }
+
+    /**
+     * Request headers the route reads besides the server's own ({@code Authorization}, {@code Content-Type}),
+     * each checked like any input when present ({@code Idempotency-Key}, ADR 44); names are case-insensitive.
+     */
+    public RequestShape headers(Field... fields) {
+        return new RequestShape(path, query, body, everyParameter, join(headers, Arrays.asList(fields)));
+    }
+
+    public List<Field> headerFields() {
+        return headers;
+    }
+
+    boolean declaresHeader(String name) {
+        return headers.stream().anyMatch(f -> f.name().equalsIgnoreCase(name));
     }
 
     private static List<Field> join(List<Field> a, Collection<Field> b) {
@@ -121,7 +139,8 @@ public final class RequestShape {
 
     @Override
     public String toString() {
-        return "path " + path + ", query " + query + ", body " + body + everyParameter.map(f -> ", every parameter " + f).orElse("");
+        return "path " + path + ", query " + query + ", body " + body + everyParameter.map(f -> ", every parameter " + f).orElse("")
+                + (headers.isEmpty() ? "" : ", headers " + headers);
     }
 
     // ---- the edge ---------------------------------------------------------------------------------
@@ -139,6 +158,16 @@ public final class RequestShape {
             field.check(ctx.pathParam(field.name()));
         }
         checkParameters(ctx.queryParamMap(), query);
+        for (Field field : headers) {
+            List<String> values = ctx.req().getHeaders(field.name()) == null ? List.of()
+                    : java.util.Collections.list(ctx.req().getHeaders(field.name()));
+            if (values.size() > 1) {
+                throw new InvalidInput(field.name(), field.name() + " must be given once");
+            }
+            if (values.size() == 1) {
+                field.check(values.get(0));
+            }
+        }
         if (mediaType == null) {
             return;
         }

@@ -34,6 +34,11 @@ public final class ResponseShape {
         return new ResponseShape(201, Form.OBJECT, Optional.of(type), ContentTypes.JSON);
     }
 
+    /** 202 with one JSON object of {@code type}: taken, the work follows later. */
+    public static ResponseShape accepted(Class<?> type) {
+        return new ResponseShape(202, Form.OBJECT, Optional.of(type), ContentTypes.JSON);
+    }
+
     /** 200 with a JSON array of {@code type}. */
     public static ResponseShape list(Class<?> type) {
         return new ResponseShape(200, Form.LIST, Optional.of(type), ContentTypes.JSON);

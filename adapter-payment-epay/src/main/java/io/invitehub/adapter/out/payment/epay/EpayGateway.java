@@ -4,6 +4,7 @@ import io.invitehub.application.shop.port.out.Checkout;
 import io.invitehub.application.shop.port.out.PaymentGateway;
 import io.invitehub.application.shop.port.out.PaymentNotification;
 import io.invitehub.application.shop.port.out.RejectedNotification;
+import io.invitehub.domain.order.OrderNo;
 import io.invitehub.domain.order.PayType;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.Money;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The e-pay ("易支付") protocol (SPEC section 7). Pay URL: {@code {gateway}/submit.php} with {@code pid,
@@ -31,9 +33,16 @@ public final class EpayGateway implements PaymentGateway {
     private static final int MAX_NAME = 100;
 
     private final EpayMerchant merchant;
+    private final EpayOrderQuery orderQuery;
 
     public EpayGateway(EpayMerchant merchant) {
         this.merchant = Objects.requireNonNull(merchant, "merchant");
+        this.orderQuery = new EpayOrderQuery(merchant);
+    }
+
+    @Override
+    public Optional<PaymentNotification> query(OrderNo orderNo) {
+        return orderQuery.query(orderNo);
     }
 
     @Override

@@ -5,7 +5,10 @@ import io.invitehub.application.shop.port.out.PaymentGateway;
 import io.invitehub.application.shop.port.out.PaymentNotification;
 import io.invitehub.application.shop.port.out.RejectedNotification;
 
+import io.invitehub.domain.order.OrderNo;
+
 import java.util.Map;
+import java.util.Optional;
 
 /** No gateway configured: nothing can be paid and every notification is refused. */
 public final class NoPaymentGateway implements PaymentGateway {
@@ -17,6 +20,11 @@ public final class NoPaymentGateway implements PaymentGateway {
     @Override
     public String payUrl(Checkout checkout) {
         throw new IllegalStateException("no payment gateway is configured");
+    }
+
+    @Override
+    public Optional<PaymentNotification> query(OrderNo orderNo) {
+        return Optional.empty();
     }
 
     @Override

@@ -16,6 +16,16 @@ import java.util.function.Supplier;
 public interface TransactionRunner {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the transaction open on this thread commits (never when it rolls back; once,
+     * after the last attempt), or at once when none is open. For signals outside PostgreSQL that must not
+     * run before the rows they announce are visible (wake-ups), also when a caller wraps a use case in a
+     * transaction of its own (idempotency keys, ADR 44). A runner without transactions of its own runs it at once.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     default void inTransaction(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -11,7 +11,11 @@ public interface WakeUps {
         INVITE_DISPATCH,
         ORDER_FULFILMENT,
         /** A seat may have become free (released, more seats, a team back to ACTIVE): promote WAITING invitations. */
-        SEAT_PROMOTION
+        SEAT_PROMOTION,
+        /** Mail was written to the outbox. */
+        MAIL,
+        /** Webhook deliveries were written to the outbox. */
+        WEBHOOKS
     }
 
     void signal(Work work);

@@ -66,4 +66,26 @@ public interface Orders {
 
     /** FAILED → PENDING, due at {@code now}, attempts from zero (admin retry). False when not FAILED. */
     boolean retryFulfilment(OrderId id, Instant now);
+
+    /** PENDING → CANCELLED (the buyer's cancellation). False when the order was not PENDING. */
+    boolean cancel(OrderId id, Instant now);
+
+    /**
+     * PAID → REFUNDED; a fulfilment not COMPLETED ends FAILED ("refunded"), so no worker delivers more (its
+     * fenced writes require PAID). False when the order was not PAID.
+     */
+    boolean refund(OrderId id, Instant now);
+
+    /**
+     * The buyer came back from the gateway: a PENDING order's gateway query (SPEC 7's fallback) becomes due at
+     * {@code queryAt} (or stays due earlier). The first return time is kept. False when not PENDING.
+     */
+    boolean returnedFromGateway(OrderNo orderNo, Instant now, Instant queryAt);
+
+    /**
+     * Claims at most {@code limit} PENDING orders whose gateway query is due at {@code now}
+     * ({@code FOR UPDATE SKIP LOCKED}): each counts one more query and is due again after {@code backoff}
+     * doubled per query already made, at most {@code maxBackoff}.
+     */
+    List<Order> claimDueQueries(Instant now, Duration backoff, Duration maxBackoff, int limit);
 }

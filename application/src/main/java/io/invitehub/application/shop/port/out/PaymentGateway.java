@@ -1,6 +1,9 @@
 package io.invitehub.application.shop.port.out;
 
+import io.invitehub.domain.order.OrderNo;
+
 import java.util.Map;
+import java.util.Optional;
 
 /** The payment gateway (SPEC section 7): where a buyer pays, and verification of its signed notifications. */
 public interface PaymentGateway {
@@ -18,4 +21,13 @@ public interface PaymentGateway {
      * @throws RejectedNotification when it does not verify
      */
     PaymentNotification verify(Map<String, String> parameters);
+
+    /**
+     * Asks the gateway about an order it was sent to pay (SPEC 7's order-query fallback, for a notification
+     * that never came): the payment as the gateway reports it, verified like a notification (merchant,
+     * amount, channel, trade number), or empty when the gateway knows no payment for it.
+     *
+     * @throws PaymentGatewayException when the gateway cannot be asked or answers nonsense
+     */
+    Optional<PaymentNotification> query(OrderNo orderNo);
 }

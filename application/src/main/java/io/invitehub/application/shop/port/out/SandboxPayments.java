@@ -12,4 +12,12 @@ public interface SandboxPayments {
 
     /** @throws RejectedNotification when the pay request's signature or merchant does not verify */
     SandboxPayment open(Map<String, String> payRequest);
+
+    /**
+     * The buyer pays at the sandbox: the signed notification {@link #open} offered is recorded as paid at the
+     * sandbox, so the sandbox gateway's order query reports it from now on (until the process ends).
+     *
+     * @throws RejectedNotification when the notification was not signed by this sandbox
+     */
+    void recordPaid(Map<String, String> notification);
 }

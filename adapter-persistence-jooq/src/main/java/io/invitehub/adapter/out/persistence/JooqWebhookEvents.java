@@ -1,0 +1,45 @@
+package io.invitehub.adapter.out.persistence;
+
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.domain.user.UserId;
+import org.jooq.DSLContext;
+import org.jooq.tools.json.JSONObject;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@link WebhookEvents} on {@code webhook_events} and {@code webhook_deliveries} (V50, ADR 42): one statement
+ * that finds the subscribed active endpoints (the event's distributor's and the platform's), stores the event
+ * only when there is one, and one PENDING delivery per endpoint, due now. With no subscriber it writes nothing.
+ */
+final class JooqWebhookEvents implements WebhookEvents {
+    private final DSLContext dsl;
+
+    JooqWebhookEvents(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public int publish(WebhookEvent event) {
+        Long owner = event.owner().map(UserId::value).orElse(null);
+        return dsl.execute("with ep as ("
+                        + " select id from webhook_endpoints"
+                        + " where active and ?::varchar = any(events) and (owner_id is null or owner_id = ?::bigint)),"
+                        + " ev as ("
+                        + " insert into webhook_events (event_type, owner_id, payload, created_at)"
+                        + " select ?, ?::bigint, ?::jsonb, ?::timestamptz where exists (select 1 from ep) returning id)"
+                        + " insert into webhook_deliveries (endpoint_id, event_id, next_attempt_at, retry_since)"
+                        + " select ep.id, ev.id, ?::timestamptz, ?::timestamptz from ep, ev",
+                event.type().wireName(), owner, event.type().wireName(), owner, json(event.data()),
+                Rows.at(event.occurredAt()), Rows.at(event.occurredAt()), Rows.at(event.occurredAt()));
+    }
+
+    static String json(Map<String, Object> data) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        data.forEach((k, v) -> plain.put(k, v instanceof Instant ? v.toString() : v));
+        return JSONObject.toJSONString(plain);
+    }
+}
