@@ -9,7 +9,8 @@ import { ConsoleElement } from './page.js';
 /**
  * The export button of a list (ADR 35): asks POST /me/exports/{kind}/links (a distributor's own lists),
  * POST /distributors/{id}/exports/{kind}/links (staff, {@code distributor} set) or POST
- * /admin/platform-codes/exports/links (staff, {@code platform} set) for a signed link with the list's current filters, then reads the file through that link itself — so the rows received so far show
+ * /admin/platform-codes/export/links (staff, {@code platform} set) for a signed link with the list's current
+ * filters, then reads the file through that link itself — so the rows received so far show
  * while it runs, and a refusal (the per-user limit's 429 with its Retry-After, an expired link) is a message in
  * the user's words instead of a saved error document — and hands the finished file to the browser as a
  * download under the name the server gave it.

@@ -13,5 +13,6 @@ import './plans.js';
 import './orders.js';
 import './invitations.js';
 import './protection.js';
+import './settlement.js';
 import './accounts.js';
 import './audit.js';
