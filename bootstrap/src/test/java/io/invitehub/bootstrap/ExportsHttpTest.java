@@ -209,6 +209,36 @@ class ExportsHttpTest {
     }
 
     @Test
+    void staffExportThePlatformsOwnCodesWithTheFiltersOfTheirListAndNobodyElseDoes() throws Exception {
+        // three platform codes (no owner), one of them disabled
+        JsonNode issued = json(ok(w.send("POST", "/api/v1/redeem-codes", w.admin, "{\"count\":3,\"max_uses\":1,\"validity_days\":30,"
+                + "\"note\":\"=platform\"}"), 201));
+        List<String> codes = new java.util.ArrayList<>();
+        issued.get("codes").forEach(c -> codes.add(c.asText()));
+        long first = json(ok(w.get("/api/v1/admin/platform-codes?limit=1&cursor=", w.admin), 200)).get("items").get(0).get("id").asLong();
+        ok(w.send("PUT", "/api/v1/redeem-codes/" + first + "/toggle", w.admin, null), 200);
+        List<String> listed = json(ok(w.get("/api/v1/admin/platform-codes?limit=500&cursor=", w.admin), 200)).get("items").findValuesAsText("id");
+
+        HttpResponse<byte[]> all = download("/api/v1/admin/platform-codes/export", w.admin);
+        assertThat(all.headers().firstValue("Content-Disposition").orElse("")).contains("invitehub-codes-platform-");
+        List<CSVRecord> rows = rows(all, CODES);
+        assertThat(rows).extracting(r -> r.get(0)).as("the list's rows in its order, no distributor's").containsExactlyElementsOf(listed);
+        assertThat(rows).extracting(r -> r.get(1)).containsAll(codes);
+        assertThat(rows).filteredOn(r -> codes.contains(r.get(1))).extracting(r -> r.get(9)).containsOnly("'=platform");
+        List<String> disabled = json(ok(w.get("/api/v1/admin/platform-codes?status=disabled&limit=500&cursor=", w.admin), 200)).get("items").findValuesAsText("id");
+        assertThat(rows(download("/api/v1/admin/platform-codes/export?status=disabled", w.admin), CODES)).extracting(r -> r.get(0))
+                .containsExactlyElementsOf(disabled).contains(Long.toString(first));
+
+        // through a signed link, with its filter sealed in; a filter codes do not read is refused naming it
+        String url = json(ok(w.send("POST", "/api/v1/admin/platform-codes/export/links?status=disabled", w.admin, null), 201)).get("url").asText();
+        assertThat(rows(download(url + "&status=active", null), CODES)).extracting(r -> r.get(0)).containsExactlyElementsOf(disabled);
+        assertThat(problem(download("/api/v1/admin/platform-codes/export?tag=vip", w.admin), 400).get("field").asText()).isEqualTo("tag");
+        // a distributor may not: neither the export nor a link
+        assertThat(download("/api/v1/admin/platform-codes/export", w.a).statusCode()).isEqualTo(403);
+        assertThat(w.send("POST", "/api/v1/admin/platform-codes/export/links", w.a, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void exportsAreLimitedPerUser() throws Exception {
         // a staff account of its own, so no other test's exports count against it
         long id = json(ok(w.send("POST", "/api/v1/admins/distributors/create", w.admin,

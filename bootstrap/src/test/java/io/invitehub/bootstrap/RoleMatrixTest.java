@@ -185,6 +185,8 @@ class RoleMatrixTest {
         row("DELETE /api/v1/admin/teams/{id}", staff);
         row("GET /api/v1/admin/team-groups", staff);
         row("GET /api/v1/admin/platform-codes", staff);
+        row("GET /api/v1/admin/platform-codes/export", staff);
+        row("POST /api/v1/admin/platform-codes/export/links", staff);
         row("GET /api/v1/admin/invitations", staff);
         row("GET /api/v1/admin/sales-trend", staff);
         row("GET /api/v1/admin/alerts", staff);

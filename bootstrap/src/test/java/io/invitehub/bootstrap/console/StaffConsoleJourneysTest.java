@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class StaffConsoleJourneysTest {
-    private static final List<String> ADMIN_MENU_ZH = List.of("概览", "分销商", "团队", "兑换码", "套餐", "订单", "邀请", "防骚扰", "自定义域名", "账号", "审计日志",
-            "设置");
+    private static final List<String> ADMIN_MENU_ZH = List.of("概览", "分销商", "团队", "兑换码", "套餐", "订单", "邀请", "防骚扰", "自定义域名", "结算",
+            "账号", "审计日志", "设置");
     private static final List<String> ADMIN_MENU_EN = List.of("Overview", "Distributors", "Teams", "Codes", "Plans", "Orders", "Invitations",
-            "Anti-harassment", "Custom domains", "Accounts", "Audit log", "Settings");
+            "Anti-harassment", "Custom domains", "Settlement", "Accounts", "Audit log", "Settings");
     private static final List<String> PAGES = List.of("/console", "/console/distributors", "/console/teams", "/console/codes", "/console/plans",
-            "/console/orders", "/console/invitations", "/console/protection", "/console/custom-hosts", "/console/accounts", "/console/audit",
-            "/console/settings");
+            "/console/orders", "/console/invitations", "/console/protection", "/console/custom-hosts", "/console/settlement", "/console/accounts",
+            "/console/audit", "/console/settings");
     private static ConsoleWorld world;
     private static Sql sql;
     private static long alpha;
@@ -43,6 +44,10 @@ class StaffConsoleJourneysTest {
     private static long acme;
     private static String acmeToken;
     private static List<String> acmeCodes;
+    /** Last month's statements: sam owes the platform ¥30.00, the platform owes cora ¥12.00. */
+    private static long sam;
+    private static long cora;
+    private static String lastMonth;
 
     @BeforeAll
     static void start() {
@@ -58,6 +63,20 @@ class StaffConsoleJourneysTest {
         }
         ConsoleWorld.await(() -> world.get("/api/v1/distributors/me/summary", acmeToken).get("invites_accepted").asLong() == 3 ? true : null);
         world.operator("oscar", "oscar-password");
+        // what last month left in the ledger (an entry is stamped with its statement month as it is written), then the
+        // monthly job writes last month's statements
+        sam = world.distributor("sam", "sam-password");
+        cora = world.distributor("cora", "cora-password");
+        String lastMonthAt = "((date_trunc('month', now() at time zone 'Asia/Shanghai') - interval '5 days') at time zone 'Asia/Shanghai')";
+        for (String[] entry : new String[][] {{Long.toString(sam), "ADJUSTMENT", "3000", "3000", "setup fee"},
+                {Long.toString(cora), "REFUND", "1200", "-1200", "returned seats"}}) {
+            sql.execute("insert into ledger_entries (distributor_id, kind, amount_minor, balance_minor, currency, period, occurred_at, reason)"
+                    + " values (" + entry[0] + ", '" + entry[1] + "', " + entry[2] + ", " + entry[3] + ", (select currency from settlement_settings),"
+                    + " settlement_period(" + entry[0] + ", " + lastMonthAt + "), " + lastMonthAt + ", '" + entry[4] + "')");
+        }
+        world.hub.settlement().writeStatements();
+        lastMonth = sql.text("select to_char(" + lastMonthAt + " at time zone 'Asia/Shanghai', 'YYYY-MM')");
+        assertThat(world.get("/api/v1/admin/statements?period=" + lastMonth, world.admin)).hasSize(2);
     }
 
     @AfterAll
@@ -287,7 +306,7 @@ class StaffConsoleJourneysTest {
         Pages pages = new Pages(browser, world.base);
         pages.signIn("oscar", "oscar-password");
         assertThat(pages.waitText(".page-title", "概览")).isEqualTo("概览");
-        assertThat(pages.texts(".menu .menu-text")).containsExactly("概览", "分销商", "团队", "兑换码", "订单", "邀请");
+        assertThat(pages.texts(".menu .menu-text")).containsExactly("概览", "分销商", "团队", "兑换码", "订单", "邀请", "结算");
         pages.waitFor("ih-overview[data-ready=true]");
         assertThat(browser.driver().findElements(By.cssSelector(".alert-item[data-alert=pending]"))).as("approvals are the admin's").isEmpty();
         pages.settle();
@@ -316,6 +335,14 @@ class StaffConsoleJourneysTest {
         pages.waitGone(".distributor-drawer");
         pages.menu("/console/orders");
         pages.waitForConsoleIdle();
+        // settlement is staff's in the route table: an operator settles too (confirm, pay, adjust, the files)
+        pages.menu("/console/settlement");
+        pages.waitForConsoleIdle();
+        long coraStatement = sql.count("select id from statements where distributor_id = " + cora);
+        pages.waitFor("ih-staff-settlement tr[data-key='" + coraStatement + "'] sl-button.adjust-balance");
+        assertThat(pages.text("ih-staff-settlement tr[data-key='" + coraStatement + "'] .statement-distributor")).isEqualTo("cora");
+        assertThat(browser.driver().findElements(By.cssSelector("ih-staff-settlement ih-export.file-collect, ih-staff-settlement ih-export.file-payouts")))
+                .hasSize(2);
         pages.menu("/console/teams");
         pages.waitFor("ih-teams tr[data-key='" + alpha + "']");
     }
@@ -355,7 +382,7 @@ class StaffConsoleJourneysTest {
         pages.type("ih-sign-in sl-input[name=confirm]", "nina-own-password");
         pages.click("ih-sign-in sl-button.change-submit");
         assertThat(pages.waitText(".page-title", "概览")).isEqualTo("概览");
-        assertThat(pages.texts(".menu .menu-text")).as("nina is an operator").containsExactly("概览", "分销商", "团队", "兑换码", "订单", "邀请");
+        assertThat(pages.texts(".menu .menu-text")).as("nina is an operator").containsExactly("概览", "分销商", "团队", "兑换码", "订单", "邀请", "结算");
         assertThat(world.login("nina", "nina-own-password")).isNotBlank();
 
         pages.signOut();
@@ -450,14 +477,140 @@ class StaffConsoleJourneysTest {
         for (String code : issued.split("\n")) {
             assertThat(pages.texts("ih-staff-codes tbody tr .code")).contains(code);
         }
-        pages.click("ih-staff-codes sl-button.export-codes");
-        assertThat(pages.toast()).isEqualTo("已导出 " + platform.size() + " 个兑换码。");
+        // the export is the server's (ADR 35), through a signed link: every platform code, newest first, as the list
+        Map.Entry<String, String> exported = pages.export("ih-export.export-codes");
+        assertThat(exported.getKey()).startsWith("invitehub-codes-platform-").endsWith(".csv");
+        assertThat(exported.getValue()).startsWith("\uFEFFid,code,status,");
+        assertThat(firstColumn(exported.getValue())).containsExactlyElementsOf(platform.findValuesAsText("id"));
+        assertThat(pages.toast()).isEqualTo("已导出 " + platform.size() + " 行：" + exported.getKey() + "。");
         pages.settle();
         pages.shot("zh-CN", "journey-staff-codes");
         Pages.pick(pages, "ih-staff-codes sl-select.filter-owner", Long.toString(acme));
         JsonNode acmeList = world.get("/api/v1/redeem-codes?distributor_id=" + acme + "&limit=20&cursor=", world.admin).get("items");
         pages.until(d -> d.findElements(By.cssSelector("ih-staff-codes tbody tr[data-key]")).size() == acmeList.size() ? true : null, "acme's codes");
         assertThat(pages.texts("ih-staff-codes tbody tr .code")).containsExactlyElementsOf(acmeList.findValuesAsText("code"));
+        Pages.pick(pages, "ih-staff-codes sl-select.filter-status", "depleted");
+        List<String> depleted = world.get("/api/v1/redeem-codes?distributor_id=" + acme + "&status=depleted&limit=500&cursor=", world.admin)
+                .get("items").findValuesAsText("id");
+        pages.until(d -> d.findElements(By.cssSelector("ih-staff-codes tbody tr[data-key]")).size() == depleted.size() ? true : null, "depleted");
+        Map.Entry<String, String> acmeFile = pages.export("ih-export.export-codes");
+        assertThat(acmeFile.getKey()).startsWith("invitehub-codes-" + acme + "-");
+        assertThat(firstColumn(acmeFile.getValue())).as("acme's depleted codes, the list's filter").containsExactlyElementsOf(depleted).isNotEmpty();
+    }
+
+    @Test
+    void anAdminConfirmsAndPaysAStatementTakesTheFilesAndAdjustsABalance(Chromium browser) {
+        Pages pages = new Pages(browser, world.base);
+        pages.signIn("admin", "admin-password");
+        pages.menu("/console/settlement");
+        pages.waitForConsoleIdle();
+        assertThat(pages.text("ih-staff-settlement .card-title")).isEqualTo(lastMonth + " 的账单");
+        JsonNode month = world.get("/api/v1/admin/statements?period=" + lastMonth, world.admin);
+        for (JsonNode s : month) {
+            String row = "ih-staff-settlement tr[data-key='" + s.get("id").asText() + "']";
+            assertThat(pages.text(row + " .statement-distributor")).isEqualTo(s.get("username").asText());
+            for (String amount : List.of("opening", "charges", "payments", "refunds", "adjustments", "payouts", "closing")) {
+                assertThat(money(pages.text(row + " td.amount-" + amount))).as(amount).isEqualByComparingTo(s.get(amount).asText());
+            }
+            assertThat(pages.text(row + " .status-tag")).isEqualTo("未确认");
+        }
+        assertThat(pages.text("ih-staff-settlement [data-stat=toCollect]")).isEqualTo("¥30.00");
+        assertThat(pages.text("ih-staff-settlement [data-stat=toPayOut]")).isEqualTo("¥12.00");
+        assertThat(pages.text("ih-staff-settlement [data-stat=awaitingConfirmation]")).isEqualTo("2");
+
+        // the month's files, as the API answers them: a collection row per statement, a payout row for the credit
+        Map.Entry<String, String> collect = pages.export("ih-export.file-collect");
+        assertThat(collect.getKey()).isEqualTo("invitehub-settlement-collect-" + lastMonth + ".csv");
+        assertThat(collect.getValue()).isEqualTo("\uFEFF" + ConsoleWorld.ok(world.send("GET", "/api/v1/admin/settlement/files/collect?period=" + lastMonth,
+                world.admin, null), 200).body().replace("\uFEFF", ""));
+        assertThat(firstColumn(collect.getValue())).containsExactlyInAnyOrder(Long.toString(sam), Long.toString(cora));
+        pages.closeToasts();
+        Map.Entry<String, String> payouts = pages.export("ih-export.file-payouts");
+        List<String> payoutLines = payouts.getValue().replace("\uFEFF", "").lines().toList();
+        assertThat(payoutLines).hasSize(2);
+        assertThat(payoutLines.get(0)).isEqualTo("recipient_email,amount,currency,reference_id,note");
+        assertThat(payoutLines.get(1)).startsWith("cora@example.com,12.00,CNY,IH-");
+        pages.closeToasts();
+
+        // confirm sam's statement (asked first), then record its payment with the reference
+        long samStatement = sql.count("select id from statements where distributor_id = " + sam);
+        String samRow = "ih-staff-settlement tr[data-key='" + samStatement + "']";
+        pages.click(samRow + " sl-button.confirm-statement");
+        assertThat(pages.text("sl-dialog.confirm-dialog .confirm-message")).contains("¥30.00").contains("无法撤销");
+        pages.click("sl-dialog.confirm-dialog sl-button.confirm-ok");
+        assertThat(pages.toast()).isEqualTo("已确认 sam " + lastMonth + " 的账单。");
+        pages.waitFor(samRow + " sl-tag[data-status=CONFIRMED]");
+        assertThat(statementOf(sam).get("state").asText()).isEqualTo("CONFIRMED");
+        assertThat(pages.text("ih-staff-settlement [data-stat=awaitingPayment]")).isEqualTo("1");
+
+        pages.click(samRow + " sl-button.pay-statement");
+        assertThat(pages.text(".pay-dialog .dialog-intro")).contains("sam").contains("¥30.00");
+        pages.type(".pay-dialog sl-input[name=reference]", "BANK-2026-0042");
+        pages.click(".pay-dialog sl-button.dialog-submit");
+        assertThat(pages.toast()).isEqualTo("sam " + lastMonth + " 的账单已结清（凭证号 BANK-2026-0042）。");
+        pages.waitFor(samRow + " sl-tag[data-status=PAID]");
+        JsonNode paid = statementOf(sam);
+        assertThat(paid.get("state").asText()).isEqualTo("PAID");
+        assertThat(paid.get("payment_reference").asText()).isEqualTo("BANK-2026-0042");
+        assertThat(pages.text(samRow + " .payment-reference")).isEqualTo("BANK-2026-0042");
+        JsonNode payment = world.get("/api/v1/distributors/" + sam + "/ledger?limit=1", world.admin).get("items").get(0);
+        assertThat(payment.get("kind").asText() + " " + payment.get("amount").asText() + " " + payment.get("reference").asText())
+                .isEqualTo("PAYMENT 30.00 BANK-2026-0042");
+        assertThat(pages.text("ih-staff-settlement [data-stat=toCollect]")).isEqualTo("¥0.00");
+        pages.settle();
+        pages.shot("zh-CN", "journey-staff-settlement");
+
+        // cora's running balance in the distributor's drawer, then a credit adjustment (asked twice) that changes it
+        pages.menu("/console/distributors");
+        pages.click(".distributor-list tr[data-key='" + cora + "'] sl-button.view-detail");
+        pages.waitFor(".distributor-drawer .detail-head"); // no trend to draw: the drawer is ready with its account
+        pages.click(".distributor-drawer sl-tab.tab-statements");
+        pages.waitFor(".distributor-drawer sl-tab-panel[name=statements] tbody tr[data-key='" + lastMonth + "']");
+        BigDecimal before = new BigDecimal(world.get("/api/v1/distributors/" + cora + "/statements", world.admin).get(0).get("closing").asText());
+        assertThat(before).isEqualByComparingTo("-12.00");
+        assertThat(money(pages.text(".distributor-drawer [data-stat=balance]"))).isEqualByComparingTo(before);
+        pages.click(".distributor-drawer sl-button.adjust-balance");
+        pages.type(".adjust-dialog sl-input[name=amount]", "-2.50");
+        pages.type(".adjust-dialog sl-textarea[name=reason]", "goodwill for the outage");
+        pages.click(".adjust-dialog sl-button.dialog-submit");
+        assertThat(pages.text("sl-dialog.confirm-dialog .confirm-message")).contains("cora").contains("抵扣").contains("goodwill for the outage");
+        pages.click("sl-dialog.confirm-dialog sl-button.confirm-ok");
+        assertThat(pages.toast()).startsWith("已将 cora 的余额调整");
+        JsonNode running = world.get("/api/v1/distributors/" + cora + "/statements", world.admin).get(0);
+        assertThat(new BigDecimal(running.get("closing").asText())).isEqualByComparingTo("-14.50");
+        assertThat(new BigDecimal(running.get("adjustments").asText())).isEqualByComparingTo("-2.50");
+        pages.until(d -> money(pages.text(".distributor-drawer [data-stat=balance]")).compareTo(new BigDecimal("-14.50")) == 0 ? true : null,
+                "the balance after the adjustment");
+        JsonNode adjustment = world.get("/api/v1/distributors/" + cora + "/ledger?limit=1", world.admin).get("items").get(0);
+        assertThat(adjustment.get("kind").asText() + " " + adjustment.get("reason").asText()).isEqualTo("ADJUSTMENT goodwill for the outage");
+        // the statements export of this distributor, through a staff signed link: its written months
+        assertThat(firstColumn(pages.export(".distributor-drawer ih-export.export-statements").getValue()))
+                .containsExactly(Long.toString(sql.count("select id from statements where distributor_id = " + cora)));
+        pages.settle();
+        pages.shotWindow("zh-CN", "journey-staff-distributor-statements");
+    }
+
+    private static JsonNode statementOf(long distributor) {
+        for (JsonNode s : world.get("/api/v1/admin/statements?period=" + lastMonth, world.admin)) {
+            if (s.get("distributor_id").asLong() == distributor) {
+                return s;
+            }
+        }
+        throw new AssertionError("no statement of " + distributor + " in " + lastMonth);
+    }
+
+    private static BigDecimal money(String shown) {
+        return new BigDecimal(shown.replaceAll("[^0-9.\\-]", ""));
+    }
+
+    /** The first column of every record after the header (ids are never quoted). */
+    private static List<String> firstColumn(String csv) {
+        List<String> keys = new ArrayList<>();
+        List<String> lines = csv.replace("\uFEFF", "").lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            keys.add(line.substring(0, line.indexOf(',')));
+        }
+        return keys;
     }
 
     @Test

@@ -1,29 +1,61 @@
 import { html, nothing } from 'lit';
 import { t } from '../core/i18n.js';
-import { api, ApiError, messageFor } from '../core/api.js';
+import { api, ApiError, messageFor, path } from '../core/api.js';
+import { session } from '../core/session.js';
 import { number } from '../core/format.js';
 import { toast } from '../core/ui.js';
 import { ConsoleElement } from './page.js';
 
 /**
- * The export button of a distributor list (ADR 35): asks POST /me/exports/{kind}/links for a signed link with
- * the list's current filters, then reads the file through that link itself — so the rows received so far show
+ * The export button of a list (ADR 35): asks POST /me/exports/{kind}/links (a distributor's own lists),
+ * POST /distributors/{id}/exports/{kind}/links (staff, {@code distributor} set) or POST
+ * /admin/platform-codes/export/links (staff, {@code platform} set) for a signed link with the list's current
+ * filters, then reads the file through that link itself — so the rows received so far show
  * while it runs, and a refusal (the per-user limit's 429 with its Retry-After, an expired link) is a message in
  * the user's words instead of a saved error document — and hands the finished file to the browser as a
  * download under the name the server gave it.
  *
- * Properties: {@code kind} (codes, sales, members, orders, statements, ledger) and {@code filters} (the list's
- * query parameters; empty values are left out). After a download the element carries {@code data-rows} and
+ * Properties: {@code kind} (codes, sales, members, orders, statements, ledger), {@code filters} (the list's
+ * query parameters; empty values are left out), {@code distributor} (staff: whose list) or {@code platform}
+ * (staff: the platform's own codes), and {@code file}: a route that answers the CSV itself to the bearer token
+ * (the staff settlement files: {template, params, query}) — read the same way, with the token, no link.
+ * {@code label} replaces the button's words. After a download the element carries {@code data-rows} and
  * {@code data-file} (what the user got), for the browser tests.
  */
 class ExportButton extends ConsoleElement {
-  static properties = { kind: {}, filters: { attribute: false }, rows: { state: true } };
+  static properties = {
+    kind: {}, filters: { attribute: false }, distributor: {}, platform: { type: Boolean }, file: { attribute: false }, label: {},
+    rows: { state: true },
+  };
 
   constructor() {
     super();
     this.kind = '';
     this.filters = {};
+    this.distributor = null;
+    this.platform = false;
+    this.file = null;
+    this.label = '';
     this.rows = null; // null: idle; a number: rows received so far
+  }
+
+  /** Where the file comes from: a signed link asked for now, or (a staff settlement file) its own route with the token. */
+  async source() {
+    const query = Object.fromEntries(Object.entries(this.filters ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    if (this.file) {
+      const url = new URL(path(this.file.template, this.file.params ?? {}), window.location.origin);
+      for (const [name, value] of Object.entries(this.file.query ?? {})) {
+        if (value !== undefined && value !== null && value !== '') {
+          url.searchParams.set(name, String(value));
+        }
+      }
+      return { url, headers: { Authorization: `Bearer ${session.token}` } };
+    }
+    const link = this.platform ? await api.post('/api/v1/admin/platform-codes/export/links', { query })
+      : this.distributor !== null && this.distributor !== undefined
+        ? await api.post('/api/v1/distributors/{id}/exports/{kind}/links', { params: { id: this.distributor, kind: this.kind }, query })
+        : await api.post('/api/v1/distributors/me/exports/{kind}/links', { params: { kind: this.kind }, query });
+    return { url: new URL(link.url, window.location.origin), headers: {} };
   }
 
   async run() {
@@ -32,9 +64,8 @@ class ExportButton extends ConsoleElement {
     }
     this.rows = 0;
     try {
-      const query = Object.fromEntries(Object.entries(this.filters ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-      const link = await api.post('/api/v1/distributors/me/exports/{kind}/links', { params: { kind: this.kind }, query });
-      const file = await this.read(new URL(link.url, window.location.origin));
+      const { url, headers } = await this.source();
+      const file = await this.read(url, headers);
       this.offer(file);
       this.dataset.rows = String(file.rows);
       this.dataset.file = file.name;
@@ -46,11 +77,11 @@ class ExportButton extends ConsoleElement {
     }
   }
 
-  /** The CSV through the signed link, counting its records as they arrive. */
-  async read(url) {
+  /** The CSV through the signed link (or the file's route), counting its records as they arrive. */
+  async read(url, headers) {
     let response;
     try {
-      response = await fetch(url, { headers: { Accept: 'text/csv, application/problem+json' } });
+      response = await fetch(url, { headers: { Accept: 'text/csv, application/problem+json', ...headers } });
     } catch {
       throw new ApiError(0, 'NETWORK', null, null);
     }
@@ -94,7 +125,7 @@ class ExportButton extends ConsoleElement {
     const busy = this.rows !== null;
     return html`${busy ? html`<span class="export-progress" role="status">${t('export.progress', { count: number(this.rows) })}</span>` : nothing}
       <sl-button size="small" class="export" ?loading=${busy} ?disabled=${busy} @click=${() => this.run()}>
-        <sl-icon slot="prefix" name="download"></sl-icon>${t('export.button')}</sl-button>`;
+        <sl-icon slot="prefix" name="download"></sl-icon>${this.label || t('export.button')}</sl-button>`;
   }
 }
 

@@ -6,9 +6,9 @@ const ADMIN = Object.freeze(['ADMIN']);
 /**
  * The console's pages by path (History API; the server answers every /console/… path with the same
  * shell). A distributor gets its own pages; staff get theirs, each page naming the roles that may see it
- * (SPEC section 1: an OPERATOR runs teams, codes, orders and invitations, and reads the distributors; the
- * ADMIN alone has plans, the anti-harassment lists, custom domains, accounts, the audit log and settings). Sign-in and
- * sign-up are public.
+ * (SPEC section 1: an OPERATOR runs teams, codes, orders and invitations, and reads the distributors; settlement
+ * follows its routes, which the route table gives to staff — ADMIN and OPERATOR; the ADMIN alone has plans, the
+ * anti-harassment lists, custom domains, accounts, the audit log and settings). Sign-in and sign-up are public.
  */
 export const DISTRIBUTOR_ROUTES = Object.freeze([
   { path: '/console', tag: 'ih-dashboard', title: 'menu.dashboard', icon: 'speedometer2', menu: true },
@@ -31,7 +31,7 @@ export const STAFF_ROUTES = Object.freeze([
   { path: '/console/invitations', tag: 'ih-invitations', title: 'menu.invitations', icon: 'envelope-paper', menu: true, roles: BOTH },
   { path: '/console/protection', tag: 'ih-protection', title: 'menu.protection', icon: 'shield-check', menu: true, roles: ADMIN },
   { path: '/console/custom-hosts', tag: 'ih-custom-hosts', title: 'menu.customHosts', icon: 'globe', menu: true, roles: ADMIN },
-  // the settlement pages of the extras issue slot in here (statements, adjustments, payout CSV)
+  { path: '/console/settlement', tag: 'ih-staff-settlement', title: 'menu.settlement', icon: 'journal-check', menu: true, roles: BOTH },
   { path: '/console/accounts', tag: 'ih-accounts', title: 'menu.accounts', icon: 'person-gear', menu: true, roles: ADMIN },
   { path: '/console/audit', tag: 'ih-audit', title: 'menu.audit', icon: 'journal-text', menu: true, roles: ADMIN },
   { path: '/console/settings', tag: 'ih-settings', title: 'menu.settings', icon: 'gear', menu: true, roles: ADMIN },

@@ -138,6 +138,8 @@ final class ApiResponses {
             entry("POST /api/v1/distributors/{id}/grant-codes", CodeHandlers.ISSUED_ANSWER),
             entry("POST /api/v1/redeem-codes", CodeHandlers.ISSUED_ANSWER),
             entry("GET /api/v1/admin/platform-codes", PlatformCodeHandlers.CODES_ANSWER),
+            entry("GET /api/v1/admin/platform-codes/export", ExportHandlers.CSV_ANSWER),
+            entry("POST /api/v1/admin/platform-codes/export/links", ExportHandlers.LINK_ANSWER),
             entry("GET /api/v1/admin/invitations", InvitationSearchHandlers.INVITATIONS_ANSWER),
             entry("GET /api/v1/admin/invitations/removal-failures", MemberHandlers.FAILURES_ANSWER),
             entry("POST /api/v1/admin/invitations/{id}/remove", MemberHandlers.REMOVAL_ANSWER),

@@ -211,6 +211,8 @@ public final class RouteTable {
                 row(POST, "/api/v1/distributors/{id}/grant-codes", STAFF, JSON, CodeHandlers.GRANT, codes::grant),
                 row(POST, "/api/v1/redeem-codes", STAFF, JSON, CodeHandlers.PLATFORM_CODES, codes::platformCodes),
                 row(GET, "/api/v1/admin/platform-codes", STAFF, NO_BODY, PlatformCodeHandlers.LIST, platformCodes::list),
+                row(GET, "/api/v1/admin/platform-codes/export", STAFF, NO_BODY, ExportHandlers.PLATFORM, exports::platformExport),
+                row(POST, "/api/v1/admin/platform-codes/export/links", STAFF, NO_BODY, ExportHandlers.PLATFORM, exports::platformLink),
                 row(GET, "/api/v1/admin/invitations", STAFF, NO_BODY, InvitationSearchHandlers.SEARCH, invitations::search),
                 row(GET, "/api/v1/admin/invitations/removal-failures", STAFF, NO_BODY, MemberHandlers.REMOVAL_FAILURES, members::removalFailures),
                 row(POST, "/api/v1/admin/invitations/{id}/remove", STAFF, JSON, MemberHandlers.REMOVE_BY_STAFF, members::removeByStaff),

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static io.invitehub.adapter.out.persistence.JooqDistributorRecords.C;
@@ -70,11 +71,14 @@ final class JooqExportRows implements ExportRows {
     }
 
     private Query query(DSLContext tx, ExportRequest request, Instant now, Instant endedSince) {
-        UserId d = request.distributor();
         ExportFilter f = request.filter();
+        if (request.platform()) {
+            return codes(tx, Optional.empty(), f, now);
+        }
+        UserId d = request.distributor().orElseThrow();
         switch (request.kind()) {
             case CODES:
-                return codes(tx, d, f, now);
+                return codes(tx, Optional.of(d), f, now);
             case SALES:
                 return sales(tx, d, f);
             case MEMBERS:
@@ -90,10 +94,11 @@ final class JooqExportRows implements ExportRows {
         }
     }
 
-    private static Query codes(DSLContext tx, UserId d, ExportFilter f, Instant now) {
+    /** A distributor's codes, or (none) the platform's own: no owner, newest first like GET /admin/platform-codes. */
+    private static Query codes(DSLContext tx, Optional<UserId> d, ExportFilter f, Instant now) {
         OffsetDateTime at = Rows.at(now);
         var status = JooqDistributorRecords.status(at);
-        Condition where = C.OWNER_ID.between(d.value(), d.value())
+        Condition where = d.map(owner -> C.OWNER_ID.between(owner.value(), owner.value())).orElse(C.OWNER_ID.isNull())
                 .and(f.q().map(p -> C.CODE.like(JooqDistributorRecords.like(JooqDistributorRecords.codePrefix(p)), '\\')).orElse(noCondition()))
                 .and(f.status().map(s -> status.eq(inline(s))).orElse(noCondition()));
         var select = tx.select(C.ID, C.CODE, status.as("status"), C.ACTIVE, C.USED_COUNT, C.MAX_USES, C.EXPIRES_AT, C.VALIDITY_DAYS,

@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * Signed export links (ADR 35): a token is {@code base64url(payload) "." base64url(HMAC-SHA256(payload))}.
- * The payload names the user, the kind, the distributor, every filter and the expiry
- * ({@code v=1&u=…&k=…&d=…&e=…[&s=…][&f=…][&t=…][&q=…][&g=…][&p=…]}, values URL-encoded), so changing any
+ * The payload names the user, the kind, the distributor (none: the platform's own codes), every filter and the expiry
+ * ({@code v=1&u=…&k=…[&d=…]&e=…[&s=…][&f=…][&t=…][&q=…][&g=…][&p=…]}, values URL-encoded), so changing any
  * of them breaks the signature. The key is derived from the service's secret (the JWT secret) for this use
  * only — {@code HMAC-SHA256(secret, "invitehub/export-links/v1")} — so a link never verifies as anything
  * else and a token of another kind never verifies as a link. Signatures are compared in constant time.
@@ -59,7 +59,8 @@ public final class HmacExportTickets implements ExportTickets {
         parts.put("v", "1");
         parts.put("u", Long.toString(ticket.user().value()));
         parts.put("k", r.kind().name());
-        parts.put("d", Long.toString(r.distributor().value()));
+        // no distributor: the platform's own codes
+        r.distributor().ifPresent(d -> parts.put("d", Long.toString(d.value())));
         parts.put("e", Long.toString(ticket.expiresAt().getEpochSecond()));
         f.status().ifPresent(s -> parts.put("s", s));
         f.from().ifPresent(t -> parts.put("f", t.toString()));
@@ -123,7 +124,8 @@ public final class HmacExportTickets implements ExportTickets {
                 Optional.ofNullable(parts.get("q")),
                 Optional.ofNullable(parts.get("g")).map(g -> Arrays.asList(g.split(","))).orElse(List.of()),
                 Optional.ofNullable(parts.get("p")).map(YearMonth::parse));
-        ExportRequest request = new ExportRequest(ExportKind.valueOf(parts.get("k")), new UserId(Long.parseLong(parts.get("d"))), filter);
+        ExportRequest request = new ExportRequest(ExportKind.valueOf(parts.get("k")),
+                Optional.ofNullable(parts.get("d")).map(d -> new UserId(Long.parseLong(d))), filter);
         return new ExportTicket(new UserId(Long.parseLong(parts.get("u"))), request, Instant.ofEpochSecond(Long.parseLong(parts.get("e"))));
     }
 

@@ -37,6 +37,23 @@ class HmacExportTicketsTest {
     }
 
     @Test
+    void aPlatformCodesTicketNamesNoDistributorAndCannotBeTurnedIntoOneThatDoes() {
+        ExportTicket platform = new ExportTicket(new UserId(1), ExportRequest.platformCodes(new ExportFilter(Optional.of("DISABLED"),
+                Optional.empty(), Optional.empty(), Optional.of("HUB2"), List.of(), Optional.empty())), Instant.ofEpochSecond(1_800_000_000L));
+        String token = tickets.seal(platform);
+        assertThat(tickets.open(token)).contains(platform);
+        assertThat(tickets.open(token).orElseThrow().request().platform()).isTrue();
+        int dot = token.indexOf('.');
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        assertThat(payload).doesNotContain("d=");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString((payload + "&d=42").getBytes(StandardCharsets.UTF_8))
+                + token.substring(dot);
+        assertThat(tickets.open(forged)).isEmpty();
+        assertThatThrownBy(() -> new ExportRequest(ExportKind.SALES, Optional.empty(), ExportFilter.NONE))
+                .as("the platform has codes only").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anyChangeToTheTokenOrAnotherSecretRefusesIt() {
         String token = tickets.seal(ticket(ExportFilter.NONE));
         int dot = token.indexOf('.');

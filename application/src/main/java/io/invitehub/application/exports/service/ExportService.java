@@ -83,9 +83,15 @@ public final class ExportService implements ExportUseCase {
         return prepare(ticket.user(), ticket.request());
     }
 
-    /** The caller may read the distributor's lists, and the filters are ones the kind reads. */
+    /** The caller may read the distributor's lists (the platform's codes: staff), and the filters are ones the kind reads. */
     private void check(UserId caller, ExportRequest request) {
-        rules.ensureMayRead(caller, request.distributor());
+        if (request.platform()) {
+            if (!CallerRules.isStaff(rules.caller(caller))) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "only staff export the platform's codes");
+            }
+        } else {
+            rules.ensureMayRead(caller, request.distributor().orElseThrow());
+        }
         ExportKind kind = request.kind();
         ExportFilter filter = request.filter();
         Set<ExportFilter.Part> refused = filter.given();
@@ -130,7 +136,8 @@ public final class ExportService implements ExportUseCase {
         @Override
         public String fileName() {
             LocalDate day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-            return "invitehub-" + request.kind().wireName() + "-" + request.distributor().value() + "-" + day + ".csv";
+            String whose = request.distributor().map(d -> Long.toString(d.value())).orElse("platform");
+            return "invitehub-" + request.kind().wireName() + "-" + whose + "-" + day + ".csv";
         }
 
         @Override

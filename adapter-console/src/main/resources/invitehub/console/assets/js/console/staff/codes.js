@@ -5,7 +5,8 @@ import { api, Cursors } from '../../core/api.js';
 import { dateTime } from '../../core/format.js';
 import { confirmAction, copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
-import { allPages, downloadCsv, formDialog } from './common.js';
+import { formDialog } from './common.js';
+import '../export-button.js';
 import { codeBody, codeFields, showCodes } from './distributors.js';
 
 const PAGE_SIZE = 20;
@@ -16,12 +17,13 @@ const PLATFORM = 'platform';
  * Codes: the platform's own (GET /admin/platform-codes) or any distributor's (GET /redeem-codes?distributor_id=),
  * with the status filter and code search of the distributors' page; generate a batch (POST /redeem-codes, or a grant
  * to the distributor chosen), enable/disable and delete (/redeem-codes/{id}…), and export the filtered list as CSV
- * (every page fetched in turn, with its progress).
+ * through the server's streamed exports (ADR 35: the platform's own codes, or the distributor's codes export, each
+ * through a signed link, with its progress).
  */
 class StaffCodesPage extends ConsoleElement {
   static properties = {
     rows: { state: true }, loading: { state: true }, owner: { state: true }, status: { state: true }, query: { state: true },
-    distributors: { state: true }, groups: { state: true }, exporting: { state: true },
+    distributors: { state: true }, groups: { state: true },
   };
 
   constructor() {
@@ -33,7 +35,6 @@ class StaffCodesPage extends ConsoleElement {
     this.query = '';
     this.distributors = [];
     this.groups = [];
-    this.exporting = null;
   }
 
   connectedCallback() {
@@ -131,20 +132,6 @@ class StaffCodesPage extends ConsoleElement {
     }
   }
 
-  async exportCsv() {
-    this.exporting = 0;
-    try {
-      const rows = await allPages((cursor) => this.fetchPage(cursor, 500), (n) => { this.exporting = n; });
-      downloadCsv(`codes-${this.owner}.csv`, ['code', 'status', 'used', 'max_uses', 'bound_email', 'expires_at', 'validity_days', 'note', 'created_at'],
-        rows.map((r) => [r.code, r.status, r.used_count, r.max_uses, r.bound_email, r.expires_at, r.validity_days, r.note, r.created_at]));
-      toast(t('codes.exported', { count: rows.length }));
-    } catch (error) {
-      toastError(error);
-    } finally {
-      this.exporting = null;
-    }
-  }
-
   render() {
     const action = html`<sl-button variant="primary" class="generate-codes" @click=${() => this.generate()}>
       <sl-icon slot="prefix" name="plus-lg"></sl-icon>${t('codes.generate')}</sl-button>`;
@@ -164,9 +151,8 @@ class StaffCodesPage extends ConsoleElement {
             @sl-input=${(e) => this.searchTyped(e.target.value)} @sl-clear=${() => this.filterChanged('query', '')}>
             <sl-icon slot="prefix" name="search"></sl-icon></sl-input>
           <div class="filters-end">
-            ${this.exporting === null ? nothing : html`<span class="export-progress" role="status">${t('codes.exporting', { count: this.exporting })}</span>`}
-            <sl-button size="small" class="export-codes" ?loading=${this.exporting !== null} @click=${() => this.exportCsv()}>
-              <sl-icon slot="prefix" name="download"></sl-icon>${t('codes.export')}</sl-button>
+            <ih-export class="export-codes" kind="codes" .filters=${{ status: this.status, q: this.query }} ?platform=${this.owner === PLATFORM}
+              .distributor=${this.owner === PLATFORM ? null : Number(this.owner)}></ih-export>
           </div>
         </div>
         ${dataTable({

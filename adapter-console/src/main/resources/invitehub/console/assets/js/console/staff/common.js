@@ -143,33 +143,3 @@ export function statCard(label, value, { definition = null, stat = '', size = 's
     <div class="stat-value" data-stat=${stat}>${value}</div>
   </div>`;
 }
-
-/** Every page of a keyset list, for an export: {@code fetchPage(cursor)} answers {items, next_cursor}; progress after each page. */
-export async function allPages(fetchPage, onProgress) {
-  const rows = [];
-  let cursor = '';
-  do {
-    const page = await fetchPage(cursor);
-    rows.push(...page.items);
-    onProgress(rows.length);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return rows;
-}
-
-/** Offers {@code rows} (arrays of cells) as a CSV download named {@code name}, with a header row. */
-export function downloadCsv(name, header, rows) {
-  const cell = (v) => {
-    const text = v === null || v === undefined ? '' : String(v);
-    // a leading =, +, - or @ would be a formula in a spreadsheet
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const csv = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

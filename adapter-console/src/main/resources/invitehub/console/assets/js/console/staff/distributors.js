@@ -6,6 +6,8 @@ import { confirmAction, copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import { disposeChart, drawChart, trendOption } from '../charts.js';
 import { card, formDialog, isAdmin, secretDialog, statCard } from './common.js';
+import { AMOUNTS, adjustBalance, amountTitle } from './settlement.js';
+import '../export-button.js';
 
 const PAGE_SIZE = 20;
 const APPROVALS = ['pending', 'approved', 'rejected', 'suspended'];
@@ -180,10 +182,14 @@ class DistributorsPage extends ConsoleElement {
 
 /**
  * One distributor in a drawer: its account and summary (GET /admins/distributors/{id}/detail), the 30-day trend,
- * and its sales, members, codes and orders, one tab each (first page, keyset "next" inside).
+ * and its sales, members, codes and orders, one tab each (first page, keyset "next" inside), and its statements
+ * (GET /distributors/{id}/statements: the running month computed now and the written ones) with the balance, an
+ * adjustment of it, and the statements, ledger and settlement files as CSV.
  */
 class DistributorDetail extends ConsoleElement {
-  static properties = { distributorId: {}, detail: { state: true }, tab: { state: true }, lists: { state: true }, trend: { state: true } };
+  static properties = {
+    distributorId: {}, detail: { state: true }, tab: { state: true }, lists: { state: true }, trend: { state: true }, statements: { state: true },
+  };
 
   constructor() {
     super();
@@ -259,6 +265,26 @@ class DistributorDetail extends ConsoleElement {
     this.tab = name;
     if (name in DistributorDetail.LISTS && !(name in this.lists)) {
       this.loadList(name);
+    }
+    if (name === 'statements' && this.statements === undefined) {
+      this.loadStatements();
+    }
+  }
+
+  async loadStatements() {
+    this.statements = null;
+    try {
+      this.statements = await api.get('/api/v1/distributors/{id}/statements', { params: { id: this.distributorId } });
+    } catch (error) {
+      toastError(error);
+      this.statements = [];
+    }
+  }
+
+  async adjust() {
+    const currency = this.statements?.[0]?.currency ?? this.detail.summary.currency;
+    if (await adjustBalance(this.detail, currency)) {
+      this.loadStatements();
     }
   }
 
@@ -345,7 +371,7 @@ class DistributorDetail extends ConsoleElement {
         </div>
       </div>
       <sl-tab-group @sl-tab-show=${(e) => this.tabShown(e.detail.name)}>
-        ${['summary', 'sales', 'members', 'codes', 'orders'].map((name) => html`<sl-tab slot="nav" panel=${name} class=${`tab-${name}`}>${t(`distributors.tab.${name}`)}</sl-tab>`)}
+        ${['summary', 'sales', 'members', 'codes', 'orders', 'statements'].map((name) => html`<sl-tab slot="nav" panel=${name} class=${`tab-${name}`}>${t(`distributors.tab.${name}`)}</sl-tab>`)}
         <sl-tab-panel name="summary">${this.summaryPanel(d.summary)}</sl-tab-panel>
         <sl-tab-panel name="sales">${this.listPanel('sales', [
           { title: t('field.email'), render: (r) => r.email },
@@ -372,6 +398,7 @@ class DistributorDetail extends ConsoleElement {
           { title: t('orders.fulfilment'), className: 'nowrap', render: (r) => `${r.delivered_count} / ${r.codes_total}` },
           { title: t('field.createdAt'), className: 'nowrap', render: (r) => dateTime(r.created_at) },
         ])}</sl-tab-panel>
+        <sl-tab-panel name="statements">${this.statementsPanel(d)}</sl-tab-panel>
       </sl-tab-group>`;
   }
 
@@ -382,6 +409,35 @@ class DistributorDetail extends ConsoleElement {
       ${this.trend && this.trend.some((x) => x.redeemed || x.invited || x.accepted || x.removed)
     ? html`<div class="chart small" data-chart="distributor-trend" role="img" aria-label=${t('dashboard.trend')}></div>`
     : emptyState({ icon: 'graph-up', text: t('distributors.trendEmpty') })}`;
+  }
+
+  /** The running month's closing is the balance as it stands; the written months follow, newest first. */
+  statementsPanel(d) {
+    const rows = this.statements ?? null;
+    const running = rows?.find((s) => s.computed) ?? null;
+    const file = (layout) => ({ template: '/api/v1/distributors/{id}/settlement/files/{layout}', params: { id: d.id, layout } });
+    return html`<div class="statements-head">
+        ${statCard(t('staffSettlement.balance'), rows === null ? html`<sl-skeleton effect="pulse"></sl-skeleton>`
+    : running ? money(running.closing, running.currency) : '—', { definition: t('staffSettlement.balance.definition'), stat: 'balance' })}
+        <div class="row-actions statements-actions">
+          <sl-button size="small" variant="primary" class="adjust-balance" ?disabled=${rows === null} @click=${() => this.adjust()}>
+            <sl-icon slot="prefix" name="plus-slash-minus"></sl-icon>${t('staffSettlement.adjust')}</sl-button>
+          <ih-export class="export-statements" kind="statements" .distributor=${d.id} label=${t('staffSettlement.exportStatements')}></ih-export>
+          <ih-export class="export-ledger" kind="ledger" .distributor=${d.id} label=${t('staffSettlement.exportLedger')}></ih-export>
+          <ih-export class="file-collect" .file=${file('collect')} label=${t('staffSettlement.fileCollect')}></ih-export>
+          <ih-export class="file-payouts" .file=${file('payouts')} label=${t('staffSettlement.filePayouts')}></ih-export>
+        </div>
+      </div>
+      ${dataTable({ label: t('distributors.tab.statements'), rows, rowKey: (s) => s.period,
+    columns: [
+      { title: t('settlement.period'), className: 'nowrap', render: (s) => html`<span class="period">${s.period}</span>${s.computed
+        ? html` <sl-tag size="small" variant="primary" class="running">${t('settlement.running')}</sl-tag>` : nothing}` },
+      ...AMOUNTS.map((key) => ({
+        title: amountTitle(key), className: `num nowrap amount-${key}`, render: (s) => money(s[key], s.currency) })),
+      { title: t('field.status'), render: (s) => statusTag('statement', s.state) },
+      { title: t('settlement.paidAt'), className: 'nowrap', render: (s) => (s.paid_at ? html`${dateTime(s.paid_at)}<div class="muted small payment-reference">${s.payment_reference}</div>` : '—') },
+    ],
+    empty: emptyState({ icon: 'journal-check', text: t('settlement.noStatements') }) })}`;
   }
 
   listPanel(name, columns) {

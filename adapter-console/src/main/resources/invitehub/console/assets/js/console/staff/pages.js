@@ -13,6 +13,7 @@ import './plans.js';
 import './orders.js';
 import './invitations.js';
 import './protection.js';
+import './settlement.js';
 import './accounts.js';
 import './audit.js';
 import './custom-hosts.js';

@@ -57,6 +57,8 @@ public final class ExportHandlers {
     /** What each route reads (ADR 33). */
     public static final RequestShape MINE = RequestShape.none().path(KIND).query(FILTERS);
     public static final RequestShape STAFF = RequestShape.none().path(DISTRIBUTOR_ID, KIND).query(FILTERS);
+    /** The platform's own codes: the filters of {@code GET /admin/platform-codes} ({@code status}, {@code q}). */
+    public static final RequestShape PLATFORM = RequestShape.none().query(FILTERS);
     public static final RequestShape DOWNLOAD = RequestShape.none().query(Field.token("token", MAX_TOKEN));
 
     /** What each route answers (ADR 40): the CSV file, or a signed link to it. */
@@ -85,6 +87,14 @@ public final class ExportHandlers {
 
     public void distributorLink(Context ctx) {
         link(ctx, exports.link(caller(ctx).id(), request(ctx, distributorId(ctx))));
+    }
+
+    public void platformExport(Context ctx) {
+        stream(ctx, exports.prepare(caller(ctx).id(), platformRequest(ctx)));
+    }
+
+    public void platformLink(Context ctx) {
+        link(ctx, exports.link(caller(ctx).id(), platformRequest(ctx)));
     }
 
     public void download(Context ctx) {
@@ -122,6 +132,15 @@ public final class ExportHandlers {
 
     private static ExportRequest request(Context ctx, UserId distributor) {
         ExportKind kind = enumValue(ExportKind.class, HttpRequests.pathParam(ctx, "kind"), "kind");
+        return new ExportRequest(kind, distributor, filter(ctx, kind));
+    }
+
+    private static ExportRequest platformRequest(Context ctx) {
+        return ExportRequest.platformCodes(filter(ctx, ExportKind.CODES));
+    }
+
+    /** The filters of the query that {@code kind} reads; one it does not read is refused naming it. */
+    private static ExportFilter filter(Context ctx, ExportKind kind) {
         Set<ExportFilter.Part> reads = kind.filters();
         Optional<String> status = given(ctx, "status", ExportFilter.Part.STATUS, reads)
                 .map(raw -> statusName(kind.statusType().orElseThrow(), raw));
@@ -137,7 +156,7 @@ public final class ExportHandlers {
                 throw new InvalidInput("period", "period must be a month (yyyy-mm)");
             }
         });
-        return new ExportRequest(kind, distributor, new ExportFilter(status, from, to, q, tags, period));
+        return new ExportFilter(status, from, to, q, tags, period);
     }
 
     /** A filter given in the query; one the kind does not read is refused naming it. */
