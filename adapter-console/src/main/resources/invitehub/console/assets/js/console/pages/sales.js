@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { api, Cursors } from '../../core/api.js';
-import { dateTime, timeZone } from '../../core/format.js';
+import { dateTime, dayStart, nextDay, timeZone } from '../../core/format.js';
 import { toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import { customerLink, tagsOfAddress } from '../tags.js';
