@@ -96,12 +96,26 @@ public final class RedisConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             // JedisException and its subclasses, and pool exhaustion: treated alike, as "Redis is not there"
             pausedUntilNanos = System.nanoTime() + settings.pause().toNanos();
+            dropIdleConnections();
             if (!down) {
                 down = true;
                 LOG.warn("Redis at {} failed ({}: {}); using fallbacks for {} before trying again",
                         address, what, e.getClass().getSimpleName(), settings.pause());
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * After a failure the idle pooled connections are suspect too (a Redis restart leaves every one of them dead): they
+     * are closed, so the first call after the pause opens a fresh connection instead of finding a dead one, failing
+     * and pausing again once per dead connection.
+     */
+    private void dropIdleConnections() {
+        try {
+            client.getPool().clear();
+        } catch (RuntimeException e) {
+            LOG.debug("closing idle Redis connections failed", e);
         }
     }
 
