@@ -2,7 +2,7 @@
 -- the versioned migrations whenever its text changes; every definition is CREATE OR REPLACE (a trigger is
 -- dropped and created again in the same transaction). Change a definition here, never in a versioned migration.
 
--- Settlement (ADR 37, tables V44): the statement month of an entry, the charge of an accepted invitation on a
+-- Settlement (ADR 37, tables V44, V53): the statement month of an entry, the charge of an accepted invitation on a
 -- postpaid code and the purchase of a paid order, written in the transaction that accepts or pays; the ledger
 -- is append-only.
 
@@ -27,7 +27,8 @@ $$;
 
 -- an acceptance (accepted_at set for the first time) of a non-rebind invitation through a postpaid code —
 -- granted by staff: owned, not from an order, not imported — is charged at the distributor's own price,
--- else the platform's, as they are now (the snapshot)
+-- else the platform's default an ADMIN stores on the Settings page (platform_settings, V48, ADR 51: the stored
+-- value wins after the first start), else settlement_settings' copy of the configuration, as they are now (the snapshot)
 create or replace function invitations_settlement() returns trigger language plpgsql as $$
 declare
     postpaid boolean;
@@ -38,7 +39,8 @@ begin
     if not coalesce(postpaid, false) then
         return null;
     end if;
-    select coalesce(u.unit_price_minor, s.default_unit_price_minor), s.currency into price, cur
+    select coalesce(u.unit_price_minor, (select p.default_unit_price_minor from platform_settings p where p.id = 1),
+                    s.default_unit_price_minor), s.currency into price, cur
     from settlement_settings s left join users u on u.id = new.distributor_id where s.id = 1;
     insert into ledger_entries (distributor_id, kind, amount_minor, balance_minor, currency, period, occurred_at, invitation_id,
                                 unit_price_minor)

@@ -51,7 +51,6 @@ import io.invitehub.bootstrap.metrics.MetricsListener;
 import io.invitehub.bootstrap.metrics.ServiceMetrics;
 import io.invitehub.bootstrap.metrics.ServiceReadiness;
 import io.invitehub.library.InviteHubLibrary;
-import io.invitehub.application.shop.port.out.RefundLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,9 +108,6 @@ public final class InviteHub implements AutoCloseable {
         if (b.mailer != null) {
             hub.mailer(b.mailer);
         }
-        if (b.refundLedger != null) {
-            hub.refundLedger(b.refundLedger);
-        }
         this.library = hub.build();
         resources.push(library);
         metrics.ifPresent(m -> m.watch(persistence));
@@ -143,7 +139,6 @@ public final class InviteHub implements AutoCloseable {
         private TeamProvider provider;
         private RateLimiter rateLimiter;
         private Mailer mailer;
-        private RefundLedger refundLedger;
         private JobLeases jobLeases;
         private Clock clock = Clock.systemUTC();
         private boolean http = true;
@@ -173,12 +168,6 @@ public final class InviteHub implements AutoCloseable {
         /** Use these job leases (shared across nodes) instead of the in-process ones. */
         public Builder jobLeases(JobLeases jobLeases) {
             this.jobLeases = jobLeases;
-            return this;
-        }
-
-        /** Book refunds here (the settlement ledger) instead of only logging them. */
-        public Builder refundLedger(RefundLedger refundLedger) {
-            this.refundLedger = refundLedger;
             return this;
         }
 

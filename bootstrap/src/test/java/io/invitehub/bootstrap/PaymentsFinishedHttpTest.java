@@ -2,7 +2,6 @@ package io.invitehub.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import io.invitehub.application.shop.port.out.RefundLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,18 +23,19 @@ import java.util.stream.Collectors;
 import static io.invitehub.bootstrap.ReadSideWorld.json;
 import static io.invitehub.bootstrap.ReadSideWorld.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Payments finished (issue 16), end to end on real PostgreSQL over real HTTP with the sandbox gateway: a payment
  * whose notification is lost is found by the order-query fallback once the buyer came back; the buyer cancels a
  * PENDING order and a late notification for it is refused and alerted, never fulfilled; a cancellation of an order
  * the gateway reports paid is refused and the order is paid instead; staff refund a paid order (unused codes
- * disabled, the used one kept, the ledger port called once, the fulfilment fenced off).
+ * disabled, the used one kept, one informative PURCHASE_REFUNDED in the settlement ledger, in the refund's transaction: a
+ * refund that rolls back leaves none; the fulfilment fenced off).
  */
 class PaymentsFinishedHttpTest {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static final List<RefundLedger.Refund> LEDGER = new CopyOnWriteArrayList<>();
     private static InviteHub hub;
     private static Sql sql;
     private static String base;
@@ -53,7 +52,7 @@ class PaymentsFinishedHttpTest {
                         "INVITEHUB_ORDER_QUERY_INTERVAL", "100ms", "INVITEHUB_ORDER_QUERY_AFTER_RETURN", "0s",
                         "INVITEHUB_ORDER_QUERY_BACKOFF", "200ms", "INVITEHUB_DATA_DIR",
                         java.nio.file.Files.createTempDirectory("payments-test").toString())))
-                .persistence(db).refundLedger(LEDGER::add).start();
+                .persistence(db).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
         base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
         admin = login("admin", "admin-password");
@@ -149,7 +148,6 @@ class PaymentsFinishedHttpTest {
         ok(send("POST", "/api/v1/public/redeem", null, "{\"code\":\"" + codes.get(0) + "\",\"email\":\"refund-kept@example.com\"}"), 200);
 
         assertThat(send("POST", "/api/v1/admin/orders/" + orderNo + "/refund", b, "{}").statusCode()).isEqualTo(403);
-        int ledgerBefore = LEDGER.size();
         JsonNode refunded = json(ok(send("POST", "/api/v1/admin/orders/" + orderNo + "/refund", admin,
                 "{\"reason\":\"buyer asked\"}"), 200));
         assertThat(refunded.get("order").get("status").asText()).isEqualTo("REFUNDED");
@@ -161,22 +159,60 @@ class PaymentsFinishedHttpTest {
         HttpResponse<String> disabled = send("POST", "/api/v1/public/redeem", null,
                 "{\"code\":\"" + codes.get(1) + "\",\"email\":\"refund-late@example.com\"}");
         assertThat(json(disabled).get("code").asText()).isEqualTo("CODE_DISABLED");
-        assertThat(LEDGER.size()).isEqualTo(ledgerBefore + 1);
-        RefundLedger.Refund entry = LEDGER.get(LEDGER.size() - 1);
-        assertThat(entry.orderNo().value()).isEqualTo(orderNo);
-        assertThat(entry.amount().minorUnits()).isEqualTo(400);
-        assertThat(entry.reason()).isEqualTo("buyer asked");
+        // the settlement ledger: the purchase and its refund, both informative (the gateway returned the money), committed with the refund
+        String entries = "select e.kind || ' ' || e.amount_minor || ' ' || e.balance_minor || ' ' || coalesce(e.reason, '-') from ledger_entries e "
+                + "join orders o on o.id = e.order_id where o.order_no = '" + orderNo + "' order by e.id";
+        assertThat(sql.texts(entries)).containsExactly("PURCHASE 400 0 -", "PURCHASE_REFUNDED 400 0 buyer asked");
+        // (its own savepoint gives the entry a subtransaction's xmin: aRefundThatRollsBack… proves it shares the refund's fate)
+        assertThat(sql.count("select count(*) from ledger_entries e join orders o on o.id = e.order_id where o.order_no = '"
+                + orderNo + "' and e.kind = 'PURCHASE_REFUNDED' and o.status = 'REFUNDED' and e.occurred_at = o.refunded_at")).isEqualTo(1);
+        JsonNode ledger = json(ok(send("GET", "/api/v1/distributors/me/ledger", b, null), 200)).get("items");
+        assertThat(ledger.get(0).get("kind").asText()).isEqualTo("PURCHASE_REFUNDED");
+        assertThat(ledger.get(0).get("order_no").asText()).isEqualTo(orderNo);
+        assertThat(ledger.get(0).get("balance").asText()).isEqualTo("0.00");
         assertThat(sql.text("select details from audit_log where action = 'ORDER_REFUND' and target_id = '" + orderNo + "'"))
                 .contains("codes disabled=3");
 
         HttpResponse<String> twice = send("POST", "/api/v1/admin/orders/" + orderNo + "/refund", admin, "{}");
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(json(twice).get("code").asText()).isEqualTo("ORDER_NOT_REFUNDABLE");
-        assertThat(LEDGER.size()).isEqualTo(ledgerBefore + 1);
+        assertThat(sql.texts(entries)).hasSize(2);
         // the distributor's statistics count the disabled codes as inactive (triggers, same transaction)
         JsonNode summary = json(ok(send("GET", "/api/v1/distributors/me/summary", b, null), 200));
         assertThat(summary.get("total_codes").asLong()).isEqualTo(4);
         assertThat(summary.get("inactive_codes").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefundThatRollsBackLeavesNoLedgerEntryAndTheEntryIsOncePerOrder() throws Exception {
+        JsonNode order = order(a);
+        String orderNo = order.get("order_no").asText();
+        assertThat(sandboxPay(payPage(order.get("pay_url").asText()), "yes")).isEqualTo("success");
+        awaitFulfilment(orderNo, a);
+        // the refund's last write (its audit entry) fails: the whole refund rolls back, the ledger entry with it
+        sql.execute("create function fail_refund_audit() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'refund audit refused by the test'; end $$");
+        sql.execute("create trigger fail_refund_audit before insert on audit_log for each row when (new.action = 'ORDER_REFUND' "
+                + "and new.target_id = '" + orderNo + "') execute function fail_refund_audit()");
+        try {
+            assertThat(send("POST", "/api/v1/admin/orders/" + orderNo + "/refund", admin, "{\"reason\":\"first try\"}").statusCode())
+                    .isEqualTo(500);
+        } finally {
+            sql.execute("drop trigger fail_refund_audit on audit_log");
+            sql.execute("drop function fail_refund_audit()");
+        }
+        String refunds = "select count(*) from ledger_entries e join orders o on o.id = e.order_id where o.order_no = '" + orderNo
+                + "' and e.kind = 'PURCHASE_REFUNDED'";
+        assertThat(status(orderNo)).isEqualTo("PAID");
+        assertThat(sql.count(refunds)).isZero();
+
+        ok(send("POST", "/api/v1/admin/orders/" + orderNo + "/refund", admin, "{\"reason\":\"second try\"}"), 200);
+        assertThat(sql.count(refunds)).isEqualTo(1);
+        // the database refuses a second entry for the order, whoever writes it
+        assertThatThrownBy(() -> sql.execute("insert into ledger_entries (distributor_id, kind, amount_minor, balance_minor, currency, period, "
+                + "occurred_at, order_id, reason) select buyer_id, 'PURCHASE_REFUNDED', final_amount_minor, 0, currency, date_trunc('month', now()), "
+                + "now(), id, 'again' from orders where order_no = '" + orderNo + "'")).hasStackTraceContaining("ledger_entries_purchase_refunded_key");
+        assertThat(sql.count(refunds)).isEqualTo(1);
     }
 
     @Test

@@ -193,31 +193,28 @@ class SettlementHttpTest {
     }
 
     @Test
-    void theOrderRefundSeamBooksACreditAndStaffGetOneDistributorsFiles() throws Exception {
+    void anOrderRefundIsBookedOnlyForStaffAndStaffGetOneDistributorsFiles() throws Exception {
         MutableClock clock = new MutableClock(shanghai("2026-11-10T09:00:00"));
         start(clock, null);
         long r = distributor(admin(), "dist-r");
         long other = distributor(admin(), "dist-o");
         Actor staff = Actor.of(new UserId(sql.count("select id from users where username = 'admin'")), io.invitehub.domain.user.Role.ADMIN);
-        var seam = hub.settlement();
+        var settlement = hub.settlement();
 
-        // refused without a trace: a distributor as the actor, a zero amount, no reason
-        assertThatThrownBy(() -> seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 1250,
-                clock.instant(), Actor.of(new UserId(r), io.invitehub.domain.user.Role.DISTRIBUTOR), "asked")))
+        // the shop's refund booking (PaymentsFinishedHttpTest books a real one): refused without a trace for a distributor
+        // as the actor or without a reason; an order that does not exist books nothing
+        assertThatThrownBy(() -> settlement.recordOrderRefund(new ManageSettlementUseCase.OrderRefund("ORD-1", clock.instant(),
+                Actor.of(new UserId(r), io.invitehub.domain.user.Role.DISTRIBUTOR), "asked")))
                 .hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.FORBIDDEN);
-        assertThatThrownBy(() -> seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 0,
-                clock.instant(), staff, "asked"))).hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.VALIDATION_FAILED);
-        assertThatThrownBy(() -> seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 100,
-                clock.instant(), staff, " "))).hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.VALIDATION_FAILED);
+        assertThatThrownBy(() -> settlement.recordOrderRefund(new ManageSettlementUseCase.OrderRefund("ORD-1", clock.instant(), staff, " ")))
+                .hasFieldOrPropertyWithValue("code", io.invitehub.domain.shared.ErrorCode.VALIDATION_FAILED);
+        assertThat(settlement.recordOrderRefund(new ManageSettlementUseCase.OrderRefund("ORD-1", clock.instant(), staff, "asked"))).isEmpty();
         assertThat(sql.count("select count(*) from ledger_entries")).isZero();
 
-        // the credit: a REFUND of the amount (balance -amount), the order number as reference, audit-logged
-        var credit = seam.creditOrderRefund(new ManageSettlementUseCase.OrderRefundCredit(new UserId(r), "ORD-1", 1250,
-                clock.instant(), staff, "buyer asked"));
-        assertThat(credit.kind()).isEqualTo(LedgerKind.REFUND);
-        assertThat(sql.texts("select kind || ' ' || amount_minor || ' ' || balance_minor || ' ' || reference || ' ' || reason || ' ' || period "
-                + "from ledger_entries where distributor_id = " + r)).containsExactly("REFUND 1250 -1250 ORD-1 buyer asked 2026-11-01");
-        assertThat(sql.count("select count(*) from audit_log where action = 'LEDGER_REFUND' and details like '%order ORD-1%'")).isEqualTo(1);
+        // a staff credit: a REFUND of the amount (balance -amount)
+        ok(send("POST", "/api/v1/distributors/" + r + "/ledger/refunds", admin(), "{\"amount\":\"12.50\",\"reason\":\"buyer asked\"}"), 201);
+        assertThat(sql.texts("select kind || ' ' || amount_minor || ' ' || balance_minor || ' ' || reason || ' ' || period "
+                + "from ledger_entries where distributor_id = " + r)).containsExactly("REFUND 1250 -1250 buyer asked 2026-11-01");
         JsonNode running = ok(send("GET", "/api/v1/distributors/" + r + "/statements", admin(), null), 200).get(0);
         assertThat(running.get("refunds").asText()).isEqualTo("12.50");
         assertThat(running.get("closing").asText()).isEqualTo("-12.50");
@@ -321,6 +318,12 @@ class SettlementHttpTest {
         // after the confirmation: an acceptance stamped in November lands in December; the price changes again; A pays
         acceptAt(aPostpaid.get(next[0]++), shanghai("2026-11-29T10:00:00"), a, models);
         t = acceptSome(random, shanghai("2026-12-03T10:00:00"), aPostpaid, next, 0, 20, a, models, clock);
+        // staff refund November's paid order in December: an informative entry (the gateway returned the money), no column moves
+        clock.set(shanghai("2026-12-10T10:00:00"));
+        ok(send("POST", "/api/v1/admin/orders/" + orderNo + "/refund", admin(), "{\"reason\":\"bought twice\"}"), 200);
+        long paidMinor = sql.count("select final_amount_minor from orders where id = " + order);
+        assertThat(sql.texts("select kind || ' ' || amount_minor || ' ' || balance_minor || ' ' || period from ledger_entries where order_id = "
+                + order + " order by id")).containsExactly("PURCHASE " + paidMinor + " 0 2026-11-01", "PURCHASE_REFUNDED " + paidMinor + " 0 2026-12-01");
         clock.set(shanghai("2026-12-15T10:00:00"));
         ok(send("PUT", "/api/v1/distributors/" + a + "/unit-price", admin(), "{\"unit_price\":\"9.50\"}"), 204);
         models.get(a).price = 950;
@@ -434,7 +437,8 @@ class SettlementHttpTest {
                 case REFUND: m[4] += amount; break;
                 case ADJUSTMENT: m[5] += amount; break;
                 case PAYOUT: m[6] += amount; break;
-                default: m[7] += amount;
+                case PURCHASE: m[7] += amount; break;
+                default: break; // PURCHASE_REFUNDED: informative, in no column of the statement
             }
         }
         long balance = 0;

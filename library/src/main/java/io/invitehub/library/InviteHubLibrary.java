@@ -84,7 +84,6 @@ import io.invitehub.library.inprocess.InProcessJobLeases;
 import io.invitehub.library.inprocess.InProcessRateLimiter;
 import io.invitehub.library.inprocess.InProcessSeatsCache;
 import io.invitehub.library.inprocess.InProcessWakeUps;
-import io.invitehub.library.inprocess.LoggedRefunds;
 import io.invitehub.library.worker.MaintenanceJobs;
 import io.invitehub.library.worker.SettlementJobs;
 import io.invitehub.library.worker.OutboxRetention;
@@ -164,13 +163,14 @@ public final class InviteHubLibrary implements AutoCloseable {
         this.pool = TeamPoolAssembly.wire(adapters, settings.dispatch(), settings.sync(), settings.redemption(),
                 settings.mail().defaultLanguage());
         this.membership = MembershipAssembly.wire(adapters, settings.lifecycle(), redemption);
+        // settlement before the shop: a staff refund books its ledger entry in the refund's transaction (ADR 37 amendment)
+        this.settlement = SettlementAssembly.wire(adapters, settings.statistics());
         this.shop = ShopAssembly.wire(adapters, settings.shop(), settings.statistics(), settings.http(), port, codes.generator(), site,
-                settings.database().dataDir(), b.refundLedger != null ? b.refundLedger : new LoggedRefunds());
+                settings.database().dataDir(), b.refundLedger != null ? b.refundLedger : settlement.refundLedger());
         this.brands = BrandsAssembly.wire(adapters, site, settings.shop());
         this.staff = StaffAssembly.wire(adapters, settings.accounts());
         this.exports = ExportsAssembly.wire(adapters, settings.exports(), jwtSecret);
         this.crm = CrmAssembly.wire(adapters);
-        this.settlement = SettlementAssembly.wire(adapters, settings.statistics());
         this.settlementJobs = settlement.jobs(adapters, settings.exports());
         this.idempotency = IdempotencyAssembly.wire(adapters, settings.http().idempotencyKeyTtl());
         this.outboxRetention = webhooks.retention(mail, adapters.jobLeases());
@@ -228,7 +228,10 @@ public final class InviteHubLibrary implements AutoCloseable {
             return this;
         }
 
-        /** Books refunds (ADR 45) in your settlement ledger; by default they are only logged. */
+        /**
+         * Books staff refunds of paid orders (ADR 45) in your own ledger instead of InviteHub's settlement ledger (by
+         * default a {@code PURCHASE_REFUNDED} entry, ADR 37); called in the refund's transaction.
+         */
         public Builder refundLedger(RefundLedger refundLedger) {
             this.refundLedger = Objects.requireNonNull(refundLedger, "refundLedger");
             return this;

@@ -16,12 +16,18 @@ public enum LedgerKind {
     /** A correction by staff with a reason, either sign. */
     ADJUSTMENT,
     /** Money paid out to a distributor whose statement closed in credit. */
-    PAYOUT;
+    PAYOUT,
+    /**
+     * Staff refunded a paid order (its PURCHASE): informative like the purchase — the gateway returned the money,
+     * so crediting the balance too would pay it back twice (ADR 37, amendment on refunds and webhooks).
+     */
+    PURCHASE_REFUNDED;
 
     /** The entry's effect on the balance: + owed to the platform, − owed to the distributor. */
     public long balanceEffect(long amountMinor) {
         switch (this) {
             case PURCHASE:
+            case PURCHASE_REFUNDED:
                 return 0;
             case PAYMENT:
             case REFUND:

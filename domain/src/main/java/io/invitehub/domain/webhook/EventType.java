@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What a webhook endpoint can subscribe to; {@link #wireName()} is the {@code type} of the delivered event
- * (docs/api.md, "Webhooks", describes each payload). STATEMENT_CONFIRMED is sent when settlement confirms a
- * monthly statement (SPEC section 9); it is defined here so endpoints can subscribe before settlement lands.
+ * (docs/api.md, "Webhooks", describes each payload). STATEMENT_CONFIRMED is sent when staff confirm a monthly
+ * statement (SPEC section 9, ADR 37).
  */
 public enum EventType {
     CODE_REDEEMED("code.redeemed"),

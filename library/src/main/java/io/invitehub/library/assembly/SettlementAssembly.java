@@ -4,6 +4,7 @@ import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
 import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.settlement.service.SettlementService;
+import io.invitehub.application.shop.port.out.RefundLedger;
 import io.invitehub.library.config.ExportsConfig;
 import io.invitehub.library.config.StatisticsConfig;
 import io.invitehub.library.worker.SettlementJobs;
@@ -14,7 +15,7 @@ public record SettlementAssembly(SettlementQueries queries, ManageSettlementUseC
     public static SettlementAssembly wire(Adapters a, StatisticsConfig statistics) {
         JooqPersistence db = a.persistence();
         SettlementService service = new SettlementService(db.transactions(), db.ledger(), db.statements(), db.users(), db.audit(), a.clock(),
-                statistics.businessTimeZone());
+                statistics.businessTimeZone(), db.webhookEvents(), a.wakeUps());
         return new SettlementAssembly(service, service);
     }
 
@@ -23,4 +24,9 @@ public record SettlementAssembly(SettlementQueries queries, ManageSettlementUseC
         return new SettlementJobs(manage, a.jobLeases(), config.settlementInterval());
     }
 
+    /** The shop's refunds booked in this ledger (ADR 37 amendment): a PURCHASE_REFUNDED entry in the refund's transaction. */
+    public RefundLedger refundLedger() {
+        return refund -> manage.recordOrderRefund(new ManageSettlementUseCase.OrderRefund(refund.orderNo().value(), refund.at(), refund.by(),
+                refund.reason()));
+    }
 }

@@ -751,7 +751,7 @@ final class InPortFakes {
         public io.invitehub.application.settlement.view.LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor,
                 String reason) { throw none(); }
 
-        public io.invitehub.application.settlement.view.LedgerEntryView creditOrderRefund(OrderRefundCredit refund) { throw none(); }
+        public Optional<io.invitehub.application.settlement.view.LedgerEntryView> recordOrderRefund(OrderRefund refund) { throw none(); }
 
         public io.invitehub.application.settlement.view.StatementView confirm(UserId caller, long statementId) { throw none(); }
 

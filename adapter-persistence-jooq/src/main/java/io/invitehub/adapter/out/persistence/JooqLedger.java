@@ -8,6 +8,7 @@ import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -50,6 +51,21 @@ final class JooqLedger implements Ledger {
                 e.actor().map(UserId::value).orElse(null)).get(0, Long.class);
         return dsl.fetchSingle("select " + ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id where e.id = ?", id)
                 .map(JooqLedger::entry);
+    }
+
+    @Override
+    public Optional<LedgerEntryView> appendPurchaseRefunded(String orderNo, Instant at, String reason, Optional<UserId> actor) {
+        // like orders_settlement (R__settlement.sql): the buyer's entry, the order's amount and currency, no balance effect
+        Record written = dsl.fetchOptional("insert into ledger_entries (distributor_id, kind, amount_minor, balance_minor, currency, "
+                        + "period, occurred_at, order_id, reason, actor_id) select o.buyer_id, 'PURCHASE_REFUNDED', o.final_amount_minor, 0, "
+                        + "o.currency, settlement_period(o.buyer_id, ?::timestamptz), ?::timestamptz, o.id, ?, ?::bigint from orders o "
+                        + "where o.order_no = ? and o.buyer_id is not null and o.final_amount_minor > 0 returning id",
+                Rows.at(at), Rows.at(at), reason, actor.map(UserId::value).orElse(null), orderNo).orElse(null);
+        if (written == null) {
+            return Optional.empty();
+        }
+        return Optional.of(dsl.fetchSingle("select " + ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id "
+                + "where e.id = ?", written.get(0, Long.class)).map(JooqLedger::entry));
     }
 
     @Override

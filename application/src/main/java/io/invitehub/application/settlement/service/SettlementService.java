@@ -13,16 +13,21 @@ import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.application.shared.port.out.AuditLog;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.Users;
+import io.invitehub.application.shared.port.out.WakeUps;
+import io.invitehub.application.shared.port.out.WebhookEvent;
+import io.invitehub.application.shared.port.out.WebhookEvents;
 import io.invitehub.application.shared.service.CallerRules;
 import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.settlement.StatementState;
 import io.invitehub.domain.settlement.StatementTotals;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
 import io.invitehub.domain.user.UserId;
+import io.invitehub.domain.webhook.EventType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +35,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,9 +57,17 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
     private final CallerRules rules;
     private final Clock clock;
     private final ZoneId zone;
+    private final WebhookEvents events;
+    private final WakeUps wakeUps;
 
+    /**
+     * {@code events}: the webhook outbox; a confirmation publishes {@code statement.confirmed} in its transaction (ADR 43),
+     * and {@code wakeUps} wakes the webhook workers after commit when it wrote deliveries.
+     */
     public SettlementService(TransactionRunner transactions, Ledger ledger, Statements statements, Users users, AuditLog audit,
-                             Clock clock, ZoneId businessZone) {
+                             Clock clock, ZoneId businessZone, WebhookEvents events, WakeUps wakeUps) {
+        this.events = events;
+        this.wakeUps = wakeUps;
         this.transactions = transactions;
         this.ledger = ledger;
         this.statements = statements;
@@ -115,23 +129,15 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
     }
 
     @Override
-    public LedgerEntryView creditOrderRefund(OrderRefundCredit refund) {
+    public Optional<LedgerEntryView> recordOrderRefund(OrderRefund refund) {
         refund.by().requireStaff();
-        if (refund.amountMinor() <= 0) {
-            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "a refund is a positive amount");
-        }
         String why = reason(refund.reason());
         String orderNo = refund.orderNo().strip();
         if (orderNo.isEmpty() || orderNo.length() > 64) {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "the refunded order's number is 1-64 characters");
         }
-        return transactions.inTransaction(() -> {
-            LedgerEntryView written = ledger.append(new Ledger.NewEntry(refund.distributor(), LedgerKind.REFUND, refund.amountMinor(),
-                    refund.at(), Optional.empty(), Optional.of(why), Optional.of(orderNo), refund.by().userId()));
-            audit.record(AuditEntry.of(refund.by(), "LEDGER_REFUND", "DISTRIBUTOR", refund.distributor().value(), refund.amountMinor()
-                    + " " + written.currency() + " for order " + orderNo + ": " + why, refund.at()));
-            return written;
-        });
+        // the refund's own audit entry (ORDER_REFUND) records the staff member's act; this is its ledger line
+        return transactions.inTransaction(() -> ledger.appendPurchaseRefunded(orderNo, refund.at(), why, refund.by().userId()));
     }
 
     @Override
@@ -176,8 +182,28 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
             statements.confirm(statementId, totals, caller, now);
             audit.record(AuditEntry.of(staff, "STATEMENT_CONFIRM", "STATEMENT", statementId,
                     statement.period() + " closing " + totals.closing(), now));
-            return statements.find(statementId).orElseThrow();
+            StatementView done = statements.find(statementId).orElseThrow();
+            // the time as stored (the database's precision), so the event and the statement agree
+            if (events.publish(confirmed(statementId, statement, totals, done.confirmedAt().orElse(now))) > 0) {
+                transactions.afterCommit(() -> wakeUps.signal(WakeUps.Work.WEBHOOKS));
+            }
+            return done;
         });
+    }
+
+    /** {@code statement.confirmed} (ADR 43): the frozen numbers in major units of the statement's currency, as the API shows them. */
+    private static WebhookEvent confirmed(long statementId, StatementView statement, StatementTotals t, Instant now) {
+        Currency currency = Currency.getInstance(statement.currency());
+        return WebhookEvent.of(EventType.STATEMENT_CONFIRMED, Optional.of(statement.distributor()), now,
+                "statement_id", statementId, "period", statement.period().toString(), "currency", currency.getCurrencyCode(),
+                "opening_balance", major(t.opening(), currency), "charges", major(t.charges(), currency), "charges_count", t.chargesCount(),
+                "payments", major(t.payments(), currency), "refunds", major(t.refunds(), currency),
+                "adjustments", major(t.adjustments(), currency), "payouts", major(t.payouts(), currency),
+                "purchases", major(t.purchases(), currency), "closing_balance", major(t.closing(), currency), "confirmed_at", now);
+    }
+
+    private static String major(long minor, Currency currency) {
+        return Money.ofMinor(minor, currency).toMajor().toPlainString();
     }
 
     @Override

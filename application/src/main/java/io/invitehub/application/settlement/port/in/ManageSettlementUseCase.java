@@ -20,10 +20,9 @@ public interface ManageSettlementUseCase {
     /** A credit to the distributor of {@code amountMinor} (> 0), with a reason. */
     LedgerEntryView refund(UserId caller, UserId distributor, long amountMinor, String reason);
 
-    /** A paid order that staff refunded (the shop's refund): the buyer, the order, the amount, when, by whom and why. */
-    record OrderRefundCredit(UserId distributor, String orderNo, long amountMinor, Instant at, Actor by, String reason) {
-        public OrderRefundCredit {
-            Objects.requireNonNull(distributor, "distributor");
+    /** A paid order that staff refunded (the shop's refund, ADR 45): the order, when, by whom and why. */
+    record OrderRefund(String orderNo, Instant at, Actor by, String reason) {
+        public OrderRefund {
             Objects.requireNonNull(orderNo, "orderNo");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(by, "by");
@@ -32,13 +31,13 @@ public interface ManageSettlementUseCase {
     }
 
     /**
-     * The seam for the shop's order refunds (ADR 37 amendment; NOT wired yet: the shop's refund books through its own
-     * {@code RefundLedger} port, which the coordinator points here once both land). Books a {@code REFUND} credit of
-     * {@code amountMinor} (> 0) to the buyer with the order number as its reference and the reason, in the caller's
-     * transaction (it joins it: the entry commits or rolls back with the refund), audit-logged. Staff (or the system)
-     * only. Called once per order: the shop's PAID → REFUNDED move under the order's lock is what makes it once.
+     * Books the shop's refund of a paid order (ADR 37, amendment on refunds and webhooks) as {@code PURCHASE_REFUNDED}:
+     * informative like the order's {@code PURCHASE} (no balance effect: the gateway returned the money), the buyer's
+     * entry with the order's amount, in the caller's transaction (it joins it: the entry commits or rolls back with
+     * the refund). Staff (or the system) only. Empty when the order has nothing to book (no buyer, or free). Once per
+     * order: the shop's PAID → REFUNDED move under the order's lock makes it once, a unique index enforces it.
      */
-    LedgerEntryView creditOrderRefund(OrderRefundCredit refund);
+    Optional<LedgerEntryView> recordOrderRefund(OrderRefund refund);
 
     /** A correction of {@code amountMinor} (either sign, not 0) with a reason. */
     LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor, String reason);

@@ -20,6 +20,14 @@ public interface Ledger {
 
     LedgerEntryView append(NewEntry entry);
 
+    /**
+     * The {@code PURCHASE_REFUNDED} entry of a refunded order (informative, balance 0): the order's buyer, amount and
+     * currency as the order row has them, at {@code at}, with the reason and the staff member. Empty when the order
+     * had nothing to book (no buyer, or free: such orders have no PURCHASE either). A second call for the same order
+     * fails (a unique index).
+     */
+    Optional<LedgerEntryView> appendPurchaseRefunded(String orderNo, Instant at, String reason, Optional<UserId> actor);
+
     /** Entries newest first, of one month or all, older than {@code beforeId}, at most {@code limit}. */
     List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Optional<Long> beforeId, int limit);
 
