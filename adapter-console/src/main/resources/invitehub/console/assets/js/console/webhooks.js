@@ -78,7 +78,8 @@ class WebhooksPage extends ConsoleElement {
     this.loadDeliveries();
   }
 
-  async remove(row) {
+  /** Named so as not to shadow Element.remove(), which the router calls when the page is left. */
+  async deleteEndpoint(row) {
     const ok = await confirmAction({ title: t('webhooks.deleteTitle'), message: t('webhooks.deleteMessage', { url: row.url }), confirm: t('action.delete') });
     if (!ok) {
       return;
@@ -169,7 +170,7 @@ class WebhooksPage extends ConsoleElement {
       {
         title: t('field.actions'), className: 'actions',
         render: (r) => html`<sl-button size="small" class="view-deliveries" @click=${() => this.showDeliveries(r)}>${t('webhooks.deliveries')}</sl-button>
-          <sl-button size="small" variant="danger" outline class="delete-webhook" @click=${() => this.remove(r)}>${t('action.delete')}</sl-button>`,
+          <sl-button size="small" variant="danger" outline class="delete-webhook" @click=${() => this.deleteEndpoint(r)}>${t('action.delete')}</sl-button>`,
       },
     ],
     empty: emptyState({

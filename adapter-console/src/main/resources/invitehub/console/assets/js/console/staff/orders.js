@@ -13,8 +13,9 @@ const POLL_MS = 2000;
 /**
  * Orders: the numbers of the shop (GET /admin/orders/stats), every order newest first with its fulfilment progress
  * (GET /admin/orders; the page follows open fulfilments until they are done), an order's detail, the retry of a
- * failed fulfilment (POST …/retry-fulfilment), the refund of a paid order (POST …/refund, ADR 45), and the payment alerts: payments refused after a valid signature,
- * money to refund (GET /admin/payment-alerts).
+ * failed fulfilment (POST …/retry-fulfilment; not for a refunded order, whose fulfilment was stopped), the refund of a
+ * paid order (POST …/refund, ADR 45), and the payment alerts: payments refused after a valid signature, money to refund
+ * (GET /admin/payment-alerts).
  */
 class StaffOrdersPage extends ConsoleElement {
   static properties = {
@@ -229,7 +230,7 @@ class StaffOrdersPage extends ConsoleElement {
     return html`<sl-dialog class="order-dialog" label=${t('orders.detailTitle', { order: o.order_no })} style="--width: 640px"
       @sl-after-hide=${(e) => { if (e.target.classList.contains('order-dialog')) { this.order = null; } }}>
       <dl class="facts">${facts.map(([k, v]) => html`<dt>${t(k)}</dt><dd>${v}</dd>`)}</dl>
-      ${o.fulfillment_status === 'FAILED' ? html`<sl-button slot="footer" variant="primary" class="retry-fulfilment"
+      ${o.fulfillment_status === 'FAILED' && o.status === 'PAID' ? html`<sl-button slot="footer" variant="primary" class="retry-fulfilment"
         @click=${(e) => { e.target.closest('sl-dialog').hide(); this.retry(o); }}>${t('orders.retry')}</sl-button>` : nothing}
       ${o.status === 'PAID' ? html`<sl-button slot="footer" variant="danger" outline class="refund-order"
         @click=${(e) => { e.target.closest('sl-dialog').hide(); this.refund(o); }}>${t('orders.refund')}</sl-button>` : nothing}
