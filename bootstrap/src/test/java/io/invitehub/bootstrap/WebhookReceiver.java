@@ -18,17 +18,17 @@ import java.util.concurrent.Executors;
 /**
  * A local webhook receiver on 127.0.0.1 with faults: each path answers from its script of statuses (then 200),
  * {@code /redirect} answers 302 to {@code /target}, {@code /slow} waits longer than the sender's timeout. Every
- * request is recorded with its headers and body.
+ * request is recorded with its headers and body. Public for the console's browser journeys.
  */
-final class WebhookReceiver implements AutoCloseable {
-    record Received(String path, Map<String, String> headers, String body) {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String path, Map<String, String> headers, String body) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
@@ -69,20 +69,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The next requests to {@code path} get these statuses, in order; then 200. */
-    void script(String path, Integer... statuses) {
+    public void script(String path, Integer... statuses) {
         scripts.put(path, new ArrayDeque<>(List.of(statuses)));
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

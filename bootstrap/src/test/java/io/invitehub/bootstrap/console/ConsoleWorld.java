@@ -36,6 +36,8 @@ final class ConsoleWorld implements AutoCloseable {
     final String admin;
     /** The last verification code mailed to each address. */
     final Map<String, String> mailedCodes = new ConcurrentHashMap<>();
+    /** The last password-reset link mailed to each address. */
+    final Map<String, String> mailedResetLinks = new ConcurrentHashMap<>();
 
     ConsoleWorld(Map<String, String> overrides) {
         PersistenceSettings db = TestHubs.freshDatabase();
@@ -46,6 +48,8 @@ final class ConsoleWorld implements AutoCloseable {
         Mailer mailer = mail -> {
             if (mail.template() == MailTemplate.VERIFICATION_CODE) {
                 mailedCodes.put(mail.to().value(), mail.values().get("code"));
+            } else if (mail.template() == MailTemplate.PASSWORD_RESET) {
+                mailedResetLinks.put(mail.to().value(), mail.values().get("link"));
             }
         };
         hub = InviteHub.builder(TestHubs.settings(settings)).persistence(db).mailer(mailer).start();

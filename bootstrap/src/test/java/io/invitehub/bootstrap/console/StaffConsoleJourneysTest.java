@@ -30,13 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class StaffConsoleJourneysTest {
-    private static final List<String> ADMIN_MENU_ZH = List.of("概览", "分销商", "团队", "兑换码", "套餐", "订单", "邀请", "防骚扰", "自定义域名", "结算",
-            "账号", "审计日志", "设置");
+    private static final List<String> ADMIN_MENU_ZH = List.of("概览", "分销商", "团队", "兑换码", "套餐", "订单", "邀请", "防骚扰", "自定义域名", "Webhook",
+            "结算", "账号", "审计日志", "设置");
     private static final List<String> ADMIN_MENU_EN = List.of("Overview", "Distributors", "Teams", "Codes", "Plans", "Orders", "Invitations",
-            "Anti-harassment", "Custom domains", "Settlement", "Accounts", "Audit log", "Settings");
+            "Anti-harassment", "Custom domains", "Webhooks", "Settlement", "Accounts", "Audit log", "Settings");
     private static final List<String> PAGES = List.of("/console", "/console/distributors", "/console/teams", "/console/codes", "/console/plans",
-            "/console/orders", "/console/invitations", "/console/protection", "/console/custom-hosts", "/console/settlement", "/console/accounts",
-            "/console/audit", "/console/settings");
+            "/console/orders", "/console/invitations", "/console/protection", "/console/custom-hosts", "/console/webhooks",
+            "/console/settlement", "/console/accounts", "/console/audit", "/console/settings");
     private static ConsoleWorld world;
     private static Sql sql;
     private static long alpha;

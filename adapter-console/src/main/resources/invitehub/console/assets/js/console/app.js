@@ -9,6 +9,7 @@ import { ConsoleElement, languageSwitch } from './page.js';
 import { account, forgetAccount, loadAccount } from './account.js';
 import './pages/sign-in.js';
 import './pages/sign-up.js';
+import './pages/reset-password.js';
 import './pages/dashboard.js';
 import './pages/codes.js';
 import './pages/orders.js';
@@ -17,6 +18,7 @@ import './pages/members.js';
 import './pages/customers.js';
 import './pages/settlement.js';
 import './pages/profile.js';
+import './webhooks.js';
 import './purchase-drawer.js';
 
 const RENEW_BEFORE_MS = 5 * 60 * 1000;

@@ -98,6 +98,7 @@ export function statusTag(kind, value) {
     ACTIVE: 'success', PAUSED: 'warning', BANNED: 'danger', TOKEN_INVALID: 'danger',
     APPROVED: 'success', REJECTED: 'danger', SUSPENDED: 'warning',
     OPEN: 'primary', CONFIRMED: 'warning',
+    DELIVERED: 'success', SENDING: 'primary',
   }[value] ?? 'neutral';
   return html`<sl-tag size="small" variant=${variant} class="status-tag" data-status=${value}>${t(`${kind}.${value}`)}</sl-tag>`;
 }

@@ -8,7 +8,8 @@ const ADMIN = Object.freeze(['ADMIN']);
  * shell). A distributor gets its own pages; staff get theirs, each page naming the roles that may see it
  * (SPEC section 1: an OPERATOR runs teams, codes, orders and invitations, and reads the distributors; settlement
  * follows its routes, which the route table gives to staff — ADMIN and OPERATOR; the ADMIN alone has plans, the
- * anti-harassment lists, custom domains, accounts, the audit log and settings). Sign-in and sign-up are public.
+ * anti-harassment lists, custom domains, the platform's webhooks, accounts, the audit log and settings). Sign-in,
+ * sign-up and the password reset are public.
  */
 export const DISTRIBUTOR_ROUTES = Object.freeze([
   { path: '/console', tag: 'ih-dashboard', title: 'menu.dashboard', icon: 'speedometer2', menu: true },
@@ -18,6 +19,7 @@ export const DISTRIBUTOR_ROUTES = Object.freeze([
   { path: '/console/members', tag: 'ih-members', title: 'menu.members', icon: 'people', menu: true },
   { path: '/console/customers', tag: 'ih-customers', title: 'menu.customers', icon: 'person-vcard', menu: true },
   { path: '/console/settlement', tag: 'ih-settlement', title: 'menu.settlement', icon: 'journal-check', menu: true },
+  { path: '/console/webhooks', tag: 'ih-webhooks', title: 'menu.webhooks', icon: 'broadcast', menu: true },
   { path: '/console/profile', tag: 'ih-profile', title: 'menu.profile', icon: 'person-badge', menu: true },
 ]);
 
@@ -31,6 +33,7 @@ export const STAFF_ROUTES = Object.freeze([
   { path: '/console/invitations', tag: 'ih-invitations', title: 'menu.invitations', icon: 'envelope-paper', menu: true, roles: BOTH },
   { path: '/console/protection', tag: 'ih-protection', title: 'menu.protection', icon: 'shield-check', menu: true, roles: ADMIN },
   { path: '/console/custom-hosts', tag: 'ih-custom-hosts', title: 'menu.customHosts', icon: 'globe', menu: true, roles: ADMIN },
+  { path: '/console/webhooks', tag: 'ih-staff-webhooks', title: 'menu.webhooks', icon: 'broadcast', menu: true, roles: ADMIN },
   { path: '/console/settlement', tag: 'ih-staff-settlement', title: 'menu.settlement', icon: 'journal-check', menu: true, roles: BOTH },
   { path: '/console/accounts', tag: 'ih-accounts', title: 'menu.accounts', icon: 'person-gear', menu: true, roles: ADMIN },
   { path: '/console/audit', tag: 'ih-audit', title: 'menu.audit', icon: 'journal-text', menu: true, roles: ADMIN },
@@ -41,6 +44,8 @@ export const STAFF_ROUTES = Object.freeze([
 const PUBLIC_ROUTES = Object.freeze([
   { path: '/console/sign-in', tag: 'ih-sign-in', title: 'signIn.title', public: true },
   { path: '/console/sign-up', tag: 'ih-sign-up', title: 'signUp.title', public: true },
+  { path: '/console/forgot-password', tag: 'ih-forgot-password', title: 'reset.requestTitle', public: true },
+  { path: '/console/reset-password', tag: 'ih-reset-password', title: 'reset.confirmTitle', public: true },
 ]);
 
 /** The page shown for a staff path the signed-in role may not see (its menu entry is absent too). */

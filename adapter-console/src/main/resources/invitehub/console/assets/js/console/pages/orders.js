@@ -2,13 +2,17 @@ import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { api, Cursors } from '../../core/api.js';
 import { dateTime, money, number } from '../../core/format.js';
-import { toastError } from '../../core/ui.js';
+import { confirmAction, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import '../export-button.js';
 
 const PAGE_SIZE = 20;
 
-/** Orders: GET /me/code-orders (keyset) with payment state and fulfilment progress. */
+/**
+ * Orders: GET /me/code-orders (keyset) with payment state and fulfilment progress; an open order is paid again or
+ * cancelled (POST …/{order_no}/cancel, asked first: the gateway is asked, and an order it reports paid is delivered
+ * instead).
+ */
 class OrdersPage extends ConsoleElement {
   static properties = { rows: { state: true }, loading: { state: true } };
   static refreshOn = ['ih-order-completed', 'ih-order-placed'];
@@ -59,6 +63,21 @@ class OrdersPage extends ConsoleElement {
     }
   }
 
+  async cancel(row) {
+    const ok = await confirmAction({ title: t('orders.cancelTitle', { order: row.order_no }),
+      message: t('orders.cancelMessage', { amount: money(row.final_amount, row.currency) }), confirm: t('orders.cancel') });
+    if (!ok) {
+      return;
+    }
+    try {
+      await api.post('/api/v1/distributors/me/code-orders/{order_no}/cancel', { params: { order_no: row.order_no } });
+      toast(t('orders.cancelled', { order: row.order_no }));
+    } catch (error) {
+      toastError(error); // ORDER_ALREADY_PAID: it is paid after all, and its codes are on their way
+    }
+    this.load();
+  }
+
   render() {
     const buy = html`<sl-button variant="primary" class="buy-codes" @click=${() => window.dispatchEvent(new Event('ih-buy'))}>
       <sl-icon slot="prefix" name="cart-plus"></sl-icon>${t('action.buyCodes')}</sl-button>`;
@@ -79,7 +98,8 @@ class OrdersPage extends ConsoleElement {
       {
         title: t('field.actions'), className: 'actions',
         render: (r) => (r.status === 'PENDING' && new Date(r.expire_at) > new Date()
-          ? html`<sl-button size="small" variant="primary" outline class="pay-again" @click=${() => this.pay(r)}>${t('orders.pay')}</sl-button>`
+          ? html`<sl-button size="small" variant="primary" outline class="pay-again" @click=${() => this.pay(r)}>${t('orders.pay')}</sl-button>
+            <sl-button size="small" variant="danger" outline class="cancel-order" @click=${() => this.cancel(r)}>${t('orders.cancel')}</sl-button>`
           : r.fulfillment_status === 'COMPLETED' ? html`<a href="/console/codes" class="view-codes">${t('orders.viewCodes')}</a>` : nothing),
       },
     ],

@@ -93,6 +93,7 @@ class SignInPage extends ConsoleElement {
         <sl-icon slot="prefix" name="person"></sl-icon></sl-input>
       <sl-input name="password" type="password" label=${t('field.password')} autocomplete="current-password" password-toggle required>
         <sl-icon slot="prefix" name="lock"></sl-icon></sl-input>
+      <p class="auth-forgot"><a href="/console/forgot-password" class="forgot-password">${t('signIn.forgot')}</a></p>
       <sl-button type="submit" variant="primary" class="submit" ?loading=${this.busy}>${t('signIn.submit')}</sl-button>
       <p class="auth-switch">${t('signIn.noAccount')} <a href="/console/sign-up">${t('signIn.toSignUp')}</a></p>
     </form>`);

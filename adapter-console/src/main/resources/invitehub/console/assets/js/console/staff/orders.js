@@ -4,7 +4,7 @@ import { api, Cursors } from '../../core/api.js';
 import { dateTime, money, number } from '../../core/format.js';
 import { confirmAction, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
-import { isAdmin, statCard } from './common.js';
+import { formDialog, isAdmin, statCard } from './common.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['PENDING', 'PAID', 'EXPIRED', 'CANCELLED', 'REFUNDED'];
@@ -13,8 +13,9 @@ const POLL_MS = 2000;
 /**
  * Orders: the numbers of the shop (GET /admin/orders/stats), every order newest first with its fulfilment progress
  * (GET /admin/orders; the page follows open fulfilments until they are done), an order's detail, the retry of a
- * failed fulfilment (POST …/retry-fulfilment), and the payment alerts: payments refused after a valid signature,
- * money to refund (GET /admin/payment-alerts).
+ * failed fulfilment (POST …/retry-fulfilment; not for a refunded order, whose fulfilment was stopped), the refund of a
+ * paid order (POST …/refund, ADR 45), and the payment alerts: payments refused after a valid signature, money to refund
+ * (GET /admin/payment-alerts).
  */
 class StaffOrdersPage extends ConsoleElement {
   static properties = {
@@ -105,6 +106,24 @@ class StaffOrdersPage extends ConsoleElement {
     }
   }
 
+  /** PAID → REFUNDED: the dialog says what happens (unused codes disabled, a ledger entry; the money goes back at the gateway). */
+  async refund(row) {
+    const answer = await formDialog({
+      title: t('orders.refundTitle', { order: row.order_no }),
+      intro: t('orders.refundMessage', { amount: money(row.final_amount, row.currency) }),
+      className: 'refund-dialog',
+      danger: true,
+      submitLabel: t('orders.refund'),
+      fields: [{ name: 'reason', label: t('orders.refundReason'), type: 'textarea', help: t('orders.refundReasonHelp') }],
+      submit: (values) => api.post('/api/v1/admin/orders/{order_no}/refund', { params: { order_no: row.order_no },
+        body: values.reason ? { reason: values.reason } : {} }),
+    });
+    if (answer) {
+      toast(t('orders.refunded', { order: row.order_no, disabled: answer.codes_disabled, kept: answer.codes_kept }));
+      this.load();
+    }
+  }
+
   async show(row) {
     try {
       this.order = await api.get('/api/v1/admin/orders/{order_no}', { params: { order_no: row.order_no } });
@@ -156,8 +175,9 @@ class StaffOrdersPage extends ConsoleElement {
       { title: t('orders.status'), render: (r) => statusTag('order', r.status) },
       { title: t('orders.fulfilment'), className: 'progress-cell', render: (r) => this.progress(r) },
       { title: t('field.createdAt'), className: 'nowrap', render: (r) => dateTime(r.created_at) },
-      { title: t('field.actions'), className: 'actions', render: (r) => (r.fulfillment_status === 'FAILED'
-        ? html`<sl-button size="small" variant="primary" class="retry-fulfilment" @click=${() => this.retry(r)}>${t('orders.retry')}</sl-button>` : nothing) },
+      { title: t('field.actions'), className: 'actions', render: (r) => html`${r.fulfillment_status === 'FAILED' && r.status === 'PAID'
+        ? html`<sl-button size="small" variant="primary" class="retry-fulfilment" @click=${() => this.retry(r)}>${t('orders.retry')}</sl-button>` : nothing}
+        ${r.status === 'PAID' ? html`<sl-button size="small" variant="danger" outline class="refund-order" @click=${() => this.refund(r)}>${t('orders.refund')}</sl-button>` : nothing}` },
     ],
     empty: emptyState({ icon: 'receipt', text: this.status ? t('orders.noMatch') : t('orders.noneYet') }),
   })}
@@ -210,8 +230,10 @@ class StaffOrdersPage extends ConsoleElement {
     return html`<sl-dialog class="order-dialog" label=${t('orders.detailTitle', { order: o.order_no })} style="--width: 640px"
       @sl-after-hide=${(e) => { if (e.target.classList.contains('order-dialog')) { this.order = null; } }}>
       <dl class="facts">${facts.map(([k, v]) => html`<dt>${t(k)}</dt><dd>${v}</dd>`)}</dl>
-      ${o.fulfillment_status === 'FAILED' ? html`<sl-button slot="footer" variant="primary" class="retry-fulfilment"
+      ${o.fulfillment_status === 'FAILED' && o.status === 'PAID' ? html`<sl-button slot="footer" variant="primary" class="retry-fulfilment"
         @click=${(e) => { e.target.closest('sl-dialog').hide(); this.retry(o); }}>${t('orders.retry')}</sl-button>` : nothing}
+      ${o.status === 'PAID' ? html`<sl-button slot="footer" variant="danger" outline class="refund-order"
+        @click=${(e) => { e.target.closest('sl-dialog').hide(); this.refund(o); }}>${t('orders.refund')}</sl-button>` : nothing}
       <sl-button slot="footer" @click=${(e) => e.target.closest('sl-dialog').hide()}>${t('action.done')}</sl-button>
     </sl-dialog>`;
   }

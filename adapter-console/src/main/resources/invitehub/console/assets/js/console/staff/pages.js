@@ -18,3 +18,4 @@ import './accounts.js';
 import './audit.js';
 import './custom-hosts.js';
 import './settings.js';
+import '../webhooks.js';
