@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { t, lang, setLang, LANGUAGES } from '../core/i18n.js';
+import { api } from '../core/api.js';
+import { toastError } from '../core/ui.js';
 
 /**
  * A console element: light DOM (the console's one stylesheet applies), rendered again when the
@@ -34,12 +36,58 @@ export class ConsoleElement extends LitElement {
   /**
    * The answer of this element's newest request: a filter changed twice quickly sends two requests whose
    * answers may arrive in either order, and only the second one's may show. The promise of an overtaken
-   * request never settles, so its caller neither shows its rows nor reports it.
+   * request never settles, answer or failure, so its caller neither shows its rows nor reports it. Each thing
+   * the answers feed (a property such as 'rows') has its own newest request: a second list on the page does not
+   * overtake the first.
    */
-  async latest(request) {
-    const ticket = (this.latestTicket = (this.latestTicket ?? 0) + 1);
-    const answer = await request;
-    return ticket === this.latestTicket ? answer : new Promise(() => {});
+  async latest(request, feeds = 'rows') {
+    this.latestTickets ??= {};
+    const ticket = (this.latestTickets[feeds] = (this.latestTickets[feeds] ?? 0) + 1);
+    const settled = await Promise.resolve(request).then((answer) => ({ answer }), (error) => ({ error }));
+    if (ticket !== this.latestTickets[feeds]) {
+      return new Promise(() => {});
+    }
+    if ('error' in settled) {
+      throw settled.error;
+    }
+    return settled.answer;
+  }
+
+  /**
+   * Shows a page of one of this element's keyset lists — the one way every console list loads: sets
+   * {@code loading}, asks with the pager's cursor and the list's filters (undefined ones are left out), lets only
+   * the newest request's answer show ({@link latest}: a quick second filter or page wins whatever the order of
+   * the answers), feeds the pager, and on failure reports the problem (a toast) and keeps the rows an array.
+   *
+   * @param source the list's URL template, or a function of the page's query ({limit, cursor, …filters})
+   *   returning the answer's promise (a list whose URL depends on a filter, or one asked together with more)
+   * @param filters the list's filters
+   * @param options pageSize; params (the URL template's values); cursors (the pager, this.cursors by default);
+   *   into (the property that shows the rows, 'rows' by default; each one has its own newest request);
+   *   items (the answer's property holding the rows, 'items'); loading (the busy flag's property, 'loading',
+   *   or null); failed (what a failure does, a toast by default)
+   * @returns the answer once its rows show, or null after a failure; an overtaken request's never settles
+   */
+  async loadList(source, filters = {}, {
+    pageSize, params, cursors = this.cursors, into = 'rows', items = 'items', loading = 'loading', failed = toastError,
+  } = {}) {
+    const query = { ...cursors.query(pageSize), ...filters };
+    if (loading) {
+      this[loading] = true;
+    }
+    try {
+      const answer = await this.latest(typeof source === 'function' ? source(query) : api.get(source, { params, query }), into);
+      this[into] = cursors.received({ items: answer[items], next_cursor: answer.next_cursor });
+      return answer;
+    } catch (error) {
+      failed(error);
+      this[into] ??= [];
+      return null;
+    } finally {
+      if (loading) {
+        this[loading] = false;
+      }
+    }
   }
 }
 

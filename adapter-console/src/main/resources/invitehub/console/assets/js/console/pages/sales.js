@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
-import { api, Cursors } from '../../core/api.js';
+import { Cursors } from '../../core/api.js';
 import { dateTime, dayStart, nextDay, timeZone } from '../../core/format.js';
-import { toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import { customerLink, tagsOfAddress } from '../tags.js';
 import '../export-button.js';
@@ -31,17 +30,7 @@ class SalesPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/sales', {
-        query: { ...this.cursors.query(PAGE_SIZE), ...this.query() },
-      })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/distributors/me/sales', this.query(), { pageSize: PAGE_SIZE });
   }
 
   /** The list's filters, as the list and its export take them. */

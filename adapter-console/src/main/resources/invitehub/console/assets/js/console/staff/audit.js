@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
-import { api, Cursors } from '../../core/api.js';
+import { Cursors } from '../../core/api.js';
 import { dateTime, dayStart, nextDay } from '../../core/format.js';
-import { toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, formValues, pageHeader, pager } from '../page.js';
 
 const PAGE_SIZE = 50;
@@ -28,21 +27,11 @@ class AuditPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
     const f = this.filter;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/admin/audit-log', {
-        query: {
-          ...this.cursors.query(PAGE_SIZE), actor: f.actor || undefined, action: f.action || undefined,
-          from: f.from ? dayStart(f.from) : undefined, to: f.to ? dayStart(nextDay(f.to)) : undefined,
-        },
-      })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/admin/audit-log', {
+      actor: f.actor || undefined, action: f.action || undefined,
+      from: f.from ? dayStart(f.from) : undefined, to: f.to ? dayStart(nextDay(f.to)) : undefined,
+    }, { pageSize: PAGE_SIZE });
   }
 
   apply(event) {
