@@ -160,6 +160,62 @@ export function formValues(form) {
   return values;
 }
 
+/** Whether {@code text} is a calendar day written yyyy-mm-dd (2025-02-30 is not). */
+export function isDay(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A day filter in the console's language. Chromium draws {@code <input type=date>} in the browser's own locale
+ * (mm/dd/yyyy on an English browser) whatever the page's or the input's {@code lang} says, so the day is a text
+ * field in the one format the API takes (yyyy-mm-dd), with its placeholder and its refusal from the message table;
+ * the calendar button opens the browser's picker, which fills the field. {@code changed(day)} gets a valid day or ''
+ * (cleared); anything else is refused beside the field (in words, not only in colour) and changes nothing.
+ */
+export function dayInput({ className, label, name, value = '', changed = () => {} }) {
+  return html`<sl-input class="day-input ${className}" name=${name ?? nothing} size="small" label=${label} lang=${lang()}
+      value=${value} placeholder=${t('filter.dayFormat')} inputmode="numeric" maxlength="10" autocomplete="off" clearable
+      @sl-change=${(event) => (dayChecked(event.target) ? changed(event.target.value.trim()) : null)}>
+    <span slot="suffix" class="day-picker">
+      <sl-icon-button name="calendar3" class="day-pick" label=${t('filter.pickDay')} @click=${pickDay}></sl-icon-button>
+      <input type="date" class="day-native" tabindex="-1" aria-hidden="true" @change=${dayPicked}>
+    </span>
+  </sl-input>`;
+}
+
+/** Checks a {@link dayInput}'s text: true for a day or nothing; otherwise says so beside the field. */
+export function dayChecked(input) {
+  const text = input.value.trim();
+  const refusal = text === '' || isDay(text) ? '' : t('filter.dayInvalid');
+  input.setCustomValidity(refusal);
+  input.helpText = refusal;
+  input.classList.toggle('day-refused', refusal !== '');
+  return refusal === '';
+}
+
+function pickDay(event) {
+  const input = event.target.closest('sl-input');
+  const native = input.querySelector('.day-native');
+  native.value = isDay(input.value.trim()) ? input.value.trim() : '';
+  try {
+    native.showPicker();
+  } catch {
+    input.focus(); // no picker here (an old browser): the day is typed
+  }
+}
+
+function dayPicked(event) {
+  const input = event.target.closest('sl-input');
+  input.value = event.target.value;
+  input.dispatchEvent(new CustomEvent('sl-change', { bubbles: true, composed: true }));
+}
+
 /** The language menu, shared by the header and the sign-in pages. */
 export function languageSwitch() {
   return html`<sl-dropdown class="lang-switch" placement="bottom-end">

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
 import { Cursors } from '../../core/api.js';
 import { dateTime, dayStart, nextDay } from '../../core/format.js';
-import { ConsoleElement, dataTable, emptyState, formValues, pageHeader, pager } from '../page.js';
+import { ConsoleElement, dataTable, dayChecked, dayInput, emptyState, formValues, pageHeader, pager } from '../page.js';
 
 const PAGE_SIZE = 50;
 
@@ -36,6 +36,9 @@ class AuditPage extends ConsoleElement {
 
   apply(event) {
     event.preventDefault();
+    if (![...event.target.querySelectorAll('.day-input')].map(dayChecked).every(Boolean)) {
+      return;
+    }
     const v = formValues(event.target);
     this.filter = { actor: v.actor, action: v.action ? v.action.toUpperCase() : '', from: v.from, to: v.to };
     this.cursors.reset();
@@ -49,8 +52,8 @@ class AuditPage extends ConsoleElement {
         <form class="filters audit-filters" role="search" @submit=${(e) => this.apply(e)} novalidate>
           <sl-input name="actor" size="small" class="filter-actor" label=${t('audit.actor')} placeholder=${t('field.username')}></sl-input>
           <sl-input name="action" size="small" class="filter-action" label=${t('audit.action')} placeholder="TEAM_CREATE"></sl-input>
-          <sl-input name="from" type="date" size="small" class="filter-from" label=${t('filter.from')}></sl-input>
-          <sl-input name="to" type="date" size="small" class="filter-to" label=${t('filter.to')}></sl-input>
+          ${dayInput({ name: 'from', className: 'filter-from', label: t('filter.from') })}
+          ${dayInput({ name: 'to', className: 'filter-to', label: t('filter.to') })}
           <sl-button size="small" variant="primary" type="submit" class="apply-filter">${t('filter.search')}</sl-button>
         </form>
         ${dataTable({
