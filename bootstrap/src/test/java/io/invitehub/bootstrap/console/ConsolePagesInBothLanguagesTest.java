@@ -165,4 +165,3 @@ class ConsolePagesInBothLanguagesTest {
         pages.type(from, "" + Keys.TAB);
     }
 }
-}
