@@ -4,7 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import java.util.List;
 import java.util.Map;
@@ -76,6 +81,8 @@ class ConsolePagesInBothLanguagesTest {
             pages.shot(lang, PAGES.get(i).equals("/console") ? "dashboard" : PAGES.get(i).substring("/console/".length()));
         }
 
+        dayFilterSpeaksTheLanguage(pages, lang);
+
         pages.menu("/console/codes");
         pages.click(".page-header sl-button.buy-codes");
         pages.waitFor(".purchase-drawer .plan");
@@ -117,5 +124,44 @@ class ConsolePagesInBothLanguagesTest {
         pages.waitText(".customer-name", "Acme");
         pages.waitFor("ih-redeem .customer-form");
         pages.shot(lang, "customer-own-link");
+    }
+
+    /**
+     * Chromium draws {@code <input type=date>} in the browser's own locale (mm/dd/yyyy in this English Chromium, whatever
+     * the page's or the input's lang says), so the sales list's day filters are text fields in yyyy-mm-dd whose
+     * placeholder, lang and refusal follow the console's language; a typed day (or one the calendar picks) filters the
+     * list, something that is not a day is refused in words and changes nothing.
+     */
+    private static void dayFilterSpeaksTheLanguage(Pages pages, String lang) {
+        boolean zh = lang.equals("zh-CN");
+        pages.menu("/console/sales");
+        String from = "ih-sales sl-input.filter-from";
+        String rows = "ih-sales tbody tr[data-key]";
+        pages.until(d -> d.findElements(By.cssSelector(rows)).size() == 4 ? true : null, "the four sales");
+        assertThat(pages.script("const f = document.querySelector(arguments[0]);"
+                + " return [f.lang, f.placeholder, f.shadowRoot.querySelector('input').type];", from))
+                .isEqualTo(List.of(lang, zh ? "年-月-日" : "yyyy-mm-dd", "text"));
+
+        pages.type(from, "2025-02-30" + Keys.TAB);
+        String refusal = zh ? "请按“年-月-日”填写日期，例如 2025-03-01。" : "Enter a day as yyyy-mm-dd, e.g. 2025-03-01.";
+        pages.until(d -> refusal.equals(pages.script("return document.querySelector(arguments[0]).helpText;", from)) ? true : null, "the refusal");
+        assertThat(pages.script("return document.querySelector(arguments[0]).shadowRoot.querySelector('[part~=form-control-help-text]').innerText.trim();", from))
+                .isEqualTo(refusal);
+        pages.waitForConsoleIdle();
+        assertThat(pages.driver.findElements(By.cssSelector(rows))).as("a refused day changes nothing").hasSize(4);
+        pages.shot(lang, "sales-day-refused");
+
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        pages.type(from, tomorrow + Keys.TAB);
+        pages.waitFor("ih-sales .empty-state");
+        assertThat(pages.script("return document.querySelector(arguments[0]).helpText;", from)).isEqualTo("");
+        // what the calendar's pick does: the native picker's day lands in the field and filters the list
+        pages.script("const n = document.querySelector(arguments[0] + ' .day-native'); n.value = arguments[1];"
+                + " n.dispatchEvent(new Event('change', {bubbles: true}));", from, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        pages.until(d -> d.findElements(By.cssSelector(rows)).size() == 4 ? true : null, "today's four sales");
+        assertThat(pages.script("return document.querySelector(arguments[0]).value;", from))
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        pages.click(from + " sl-icon-button.day-pick");
+        pages.type(from, "" + Keys.TAB);
     }
 }

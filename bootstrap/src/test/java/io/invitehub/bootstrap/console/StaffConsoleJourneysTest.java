@@ -439,6 +439,30 @@ class StaffConsoleJourneysTest {
         assertThat(sql.text("select state from invitations where id = " + failing)).isEqualTo("REMOVED");
     }
 
+    /**
+     * The staff lists load as the distributor's do (one loader): two searches in quick succession whose first answer
+     * arrives last (held back by wrapping the page's fetch) still show the second search's rows.
+     */
+    @Test
+    void anOvertakenAnswerNeverReplacesTheNewerSearchsRowsOnAStaffList(Chromium browser) {
+        Pages pages = new Pages(browser, world.base);
+        pages.signIn("admin", "admin-password");
+        pages.menu("/console/invitations");
+        pages.waitFor("ih-invitations form.filters sl-input.invitation-search");
+        pages.script("window.heldBack = 0; const plain = window.fetch;"
+                + " window.fetch = (url, init) => String(url).includes('acme-customer-2')"
+                + " ? new Promise((resolve) => setTimeout(() => resolve(plain(url, init).then((r) => { window.heldBack++; return r; })), 1500))"
+                + " : plain(url, init);");
+        String search = "const page = document.querySelector('ih-invitations'); page.querySelector('sl-input.invitation-search').value = arguments[0];"
+                + " page.querySelector('form.filters').requestSubmit();";
+        pages.script(search, "acme-customer-2@example.com");
+        pages.script(search, "acme-customer-1@example.com");
+        String rows = "ih-invitations .card:not(.failures-card) tbody tr[data-key]";
+        pages.until(d -> ((Number) pages.script("return window.heldBack;")).intValue() == 1 ? Boolean.TRUE : null, "the held-back answer");
+        pages.settle(); // time for the held-back answer to be shown, if it were
+        assertThat(pages.texts(rows)).isNotEmpty().allMatch(row -> row.contains("acme-customer-1@example.com"));
+    }
+
     @Test
     void anAdminManagesPlansAndPlatformCodes(Chromium browser) {
         Pages pages = new Pages(browser, world.base);

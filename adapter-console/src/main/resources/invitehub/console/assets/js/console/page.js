@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { t, lang, setLang, LANGUAGES } from '../core/i18n.js';
+import { api } from '../core/api.js';
+import { toastError } from '../core/ui.js';
 
 /**
  * A console element: light DOM (the console's one stylesheet applies), rendered again when the
@@ -34,12 +36,58 @@ export class ConsoleElement extends LitElement {
   /**
    * The answer of this element's newest request: a filter changed twice quickly sends two requests whose
    * answers may arrive in either order, and only the second one's may show. The promise of an overtaken
-   * request never settles, so its caller neither shows its rows nor reports it.
+   * request never settles, answer or failure, so its caller neither shows its rows nor reports it. Each thing
+   * the answers feed (a property such as 'rows') has its own newest request: a second list on the page does not
+   * overtake the first.
    */
-  async latest(request) {
-    const ticket = (this.latestTicket = (this.latestTicket ?? 0) + 1);
-    const answer = await request;
-    return ticket === this.latestTicket ? answer : new Promise(() => {});
+  async latest(request, feeds = 'rows') {
+    this.latestTickets ??= {};
+    const ticket = (this.latestTickets[feeds] = (this.latestTickets[feeds] ?? 0) + 1);
+    const settled = await Promise.resolve(request).then((answer) => ({ answer }), (error) => ({ error }));
+    if (ticket !== this.latestTickets[feeds]) {
+      return new Promise(() => {});
+    }
+    if ('error' in settled) {
+      throw settled.error;
+    }
+    return settled.answer;
+  }
+
+  /**
+   * Shows a page of one of this element's keyset lists — the one way every console list loads: sets
+   * {@code loading}, asks with the pager's cursor and the list's filters (undefined ones are left out), lets only
+   * the newest request's answer show ({@link latest}: a quick second filter or page wins whatever the order of
+   * the answers), feeds the pager, and on failure reports the problem (a toast) and keeps the rows an array.
+   *
+   * @param source the list's URL template, or a function of the page's query ({limit, cursor, …filters})
+   *   returning the answer's promise (a list whose URL depends on a filter, or one asked together with more)
+   * @param filters the list's filters
+   * @param options pageSize; params (the URL template's values); cursors (the pager, this.cursors by default);
+   *   into (the property that shows the rows, 'rows' by default; each one has its own newest request);
+   *   items (the answer's property holding the rows, 'items'); loading (the busy flag's property, 'loading',
+   *   or null); failed (what a failure does, a toast by default)
+   * @returns the answer once its rows show, or null after a failure; an overtaken request's never settles
+   */
+  async loadList(source, filters = {}, {
+    pageSize, params, cursors = this.cursors, into = 'rows', items = 'items', loading = 'loading', failed = toastError,
+  } = {}) {
+    const query = { ...cursors.query(pageSize), ...filters };
+    if (loading) {
+      this[loading] = true;
+    }
+    try {
+      const answer = await this.latest(typeof source === 'function' ? source(query) : api.get(source, { params, query }), into);
+      this[into] = cursors.received({ items: answer[items], next_cursor: answer.next_cursor });
+      return answer;
+    } catch (error) {
+      failed(error);
+      this[into] ??= [];
+      return null;
+    } finally {
+      if (loading) {
+        this[loading] = false;
+      }
+    }
   }
 }
 
@@ -110,6 +158,62 @@ export function formValues(form) {
     values[control.getAttribute('name')] = typeof control.value === 'string' ? control.value.trim() : control.value;
   }
   return values;
+}
+
+/** Whether {@code text} is a calendar day written yyyy-mm-dd (2025-02-30 is not). */
+export function isDay(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A day filter in the console's language. Chromium draws {@code <input type=date>} in the browser's own locale
+ * (mm/dd/yyyy on an English browser) whatever the page's or the input's {@code lang} says, so the day is a text
+ * field in the one format the API takes (yyyy-mm-dd), with its placeholder and its refusal from the message table;
+ * the calendar button opens the browser's picker, which fills the field. {@code changed(day)} gets a valid day or ''
+ * (cleared); anything else is refused beside the field (in words, not only in colour) and changes nothing.
+ */
+export function dayInput({ className, label, name, value = '', changed = () => {} }) {
+  return html`<sl-input class="day-input ${className}" name=${name ?? nothing} size="small" label=${label} lang=${lang()}
+      value=${value} placeholder=${t('filter.dayFormat')} inputmode="numeric" maxlength="10" autocomplete="off" clearable
+      @sl-change=${(event) => (dayChecked(event.target) ? changed(event.target.value.trim()) : null)}>
+    <span slot="suffix" class="day-picker">
+      <sl-icon-button name="calendar3" class="day-pick" label=${t('filter.pickDay')} @click=${pickDay}></sl-icon-button>
+      <input type="date" class="day-native" tabindex="-1" aria-hidden="true" @change=${dayPicked}>
+    </span>
+  </sl-input>`;
+}
+
+/** Checks a {@link dayInput}'s text: true for a day or nothing; otherwise says so beside the field. */
+export function dayChecked(input) {
+  const text = input.value.trim();
+  const refusal = text === '' || isDay(text) ? '' : t('filter.dayInvalid');
+  input.setCustomValidity(refusal);
+  input.helpText = refusal;
+  input.classList.toggle('day-refused', refusal !== '');
+  return refusal === '';
+}
+
+function pickDay(event) {
+  const input = event.target.closest('sl-input');
+  const native = input.querySelector('.day-native');
+  native.value = isDay(input.value.trim()) ? input.value.trim() : '';
+  try {
+    native.showPicker();
+  } catch {
+    input.focus(); // no picker here (an old browser): the day is typed
+  }
+}
+
+function dayPicked(event) {
+  const input = event.target.closest('sl-input');
+  input.value = event.target.value;
+  input.dispatchEvent(new CustomEvent('sl-change', { bubbles: true, composed: true }));
 }
 
 /** The language menu, shared by the header and the sign-in pages. */

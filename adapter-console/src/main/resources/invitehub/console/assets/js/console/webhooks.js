@@ -47,28 +47,14 @@ class WebhooksPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get(this.base, { query: this.cursors.query(PAGE_SIZE) })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList(this.base, {}, { pageSize: PAGE_SIZE });
   }
 
+  /** The chosen endpoint's deliveries: another endpoint chosen meanwhile is the newer request, and wins. */
   async loadDeliveries() {
-    const endpoint = this.endpoint;
-    try {
-      const page = await api.get(`${this.base}/{id}/deliveries`, { params: { id: endpoint.id }, query: this.deliveryCursors.query(PAGE_SIZE) });
-      if (this.endpoint === endpoint) {
-        this.deliveries = this.deliveryCursors.received(page);
-      }
-    } catch (error) {
-      toastError(error);
-      this.deliveries ??= [];
-    }
+    await this.loadList(`${this.base}/{id}/deliveries`, {}, {
+      pageSize: PAGE_SIZE, params: { id: this.endpoint.id }, cursors: this.deliveryCursors, into: 'deliveries', loading: null,
+    });
   }
 
   showDeliveries(row) {

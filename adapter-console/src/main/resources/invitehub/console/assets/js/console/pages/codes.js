@@ -44,23 +44,13 @@ class CodesPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      const page = await this.latest(api.get('/api/v1/distributors/me/codes', {
-        query: {
-          ...this.cursors.query(PAGE_SIZE),
-          status: this.status || undefined,
-          q: this.query || undefined,
-          usage: this.usage || undefined,
-        },
-      }));
-      this.rows = this.cursors.received(page);
+    const page = await this.loadList('/api/v1/distributors/me/codes', {
+      status: this.status || undefined,
+      q: this.query || undefined,
+      usage: this.usage || undefined,
+    }, { pageSize: PAGE_SIZE });
+    if (page) {
       this.selected = new Set();
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
     }
   }
 

@@ -59,33 +59,21 @@ class CustomersPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      const answer = await api.get('/api/v1/distributors/me/customers/{email}', { params: { email: this.email }, query: this.cursors.query(PAGE_SIZE) });
-      this.customer = { ...answer, invitations: this.cursors.received({ items: answer.invitations, next_cursor: answer.next_cursor }) };
+    const answer = await this.loadList('/api/v1/distributors/me/customers/{email}', {}, {
+      pageSize: PAGE_SIZE, params: { email: this.email }, items: 'invitations', into: 'invitations',
+      failed: (error) => (error.status === 404 ? (this.missing = true) : toastError(error)),
+    });
+    if (answer) {
+      this.customer = { ...answer, invitations: this.invitations };
       this.missing = false;
-    } catch (error) {
-      if (error.status === 404) {
-        this.missing = true;
-      } else {
-        toastError(error);
-      }
-    } finally {
-      this.loading = false;
     }
   }
 
   async loadHistory() {
-    try {
-      this.history = this.historyCursors.received(await api.get('/api/v1/distributors/me/customers/{email}/note/history', {
-        params: { email: this.email }, query: this.historyCursors.query(HISTORY_SIZE),
-      }));
-    } catch (error) {
-      if (error.status !== 404) {
-        toastError(error);
-      }
-      this.history = [];
-    }
+    await this.loadList('/api/v1/distributors/me/customers/{email}/note/history', {}, {
+      pageSize: HISTORY_SIZE, params: { email: this.email }, cursors: this.historyCursors, into: 'history', loading: null,
+      failed: (error) => (error.status === 404 ? null : toastError(error)),
+    });
   }
 
   lookUp(event) {

@@ -33,17 +33,7 @@ class MembersPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/members', {
-        query: { ...this.cursors.query(PAGE_SIZE), ...this.filters() },
-      })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/distributors/me/members', this.filters(), { pageSize: PAGE_SIZE });
   }
 
   /** The list's filters, as the list and its export take them. */

@@ -35,15 +35,7 @@ class OrdersPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/code-orders', { query: this.cursors.query(PAGE_SIZE) })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/distributors/me/code-orders', {}, { pageSize: PAGE_SIZE });
   }
 
   /** Pays an open order again: the window opens on the click (no pop-up blocker), the pay URL follows. */

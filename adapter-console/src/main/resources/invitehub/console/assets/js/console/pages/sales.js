@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
-import { api, Cursors } from '../../core/api.js';
+import { Cursors } from '../../core/api.js';
 import { dateTime, dayStart, nextDay, timeZone } from '../../core/format.js';
-import { toastError } from '../../core/ui.js';
-import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
+import { ConsoleElement, dataTable, dayInput, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import { customerLink, tagsOfAddress } from '../tags.js';
 import '../export-button.js';
 
@@ -31,17 +30,7 @@ class SalesPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors/me/sales', {
-        query: { ...this.cursors.query(PAGE_SIZE), ...this.query() },
-      })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/distributors/me/sales', this.query(), { pageSize: PAGE_SIZE });
   }
 
   /** The list's filters, as the list and its export take them. */
@@ -77,8 +66,8 @@ class SalesPage extends ConsoleElement {
             @sl-change=${(e) => this.set('status', e.target.value)}>
             ${INVITATION_STATES.map((s) => html`<sl-option value=${s}>${t(`invitation.${s}`)}</sl-option>`)}
           </sl-select>
-          <sl-input class="filter-from" type="date" size="small" label=${t('filter.from')} value=${f.from} @sl-change=${(e) => this.set('from', e.target.value)}></sl-input>
-          <sl-input class="filter-to" type="date" size="small" label=${t('filter.to')} value=${f.to} @sl-change=${(e) => this.set('to', e.target.value)}></sl-input>
+          ${dayInput({ className: 'filter-from', label: t('filter.from'), value: f.from, changed: (day) => this.set('from', day) })}
+          ${dayInput({ className: 'filter-to', label: t('filter.to'), value: f.to, changed: (day) => this.set('to', day) })}
           <sl-input class="filter-search" size="small" label=${t('filter.search')} placeholder=${t('filter.emailOrCode')} clearable
             @sl-input=${(e) => this.searchTyped(e.target.value)} @sl-clear=${() => this.set('q', '')}>
             <sl-icon slot="prefix" name="search"></sl-icon></sl-input>

@@ -42,17 +42,7 @@ class SettlementPage extends ConsoleElement {
   }
 
   async loadLedger() {
-    this.loading = true;
-    try {
-      this.entries = this.cursors.received(await api.get('/api/v1/distributors/me/ledger', {
-        query: { ...this.cursors.query(PAGE_SIZE), period: this.period || undefined },
-      }));
-    } catch (error) {
-      toastError(error);
-      this.entries ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/distributors/me/ledger', { period: this.period || undefined }, { pageSize: PAGE_SIZE, into: 'entries' });
   }
 
   periodChanged(value) {

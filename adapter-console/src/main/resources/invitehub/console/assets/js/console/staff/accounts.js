@@ -29,15 +29,7 @@ class AccountsPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await api.get('/api/v1/admin/accounts', { query: this.cursors.query(PAGE_SIZE) }));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/admin/accounts', {}, { pageSize: PAGE_SIZE });
   }
 
   async create() {

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { t } from '../../core/i18n.js';
-import { api, Cursors } from '../../core/api.js';
+import { Cursors } from '../../core/api.js';
 import { dateTime, dayStart, nextDay } from '../../core/format.js';
-import { toastError } from '../../core/ui.js';
-import { ConsoleElement, dataTable, emptyState, formValues, pageHeader, pager } from '../page.js';
+import { ConsoleElement, dataTable, dayChecked, dayInput, emptyState, formValues, pageHeader, pager } from '../page.js';
 
 const PAGE_SIZE = 50;
 
@@ -28,25 +27,18 @@ class AuditPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
     const f = this.filter;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/admin/audit-log', {
-        query: {
-          ...this.cursors.query(PAGE_SIZE), actor: f.actor || undefined, action: f.action || undefined,
-          from: f.from ? dayStart(f.from) : undefined, to: f.to ? dayStart(nextDay(f.to)) : undefined,
-        },
-      })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/admin/audit-log', {
+      actor: f.actor || undefined, action: f.action || undefined,
+      from: f.from ? dayStart(f.from) : undefined, to: f.to ? dayStart(nextDay(f.to)) : undefined,
+    }, { pageSize: PAGE_SIZE });
   }
 
   apply(event) {
     event.preventDefault();
+    if (![...event.target.querySelectorAll('.day-input')].map(dayChecked).every(Boolean)) {
+      return;
+    }
     const v = formValues(event.target);
     this.filter = { actor: v.actor, action: v.action ? v.action.toUpperCase() : '', from: v.from, to: v.to };
     this.cursors.reset();
@@ -60,8 +52,8 @@ class AuditPage extends ConsoleElement {
         <form class="filters audit-filters" role="search" @submit=${(e) => this.apply(e)} novalidate>
           <sl-input name="actor" size="small" class="filter-actor" label=${t('audit.actor')} placeholder=${t('field.username')}></sl-input>
           <sl-input name="action" size="small" class="filter-action" label=${t('audit.action')} placeholder="TEAM_CREATE"></sl-input>
-          <sl-input name="from" type="date" size="small" class="filter-from" label=${t('filter.from')}></sl-input>
-          <sl-input name="to" type="date" size="small" class="filter-to" label=${t('filter.to')}></sl-input>
+          ${dayInput({ name: 'from', className: 'filter-from', label: t('filter.from') })}
+          ${dayInput({ name: 'to', className: 'filter-to', label: t('filter.to') })}
           <sl-button size="small" variant="primary" type="submit" class="apply-filter">${t('filter.search')}</sl-button>
         </form>
         ${dataTable({

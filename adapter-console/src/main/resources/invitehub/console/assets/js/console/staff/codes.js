@@ -63,15 +63,7 @@ class StaffCodesPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(this.fetchPage(this.cursors.current, PAGE_SIZE)));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList(({ cursor, limit }) => this.fetchPage(cursor, limit), {}, { pageSize: PAGE_SIZE });
   }
 
   filterChanged(name, value) {

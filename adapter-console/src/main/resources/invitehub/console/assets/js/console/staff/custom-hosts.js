@@ -27,15 +27,7 @@ class CustomHostsPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await api.get('/api/v1/admins/custom-hosts', { query: this.cursors.query(PAGE_SIZE) }));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/admins/custom-hosts', {}, { pageSize: PAGE_SIZE });
   }
 
   async verify(row) {

@@ -46,17 +46,7 @@ class DistributorsPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/distributors', {
-        query: { ...this.cursors.query(PAGE_SIZE), status: this.status || undefined, sort: this.sort },
-      })));
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/distributors', { status: this.status || undefined, sort: this.sort }, { pageSize: PAGE_SIZE });
   }
 
   async loadPending() {
@@ -241,30 +231,21 @@ class DistributorDetail extends ConsoleElement {
     orders: { path: '/api/v1/admin/orders', buyerQuery: true },
   };
 
-  async loadList(name) {
+  /** One tab's list: its rows go to lists[name] (each tab its own pager and newest request). */
+  async loadTab(name) {
     const spec = DistributorDetail.LISTS[name];
     this.cursors[name] ??= new Cursors();
-    const cursors = this.cursors[name];
-    try {
-      const query = { ...cursors.query(10) };
-      if (spec.distributorQuery) {
-        query.distributor_id = this.distributorId;
-      }
-      if (spec.buyerQuery) {
-        query.buyer_id = this.distributorId;
-      }
-      const page = await api.get(spec.path, { params: spec.path.includes('{id}') ? { id: this.distributorId } : {}, query });
-      this.lists = { ...this.lists, [name]: cursors.received(page) };
-    } catch (error) {
-      toastError(error);
-      this.lists = { ...this.lists, [name]: [] };
-    }
+    const id = this.distributorId;
+    await this.loadList(spec.path, { distributor_id: spec.distributorQuery ? id : undefined, buyer_id: spec.buyerQuery ? id : undefined }, {
+      pageSize: 10, params: { id }, cursors: this.cursors[name], into: `${name}Tab`, loading: null,
+    });
+    this.lists = { ...this.lists, [name]: this[`${name}Tab`] };
   }
 
   tabShown(name) {
     this.tab = name;
     if (name in DistributorDetail.LISTS && !(name in this.lists)) {
-      this.loadList(name);
+      this.loadTab(name);
     }
     if (name === 'statements' && this.statements === undefined) {
       this.loadStatements();
@@ -445,8 +426,8 @@ class DistributorDetail extends ConsoleElement {
     const cursors = this.cursors[name];
     return html`${dataTable({ label: t(`distributors.tab.${name}`), rows, columns, rowKey: (r) => r.id ?? r.order_no,
       empty: emptyState({ icon: 'inbox', text: t('distributors.listEmpty') }) })}
-      ${rows && rows.length > 0 && cursors ? pager(cursors, () => { cursors.back(); this.loadList(name); },
-    () => { cursors.forward(); this.loadList(name); }, false) : nothing}`;
+      ${rows && rows.length > 0 && cursors ? pager(cursors, () => { cursors.back(); this.loadTab(name); },
+    () => { cursors.forward(); this.loadTab(name); }, false) : nothing}`;
   }
 }
 

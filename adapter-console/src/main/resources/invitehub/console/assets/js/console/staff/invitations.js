@@ -44,15 +44,7 @@ class InvitationsPage extends ConsoleElement {
   }
 
   async load() {
-    this.loading = true;
-    try {
-      this.rows = this.cursors.received(await this.latest(api.get('/api/v1/admin/invitations', { query: { ...this.cursors.query(PAGE_SIZE), q: this.query } })));
-    } catch (error) {
-      toastError(error);
-      this.rows = [];
-    } finally {
-      this.loading = false;
-    }
+    await this.loadList('/api/v1/admin/invitations', { q: this.query }, { pageSize: PAGE_SIZE });
   }
 
   async loadFailures(after = null) {

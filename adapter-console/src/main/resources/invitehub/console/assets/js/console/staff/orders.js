@@ -63,32 +63,20 @@ class StaffOrdersPage extends ConsoleElement {
 
   async load() {
     clearTimeout(this.poll);
-    this.loading = true;
-    try {
-      const [page, stats] = await this.latest(Promise.all([
-        api.get('/api/v1/admin/orders', { query: { ...this.cursors.query(PAGE_SIZE), status: this.status || undefined } }),
-        api.get('/api/v1/admin/orders/stats'),
-      ]));
-      this.rows = this.cursors.received(page);
-      this.stats = stats;
+    const page = await this.loadList((query) => Promise.all([
+      api.get('/api/v1/admin/orders', { query: { ...query, status: this.status || undefined } }),
+      api.get('/api/v1/admin/orders/stats'),
+    ]).then(([orders, stats]) => ({ ...orders, stats })), {}, { pageSize: PAGE_SIZE });
+    if (page) {
+      this.stats = page.stats;
       if (this.rows.some((r) => r.status === 'PAID' && (r.fulfillment_status === 'PENDING' || r.fulfillment_status === 'PROCESSING'))) {
         this.poll = setTimeout(() => this.load(), POLL_MS); // long work shows its progress until it is done
       }
-    } catch (error) {
-      toastError(error);
-      this.rows ??= [];
-    } finally {
-      this.loading = false;
     }
   }
 
   async loadAlerts() {
-    try {
-      this.alerts = this.alertCursors.received(await api.get('/api/v1/admin/payment-alerts', { query: this.alertCursors.query(PAGE_SIZE) }));
-    } catch (error) {
-      toastError(error);
-      this.alerts ??= [];
-    }
+    await this.loadList('/api/v1/admin/payment-alerts', {}, { pageSize: PAGE_SIZE, cursors: this.alertCursors, into: 'alerts', loading: null });
   }
 
   async retry(row) {

@@ -42,14 +42,7 @@ class ProtectionPage extends ConsoleElement {
   }
 
   async loadOptOuts() {
-    try {
-      this.optOuts = this.cursors.received(await api.get('/api/v1/admins/opt-outs', {
-        query: { ...this.cursors.query(PAGE_SIZE), email: this.email || undefined },
-      }));
-    } catch (error) {
-      toastError(error);
-      this.optOuts ??= [];
-    }
+    await this.loadList('/api/v1/admins/opt-outs', { email: this.email || undefined }, { pageSize: PAGE_SIZE, into: 'optOuts', loading: null });
   }
 
   async block(event) {
