@@ -47,29 +47,33 @@ class StatementRefusalsHttpTest {
 
     @Test
     void eachRefusalHasItsCodeAndBlockingPeriodAndChangesNothing() throws Exception {
-        MutableClock clock = new MutableClock(shanghai("2026-10-10T09:00:00"));
+        MutableClock clock = new MutableClock(shanghai("2026-09-10T09:00:00"));
         PersistenceSettings db = TestHubs.freshDatabase();
         sql = new Sql(db);
         hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).clock(clock).workers(false).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
         base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
 
-        // October and November activity; December 2nd the job writes both months OPEN
+        // September, October and November activity; December 2nd the job writes the three months OPEN
         long d = ok(send("POST", "/api/v1/admins/distributors/create", admin(), "{\"username\":\"dist-s\",\"email\":\"dist-s@example.com\","
                 + "\"password\":\"dist-s-pw\"}"), 201).get("id").asLong();
-        ok(send("POST", "/api/v1/distributors/" + d + "/ledger/adjustments", admin(), "{\"amount\":\"4.00\",\"reason\":\"setup fee\"}"), 201);
+        ok(send("POST", "/api/v1/distributors/" + d + "/ledger/adjustments", admin(), "{\"amount\":\"1.00\",\"reason\":\"setup fee\"}"), 201);
+        clock.set(shanghai("2026-10-10T09:00:00"));
+        ok(send("POST", "/api/v1/distributors/" + d + "/ledger/adjustments", admin(), "{\"amount\":\"4.00\",\"reason\":\"october fee\"}"), 201);
         clock.set(shanghai("2026-11-10T09:00:00"));
         ok(send("POST", "/api/v1/distributors/" + d + "/ledger/adjustments", admin(), "{\"amount\":\"2.00\",\"reason\":\"late fee\"}"), 201);
         clock.set(shanghai("2026-12-02T09:00:00"));
-        assertThat(hub.settlement().writeStatements()).isEqualTo(2);
+        assertThat(hub.settlement().writeStatements()).isEqualTo(3);
+        long sep = sql.count("select id from statements where distributor_id = " + d + " and period = '2026-09-01'");
         long oct = sql.count("select id from statements where distributor_id = " + d + " and period = '2026-10-01'");
         long nov = sql.count("select id from statements where distributor_id = " + d + " and period = '2026-11-01'");
         List<String> before = snapshot();
 
-        // November while October is OPEN: the refusal names October
+        // November while September and October are OPEN: the refusal names the earliest, September, to confirm first
         JsonNode earlier = refused(nov, "EARLIER_STATEMENT_NOT_CONFIRMED");
-        assertThat(earlier.get("period").asText()).isEqualTo("2026-10");
-        assertThat(earlier.get("detail").asText()).contains("2026-10").contains("2026-11").contains("nothing changed");
+        assertThat(earlier.get("period").asText()).isEqualTo("2026-09");
+        assertThat(earlier.get("detail").asText()).contains("2026-09").contains("2026-11").contains("nothing changed");
+        assertThat(refused(oct, "EARLIER_STATEMENT_NOT_CONFIRMED").get("period").asText()).isEqualTo("2026-09");
         assertThat(snapshot()).isEqualTo(before);
 
         // the clock back in November: November is not over (the job never writes such a month; the guard holds anyway)
@@ -79,22 +83,24 @@ class StatementRefusalsHttpTest {
         assertThat(notOver.get("detail").asText()).contains("2026-11").contains("not over");
         assertThat(snapshot()).isEqualTo(before);
 
-        // December again: October confirms, then a second confirmation of it is refused as final
+        // December again: September confirms, then a second confirmation of it is refused as final; November now names October
         clock.set(shanghai("2026-12-02T10:00:00"));
-        assertThat(ok(send("POST", "/api/v1/admin/statements/" + oct + "/confirm", admin(), null), 200).get("state").asText()).isEqualTo("CONFIRMED");
+        assertThat(ok(send("POST", "/api/v1/admin/statements/" + sep + "/confirm", admin(), null), 200).get("state").asText()).isEqualTo("CONFIRMED");
+        assertThat(refused(nov, "EARLIER_STATEMENT_NOT_CONFIRMED").get("period").asText()).isEqualTo("2026-10");
         List<String> confirmed = snapshot();
-        JsonNode again = refused(oct, "STATEMENT_ALREADY_CONFIRMED");
-        assertThat(again.get("period").asText()).isEqualTo("2026-10");
+        JsonNode again = refused(sep, "STATEMENT_ALREADY_CONFIRMED");
+        assertThat(again.get("period").asText()).isEqualTo("2026-09");
         assertThat(again.get("detail").asText()).contains("CONFIRMED");
         assertThat(snapshot()).isEqualTo(confirmed);
 
         // paid: still STATEMENT_ALREADY_CONFIRMED (a confirmation is final), naming PAID
-        ok(send("POST", "/api/v1/admin/statements/" + oct + "/pay", admin(), "{\"reference\":\"BANK-1\"}"), 200);
+        ok(send("POST", "/api/v1/admin/statements/" + sep + "/pay", admin(), "{\"reference\":\"BANK-1\"}"), 200);
         List<String> paid = snapshot();
-        assertThat(refused(oct, "STATEMENT_ALREADY_CONFIRMED").get("detail").asText()).contains("PAID");
+        assertThat(refused(sep, "STATEMENT_ALREADY_CONFIRMED").get("detail").asText()).contains("PAID");
         assertThat(snapshot()).isEqualTo(paid);
 
-        // and November now confirms
+        // October, then November, confirm
+        ok(send("POST", "/api/v1/admin/statements/" + oct + "/confirm", admin(), null), 200);
         assertThat(ok(send("POST", "/api/v1/admin/statements/" + nov + "/confirm", admin(), null), 200).get("state").asText()).isEqualTo("CONFIRMED");
     }
 
