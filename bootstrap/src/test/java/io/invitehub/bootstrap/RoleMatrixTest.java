@@ -176,6 +176,8 @@ class RoleMatrixTest {
         // A's order is unpaid, so a retry answers 409 behind the guard and changes nothing
         row("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", staff);
         row("GET /api/v1/admin/payment-alerts", staff);
+        // alert 0: 400 behind the guard, nothing marked handled
+        row("POST /api/v1/admin/payment-alerts/{id}/handled", staff);
         row("POST /api/v1/admin/webhooks", staff);
         row("GET /api/v1/admin/webhooks", staff);
         row("DELETE /api/v1/admin/webhooks/{id}", staff);
@@ -414,7 +416,8 @@ class RoleMatrixTest {
         } else if (path.equals("/api/v1/admins/blocklist/{id}")) {
             // the entry the admin's POST just before created (routes run in declaration order)
             path = path.replace("{id}", "1");
-        } else if (path.startsWith("/api/v1/admin/invitations/{id}") || path.startsWith("/api/v1/admin/statements/{id}")) {
+        } else if (path.startsWith("/api/v1/admin/invitations/{id}") || path.startsWith("/api/v1/admin/statements/{id}")
+                || path.startsWith("/api/v1/admin/payment-alerts/{id}")) {
             path = path.replace("{id}", "0"); // 400 behind the guard: no invitation is touched
         } else if (path.startsWith("/api/v1/admin/accounts/{id}")) {
             path = path.replace("{id}", Long.toString(w.sql.count("select id from users where username = 'admin'")));
@@ -598,6 +601,8 @@ class RoleMatrixTest {
                 return "{}";
             case "/api/v1/admin/statements/{id}/pay":
                 return "{\"reference\":\"matrix\"}";
+            case "/api/v1/admin/payment-alerts/{id}/handled":
+                return "{\"note\":\"matrix\"}";
             case "/api/v1/redeem-codes/batch":
                 return "{\"ids\":[" + code + "]}";
             default:

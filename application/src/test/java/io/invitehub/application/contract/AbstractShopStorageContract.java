@@ -18,6 +18,7 @@ import io.invitehub.domain.order.PlanType;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.Money;
+import io.invitehub.domain.user.Role;
 import io.invitehub.domain.user.User;
 import org.junit.jupiter.api.Test;
 
@@ -249,7 +250,41 @@ public abstract class AbstractShopStorageContract extends StorageContractSupport
         PaymentAlert second = tx(() -> storage.paymentAlerts().record(new PaymentAlert(0, PaymentAlert.Kind.AMOUNT_MISMATCH,
                 Optional.empty(), Optional.empty(), "amount", NOW)));
         assertThat(second.id()).isGreaterThan(first.id());
-        assertThat(storage.paymentAlerts().latest(Optional.empty(), 10)).containsExactly(second, first);
-        assertThat(storage.paymentAlerts().latest(Optional.of(second.id()), 10)).containsExactly(first);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.empty(), 10)).containsExactly(second, first);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.of(second.id()), 10)).containsExactly(first);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.OPEN, Optional.empty(), 10)).as("new ones are open").containsExactly(second, first);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.HANDLED, Optional.empty(), 10)).isEmpty();
+        assertThat(storage.paymentAlerts().find(first.id())).contains(first);
+        assertThat(storage.paymentAlerts().find(second.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void aPaymentAlertIsMarkedHandledOnceAndTheStatesFilterTheList() {
+        User staff = tx(() -> storage.users().create("ops", null, "hash-ops", Role.OPERATOR, null));
+        PaymentAlert first = tx(() -> storage.paymentAlerts().record(new PaymentAlert(0, PaymentAlert.Kind.ORDER_CLOSED,
+                Optional.of("20250301100000ABCDEF01"), Optional.of("T-1"), "closed", NOW)));
+        PaymentAlert second = tx(() -> storage.paymentAlerts().record(new PaymentAlert(0, PaymentAlert.Kind.PAID_TWICE,
+                Optional.empty(), Optional.of("T-2"), "twice", NOW)));
+        PaymentAlert third = tx(() -> storage.paymentAlerts().record(new PaymentAlert(0, PaymentAlert.Kind.AMOUNT_MISMATCH,
+                Optional.empty(), Optional.empty(), "amount", NOW)));
+
+        Instant at = NOW.plusSeconds(60);
+        assertThat(tx(() -> storage.paymentAlerts().markHandled(second.id(), staff.id(), "refunded via Alipay #123", at))).isTrue();
+        assertThat(tx(() -> storage.paymentAlerts().markHandled(second.id(), staff.id(), "again", at.plusSeconds(1))))
+                .as("handled already: nothing changes").isFalse();
+        assertThat(tx(() -> storage.paymentAlerts().markHandled(third.id() + 1000, staff.id(), "nobody", at))).isFalse();
+
+        PaymentAlert handled = storage.paymentAlerts().find(second.id()).orElseThrow();
+        assertThat(handled.open()).isFalse();
+        assertThat(handled.handled()).contains(new PaymentAlert.Handling(at, Optional.of(staff.id()), Optional.of("ops"), "refunded via Alipay #123"));
+        assertThat(handled.kind()).isEqualTo(PaymentAlert.Kind.PAID_TWICE);
+        assertThat(handled.at()).isEqualTo(NOW);
+
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.OPEN, Optional.empty(), 10)).containsExactly(third, first);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.OPEN, Optional.of(third.id()), 10)).as("keyset under a filter")
+                .containsExactly(first);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.OPEN, Optional.empty(), 1)).containsExactly(third);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.HANDLED, Optional.empty(), 10)).containsExactly(handled);
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.empty(), 10)).containsExactly(third, handled, first);
     }
 }

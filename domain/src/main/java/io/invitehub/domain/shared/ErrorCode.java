@@ -67,6 +67,14 @@ public enum ErrorCode {
     ORDER_ALREADY_PAID,
     /** The order is not PAID: nothing to refund. */
     ORDER_NOT_REFUNDABLE,
+    /** The payment alert was marked handled already (by whom, when and how: in the detail); nothing changed. */
+    PAYMENT_ALERT_ALREADY_HANDLED,
+    /** A statement's month is not over yet: it cannot be confirmed; nothing changed. */
+    STATEMENT_MONTH_NOT_OVER,
+    /** An earlier statement of the same distributor is still OPEN (the problem's {@code period} names it); nothing changed. */
+    EARLIER_STATEMENT_NOT_CONFIRMED,
+    /** The statement is CONFIRMED or PAID already: a confirmation is final; nothing changed. */
+    STATEMENT_ALREADY_CONFIRMED,
     /** An Idempotency-Key was sent again with another request (another body, route or caller). */
     IDEMPOTENCY_KEY_REUSED,
     /** A request with this Idempotency-Key is still being processed. */

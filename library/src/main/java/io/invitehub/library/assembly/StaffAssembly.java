@@ -34,7 +34,7 @@ public record StaffAssembly(StaffAccountsUseCase accounts, AuditTrailQueries aud
                         new SecureRandomTemporaryPasswords(), db.audit(), a.clock()),
                 new AuditTrailService(db.auditRecords()),
                 new PlatformQueryService(db.platformRecords(), db.users(), a.clock()),
-                new PlatformAlertsService(db.alertCounts(), a.clock()),
+                new PlatformAlertsService(db.alertCounts()),
                 new TeamPoolService(db.transactions(), db.teamPool(), db.audit(), a.clock()),
                 new InvitationSearchService(db.invitationSearch()),
                 new OptOutQueryService(db.optOutRecords()));

@@ -145,7 +145,7 @@ export function statusTag(kind, value) {
     PENDING: 'warning', PAID: 'success', REFUNDED: 'neutral', PROCESSING: 'primary', COMPLETED: 'success',
     ACTIVE: 'success', PAUSED: 'warning', BANNED: 'danger', TOKEN_INVALID: 'danger',
     APPROVED: 'success', REJECTED: 'danger', SUSPENDED: 'warning',
-    OPEN: 'primary', CONFIRMED: 'warning',
+    OPEN: 'primary', CONFIRMED: 'warning', HANDLED: 'success',
     DELIVERED: 'success', SENDING: 'primary',
   }[value] ?? 'neutral';
   return html`<sl-tag size="small" variant=${variant} class="status-tag" data-status=${value}>${t(`${kind}.${value}`)}</sl-tag>`;

@@ -172,6 +172,7 @@ final class ApiResponses {
             entry("POST /api/v1/admin/orders/{order_no}/retry-fulfilment", ShopHandlers.ORDER_ANSWER),
             entry("POST /api/v1/admin/orders/{order_no}/refund", ShopHandlers.REFUND_ANSWER),
             entry("GET /api/v1/admin/payment-alerts", ShopHandlers.ALERTS_ANSWER),
+            entry("POST /api/v1/admin/payment-alerts/{id}/handled", ShopHandlers.ALERT_ANSWER),
 
             entry("GET /api/v1/admin/code-plans", ShopHandlers.PLANS_ANSWER),
             entry("POST /api/v1/admin/code-plans", ShopHandlers.PLAN_CREATED_ANSWER),

@@ -262,6 +262,8 @@ final class OpenApiDocument {
         ProblemMapper.codes().keySet().forEach(codes::add);
         p.putObject("field").put("type", "string").put("description", "the refused input of a 400, when one input is at fault");
         p.putObject("bound_email").put("type", "string").put("description", "EMAIL_MISMATCH only: the masked e-mail the code is bound to");
+        p.putObject("reason").put("type", "string").put("description", "a rejected distributor's login: the admin's reason, if any");
+        p.putObject("period").put("type", "string").put("description", "a refused statement confirmation: the month (yyyy-mm) that blocks it");
         schema.putArray("required").add("type").add("title").add("status").add("code");
         schema.put("additionalProperties", false);
         return schema;

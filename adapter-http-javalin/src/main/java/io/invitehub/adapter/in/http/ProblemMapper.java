@@ -7,6 +7,7 @@ import io.invitehub.adapter.in.http.wire.UnsupportedContent;
 import io.invitehub.application.accounts.port.in.NotApprovedException;
 import io.invitehub.application.shared.port.in.ConcurrentUpdateException;
 import io.invitehub.domain.code.EmailMismatchException;
+import io.invitehub.domain.settlement.StatementRefusedException;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.MalformedInputException;
@@ -71,6 +72,10 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.ORDER_NOT_CANCELLABLE, 409);
         STATUS.put(ErrorCode.ORDER_ALREADY_PAID, 409);
         STATUS.put(ErrorCode.ORDER_NOT_REFUNDABLE, 409);
+        STATUS.put(ErrorCode.PAYMENT_ALERT_ALREADY_HANDLED, 409);
+        STATUS.put(ErrorCode.STATEMENT_MONTH_NOT_OVER, 409);
+        STATUS.put(ErrorCode.EARLIER_STATEMENT_NOT_CONFIRMED, 409);
+        STATUS.put(ErrorCode.STATEMENT_ALREADY_CONFIRMED, 409);
         STATUS.put(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
         STATUS.put(ErrorCode.IDEMPOTENCY_KEY_IN_USE, 409);
     }
@@ -137,6 +142,9 @@ final class ProblemMapper {
         }
         if (exception instanceof EmailMismatchException) {
             problem = problem.withBoundEmail(((EmailMismatchException) exception).maskedBoundEmail());
+        }
+        if (exception instanceof StatementRefusedException refused) {
+            problem = problem.withPeriod(refused.period().toString());
         }
         if (exception instanceof NotApprovedException notApproved) {
             problem = problem.withReason(notApproved.rejectionReason().orElse(null));

@@ -244,7 +244,8 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/orders/{order_no}", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::order),
                 row(POST, "/api/v1/admin/orders/{order_no}/retry-fulfilment", STAFF, NO_BODY, ShopHandlers.ONE_ORDER, shop::retryFulfilment),
                 row(POST, "/api/v1/admin/orders/{order_no}/refund", STAFF, JSON, ShopHandlers.REFUND, shop::refundOrder),
-                row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.PAGE, shop::alerts),
+                row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.ALERTS, shop::alerts),
+                row(POST, "/api/v1/admin/payment-alerts/{id}/handled", STAFF, JSON, ShopHandlers.HANDLE_ALERT, shop::handleAlert),
 
                 row(POST, "/api/v1/admin/webhooks", STAFF, JSON, WebhookHandlers.CREATE, webhooks::create),
                 row(GET, "/api/v1/admin/webhooks", STAFF, NO_BODY, WebhookHandlers.LIST, webhooks::list),

@@ -69,7 +69,10 @@ final class ShopFakes implements ManagePlansUseCase, ShopUseCase, OrderAdminUseC
     @Override public Page<Order> ordersOf(Actor staff, io.invitehub.domain.user.UserId buyer, Optional<OrderStatus> status, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
     @Override public Order order(Actor staff, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public OrderStats stats(Actor staff) { throw new UnsupportedOperationException("not in HTTP tests"); }
-    @Override public Page<PaymentAlert> alerts(Actor staff, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
+    @Override public Page<PaymentAlert> alerts(Actor staff, PaymentAlert.State state, PageRequest page) { return new Page<>(List.of(), Optional.empty()); }
+    @Override public PaymentAlert handleAlert(Actor staff, long alertId, String note) {
+        return new PaymentAlert(alertId, PaymentAlert.Kind.ORDER_CLOSED, Optional.empty(), Optional.empty(), "closed", InPortFakes.NOW);
+    }
     @Override public Order retryFulfilment(Actor staff, OrderNo orderNo) { throw DomainException.notFound("no order"); }
     @Override public SandboxPage open(Map<String, String> payRequest) { throw DomainException.notFound("no sandbox"); }
 }

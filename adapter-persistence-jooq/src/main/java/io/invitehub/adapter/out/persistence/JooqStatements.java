@@ -91,9 +91,10 @@ final class JooqStatements implements io.invitehub.application.settlement.port.o
     }
 
     @Override
-    public boolean openBefore(UserId distributor, YearMonth period) {
-        return dsl.fetchExists(dsl.selectOne().from("statements").where("distributor_id = ? and period < ?::date and state = 'OPEN'",
-                distributor.value(), period.atDay(1)));
+    public Optional<YearMonth> earliestOpenBefore(UserId distributor, YearMonth period) {
+        return dsl.fetchOptional("select period from statements where distributor_id = ? and period < ?::date and state = 'OPEN'"
+                + " order by period limit 1", distributor.value(), period.atDay(1))
+                .map(r -> YearMonth.from(r.get(0, java.time.LocalDate.class)));
     }
 
     @Override

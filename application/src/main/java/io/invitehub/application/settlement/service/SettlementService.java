@@ -18,6 +18,7 @@ import io.invitehub.application.shared.port.out.WebhookEvent;
 import io.invitehub.application.shared.port.out.WebhookEvents;
 import io.invitehub.application.shared.service.CallerRules;
 import io.invitehub.domain.settlement.LedgerKind;
+import io.invitehub.domain.settlement.StatementRefusedException;
 import io.invitehub.domain.settlement.StatementState;
 import io.invitehub.domain.settlement.StatementTotals;
 import io.invitehub.domain.shared.DomainException;
@@ -169,14 +170,18 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
             StatementView found = statements.find(statementId).orElseThrow(() -> notFound(statementId));
             statements.lockAccount(found.distributor());
             StatementView statement = statements.find(statementId).orElseThrow(() -> notFound(statementId));
-            statement.state().confirm();
+            if (statement.state() != StatementState.OPEN) {
+                throw StatementRefusedException.alreadyConfirmed(statement.period(), statement.state());
+            }
             YearMonth current = YearMonth.now(clock.withZone(zone));
             if (!statement.period().isBefore(current)) {
-                throw new DomainException(ErrorCode.CONFLICT, "the month " + statement.period() + " is not over yet");
+                throw StatementRefusedException.monthNotOver(statement.period());
             }
-            if (statements.openBefore(statement.distributor(), statement.period())) {
-                throw new DomainException(ErrorCode.CONFLICT, "confirm the earlier statements of this distributor first");
+            Optional<YearMonth> earlier = statements.earliestOpenBefore(statement.distributor(), statement.period());
+            if (earlier.isPresent()) {
+                throw StatementRefusedException.earlierOpen(statement.period(), earlier.get());
             }
+            statement.state().confirm();
             Instant now = clock.instant();
             StatementTotals totals = ledger.totals(statement.distributor(), statement.period());
             statements.confirm(statementId, totals, caller, now);

@@ -175,14 +175,38 @@ public final class ShopService implements ShopUseCase, OrderAdminUseCase, Expire
     }
 
     @Override
-    public Page<PaymentAlert> alerts(Actor staff, PageRequest page) {
+    public Page<PaymentAlert> alerts(Actor staff, PaymentAlert.State state, PageRequest page) {
         staff.requireStaff();
         Optional<Long> before = page.cursor().map(c -> c.longKey(ALERTS_CURSOR, 1, 0));
-        List<PaymentAlert> rows = alerts.latest(before, page.limit() + 1);
+        List<PaymentAlert> rows = alerts.latest(state, before, page.limit() + 1);
         boolean more = rows.size() > page.limit();
         List<PaymentAlert> items = more ? rows.subList(0, page.limit()) : rows;
         Optional<PageCursor> next = more ? Optional.of(PageCursor.of(ALERTS_CURSOR, items.get(items.size() - 1).id())) : Optional.empty();
         return new Page<>(items, next);
+    }
+
+    @Override
+    public PaymentAlert handleAlert(Actor staff, long alertId, String note) {
+        staff.requireStaff();
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_ALERT_NOTE) {
+            throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "note is required (at most " + MAX_ALERT_NOTE
+                    + " characters): say how the money went back");
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            if (!alerts.markHandled(alertId, staff.userId().orElseThrow(), text, now)) {
+                PaymentAlert found = alerts.find(alertId)
+                        .orElseThrow(() -> DomainException.notFound("payment alert " + alertId + " does not exist"));
+                PaymentAlert.Handling done = found.handled().orElseThrow();
+                throw new DomainException(ErrorCode.PAYMENT_ALERT_ALREADY_HANDLED, "payment alert " + alertId + " was marked handled "
+                        + done.at() + done.byUsername().map(u -> " by " + u).orElse("") + ": " + done.note() + "; nothing changed");
+            }
+            PaymentAlert handled = alerts.find(alertId).orElseThrow();
+            audit.record(AuditEntry.of(staff, "PAYMENT_ALERT_HANDLED", "PAYMENT_ALERT", alertId,
+                    handled.kind() + handled.orderNo().map(o -> " order " + o).orElse("") + ": " + text, now));
+            return handled;
+        });
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.invitehub.domain.order.PayType;
 import io.invitehub.domain.order.Plan;
 import io.invitehub.domain.order.PlanSpec;
 import io.invitehub.domain.order.PlanType;
+import io.invitehub.application.shared.port.out.AuditEntry;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.Money;
@@ -211,11 +212,11 @@ class ShopServicesTest {
 
         assertThat(notify.handle(paid(order, "T1", 1980, "alipay"))).isTrue();
         assertThat(wakeUps.count(WakeUps.Work.ORDER_FULFILMENT)).isEqualTo(1);
-        assertThat(storage.paymentAlerts().latest(Optional.empty(), 10)).isEmpty();
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.empty(), 10)).isEmpty();
 
         // a second payment of the same order: success (stop the gateway) and an alert to refund it
         assertThat(notify.handle(paid(order, "T2", 1980, "alipay"))).isTrue();
-        assertThat(storage.paymentAlerts().latest(Optional.empty(), 10)).extracting(PaymentAlert::kind)
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.empty(), 10)).extracting(PaymentAlert::kind)
                 .containsExactly(PaymentAlert.Kind.PAID_TWICE);
         assertThat(reload(order).tradeNo()).contains("T1");
     }
@@ -229,20 +230,59 @@ class ShopServicesTest {
         Order order = place(a, 1);
         assertThat(notify.handle(paid(order, "T1", 990, "alipay"))).isTrue();
         assertThat(notify.handle(paid(order, "T1", 990, "alipay"))).isTrue();
-        assertThat(storage.paymentAlerts().latest(Optional.empty(), 10)).as("an exact repeat").isEmpty();
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.empty(), 10)).as("an exact repeat").isEmpty();
 
         assertThat(notify.handle(paid(order, "T1", 1, "alipay"))).isTrue();
         assertThat(notify.handle(paid(order, "T1", 990, "wxpay"))).isTrue();
 
-        assertThat(shop.alerts(Actor.of(admin), PageRequest.first(50)).items())
+        assertThat(shop.alerts(Actor.of(admin), PaymentAlert.State.OPEN, PageRequest.first(50)).items())
                 .extracting(al -> al.kind() + " " + al.tradeNo().orElse("-") + " " + al.orderNo().orElse("-")).containsExactly(
                         "PAY_TYPE_MISMATCH T1 " + order.orderNo().value(), "AMOUNT_MISMATCH T1 " + order.orderNo().value());
-        assertThat(shop.alerts(Actor.of(admin), PageRequest.first(50)).items()).extracting(PaymentAlert::detail)
+        assertThat(shop.alerts(Actor.of(admin), PaymentAlert.State.OPEN, PageRequest.first(50)).items()).extracting(PaymentAlert::detail)
                 .allMatch(d -> d.contains("already paid this order"));
         Order kept = reload(order);
         assertThat(kept.status()).isEqualTo(OrderStatus.PAID);
         assertThat(kept.tradeNo()).contains("T1");
         assertThat(wakeUps.count(WakeUps.Work.ORDER_FULFILMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentAlertIsMarkedHandledOnceWithANoteAuditedAndLeavesTheOpenList() {
+        Order order = place(a, 1);
+        assertThat(notify.handle(paid(order, "T1", 989, "alipay"))).isFalse();
+        PaymentAlert alert = shop.alerts(Actor.of(admin), PaymentAlert.State.OPEN, PageRequest.first(10)).items().get(0);
+        int audited = storage.auditLog().latest(100).size();
+
+        assertThatThrownBy(() -> shop.handleAlert(Actor.of(admin), alert.id(), "  "))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThatThrownBy(() -> shop.handleAlert(Actor.of(admin), alert.id(), "x".repeat(501)))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThatThrownBy(() -> shop.handleAlert(Actor.of(a), alert.id(), "refunded"))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThatThrownBy(() -> shop.handleAlert(Actor.of(admin), alert.id() + 1000, "refunded"))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(storage.paymentAlerts().find(alert.id()).orElseThrow().open()).as("nothing changed on a refusal").isTrue();
+        assertThat(storage.auditLog().latest(100)).hasSize(audited);
+
+        clock.advance(Duration.ofMinutes(3));
+        PaymentAlert handled = shop.handleAlert(Actor.of(admin), alert.id(), " refunded via Alipay #123 ");
+        PaymentAlert.Handling h = handled.handled().orElseThrow();
+        assertThat(h.note()).isEqualTo("refunded via Alipay #123");
+        assertThat(h.by()).contains(admin.id());
+        assertThat(h.byUsername()).contains(admin.username());
+        assertThat(h.at()).isEqualTo(clock.instant());
+        assertThat(storage.auditLog().latest(1).get(0)).extracting(AuditEntry::action, AuditEntry::targetType, AuditEntry::targetId)
+                .containsExactly("PAYMENT_ALERT_HANDLED", "PAYMENT_ALERT", Long.toString(alert.id()));
+
+        assertThatThrownBy(() -> shop.handleAlert(Actor.of(admin), alert.id(), "again"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("refunded via Alipay #123")
+                .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.PAYMENT_ALERT_ALREADY_HANDLED);
+        assertThat(storage.paymentAlerts().find(alert.id()).orElseThrow().handled().orElseThrow().note()).isEqualTo("refunded via Alipay #123");
+        assertThat(storage.auditLog().latest(100)).hasSize(audited + 1);
+
+        assertThat(shop.alerts(Actor.of(admin), PaymentAlert.State.OPEN, PageRequest.first(10)).items()).isEmpty();
+        assertThat(shop.alerts(Actor.of(admin), PaymentAlert.State.HANDLED, PageRequest.first(10)).items()).containsExactly(handled);
+        assertThat(shop.alerts(Actor.of(admin), PaymentAlert.State.ALL, PageRequest.first(10)).items()).containsExactly(handled);
     }
 
     @Test
@@ -254,7 +294,7 @@ class ShopServicesTest {
         Map<String, String> waiting = paid(order, "T1", 990, "alipay");
         waiting.put("trade_status", "WAIT_BUYER_PAY");
         assertThat(notify.handle(waiting)).isFalse();
-        assertThat(storage.paymentAlerts().latest(Optional.empty(), 10)).isEmpty();
+        assertThat(storage.paymentAlerts().latest(PaymentAlert.State.ALL, Optional.empty(), 10)).isEmpty();
 
         assertThat(notify.handle(paid(order, "T1", 989, "alipay"))).isFalse();
         assertThat(notify.handle(paid(order, "T1", 991, "alipay"))).isFalse();
@@ -272,7 +312,7 @@ class ShopServicesTest {
         assertThat(notify.handle(paid(order, "T1", 990, "alipay"))).isFalse();
         assertThat(reload(order).status()).isEqualTo(OrderStatus.EXPIRED);
 
-        assertThat(shop.alerts(Actor.of(admin), PageRequest.first(50)).items()).extracting(PaymentAlert::kind).containsExactly(
+        assertThat(shop.alerts(Actor.of(admin), PaymentAlert.State.OPEN, PageRequest.first(50)).items()).extracting(PaymentAlert::kind).containsExactly(
                 PaymentAlert.Kind.ORDER_CLOSED, PaymentAlert.Kind.ORDER_CLOSED, PaymentAlert.Kind.TRADE_REUSED,
                 PaymentAlert.Kind.PAY_TYPE_MISMATCH, PaymentAlert.Kind.AMOUNT_MISMATCH, PaymentAlert.Kind.AMOUNT_MISMATCH);
     }

@@ -15,12 +15,14 @@ const POLL_MS = 2000;
  * (GET /admin/orders; the page follows open fulfilments until they are done), an order's detail, the retry of a
  * failed fulfilment (POST …/retry-fulfilment; not for a refunded order, whose fulfilment was stopped), the refund of a
  * paid order (POST …/refund, ADR 45), and the payment alerts: payments refused after a valid signature, money to refund
- * (GET /admin/payment-alerts).
+ * (GET /admin/payment-alerts?state=open|handled|all, the open ones first), each marked handled with a note once the money
+ * went back (POST /admin/payment-alerts/{id}/handled, V54); the tab's badge is the overview's count of open alerts.
  */
 class StaffOrdersPage extends ConsoleElement {
   static properties = {
     rows: { state: true }, stats: { state: true }, alerts: { state: true }, loading: { state: true }, status: { state: true },
     tab: { state: true }, buyers: { state: true }, plans: { state: true }, order: { state: true },
+    alertState: { state: true }, openAlerts: { state: true },
   };
 
   constructor() {
@@ -29,6 +31,8 @@ class StaffOrdersPage extends ConsoleElement {
     this.alertCursors = new Cursors();
     this.rows = null;
     this.alerts = null;
+    this.alertState = 'open';
+    this.openAlerts = null;
     this.status = '';
     this.tab = new URLSearchParams(window.location.search).get('tab') === 'alerts' ? 'alerts' : 'orders';
     this.buyers = new Map();
@@ -76,7 +80,41 @@ class StaffOrdersPage extends ConsoleElement {
   }
 
   async loadAlerts() {
-    await this.loadList('/api/v1/admin/payment-alerts', {}, { pageSize: PAGE_SIZE, cursors: this.alertCursors, into: 'alerts', loading: null });
+    const page = await this.loadList((query) => Promise.all([
+      api.get('/api/v1/admin/payment-alerts', { query }),
+      api.get('/api/v1/admin/alerts'),
+    ]).then(([alerts, counts]) => ({ ...alerts, openAlerts: counts.payment_alerts })), { state: this.alertState },
+    { pageSize: PAGE_SIZE, cursors: this.alertCursors, into: 'alerts', loading: null });
+    if (page) {
+      this.openAlerts = page.openAlerts;
+    }
+  }
+
+  /** OPEN → handled, with a note saying how the money went back; the alert stays, in the handled list. */
+  async markHandled(alert) {
+    const done = await formDialog({
+      title: t('orders.handleTitle', { kind: t(`paymentAlert.${alert.kind}`) }),
+      intro: t('orders.handleIntro', { detail: alert.detail }),
+      className: 'handle-alert-dialog',
+      submitLabel: t('orders.markHandled'),
+      fields: [{ name: 'note', label: t('orders.handleNote'), type: 'textarea', required: true, help: t('orders.handleNoteHelp') }],
+      submit: async (values) => {
+        try {
+          return await api.post('/api/v1/admin/payment-alerts/{id}/handled', { params: { id: alert.id }, body: { note: values.note } });
+        } catch (error) {
+          if (error.code === 'PAYMENT_ALERT_ALREADY_HANDLED') {
+            this.alertCursors.reset();
+            this.loadAlerts(); // someone else was first: the list shows it
+          }
+          throw error;
+        }
+      },
+    });
+    if (done) {
+      toast(t('orders.handled', { kind: t(`paymentAlert.${done.kind}`) }));
+      this.alertCursors.reset();
+      this.loadAlerts();
+    }
   }
 
   async retry(row) {
@@ -135,7 +173,7 @@ class StaffOrdersPage extends ConsoleElement {
         <sl-tab-group @sl-tab-show=${(e) => { this.tab = e.detail.name; }}>
           <sl-tab slot="nav" panel="orders" class="tab-orders" ?active=${this.tab === 'orders'}>${t('menu.orders')}</sl-tab>
           <sl-tab slot="nav" panel="alerts" class="tab-alerts" ?active=${this.tab === 'alerts'}>${t('orders.alerts')}
-            ${this.alerts && this.alerts.length > 0 ? html`<sl-badge variant="danger" pill class="alerts-badge">${this.alerts.length}${this.alertCursors.hasNext ? '+' : ''}</sl-badge>` : nothing}</sl-tab>
+            ${this.openAlerts > 0 ? html`<sl-badge variant="danger" pill class="alerts-badge">${number(this.openAlerts)}</sl-badge>` : nothing}</sl-tab>
           <sl-tab-panel name="orders" ?active=${this.tab === 'orders'}>${this.ordersPanel()}</sl-tab-panel>
           <sl-tab-panel name="alerts" ?active=${this.tab === 'alerts'}>${this.alertsPanel()}</sl-tab-panel>
         </sl-tab-group>
@@ -187,17 +225,30 @@ class StaffOrdersPage extends ConsoleElement {
 
   alertsPanel() {
     return html`<p class="card-hint">${t('orders.alertsHint')}</p>
+      <div class="filters" role="search">
+        <sl-select class="filter-alert-state" label=${t('orders.alertState')} size="small" value=${this.alertState}
+          @sl-change=${(e) => { this.alertState = e.target.value || 'open'; this.alertCursors.reset(); this.loadAlerts(); }}>
+          ${['open', 'handled', 'all'].map((st) => html`<sl-option value=${st}>${t(`alertFilter.${st}`)}</sl-option>`)}
+        </sl-select>
+      </div>
       ${dataTable({
     label: t('orders.alerts'),
     rows: this.alerts,
+    rowKey: (a) => a.id,
     columns: [
       { title: t('field.createdAt'), className: 'nowrap', render: (a) => dateTime(a.created_at) },
       { title: t('orders.alertKind'), render: (a) => html`<sl-tag size="small" variant="danger" class="alert-kind">${t(`paymentAlert.${a.kind}`)}</sl-tag>` },
       { title: t('orders.orderNo'), className: 'nowrap', render: (a) => html`<span class="mono">${a.order_no ?? '—'}</span>` },
       { title: t('orders.tradeNo'), className: 'nowrap', render: (a) => html`<span class="mono">${a.trade_no ?? '—'}</span>` },
       { title: t('orders.alertDetail'), render: (a) => a.detail },
+      { title: t('orders.alertState'), render: (a) => html`${statusTag('alertState', a.state)}${a.state === 'HANDLED'
+        ? html`<div class="muted small alert-handling">${t('orders.handledBy', { name: a.handled_by_username ?? '—', at: dateTime(a.handled_at) })}</div>
+          <div class="small alert-note">${a.handled_note}</div>` : nothing}` },
+      { title: t('field.actions'), className: 'actions', render: (a) => (a.state === 'OPEN'
+        ? html`<sl-button size="small" variant="primary" outline class="mark-handled" @click=${() => this.markHandled(a)}>${t('orders.markHandled')}</sl-button>`
+        : nothing) },
     ],
-    empty: emptyState({ icon: 'shield-check', text: t('orders.noAlerts') }),
+    empty: emptyState({ icon: 'shield-check', text: this.alertState === 'open' ? t('orders.noOpenAlerts') : t('orders.noAlerts') }),
   })}
       ${this.alerts && this.alerts.length > 0 ? pager(this.alertCursors, () => { this.alertCursors.back(); this.loadAlerts(); },
     () => { this.alertCursors.forward(); this.loadAlerts(); }, false) : nothing}`;

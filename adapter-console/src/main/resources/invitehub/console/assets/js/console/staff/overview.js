@@ -85,7 +85,7 @@ class OverviewPage extends ConsoleElement {
       return card(t('overview.alerts'), html`<sl-skeleton effect="pulse"></sl-skeleton>`);
     }
     const items = [
-      { key: 'payment_alerts', count: al.payment_alerts, text: t('alert.payment', { days: al.payment_alert_days }), href: '/console/orders?tab=alerts',
+      { key: 'payment_alerts', count: al.payment_alerts, text: t('alert.payment'), href: '/console/orders?tab=alerts',
         hint: al.latest_payment_alert_at ? t('alert.latest', { at: dateTime(al.latest_payment_alert_at) }) : nothing },
       { key: 'removal_failures', count: al.removal_failures, text: t('alert.removalFailures'), href: '/console/invitations' },
       { key: 'fulfilment_failed', count: al.fulfilment_failed, text: t('alert.fulfilmentFailed'), href: '/console/orders' },

@@ -85,6 +85,9 @@ export async function adjustBalance(distributor, currency) {
  * /admin/settlement/files/{layout}, read with the token by the export button). Money arrives as decimal strings in
  * major units and is summed and shown through integer minor units with its currency.
  */
+/** The refusals of a confirmation that say why (docs/api.md), each with its words in the message tables. */
+const CONFIRM_REFUSALS = ['STATEMENT_MONTH_NOT_OVER', 'EARLIER_STATEMENT_NOT_CONFIRMED', 'STATEMENT_ALREADY_CONFIRMED'];
+
 class StaffSettlementPage extends ConsoleElement {
   static properties = { rows: { state: true }, period: { state: true } };
 
@@ -139,8 +142,16 @@ class StaffSettlementPage extends ConsoleElement {
       this.replaced(statement);
       toast(t('staffSettlement.confirmed', { name: row.username, period: row.period }));
     } catch (error) {
-      // a generic 409: the month is not over, or an earlier statement of the distributor is still open
-      toast(error.status === 409 ? t('staffSettlement.confirmRefused') : error.message, 'danger');
+      // the refusal's own reason, with the month that blocks it (the problem's period): not over yet, an earlier
+      // statement of the distributor still open, or confirmed already (then the row is stale: reload it)
+      if (CONFIRM_REFUSALS.includes(error.code)) {
+        toast(t(`confirmRefused.${error.code}`, { period: error.problem.period ?? row.period, name: row.username }), 'danger');
+        if (error.code === 'STATEMENT_ALREADY_CONFIRMED') {
+          this.load();
+        }
+      } else {
+        toastError(error);
+      }
     }
   }
 

@@ -24,10 +24,10 @@ public final class AlertHandlers {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
     }
 
-    record Alerts(int paymentAlertDays, long paymentAlerts, Instant latestPaymentAlertAt, long removalFailures, long fulfilmentFailed,
+    record Alerts(long paymentAlerts, Instant latestPaymentAlertAt, long removalFailures, long fulfilmentFailed,
                   long teamsTokenInvalid, long teamsBanned, long teamsPaused, long waiting) {
         static Alerts of(PlatformAlerts a) {
-            return new Alerts(PlatformAlerts.PAYMENT_ALERT_DAYS, a.paymentAlerts(), a.latestPaymentAlertAt().orElse(null),
+            return new Alerts(a.paymentAlerts(), a.latestPaymentAlertAt().orElse(null),
                     a.removalFailures(), a.fulfilmentFailed(), a.teamsTokenInvalid(), a.teamsBanned(), a.teamsPaused(), a.waiting());
         }
     }

@@ -18,6 +18,7 @@ import io.invitehub.application.shop.port.in.OrderAdminUseCase;
 import io.invitehub.application.shop.port.in.PlaceOrderCommand;
 import io.invitehub.application.shop.port.in.PlacedOrder;
 import io.invitehub.application.shop.port.in.ShopUseCase;
+import io.invitehub.application.shop.view.PaymentAlert;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.order.NewOrder;
 import io.invitehub.domain.order.Order;
@@ -62,6 +63,7 @@ public final class ShopHandlers {
     public static final ResponseShape REFUND_ANSWER = ResponseShape.ok(ShopResponses.RefundView.class);
     public static final ResponseShape STATS_ANSWER = ResponseShape.ok(ShopResponses.Stats.class);
     public static final ResponseShape ALERTS_ANSWER = ResponseShape.page(ShopResponses.AlertView.class);
+    public static final ResponseShape ALERT_ANSWER = ResponseShape.ok(ShopResponses.AlertView.class);
 
     private static final Field PLAN_ID = Field.id("id").labelled("plan id");
     private static final Field ORDER_NO = Field.token("order_no", 32);
@@ -81,6 +83,9 @@ public final class ShopHandlers {
     public static final RequestShape ORDERS = PAGE.query(Field.choice("status", OrderStatus.class), Field.id("buyer_id"));
     public static final RequestShape NOTHING = RequestShape.none();
     public static final RequestShape REFUND = ONE_ORDER.body(Field.prose("reason", 500));
+    public static final RequestShape ALERTS = PAGE.query(Field.choice("state", PaymentAlert.State.class));
+    public static final RequestShape HANDLE_ALERT = RequestShape.none().path(Field.id("id").labelled("payment alert id"))
+            .body(Field.prose("note", OrderAdminUseCase.MAX_ALERT_NOTE));
 
     private final ManagePlansUseCase plans;
     private final ShopUseCase shop;
@@ -100,6 +105,9 @@ public final class ShopHandlers {
     }
 
     record RefundBody(String reason) {
+    }
+
+    record HandleAlertBody(String note) {
     }
 
     record PlanBody(String name, String planType, String price, String originalPrice, Integer codeCount, Integer codeMaxUses,
@@ -198,8 +206,15 @@ public final class ShopHandlers {
         ctx.json(Stats.of(admin.stats(actor(ctx))));
     }
 
+    /** {@code ?state=open} (the default: what still needs a person), {@code handled} or {@code all}. */
     public void alerts(Context ctx) {
-        PageBody.answer(ctx, admin.alerts(actor(ctx), pageRequest(ctx)), AlertView::of);
+        PaymentAlert.State state = enumParam(ctx, "state", PaymentAlert.State.class).orElse(PaymentAlert.State.OPEN);
+        PageBody.answer(ctx, admin.alerts(actor(ctx), state, pageRequest(ctx)), AlertView::of);
+    }
+
+    public void handleAlert(Context ctx) {
+        HandleAlertBody b = body(ctx, HandleAlertBody.class);
+        ctx.json(AlertView.of(admin.handleAlert(actor(ctx), pathId(ctx, "payment alert id"), required(b.note(), "note"))));
     }
 
     public void retryFulfilment(Context ctx) {

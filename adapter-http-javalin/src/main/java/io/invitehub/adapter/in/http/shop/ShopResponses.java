@@ -7,9 +7,11 @@ import io.invitehub.domain.order.Order;
 import io.invitehub.domain.order.PayType;
 import io.invitehub.domain.order.Plan;
 import io.invitehub.domain.order.PlanSpec;
+import io.invitehub.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static io.invitehub.adapter.in.http.wire.Amounts.text;
@@ -77,9 +79,15 @@ final class ShopResponses {
     record RefundView(OrderView order, int codesDisabled, int codesKept) {
     }
 
-    record AlertView(long id, String kind, String orderNo, String tradeNo, String detail, Instant createdAt) {
+    /** {@code state}: OPEN or HANDLED; the handled_* fields are null while it is open. */
+    record AlertView(long id, String kind, String orderNo, String tradeNo, String detail, Instant createdAt, String state,
+                     Instant handledAt, Long handledBy, String handledByUsername, String handledNote) {
         static AlertView of(PaymentAlert a) {
-            return new AlertView(a.id(), a.kind().name(), a.orderNo().orElse(null), a.tradeNo().orElse(null), a.detail(), a.at());
+            Optional<PaymentAlert.Handling> h = a.handled();
+            return new AlertView(a.id(), a.kind().name(), a.orderNo().orElse(null), a.tradeNo().orElse(null), a.detail(), a.at(),
+                    a.open() ? "OPEN" : "HANDLED", h.map(PaymentAlert.Handling::at).orElse(null),
+                    h.flatMap(PaymentAlert.Handling::by).map(UserId::value).orElse(null),
+                    h.flatMap(PaymentAlert.Handling::byUsername).orElse(null), h.map(PaymentAlert.Handling::note).orElse(null));
         }
     }
 }

@@ -42,7 +42,12 @@ public interface ManageSettlementUseCase {
     /** A correction of {@code amountMinor} (either sign, not 0) with a reason. */
     LedgerEntryView adjust(UserId caller, UserId distributor, long amountMinor, String reason);
 
-    /** OPEN → CONFIRMED: the month must be over and every earlier statement confirmed; the numbers are frozen as the ledger has them now. */
+    /**
+     * OPEN → CONFIRMED: the month must be over and every earlier statement confirmed; the numbers are frozen as the ledger has them now.
+     *
+     * @throws io.invitehub.domain.settlement.StatementRefusedException STATEMENT_ALREADY_CONFIRMED, STATEMENT_MONTH_NOT_OVER,
+     *         EARLIER_STATEMENT_NOT_CONFIRMED (with the blocking period); nothing changed
+     */
     StatementView confirm(UserId caller, long statementId);
 
     /**

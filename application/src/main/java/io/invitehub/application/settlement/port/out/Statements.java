@@ -33,8 +33,8 @@ public interface Statements {
     /** CONFIRMED → PAID. */
     void markPaid(long id, String reference, UserId by, Instant at);
 
-    /** Whether an OPEN statement of the distributor comes before {@code period}. */
-    boolean openBefore(UserId distributor, YearMonth period);
+    /** The earliest OPEN statement month of the distributor before {@code period}, if any. */
+    Optional<YearMonth> earliestOpenBefore(UserId distributor, YearMonth period);
 
     /** Every written statement of the month, with the distributors' names, by distributor id. */
     List<StatementView> ofPeriod(YearMonth period);

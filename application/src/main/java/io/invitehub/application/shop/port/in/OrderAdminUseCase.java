@@ -23,7 +23,19 @@ public interface OrderAdminUseCase {
 
     OrderStats stats(Actor staff);
 
-    Page<PaymentAlert> alerts(Actor staff, PageRequest page);
+    /** Payment alerts in {@code state} (open: not marked handled yet), newest first (keyset on the id). */
+    Page<PaymentAlert> alerts(Actor staff, PaymentAlert.State state, PageRequest page);
+
+    /**
+     * Marks an open payment alert handled with {@code note} (how the money went back), audited, in one conditional
+     * update: of two staff doing it at once, exactly one wins.
+     *
+     * @throws io.invitehub.domain.shared.DomainException VALIDATION_FAILED (note blank or longer than
+     *         {@link #MAX_ALERT_NOTE}), NOT_FOUND, PAYMENT_ALERT_ALREADY_HANDLED (nothing changed), FORBIDDEN (not staff)
+     */
+    PaymentAlert handleAlert(Actor staff, long alertId, String note);
+
+    int MAX_ALERT_NOTE = 500;
 
     /** FAILED → PENDING, attempts from zero; the worker resumes from the codes already delivered. */
     Order retryFulfilment(Actor staff, OrderNo orderNo);
