@@ -7,6 +7,7 @@ import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.bench.dataset.DatasetSeeder;
+import io.invitehub.bench.dataset.StatementCounts;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.library.config.SecretsKey;
 import io.invitehub.library.config.Settings;

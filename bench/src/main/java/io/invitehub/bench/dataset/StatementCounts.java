@@ -1,4 +1,4 @@
-package io.invitehub.bench;
+package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import org.jooq.CloseableDSLContext;
@@ -10,20 +10,20 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * {@code bench --statements}: what one redemption costs PostgreSQL, in counts that do not depend on the
+ * {@code bench --statements} (in this package: the bench's SQL stays here, {@code BenchArchitectureTest}): what one redemption costs PostgreSQL, in counts that do not depend on the
  * machine's load. The embedded PostgreSQL starts with {@code pg_stat_statements} (tracking the statements
  * that triggers and functions run too); before the redemption phase the counters are reset, after it (once
  * the dispatcher has turned every new invitation into INVITED) the statements are printed per successful
  * redemption: calls, rows, shared buffers hit and read per call, with the commits of the whole database.
  */
-final class StatementCounts {
+public final class StatementCounts {
     /**
      * The server settings that load the extensions (restart-only settings, so given at start): {@code
      * pg_stat_statements} and {@code auto_explain}, which writes the plan of one statement in a hundred (nested
      * ones included) with its actual rows and shared buffers to the server log in {@code logDirectory} (kept after
      * the run, unlike the bench's data directory).
      */
-    static Map<String, String> serverConfig(java.nio.file.Path logDirectory) {
+    public static Map<String, String> serverConfig(java.nio.file.Path logDirectory) {
         return Map.ofEntries(
                 Map.entry("shared_preload_libraries", "'pg_stat_statements,auto_explain'"),
                 Map.entry("pg_stat_statements.track", "all"),
@@ -45,7 +45,7 @@ final class StatementCounts {
     private long commitsBefore;
     private long rollbacksBefore;
 
-    StatementCounts(PersistenceSettings superuser) {
+    public StatementCounts(PersistenceSettings superuser) {
         this.superuser = superuser;
         try (CloseableDSLContext db = connect()) {
             db.execute("create extension if not exists pg_stat_statements");
@@ -57,7 +57,7 @@ final class StatementCounts {
     }
 
     /** Resets the counters: from here on every statement of the database counts. */
-    void reset() {
+    public void reset() {
         try (CloseableDSLContext db = connect()) {
             db.execute("select pg_stat_statements_reset()");
             db.execute("select pg_stat_reset()");
@@ -72,7 +72,7 @@ final class StatementCounts {
      * Prints the statements since {@link #reset()} per {@code redemptions}: the top-level ones (what the
      * service sends) and the nested ones (run by triggers and functions), most called first.
      */
-    void print(long redemptions, PrintStream out) {
+    public void print(long redemptions, PrintStream out) {
         if (redemptions <= 0) {
             out.println("statements: no successful redemption to divide by");
             return;
@@ -160,7 +160,7 @@ final class StatementCounts {
     }
 
     /** Waits (at most 60 s) until the dispatcher has no RESERVED invitation created since {@code since} left. */
-    void awaitDispatched(java.time.Instant since) throws InterruptedException {
+    public void awaitDispatched(java.time.Instant since) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         try (CloseableDSLContext db = connect()) {
             while (System.nanoTime() < deadline) {
