@@ -7,6 +7,7 @@ import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.bench.dataset.DatasetSeeder;
+import io.invitehub.bench.dataset.StatementCounts;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.library.config.SecretsKey;
 import io.invitehub.library.config.Settings;
@@ -69,7 +70,8 @@ public final class Bench {
      * seconds of the redemption phase, clients and seconds of each read measurement.
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
-                               boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows) {
+                               boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
+                               boolean statements, boolean skipReads, boolean skipShop) {
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
@@ -80,6 +82,9 @@ public final class Bench {
             boolean onlyShop = false;
             boolean onlyExport = false;
             long exportRows = 1_000_000;
+            boolean statements = false;
+            boolean skipReads = false;
+            boolean skipShop = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -91,9 +96,12 @@ public final class Bench {
                     case "--only-shop": onlyShop = true; break;
                     case "--only-export": onlyExport = true; break;
                     case "--export-rows": exportRows = Long.parseLong(value(args, ++i)); break;
+                    case "--statements": statements = true; break;
+                    case "--no-reads": skipReads = true; break;
+                    case "--no-shop": skipShop = true; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop --only-export "
-                            + "--export-rows <n>)");
+                            + "--export-rows <n> --statements --no-reads --no-shop)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -104,7 +112,7 @@ public final class Bench {
                         + "--seconds in [1, 600], --read-seconds in [1, 120], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows);
+                    onlyExport, exportRows, statements, skipReads, skipShop);
         }
 
         private static String value(String[] args, int i) {
@@ -153,13 +161,20 @@ public final class Bench {
             // measurements (competing for the cores and freeing seats under the redemption check)
             env.put("INVITEHUB_LIFECYCLE_INTERVAL", "6h");
             Settings settings = Settings.from(env);
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir)) {
+            Path serverLog = dir.resolveSibling(dir.getFileName() + "-postgres-log");
+            if (options.statements()) {
+                createWritableDirectory(serverLog);
+                out.printf("statements: pg_stat_statements on; auto_explain writes 1 %% of the plans to %s%n", serverLog);
+            }
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir,
+                    options.statements() ? StatementCounts.serverConfig(serverLog) : Map.of())) {
                 DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
+                StatementCounts counts = options.statements() ? new StatementCounts(database.superuserSettings(1)) : null;
                 try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.database().poolSize())).start()) {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
                     String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
-                    if (!options.onlyShop()) {
+                    if (!options.onlyShop() && !options.skipReads()) {
                         // a discarded pass over every read route of both distributors first: otherwise the first
                         // route measured (the largest's summary) pays the JIT warm-up of the whole read side
                         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
@@ -169,11 +184,15 @@ public final class Bench {
                         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
                             rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny", options.readDuration()));
                         }
-                        out.printf("load average before the redemptions: %s%n", loadAverage());
-                        rows.add(redemptions(hub, client, url).row());
                     }
-                    out.printf("load average before the shop: %s%n", loadAverage());
-                    rows.addAll(shop(hub, client, url, dataset.tiny().id()));
+                    if (!options.onlyShop()) {
+                        out.printf("load average before the redemptions: %s%n", loadAverage());
+                        rows.add(redemptions(hub, client, url, counts).row());
+                    }
+                    if (!options.skipShop()) {
+                        out.printf("load average before the shop: %s%n", loadAverage());
+                        rows.addAll(shop(hub, client, url, dataset.tiny().id()));
+                    }
                     out.println();
                     out.println(HttpLoad.Result.header());
                     rows.forEach(out::println);
@@ -333,7 +352,8 @@ public final class Bench {
      * room for all of them, the dispatcher running. Afterwards the invariants are checked: no team
      * over max_seats, exactly one use per redemption.
      */
-    private HttpLoad.Result redemptions(InviteHub hub, HttpClient client, String base) throws InterruptedException {
+    private HttpLoad.Result redemptions(InviteHub hub, HttpClient client, String base, StatementCounts counts)
+            throws InterruptedException {
         // enough codes for the whole duration at ~3 000 redemptions/s (bounded: at most 300 000)
         int codeCount = (int) Math.min(300_000, Math.max(5_000, options.duration().toSeconds() * 3_000));
         int teams = Math.max(10, codeCount / 500 + 1);
@@ -350,6 +370,10 @@ public final class Bench {
         out.printf("redemption phase: created %d teams and issued %d single-use platform codes in %d ms%n", teams, codeCount,
                 (System.nanoTime() - seeding) / 1_000_000);
 
+        java.time.Instant phase = java.time.Instant.now();
+        if (counts != null) {
+            counts.reset();
+        }
         HttpLoad.Result result = HttpLoad.run("POST /public/redeem (new codes)", client, options.clients(), options.duration(),
                 codeCount, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/redeem"))
                         .header("Content-Type", "application/json")
@@ -357,6 +381,10 @@ public final class Bench {
                                 + "\",\"email\":\"bench" + n + "@example.com\"}"))
                         .build(),
                 status -> status == 200);
+        if (counts != null) {
+            counts.awaitDispatched(phase);
+            counts.print(result.requests() - result.failures(), out);
+        }
 
         SeatSummary seats = hub.queries().seats();
         long overfull = hub.teams().listTeams().stream().filter(t -> t.seatsInUse() > t.maxSeats()).count();
@@ -476,6 +504,16 @@ public final class Bench {
             throw new IllegalStateException("bench: the sandbox pay page had no notification: HTTP " + page.statusCode());
         }
         return form.toString();
+    }
+
+    /** PostgreSQL may run as another user (in the user namespace of bin/java-userns): the log directory is open to it. */
+    private static void createWritableDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void deleteQuietly(Path dir) {

@@ -174,4 +174,45 @@ public abstract class AbstractDispatchOutboxContract extends StorageContractSupp
         assertThat(reload(b).state()).isEqualTo(RESERVED);
         assertThat(reload(b).attempts()).isZero();
     }
+
+    @Test
+    void aProviderCallsOutcomesAreRecordedTogetherOnlyWhereTheClaimStillHolds() {
+        RedeemCode code = newCode(0);
+        Team team = newTeam(10);
+        Invitation a = reserved(code, team, ALICE);
+        Invitation b = reserved(code, team, BOB);
+        Invitation c = reserved(code, team, CAROL);
+        UUID claim = tx(() -> storage.dispatchOutbox().claimForDispatch(10, NOW, LEASE)).token();
+        move(b, RESERVED, CANCELLED, "admin");
+
+        List<Invitation> invited = tx(() -> storage.dispatchOutbox().applyClaimed(List.of(
+                change(a.id(), RESERVED, INVITED, NOW.plusSeconds(1), null),
+                change(b.id(), RESERVED, INVITED, NOW.plusSeconds(1), null),
+                change(c.id(), RESERVED, INVITED, NOW.plusSeconds(1), null)), claim));
+
+        assertThat(ids(invited)).containsExactly(a.id(), c.id());
+        assertThat(invited).allSatisfy(i -> {
+            assertThat(i.state()).isEqualTo(INVITED);
+            assertThat(i.invitedAt()).contains(NOW.plusSeconds(1));
+        });
+        assertThat(reload(b).state()).isEqualTo(CANCELLED);
+        assertThat(tx(() -> storage.dispatchOutbox().applyClaimed(List.of(
+                change(a.id(), RESERVED, INVITED, NOW, null), change(c.id(), RESERVED, INVITED, NOW, null)), claim))).isEmpty();
+        assertThat(reload(a).invitedAt()).contains(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void aStaleClaimRecordsNoneOfItsCallsOutcomes() {
+        RedeemCode code = newCode(0);
+        Team team = newTeam(10);
+        Invitation a = reserved(code, team, ALICE);
+        Invitation b = reserved(code, team, BOB);
+        UUID stale = tx(() -> storage.dispatchOutbox().claimForDispatch(10, NOW, LEASE)).token();
+        tx(() -> storage.dispatchOutbox().claimForDispatch(10, NOW.plus(LEASE), LEASE));
+
+        assertThat(tx(() -> storage.dispatchOutbox().applyClaimed(List.of(
+                change(a.id(), RESERVED, INVITED, NOW, null), change(b.id(), RESERVED, INVITED, NOW, null)), stale))).isEmpty();
+        assertThat(reload(a).state()).isEqualTo(RESERVED);
+        assertThat(reload(b).state()).isEqualTo(RESERVED);
+    }
 }

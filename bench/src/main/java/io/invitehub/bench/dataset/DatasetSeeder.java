@@ -96,9 +96,13 @@ public final class DatasetSeeder {
                     + "select ? + k, case k when 1 then 'bench-largest' when 2 then 'bench-tiny' "
                     + "else 'bench-d' || lpad(k::text, 6, '0') end, ?, 'DISTRIBUTOR', 'APPROVED', ?::timestamptz - interval '400 days' "
                     + "from generate_series(1, ?) k", userBase, passwordHash, now, sizes.distributors());
-            sql.execute("insert into teams (id, name, provider_account_id, max_seats, created_at) overriding system value "
+            // next member sync spread over the default interval (3 min), as a service that has been running has it:
+            // all due at once, the start would sync every dataset team (each reading its seat holders) in one burst
+            // that overlaps the measurements and grows with the scale (issue 17)
+            sql.execute("insert into teams (id, name, provider_account_id, max_seats, created_at, next_sync_at) overriding system value "
                     + "select ? + k, 'dataset team ' || k, 'dataset-' || k, " + Team.MAX_SEATS_LIMIT
-                    + ", ?::timestamptz - interval '400 days' from generate_series(1, ?) k", teamBase, now, sizes.teams());
+                    + ", ?::timestamptz - interval '400 days', ?::timestamptz + (k % 180) * interval '1 second' "
+                    + "from generate_series(1, ?) k", teamBase, now, now, sizes.teams());
         });
         for (long from = 1; from <= sizes.codes(); from += CHUNK) {
             long lo = from;

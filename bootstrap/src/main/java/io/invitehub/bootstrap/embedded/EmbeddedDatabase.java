@@ -25,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with more server settings ({@code postgresql.conf} names and values) on top
+     * of the embedded default's: the benchmark loads {@code pg_stat_statements} this way.
+     */
+    public static EmbeddedDatabase start(Path dataDir, Map<String, String> serverConfig) {
         if ("root".equals(System.getProperty("user.name"))) {
             throw new ConfigurationException("embedded PostgreSQL cannot run as root; start with ./invitehub "
                     + "(it runs the JVM in a user namespace through bin/java-userns), run as another user, "
@@ -102,7 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path binaries = binaries();
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -116,8 +125,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     // zonky's readiness check connects as the superuser with these properties
-                    .setConnectConfig("password", superuserPassword)
-                    .start();
+                    .setConnectConfig("password", superuserPassword);
+            serverConfig.forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + directory, e);
         }

@@ -7,6 +7,7 @@ import io.invitehub.domain.invitation.InvitationChange;
 import io.invitehub.domain.invitation.InvitationId;
 import io.invitehub.domain.invitation.InvitationState;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,32 @@ final class JooqDispatchOutbox implements DispatchOutbox {
             throw new IllegalArgumentException("the outbox holds RESERVED invitations only");
         }
         return JooqInvitations.apply(dsl, change, INVITATIONS.CLAIM_TOKEN.eq(claimToken));
+    }
+
+    /**
+     * Changes of one kind (same from, to, instant and reason, no seat move: the dispatcher's INVITED outcomes of
+     * one provider call) in one statement, {@code … WHERE id = ANY(?) AND state = from AND claim_token = ?}; any
+     * other mix one statement each.
+     */
+    @Override
+    public List<Invitation> applyClaimed(List<InvitationChange> changes, UUID claimToken) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        InvitationChange first = changes.get(0);
+        boolean oneKind = changes.stream().allMatch(c -> c.from() == first.from() && c.to() == first.to() && c.at().equals(first.at())
+                && c.endReason().equals(first.endReason()) && c.seatIn().isEmpty());
+        if (!oneKind || changes.size() == 1) {
+            return DispatchOutbox.super.applyClaimed(changes, claimToken);
+        }
+        if (first.from() != InvitationState.RESERVED) {
+            throw new IllegalArgumentException("the outbox holds RESERVED invitations only");
+        }
+        Long[] ids = changes.stream().map(c -> c.id().value()).distinct().toArray(Long[]::new);
+        Map<Long, Invitation> moved = new HashMap<>();
+        JooqInvitations.applyAll(dsl, first, INVITATIONS.ID.eq(DSL.any(ids)), INVITATIONS.CLAIM_TOKEN.eq(claimToken))
+                .forEach(i -> moved.put(i.id().value(), i));
+        return changes.stream().map(c -> moved.get(c.id().value())).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     @Override

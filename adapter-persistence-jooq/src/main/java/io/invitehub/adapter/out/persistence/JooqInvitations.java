@@ -206,6 +206,14 @@ final class JooqInvitations implements Invitations {
      * it out of the dispatch outbox.
      */
     static Optional<Invitation> apply(DSLContext dsl, InvitationChange change, Condition fence) {
+        return applyAll(dsl, change, INVITATIONS.ID.eq(change.id().value()), fence).stream().findFirst();
+    }
+
+    /**
+     * {@code change}'s columns (everything but its id) set on every row {@code which} selects that is still in
+     * {@code change.from()} and matches {@code fence}, in one statement; the rows that moved.
+     */
+    static List<Invitation> applyAll(DSLContext dsl, InvitationChange change, Condition which, Condition fence) {
         OffsetDateTime at = Rows.at(change.at());
         UpdateSetMoreStep<InvitationsRecord> update = dsl.update(INVITATIONS)
                 .set(INVITATIONS.STATE, change.to().name())
@@ -227,8 +235,8 @@ final class JooqInvitations implements Invitations {
         } else if (change.leavesOutbox()) {
             update = update.setNull(INVITATIONS.NEXT_ATTEMPT_AT);
         }
-        return update.where(INVITATIONS.ID.eq(change.id().value())).and(INVITATIONS.STATE.eq(inline(change.from().name()))).and(fence)
-                .returning().fetchOptional().map(JooqInvitations::toDomain);
+        return update.where(which).and(INVITATIONS.STATE.eq(inline(change.from().name()))).and(fence)
+                .returning().fetch(JooqInvitations::toDomain);
     }
 
     static Invitation toDomain(InvitationsRecord r) {

@@ -174,6 +174,51 @@ class RedemptionRoundTripsTest {
         }
     }
 
+    /**
+     * The dispatcher's share (ADR 56): twenty RESERVED invitations, ten in each of two teams, are one claim transaction
+     * (select and update), one read of each team's account, one provider call of ten per team and one transaction per
+     * call for their INVITED outcomes — three transactions, not twenty-one.
+     */
+    @Test
+    void dispatchingTwentyInvitationsIsOneClaimAndOneTransactionPerProviderCall() {
+        db.transactions().inTransaction(() -> db.teams().create(new NewTeam("t2", "acct-t2", "token", 10, Optional.empty())));
+        for (int i = 0; i < 20; i++) {
+            Code code = code("HUB", "AAAAAAAAC" + "CDEFGHJKMN".charAt(i % 10) + "PQ".charAt(i / 10));
+            assertThat(service.redeem(new RedeemCommand(code, Email.of("d" + i + "@example.com"), "10.0.0.1"))
+                    .invitation().state()).isEqualTo(InvitationState.RESERVED);
+        }
+        int[] transactions = {0};
+        io.invitehub.application.shared.port.out.TransactionRunner counting = new io.invitehub.application.shared.port.out.TransactionRunner() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                transactions[0]++;
+                return db.transactions().inTransaction(work);
+            }
+        };
+        io.invitehub.application.fakes.ScriptedTeamProvider provider = new io.invitehub.application.fakes.ScriptedTeamProvider();
+        io.invitehub.application.dispatch.service.InviteDispatchService dispatcher = new io.invitehub.application.dispatch.service.InviteDispatchService(
+                counting, db.dispatchOutbox(), db.teams(), db.seats(), db.codes(), db.codeUses(), provider, new WakeUps() {
+                    @Override
+                    public void signal(Work work) {
+                    }
+
+                    @Override
+                    public boolean await(Work work, Duration max) {
+                        return false;
+                    }
+                }, Clock.systemUTC(), io.invitehub.application.dispatch.service.DispatchSettings.defaults());
+        statements.clear();
+
+        assertThat(dispatcher.dispatchBatch()).isEqualTo(20);
+
+        List<String> sent = List.copyOf(statements);
+        assertThat(provider.calls()).hasSize(2);
+        assertThat(transactions[0]).isEqualTo(3);
+        assertThat(sent).as(String.join("\n", sent)).hasSize(6);
+        assertThat(sent.stream().filter(q -> q.startsWith("update \"invitations\" set \"state\""))).hasSize(2);
+        assertThat(db.dsl().fetchCount(db.dsl().selectFrom("invitations").where("state = 'INVITED'"))).isEqualTo(20);
+    }
+
     private static Map<String, Long> seqScans() {
         db.dsl().execute("select pg_stat_force_next_flush()");
         db.dsl().execute("select pg_stat_clear_snapshot()");

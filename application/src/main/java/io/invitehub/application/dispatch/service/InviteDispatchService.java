@@ -14,6 +14,7 @@ import io.invitehub.application.shared.port.out.Teams;
 import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationChange;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.team.TeamAccount;
@@ -148,20 +149,37 @@ public final class InviteDispatchService implements DispatchInvitationsUseCase {
             }
             Map<Email, InviteResult> byEmail = new HashMap<>();
             results.forEach(r -> byEmail.put(r.email(), r));
+            List<Invitation> sent = new ArrayList<>(chunk.size());
             for (Invitation inv : chunk) {
                 InviteResult result = byEmail.get(inv.email());
                 if (result == null) {
                     failedAttempt(inv, ProviderError.TRANSIENT, "the provider gave no result for this e-mail", Optional.empty());
                 } else if (result.isSent()) {
-                    Instant now = clock.instant();
-                    transactions.inTransaction(() -> outbox.applyClaimed(inv.moveTo(InvitationState.INVITED, now, null), claim))
-                            .ifPresentOrElse(invited -> { }, () -> LOG.fine(() -> "invitation " + inv.id().value()
-                                    + " was claimed again or moved on; this pass's INVITED is not recorded"));
+                    sent.add(inv);
                 } else {
                     failedAttempt(inv, result.error().orElseThrow(), result.message(), Optional.empty());
                 }
             }
+            recordInvited(sent);
             return Optional.empty();
+        }
+
+        /**
+         * The call's INVITED outcomes in one transaction (ADR 56): one commit per provider call instead of one per
+         * invitation. Each still moves only while it carries this pass's claim (fencing, ADR 14).
+         */
+        private void recordInvited(List<Invitation> sent) {
+            if (sent.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<InvitationChange> changes = new ArrayList<>(sent.size());
+            sent.forEach(inv -> changes.add(inv.moveTo(InvitationState.INVITED, now, null)));
+            int recorded = transactions.inTransaction(() -> outbox.applyClaimed(changes, claim)).size();
+            if (recorded < sent.size()) {
+                LOG.fine(() -> (sent.size() - recorded) + " invitation(s) were claimed again or moved on; "
+                        + "this pass's INVITED is not recorded for them");
+            }
         }
 
         private void failedAttempt(Invitation inv, ProviderError error, String message, Optional<Duration> retryAfter) {

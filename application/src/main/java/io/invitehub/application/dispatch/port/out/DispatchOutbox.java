@@ -7,6 +7,8 @@ import io.invitehub.domain.invitation.InvitationId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +36,20 @@ public interface DispatchOutbox {
      * another worker.
      */
     Optional<Invitation> applyClaimed(InvitationChange change, UUID claimToken);
+
+    /**
+     * {@link #applyClaimed(InvitationChange, UUID)} for each of {@code changes}, in the caller's transaction;
+     * returns the invitations that still carried {@code claimToken} and moved, the others are left as they are.
+     * The dispatcher records a provider call's INVITED outcomes this way, in one transaction (ADR 56); storage
+     * may apply changes of the same kind in one statement.
+     */
+    default List<Invitation> applyClaimed(List<InvitationChange> changes, UUID claimToken) {
+        List<Invitation> applied = new ArrayList<>(changes.size());
+        for (InvitationChange change : changes) {
+            applyClaimed(change, claimToken).ifPresent(applied::add);
+        }
+        return applied;
+    }
 
     /**
      * Records one failed attempt of a RESERVED invitation still carrying {@code claimToken}
