@@ -44,7 +44,8 @@ public final class SettlementHandlers {
     private static final Field REASON = Field.prose("reason", 500);
 
     public static final RequestShape MINE = RequestShape.none();
-    public static final RequestShape MY_LEDGER = RequestShape.none().query(PERIOD).query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape MY_LEDGER = RequestShape.none().query(PERIOD, HttpRequests.LEDGER_KIND_FILTER)
+            .query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape ONE = RequestShape.none().path(DISTRIBUTOR_ID);
     public static final RequestShape LEDGER = MY_LEDGER.path(DISTRIBUTOR_ID);
     public static final RequestShape REFUND = RequestShape.none().path(DISTRIBUTOR_ID).body(Field.decimal("amount"), REASON);
@@ -174,7 +175,8 @@ public final class SettlementHandlers {
     }
 
     private void ledger(Context ctx, UserId distributor) {
-        Page<LedgerEntryView> page = queries.ledger(caller(ctx).id(), distributor, period(ctx), pageRequest(ctx));
+        Page<LedgerEntryView> page = queries.ledger(caller(ctx).id(), distributor, period(ctx), HttpRequests.ledgerKinds(ctx),
+                pageRequest(ctx));
         ctx.json(new EntryPage(page.items().stream().map(this::entry).collect(Collectors.toList()), page.nextCursor().orElse(null)));
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The append-only ledger (V44): entries, and the sums of a statement month straight from them. */
 public interface Ledger {
@@ -28,8 +29,11 @@ public interface Ledger {
      */
     Optional<LedgerEntryView> appendPurchaseRefunded(String orderNo, Instant at, String reason, Optional<UserId> actor);
 
-    /** Entries newest first, of one month or all, older than {@code beforeId}, at most {@code limit}. */
-    List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Optional<Long> beforeId, int limit);
+    /**
+     * Entries newest first, of one month or all, of the given kinds (empty: every kind), older than {@code beforeId},
+     * at most {@code limit}.
+     */
+    List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Set<LedgerKind> kinds, Optional<Long> beforeId, int limit);
 
     /** The month's numbers as the ledger has them now (opening: every earlier month's balance). */
     StatementTotals totals(UserId distributor, YearMonth period);
