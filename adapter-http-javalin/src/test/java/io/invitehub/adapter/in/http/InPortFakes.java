@@ -743,6 +743,8 @@ final class InPortFakes {
             throw none();
         }
 
+        public io.invitehub.application.settlement.view.SettlementPriceView unitPrice(UserId caller, UserId distributor) { throw none(); }
+
         public List<io.invitehub.application.settlement.view.StatementView> statementsOf(UserId caller, java.time.YearMonth period) {
             return List.of();
         }

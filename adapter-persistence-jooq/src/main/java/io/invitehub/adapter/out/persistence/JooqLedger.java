@@ -2,6 +2,7 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.settlement.port.out.Ledger;
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.settlement.StatementTotals;
 import io.invitehub.domain.user.UserId;
@@ -158,6 +159,16 @@ final class JooqLedger implements Ledger {
     @Override
     public String currency() {
         return dsl.fetchSingle("select currency from settlement_settings where id = 1").get(0, String.class);
+    }
+
+    @Override
+    public Optional<SettlementPriceView> unitPrice(UserId distributor) {
+        // the same coalesce as invitations_settlement (R__settlement.sql) takes for a charge
+        return dsl.fetchOptional("select u.unit_price_minor, coalesce((select p.default_unit_price_minor from platform_settings p where p.id = 1), "
+                        + "s.default_unit_price_minor) default_minor, s.currency from users u cross join settlement_settings s "
+                        + "where s.id = 1 and u.id = ? and u.role = 'DISTRIBUTOR'", distributor.value())
+                .map(r -> new SettlementPriceView(Optional.ofNullable(r.get("unit_price_minor", Long.class)), r.get("default_minor", Long.class),
+                        r.get("currency", String.class)));
     }
 
     @Override

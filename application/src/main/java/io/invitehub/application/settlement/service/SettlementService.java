@@ -5,6 +5,7 @@ import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.settlement.port.out.Ledger;
 import io.invitehub.application.settlement.port.out.Statements;
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.application.settlement.view.StatementView;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageCursor;
@@ -116,6 +117,12 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
         }
         List<LedgerEntryView> shown = rows.subList(0, page.limit());
         return new Page<>(shown, Optional.of(PageCursor.of(kind, shown.get(shown.size() - 1).id())));
+    }
+
+    @Override
+    public SettlementPriceView unitPrice(UserId caller, UserId distributor) {
+        rules.ensureMayRead(caller, distributor);
+        return ledger.unitPrice(distributor).orElseThrow(() -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.invitehub.application.settlement.port.in;
 
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.application.settlement.view.StatementView;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageRequest;
@@ -26,6 +27,9 @@ public interface SettlementQueries {
      * kind). A page's cursor belongs to its month and kinds: another filter refuses it.
      */
     Page<LedgerEntryView> ledger(UserId caller, UserId distributor, Optional<YearMonth> period, Set<LedgerKind> kinds, PageRequest page);
+
+    /** The distributor's settlement price: its own (if set) and the platform's default, which the next charge takes. */
+    SettlementPriceView unitPrice(UserId caller, UserId distributor);
 
     /** Staff only: every written statement of {@code period}, by distributor id (for the collection and payout files). */
     List<StatementView> statementsOf(UserId caller, YearMonth period);

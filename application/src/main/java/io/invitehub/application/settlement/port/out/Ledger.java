@@ -1,6 +1,7 @@
 package io.invitehub.application.settlement.port.out;
 
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.settlement.StatementTotals;
 import io.invitehub.domain.user.UserId;
@@ -46,6 +47,9 @@ public interface Ledger {
 
     /** The settlement currency (ISO code). */
     String currency();
+
+    /** The distributor's own price and the platform's default, as the charge takes them; empty when it is not a distributor. */
+    Optional<SettlementPriceView> unitPrice(UserId distributor);
 
     /** The distributor's own price (empty: the platform's); false when {@code distributor} is not a distributor. */
     boolean setUnitPrice(UserId distributor, Optional<Long> unitPriceMinor);
