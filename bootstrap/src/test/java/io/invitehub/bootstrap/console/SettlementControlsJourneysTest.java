@@ -38,11 +38,14 @@ class SettlementControlsJourneysTest {
         world.close();
     }
 
-    /** A distributor with a paid order, two accepted customers on granted codes, two refunds and an adjustment; its id. */
+    /**
+     * A distributor with a paid order, two accepted customers on granted codes, two refunds and an adjustment; its id.
+     * Two more granted codes, not used yet, go into {@code spareCodes}.
+     */
     private static long seed(String name, List<String> spareCodes) {
         long id = world.distributor(name, name + "-password");
         String token = world.login(name, name + "-password");
-        List<String> granted = world.grant(id, 2 + spareCodes.size());
+        List<String> granted = world.grant(id, 4);
         world.buy(token, planId, 1);
         for (int i = 0; i < 2; i++) {
             world.redeem(granted.get(i), name + "-" + i + "@example.com");
@@ -201,6 +204,8 @@ class SettlementControlsJourneysTest {
         pages.shotWindow("zh-CN", "journey-staff-settlement-controls");
 
         // the distributor sees the new charge at its price in its own ledger
+        pages.script("document.querySelector('.distributor-drawer').hide()");
+        pages.waitGone(".distributor-drawer");
         pages.signOut();
         pages.signIn("lena", "lena-password");
         pages.menu("/console/settlement");
