@@ -160,6 +160,7 @@ class RoleMatrixTest {
         row("POST /api/v1/distributors/{id}/ledger/refunds", staff);
         row("POST /api/v1/distributors/{id}/ledger/adjustments", staff);
         row("GET /api/v1/distributors/{id}/settlement/files/{layout}", staff);
+        row("GET /api/v1/distributors/{id}/unit-price", staff);
         row("PUT /api/v1/distributors/{id}/unit-price", U, A, F, F, F, F, U);
         row("GET /api/v1/admin/statements", staff);
         // statement 0: 400 behind the guard, nothing confirmed or paid
@@ -598,7 +599,7 @@ class RoleMatrixTest {
             case "/api/v1/distributors/{id}/ledger/adjustments":
                 return "{\"amount\":\"-0.01\",\"reason\":\"matrix\"}";
             case "/api/v1/distributors/{id}/unit-price":
-                return "{}";
+                return route.method().equals("PUT") ? "{}" : null;
             case "/api/v1/admin/statements/{id}/pay":
                 return "{\"reference\":\"matrix\"}";
             case "/api/v1/admin/payment-alerts/{id}/handled":

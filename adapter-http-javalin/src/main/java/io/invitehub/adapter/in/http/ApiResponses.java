@@ -154,6 +154,7 @@ final class ApiResponses {
             entry("POST /api/v1/distributors/{id}/ledger/refunds", SettlementHandlers.ENTRY_CREATED_ANSWER),
             entry("POST /api/v1/distributors/{id}/ledger/adjustments", SettlementHandlers.ENTRY_CREATED_ANSWER),
             entry("GET /api/v1/distributors/{id}/settlement/files/{layout}", SettlementHandlers.FILE_ANSWER),
+            entry("GET /api/v1/distributors/{id}/unit-price", SettlementHandlers.PRICE_ANSWER),
             entry("PUT /api/v1/distributors/{id}/unit-price", NO_CONTENT),
             entry("GET /api/v1/admin/statements", SettlementHandlers.STATEMENTS_ANSWER),
             entry("POST /api/v1/admin/statements/{id}/confirm", SettlementHandlers.STATEMENT_ANSWER),

@@ -227,6 +227,7 @@ public final class RouteTable {
                 row(POST, "/api/v1/distributors/{id}/ledger/refunds", STAFF, JSON, SettlementHandlers.REFUND, settlement::refund),
                 row(POST, "/api/v1/distributors/{id}/ledger/adjustments", STAFF, JSON, SettlementHandlers.ADJUST, settlement::adjust),
                 row(GET, "/api/v1/distributors/{id}/settlement/files/{layout}", STAFF, NO_BODY, SettlementHandlers.DISTRIBUTOR_FILE, settlement::distributorFile),
+                row(GET, "/api/v1/distributors/{id}/unit-price", STAFF, NO_BODY, SettlementHandlers.ONE, settlement::price),
                 row(PUT, "/api/v1/distributors/{id}/unit-price", ADMIN, JSON, SettlementHandlers.UNIT_PRICE, settlement::unitPrice),
                 row(GET, "/api/v1/admin/statements", STAFF, NO_BODY, SettlementHandlers.MONTH_LIST, settlement::monthStatements),
                 row(POST, "/api/v1/admin/statements/{id}/confirm", STAFF, NO_BODY, SettlementHandlers.CONFIRM, settlement::confirm),

@@ -739,7 +739,11 @@ final class InPortFakes {
         public List<io.invitehub.application.settlement.view.StatementView> statements(UserId caller, UserId distributor) { throw none(); }
 
         public Page<io.invitehub.application.settlement.view.LedgerEntryView> ledger(UserId caller, UserId distributor,
-                Optional<java.time.YearMonth> period, PageRequest page) { throw none(); }
+                Optional<java.time.YearMonth> period, java.util.Set<io.invitehub.domain.settlement.LedgerKind> kinds, PageRequest page) {
+            throw none();
+        }
+
+        public io.invitehub.application.settlement.view.SettlementPriceView unitPrice(UserId caller, UserId distributor) { throw none(); }
 
         public List<io.invitehub.application.settlement.view.StatementView> statementsOf(UserId caller, java.time.YearMonth period) {
             return List.of();

@@ -178,9 +178,12 @@ final class JooqExportRows implements ExportRows {
 
     private static Query ledger(DSLContext tx, UserId d, ExportFilter f) {
         java.time.LocalDate period = f.period().map(p -> p.atDay(1)).orElse(null);
+        // kind: any of the kinds (empty: every kind); status: one kind, the older spelling (the route takes one of the two)
+        String[] kinds = f.kinds().isEmpty() ? null : f.kinds().toArray(String[]::new);
         var select = tx.resultQuery("select " + JooqLedger.ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id "
                         + "where e.distributor_id = ? and (?::date is null or e.period = ?::date) and (?::varchar is null or e.kind = ?::varchar) "
-                        + "order by e.id desc", d.value(), period, period, f.status().orElse(null), f.status().orElse(null));
+                        + "and (?::varchar[] is null or e.kind = any(?::varchar[])) order by e.id desc",
+                d.value(), period, period, f.status().orElse(null), f.status().orElse(null), kinds, kinds);
         return new Query(select, r -> {
             Currency c = Currency.getInstance(r.get("currency", String.class));
             Long price = r.get("unit_price_minor", Long.class);

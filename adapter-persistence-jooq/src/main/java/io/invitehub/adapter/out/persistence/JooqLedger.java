@@ -2,6 +2,7 @@ package io.invitehub.adapter.out.persistence;
 
 import io.invitehub.application.settlement.port.out.Ledger;
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.settlement.StatementTotals;
 import io.invitehub.domain.user.UserId;
@@ -12,13 +13,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ledger (V44, ADR 37) in SQL. Entries are only inserted (a trigger refuses updates and deletes); the statement
  * month of a new entry is {@code settlement_period(…)}, which also takes the distributor's settlement account FOR
- * SHARE. A month's numbers are sums over {@code ledger_entries_distributor_idx}.
+ * SHARE. A month's numbers are sums over {@code ledger_entries_distributor_idx}; the ledger of some kinds reads
+ * {@code ledger_entries_distributor_kind_idx} (V55).
  */
 final class JooqLedger implements Ledger {
     static final String ENTRY_COLUMNS = "e.id, e.kind, e.amount_minor, e.balance_minor, e.currency, e.period, e.occurred_at, e.invitation_id, "
@@ -69,12 +73,61 @@ final class JooqLedger implements Ledger {
     }
 
     @Override
-    public List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Optional<Long> beforeId, int limit) {
-        return dsl.fetch("select " + ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id "
-                                + "where e.distributor_id = ? and (?::date is null or e.period = ?::date) and (?::bigint is null or e.id < ?::bigint) "
-                                + "order by e.id desc limit ?",
-                        distributor.value(), date(period), date(period), beforeId.orElse(null), beforeId.orElse(null), limit)
-                .map(JooqLedger::entry);
+    public List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Set<LedgerKind> kinds, Optional<Long> beforeId,
+                                         int limit) {
+        KindPage q = page(distributor, period, kinds, beforeId, limit);
+        return dsl.fetch(q.sql(), q.binds().toArray()).map(JooqLedger::entry);
+    }
+
+    /** The SQL of a ledger page, with its bound values. */
+    record KindPage(String sql, List<Object> binds) {
+    }
+
+    /**
+     * A ledger page, newest first ({@code LedgerKindPlansTest} checks the plans). Every kind (none given): the
+     * distributor's entries. Some kinds: one branch per kind, each the newest {@code limit} ids of that kind from
+     * {@code ledger_entries_distributor_kind_idx} (V55), merged newest first: at most kinds × limit index entries read,
+     * however many entries of other kinds the distributor has. A month is written as the range from its first day to the next month's
+     * ({@code period} is always a first day) and ordered by {@code (period, id)}: the same rows and order, but no longer an
+     * order the primary key gives, so the planner reads the month from {@code ledger_entries_distributor_idx} or
+     * {@code ledger_entries_distributor_kind_period_idx} instead of walking the primary key backwards from the newest
+     * entry of the table to an old month.
+     */
+    static KindPage page(UserId distributor, Optional<YearMonth> period, Set<LedgerKind> kinds, Optional<Long> beforeId, int limit) {
+        List<Object> binds = new ArrayList<>();
+        String order = period.isPresent() ? " order by period desc, id desc limit ?" : " order by id desc limit ?";
+        String orderE = period.isPresent() ? " order by e.period desc, e.id desc limit ?" : " order by e.id desc limit ?";
+        if (kinds.isEmpty()) {
+            binds.add(distributor.value());
+            period.ifPresent(p -> {
+                binds.add(p.atDay(1));
+                binds.add(p.plusMonths(1).atDay(1));
+            });
+            beforeId.ifPresent(binds::add);
+            binds.add(limit);
+            return new KindPage("select " + ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id "
+                    + "where e.distributor_id = ?" + (period.isPresent() ? " and e.period >= ?::date and e.period < ?::date" : "")
+                    + (beforeId.isPresent() ? " and e.id < ?" : "") + orderE, binds);
+        }
+        StringBuilder ids = new StringBuilder();
+        for (LedgerKind kind : kinds) {
+            ids.append(ids.length() == 0 ? "" : " union all ")
+                    .append("(select id from ledger_entries where distributor_id = ? and kind = ?")
+                    .append(period.isPresent() ? " and period >= ?::date and period < ?::date" : "")
+                    .append(beforeId.isPresent() ? " and id < ?" : "")
+                    .append(order).append(')');
+            binds.add(distributor.value());
+            binds.add(kind.name());
+            period.ifPresent(p -> {
+                binds.add(p.atDay(1));
+                binds.add(p.plusMonths(1).atDay(1));
+            });
+            beforeId.ifPresent(binds::add);
+            binds.add(limit);
+        }
+        binds.add(limit);
+        return new KindPage("select " + ENTRY_COLUMNS + " from ledger_entries e left join orders o on o.id = e.order_id where e.id in "
+                + "(select id from (" + ids + ") k order by id desc limit ?) order by e.id desc", binds);
     }
 
     @Override
@@ -109,6 +162,16 @@ final class JooqLedger implements Ledger {
     }
 
     @Override
+    public Optional<SettlementPriceView> unitPrice(UserId distributor) {
+        // the same coalesce as invitations_settlement (R__settlement.sql) takes for a charge
+        return dsl.fetchOptional("select u.unit_price_minor, coalesce((select p.default_unit_price_minor from platform_settings p where p.id = 1), "
+                        + "s.default_unit_price_minor) default_minor, s.currency from users u cross join settlement_settings s "
+                        + "where s.id = 1 and u.id = ? and u.role = 'DISTRIBUTOR'", distributor.value())
+                .map(r -> new SettlementPriceView(Optional.ofNullable(r.get("unit_price_minor", Long.class)), r.get("default_minor", Long.class),
+                        r.get("currency", String.class)));
+    }
+
+    @Override
     public boolean setUnitPrice(UserId distributor, Optional<Long> unitPriceMinor) {
         return dsl.execute("update users set unit_price_minor = ?, updated_at = now() where id = ? and role = 'DISTRIBUTOR'",
                 unitPriceMinor.orElse(null), distributor.value()) == 1;
@@ -120,10 +183,6 @@ final class JooqLedger implements Ledger {
         dsl.execute("update settlement_settings set default_unit_price_minor = ?, currency = ? where id = 1 "
                 + "and (default_unit_price_minor, currency) is distinct from (?::bigint, ?::varchar)", defaultUnitPriceMinor, currency,
                 defaultUnitPriceMinor, currency);
-    }
-
-    private static LocalDate date(Optional<YearMonth> period) {
-        return period.map(p -> p.atDay(1)).orElse(null);
     }
 
     private static LedgerEntryView entry(Record r) {

@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * Signed export links (ADR 35): a token is {@code base64url(payload) "." base64url(HMAC-SHA256(payload))}.
  * The payload names the user, the kind, the distributor (none: the platform's own codes), every filter and the expiry
- * ({@code v=1&u=…&k=…[&d=…]&e=…[&s=…][&f=…][&t=…][&q=…][&g=…][&p=…]}, values URL-encoded), so changing any
+ * ({@code v=1&u=…&k=…[&d=…]&e=…[&s=…][&f=…][&t=…][&q=…][&g=…][&p=…][&n=…]}, values URL-encoded), so changing any
  * of them breaks the signature. The key is derived from the service's secret (the JWT secret) for this use
  * only — {@code HMAC-SHA256(secret, "invitehub/export-links/v1")} — so a link never verifies as anything
  * else and a token of another kind never verifies as a link. Signatures are compared in constant time.
@@ -37,7 +37,7 @@ public final class HmacExportTickets implements ExportTickets {
     private static final String ALGORITHM = "HmacSHA256";
     private static final String PURPOSE = "invitehub/export-links/v1";
     private static final int MAX_TOKEN = 2048;
-    private static final Set<String> KEYS = Set.of("v", "u", "k", "d", "e", "s", "f", "t", "q", "g", "p");
+    private static final Set<String> KEYS = Set.of("v", "u", "k", "d", "e", "s", "f", "t", "q", "g", "p", "n");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -70,6 +70,9 @@ public final class HmacExportTickets implements ExportTickets {
             parts.put("g", String.join(",", f.tags()));
         }
         f.period().ifPresent(p -> parts.put("p", p.toString()));
+        if (!f.kinds().isEmpty()) {
+            parts.put("n", String.join(",", f.kinds()));
+        }
         StringBuilder payload = new StringBuilder();
         parts.forEach((k, v) -> payload.append(payload.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -123,7 +126,8 @@ public final class HmacExportTickets implements ExportTickets {
                 Optional.ofNullable(parts.get("t")).map(Instant::parse),
                 Optional.ofNullable(parts.get("q")),
                 Optional.ofNullable(parts.get("g")).map(g -> Arrays.asList(g.split(","))).orElse(List.of()),
-                Optional.ofNullable(parts.get("p")).map(YearMonth::parse));
+                Optional.ofNullable(parts.get("p")).map(YearMonth::parse),
+                Optional.ofNullable(parts.get("n")).map(n -> Arrays.asList(n.split(","))).orElse(List.of()));
         ExportRequest request = new ExportRequest(ExportKind.valueOf(parts.get("k")),
                 Optional.ofNullable(parts.get("d")).map(d -> new UserId(Long.parseLong(d))), filter);
         return new ExportTicket(new UserId(Long.parseLong(parts.get("u"))), request, Instant.ofEpochSecond(Long.parseLong(parts.get("e"))));

@@ -34,6 +34,12 @@ class HmacExportTicketsTest {
         assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         assertThat(tickets.open(token)).contains(ticket(filter));
         assertThat(tickets.open(tickets.seal(ticket(ExportFilter.NONE)))).contains(ticket(ExportFilter.NONE));
+        // the ledger's entry kinds travel signed with the rest
+        ExportTicket ledger = new ExportTicket(new UserId(7), new ExportRequest(ExportKind.LEDGER, new UserId(42), new ExportFilter(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(YearMonth.of(2026, 11)), List.of("CHARGE", "REFUND"))),
+                Instant.ofEpochSecond(1_800_000_000L));
+        assertThat(tickets.open(tickets.seal(ledger))).contains(ledger);
+        assertThat(tickets.open(tickets.seal(ledger)).orElseThrow().request().filter().kinds()).containsExactly("CHARGE", "REFUND");
     }
 
     @Test

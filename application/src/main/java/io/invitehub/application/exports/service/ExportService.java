@@ -14,6 +14,7 @@ import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.application.shared.service.CallerRules;
 import io.invitehub.domain.crm.Tag;
+import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
 import io.invitehub.domain.shared.RateLimitedException;
@@ -105,6 +106,11 @@ public final class ExportService implements ExportUseCase {
             throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "at most " + Tag.MAX_IN_FILTER + " tags");
         }
         filter.tags().forEach(Tag::new);
+        filter.kinds().forEach(name -> {
+            if (Arrays.stream(LedgerKind.values()).noneMatch(k -> k.name().equals(name))) {
+                throw DomainException.invalid(ErrorCode.VALIDATION_FAILED, "kind " + name + " is not a ledger entry kind");
+            }
+        });
         filter.status().ifPresent(status -> {
             boolean known = kind.statusType().map(type -> Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(status)))
                     .orElse(false);

@@ -37,8 +37,11 @@ public enum ExportKind {
     STATEMENTS(StatementState.class, EnumSet.of(ExportFilter.Part.STATUS),
             List.of("id", "period", "state", "currency", "opening", "charges", "charges_count", "payments", "refunds", "adjustments",
                     "payouts", "purchases", "purchases_count", "closing", "confirmed_at", "paid_at", "payment_reference")),
-    /** {@code GET /me/ledger}: the ledger, newest first; {@code period} one statement month. */
-    LEDGER(LedgerKind.class, EnumSet.of(ExportFilter.Part.STATUS, ExportFilter.Part.PERIOD),
+    /**
+     * {@code GET /me/ledger}: the ledger, newest first; {@code period} one statement month, {@code kind} entry kinds (any of
+     * them, as the list takes them), {@code status} one entry kind (the older spelling, kept).
+     */
+    LEDGER(LedgerKind.class, EnumSet.of(ExportFilter.Part.STATUS, ExportFilter.Part.PERIOD, ExportFilter.Part.KIND),
             List.of("id", "kind", "amount", "balance", "currency", "period", "occurred_at", "invitation_id", "order_no", "unit_price",
                     "reason", "reference"));
 

@@ -5,6 +5,7 @@ import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.settlement.port.out.Ledger;
 import io.invitehub.application.settlement.port.out.Statements;
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.application.settlement.view.StatementView;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.application.shared.port.in.PageCursor;
@@ -37,8 +38,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settlement (ADR 37): statements as the ledger has them (written months, and the running month computed on
@@ -101,16 +104,26 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
     }
 
     @Override
-    public Page<LedgerEntryView> ledger(UserId caller, UserId distributor, Optional<YearMonth> period, PageRequest page) {
+    public Page<LedgerEntryView> ledger(UserId caller, UserId distributor, Optional<YearMonth> period, Set<LedgerKind> kinds,
+                                        PageRequest page) {
         rules.ensureMayRead(caller, distributor);
-        String kind = LEDGER + period.map(p -> "." + p).orElse("");
+        Set<LedgerKind> only = kinds.isEmpty() || kinds.size() == LedgerKind.values().length ? Set.of() : EnumSet.copyOf(kinds);
+        // the cursor names its list's month and kinds (a bit per kind), so a cursor of another filter is refused
+        String kind = LEDGER + period.map(p -> "." + p).orElse("")
+                + (only.isEmpty() ? "" : ".k" + only.stream().mapToInt(k -> 1 << k.ordinal()).sum());
         Optional<Long> before = page.cursor().map(c -> c.longKey(kind, 1, 0));
-        List<LedgerEntryView> rows = ledger.entries(distributor, period, before, page.limit() + 1);
+        List<LedgerEntryView> rows = ledger.entries(distributor, period, only, before, page.limit() + 1);
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, Optional.empty());
         }
         List<LedgerEntryView> shown = rows.subList(0, page.limit());
         return new Page<>(shown, Optional.of(PageCursor.of(kind, shown.get(shown.size() - 1).id())));
+    }
+
+    @Override
+    public SettlementPriceView unitPrice(UserId caller, UserId distributor) {
+        rules.ensureMayRead(caller, distributor);
+        return ledger.unitPrice(distributor).orElseThrow(() -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
     }
 
     @Override

@@ -8,15 +8,20 @@ import '../export-button.js';
 
 const PAGE_SIZE = 20;
 const STATEMENT_AMOUNTS = ['opening', 'charges', 'payments', 'refunds', 'adjustments', 'payouts', 'closing'];
+/** The ledger's entry kinds (LedgerKind), in the order the filter offers them: the ones that move the balance first. */
+export const LEDGER_KINDS = ['CHARGE', 'PAYMENT', 'REFUND', 'ADJUSTMENT', 'PAYOUT', 'PURCHASE', 'PURCHASE_REFUNDED'];
 
 /**
  * Settlement (ADR 37): the distributor's monthly statements (GET /me/statements: the written months and the
- * running one computed now) and its ledger (GET /me/ledger, keyset, by statement month). Money arrives as
+ * running one computed now) and its ledger (GET /me/ledger, keyset, by statement month and entry kinds: any of the
+ * kinds chosen, sent comma-separated as {@code kind}, the same filter the ledger export takes). Money arrives as
  * decimal strings in major units and is shown through integer minor units with its currency; times are in the
  * business time zone. A positive balance is what the distributor owes the platform (docs/statistics.md).
  */
 class SettlementPage extends ConsoleElement {
-  static properties = { statements: { state: true }, entries: { state: true }, loading: { state: true }, period: { state: true } };
+  static properties = {
+    statements: { state: true }, entries: { state: true }, loading: { state: true }, period: { state: true }, kinds: { state: true },
+  };
 
   constructor() {
     super();
@@ -24,6 +29,7 @@ class SettlementPage extends ConsoleElement {
     this.statements = null;
     this.entries = null;
     this.period = '';
+    this.kinds = [];
   }
 
   connectedCallback() {
@@ -42,11 +48,18 @@ class SettlementPage extends ConsoleElement {
   }
 
   async loadLedger() {
-    await this.loadList('/api/v1/distributors/me/ledger', { period: this.period || undefined }, { pageSize: PAGE_SIZE, into: 'entries' });
+    await this.loadList('/api/v1/distributors/me/ledger', { period: this.period || undefined, kind: this.kinds.join(',') || undefined },
+      { pageSize: PAGE_SIZE, into: 'entries' });
   }
 
   periodChanged(value) {
     this.period = value;
+    this.cursors.reset();
+    this.loadLedger();
+  }
+
+  kindsChanged(value) {
+    this.kinds = LEDGER_KINDS.filter((k) => value.includes(k));
     this.cursors.reset();
     this.loadLedger();
   }
@@ -105,7 +118,12 @@ class SettlementPage extends ConsoleElement {
             @sl-change=${(e) => this.periodChanged(e.target.value)}>
             ${periods.map((p) => html`<sl-option value=${p}>${p}</sl-option>`)}
           </sl-select>
-          <div class="filters-end"><ih-export class="export-ledger" kind="ledger" .filters=${{ period: this.period }}></ih-export></div>
+          <sl-select class="filter-kinds" label=${t('settlement.kind')} size="small" multiple clearable max-options-visible="2"
+            .value=${this.kinds} placeholder=${t('settlement.anyKind')} help-text=${this.kinds.length > 1 ? t('settlement.anyOfKinds') : nothing}
+            @sl-change=${(e) => this.kindsChanged([...(e.target.value ?? [])])}>
+            ${LEDGER_KINDS.map((k) => html`<sl-option value=${k}>${t(`ledgerKind.${k}`)}</sl-option>`)}
+          </sl-select>
+          <div class="filters-end"><ih-export class="export-ledger" kind="ledger" .filters=${{ period: this.period, kind: this.kinds.join(',') }}></ih-export></div>
         </div>
         ${dataTable({
     label: t('settlement.ledger'),
@@ -118,7 +136,9 @@ class SettlementPage extends ConsoleElement {
       { title: t('settlement.period'), className: 'nowrap', render: (e) => e.period },
       { title: t('settlement.detail'), render: (e) => this.detail(e) },
     ],
-    empty: emptyState({ icon: 'journal-text', text: this.period ? t('settlement.noEntriesIn', { period: this.period }) : t('settlement.noEntries'), hint: t('dashboard.trendEmptyHint') }),
+    empty: this.kinds.length > 0
+      ? emptyState({ icon: 'funnel', text: this.period ? t('settlement.noEntriesOfKindsIn', { period: this.period }) : t('settlement.noEntriesOfKinds') })
+      : emptyState({ icon: 'journal-text', text: this.period ? t('settlement.noEntriesIn', { period: this.period }) : t('settlement.noEntries'), hint: t('dashboard.trendEmptyHint') }),
   })}
         ${this.entries && this.entries.length > 0 ? pager(this.cursors, () => { this.cursors.back(); this.loadLedger(); }, () => { this.cursors.forward(); this.loadLedger(); }, this.loading) : nothing}
       </div>`;

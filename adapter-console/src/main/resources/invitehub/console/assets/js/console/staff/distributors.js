@@ -6,7 +6,7 @@ import { confirmAction, copyText, toast, toastError } from '../../core/ui.js';
 import { ConsoleElement, dataTable, emptyState, pageHeader, pager, statusTag } from '../page.js';
 import { disposeChart, drawChart, trendOption } from '../charts.js';
 import { card, formDialog, isAdmin, secretDialog, statCard } from './common.js';
-import { AMOUNTS, adjustBalance, amountTitle } from './settlement.js';
+import { AMOUNTS, adjustBalance, amountTitle, bookRefund, setUnitPrice } from './settlement.js';
 import '../export-button.js';
 
 const PAGE_SIZE = 20;
@@ -174,11 +174,13 @@ class DistributorsPage extends ConsoleElement {
  * One distributor in a drawer: its account and summary (GET /admins/distributors/{id}/detail), the 30-day trend,
  * and its sales, members, codes and orders, one tab each (first page, keyset "next" inside), and its statements
  * (GET /distributors/{id}/statements: the running month computed now and the written ones) with the balance, an
- * adjustment of it, and the statements, ledger and settlement files as CSV.
+ * adjustment of it, a refund credit, the settlement price (GET /distributors/{id}/unit-price; an ADMIN changes it),
+ * and the statements, ledger and settlement files as CSV.
  */
 class DistributorDetail extends ConsoleElement {
   static properties = {
     distributorId: {}, detail: { state: true }, tab: { state: true }, lists: { state: true }, trend: { state: true }, statements: { state: true },
+    price: { state: true },
   };
 
   constructor() {
@@ -247,8 +249,10 @@ class DistributorDetail extends ConsoleElement {
     if (name in DistributorDetail.LISTS && !(name in this.lists)) {
       this.loadTab(name);
     }
-    if (name === 'statements' && this.statements === undefined) {
+    // read again each time the tab is shown: acceptances, payments and other staff's entries move the balance meanwhile
+    if (name === 'statements') {
       this.loadStatements();
+      this.loadPrice();
     }
   }
 
@@ -262,10 +266,37 @@ class DistributorDetail extends ConsoleElement {
     }
   }
 
+  async loadPrice() {
+    try {
+      this.price = await api.get('/api/v1/distributors/{id}/unit-price', { params: { id: this.distributorId } });
+    } catch (error) {
+      toastError(error);
+      this.price = null;
+    }
+  }
+
+  currency() {
+    return this.statements?.[0]?.currency ?? this.price?.currency ?? this.detail.summary.currency;
+  }
+
   async adjust() {
-    const currency = this.statements?.[0]?.currency ?? this.detail.summary.currency;
-    if (await adjustBalance(this.detail, currency)) {
+    if (await adjustBalance(this.detail, this.currency())) {
       this.loadStatements();
+    }
+  }
+
+  async refund() {
+    if (await bookRefund(this.detail, this.currency())) {
+      this.loadStatements();
+    }
+  }
+
+  /** The price moves no balance; the summary's price and revenue estimate follow it, so the account is read again too. */
+  async changePrice() {
+    if (await setUnitPrice(this.detail, this.price)) {
+      this.loadPrice();
+      this.loadStatements();
+      this.load();
     }
   }
 
@@ -400,9 +431,12 @@ class DistributorDetail extends ConsoleElement {
     return html`<div class="statements-head">
         ${statCard(t('staffSettlement.balance'), rows === null ? html`<sl-skeleton effect="pulse"></sl-skeleton>`
     : running ? money(running.closing, running.currency) : '—', { definition: t('staffSettlement.balance.definition'), stat: 'balance' })}
+        ${this.priceCard()}
         <div class="row-actions statements-actions">
           <sl-button size="small" variant="primary" class="adjust-balance" ?disabled=${rows === null} @click=${() => this.adjust()}>
             <sl-icon slot="prefix" name="plus-slash-minus"></sl-icon>${t('staffSettlement.adjust')}</sl-button>
+          <sl-button size="small" class="book-refund" ?disabled=${rows === null} @click=${() => this.refund()}>
+            <sl-icon slot="prefix" name="arrow-counterclockwise"></sl-icon>${t('staffSettlement.refund')}</sl-button>
           <ih-export class="export-statements" kind="statements" .distributor=${d.id} label=${t('staffSettlement.exportStatements')}></ih-export>
           <ih-export class="export-ledger" kind="ledger" .distributor=${d.id} label=${t('staffSettlement.exportLedger')}></ih-export>
           <ih-export class="file-collect" .file=${file('collect')} label=${t('staffSettlement.fileCollect')}></ih-export>
@@ -419,6 +453,18 @@ class DistributorDetail extends ConsoleElement {
       { title: t('settlement.paidAt'), className: 'nowrap', render: (s) => (s.paid_at ? html`${dateTime(s.paid_at)}<div class="muted small payment-reference">${s.payment_reference}</div>` : '—') },
     ],
     empty: emptyState({ icon: 'journal-check', text: t('settlement.noStatements') }) })}`;
+  }
+
+  /** The price the next acceptance on a granted code is charged at: the distributor's own, or the platform's default. */
+  priceCard() {
+    const p = this.price;
+    const value = p === undefined ? html`<sl-skeleton effect="pulse"></sl-skeleton>` : p === null ? '—'
+      : html`<span class="unit-price-effective">${money(p.effective_unit_price, p.currency)}</span>
+        <div class="muted small unit-price-source">${p.unit_price !== null ? t('staffSettlement.priceOwn', { platform: money(p.default_unit_price, p.currency) })
+    : t('staffSettlement.pricePlatform')}</div>
+        ${isAdmin() ? html`<sl-button size="small" variant="text" class="set-unit-price" @click=${() => this.changePrice()}>
+          <sl-icon slot="prefix" name="pencil"></sl-icon>${t('staffSettlement.priceChange')}</sl-button>` : nothing}`;
+    return statCard(t('staffSettlement.price'), value, { definition: t('staffSettlement.price.definition'), stat: 'unit-price' });
   }
 
   listPanel(name, columns) {

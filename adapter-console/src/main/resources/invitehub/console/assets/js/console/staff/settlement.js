@@ -78,6 +78,94 @@ export async function adjustBalance(distributor, currency) {
 }
 
 /**
+ * Books a refund credit to a distributor (ADR 37): an amount above 0 and a reason, then a confirm step that says the
+ * balance drops by exactly that amount and the entry stays, then POST /distributors/{id}/ledger/refunds. Resolves the
+ * entry written, or null.
+ */
+export async function bookRefund(distributor, currency) {
+  const asked = await formDialog({
+    title: t('staffSettlement.refundTitle', { name: distributor.username }), className: 'refund-dialog',
+    intro: t('staffSettlement.refundIntro'), submitLabel: t('action.next'),
+    fields: [
+      { name: 'amount', label: t('staffSettlement.adjustAmount', { currency }), required: true, help: t('staffSettlement.refundAmountHelp') },
+      { name: 'reason', label: t('staffSettlement.reason'), type: 'textarea', required: true, help: t('staffSettlement.reasonHelp') },
+    ],
+    submit: async (v) => {
+      let minor;
+      try {
+        minor = toMinor(v.amount);
+      } catch {
+        throw new Error(t('staffSettlement.refundAmountInvalid'));
+      }
+      if (minor <= 0n) {
+        throw new Error(t('staffSettlement.refundAmountInvalid'));
+      }
+      return { amount: v.amount, reason: v.reason, minor };
+    },
+  });
+  if (!asked) {
+    return null;
+  }
+  const ok = await confirmAction({
+    title: t('staffSettlement.refundConfirmTitle', { name: distributor.username }),
+    message: t('staffSettlement.refundConfirm', { name: distributor.username, amount: moneyMinor(asked.minor, currency), reason: asked.reason }),
+    confirm: t('staffSettlement.refund'), danger: false,
+  });
+  if (!ok) {
+    return null;
+  }
+  try {
+    const entry = await api.post('/api/v1/distributors/{id}/ledger/refunds', {
+      params: { id: distributor.id }, body: { amount: asked.amount, reason: asked.reason },
+    });
+    toast(t('staffSettlement.refunded', { name: distributor.username, amount: money(entry.amount, entry.currency) }));
+    return entry;
+  } catch (error) {
+    toastError(error);
+    return null;
+  }
+}
+
+/**
+ * Sets a distributor's own settlement price (ADMIN; PUT /distributors/{id}/unit-price): empty takes the platform's
+ * default. Later acceptances on granted codes are charged at it; past charges keep theirs. {@code price}: the current
+ * one (GET /distributors/{id}/unit-price). Resolves true when saved.
+ */
+export async function setUnitPrice(distributor, price) {
+  const currency = price?.currency;
+  const saved = await formDialog({
+    title: t('staffSettlement.priceTitle', { name: distributor.username }), className: 'unit-price-dialog',
+    intro: t('staffSettlement.priceIntro', { platform: price ? money(price.default_unit_price, currency) : '—' }),
+    submitLabel: t('action.save'),
+    fields: [{ name: 'unit_price', label: t('staffSettlement.priceField', { currency: currency ?? '' }), value: price?.unit_price ?? '',
+      help: t('staffSettlement.priceHelp') }],
+    submit: async (v) => {
+      if (v.unit_price !== null) {
+        let minor;
+        try {
+          minor = toMinor(v.unit_price);
+        } catch {
+          throw new Error(t('staffSettlement.priceInvalid'));
+        }
+        if (minor < 0n) {
+          throw new Error(t('staffSettlement.priceInvalid'));
+        }
+      }
+      await api.put('/api/v1/distributors/{id}/unit-price', {
+        params: { id: distributor.id }, body: v.unit_price === null ? {} : { unit_price: v.unit_price },
+      });
+      return { unitPrice: v.unit_price };
+    },
+  });
+  if (!saved) {
+    return false;
+  }
+  toast(saved.unitPrice === null ? t('staffSettlement.priceCleared', { name: distributor.username })
+    : t('staffSettlement.priceSaved', { name: distributor.username, price: money(saved.unitPrice, currency) }));
+  return true;
+}
+
+/**
  * Settlement (ADR 37), for staff: one month's written statements across distributors (GET /admin/statements), the
  * month's totals to collect and to pay out, each statement's confirmation (OPEN → CONFIRMED, asked first: it never
  * changes again) and its payment with a reference (CONFIRMED → PAID), an adjustment of a distributor's balance

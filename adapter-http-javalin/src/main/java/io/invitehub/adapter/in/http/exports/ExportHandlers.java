@@ -52,7 +52,8 @@ public final class ExportHandlers {
     private static final Field DISTRIBUTOR_ID = Field.id("id").labelled("distributor id");
     private static final List<Field> FILTERS = List.of(Field.text("status", MAX_STATUS), Field.timestamp("from"), Field.timestamp("to"),
             Field.text("q", MAX_SEARCH), HttpRequests.TAG_FILTER,
-            Field.token("period", 7, java.util.regex.Pattern.compile("^\\d{4}-\\d{2}$"), "a month (yyyy-mm)", "2026-11"));
+            Field.token("period", 7, java.util.regex.Pattern.compile("^\\d{4}-\\d{2}$"), "a month (yyyy-mm)", "2026-11"),
+            HttpRequests.LEDGER_KIND_FILTER);
 
     /** What each route reads (ADR 33). */
     public static final RequestShape MINE = RequestShape.none().path(KIND).query(FILTERS);
@@ -156,7 +157,13 @@ public final class ExportHandlers {
                 throw new InvalidInput("period", "period must be a month (yyyy-mm)");
             }
         });
-        return new ExportFilter(status, from, to, q, tags, period);
+        // the ledger's entry kinds: kind (several, as GET /me/ledger takes them) or status (one, the older spelling)
+        List<String> kinds = given(ctx, "kind", ExportFilter.Part.KIND, reads).isPresent()
+                ? HttpRequests.ledgerKinds(ctx).stream().map(Enum::name).collect(Collectors.toList()) : List.of();
+        if (!kinds.isEmpty() && status.isPresent()) {
+            throw new InvalidInput("kind", "give the entry kinds with kind or with status, not both");
+        }
+        return new ExportFilter(status, from, to, q, tags, period, kinds);
     }
 
     /** A filter given in the query; one the kind does not read is refused naming it. */

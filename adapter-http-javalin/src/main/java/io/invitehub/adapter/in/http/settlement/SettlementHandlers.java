@@ -8,6 +8,7 @@ import io.invitehub.adapter.in.http.wire.ResponseShape;
 import io.invitehub.application.settlement.port.in.ManageSettlementUseCase;
 import io.invitehub.application.settlement.port.in.SettlementQueries;
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.application.settlement.view.StatementView;
 import io.invitehub.application.shared.port.in.Page;
 import io.invitehub.domain.settlement.StatementTotals;
@@ -44,7 +45,8 @@ public final class SettlementHandlers {
     private static final Field REASON = Field.prose("reason", 500);
 
     public static final RequestShape MINE = RequestShape.none();
-    public static final RequestShape MY_LEDGER = RequestShape.none().query(PERIOD).query(HttpRequests.PAGE_PARAMETERS);
+    public static final RequestShape MY_LEDGER = RequestShape.none().query(PERIOD, HttpRequests.LEDGER_KIND_FILTER)
+            .query(HttpRequests.PAGE_PARAMETERS);
     public static final RequestShape ONE = RequestShape.none().path(DISTRIBUTOR_ID);
     public static final RequestShape LEDGER = MY_LEDGER.path(DISTRIBUTOR_ID);
     public static final RequestShape REFUND = RequestShape.none().path(DISTRIBUTOR_ID).body(Field.decimal("amount"), REASON);
@@ -62,6 +64,7 @@ public final class SettlementHandlers {
     public static final ResponseShape STATEMENT_ANSWER = ResponseShape.ok(Statement.class);
     public static final ResponseShape LEDGER_ANSWER = ResponseShape.page(LedgerEntry.class);
     public static final ResponseShape ENTRY_CREATED_ANSWER = ResponseShape.created(LedgerEntry.class);
+    public static final ResponseShape PRICE_ANSWER = ResponseShape.ok(Price.class);
     public static final ResponseShape FILE_ANSWER = ResponseShape.text("text/csv");
 
     private final SettlementQueries queries;
@@ -82,6 +85,10 @@ public final class SettlementHandlers {
 
     record LedgerEntry(long id, String kind, String amount, String balance, String currency, String period, Instant occurredAt,
                  Long invitationId, String orderNo, String unitPrice, String reason, String reference) {
+    }
+
+    /** {@code unit_price}: the distributor's own, null when it takes the platform's; {@code effective_unit_price}: what the next charge takes. */
+    record Price(String unitPrice, String defaultUnitPrice, String effectiveUnitPrice, String currency) {
     }
 
     record EntryPage(List<LedgerEntry> items, String nextCursor) {
@@ -124,6 +131,11 @@ public final class SettlementHandlers {
         AmountBody b = body(ctx, AmountBody.class);
         long amount = minor(HttpRequests.required(b.amount(), "amount"), "amount", true);
         ctx.status(201).json(entry(manage.adjust(caller(ctx).id(), distributorId(ctx), amount, b.reason())));
+    }
+
+    public void price(Context ctx) {
+        SettlementPriceView p = queries.unitPrice(caller(ctx).id(), distributorId(ctx));
+        ctx.json(new Price(p.ownMinor().map(this::text).orElse(null), text(p.platformDefaultMinor()), text(p.effectiveMinor()), p.currency()));
     }
 
     public void unitPrice(Context ctx) {
@@ -174,7 +186,8 @@ public final class SettlementHandlers {
     }
 
     private void ledger(Context ctx, UserId distributor) {
-        Page<LedgerEntryView> page = queries.ledger(caller(ctx).id(), distributor, period(ctx), pageRequest(ctx));
+        Page<LedgerEntryView> page = queries.ledger(caller(ctx).id(), distributor, period(ctx), HttpRequests.ledgerKinds(ctx),
+                pageRequest(ctx));
         ctx.json(new EntryPage(page.items().stream().map(this::entry).collect(Collectors.toList()), page.nextCursor().orElse(null)));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.invitehub.application.shared.port.in.PageRequest;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.crm.Tag;
+import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -345,6 +346,37 @@ public final class HttpRequests {
             throw new InvalidInput("tag", "tag names at most " + Tag.MAX_IN_FILTER + " tags, separated by commas");
         }
         return List.copyOf(tags);
+    }
+
+    // ---- ledger entry kinds -------------------------------------------------------------------------
+
+    /** The {@code kind} filter of a ledger (ADR 37): entry kinds separated by commas, any case, like {@link #TAG_FILTER}. */
+    public static final Field LEDGER_KIND_FILTER = Field.text("kind", 120);
+
+    /**
+     * The entry kinds of {@code ?kind=} (empty when not given: every kind), in the enum's order without repeats; a
+     * name that is not a kind is refused naming {@code kind} and listing the kinds.
+     */
+    public static java.util.Set<LedgerKind> ledgerKinds(Context ctx) {
+        String raw = queryParam(ctx, "kind");
+        java.util.Set<LedgerKind> kinds = java.util.EnumSet.noneOf(LedgerKind.class);
+        if (raw == null || raw.isBlank()) {
+            return kinds;
+        }
+        for (String part : raw.split(",", -1)) {
+            String name = part.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            LedgerKind kind = Arrays.stream(LedgerKind.values()).filter(k -> k.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new InvalidInput("kind", (name.isEmpty() ? "kind has an empty name"
+                            : "kind " + abbreviate(part.strip()) + " is not an entry kind") + "; kind takes one or more of "
+                            + Arrays.stream(LedgerKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                            + ", separated by commas"));
+            kinds.add(kind);
+        }
+        return kinds;
+    }
+
+    private static String abbreviate(String text) {
+        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
     }
 
     // ---- idempotency keys (ADR 44) -----------------------------------------------------------------

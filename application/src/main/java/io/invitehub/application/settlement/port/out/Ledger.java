@@ -1,6 +1,7 @@
 package io.invitehub.application.settlement.port.out;
 
 import io.invitehub.application.settlement.view.LedgerEntryView;
+import io.invitehub.application.settlement.view.SettlementPriceView;
 import io.invitehub.domain.settlement.LedgerKind;
 import io.invitehub.domain.settlement.StatementTotals;
 import io.invitehub.domain.user.UserId;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The append-only ledger (V44): entries, and the sums of a statement month straight from them. */
 public interface Ledger {
@@ -28,8 +30,11 @@ public interface Ledger {
      */
     Optional<LedgerEntryView> appendPurchaseRefunded(String orderNo, Instant at, String reason, Optional<UserId> actor);
 
-    /** Entries newest first, of one month or all, older than {@code beforeId}, at most {@code limit}. */
-    List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Optional<Long> beforeId, int limit);
+    /**
+     * Entries newest first, of one month or all, of the given kinds (empty: every kind), older than {@code beforeId},
+     * at most {@code limit}.
+     */
+    List<LedgerEntryView> entries(UserId distributor, Optional<YearMonth> period, Set<LedgerKind> kinds, Optional<Long> beforeId, int limit);
 
     /** The month's numbers as the ledger has them now (opening: every earlier month's balance). */
     StatementTotals totals(UserId distributor, YearMonth period);
@@ -42,6 +47,9 @@ public interface Ledger {
 
     /** The settlement currency (ISO code). */
     String currency();
+
+    /** The distributor's own price and the platform's default, as the charge takes them; empty when it is not a distributor. */
+    Optional<SettlementPriceView> unitPrice(UserId distributor);
 
     /** The distributor's own price (empty: the platform's); false when {@code distributor} is not a distributor. */
     boolean setUnitPrice(UserId distributor, Optional<Long> unitPriceMinor);
