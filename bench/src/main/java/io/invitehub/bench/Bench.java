@@ -8,6 +8,7 @@ import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.bench.dataset.DatasetSeeder;
 import io.invitehub.bench.dataset.StatementCounts;
+import io.invitehub.bench.dataset.TpcB;
 import io.invitehub.bootstrap.InviteHub;
 import io.invitehub.library.config.SecretsKey;
 import io.invitehub.library.config.Settings;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +73,7 @@ public final class Bench {
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
-                               boolean statements, boolean skipReads, boolean skipShop) {
+                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB) {
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
@@ -85,6 +87,7 @@ public final class Bench {
             boolean statements = false;
             boolean skipReads = false;
             boolean skipShop = false;
+            boolean tpcB = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -99,9 +102,10 @@ public final class Bench {
                     case "--statements": statements = true; break;
                     case "--no-reads": skipReads = true; break;
                     case "--no-shop": skipShop = true; break;
+                    case "--no-tpcb": tpcB = false; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop --only-export "
-                            + "--export-rows <n> --statements --no-reads --no-shop)");
+                            + "--export-rows <n> --statements --no-reads --no-shop --no-tpcb)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -112,7 +116,7 @@ public final class Bench {
                         + "--seconds in [1, 600], --read-seconds in [1, 120], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop);
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB);
         }
 
         private static String value(String[] args, int i) {
@@ -170,6 +174,7 @@ public final class Bench {
                     options.statements() ? StatementCounts.serverConfig(serverLog) : Map.of())) {
                 DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
                 StatementCounts counts = options.statements() ? new StatementCounts(database.superuserSettings(1)) : null;
+                out.println(quietAccessLog());
                 try (InviteHub hub = InviteHub.builder(settings).persistence(database.settings(settings.database().poolSize())).start()) {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -186,8 +191,13 @@ public final class Bench {
                         }
                     }
                     if (!options.onlyShop()) {
+                        OptionalDouble tpcB = tpcB(database);
                         out.printf("load average before the redemptions: %s%n", loadAverage());
-                        rows.add(redemptions(hub, client, url, counts).row());
+                        HttpLoad.Result redeemed = redemptions(hub, client, url, counts);
+                        rows.add(redeemed.row());
+                        String versus = versusTpcB(redeemed.perSecond(), tpcB, options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
+                        out.println(versus);
+                        rows.add(versus);
                     }
                     if (!options.skipShop()) {
                         out.printf("load average before the shop: %s%n", loadAverage());
@@ -203,6 +213,65 @@ public final class Bench {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** TPC-B's scale (pgbench -i -s), clients and pgbench threads, as issue 17 measured it. */
+    static final int TPCB_SCALE = 16;
+    static final int TPCB_CLIENTS = 16;
+    static final int TPCB_THREADS = 2;
+    static final String TPCB_NOT_FOUND = "TPC-B not measured (pgbench not found)";
+    static final String TPCB_NOT_WANTED = "TPC-B not measured (--no-tpcb)";
+    /** Issue 17: redemptions/s at least this share of the TPC-B tps measured in the same run. */
+    static final double TPCB_TARGET_RATIO = 0.40;
+    /** The service's access log: one INFO line per request (issue 16, ADR 39). */
+    static final String ACCESS_LOG = "io.invitehub.http.requests";
+
+    /**
+     * The machine's ceiling measured just before the redemption phase on the bench's own PostgreSQL (issue 17):
+     * {@code pgbench -i -s 16} into a scratch database, {@code -c 16 -j 2 -T <redemption seconds> -M prepared}. Empty
+     * (and says why) without pgbench or with {@code --no-tpcb}.
+     */
+    private OptionalDouble tpcB(EmbeddedDatabase database) {
+        if (!options.tpcB()) {
+            out.println(TPCB_NOT_WANTED);
+            return OptionalDouble.empty();
+        }
+        Optional<Path> pgbench = TpcB.find();
+        if (pgbench.isEmpty()) {
+            out.println(TPCB_NOT_FOUND);
+            return OptionalDouble.empty();
+        }
+        out.printf("TPC-B: %s -i -s %d into a scratch database, then -c %d -j %d -T %d -M prepared (load average %s) ...%n",
+                pgbench.get(), TPCB_SCALE, TPCB_CLIENTS, TPCB_THREADS, options.duration().toSeconds(), loadAverage());
+        long start = System.nanoTime();
+        TpcB.Measured m = TpcB.measure(pgbench.get(), database.superuserSettings(1), TPCB_SCALE, TPCB_CLIENTS, TPCB_THREADS,
+                options.duration());
+        out.printf("TPC-B: %.0f tps (%,d transactions, %d failed; %s), %.1f s with the load; scratch database dropped%n",
+                m.tps(), m.transactions(), m.failed(), m.command(), (System.nanoTime() - start) / 1e9);
+        return OptionalDouble.of(m.tps());
+    }
+
+    /** The line printed next to the redemption figure: redemptions/s ÷ TPC-B tps against issue 17's 0.40, or why not. */
+    static String versusTpcB(double redemptionsPerSecond, OptionalDouble tps, String notMeasured) {
+        if (tps.isEmpty() || tps.getAsDouble() <= 0) {
+            return String.format("redemptions: %.0f/s; %s", redemptionsPerSecond, notMeasured);
+        }
+        double ratio = redemptionsPerSecond / tps.getAsDouble();
+        return String.format("redemptions: %.0f/s ÷ TPC-B %.0f tps = %.2f (issue 17 target ≥ %.2f: %s)", redemptionsPerSecond,
+                tps.getAsDouble(), ratio, TPCB_TARGET_RATIO, ratio >= TPCB_TARGET_RATIO ? "met" : "not met");
+    }
+
+    /**
+     * The bench's in-process service logs its access lines ({@value #ACCESS_LOG}) at WARN only: at INFO they are one
+     * line per redemption and per notify, thousands per run, between the figures. The service itself keeps them.
+     */
+    static String quietAccessLog() {
+        org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ACCESS_LOG);
+        if (logger instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+            return "access log: " + ACCESS_LOG + " set to WARN in the bench (one INFO line per request otherwise)";
+        }
+        return "access log: " + ACCESS_LOG + " left as configured (logging backend " + logger.getClass().getName() + ")";
     }
 
     private DatasetSeeder.Dataset seed(EmbeddedDatabase database, SecretKeys secrets) {
