@@ -104,6 +104,49 @@ class StatementRefusalsHttpTest {
         assertThat(ok(send("POST", "/api/v1/admin/statements/" + nov + "/confirm", admin(), null), 200).get("state").asText()).isEqualTo("CONFIRMED");
     }
 
+    @Test
+    void aPaymentIsRefusedForAnOpenOrAPaidStatementAndChangesNothing() throws Exception {
+        MutableClock clock = new MutableClock(shanghai("2026-09-10T09:00:00"));
+        PersistenceSettings db = TestHubs.freshDatabase();
+        sql = new Sql(db);
+        hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).clock(clock).workers(false).start();
+        hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
+        base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
+        long d = ok(send("POST", "/api/v1/admins/distributors/create", admin(), "{\"username\":\"dist-p\",\"email\":\"dist-p@example.com\","
+                + "\"password\":\"dist-p-pw\"}"), 201).get("id").asLong();
+        ok(send("POST", "/api/v1/distributors/" + d + "/ledger/adjustments", admin(), "{\"amount\":\"3.00\",\"reason\":\"setup fee\"}"), 201);
+        clock.set(shanghai("2026-10-02T09:00:00"));
+        assertThat(hub.settlement().writeStatements()).isEqualTo(1);
+        long sep = sql.count("select id from statements where distributor_id = " + d + " and period = '2026-09-01'");
+        List<String> open = snapshot();
+
+        // OPEN: its amount is not frozen yet, so no payment is recorded against it
+        JsonNode notConfirmed = refusedPayment(sep, "STATEMENT_NOT_CONFIRMED", "BANK-0");
+        assertThat(notConfirmed.get("period").asText()).isEqualTo("2026-09");
+        assertThat(notConfirmed.get("detail").asText()).contains("2026-09").contains("OPEN").contains("nothing changed");
+        assertThat(snapshot()).isEqualTo(open);
+
+        // confirmed, then paid once: a second payment names the first one's reference and books nothing
+        ok(send("POST", "/api/v1/admin/statements/" + sep + "/confirm", admin(), null), 200);
+        assertThat(ok(send("POST", "/api/v1/admin/statements/" + sep + "/pay", admin(), "{\"reference\":\"BANK-1\"}"), 200)
+                .get("state").asText()).isEqualTo("PAID");
+        List<String> paid = snapshot();
+        JsonNode again = refusedPayment(sep, "STATEMENT_ALREADY_PAID", "BANK-2");
+        assertThat(again.get("period").asText()).isEqualTo("2026-09");
+        assertThat(again.get("detail").asText()).contains("BANK-1").doesNotContain("BANK-2");
+        assertThat(snapshot()).isEqualTo(paid);
+        assertThat(sql.count("select count(*) from ledger_entries where distributor_id = " + d + " and kind = 'PAYMENT'")).isEqualTo(1);
+    }
+
+    private JsonNode refusedPayment(long statement, String code, String reference) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/admin/statements/" + statement + "/pay", admin(), "{\"reference\":\"" + reference + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        return problem;
+    }
+
     /** Everything a confirmation would change: the statements, the account's closed month, the audit log, the outbox. */
     private List<String> snapshot() {
         return List.of(String.join("|", sql.texts("select id || ' ' || state || ' ' || coalesce(confirmed_at::text, '-') || ' '"

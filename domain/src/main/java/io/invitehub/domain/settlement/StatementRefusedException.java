@@ -7,8 +7,9 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * A statement confirmation refused for a stated reason, with the period that blocks it: the statement's own month
- * (not over yet, or confirmed already) or the distributor's earliest statement still OPEN before it. Nothing changed.
+ * A statement confirmation or payment refused for a stated reason, with the period that blocks it: the statement's own
+ * month (not over yet, confirmed already; for a payment: not confirmed yet, paid already) or the distributor's earliest
+ * statement still OPEN before it. Nothing changed.
  */
 public final class StatementRefusedException extends DomainException {
     private static final long serialVersionUID = 1L;
@@ -38,7 +39,20 @@ public final class StatementRefusedException extends DomainException {
                 "the statement of " + period + " is " + state + " already: a confirmation is final; nothing changed");
     }
 
-    /** The month that blocks the confirmation. */
+    /** A payment recorded for a statement still OPEN: staff confirm it first, which freezes the amount to be paid. */
+    public static StatementRefusedException notConfirmed(YearMonth period) {
+        return new StatementRefusedException(ErrorCode.STATEMENT_NOT_CONFIRMED, period,
+                "the statement of " + period + " is OPEN: confirm it first (its amount is frozen then), then record its payment;"
+                        + " nothing changed");
+    }
+
+    /** A payment recorded for a statement that is PAID already, with the reference it was paid under. */
+    public static StatementRefusedException alreadyPaid(YearMonth period, String reference) {
+        return new StatementRefusedException(ErrorCode.STATEMENT_ALREADY_PAID, period,
+                "the statement of " + period + " is PAID already (reference " + reference + "); nothing changed");
+    }
+
+    /** The month that blocks the confirmation or the payment. */
     public YearMonth period() {
         return period;
     }

@@ -75,6 +75,10 @@ public enum ErrorCode {
     EARLIER_STATEMENT_NOT_CONFIRMED,
     /** The statement is CONFIRMED or PAID already: a confirmation is final; nothing changed. */
     STATEMENT_ALREADY_CONFIRMED,
+    /** A payment recorded for a statement still OPEN: it must be confirmed (frozen) first; nothing changed. */
+    STATEMENT_NOT_CONFIRMED,
+    /** A payment recorded for a statement that is PAID already (its reference in the detail); nothing changed. */
+    STATEMENT_ALREADY_PAID,
     /** An Idempotency-Key was sent again with another request (another body, route or caller). */
     IDEMPOTENCY_KEY_REUSED,
     /** A request with this Idempotency-Key is still being processed. */

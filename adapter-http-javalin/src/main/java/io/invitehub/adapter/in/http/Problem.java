@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * input is at fault (ADR 33); {@code reason} is the admin's reason in the 403 of a rejected distributor's
  * sign-in, when one was given (the reference's login pages show it, ADR 34); {@code period} ({@code yyyy-mm}) is the
  * month that blocks a statement confirmation (STATEMENT_MONTH_NOT_OVER, EARLIER_STATEMENT_NOT_CONFIRMED,
- * STATEMENT_ALREADY_CONFIRMED).
+ * STATEMENT_ALREADY_CONFIRMED) or its payment (STATEMENT_NOT_CONFIRMED, STATEMENT_ALREADY_PAID).
  */
 record Problem(String type, String title, int status, String detail, String instance, String code,
                @JsonInclude(JsonInclude.Include.NON_NULL) String boundEmail,

@@ -76,6 +76,8 @@ final class ProblemMapper {
         STATUS.put(ErrorCode.STATEMENT_MONTH_NOT_OVER, 409);
         STATUS.put(ErrorCode.EARLIER_STATEMENT_NOT_CONFIRMED, 409);
         STATUS.put(ErrorCode.STATEMENT_ALREADY_CONFIRMED, 409);
+        STATUS.put(ErrorCode.STATEMENT_NOT_CONFIRMED, 409);
+        STATUS.put(ErrorCode.STATEMENT_ALREADY_PAID, 409);
         STATUS.put(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
         STATUS.put(ErrorCode.IDEMPOTENCY_KEY_IN_USE, 409);
     }

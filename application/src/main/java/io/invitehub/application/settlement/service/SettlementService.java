@@ -234,7 +234,11 @@ public final class SettlementService implements SettlementQueries, ManageSettlem
             StatementView found = statements.find(statementId).orElseThrow(() -> notFound(statementId));
             statements.lockAccount(found.distributor());
             StatementView statement = statements.find(statementId).orElseThrow(() -> notFound(statementId));
-            statement.state().pay();
+            switch (statement.state()) {
+                case OPEN -> throw StatementRefusedException.notConfirmed(statement.period());
+                case PAID -> throw StatementRefusedException.alreadyPaid(statement.period(), statement.paymentReference().orElse("-"));
+                case CONFIRMED -> statement.state().pay();
+            }
             Instant now = clock.instant();
             long closing = statement.totals().closing();
             if (closing != 0) {

@@ -53,6 +53,9 @@ public interface ManageSettlementUseCase {
     /**
      * CONFIRMED → PAID with the payment's {@code reference}: records the money that settles it — a PAYMENT of the
      * closing balance when the distributor owed it, a PAYOUT when it was a credit (nothing at zero).
+     *
+     * @throws io.invitehub.domain.settlement.StatementRefusedException STATEMENT_NOT_CONFIRMED (still OPEN),
+     *         STATEMENT_ALREADY_PAID (with the statement's period); nothing changed
      */
     StatementView pay(UserId caller, long statementId, String reference);
 
