@@ -15,8 +15,9 @@ import java.util.OptionalLong;
  * {@code /proc/<pid>/stat} (Linux only; empty elsewhere). A process's CPU is its user + system time plus that of its
  * children it has reaped ({@code cutime}, {@code cstime}): so PostgreSQL's — the postmaster with every live child
  * added — also keeps the CPU of backends that exited between two readings, because the postmaster reaps them.
+ * Not final: a test replaces {@link #stat(long)} to have a backend reaped in the middle of a reading.
  */
-final class ProcessCpu {
+class ProcessCpu {
     /**
      * Clock ticks per second of {@code /proc/<pid>/stat}: the kernel's {@code USER_HZ}, part of its user ABI and 100
      * on every architecture the JDK runs on (x86, arm, ppc, s390, riscv).
@@ -81,30 +82,47 @@ final class ProcessCpu {
         }
     }
 
+    /** How often {@link #tree(long)} reads again when the root reaped a child while it was reading. */
+    static final int ATTEMPTS = 20;
+
     /**
      * The CPU of {@code root} (own and reaped) plus that of each of its live children (own and reaped): for the
-     * postmaster, the whole of PostgreSQL. Empty when {@code root} cannot be read.
+     * postmaster, the whole of PostgreSQL. A child reaped while the children are being read would be counted nowhere
+     * (no longer listed, not yet in the root's reaped CPU as first read) — right after pgbench's sixteen backends
+     * exit, for example — so the reading is taken again until the root's reaped CPU is the same before and after
+     * it (at most {@value #ATTEMPTS} times; the last is kept). Empty when {@code root} cannot be read.
      */
     Optional<Tree> tree(long root) {
-        Optional<Stat> top = stat(root);
-        if (top.isEmpty()) {
-            return Optional.empty();
-        }
-        long ticks = top.get().totalTicks();
-        int processes = 1;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("[0-9]+"))) {
-            for (Path entry : entries) {
-                long pid = Long.parseLong(entry.getFileName().toString());
-                Optional<Stat> child = pid == root ? Optional.empty() : stat(pid);
-                if (child.isPresent() && child.get().parent() == root) {
-                    ticks += child.get().totalTicks();
-                    processes++;
-                }
+        Optional<Tree> tree = Optional.empty();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Stat> before = stat(root);
+            if (before.isEmpty()) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            return Optional.empty();
+            long ticks = 0;
+            int processes = 1;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("[0-9]+"))) {
+                for (Path entry : entries) {
+                    long pid = Long.parseLong(entry.getFileName().toString());
+                    Optional<Stat> child = pid == root ? Optional.empty() : stat(pid);
+                    if (child.isPresent() && child.get().parent() == root) {
+                        ticks += child.get().totalTicks();
+                        processes++;
+                    }
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            Optional<Stat> after = stat(root);
+            if (after.isEmpty()) {
+                return Optional.empty();
+            }
+            tree = Optional.of(new Tree(nanos(ticks + after.get().totalTicks()), processes));
+            if (after.get().reapedTicks() == before.get().reapedTicks()) {
+                return tree;
+            }
         }
-        return Optional.of(new Tree(nanos(ticks), processes));
+        return tree;
     }
 
     /** CPU of the children {@code pid} has reaped so far (for this JVM: the child processes it started and waited for). */
