@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +74,7 @@ public final class Bench {
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
-                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB) {
+                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad) {
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
@@ -88,6 +89,7 @@ public final class Bench {
             boolean skipReads = false;
             boolean skipShop = false;
             boolean tpcB = true;
+            boolean inProcessLoad = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -103,9 +105,10 @@ public final class Bench {
                     case "--no-reads": skipReads = true; break;
                     case "--no-shop": skipShop = true; break;
                     case "--no-tpcb": tpcB = false; break;
+                    case "--in-process-load": inProcessLoad = true; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop --only-export "
-                            + "--export-rows <n> --statements --no-reads --no-shop --no-tpcb)");
+                            + "--export-rows <n> --statements --no-reads --no-shop --no-tpcb --in-process-load)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -116,7 +119,7 @@ public final class Bench {
                         + "--seconds in [1, 600], --read-seconds in [1, 120], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB);
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad);
         }
 
         private static String value(String[] args, int i) {
@@ -191,13 +194,21 @@ public final class Bench {
                         }
                     }
                     if (!options.onlyShop()) {
-                        OptionalDouble tpcB = tpcB(database);
+                        OptionalLong postmaster = ProcessCpu.postmasterPid(database.directory());
+                        Optional<TpcBRun> tpcB = tpcB(database, postmaster);
                         out.printf("load average before the redemptions: %s%n", loadAverage());
-                        HttpLoad.Result redeemed = redemptions(hub, client, url, counts);
-                        rows.add(redeemed.row());
-                        String versus = versusTpcB(redeemed.perSecond(), tpcB, options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
+                        Redeemed redeemed = redemptions(hub, client, url, counts, dir.resolve("loadgen"), postmaster);
+                        rows.add(redeemed.result().row());
+                        String versus = versusTpcB(redeemed.result().perSecond(),
+                                tpcB.map(t -> OptionalDouble.of(t.tps())).orElse(OptionalDouble.empty()),
+                                options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
                         out.println(versus);
                         rows.add(versus);
+                        List<String> cpu = new ArrayList<>(CpuReport.lines(redeemed.cpu()));
+                        tpcB.ifPresent(t -> cpu.add(CpuReport.line(t.cpu())));
+                        cpu.add(CpuReport.ratio(redeemed.cpu(), tpcB.map(TpcBRun::cpu)));
+                        cpu.forEach(out::println);
+                        rows.addAll(cpu);
                     }
                     if (!options.skipShop()) {
                         out.printf("load average before the shop: %s%n", loadAverage());
@@ -231,24 +242,33 @@ public final class Bench {
      * {@code pgbench -i -s 16} into a scratch database, {@code -c 16 -j 2 -T <redemption seconds> -M prepared}. Empty
      * (and says why) without pgbench or with {@code --no-tpcb}.
      */
-    private OptionalDouble tpcB(EmbeddedDatabase database) {
+    private Optional<TpcBRun> tpcB(EmbeddedDatabase database, OptionalLong postmaster) {
         if (!options.tpcB()) {
             out.println(TPCB_NOT_WANTED);
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         Optional<Path> pgbench = TpcB.find();
         if (pgbench.isEmpty()) {
             out.println(TPCB_NOT_FOUND);
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         out.printf("TPC-B: %s -i -s %d into a scratch database, then -c %d -j %d -T %d -M prepared (load average %s) ...%n",
                 pgbench.get(), TPCB_SCALE, TPCB_CLIENTS, TPCB_THREADS, options.duration().toSeconds(), loadAverage());
         long start = System.nanoTime();
+        CpuMeter meter = new CpuMeter(ProcessCpu.system(), postmaster);
         TpcB.Measured m = TpcB.measure(pgbench.get(), database.superuserSettings(1), TPCB_SCALE, TPCB_CLIENTS, TPCB_THREADS,
-                options.duration());
+                options.duration(), meter::started, meter::ended);
         out.printf("TPC-B: %.0f tps (%,d transactions, %d failed; %s), %.1f s with the load; scratch database dropped%n",
                 m.tps(), m.transactions(), m.failed(), m.command(), (System.nanoTime() - start) / 1e9);
-        return OptionalDouble.of(m.tps());
+        return Optional.of(new TpcBRun(m.tps(), new CpuReport.TpcB(m.transactions(), meter.postgres(), meter.reapedChildren())));
+    }
+
+    /** TPC-B's throughput and its CPU per transaction. */
+    private record TpcBRun(double tps, CpuReport.TpcB cpu) {
+    }
+
+    /** The redemption load as its generator saw it, and the CPU it cost. */
+    private record Redeemed(HttpLoad.Result result, CpuReport.Redemptions cpu) {
     }
 
     /** The line printed next to the redemption figure: redemptions/s ÷ TPC-B tps against issue 17's 0.40, or why not. */
@@ -421,8 +441,8 @@ public final class Bench {
      * room for all of them, the dispatcher running. Afterwards the invariants are checked: no team
      * over max_seats, exactly one use per redemption.
      */
-    private HttpLoad.Result redemptions(InviteHub hub, HttpClient client, String base, StatementCounts counts)
-            throws InterruptedException {
+    private Redeemed redemptions(InviteHub hub, HttpClient client, String base, StatementCounts counts, Path loadgenDir,
+                                 OptionalLong postmaster) throws InterruptedException {
         // enough codes for the whole duration at ~3 000 redemptions/s (bounded: at most 300 000)
         int codeCount = (int) Math.min(300_000, Math.max(5_000, options.duration().toSeconds() * 3_000));
         int teams = Math.max(10, codeCount / 500 + 1);
@@ -443,13 +463,20 @@ public final class Bench {
         if (counts != null) {
             counts.reset();
         }
-        HttpLoad.Result result = HttpLoad.run("POST /public/redeem (new codes)", client, options.clients(), options.duration(),
-                codeCount, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/redeem"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + codes.get((int) n).value()
-                                + "\",\"email\":\"bench" + n + "@example.com\"}"))
-                        .build(),
-                status -> status == 200);
+        List<LoadGenerator.Redemption> redemptions = new ArrayList<>(codeCount);
+        for (int n = 0; n < codeCount; n++) {
+            redemptions.add(new LoadGenerator.Redemption(codes.get(n).value(), "bench" + n + "@example.com"));
+        }
+        LoadGenerator.Spec spec = new LoadGenerator.Spec("POST /public/redeem (new codes)", URI.create(base + "/api/v1/public/redeem"),
+                options.clients(), options.duration(), redemptions);
+        CpuMeter meter = new CpuMeter(ProcessCpu.system(), postmaster);
+        out.println(options.inProcessLoad()
+                ? "redemption load: in the bench JVM, beside the service (--in-process-load)"
+                : "redemption load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one");
+        LoadGenerator.Outcome outcome = options.inProcessLoad()
+                ? LoadGenerator.inProcess(spec, client, meter)
+                : LoadGenerator.spawn(spec, loadgenDir, meter, out);
+        HttpLoad.Result result = outcome.result();
         if (counts != null) {
             counts.awaitDispatched(phase);
             counts.print(result.requests() - result.failures(), out);
@@ -466,7 +493,8 @@ public final class Bench {
         int teamsWithMembers = (int) hub.teams().listTeams().stream().filter(t -> t.seatsReserved() > 0).count();
         out.printf("teams with members: %d; largest: %d seats%n", teamsWithMembers,
                 hub.teams().listTeams().stream().map(Team::seatsReserved).max(Comparator.naturalOrder()).orElse(0));
-        return result;
+        return new Redeemed(result, new CpuReport.Redemptions(result.requests() - result.failures(), meter.elapsed(), meter.jvm(),
+                meter.postgres(), meter.postgresProcesses(), options.inProcessLoad(), outcome.cpuNanos(), outcome.lifetimeCpuNanos()));
     }
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");

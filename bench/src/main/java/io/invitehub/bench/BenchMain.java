@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * {@code ./invitehub bench [options]}: the benchmark of docs/performance.md, from its own jar
  * ({@code bench/target/invitehub-bench.jar}); the service jar does not contain it. A leading
- * {@code bench} argument (as the script passes it) is ignored.
+ * {@code bench} argument (as the script passes it) is ignored; {@code bench loadgen <file>} is the redemption
+ * load generator the bench spawns in a child JVM ({@link LoadGenerator}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -19,6 +20,10 @@ public final class BenchMain {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         String[] options = args.length > 0 && args[0].equals("bench") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (options.length > 0 && options[0].equals("loadgen")) {
+            loadgen(options);
+            return;
+        }
         try {
             new Bench(Bench.BenchOptions.parse(options), System.out).run(Settings.fromEnvironment());
             System.exit(0);
@@ -29,7 +34,8 @@ public final class BenchMain {
             System.err.println(e.getMessage());
             System.err.println("usage: invitehub bench [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] "
                     + "[--seconds <s, default 20>] [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness] "
-                    + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb]");
+                    + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb] "
+                    + "[--in-process-load]");
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -37,6 +43,27 @@ public final class BenchMain {
         } catch (RuntimeException e) {
             System.err.println("the benchmark failed: " + e);
             e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /**
+     * {@code bench loadgen <file>}: the redemption phase's load generator, as the bench spawns it in a child JVM
+     * ({@link LoadGenerator}); the protocol is on stdout, errors on stderr.
+     */
+    private static void loadgen(String[] options) {
+        if (options.length != 2) {
+            System.err.println("usage: invitehub bench loadgen <file> (the bench starts it; see docs/performance.md)");
+            System.exit(2);
+        }
+        try {
+            LoadGenerator.child(java.nio.file.Path.of(options[1]), System.out);
+            System.exit(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("the load generator failed: " + e);
             System.exit(1);
         }
     }

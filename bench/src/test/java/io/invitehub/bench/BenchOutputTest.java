@@ -2,13 +2,17 @@ package io.invitehub.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the bench prints around its figures (issue 17): the redemption figure as a share of the TPC-B measured in
- * the same run, or why TPC-B was not measured; and the in-process service's access log kept out of the output.
+ * the same run, or why TPC-B was not measured; the in-process service's access log kept out of the output; and the CPU
+ * per redemption and per TPC-B transaction with their ratio, where the load generator runs and what was not measured.
  */
 class BenchOutputTest {
 
@@ -45,5 +49,63 @@ class BenchOutputTest {
         } finally {
             logback.setLevel(before);
         }
+    }
+
+    private static final long S = 1_000_000_000L;
+
+    /** 1 000 redemptions: the service 12.8 s, PostgreSQL 5.3 s over 25 processes, the load generator 1.5 s (2.0 s in all). */
+    private static CpuReport.Redemptions separate() {
+        return new CpuReport.Redemptions(1000, Duration.ofMillis(20_040), OptionalLong.of(12_800_000_000L), OptionalLong.of(5_300_000_000L),
+                26, false, OptionalLong.of(1_500_000_000L), OptionalLong.of(2 * S));
+    }
+
+    @Test
+    void theCpuOfARedemptionIsGivenPerServerProcessAndForTheLoadGenerator() {
+        assertThat(CpuReport.lines(separate())).containsExactly(
+                "CPU per successful redemption (1000 in 20.0 s of load, CPU read at its start and end):",
+                "  service JVM:    12.80 ms (12.8 s CPU) — the service alone, the load generator in its own JVM",
+                "  PostgreSQL:     5.30 ms (5.3 s CPU) — the postmaster and its 25 processes",
+                "  load generator: 1.50 ms (1.5 s CPU) — 2.00 ms with its JVM's start and exit");
+    }
+
+    @Test
+    void inProcessTheLoadGeneratorIsCountedWithTheServiceAndSaidSo() {
+        CpuReport.Redemptions r = new CpuReport.Redemptions(1000, Duration.ofSeconds(20), OptionalLong.of(14 * S), OptionalLong.of(5 * S), 26,
+                true, OptionalLong.empty(), OptionalLong.empty());
+        assertThat(CpuReport.lines(r)).contains(
+                "  service JVM:    14.00 ms (14.0 s CPU) — the load generator included (--in-process-load)",
+                "  load generator: in the service JVM (--in-process-load), not told apart");
+        assertThat(CpuReport.ratio(r, Optional.of(new CpuReport.TpcB(10_000, OptionalLong.of(5 * S), OptionalLong.of(2 * S)))))
+                .isEqualTo("CPU ratio (TPC-B ÷ redemption): servers alone 0.50 ms (PostgreSQL) ÷ 19.00 ms "
+                        + "(service with the load generator + PostgreSQL) = 0.026");
+        assertThat(Bench.BenchOptions.parse(new String[] {"--in-process-load"}).inProcessLoad()).isTrue();
+        assertThat(Bench.BenchOptions.parse(new String[0]).inProcessLoad()).as("the load generator in its own JVM by default").isFalse();
+    }
+
+    @Test
+    void tpcBCostsArePerTransactionAndTheRatioComparesLikeWithLike() {
+        CpuReport.TpcB tpcB = new CpuReport.TpcB(46_000, OptionalLong.of(23 * S), OptionalLong.of(8_280_000_000L));
+        assertThat(CpuReport.line(tpcB)).isEqualTo("TPC-B CPU per transaction (46000): PostgreSQL 0.50 ms (23.0 s CPU), "
+                + "pgbench 0.18 ms (8.3 s CPU)");
+        // servers: 0.50 ÷ (12.8 + 5.3); with the clients: (0.50 + 0.18) ÷ (12.8 + 5.3 + 1.5)
+        assertThat(CpuReport.ratio(separate(), Optional.of(tpcB))).isEqualTo("CPU ratio (TPC-B ÷ redemption): servers alone "
+                + "0.50 ms (PostgreSQL) ÷ 18.10 ms (service + PostgreSQL) = 0.028; with the clients 0.68 ms ÷ 19.60 ms = 0.035 "
+                + "(issue 17 target ≥ 0.40 in throughput)");
+    }
+
+    @Test
+    void whatCouldNotBeMeasuredIsSaidNotGuessed() {
+        CpuReport.Redemptions noProc = new CpuReport.Redemptions(1000, Duration.ofSeconds(20), OptionalLong.of(12 * S), OptionalLong.empty(), 0,
+                false, OptionalLong.of(S), OptionalLong.empty());
+        assertThat(CpuReport.lines(noProc)).contains("  PostgreSQL:     not measured (needs Linux's /proc)",
+                "  load generator: 1.00 ms (1.0 s CPU)");
+        assertThat(CpuReport.line(new CpuReport.TpcB(100, OptionalLong.empty(), OptionalLong.empty())))
+                .isEqualTo("TPC-B CPU per transaction (100): PostgreSQL not measured (needs Linux's /proc), pgbench not measured (needs Linux's /proc)");
+        assertThat(CpuReport.ratio(noProc, Optional.of(new CpuReport.TpcB(100, OptionalLong.of(S), OptionalLong.of(S))))).endsWith("not computed "
+                + "(needs TPC-B, PostgreSQL's CPU and a successful redemption)");
+        assertThat(CpuReport.ratio(separate(), Optional.empty())).contains("not computed");
+        assertThat(CpuReport.lines(new CpuReport.Redemptions(0, Duration.ofSeconds(20), OptionalLong.of(S), OptionalLong.of(S), 3, false,
+                OptionalLong.of(S), OptionalLong.empty()))).containsExactly("CPU per redemption: not computed (no successful redemption)");
+        assertThat(CpuReport.line(new CpuReport.TpcB(0, OptionalLong.of(S), OptionalLong.of(S)))).contains("not computed");
     }
 }

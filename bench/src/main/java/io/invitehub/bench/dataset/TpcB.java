@@ -115,6 +115,16 @@ public final class TpcB {
      */
     public static Measured measure(Path pgbench, PersistenceSettings superuser, int scale, int clients, int threads,
                                    Duration duration) {
+        return measure(pgbench, superuser, scale, clients, threads, duration, () -> { }, () -> { });
+    }
+
+    /**
+     * As {@link #measure(Path, PersistenceSettings, int, int, int, Duration)}, telling {@code runStarted} just before
+     * the timed {@code pgbench -T} starts and {@code runEnded} once it has exited (the bench reads CPU counters then;
+     * the {@code -i} load is outside that window).
+     */
+    public static Measured measure(Path pgbench, PersistenceSettings superuser, int scale, int clients, int threads,
+                                   Duration duration, Runnable runStarted, Runnable runEnded) {
         URI uri = URI.create(superuser.jdbcUrl().substring("jdbc:".length()));
         String maintenance = superuser.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres");
         try (CloseableDSLContext db = DSL.using(maintenance, superuser.user(), superuser.password())) {
@@ -131,7 +141,9 @@ public final class TpcB {
                     String.valueOf(threads), "-T", String.valueOf(duration.toSeconds()), "-M", "prepared"));
             run.addAll(connection);
             run.add(DATABASE);
+            runStarted.run();
             String report = pgbench(run, superuser.password(), duration.plusMinutes(5));
+            runEnded.run();
             return parse(report, String.format("pgbench -c %d -j %d -T %d -M prepared (scale %d)", clients, threads,
                     duration.toSeconds(), scale));
         } finally {
