@@ -31,12 +31,13 @@ final class JooqCodeUses implements CodeUses {
                 .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
                 .where(REDEEM_CODES.ID.eq(id))
                 .and(REDEEM_CODES.MAX_USES.eq(0).or(REDEEM_CODES.USED_COUNT.lt(REDEEM_CODES.MAX_USES)))
-                .and(REDEEM_CODES.BOUND_EMAIL.isNull().or(REDEEM_CODES.BOUND_EMAIL.eq(email))), "id", "email");
+                .and(REDEEM_CODES.BOUND_EMAIL.isNull().or(REDEEM_CODES.BOUND_EMAIL.eq(email)))
+                .returning(REDEEM_CODES.ID), "id", "email");
     }
 
     @Override
     public void takeUseAndBind(RedeemCodeId id, Email email) {
-        int updated = takeUseAndBind.query(dsl, id.value(), email.value()).execute();
+        int updated = takeUseAndBind.update(dsl, id.value(), email.value());
         if (updated == 0) {
             // refused: say why, used up before a mismatch
             RedeemCodesRecord r = dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value())).fetchOptional()

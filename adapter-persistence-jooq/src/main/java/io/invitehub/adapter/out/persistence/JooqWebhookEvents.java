@@ -26,7 +26,7 @@ final class JooqWebhookEvents implements WebhookEvents {
                     + " insert into webhook_events (event_type, owner_id, payload, created_at)"
                     + " select ?, ?::bigint, ?::jsonb, ?::timestamptz where exists (select 1 from ep) returning id)"
                     + " insert into webhook_deliveries (endpoint_id, event_id, next_attempt_at, retry_since)"
-                    + " select ep.id, ev.id, ?::timestamptz, ?::timestamptz from ep, ev",
+                    + " select ep.id, ev.id, ?::timestamptz, ?::timestamptz from ep, ev returning endpoint_id",
             SQLDataType.VARCHAR, SQLDataType.BIGINT, SQLDataType.VARCHAR, SQLDataType.BIGINT, SQLDataType.VARCHAR,
             SQLDataType.TIMESTAMPWITHTIMEZONE, SQLDataType.TIMESTAMPWITHTIMEZONE, SQLDataType.TIMESTAMPWITHTIMEZONE);
 
@@ -40,8 +40,7 @@ final class JooqWebhookEvents implements WebhookEvents {
     public int publish(WebhookEvent event) {
         Long owner = event.owner().map(UserId::value).orElse(null);
         OffsetDateTime at = Rows.at(event.occurredAt());
-        return PUBLISH.query(dsl, event.type().wireName(), owner, event.type().wireName(), owner, json(event.data()), at, at, at)
-                .execute();
+        return PUBLISH.update(dsl, event.type().wireName(), owner, event.type().wireName(), owner, json(event.data()), at, at, at);
     }
 
     static String json(Map<String, Object> data) {

@@ -63,6 +63,18 @@ class RenderedStatementTest {
     }
 
     @Test
+    void anUpdateAnswersHowManyRowsItChanged() {
+        DSLContext dsl = db.dsl();
+        dsl.execute("create table rendered_statement_rows (id int primary key, n int not null)");
+        dsl.execute("insert into rendered_statement_rows values (1, 0), (2, 0), (3, 0)");
+        RenderedStatement s = RenderedStatement.ofSql("update rendered_statement_rows set n = n + 1 where id > ? returning id",
+                SQLDataType.INTEGER);
+        assertThat(s.update(dsl, 1)).isEqualTo(2);
+        assertThat(s.update(dsl, 3)).isZero();
+        assertThat(dsl.fetchValue("select sum(n) from rendered_statement_rows", Long.class)).isEqualTo(2L);
+    }
+
+    @Test
     void aTemplateThatDoesNotMatchItsNamesIsRefusedWhenBuilt() {
         DSLContext dsl = db.dsl();
         Param<String> a = DSL.param("a", SQLDataType.VARCHAR);
@@ -74,6 +86,6 @@ class RenderedStatementTest {
         assertThatThrownBy(() -> RenderedStatement.of(dsl, dsl.select(a, DSL.inline("?")), "a"))
                 .isInstanceOf(IllegalArgumentException.class);
         RenderedStatement s = RenderedStatement.of(dsl, dsl.select(a), "a");
-        assertThatThrownBy(() -> s.query(dsl)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.update(dsl)).isInstanceOf(IllegalArgumentException.class);
     }
 }
