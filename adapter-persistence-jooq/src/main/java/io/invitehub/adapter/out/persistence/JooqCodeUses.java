@@ -17,22 +17,27 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 /** The counters of redeem codes in PostgreSQL: every change one conditional update (statistics by trigger, ADR 10). */
 final class JooqCodeUses implements CodeUses {
     private final DSLContext dsl;
+    /** The redemption's use + bind, rendered once (ADR 59). */
+    private final RenderedStatement takeUseAndBind;
 
     JooqCodeUses(DSLContext dsl) {
         this.dsl = dsl;
+        org.jooq.Param<Long> id = org.jooq.impl.DSL.param("id", REDEEM_CODES.ID.getDataType());
+        org.jooq.Param<String> email = org.jooq.impl.DSL.param("email", REDEEM_CODES.BOUND_EMAIL.getDataType());
+        // one row version and one run of the statistics trigger instead of two
+        this.takeUseAndBind = RenderedStatement.of(dsl, dsl.update(REDEEM_CODES)
+                .set(REDEEM_CODES.USED_COUNT, REDEEM_CODES.USED_COUNT.plus(1))
+                .set(REDEEM_CODES.BOUND_EMAIL, email)
+                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
+                .where(REDEEM_CODES.ID.eq(id))
+                .and(REDEEM_CODES.MAX_USES.eq(0).or(REDEEM_CODES.USED_COUNT.lt(REDEEM_CODES.MAX_USES)))
+                .and(REDEEM_CODES.BOUND_EMAIL.isNull().or(REDEEM_CODES.BOUND_EMAIL.eq(email)))
+                .returning(REDEEM_CODES.ID), "id", "email");
     }
 
     @Override
     public void takeUseAndBind(RedeemCodeId id, Email email) {
-        // one row version and one run of the statistics trigger instead of two
-        int updated = dsl.update(REDEEM_CODES)
-                .set(REDEEM_CODES.USED_COUNT, REDEEM_CODES.USED_COUNT.plus(1))
-                .set(REDEEM_CODES.BOUND_EMAIL, email.value())
-                .set(REDEEM_CODES.UPDATED_AT, currentOffsetDateTime())
-                .where(REDEEM_CODES.ID.eq(id.value()))
-                .and(REDEEM_CODES.MAX_USES.eq(0).or(REDEEM_CODES.USED_COUNT.lt(REDEEM_CODES.MAX_USES)))
-                .and(REDEEM_CODES.BOUND_EMAIL.isNull().or(REDEEM_CODES.BOUND_EMAIL.eq(email.value())))
-                .execute();
+        int updated = takeUseAndBind.update(dsl, id.value(), email.value());
         if (updated == 0) {
             // refused: say why, used up before a mismatch
             RedeemCodesRecord r = dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.ID.eq(id.value())).fetchOptional()

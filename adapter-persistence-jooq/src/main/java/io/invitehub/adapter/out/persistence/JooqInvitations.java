@@ -15,6 +15,7 @@ import io.invitehub.domain.team.TeamId;
 import io.invitehub.domain.user.UserId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.UpdateSetMoreStep;
@@ -57,9 +58,36 @@ final class JooqInvitations implements Invitations {
     static final int QUEUE_LOCK_CLASS = 0x5157; // "QW"
 
     private final DSLContext dsl;
+    /** The redemption's statements, rendered once (ADR 59): open invitations of an e-mail, a new seated invitation. */
+    private final RenderedStatement openOfEmail;
+    private final RenderedStatement createSeated;
 
     JooqInvitations(DSLContext dsl) {
         this.dsl = dsl;
+        org.jooq.Param<String> email = DSL.param("email", INVITATIONS.EMAIL.getDataType());
+        // one statement, each branch over its own partial index (invitations_open_email_key,
+        // invitations_open_rebind_email_idx)
+        this.openOfEmail = RenderedStatement.of(dsl, dsl.selectFrom(INVITATIONS)
+                .where(INVITATIONS.EMAIL.eq(email)).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isFalse())
+                .unionAll(dsl.selectFrom(INVITATIONS)
+                        .where(INVITATIONS.EMAIL.eq(email)).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isTrue()))
+                .orderBy(INVITATIONS.ID.desc()), "email");
+        org.jooq.Param<OffsetDateTime> now = DSL.param("now", INVITATIONS.CREATED_AT.getDataType());
+        this.createSeated = RenderedStatement.of(dsl, dsl.insertInto(INVITATIONS)
+                .set(INVITATIONS.CODE_ID, DSL.param("code_id", INVITATIONS.CODE_ID.getDataType()))
+                .set(INVITATIONS.DISTRIBUTOR_ID, DSL.param("distributor_id", INVITATIONS.DISTRIBUTOR_ID.getDataType()))
+                .set(INVITATIONS.TEAM_ID, DSL.param("team_id", INVITATIONS.TEAM_ID.getDataType()))
+                .set(INVITATIONS.EMAIL, email)
+                .set(INVITATIONS.STATE, DSL.param("state", INVITATIONS.STATE.getDataType()))
+                .set(INVITATIONS.IS_REBIND, DSL.param("is_rebind", INVITATIONS.IS_REBIND.getDataType()))
+                .set(INVITATIONS.HOLDS_USE, DSL.param("holds_use", INVITATIONS.HOLDS_USE.getDataType()))
+                .set(INVITATIONS.QUEUE_SEQ, (Long) null)
+                .set(INVITATIONS.QUEUE_GROUP_ID, inline((Long) null))
+                .set(INVITATIONS.NEXT_ATTEMPT_AT, now)
+                .set(INVITATIONS.CREATED_AT, now)
+                .set(INVITATIONS.UPDATED_AT, now)
+                .returning(),
+                "code_id", "distributor_id", "team_id", "email", "state", "is_rebind", "holds_use", "now");
     }
 
     @Override
@@ -75,7 +103,11 @@ final class JooqInvitations implements Invitations {
                     + " where c.id = ?), 0)::text))", QUEUE_LOCK_CLASS, n.codeId().value());
         }
         try {
-            InvitationsRecord r = dsl.insertInto(INVITATIONS)
+            InvitationsRecord r = !waiting
+                    ? createSeated.resultQuery(dsl, INVITATIONS, n.codeId().value(), n.distributorId().map(UserId::value).orElse(null),
+                            n.teamId().map(TeamId::value).orElse(null), n.email().value(), n.state().name(), n.rebind(), n.holdsUse(), now)
+                    .fetchSingle()
+                    : dsl.insertInto(INVITATIONS)
                     .set(INVITATIONS.CODE_ID, n.codeId().value())
                     .set(INVITATIONS.DISTRIBUTOR_ID, n.distributorId().map(UserId::value).orElse(null))
                     .set(INVITATIONS.TEAM_ID, n.teamId().map(TeamId::value).orElse(null))
@@ -132,14 +164,7 @@ final class JooqInvitations implements Invitations {
 
     @Override
     public List<Invitation> openOfEmail(Email email) {
-        // one statement, each branch over its own partial index (invitations_open_email_key,
-        // invitations_open_rebind_email_idx)
-        return dsl.selectFrom(INVITATIONS)
-                .where(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isFalse())
-                .unionAll(dsl.selectFrom(INVITATIONS)
-                        .where(INVITATIONS.EMAIL.eq(email.value())).and(INVITATIONS.STATE.in(OPEN)).and(INVITATIONS.IS_REBIND.isTrue()))
-                .orderBy(INVITATIONS.ID.desc())
-                .fetch(JooqInvitations::toDomain);
+        return openOfEmail.resultQuery(dsl, INVITATIONS, email.value()).fetch(JooqInvitations::toDomain);
     }
 
     @Override

@@ -8,13 +8,12 @@ import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.invitation.InvitationState;
 import io.invitehub.domain.shared.Email;
 import io.invitehub.domain.user.UserId;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
-import org.jooq.Record3;
-import org.jooq.Select;
+import org.jooq.Param;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,19 +37,11 @@ import static org.jooq.impl.DSL.selectOne;
  */
 final class JooqRecipients implements Recipients {
     private final DSLContext dsl;
+    /** The screening statement by the number of levels of the e-mail's domain (a handful in practice). */
+    private final java.util.Map<Integer, RenderedStatement> screenings = new java.util.concurrent.ConcurrentHashMap<>();
 
     JooqRecipients(DSLContext dsl) {
         this.dsl = dsl;
-    }
-
-    private static Select<Record1<OffsetDateTime>> recentQuery(Email email, Instant since, int limit) {
-        return select(INVITATIONS.CREATED_AT)
-                .from(INVITATIONS)
-                .where(INVITATIONS.EMAIL.eq(email.value()))
-                .and(INVITATIONS.CREATED_AT.gt(Rows.at(since)))
-                .and(INVITATIONS.IS_REBIND.isFalse())
-                .orderBy(INVITATIONS.CREATED_AT.desc())
-                .limit(limit);
     }
 
     @Override
@@ -66,18 +57,53 @@ final class JooqRecipients implements Recipients {
     /** The three checks as three scalar subqueries of one statement; the block itself is read only when there is one. */
     @Override
     public Screening screen(Email email, Instant since, int limit) {
-        Field<Long> blockId = select(BLOCKED_RECIPIENTS.ID).from(BLOCKED_RECIPIENTS).where(covers(email))
-                .orderBy(BLOCKED_RECIPIENTS.ID).limit(1).asField("block_id");
-        Field<Boolean> optedOut = field(exists(selectOne().from(INVITATION_OPT_OUTS)
-                .where(INVITATION_OPT_OUTS.EMAIL.eq(email.value())))).as("opted_out");
-        Field<OffsetDateTime[]> recent = array(recentQuery(email, since, limit)).as("recent");
-        Record3<Long, Boolean, OffsetDateTime[]> r = dsl.select(blockId, optedOut, recent).fetchSingle();
-        Optional<BlockEntry> block = Optional.ofNullable(r.value1()).flatMap(id -> dsl.selectFrom(BLOCKED_RECIPIENTS)
+        List<String> domains = domains(email);
+        RenderedStatement statement = screenings.computeIfAbsent(domains.size(), this::screening);
+        Object[] values = new Object[3 + domains.size()];
+        values[0] = email.value();
+        values[1] = Rows.at(since);
+        values[2] = limit;
+        for (int i = 0; i < domains.size(); i++) {
+            values[3 + i] = domains.get(i);
+        }
+        Record r = statement.resultQuery(dsl, SCREENING, values).fetchSingle();
+        Optional<BlockEntry> block = Optional.ofNullable(r.get(BLOCK_ID)).flatMap(id -> dsl.selectFrom(BLOCKED_RECIPIENTS)
                 .where(BLOCKED_RECIPIENTS.ID.eq(id)).fetchOptional().map(JooqRecipients::block));
-        return new Screening(block, r.value2(), Arrays.stream(r.value3()).map(Rows::instant).toList());
+        return new Screening(block, r.get(OPTED_OUT), Arrays.stream(r.get(RECENT)).map(Rows::instant).toList());
     }
 
-    private static Condition covers(Email email) {
+    private static final Field<Long> BLOCK_ID = DSL.field(DSL.name("block_id"), SQLDataType.BIGINT);
+    private static final Field<Boolean> OPTED_OUT = DSL.field(DSL.name("opted_out"), SQLDataType.BOOLEAN);
+    private static final Field<OffsetDateTime[]> RECENT = DSL.field(DSL.name("recent"), INVITATIONS.CREATED_AT.getDataType().array());
+    private static final List<Field<?>> SCREENING = List.of(BLOCK_ID, OPTED_OUT, RECENT);
+
+    /** The screening statement for an e-mail whose domain has {@code domainCount} levels, rendered once (ADR 59). */
+    private RenderedStatement screening(int domainCount) {
+        Param<String> email = DSL.param("email", SQLDataType.VARCHAR);
+        List<Param<String>> domains = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("email", "since", "limit"));
+        for (int i = 0; i < domainCount; i++) {
+            domains.add(DSL.param("d" + i, SQLDataType.VARCHAR));
+            names.add("d" + i);
+        }
+        Field<Long> blockId = select(BLOCKED_RECIPIENTS.ID).from(BLOCKED_RECIPIENTS)
+                .where(BLOCKED_RECIPIENTS.KIND.eq(BlockKind.EMAIL.name()).and(BLOCKED_RECIPIENTS.VALUE.eq(email))
+                        .or(BLOCKED_RECIPIENTS.KIND.eq(BlockKind.DOMAIN.name()).and(BLOCKED_RECIPIENTS.VALUE.in(domains))))
+                .orderBy(BLOCKED_RECIPIENTS.ID).limit(1).asField(BLOCK_ID.getName());
+        Field<Boolean> optedOut = field(exists(selectOne().from(INVITATION_OPT_OUTS)
+                .where(INVITATION_OPT_OUTS.EMAIL.eq(email)))).as(OPTED_OUT.getName());
+        Field<OffsetDateTime[]> recent = array(select(INVITATIONS.CREATED_AT)
+                .from(INVITATIONS)
+                .where(INVITATIONS.EMAIL.eq(email))
+                .and(INVITATIONS.CREATED_AT.gt(DSL.param("since", INVITATIONS.CREATED_AT.getDataType())))
+                .and(INVITATIONS.IS_REBIND.isFalse())
+                .orderBy(INVITATIONS.CREATED_AT.desc())
+                .limit(DSL.param("limit", SQLDataType.INTEGER))).as(RECENT.getName());
+        return RenderedStatement.of(dsl, dsl.select(blockId, optedOut, recent), names.toArray(new String[0]));
+    }
+
+    /** The e-mail's domain and each parent domain, longest first ("a.b.example.com", "b.example.com", "example.com", "com"). */
+    private static List<String> domains(Email email) {
         List<String> domains = new ArrayList<>();
         String d = email.domain();
         while (true) {
@@ -88,8 +114,7 @@ final class JooqRecipients implements Recipients {
             }
             d = d.substring(dot + 1);
         }
-        return BLOCKED_RECIPIENTS.KIND.eq(BlockKind.EMAIL.name()).and(BLOCKED_RECIPIENTS.VALUE.eq(email.value()))
-                .or(BLOCKED_RECIPIENTS.KIND.eq(BlockKind.DOMAIN.name()).and(BLOCKED_RECIPIENTS.VALUE.in(domains)));
+        return domains;
     }
 
     @Override

@@ -35,16 +35,31 @@ final class JooqRedeemCodes implements RedeemCodes {
     static final int RECIPIENT_LOCK_CLASS = 0x454D; // "EM"
 
     private final DSLContext dsl;
+    /** The redemption's code read, for a new-shaped and a legacy-shaped value, and its lock: rendered once (ADR 59). */
+    private final RenderedStatement byCode;
+    private final RenderedStatement byLegacyCode;
+    private final RenderedStatement lockForRedemption;
 
     JooqRedeemCodes(DSLContext dsl) {
         this.dsl = dsl;
+        this.byCode = RenderedStatement.of(dsl, byCode(false), "code");
+        this.byLegacyCode = RenderedStatement.of(dsl, byCode(true), "code");
+        this.lockForRedemption = RenderedStatement.of(dsl, dsl.selectFrom(REDEEM_CODES)
+                .where(REDEEM_CODES.ID.eq(DSL.param("id", REDEEM_CODES.ID.getDataType())))
+                .and(DSL.condition("pg_advisory_xact_lock({0}, hashtext({1})) is not null",
+                        DSL.inline(RECIPIENT_LOCK_CLASS), DSL.param("email", String.class)))
+                .forUpdate(), "id", "email");
+    }
+
+    private org.jooq.Select<RedeemCodesRecord> byCode(boolean legacy) {
+        // a legacy-shaped value (ADR 32) can only be one of the codes imported from the reference
+        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.CODE.eq(DSL.param("code", REDEEM_CODES.CODE.getDataType())))
+                .and(legacy ? REDEEM_CODES.LEGACY.isTrue() : DSL.noCondition());
     }
 
     @Override
     public Optional<RedeemCode> findByCode(Code code) {
-        // a legacy-shaped value (ADR 32) can only be one of the codes imported from the reference
-        return dsl.selectFrom(REDEEM_CODES).where(REDEEM_CODES.CODE.eq(code.value()))
-                .and(code.legacy() ? REDEEM_CODES.LEGACY.isTrue() : DSL.noCondition())
+        return (code.legacy() ? byLegacyCode : byCode).resultQuery(dsl, REDEEM_CODES, code.value())
                 .fetchOptional().map(JooqRedeemCodes::toDomain);
     }
 
@@ -65,11 +80,7 @@ final class JooqRedeemCodes implements RedeemCodes {
         // one round trip for both locks (ADR 23 counts them): the lock call is a filter on the code's row,
         // so it runs once that row is found, before the row lock is taken (ADR 28: either order is safe).
         // Not "EXISTS (SELECT pg_advisory_xact_lock(…))": PostgreSQL drops an EXISTS subquery's select list.
-        return dsl.selectFrom(REDEEM_CODES)
-                .where(REDEEM_CODES.ID.eq(id.value()))
-                .and(DSL.condition("pg_advisory_xact_lock({0}, hashtext({1})) is not null",
-                        DSL.inline(RECIPIENT_LOCK_CLASS), DSL.val(recipient.value())))
-                .forUpdate()
+        return lockForRedemption.resultQuery(dsl, REDEEM_CODES, id.value(), recipient.value())
                 .fetchOptional()
                 .map(JooqRedeemCodes::toDomain)
                 .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));

@@ -14,6 +14,7 @@ import org.jooq.Record4;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.SortField;
 
+import java.util.List;
 import java.util.Optional;
 
 import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
@@ -40,9 +41,20 @@ final class JooqSeats implements Seats {
     static final int RESERVE_ROUNDS = 8;
 
     private final DSLContext dsl;
+    /**
+     * The redemption's seat statement (queue probe + seat), rendered once (ADR 59) for each policy, without
+     * a group (index 0) and with one (index 1, its one parameter {@code group}).
+     */
+    private final java.util.Map<AllocationPolicy, RenderedStatement[]> hotSeat = new java.util.EnumMap<>(AllocationPolicy.class);
 
     JooqSeats(DSLContext dsl) {
         this.dsl = dsl;
+        org.jooq.Param<Long> group = org.jooq.impl.DSL.param("group", TEAMS.GROUP_ID.getDataType());
+        for (AllocationPolicy policy : AllocationPolicy.values()) {
+            hotSeat.put(policy, new RenderedStatement[]{
+                    RenderedStatement.of(dsl, hotSeat(Optional.empty(), policy)),
+                    RenderedStatement.of(dsl, hotSeat(Optional.of(group), policy), "group")});
+        }
     }
 
     @Override
@@ -55,20 +67,35 @@ final class JooqSeats implements Seats {
         return reserve(group, policy, TEAMS.ID.ne(except.value()));
     }
 
+    /**
+     * The hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
+     * and a team with room that nobody else is seating into right now gets one more seat. The
+     * subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
+     */
+    private org.jooq.Query hotSeat(Optional<org.jooq.Param<Long>> group, AllocationPolicy policy) {
+        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
+                .and(group.map(INVITATIONS.QUEUE_GROUP_ID::eq).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
+        Condition withRoom = TEAMS.STATUS.eq(inline(TeamStatus.ACTIVE.name()))
+                .and(TEAMS.SEATS_RESERVED.plus(TEAMS.EXTERNAL_SEATS).lt(TEAMS.MAX_SEATS))
+                .and(group.map(TEAMS.GROUP_ID::eq).orElse(noCondition()));
+        return takeSeatQuery(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
+                .where(waiting))), order(policy)).forNoKeyUpdate().skipLocked().<Long>asField()), withRoom);
+    }
+
     @Override
     public Optional<SeatReservation> reserveSeatUnlessQueued(Optional<TeamGroupId> group, AllocationPolicy policy) {
-        // literals, not binds: a generic plan must still see the partial indexes' predicates (ADR 23)
-        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
-                .and(group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
-        Condition withRoom = withRoom(group, noCondition());
-        // the hot path in one statement: nobody waits in the queue (one probe of invitations_waiting_queue_idx),
-        // and a team with room that nobody else is seating into right now gets one more seat. The
-        // subquery's "teams" is its own FROM item; the outer update re-checks the room on the locked row.
-        Optional<SeatReservation> seat = takeSeat(TEAMS.ID.eq(candidate(withRoom.and(notExists(selectOne().from(INVITATIONS)
-                .where(waiting))), order(policy)).forNoKeyUpdate().skipLocked().<Long>asField()), withRoom);
+        RenderedStatement[] hot = hotSeat.get(policy);
+        Optional<SeatReservation> seat = (group.isPresent()
+                ? hot[1].resultQuery(dsl, SEAT_COLUMNS, group.get().value())
+                : hot[0].resultQuery(dsl, SEAT_COLUMNS))
+                .fetchOptional()
+                .map(r -> new SeatReservation(new TeamId(r.get(TEAMS.ID)), r.get(TEAMS.NAME)));
         if (seat.isPresent()) {
             return seat;
         }
+        // literals, not binds: a generic plan must still see the partial indexes' predicates (ADR 23)
+        Condition waiting = INVITATIONS.STATE.eq(inline(InvitationState.WAITING.name()))
+                .and(group.map(g -> INVITATIONS.QUEUE_GROUP_ID.eq(g.value())).orElse(INVITATIONS.QUEUE_GROUP_ID.isNull()));
         // cold paths: a queue (the new invitation waits behind it), no room, or every team with room locked
         if (dsl.fetchExists(INVITATIONS, waiting)) {
             return Optional.empty();
@@ -145,15 +172,22 @@ final class JooqSeats implements Seats {
     }
 
     /** One more seat in the team {@code which} selects, only while it still has room; its id and name. */
+    private static final List<org.jooq.Field<?>> SEAT_COLUMNS = List.of(TEAMS.ID, TEAMS.NAME);
+
     private Optional<SeatReservation> takeSeat(Condition which, Condition withRoom) {
+        return takeSeatQuery(which, withRoom)
+                .fetchOptional()
+                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+    }
+
+    private org.jooq.UpdateResultStep<io.invitehub.adapter.out.persistence.generated.tables.records.TeamsRecord> takeSeatQuery(
+            Condition which, Condition withRoom) {
         return dsl.update(TEAMS)
                 .set(TEAMS.SEATS_RESERVED, TEAMS.SEATS_RESERVED.plus(1))
                 .set(TEAMS.UPDATED_AT, currentOffsetDateTime())
                 .where(which)
                 .and(withRoom)
-                .returning(TEAMS.ID, TEAMS.NAME)
-                .fetchOptional()
-                .map(r -> new SeatReservation(new TeamId(r.getId()), r.getName()));
+                .returning(TEAMS.ID, TEAMS.NAME);
     }
 
     private SelectLimitPercentStep<org.jooq.Record1<Long>> candidate(Condition withRoom, SortField<?>[] order) {
