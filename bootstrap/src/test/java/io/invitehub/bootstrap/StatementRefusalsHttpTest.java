@@ -138,15 +138,6 @@ class StatementRefusalsHttpTest {
         assertThat(sql.count("select count(*) from ledger_entries where distributor_id = " + d + " and kind = 'PAYMENT'")).isEqualTo(1);
     }
 
-    private JsonNode refusedPayment(long statement, String code, String reference) throws Exception {
-        HttpResponse<String> r = send("POST", "/api/v1/admin/statements/" + statement + "/pay", admin(), "{\"reference\":\"" + reference + "\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(r.body());
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        return problem;
-    }
-
     /** Everything a confirmation would change: the statements, the account's closed month, the audit log, the outbox. */
     private List<String> snapshot() {
         return List.of(String.join("|", sql.texts("select id || ' ' || state || ' ' || coalesce(confirmed_at::text, '-') || ' '"
@@ -158,7 +149,15 @@ class StatementRefusalsHttpTest {
     }
 
     private JsonNode refused(long statement, String code) throws Exception {
-        HttpResponse<String> r = send("POST", "/api/v1/admin/statements/" + statement + "/confirm", admin(), null);
+        return refused(send("POST", "/api/v1/admin/statements/" + statement + "/confirm", admin(), null), code);
+    }
+
+    private JsonNode refusedPayment(long statement, String code, String reference) throws Exception {
+        return refused(send("POST", "/api/v1/admin/statements/" + statement + "/pay", admin(), "{\"reference\":\"" + reference + "\"}"), code);
+    }
+
+    /** A 409 problem with this code, as JSON. */
+    private static JsonNode refused(HttpResponse<String> r, String code) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(r.body());
