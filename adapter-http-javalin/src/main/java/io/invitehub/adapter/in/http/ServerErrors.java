@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -38,6 +39,12 @@ final class ServerErrors extends ErrorHandler {
         }
     }
 
+    /**
+     * A request Jetty could not parse (request line or headers over the limits, a malformed request line)
+     * ends its connection: Jetty closes it after this answer, and says so. Without {@code Connection: close}
+     * a keep-alive client (the JDK's HttpClient among them) returns the connection to its pool as if it
+     * were still usable and may send its next request down a socket the server is closing.
+     */
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Object status = request.getAttribute(ERROR_STATUS);
@@ -47,6 +54,9 @@ final class ServerErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(NOSNIFF);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (!request.getConnectionMetaData().isPersistent()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.write(true, ByteBuffer.wrap(body(code, message == null ? null : message.toString(), path)), callback);
         return true;
     }
@@ -55,6 +65,7 @@ final class ServerErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         fields.put(NOSNIFF);
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return ByteBuffer.wrap(body(status, reason, null));
     }
 

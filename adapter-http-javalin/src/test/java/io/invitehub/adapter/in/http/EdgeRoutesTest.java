@@ -208,6 +208,20 @@ class EdgeRoutesTest {
         assertThat(longHeader).startsWith("HTTP/1.1 431 ").contains("application/problem+json", "\"code\":\"HEADERS_TOO_LARGE\"");
     }
 
+    @Test
+    void aRequestJettyCannotParseEndsItsConnectionAndTheAnswerSaysSo() throws Exception {
+        // a keep-alive request: only the answer's Connection header tells the client not to reuse the socket
+        for (String request : java.util.List.of(
+                "GET /api/v1/public/status?code=" + "A".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(100_000) + "\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n")) {
+            String answer = raw(request + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(answer).as(request.substring(0, 40)).matches("(?s)HTTP/1\\.1 4(00|14|31) .*")
+                    .contains("Connection: close", "application/problem+json");
+            assertThat(answer.split("HTTP/1\\.1 ", -1)).as("one answer, none for the request behind it").hasSize(2);
+        }
+    }
+
     private String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.port)) {
             socket.setSoTimeout(10_000);
