@@ -320,7 +320,7 @@ public final class Bench {
 
     /** The measured redemption row's name: it says whether the window was warmed and how long. */
     static String measuredName(Duration warmup) {
-        return warmup.isZero() ? "POST /public/redeem (cold, no warm-up)" : "POST /public/redeem (after " + warmup.toSeconds() + " s warm-up)";
+        return warmup.isZero() ? "POST /public/redeem, cold (no warm-up)" : "POST /public/redeem, after " + warmup.toSeconds() + " s warm-up";
     }
 
     /**

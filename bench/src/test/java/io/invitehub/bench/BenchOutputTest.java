@@ -67,8 +67,8 @@ class BenchOutputTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--warmup-seconds", "-1"}))
                 .hasMessageContaining("--warmup-seconds in [0, 120]");
 
-        assertThat(Bench.measuredName(Duration.ofSeconds(10))).isEqualTo("POST /public/redeem (after 10 s warm-up)");
-        assertThat(Bench.measuredName(Duration.ZERO)).isEqualTo("POST /public/redeem (cold, no warm-up)");
+        assertThat(Bench.measuredName(Duration.ofSeconds(10))).isEqualTo("POST /public/redeem, after 10 s warm-up");
+        assertThat(Bench.measuredName(Duration.ZERO)).isEqualTo("POST /public/redeem, cold (no warm-up)");
         assertThat(Bench.measuredName(Duration.ofSeconds(120)).length()).as("fits the table's name column").isLessThanOrEqualTo(40);
         assertThat(Bench.NOTIFY_BESIDE.length()).isLessThanOrEqualTo(40);
         assertThat(Bench.codesFor(Duration.ofSeconds(10), 1_000)).isEqualTo(30_000);
