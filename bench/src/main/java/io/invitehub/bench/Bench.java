@@ -212,7 +212,12 @@ public final class Bench {
                         rows.add(samples);
                     }
                     Shop shop = options.skipShop() ? null : new Shop(hub, client, url, dataset.tiny().id());
+                    long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.ORDERS);
+                    if (beside != null) {
+                        out.printf("notify beside the redemptions: %d orders placed and their sandbox notifications signed in %d ms%n",
+                                beside.orders(), (System.nanoTime() - placing) / 1_000_000);
+                    }
                     java.time.Instant redemptionsStarted = java.time.Instant.now();
                     if (!options.onlyShop()) {
                         OptionalLong postmaster = ProcessCpu.postmasterPid(database.directory());
