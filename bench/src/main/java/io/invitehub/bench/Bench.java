@@ -7,6 +7,7 @@ import io.invitehub.application.teams.port.in.CreateTeamCommand;
 import io.invitehub.application.codes.port.in.IssueCodesCommand;
 import io.invitehub.application.shared.view.SeatSummary;
 import io.invitehub.bench.dataset.DatasetSeeder;
+import io.invitehub.bench.dataset.Settling;
 import io.invitehub.bench.dataset.StatementCounts;
 import io.invitehub.bench.dataset.TpcB;
 import io.invitehub.bootstrap.InviteHub;
@@ -69,18 +70,23 @@ public final class Bench {
     }
 
     /**
-     * Options of one run: {@code scale} of the SPEC 11 dataset (1.0 = 5 000 000 codes), clients and
-     * seconds of the redemption phase, clients and seconds of each read measurement.
+     * Options of one run: {@code scale} of the SPEC 11 dataset (1.0 = 5 000 000 codes), clients and seconds of the
+     * redemption phase and of its discarded warm-up, clients of the reads, answers wanted per read route and the time
+     * cap of each read route.
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
-                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad) {
+                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
+                               Duration warmup, int readSamples) {
+        /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
+        static final int READ_SAMPLES = 10_000;
+
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
             Duration duration = Duration.ofSeconds(20);
             int readClients = 2;
-            Duration readDuration = Duration.ofSeconds(5);
+            Duration readDuration = Duration.ofSeconds(60);
             boolean readiness = true;
             boolean onlyShop = false;
             boolean onlyExport = false;
@@ -90,12 +96,16 @@ public final class Bench {
             boolean skipShop = false;
             boolean tpcB = true;
             boolean inProcessLoad = false;
+            Duration warmup = Duration.ofSeconds(10);
+            int readSamples = READ_SAMPLES;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
                     case "--clients": clients = Integer.parseInt(value(args, ++i)); break;
                     case "--seconds": duration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
+                    case "--warmup-seconds": warmup = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
                     case "--read-clients": readClients = Integer.parseInt(value(args, ++i)); break;
+                    case "--read-samples": readSamples = Integer.parseInt(value(args, ++i)); break;
                     case "--read-seconds": readDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
                     case "--no-readiness": readiness = false; break;
                     case "--only-shop": onlyShop = true; break;
@@ -107,19 +117,22 @@ public final class Bench {
                     case "--no-tpcb": tpcB = false; break;
                     case "--in-process-load": inProcessLoad = true; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
-                            + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop --only-export "
-                            + "--export-rows <n> --statements --no-reads --no-shop --no-tpcb --in-process-load)");
+                            + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-seconds <s> "
+                            + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
+                            + "--in-process-load)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
                     || duration.isNegative() || duration.isZero() || duration.toSeconds() > 600
-                    || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 120
+                    || warmup.isNegative() || warmup.toSeconds() > 120 || readSamples < 1 || readSamples > 1_000_000
+                    || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 600
                     || exportRows < 1 || exportRows > 20_000_000) {
                 throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
-                        + "--seconds in [1, 600], --read-seconds in [1, 120], --export-rows in [1, 20000000]");
+                        + "--seconds in [1, 600], --warmup-seconds in [0, 120], --read-samples in [1, 1000000], "
+                        + "--read-seconds in [1, 600], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad);
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples);
         }
 
         private static String value(String[] args, int i) {
@@ -132,9 +145,9 @@ public final class Bench {
 
     public void run(Settings base) throws InterruptedException {
         Path dir = base.database().dataDir().toAbsolutePath().resolve("bench-" + System.currentTimeMillis());
-        out.printf("bench: scale %.4f, redemption %d clients x %d s, reads %d clients x %d s each, data in %s%n",
-                options.scale(), options.clients(), options.duration().toSeconds(), options.readClients(),
-                options.readDuration().toSeconds(), dir);
+        out.printf("bench: scale %.4f, redemption %d clients x %d s after a %d s warm-up, reads %d clients x %,d answers "
+                        + "(at most %d s) per route, data in %s%n", options.scale(), options.clients(), options.duration().toSeconds(),
+                options.warmup().toSeconds(), options.readClients(), options.readSamples(), options.readDuration().toSeconds(), dir);
         out.printf("machine: %d cores, JVM max heap %d MiB, Java %s; load average at start: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), loadAverage());
@@ -183,22 +196,35 @@ public final class Bench {
                             .connectTimeout(Duration.ofSeconds(5)).build();
                     String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
                     if (!options.onlyShop() && !options.skipReads()) {
+                        settle(new Settling(database.superuserSettings(1)));
                         // a discarded pass over every read route of both distributors first: otherwise the first
                         // route measured (the largest's summary) pays the JIT warm-up of the whole read side
                         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
-                            reads(client, url, d, "warm-up", Duration.ofSeconds(1));
+                            reads(client, url, d, "warm-up", Duration.ofSeconds(1), new ArrayList<>());
                         }
                         out.printf("load average before the reads: %s%n", loadAverage());
+                        List<HttpLoad.Result> measured = new ArrayList<>();
                         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
-                            rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny", options.readDuration()));
+                            rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny", options.readDuration(), measured));
                         }
+                        String samples = readSamples(measured, options.readSamples(), options.readDuration());
+                        out.println(samples);
+                        rows.add(samples);
                     }
+                    Shop shop = options.skipShop() ? null : new Shop(hub, client, url, dataset.tiny().id());
+                    long placing = System.nanoTime();
+                    NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.ORDERS);
+                    if (beside != null) {
+                        out.printf("notify beside the redemptions: %d orders placed and their sandbox notifications signed in %d ms%n",
+                                beside.orders(), (System.nanoTime() - placing) / 1_000_000);
+                    }
+                    java.time.Instant redemptionsStarted = java.time.Instant.now();
                     if (!options.onlyShop()) {
                         OptionalLong postmaster = ProcessCpu.postmasterPid(database.directory());
                         Optional<TpcBRun> tpcB = tpcB(database, postmaster);
                         out.printf("load average before the redemptions: %s%n", loadAverage());
-                        Redeemed redeemed = redemptions(hub, client, url, counts, dir.resolve("loadgen"), postmaster);
-                        rows.add(redeemed.result().row());
+                        Redeemed redeemed = redemptions(hub, client, url, counts, dir.resolve("loadgen"), postmaster, beside);
+                        rows.addAll(redeemed.rows());
                         String versus = versusTpcB(redeemed.result().perSecond(),
                                 tpcB.map(t -> OptionalDouble.of(t.tps())).orElse(OptionalDouble.empty()),
                                 options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
@@ -210,9 +236,16 @@ public final class Bench {
                         cpu.forEach(out::println);
                         rows.addAll(cpu);
                     }
-                    if (!options.skipShop()) {
+                    if (shop != null) {
+                        if (!options.onlyShop()) {
+                            Settling.Waited dispatched = new Settling(database.superuserSettings(1))
+                                    .awaitDispatched(redemptionsStarted, Duration.ofMinutes(2));
+                            out.printf("before the shop: the dispatcher %s after %.1f s%n", dispatched.quiet()
+                                    ? "had dispatched every redemption" : "still had " + dispatched.stillRunning() + " invitations RESERVED",
+                                    seconds(dispatched.waited()));
+                        }
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, dataset.tiny().id()));
+                        rows.addAll(shop(hub, client, url, shop));
                     }
                     out.println();
                     out.println(HttpLoad.Result.header());
@@ -267,8 +300,60 @@ public final class Bench {
     private record TpcBRun(double tps, CpuReport.TpcB cpu) {
     }
 
-    /** The redemption load as its generator saw it, and the CPU it cost. */
-    private record Redeemed(HttpLoad.Result result, CpuReport.Redemptions cpu) {
+    /**
+     * The measured redemption window as the load generator saw it, the CPU it cost, and the lines for the figures: the
+     * warm-up, the measured row, the redemptions and the notify beside each other.
+     */
+    private record Redeemed(HttpLoad.Result result, CpuReport.Redemptions cpu, List<String> rows) {
+    }
+
+    /** The load stages of the redemption phase (ADR 67). */
+    static final String WARM_UP = "warm-up";
+    static final String MEASURED = "measured";
+    static final String BESIDE_NOTIFY = "beside-notify";
+    /** Notifies sent and discarded before the quiet notify measurement (JIT of the notify path). */
+    static final int NOTIFY_WARMUP = 200;
+    static final String NOTIFY_QUIET = "POST /shop/notify, alone";
+    static final String NOTIFY_BESIDE = "POST /shop/notify, beside redemptions";
+    /** Codes issued per second of a redemption stage: room for ~3 000 redemptions/s. */
+    private static final int CODES_PER_SECOND = 3_000;
+
+    /** Codes for a redemption stage of {@code d}: ~3 000 per second, at least {@code floor}, at most 300 000. */
+    static int codesFor(Duration d, int floor) {
+        return (int) Math.min(300_000, Math.max(floor, d.toSeconds() * CODES_PER_SECOND));
+    }
+
+    /** The measured redemption row's name: it says whether the window was warmed and how long. */
+    static String measuredName(Duration warmup) {
+        return warmup.isZero() ? "POST /public/redeem, cold (no warm-up)" : "POST /public/redeem, after " + warmup.toSeconds() + " s warm-up";
+    }
+
+    /**
+     * The line after the reads: how many answers each route's p99 rests on, and which routes the time cap stopped short
+     * of the wanted count.
+     */
+    static String readSamples(List<HttpLoad.Result> reads, int wanted, Duration cap) {
+        if (reads.isEmpty()) {
+            return "read samples: no read route measured";
+        }
+        long least = reads.stream().mapToLong(HttpLoad.Result::requests).min().orElse(0);
+        long most = reads.stream().mapToLong(HttpLoad.Result::requests).max().orElse(0);
+        List<String> short_ = reads.stream().filter(r -> r.requests() < wanted).map(r -> r.name() + " " + r.requests()).toList();
+        return String.format(java.util.Locale.ROOT, "read samples: %d routes, %,d–%,d answers each (wanted %,d, cap %d s per route); %s",
+                reads.size(), least, most, wanted, cap.toSeconds(),
+                short_.isEmpty() ? "every p99 rests on the wanted count" : "stopped by the cap: " + String.join(", ", short_));
+    }
+
+    /**
+     * Before the reads (issue 17: "after autovacuum has settled"): {@code VACUUM (ANALYZE)} of the large tables once,
+     * then a bounded wait until no autovacuum worker runs.
+     */
+    private void settle(Settling settling) throws InterruptedException {
+        Settling.Vacuumed vacuumed = settling.vacuumAnalyse();
+        Settling.Waited idle = settling.awaitAutovacuumIdle(Duration.ofSeconds(60));
+        out.printf("before the reads: VACUUM (ANALYZE) of %s in %.1f s; autovacuum workers %s after %.1f s more%n",
+                vacuumed.tables().isEmpty() ? "no table (none with " + Settling.LARGE_TABLE_ROWS + " rows)" : String.join(", ", vacuumed.tables()),
+                seconds(vacuumed.took()), idle.quiet() ? "idle" : "still " + idle.stillRunning() + " running (60 s cap)", seconds(idle.waited()));
     }
 
     /** The line printed next to the redemption figure: redemptions/s ÷ TPC-B tps against issue 17's 0.40, or why not. */
@@ -312,8 +397,8 @@ public final class Bench {
     }
 
     /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
-    private List<String> reads(HttpClient client, String url, DatasetSeeder.Distributor d, String who, Duration measure)
-            throws InterruptedException {
+    private List<String> reads(HttpClient client, String url, DatasetSeeder.Distributor d, String who, Duration measure,
+                               List<HttpLoad.Result> measured) throws InterruptedException {
         List<String> rows = new ArrayList<>();
         String token = login(client, url, d.username());
         String me = url + "/api/v1/distributors/me";
@@ -350,8 +435,10 @@ public final class Bench {
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
             // warm-up (discarded): JIT, connection pool, PostgreSQL buffers
             HttpLoad.run("warm-up", client, options.readClients(), Duration.ofSeconds(1), 2_000, request, s -> s == 200);
-            HttpLoad.Result result = HttpLoad.run(name, client, options.readClients(), measure, 1_000_000,
+            // until --read-samples answers (issue 17: enough for a p99) or the time cap, whichever comes first
+            HttpLoad.Result result = HttpLoad.run(name, client, options.readClients(), measure, options.readSamples(),
                     request, s -> s == 200);
+            measured.add(result);
             rows.add(result.row());
         }
         return rows;
@@ -437,14 +524,19 @@ public final class Bench {
     }
 
     /**
-     * Successful redemptions per second, sustained: distinct single-use codes and e-mails, teams with
-     * room for all of them, the dispatcher running. Afterwards the invariants are checked: no team
-     * over max_seats, exactly one use per redemption.
+     * Successful redemptions per second, sustained: distinct single-use codes and e-mails, teams with room for all of
+     * them, the dispatcher running. The same clients run three stages with codes of their own (ADR 67): a warm-up of
+     * {@code --warmup-seconds} (discarded from the figures and the CPU readings), the measured window, and — when
+     * {@code beside} is given — a window in which the notify load runs beside the redemptions. Afterwards the
+     * invariants are checked over all three: no team over max_seats, exactly one use per successful redemption.
      */
     private Redeemed redemptions(InviteHub hub, HttpClient client, String base, StatementCounts counts, Path loadgenDir,
-                                 OptionalLong postmaster) throws InterruptedException {
-        // enough codes for the whole duration at ~3 000 redemptions/s (bounded: at most 300 000)
-        int codeCount = (int) Math.min(300_000, Math.max(5_000, options.duration().toSeconds() * 3_000));
+                                 OptionalLong postmaster, NotifyLoad beside) throws InterruptedException {
+        Duration besideDuration = NotifyLoad.CAP.plusSeconds(1);
+        int warmupCount = options.warmup().isZero() ? 0 : codesFor(options.warmup(), 1_000);
+        int measuredCount = codesFor(options.duration(), 5_000);
+        int besideCount = beside == null ? 0 : codesFor(besideDuration, 1_000);
+        int codeCount = warmupCount + measuredCount + besideCount;
         int teams = Math.max(10, codeCount / 500 + 1);
         SeatSummary before = hub.queries().seats();
         long seeding = System.nanoTime();
@@ -460,84 +552,152 @@ public final class Bench {
                 (System.nanoTime() - seeding) / 1_000_000);
 
         java.time.Instant phase = java.time.Instant.now();
-        if (counts != null) {
-            counts.reset();
-        }
         List<LoadGenerator.Redemption> redemptions = new ArrayList<>(codeCount);
         for (int n = 0; n < codeCount; n++) {
             redemptions.add(new LoadGenerator.Redemption(codes.get(n).value(), "bench" + n + "@example.com"));
         }
-        LoadGenerator.Spec spec = new LoadGenerator.Spec("POST /public/redeem (new codes)", URI.create(base + "/api/v1/public/redeem"),
-                options.clients(), options.duration(), redemptions);
+        List<LoadGenerator.Stage> stages = new ArrayList<>();
+        if (warmupCount > 0) {
+            stages.add(new LoadGenerator.Stage(WARM_UP, "POST /public/redeem (warm-up)", options.warmup(), redemptions.subList(0, warmupCount)));
+        }
+        stages.add(new LoadGenerator.Stage(MEASURED, measuredName(options.warmup()), options.duration(),
+                redemptions.subList(warmupCount, warmupCount + measuredCount)));
+        if (beside != null) {
+            stages.add(new LoadGenerator.Stage(BESIDE_NOTIFY, "POST /public/redeem, beside notify", besideDuration,
+                    redemptions.subList(warmupCount + measuredCount, codeCount)));
+        }
+        LoadGenerator.Spec spec = new LoadGenerator.Spec(URI.create(base + "/api/v1/public/redeem"), options.clients(), stages);
         CpuMeter meter = new CpuMeter(ProcessCpu.system(), postmaster);
-        out.println(options.inProcessLoad()
+        LoadGenerator.Window cpu = LoadGenerator.Window.around(MEASURED, meter::started, meter::ended);
+        NotifyLoad.Running[] notify = new NotifyLoad.Running[1];
+        LoadGenerator.Window window = new LoadGenerator.Window() {
+            @Override
+            public void started(String stage) {
+                if (stage.equals(MEASURED) && counts != null) {
+                    counts.reset();
+                }
+                cpu.started(stage);
+                if (stage.equals(BESIDE_NOTIFY)) {
+                    notify[0] = beside.start(NOTIFY_BESIDE, notifyClients(), NotifyLoad.CAP);
+                }
+            }
+
+            @Override
+            public void ended(String stage) {
+                cpu.ended(stage);
+            }
+        };
+        out.println((options.inProcessLoad()
                 ? "redemption load: in the bench JVM, beside the service (--in-process-load)"
-                : "redemption load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one");
+                : "redemption load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one")
+                + "; stages " + String.join(", ", stages.stream().map(st -> st.label() + " " + st.duration().toSeconds() + " s").toList()));
         LoadGenerator.Outcome outcome = options.inProcessLoad()
-                ? LoadGenerator.inProcess(spec, client, meter)
-                : LoadGenerator.spawn(spec, loadgenDir, meter, out);
-        HttpLoad.Result result = outcome.result();
+                ? LoadGenerator.inProcess(spec, client, window)
+                : LoadGenerator.spawn(spec, loadgenDir, window, out);
+        LoadGenerator.Staged measured = outcome.stage(MEASURED);
+        HttpLoad.Result result = measured.result();
+        List<String> rows = new ArrayList<>();
+        if (warmupCount > 0) {
+            HttpLoad.Result w = outcome.stage(WARM_UP).result();
+            String line = String.format(java.util.Locale.ROOT, "redemption warm-up: %,d redemptions (%d failed) in %d s, %.0f/s, p99 %.1f ms — "
+                    + "discarded from the figures and the CPU readings, counted in the invariants", w.requests(), w.failures(),
+                    options.warmup().toSeconds(), w.perSecond(), w.p99().toNanos() / 1e6);
+            out.println(line);
+            rows.add(line);
+        }
+        rows.add(result.row());
         if (counts != null) {
             counts.awaitDispatched(phase);
             counts.print(result.requests() - result.failures(), out);
+        }
+        if (beside != null) {
+            HttpLoad.Result notified = notify[0] == null ? null : notify[0].result();
+            rows.add(outcome.stage(BESIDE_NOTIFY).result().row());
+            if (notified != null) {
+                rows.add(notified.row());
+            }
         }
 
         SeatSummary seats = hub.queries().seats();
         long overfull = hub.teams().listTeams().stream().filter(t -> t.seatsInUse() > t.maxSeats()).count();
         long taken = seats.usedSeats() + seats.waiting() - before.usedSeats() - before.waiting();
-        out.printf("after the redemption load: %d seats used of %d (%d more than before), %d waiting, %d teams over max_seats, "
-                + "%d failed requests%n", seats.usedSeats(), seats.totalSeats(), taken, seats.waiting(), overfull, result.failures());
-        if (overfull > 0 || taken != result.requests() - result.failures()) {
+        long failures = outcome.stages().stream().mapToLong(st -> st.result().failures()).sum();
+        out.printf("after the redemption load (%s): %d seats used of %d (%d more than before, %d successful redemptions), %d waiting, "
+                + "%d teams over max_seats, %d failed requests%n", String.join(" + ", stages.stream().map(LoadGenerator.Stage::label).toList()),
+                seats.usedSeats(), seats.totalSeats(), taken, outcome.successes(), seats.waiting(), overfull, failures);
+        if (overfull > 0 || taken != outcome.successes()) {
             out.println("INVARIANT BROKEN: seats used + waiting must equal successful redemptions, no team over max_seats");
         }
         int teamsWithMembers = (int) hub.teams().listTeams().stream().filter(t -> t.seatsReserved() > 0).count();
         out.printf("teams with members: %d; largest: %d seats%n", teamsWithMembers,
                 hub.teams().listTeams().stream().map(Team::seatsReserved).max(Comparator.naturalOrder()).orElse(0));
+        if (outcome.lifetimeCpuNanos().isPresent() && outcome.successes() > 0) {
+            out.printf(java.util.Locale.ROOT, "load generator's whole life (JVM start and exit, every stage): %.1f s CPU, %.2f ms per each of "
+                    + "its %d successful redemptions%n", outcome.lifetimeCpuNanos().getAsLong() / 1e9,
+                    outcome.lifetimeCpuNanos().getAsLong() / 1e6 / outcome.successes(), outcome.successes());
+        }
+        // the child's lifetime CPU spans every stage: it is printed above, not divided by the measured window's count
         return new Redeemed(result, new CpuReport.Redemptions(result.requests() - result.failures(), meter.elapsed(), meter.jvm(),
-                meter.postgres(), meter.postgresProcesses(), options.inProcessLoad(), outcome.cpuNanos(), outcome.lifetimeCpuNanos()));
+                meter.postgres(), meter.postgresProcesses(), options.inProcessLoad(), measured.cpuNanos(), OptionalLong.empty()), rows);
     }
 
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    /** The shop's fixtures: a one-code plan and the buyer (the tiny distributor) whose orders the notify loads pay. */
+    private static final class Shop {
+        private final InviteHub hub;
+        private final HttpClient client;
+        private final String base;
+        private final io.invitehub.domain.user.UserId buyer;
+        private final io.invitehub.domain.order.Plan small;
+
+        Shop(InviteHub hub, HttpClient client, String base, long buyerId) {
+            this.hub = hub;
+            this.client = client;
+            this.base = base;
+            this.buyer = new io.invitehub.domain.user.UserId(buyerId);
+            this.small = hub.plans().create(io.invitehub.domain.user.Actor.system(), new io.invitehub.domain.order.PlanSpec("bench small",
+                    io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
+                    io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1, 1, 30, true, false, 0, Optional.empty()));
+        }
+
+        NotifyLoad notifies(int orders) throws InterruptedException {
+            return NotifyLoad.prepare(hub, client, base, small, buyer, orders);
+        }
+    }
+
+    /** Closed-loop notify clients, quiet and beside the redemptions (as many as before ADR 67: four per read client). */
+    private int notifyClients() {
+        return options.readClients() * 4;
+    }
 
     /**
-     * The shop (SPEC 11: notify p99 ≤ 20 ms whatever the order size, fulfilment of 100 000 codes ≤ 3 s):
-     * distinct PENDING orders paid through the sandbox's signed notifications from concurrent callers
-     * (each the full path: verify, lock, mark PAID, enqueue), then one 100 000-code order paid and timed
-     * until the fulfilment worker reports COMPLETED.
+     * The shop (SPEC 11: notify p99 ≤ 20 ms whatever the order size, fulfilment of 100 000 codes ≤ 3 s): the notify
+     * alone ({@link NotifyLoad}: distinct one-code orders, after a discarded warm-up batch, with no other load — the
+     * fulfilments of earlier orders drained first), then one 100 000-code order paid and timed until the fulfilment
+     * worker reports COMPLETED.
      */
-    private List<String> shop(InviteHub hub, HttpClient client, String base, long buyerId) throws InterruptedException {
+    private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
-        io.invitehub.domain.order.Plan small = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench small",
-                io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
-                io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1, 1, 30, true, false, 0, Optional.empty()));
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
                 io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1000, 1, 30, true, false, 0, Optional.empty()));
-        io.invitehub.domain.user.UserId buyer = new io.invitehub.domain.user.UserId(buyerId);
-        int orders = 2_000;
-        List<String> forms = new ArrayList<>(orders);
+        io.invitehub.domain.user.UserId buyer = shop.buyer;
         long preparing = System.nanoTime();
-        for (int i = 0; i < orders; i++) {
-            forms.add(signedNotification(client, hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(buyer,
-                    small.id(), 1, io.invitehub.domain.order.PayType.of("alipay"))).payUrl()));
-        }
-        out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n", orders,
+        NotifyLoad warmup = shop.notifies(NOTIFY_WARMUP);
+        NotifyLoad quiet = shop.notifies(NotifyLoad.ORDERS);
+        out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n", warmup.orders() + quiet.orders(),
                 (System.nanoTime() - preparing) / 1_000_000);
+        warmup.run("warm-up", notifyClients(), NotifyLoad.CAP);
+        Duration drained = drainFulfilment(hub);
+        out.printf("notify alone: %d clients, after a discarded warm-up of %d notifies and %.1f s for the fulfilment worker to drain%n",
+                notifyClients(), NOTIFY_WARMUP, seconds(drained));
         List<String> rows = new ArrayList<>();
-        HttpLoad.Result notify = HttpLoad.run("POST /public/shop/notify (distinct orders)", client, options.readClients() * 4,
-                options.readDuration(), orders, n -> HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(forms.get((int) n))).build(), st -> st == 200);
-        rows.add(notify.row());
+        rows.add(quiet.run(NOTIFY_QUIET, notifyClients(), NotifyLoad.CAP).row());
 
         io.invitehub.application.shop.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(
                 buyer, big.id(), 100, io.invitehub.domain.order.PayType.of("alipay")));
-        String form = signedNotification(client, placed.payUrl());
+        String form = NotifyLoad.signedNotification(client, placed.payUrl());
         // let the worker drain the small orders first, so the timing is the big order's alone
-        long drainDeadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (hub.orderAdmin().stats(system).fulfilmentOpen() > 0 && System.nanoTime() < drainDeadline) {
-            Thread.sleep(50);
-        }
+        drainFulfilment(hub);
         long start = System.nanoTime();
         HttpResponse<String> paid = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
@@ -557,6 +717,16 @@ public final class Bench {
         rows.add(line);
         rows.add(grants(hub, buyer));
         return rows;
+    }
+
+    /** Waits (at most five minutes) until the fulfilment worker has no open order; returns how long it took. */
+    private static Duration drainFulfilment(InviteHub hub) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(5).toNanos();
+        while (hub.orderAdmin().stats(io.invitehub.domain.user.Actor.system()).fulfilmentOpen() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**
@@ -584,23 +754,6 @@ public final class Bench {
                 IssueCodesCommand.MAX_COUNT, best, String.join(", ", times));
         out.println(line);
         return line;
-    }
-
-    /** Opens a sandbox pay URL and returns the signed notification of its page as a form body. */
-    private static String signedNotification(HttpClient client, String payUrl) throws InterruptedException {
-        HttpResponse<String> page = send(client, HttpRequest.newBuilder(URI.create(payUrl)).GET().build());
-        StringBuilder form = new StringBuilder();
-        Matcher m = HIDDEN.matcher(page.body());
-        while (m.find()) {
-            if (form.length() > 0) {
-                form.append('&');
-            }
-            form.append(m.group(1)).append('=').append(URLEncoder.encode(m.group(2).replace("&amp;", "&"), StandardCharsets.UTF_8));
-        }
-        if (form.length() == 0) {
-            throw new IllegalStateException("bench: the sandbox pay page had no notification: HTTP " + page.statusCode());
-        }
-        return form.toString();
     }
 
     /** PostgreSQL may run as another user (in the user namespace of bin/java-userns): the log directory is open to it. */

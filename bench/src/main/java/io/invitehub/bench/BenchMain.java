@@ -33,7 +33,8 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: invitehub bench [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] "
-                    + "[--seconds <s, default 20>] [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness] "
+                    + "[--seconds <s, default 20>] [--warmup-seconds <s, default 10>] [--read-clients <n, default 2>] "
+                    + "[--read-samples <n, default 10000>] [--read-seconds <cap per route, default 60>] [--no-readiness] "
                     + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb] "
                     + "[--in-process-load]");
             System.exit(2);

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * processes, {@code /proc}) and the CPU of the child processes this JVM reaped in between ({@code /proc}: pgbench).
  * Differences only: what ran before the phase does not count.
  */
-final class CpuMeter implements LoadGenerator.Window {
+final class CpuMeter {
     private final ProcessCpu proc;
     private final OptionalLong postmaster;
     private final long self = ProcessHandle.current().pid();
@@ -30,12 +30,10 @@ final class CpuMeter implements LoadGenerator.Window {
         return new Reading(System.nanoTime(), ProcessCpu.thisJvmNanos(), postgres, proc.reapedNanos(self));
     }
 
-    @Override
     public void started() {
         start = read();
     }
 
-    @Override
     public void ended() {
         end = read();
     }

@@ -35,7 +35,7 @@ final class HttpLoad {
         }
 
         static String header() {
-            return "| measurement                              |  requests | failures |    req/s  | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
+            return "| measurement                              |   samples | failures |    req/s  | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
                     + "|------------------------------------------|-----------|----------|-----------|----------|----------|----------|----------|";
         }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The redemption phase's closed-loop clients (issue 17: "run the load generator as a separate process so the figure
@@ -26,18 +27,21 @@ import java.util.concurrent.TimeUnit;
  * same user namespace under {@code ./invitehub}; {@code BenchMain loadgen <file>} — and the service JVM's CPU is the
  * server's own. {@code --in-process-load} runs the same load in the bench JVM for comparison.
  *
- * <p>The protocol: the bench writes a {@link Spec} file (owner-only: it holds live codes), the child reads it, prints
- * {@code started} on stdout just before its first request and one {@code result k=v …} line after the last answer
- * (counts, latency percentiles in nanoseconds, its own CPU over the load), then exits 0. Any other stdout line is
- * passed on to the bench's output; the child's stderr is the bench's.
+ * <p>A load is a sequence of {@link Stage}s run by the same clients one after the other, each with its own codes:
+ * the bench's are a discarded warm-up, the measured window and a window beside the notify load (ADR 67). The
+ * protocol: the bench writes a {@link Spec} file (owner-only: it holds live codes), the child reads it and, for each
+ * stage, prints {@code started <stage>} just before the stage's first request and one {@code result <stage> k=v …}
+ * line after its last answer (counts, latency percentiles in nanoseconds, its own CPU over the stage), then exits 0.
+ * Any other stdout line is passed on to the bench's output; the child's stderr is the bench's.
  */
 final class LoadGenerator {
-    static final String MAGIC = "invitehub-loadgen 1";
+    static final String MAGIC = "invitehub-loadgen 2";
     static final String STARTED = "started";
     static final String RESULT = "result";
-    /** The child's heap: the codes and e-mails (at most 300 000 pairs) and the latency samples. */
+    /** The child's heap: the codes and e-mails (at most a few hundred thousand pairs) and the latency samples. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     private static final Duration AFTER_THE_LOAD = Duration.ofMinutes(2);
+    private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9-]*");
 
     private LoadGenerator() {
     }
@@ -55,17 +59,39 @@ final class LoadGenerator {
         }
     }
 
-    /** What to run: {@code POST target} with each redemption once, from {@code clients} closed loops, for at most {@code duration}. */
-    record Spec(String name, URI target, int clients, Duration duration, List<Redemption> redemptions) {
+    /**
+     * One stage of the load: {@code POST target} with each of its redemptions once, from the spec's clients, for at most
+     * {@code duration}. {@code label} names it in the protocol (lower case, digits, dashes), {@code name} in the figures.
+     */
+    record Stage(String label, String name, Duration duration, List<Redemption> redemptions) {
+        Stage {
+            if (!LABEL.matcher(label).matches() || name.isBlank() || name.contains("\n") || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("a load stage has a label of [a-z0-9-], a one-line name and a positive duration: "
+                        + label + " / " + name + " / " + duration);
+            }
+            redemptions = List.copyOf(redemptions);
+        }
+    }
+
+    /** What to run: the stages in order, against {@code target}, from {@code clients} closed loops. */
+    record Spec(URI target, int clients, List<Stage> stages) {
+        Spec {
+            stages = List.copyOf(stages);
+            if (stages.isEmpty() || stages.stream().map(Stage::label).distinct().count() != stages.size()) {
+                throw new IllegalArgumentException("a load has at least one stage, each label once");
+            }
+        }
+
         void write(Writer w) throws IOException {
             w.write(MAGIC + "\n");
-            w.write("name " + name + "\n");
             w.write("target " + target + "\n");
             w.write("clients " + clients + "\n");
-            w.write("millis " + duration.toMillis() + "\n");
-            w.write("redemptions " + redemptions.size() + "\n");
-            for (Redemption r : redemptions) {
-                w.write(r.code() + "\t" + r.email() + "\n");
+            w.write("stages " + stages.size() + "\n");
+            for (Stage s : stages) {
+                w.write("stage " + s.label() + " " + s.duration().toMillis() + " " + s.redemptions().size() + " " + s.name() + "\n");
+                for (Redemption r : s.redemptions()) {
+                    w.write(r.code() + "\t" + r.email() + "\n");
+                }
             }
         }
 
@@ -73,21 +99,29 @@ final class LoadGenerator {
             if (!MAGIC.equals(in.readLine())) {
                 throw new IllegalArgumentException("not a load generator file (its first line must be '" + MAGIC + "')");
             }
-            String name = field(in, "name");
             URI target = URI.create(field(in, "target"));
             int clients = Integer.parseInt(field(in, "clients"));
-            Duration duration = Duration.ofMillis(Long.parseLong(field(in, "millis")));
-            int count = Integer.parseInt(field(in, "redemptions"));
-            List<Redemption> redemptions = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String line = in.readLine();
-                int tab = line == null ? -1 : line.indexOf('\t');
-                if (tab < 0) {
-                    throw new IllegalArgumentException("load generator file: redemption " + (i + 1) + " of " + count + " missing");
+            int count = Integer.parseInt(field(in, "stages"));
+            List<Stage> stages = new ArrayList<>(count);
+            for (int s = 0; s < count; s++) {
+                String[] head = field(in, "stage").split(" ", 4);
+                if (head.length != 4) {
+                    throw new IllegalArgumentException("load generator file: stage " + (s + 1) + " needs '<label> <millis> <count> <name>'");
                 }
-                redemptions.add(new Redemption(line.substring(0, tab), line.substring(tab + 1)));
+                int size = Integer.parseInt(head[2]);
+                List<Redemption> redemptions = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    String line = in.readLine();
+                    int tab = line == null ? -1 : line.indexOf('\t');
+                    if (tab < 0) {
+                        throw new IllegalArgumentException("load generator file: stage " + head[0] + ": redemption " + (i + 1) + " of "
+                                + size + " missing");
+                    }
+                    redemptions.add(new Redemption(line.substring(0, tab), line.substring(tab + 1)));
+                }
+                stages.add(new Stage(head[0], head[3], Duration.ofMillis(Long.parseLong(head[1])), redemptions));
             }
-            return new Spec(name, target, clients, duration, redemptions);
+            return new Spec(target, clients, stages);
         }
 
         private static String field(BufferedReader in, String key) throws IOException {
@@ -99,32 +133,67 @@ final class LoadGenerator {
         }
     }
 
-    /** Told when the load starts and when its last answer has arrived: the bench reads CPU counters then. */
+    /** Told when each stage starts and when its last answer has arrived: the bench reads CPU counters then. */
     interface Window {
-        void started();
+        void started(String stage);
 
-        void ended();
+        void ended(String stage);
+
+        /** A window that runs {@code started} and {@code ended} around {@code stage} only (the CPU meter's readings). */
+        static Window around(String stage, Runnable started, Runnable ended) {
+            return new Window() {
+                @Override
+                public void started(String s) {
+                    if (s.equals(stage)) {
+                        started.run();
+                    }
+                }
+
+                @Override
+                public void ended(String s) {
+                    if (s.equals(stage)) {
+                        ended.run();
+                    }
+                }
+            };
+        }
+    }
+
+    /** What one stage produced, as the load generator saw it, and its own CPU over the stage (empty in-process). */
+    record Staged(String label, HttpLoad.Result result, OptionalLong cpuNanos) {
     }
 
     /**
-     * What the load produced, as the load generator saw it, and the load generator's own CPU: over the load (empty
-     * in-process, where it cannot be told from the service's) and over the child's whole life (JVM start and exit
-     * included; empty where the platform does not report it).
+     * What the load produced, stage by stage in order, and the load generator's CPU over its whole life (JVM start and
+     * exit included; empty in-process or where the platform does not report it).
      */
-    record Outcome(HttpLoad.Result result, OptionalLong cpuNanos, OptionalLong lifetimeCpuNanos) {
+    record Outcome(List<Staged> stages, OptionalLong lifetimeCpuNanos) {
+        Staged stage(String label) {
+            return stages.stream().filter(s -> s.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no load stage " + label));
+        }
+
+        /** Successful redemptions over every stage: what the seat invariants count, warm-up included. */
+        long successes() {
+            return stages.stream().mapToLong(s -> s.result().requests() - s.result().failures()).sum();
+        }
     }
 
     /** The load in this JVM (--in-process-load): its CPU is counted with the service's. */
     static Outcome inProcess(Spec spec, HttpClient client, Window window) throws InterruptedException {
-        window.started();
-        HttpLoad.Result result = load(spec, client);
-        window.ended();
-        return new Outcome(result, OptionalLong.empty(), OptionalLong.empty());
+        List<Staged> staged = new ArrayList<>();
+        for (Stage stage : spec.stages()) {
+            window.started(stage.label());
+            HttpLoad.Result result = load(spec, stage, client);
+            window.ended(stage.label());
+            staged.add(new Staged(stage.label(), result, OptionalLong.empty()));
+        }
+        return new Outcome(staged, OptionalLong.empty());
     }
 
-    private static HttpLoad.Result load(Spec spec, HttpClient client) throws InterruptedException {
-        List<Redemption> all = spec.redemptions();
-        return HttpLoad.run(spec.name(), client, spec.clients(), spec.duration(), all.size(),
+    private static HttpLoad.Result load(Spec spec, Stage stage, HttpClient client) throws InterruptedException {
+        List<Redemption> all = stage.redemptions();
+        return HttpLoad.run(stage.name(), client, spec.clients(), stage.duration(), all.size(),
                 n -> HttpRequest.newBuilder(spec.target()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(all.get((int) n).json())).build(),
                 status -> status == 200);
@@ -134,37 +203,43 @@ final class LoadGenerator {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** The child's side: reads the spec file, runs the load, prints the protocol on {@code out}. */
+    /** The child's side: reads the spec file, runs the stages, prints the protocol on {@code out}. */
     static void child(Path specFile, PrintStream out) throws IOException, InterruptedException {
         Spec spec;
         try (BufferedReader in = Files.newBufferedReader(specFile, StandardCharsets.UTF_8)) {
             spec = Spec.read(in);
         }
         HttpClient client = client();
-        OptionalLong before = ProcessCpu.thisJvmNanos();
-        out.println(STARTED);
-        out.flush();
-        HttpLoad.Result result = load(spec, client);
-        OptionalLong after = ProcessCpu.thisJvmNanos();
-        long cpu = before.isPresent() && after.isPresent() ? after.getAsLong() - before.getAsLong() : -1;
-        out.println(resultLine(result, cpu));
-        out.flush();
+        for (Stage stage : spec.stages()) {
+            OptionalLong before = ProcessCpu.thisJvmNanos();
+            out.println(STARTED + " " + stage.label());
+            out.flush();
+            HttpLoad.Result result = load(spec, stage, client);
+            OptionalLong after = ProcessCpu.thisJvmNanos();
+            long cpu = before.isPresent() && after.isPresent() ? after.getAsLong() - before.getAsLong() : -1;
+            out.println(resultLine(stage.label(), result, cpu));
+            out.flush();
+        }
     }
 
-    /** The child's last line: {@code result requests=… failures=… per_second=… p50_ns=… p95_ns=… p99_ns=… max_ns=… cpu_ns=…}. */
-    static String resultLine(HttpLoad.Result r, long cpuNanos) {
-        return String.format(java.util.Locale.ROOT, "%s requests=%d failures=%d per_second=%.3f p50_ns=%d p95_ns=%d p99_ns=%d max_ns=%d cpu_ns=%d",
-                RESULT, r.requests(), r.failures(), r.perSecond(), r.p50().toNanos(), r.p95().toNanos(), r.p99().toNanos(),
+    /**
+     * A stage's last line: {@code result <stage> requests=… failures=… per_second=… p50_ns=… p95_ns=… p99_ns=… max_ns=…
+     * cpu_ns=…}.
+     */
+    static String resultLine(String stage, HttpLoad.Result r, long cpuNanos) {
+        return String.format(java.util.Locale.ROOT, "%s %s requests=%d failures=%d per_second=%.3f p50_ns=%d p95_ns=%d p99_ns=%d max_ns=%d cpu_ns=%d",
+                RESULT, stage, r.requests(), r.failures(), r.perSecond(), r.p50().toNanos(), r.p95().toNanos(), r.p99().toNanos(),
                 r.max().toNanos(), cpuNanos);
     }
 
-    /** Reads the child's result line back; {@code cpu_ns=-1} (not reported by the child's platform) is empty. */
-    static Outcome parseResult(String name, String line, OptionalLong lifetimeCpuNanos) {
-        if (!line.startsWith(RESULT + " ")) {
-            throw new IllegalArgumentException("not a load generator result: " + line);
+    /** Reads a stage's result line back; {@code cpu_ns=-1} (not reported by the child's platform) is empty. */
+    static Staged parseResult(Stage stage, String line) {
+        String prefix = RESULT + " " + stage.label() + " ";
+        if (!line.startsWith(prefix)) {
+            throw new IllegalArgumentException("not a load generator result of stage " + stage.label() + ": " + line);
         }
         Map<String, String> f = new LinkedHashMap<>();
-        for (String pair : line.substring(RESULT.length() + 1).trim().split("\\s+")) {
+        for (String pair : line.substring(prefix.length()).trim().split("\\s+")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("load generator result: '" + pair + "' is no key=value in " + line);
@@ -177,9 +252,9 @@ final class LoadGenerator {
             }
         }
         long cpu = Long.parseLong(f.get("cpu_ns"));
-        HttpLoad.Result result = new HttpLoad.Result(name, Long.parseLong(f.get("requests")), Long.parseLong(f.get("failures")),
+        HttpLoad.Result result = new HttpLoad.Result(stage.name(), Long.parseLong(f.get("requests")), Long.parseLong(f.get("failures")),
                 Double.parseDouble(f.get("per_second")), nanos(f, "p50_ns"), nanos(f, "p95_ns"), nanos(f, "p99_ns"), nanos(f, "max_ns"));
-        return new Outcome(result, cpu < 0 ? OptionalLong.empty() : OptionalLong.of(cpu), lifetimeCpuNanos);
+        return new Staged(stage.label(), result, cpu < 0 ? OptionalLong.empty() : OptionalLong.of(cpu));
     }
 
     private static Duration nanos(Map<String, String> f, String key) {
@@ -188,8 +263,9 @@ final class LoadGenerator {
 
     /**
      * Runs the load in a child JVM: writes the spec to {@code dir} (owner-only), starts {@code java … BenchMain
-     * loadgen <file>}, tells {@code window} when the child says it starts and when its result arrives, and returns
-     * the result. Bounded: the child is killed if it has not answered two minutes after the load's duration. Lines the child prints outside the protocol go to {@code out} prefixed with {@code loadgen: }.
+     * loadgen <file>}, tells {@code window} when the child says a stage starts and when its result arrives, and
+     * returns the results. Bounded: the child is killed if it has not answered two minutes after the stages'
+     * durations. Lines the child prints outside the protocol go to {@code out} prefixed with {@code loadgen: }.
      */
     static Outcome spawn(Spec spec, Path dir, Window window, PrintStream out) throws InterruptedException {
         Path file = dir.resolve("loadgen-" + System.nanoTime() + ".txt");
@@ -208,15 +284,17 @@ final class LoadGenerator {
             OptionalLong reapedBefore = proc.reapedNanos(self);
             Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             child.getOutputStream().close();
-            Thread watchdog = watchdog(child, spec.duration().plus(AFTER_THE_LOAD));
-            String resultLine = null;
+            Duration total = spec.stages().stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+            Thread watchdog = watchdog(child, total.plus(AFTER_THE_LOAD));
+            List<Staged> staged = new ArrayList<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.equals(STARTED)) {
-                        window.started();
-                    } else if (line.startsWith(RESULT + " ")) {
-                        window.ended();
-                        resultLine = line;
+                    Stage next = staged.size() < spec.stages().size() ? spec.stages().get(staged.size()) : null;
+                    if (next != null && line.equals(STARTED + " " + next.label())) {
+                        window.started(next.label());
+                    } else if (next != null && line.startsWith(RESULT + " " + next.label() + " ")) {
+                        window.ended(next.label());
+                        staged.add(parseResult(next, line));
                     } else {
                         out.println("loadgen: " + line);
                     }
@@ -224,14 +302,14 @@ final class LoadGenerator {
             }
             int exit = child.waitFor();
             watchdog.interrupt();
-            if (exit != 0 || resultLine == null) {
+            if (exit != 0 || staged.size() != spec.stages().size()) {
                 throw new IllegalStateException("the load generator (" + String.join(" ", command) + ") exited with " + exit
-                        + (resultLine == null ? " without a result line" : "") + "; its errors are above");
+                        + " after " + staged.size() + " of " + spec.stages().size() + " stage results; its errors are above");
             }
             OptionalLong reapedAfter = proc.reapedNanos(self);
             OptionalLong lifetime = reapedBefore.isPresent() && reapedAfter.isPresent()
                     ? OptionalLong.of(reapedAfter.getAsLong() - reapedBefore.getAsLong()) : OptionalLong.empty();
-            return parseResult(spec.name(), resultLine, lifetime);
+            return new Outcome(staged, lifetime);
         } catch (IOException e) {
             throw new UncheckedIOException("the load generator could not be run", e);
         } finally {

@@ -53,6 +53,29 @@ class BenchOutputTest {
 
     private static final long S = 1_000_000_000L;
 
+    @Test
+    void theRedemptionFigureIsWarmedAndSaysSoAndTheReadsWantTenThousandAnswers() {
+        Bench.BenchOptions defaults = Bench.BenchOptions.parse(new String[0]);
+        assertThat(defaults.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.readSamples()).isEqualTo(10_000);
+        assertThat(defaults.readDuration()).as("the time cap of one read route").isEqualTo(Duration.ofSeconds(60));
+        Bench.BenchOptions cold = Bench.BenchOptions.parse(new String[] {"--warmup-seconds", "0", "--read-samples", "500", "--read-seconds", "5"});
+        assertThat(cold.warmup()).isZero();
+        assertThat(cold.readSamples()).isEqualTo(500);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--read-samples", "0"}))
+                .hasMessageContaining("--read-samples in [1, 1000000]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--warmup-seconds", "-1"}))
+                .hasMessageContaining("--warmup-seconds in [0, 120]");
+
+        assertThat(Bench.measuredName(Duration.ofSeconds(10))).isEqualTo("POST /public/redeem, after 10 s warm-up");
+        assertThat(Bench.measuredName(Duration.ZERO)).isEqualTo("POST /public/redeem, cold (no warm-up)");
+        assertThat(Bench.measuredName(Duration.ofSeconds(120)).length()).as("fits the table's name column").isLessThanOrEqualTo(40);
+        assertThat(Bench.NOTIFY_BESIDE.length()).isLessThanOrEqualTo(40);
+        assertThat(Bench.codesFor(Duration.ofSeconds(10), 1_000)).isEqualTo(30_000);
+        assertThat(Bench.codesFor(Duration.ofSeconds(1), 5_000)).isEqualTo(5_000);
+        assertThat(Bench.codesFor(Duration.ofSeconds(600), 5_000)).isEqualTo(300_000);
+    }
+
     /** 1 000 redemptions: the service 12.8 s, PostgreSQL 5.3 s over 25 processes, the load generator 1.5 s (2.0 s in all). */
     private static CpuReport.Redemptions separate() {
         return new CpuReport.Redemptions(1000, Duration.ofMillis(20_040), OptionalLong.of(12_800_000_000L), OptionalLong.of(5_300_000_000L),

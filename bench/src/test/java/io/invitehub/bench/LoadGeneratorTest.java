@@ -30,30 +30,53 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The bench's load generator in its own process (issue 17): the spec file and the result line survive their round
- * trip, and a real child JVM started as the bench starts it sends every redemption exactly once over real HTTP, tells
- * when its load starts and ends, and reports what it saw (a refused redemption counted as a failure) and its CPU.
- * No timing is asserted.
+ * trip, and a real child JVM started as the bench starts it runs its stages in order (the warm-up's codes all before the
+ * measured window's, ADR 67), sends every redemption exactly once over real HTTP, tells when each stage starts and
+ * ends, and reports what it saw per stage (a refused redemption counted as a failure) and its CPU. No timing is
+ * asserted.
  */
 class LoadGeneratorTest {
     private static final Pattern BODY = Pattern.compile("\\{\"code\":\"([^\"]+)\",\"email\":\"([^\"]+)\"}");
 
-    private static List<LoadGenerator.Redemption> redemptions(int count) {
+    private static List<LoadGenerator.Redemption> redemptions(String prefix, int count) {
         List<LoadGenerator.Redemption> all = new ArrayList<>();
         for (int n = 0; n < count; n++) {
-            all.add(new LoadGenerator.Redemption("CODE" + n, "bench" + n + "@example.com"));
+            all.add(new LoadGenerator.Redemption(prefix + n, prefix.toLowerCase(java.util.Locale.ROOT) + n + "@example.com"));
         }
         return all;
     }
 
+    private static LoadGenerator.Spec warmedSpec(URI target, int warmup, int measured) {
+        return new LoadGenerator.Spec(target, 4, List.of(
+                new LoadGenerator.Stage(Bench.WARM_UP, "POST /public/redeem (warm-up)", Duration.ofSeconds(60), redemptions("WARM", warmup)),
+                new LoadGenerator.Stage(Bench.MEASURED, "POST /public/redeem (test)", Duration.ofSeconds(60), redemptions("CODE", measured))));
+    }
+
+    /** Records each stage's start and end, in order. */
+    private static final class Events implements LoadGenerator.Window {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void started(String stage) {
+            seen.add("started " + stage);
+        }
+
+        @Override
+        public void ended(String stage) {
+            seen.add("ended " + stage);
+        }
+    }
+
     @Test
     void theSpecFileReadsBackAsWritten() throws Exception {
-        LoadGenerator.Spec spec = new LoadGenerator.Spec("POST /public/redeem (new codes)",
-                URI.create("http://127.0.0.1:4242/api/v1/public/redeem"), 16, Duration.ofSeconds(20), redemptions(3));
+        LoadGenerator.Spec spec = warmedSpec(URI.create("http://127.0.0.1:4242/api/v1/public/redeem"), 2, 3);
         StringWriter text = new StringWriter();
         spec.write(text);
 
-        assertThat(text.toString()).startsWith("invitehub-loadgen 1\nname POST /public/redeem (new codes)\n")
-                .endsWith("CODE2\tbench2@example.com\n");
+        assertThat(text.toString()).startsWith("invitehub-loadgen 2\ntarget http://127.0.0.1:4242/api/v1/public/redeem\nclients 4\n"
+                        + "stages 2\nstage warm-up 60000 2 POST /public/redeem (warm-up)\nWARM0\twarm0@example.com\n")
+                .contains("stage measured 60000 3 POST /public/redeem (test)\nCODE0\t")
+                .endsWith("CODE2\tcode2@example.com\n");
         assertThat(LoadGenerator.Spec.read(new BufferedReader(new StringReader(text.toString())))).isEqualTo(spec);
     }
 
@@ -61,105 +84,177 @@ class LoadGeneratorTest {
     void aFileThatIsNoSpecOrIsCutShortIsRefused() {
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader("hello\n"))))
                 .hasMessageContaining("not a load generator file");
-        String cut = "invitehub-loadgen 1\nname x\ntarget http://127.0.0.1:1/\nclients 1\nmillis 1000\nredemptions 2\nA\ta@example.com\n";
+        String cut = "invitehub-loadgen 2\ntarget http://127.0.0.1:1/\nclients 1\nstages 1\nstage measured 1000 2 x\nA\ta@example.com\n";
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader(cut))))
-                .hasMessageContaining("redemption 2 of 2 missing");
+                .hasMessageContaining("stage measured: redemption 2 of 2 missing");
+        String twoStagesOneGiven = "invitehub-loadgen 2\ntarget http://127.0.0.1:1/\nclients 1\nstages 2\nstage measured 1000 0 x\n";
+        assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader(twoStagesOneGiven))))
+                .hasMessageContaining("expected 'stage …'");
         assertThatThrownBy(() -> new LoadGenerator.Redemption("A\"B", "a@example.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LoadGenerator.Stage("Two Words", "x", Duration.ofSeconds(1), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        LoadGenerator.Stage once = new LoadGenerator.Stage("measured", "x", Duration.ofSeconds(1), List.of());
+        assertThatThrownBy(() -> new LoadGenerator.Spec(URI.create("http://127.0.0.1:1/"), 1, List.of(once, once)))
+                .hasMessageContaining("each label once");
     }
 
     @Test
     void theResultLineReadsBackAsTheLoadGeneratorSawIt() {
+        LoadGenerator.Stage stage = new LoadGenerator.Stage("measured", "POST /public/redeem (new codes)", Duration.ofSeconds(20), List.of());
         HttpLoad.Result seen = new HttpLoad.Result("POST /public/redeem (new codes)", 8380, 2, 419.25, Duration.ofNanos(35_610_000),
                 Duration.ofNanos(67_230_000), Duration.ofNanos(99_020_000), Duration.ofNanos(255_890_000));
-        String line = LoadGenerator.resultLine(seen, 16_800_000_000L);
-        assertThat(line).isEqualTo("result requests=8380 failures=2 per_second=419.250 p50_ns=35610000 p95_ns=67230000 "
+        String line = LoadGenerator.resultLine("measured", seen, 16_800_000_000L);
+        assertThat(line).isEqualTo("result measured requests=8380 failures=2 per_second=419.250 p50_ns=35610000 p95_ns=67230000 "
                 + "p99_ns=99020000 max_ns=255890000 cpu_ns=16800000000");
 
-        LoadGenerator.Outcome back = LoadGenerator.parseResult(seen.name(), line, OptionalLong.of(20_000_000_000L));
+        LoadGenerator.Staged back = LoadGenerator.parseResult(stage, line);
         assertThat(back.result()).isEqualTo(seen);
         assertThat(back.cpuNanos()).hasValue(16_800_000_000L);
-        assertThat(back.lifetimeCpuNanos()).hasValue(20_000_000_000L);
 
-        assertThat(LoadGenerator.parseResult("x", LoadGenerator.resultLine(seen, -1), OptionalLong.empty()).cpuNanos())
+        assertThat(LoadGenerator.parseResult(stage, LoadGenerator.resultLine("measured", seen, -1)).cpuNanos())
                 .as("a child whose platform does not report its CPU").isEmpty();
-        assertThatThrownBy(() -> LoadGenerator.parseResult("x", "result requests=1", OptionalLong.empty()))
+        assertThatThrownBy(() -> LoadGenerator.parseResult(stage, "result measured requests=1"))
                 .hasMessageContaining("no failures");
-        assertThatThrownBy(() -> LoadGenerator.parseResult("x", "started", OptionalLong.empty()))
-                .hasMessageContaining("not a load generator result");
+        assertThatThrownBy(() -> LoadGenerator.parseResult(stage, LoadGenerator.resultLine("warm-up", seen, -1)))
+                .as("another stage's result").hasMessageContaining("not a load generator result of stage measured");
+    }
+
+    /** A loopback server answering redemptions: records each code in arrival order; CODE7 is refused with 409. */
+    private static final class Redeemer implements AutoCloseable {
+        final ConcurrentHashMap<String, String> received = new ConcurrentHashMap<>();
+        final List<String> order = new CopyOnWriteArrayList<>();
+        final List<String> duplicates = new CopyOnWriteArrayList<>();
+        final HttpServer server;
+
+        Redeemer() throws java.io.IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.createContext("/api/v1/public/redeem", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Matcher m = BODY.matcher(body);
+                int status = 400;
+                if ("POST".equals(exchange.getRequestMethod()) && m.matches()
+                        && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                    if (received.put(m.group(1), m.group(2)) != null) {
+                        duplicates.add(m.group(1));
+                    }
+                    order.add(m.group(1));
+                    // the service refuses a used-up code with 409: the load generator counts it as a failure
+                    status = m.group(1).equals("CODE7") ? 409 : 200;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        URI target() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/public/redeem");
+        }
+
+        /** Where the last warm-up code arrived and where the first measured one did. */
+        int lastWarm() {
+            int last = -1;
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i).startsWith("WARM")) {
+                    last = i;
+                }
+            }
+            return last;
+        }
+
+        int firstMeasured() {
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i).startsWith("CODE")) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test
-    void theChildJvmSendsEveryRedemptionOnceAndReportsWhatItSaw(@TempDir Path dir) throws Exception {
-        ConcurrentHashMap<String, String> received = new ConcurrentHashMap<>();
-        List<String> duplicates = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/api/v1/public/redeem", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Matcher m = BODY.matcher(body);
-            int status = 400;
-            if ("POST".equals(exchange.getRequestMethod()) && m.matches()
-                    && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-                if (received.put(m.group(1), m.group(2)) != null) {
-                    duplicates.add(m.group(1));
-                }
-                // the service refuses a used-up code with 409: the load generator counts it as a failure
-                status = m.group(1).equals("CODE7") ? 409 : 200;
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        List<String> events = new CopyOnWriteArrayList<>();
+    void theChildJvmRunsTheWarmUpFirstSendsEveryRedemptionOnceAndReportsEachStage(@TempDir Path dir) throws Exception {
+        Events events = new Events();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try {
-            LoadGenerator.Spec spec = new LoadGenerator.Spec("POST /public/redeem (test)",
-                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/public/redeem"), 4,
-                    Duration.ofSeconds(60), redemptions(40));
+        try (Redeemer server = new Redeemer()) {
+            LoadGenerator.Spec spec = warmedSpec(server.target(), 10, 40);
 
-            LoadGenerator.Outcome outcome = LoadGenerator.spawn(spec, dir, new LoadGenerator.Window() {
-                @Override
-                public void started() {
-                    events.add("started");
-                }
+            LoadGenerator.Outcome outcome = LoadGenerator.spawn(spec, dir, events, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-                @Override
-                public void ended() {
-                    events.add("ended");
-                }
-            }, new PrintStream(printed, true, StandardCharsets.UTF_8));
-
-            assertThat(events).containsExactly("started", "ended");
-            assertThat(duplicates).isEmpty();
-            assertThat(received).hasSize(40).containsEntry("CODE0", "bench0@example.com").containsEntry("CODE39", "bench39@example.com");
-            assertThat(outcome.result().name()).isEqualTo("POST /public/redeem (test)");
-            assertThat(outcome.result().requests()).isEqualTo(40);
-            assertThat(outcome.result().failures()).isEqualTo(1);
-            assertThat(outcome.result().p50()).isPositive();
-            assertThat(outcome.result().max()).isGreaterThanOrEqualTo(outcome.result().p99());
-            assertThat(outcome.cpuNanos()).as("the child's CPU over its load").isPresent();
+            assertThat(events.seen).containsExactly("started warm-up", "ended warm-up", "started measured", "ended measured");
+            assertThat(server.duplicates).isEmpty();
+            assertThat(server.received).hasSize(50).containsEntry("WARM0", "warm0@example.com").containsEntry("CODE39", "code39@example.com");
+            assertThat(server.lastWarm()).as("every warm-up code before the first measured one").isLessThan(server.firstMeasured());
+            LoadGenerator.Staged measured = outcome.stage(Bench.MEASURED);
+            assertThat(measured.result().name()).isEqualTo("POST /public/redeem (test)");
+            assertThat(measured.result().requests()).as("the warm-up is not in the measured figure").isEqualTo(40);
+            assertThat(measured.result().failures()).isEqualTo(1);
+            assertThat(measured.result().p50()).isPositive();
+            assertThat(measured.result().max()).isGreaterThanOrEqualTo(measured.result().p99());
+            assertThat(outcome.stage(Bench.WARM_UP).result().requests()).isEqualTo(10);
+            assertThat(outcome.successes()).as("the invariants count the warm-up too").isEqualTo(49);
+            assertThat(measured.cpuNanos()).as("the child's CPU over the measured stage").isPresent();
             if (ProcessCpu.system().available()) {
-                assertThat(outcome.lifetimeCpuNanos().orElseThrow()).as("its whole life holds its load")
-                        .isGreaterThanOrEqualTo(outcome.cpuNanos().getAsLong());
+                long stages = outcome.stages().stream().mapToLong(st -> st.cpuNanos().orElseThrow()).sum();
+                assertThat(outcome.lifetimeCpuNanos().orElseThrow()).as("its whole life holds its stages").isGreaterThanOrEqualTo(stages);
             }
             assertThat(printed.toString(StandardCharsets.UTF_8)).as("nothing outside the protocol").isEmpty();
             try (var left = Files.list(dir)) {
                 assertThat(left).as("the spec file, which holds live codes, is deleted").isEmpty();
             }
-        } finally {
-            server.stop(0);
+        }
+    }
+
+    @Test
+    void inProcessTheCpuReadingsAreTakenAroundTheMeasuredStageOnly() throws Exception {
+        List<String> meterCalls = new CopyOnWriteArrayList<>();
+        Events events = new Events();
+        LoadGenerator.Window around = LoadGenerator.Window.around(Bench.MEASURED,
+                () -> meterCalls.add("meter started after " + events.seen), () -> meterCalls.add("meter ended after " + events.seen));
+        LoadGenerator.Window both = new LoadGenerator.Window() {
+            @Override
+            public void started(String stage) {
+                around.started(stage);
+                events.started(stage);
+            }
+
+            @Override
+            public void ended(String stage) {
+                around.ended(stage);
+                events.ended(stage);
+            }
+        };
+        try (Redeemer server = new Redeemer()) {
+            LoadGenerator.Outcome outcome = LoadGenerator.inProcess(warmedSpec(server.target(), 12, 20), LoadGenerator.client(), both);
+
+            assertThat(meterCalls).containsExactly("meter started after [started warm-up, ended warm-up]",
+                    "meter ended after [started warm-up, ended warm-up, started measured]");
+            assertThat(outcome.stage(Bench.MEASURED).result().requests()).isEqualTo(20);
+            assertThat(outcome.stage(Bench.WARM_UP).result().requests()).isEqualTo(12);
+            assertThat(server.lastWarm()).isLessThan(server.firstMeasured());
+            assertThat(server.received).hasSize(32);
         }
     }
 
     @Test
     void requestsNobodyAnswersAreFailuresAndAMissingSpecFileIsAnError(@TempDir Path dir) throws Exception {
         // nothing listens on the discard port of loopback: every request fails, and the child says so
-        LoadGenerator.Spec unreachable = new LoadGenerator.Spec("x", URI.create("http://127.0.0.1:9/redeem"), 1,
-                Duration.ofSeconds(30), redemptions(2));
-        LoadGenerator.Outcome outcome = LoadGenerator.spawn(unreachable, dir, new CpuMeter(ProcessCpu.system(), OptionalLong.empty()),
+        CpuMeter meter = new CpuMeter(ProcessCpu.system(), OptionalLong.empty());
+        LoadGenerator.Spec unreachable = new LoadGenerator.Spec(URI.create("http://127.0.0.1:9/redeem"), 1, List.of(
+                new LoadGenerator.Stage(Bench.MEASURED, "x", Duration.ofSeconds(30), redemptions("CODE", 2))));
+        LoadGenerator.Outcome outcome = LoadGenerator.spawn(unreachable, dir,
+                LoadGenerator.Window.around(Bench.MEASURED, meter::started, meter::ended),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(outcome.result().requests()).isEqualTo(2);
-        assertThat(outcome.result().failures()).isEqualTo(2);
+        assertThat(outcome.stage(Bench.MEASURED).result().requests()).isEqualTo(2);
+        assertThat(outcome.stage(Bench.MEASURED).result().failures()).isEqualTo(2);
+        assertThat(outcome.successes()).isZero();
+        assertThat(meter.elapsed()).as("the meter read around the measured stage").isPositive();
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         assertThatThrownBy(() -> LoadGenerator.child(dir.resolve("missing.txt"), new PrintStream(printed, true, StandardCharsets.UTF_8)))

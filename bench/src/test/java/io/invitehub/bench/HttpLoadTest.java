@@ -1,0 +1,64 @@
+package io.invitehub.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A read route is measured until it has the wanted number of answers (issue 17: "enough samples for a p99", ADR 67)
+ * or its time cap: with a generous cap the count decides, exactly, over a real loopback server. The line after the
+ * reads names the routes the cap stopped short. No timing is asserted.
+ */
+class HttpLoadTest {
+
+    @Test
+    void aLoadStopsAtTheWantedSampleCountWhenTheCapIsFarAway() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/read", exchange -> {
+            int n = answered.incrementAndGet();
+            // every fiftieth answer is an error: a failure, but still an answer and a latency sample
+            exchange.sendResponseHeaders(n % 50 == 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI target = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/read");
+            HttpLoad.Result result = HttpLoad.run("read", LoadGenerator.client(), 3, Duration.ofMinutes(2), 1_500,
+                    n -> HttpRequest.newBuilder(target).GET().build(), status -> status == 200);
+
+            assertThat(result.requests()).as("samples").isEqualTo(1_500);
+            assertThat(answered.get()).as("no request beyond the wanted count").isEqualTo(1_500);
+            assertThat(result.failures()).isEqualTo(30);
+            assertThat(result.p99()).isGreaterThanOrEqualTo(result.p50()).isPositive();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theLineAfterTheReadsSaysWhatEachP99RestsOn() {
+        HttpLoad.Result full = new HttpLoad.Result("largest /me/summary", 10_000, 0, 800, Duration.ofMillis(2), Duration.ofMillis(3),
+                Duration.ofMillis(5), Duration.ofMillis(9));
+        HttpLoad.Result capped = new HttpLoad.Result("largest /me/members?limit=50", 7_412, 0, 123, Duration.ofMillis(6),
+                Duration.ofMillis(9), Duration.ofMillis(12), Duration.ofMillis(30));
+
+        assertThat(Bench.readSamples(List.of(full, full), 10_000, Duration.ofSeconds(60)))
+                .isEqualTo("read samples: 2 routes, 10,000–10,000 answers each (wanted 10,000, cap 60 s per route); "
+                        + "every p99 rests on the wanted count");
+        assertThat(Bench.readSamples(List.of(full, capped), 10_000, Duration.ofSeconds(60)))
+                .endsWith("7,412–10,000 answers each (wanted 10,000, cap 60 s per route); stopped by the cap: largest /me/members?limit=50 7412");
+        assertThat(Bench.readSamples(List.of(), 10_000, Duration.ofSeconds(60))).isEqualTo("read samples: no read route measured");
+    }
+}
