@@ -74,7 +74,8 @@ public final class Bench {
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
-                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad) {
+                               boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
+                               boolean console) {
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
             int clients = 16;
@@ -90,6 +91,7 @@ public final class Bench {
             boolean skipShop = false;
             boolean tpcB = true;
             boolean inProcessLoad = false;
+            boolean console = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -106,9 +108,10 @@ public final class Bench {
                     case "--no-shop": skipShop = true; break;
                     case "--no-tpcb": tpcB = false; break;
                     case "--in-process-load": inProcessLoad = true; break;
+                    case "--no-console": console = false; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --read-clients <n> --read-seconds <s> --no-readiness --only-shop --only-export "
-                            + "--export-rows <n> --statements --no-reads --no-shop --no-tpcb --in-process-load)");
+                            + "--export-rows <n> --statements --no-reads --no-shop --no-tpcb --in-process-load --no-console)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -119,7 +122,7 @@ public final class Bench {
                         + "--seconds in [1, 600], --read-seconds in [1, 120], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad);
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, console);
         }
 
         private static String value(String[] args, int i) {
@@ -139,6 +142,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), loadAverage());
         List<String> rows = new ArrayList<>();
+        List<String> consoleRows = new ArrayList<>();
         try {
             if (options.onlyExport()) {
                 try {
@@ -194,6 +198,8 @@ public final class Bench {
                         }
                     }
                     if (!options.onlyShop()) {
+                        // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68)
+                        consoleRows.addAll(ConsolePaint.run(options.console(), url, dataset, PASSWORD, out));
                         OptionalLong postmaster = ProcessCpu.postmasterPid(database.directory());
                         Optional<TpcBRun> tpcB = tpcB(database, postmaster);
                         out.printf("load average before the redemptions: %s%n", loadAverage());
@@ -218,6 +224,10 @@ public final class Bench {
                     out.println(HttpLoad.Result.header());
                     rows.forEach(out::println);
                     out.println();
+                    if (!consoleRows.isEmpty()) {
+                        consoleRows.forEach(out::println);
+                        out.println();
+                    }
                     out.printf("load average at the end: %s%n", loadAverage());
                 }
             }
