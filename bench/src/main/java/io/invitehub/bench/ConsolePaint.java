@@ -44,6 +44,12 @@ public final class ConsolePaint {
     /** Loads of the dashboard per distributor and cache state. */
     static final int RUNS = 3;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * Selenium warns once per browser that it has no DevTools module for this Chromium: the phase uses WebDriver and
+     * BiDi only, so the line says nothing about the figures (held here: JUL keeps loggers weakly).
+     */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools.CdpVersionFinder");
 
     private ConsolePaint() {
     }
@@ -132,6 +138,7 @@ public final class ConsolePaint {
         }
 
         static Browser start() {
+            CDP_VERSION_FINDER.setLevel(java.util.logging.Level.SEVERE);
             Path profile;
             try {
                 profile = Files.createTempDirectory("invitehub-bench-chromium-");
