@@ -77,7 +77,7 @@ public final class Bench {
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
                                boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
-                               Duration warmup, int readSamples) {
+                               Duration warmup, int readSamples, boolean console) {
         /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
         static final int READ_SAMPLES = 10_000;
 
@@ -98,6 +98,7 @@ public final class Bench {
             boolean inProcessLoad = false;
             Duration warmup = Duration.ofSeconds(10);
             int readSamples = READ_SAMPLES;
+            boolean console = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -116,10 +117,11 @@ public final class Bench {
                     case "--no-shop": skipShop = true; break;
                     case "--no-tpcb": tpcB = false; break;
                     case "--in-process-load": inProcessLoad = true; break;
+                    case "--no-console": console = false; break;
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-seconds <s> "
                             + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
-                            + "--in-process-load)");
+                            + "--in-process-load --no-console)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -132,7 +134,7 @@ public final class Bench {
                         + "--read-seconds in [1, 600], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples);
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, console);
         }
 
         private static String value(String[] args, int i) {
@@ -152,6 +154,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), loadAverage());
         List<String> rows = new ArrayList<>();
+        List<String> consoleRows = new ArrayList<>();
         try {
             if (options.onlyExport()) {
                 try {
@@ -220,6 +223,8 @@ public final class Bench {
                     }
                     java.time.Instant redemptionsStarted = java.time.Instant.now();
                     if (!options.onlyShop()) {
+                        // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68)
+                        consoleRows.addAll(ConsolePaint.run(options.console(), url, dataset, PASSWORD, out));
                         OptionalLong postmaster = ProcessCpu.postmasterPid(database.directory());
                         Optional<TpcBRun> tpcB = tpcB(database, postmaster);
                         out.printf("load average before the redemptions: %s%n", loadAverage());
@@ -251,6 +256,10 @@ public final class Bench {
                     out.println(HttpLoad.Result.header());
                     rows.forEach(out::println);
                     out.println();
+                    if (!consoleRows.isEmpty()) {
+                        consoleRows.forEach(out::println);
+                        out.println();
+                    }
                     out.printf("load average at the end: %s%n", loadAverage());
                 }
             }

@@ -96,6 +96,10 @@ public final class DatasetSeeder {
                     + "select ? + k, case k when 1 then 'bench-largest' when 2 then 'bench-tiny' "
                     + "else 'bench-d' || lpad(k::text, 6, '0') end, ?, 'DISTRIBUTOR', 'APPROVED', ?::timestamptz - interval '400 days' "
                     + "from generate_series(1, ?) k", userBase, passwordHash, now, sizes.distributors());
+            // the brand row the users trigger gives a new distributor (R__distributor_brands.sql), which replica mode skips:
+            // without it GET /me/profile answers 404 and the console never opens for a seeded distributor (ADR 68)
+            sql.execute("insert into distributor_brands (distributor_id, slug) "
+                    + "select id, distributor_default_slug(username, id) from users where id > ? order by id", userBase);
             // next member sync spread over the default interval (3 min), as a service that has been running has it:
             // all due at once, the start would sync every dataset team (each reading its seat holders) in one burst
             // that overlaps the measurements and grows with the scale (issue 17)

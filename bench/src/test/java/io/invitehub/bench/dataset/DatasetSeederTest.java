@@ -55,6 +55,9 @@ class DatasetSeederTest {
         assertThat(count("select count(*) from redeem_codes where owner_id = ?", dataset.largest().id())).isEqualTo(5_000);
         assertThat(count("select count(*) from redeem_codes where owner_id = ?", dataset.tiny().id())).isEqualTo(10);
         assertThat(count("select count(*) from users where role = 'DISTRIBUTOR' and approval = 'APPROVED'")).isEqualTo(50);
+        // each with the brand row the service's users trigger would have given it (the console loads it at sign-in)
+        assertThat(count("select count(*) from users u join distributor_brands b on b.distributor_id = u.id "
+                + "where u.role = 'DISTRIBUTOR' and b.slug = u.username")).isEqualTo(50);
         // the long tail: most distributors own codes, none more than the largest
         assertThat(count("select count(distinct owner_id) from redeem_codes")).isGreaterThan(40);
         assertThat(count("select max(n) from (select count(*) n from redeem_codes where owner_id <> ? group by owner_id) x",
