@@ -25,7 +25,13 @@ public final class BenchMain {
             return;
         }
         try {
-            new Bench(Bench.BenchOptions.parse(options), System.out).run(Settings.fromEnvironment());
+            int nodes = MultiNode.nodes(options);
+            if (nodes > 1) {
+                MultiNode.Outcome outcome = new MultiNode(nodes, Bench.BenchOptions.parse(MultiNode.withoutNodes(options)), System.out)
+                        .run(Settings.fromEnvironment());
+                System.exit(outcome.held() ? 0 : 3);
+            }
+            new Bench(Bench.BenchOptions.parse(MultiNode.withoutNodes(options)), System.out).run(Settings.fromEnvironment());
             System.exit(0);
         } catch (ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());
@@ -35,7 +41,7 @@ public final class BenchMain {
             System.err.println("usage: invitehub bench [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] "
                     + "[--seconds <s, default 20>] [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness] "
                     + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb] "
-                    + "[--in-process-load]");
+                    + "[--in-process-load] [--nodes <n, default 1; 2..8: functional run on n service nodes, one PostgreSQL, one Redis>]");
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
