@@ -43,7 +43,7 @@ public final class NodeInvariants {
     /** RESERVED invitations created since the baseline: what the dispatchers of all nodes still have to send. */
     public static long reservedSince(PersistenceSettings database, Baseline baseline) {
         try (CloseableDSLContext dsl = connect(database)) {
-            return count(dsl, "select count(*) from invitations where state = 'RESERVED' and created_at >= ?", baseline.at());
+            return count(dsl, "select count(*) from invitations where state = 'RESERVED' and created_at >= cast(? as timestamptz)", baseline.at().toString());
         }
     }
 
@@ -61,14 +61,14 @@ public final class NodeInvariants {
     /** Checks every invariant against {@code successes}, the redemptions the load generators saw answered 200. */
     public static Report check(PersistenceSettings database, Baseline baseline, long successes) {
         try (CloseableDSLContext dsl = connect(database)) {
-            long created = count(dsl, "select count(*) from invitations where created_at >= ?", baseline.at());
+            long created = count(dsl, "select count(*) from invitations where created_at >= cast(? as timestamptz)", baseline.at().toString());
             long taken = count(dsl, "select coalesce(sum(seats_reserved), 0) from teams") - baseline.seatsReserved()
                     + count(dsl, "select count(*) from invitations where state = 'WAITING'") - baseline.waiting();
             long overMax = count(dsl, "select count(*) from teams where seats_reserved + external_seats > max_seats");
             long overUses = count(dsl, "select count(*) from redeem_codes where used_count > max_uses");
             long miscounted = count(dsl, "select count(*) from redeem_codes c where c.used_count <> "
                     + "(select count(*) from invitations i where i.code_id = c.id and i.holds_use)");
-            long reserved = count(dsl, "select count(*) from invitations where state = 'RESERVED' and created_at >= ?", baseline.at());
+            long reserved = count(dsl, "select count(*) from invitations where state = 'RESERVED' and created_at >= cast(? as timestamptz)", baseline.at().toString());
             List<String> broken = new ArrayList<>();
             if (taken != successes) {
                 broken.add("seats taken (" + taken + ") differ from successful redemptions (" + successes + ")");
