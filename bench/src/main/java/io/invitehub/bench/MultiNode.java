@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
 final class MultiNode {
     static final String FUNCTIONAL_ONLY = "throughput is functional only: every node, load generator and PostgreSQL share this machine's cores";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Duration READY_LIMIT = Duration.ofSeconds(90);
+    /** Generous: N node JVMs start at once on a machine that may be busy (~8 s each alone on a quiet 2-core machine). */
+    private static final Duration READY_LIMIT = Duration.ofSeconds(240);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
     private static final String SERVICE_MAIN = "io.invitehub.bootstrap.cli.Main";
     private static final String KEY_PREFIX = "invitehub:";
@@ -440,7 +441,7 @@ final class MultiNode {
             long deadline = System.nanoTime() + READY_LIMIT.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("node " + index + " exited with " + process.exitValue() + "; see " + log);
+                    throw new IllegalStateException("node " + index + " exited with " + process.exitValue() + "; its last lines:\n" + tail());
                 }
                 try {
                     if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -451,7 +452,17 @@ final class MultiNode {
                 }
                 Thread.sleep(50);
             }
-            throw new IllegalStateException("node " + index + " not ready within " + READY_LIMIT.toSeconds() + " s; see " + log);
+            throw new IllegalStateException("node " + index + " not ready within " + READY_LIMIT.toSeconds() + " s; its last lines:\n" + tail());
+        }
+
+        /** The last lines of the node's log (the run's directory is deleted at the end). */
+        private String tail() {
+            try {
+                List<String> lines = java.nio.file.Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+            } catch (IOException e) {
+                return "(" + log + " unreadable: " + e.getMessage() + ")";
+            }
         }
 
         /** SIGTERM (the service's shutdown hook drains its workers), then SIGKILL after 30 s. */
