@@ -34,9 +34,17 @@ final class LeaseWatch implements AutoCloseable {
             if (grants.isEmpty()) {
                 return "no job lease was taken in the shared Redis (" + events + " events)";
             }
+            // per-team leases (acceptance-sync:team-17) are summed under one pattern: one entry per job kind
+            Map<String, int[]> kinds = new TreeMap<>();
+            grants.forEach((job, n) -> {
+                int[] k = kinds.computeIfAbsent(job.replaceAll("-\\d+$", "-*"), j -> new int[3]);
+                k[0] += n;
+                k[1]++;
+                k[2] += overlaps.getOrDefault(job, 0);
+            });
             StringBuilder s = new StringBuilder();
-            grants.forEach((job, n) -> s.append(s.length() == 0 ? "" : ", ").append(job).append(" ").append(n)
-                    .append(overlaps.containsKey(job) ? " (" + overlaps.get(job) + " while held!)" : ""));
+            kinds.forEach((kind, k) -> s.append(s.length() == 0 ? "" : ", ").append(kind).append(" ").append(k[0])
+                    .append(k[1] > 1 ? " over " + k[1] + " keys" : "").append(k[2] > 0 ? " (" + k[2] + " while held!)" : ""));
             return s.toString();
         }
     }

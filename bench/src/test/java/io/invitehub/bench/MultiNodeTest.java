@@ -65,10 +65,12 @@ class MultiNodeTest {
         List<LeaseWatch.Event> oneAtATime = List.of(new LeaseWatch.Event("maintenance:statistics", "set"),
                 new LeaseWatch.Event("maintenance:statistics", "expire"), new LeaseWatch.Event("maintenance:statistics", "expired"),
                 new LeaseWatch.Event("maintenance:statistics", "set"), new LeaseWatch.Event("lifecycle:expiry", "set"),
-                new LeaseWatch.Event("lifecycle:expiry", "del"), new LeaseWatch.Event("lifecycle:expiry", "set"));
+                new LeaseWatch.Event("lifecycle:expiry", "del"), new LeaseWatch.Event("lifecycle:expiry", "set"),
+                new LeaseWatch.Event("acceptance-sync:team-1", "set"), new LeaseWatch.Event("acceptance-sync:team-12", "set"));
         LeaseWatch.Report ok = LeaseWatch.check(oneAtATime);
         assertThat(ok.held()).isTrue();
         assertThat(ok.grants()).containsEntry("maintenance:statistics", 2).containsEntry("lifecycle:expiry", 2);
+        assertThat(ok.describe()).isEqualTo("acceptance-sync:team-* 2 over 2 keys, lifecycle:expiry 2, maintenance:statistics 2");
 
         List<LeaseWatch.Event> twoHolders = new ArrayList<>(oneAtATime);
         twoHolders.add(new LeaseWatch.Event("lifecycle:expiry", "set"));
