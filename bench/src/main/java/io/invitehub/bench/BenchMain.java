@@ -25,7 +25,13 @@ public final class BenchMain {
             return;
         }
         try {
-            new Bench(Bench.BenchOptions.parse(options), System.out).run(Settings.fromEnvironment());
+            int nodes = MultiNode.nodes(options);
+            if (nodes > 1) {
+                MultiNode.Outcome outcome = new MultiNode(nodes, Bench.BenchOptions.parse(MultiNode.withoutNodes(options)), System.out)
+                        .run(Settings.fromEnvironment());
+                System.exit(outcome.held() ? 0 : 3);
+            }
+            new Bench(Bench.BenchOptions.parse(MultiNode.withoutNodes(options)), System.out).run(Settings.fromEnvironment());
             System.exit(0);
         } catch (ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());
@@ -36,7 +42,7 @@ public final class BenchMain {
                     + "[--seconds <s, default 20>] [--warmup-seconds <s, default 10>] [--read-clients <n, default 2>] "
                     + "[--read-samples <n, default 10000>] [--read-seconds <cap per route, default 60>] [--no-readiness] "
                     + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb] "
-                    + "[--in-process-load] [--no-console]");
+                    + "[--in-process-load] [--no-console] [--nodes <n, default 1; 2..8: functional run on n service nodes, one PostgreSQL, one Redis>]");
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -81,7 +81,9 @@ class BenchArchitectureTest {
             assertThat(names).as("the service jar").contains("io/invitehub/bootstrap/cli/Main.class")
                     .noneMatch(name -> name.startsWith("io/invitehub/bench/"))
                     .noneMatch(name -> name.contains("DatasetSeeder"))
-                    .noneMatch(name -> name.startsWith("io/invitehub/bootstrap/bench/"));
+                    .noneMatch(name -> name.startsWith("io/invitehub/bootstrap/bench/"))
+                    // bench --nodes starts the nodes' Redis from the bench jar (ADR 66); the service never embeds one
+                    .noneMatch(name -> name.startsWith("redis/embedded/") || name.startsWith("redis-server-"));
         }
     }
 }
