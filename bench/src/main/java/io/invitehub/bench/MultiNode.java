@@ -69,6 +69,9 @@ final class MultiNode {
     }
 
     /** What a run found: every line of the summary block, and whether everything held. */
+    /** The one stage of each node's load generator: no warm-up in a functional run. */
+    private static final String STAGE = "measured";
+
     record Outcome(int nodes, long requests, long successes, NodeInvariants.Report invariants, LeaseWatch.Report leases,
                    boolean summariesAgree, List<String> lines) {
         boolean held() {
@@ -170,8 +173,8 @@ final class MultiNode {
                 }
                 NodeInvariants.Baseline baseline = NodeInvariants.baseline(db.superuser());
                 List<LoadGenerator.Outcome> loads = load(started, redemptions, dir.resolve("loadgen"));
-                long requests = loads.stream().mapToLong(o -> o.result().requests()).sum();
-                long successes = loads.stream().mapToLong(o -> o.result().requests() - o.result().failures()).sum();
+                long requests = loads.stream().mapToLong(o -> o.stage(STAGE).result().requests()).sum();
+                long successes = loads.stream().mapToLong(o -> o.stage(STAGE).result().requests() - o.stage(STAGE).result().failures()).sum();
                 long left = NodeInvariants.awaitDrained(db.superuser(), baseline, DRAIN_LIMIT);
                 out.printf("dispatchers drained: %d RESERVED invitation(s) of the run left%n", left);
                 NodeInvariants.Report report = NodeInvariants.check(db.superuser(), baseline, successes);
@@ -273,19 +276,19 @@ final class MultiNode {
             }
             int clients = Math.max(1, options.clients() / n + (i < options.clients() % n ? 1 : 0));
             Node node = targets.get(i);
-            LoadGenerator.Spec spec = new LoadGenerator.Spec("POST /public/redeem via node " + node.index,
-                    URI.create(node.url() + "/api/v1/public/redeem"), clients, options.duration(), share);
+            LoadGenerator.Spec spec = new LoadGenerator.Spec(URI.create(node.url() + "/api/v1/public/redeem"), clients,
+                    List.of(new LoadGenerator.Stage(STAGE, "POST /public/redeem via node " + node.index, options.duration(), share)));
             AtomicReference<Object> result = new AtomicReference<>();
             results.add(result);
             Thread t = new Thread(() -> {
                 try {
                     result.set(LoadGenerator.spawn(spec, dir, new LoadGenerator.Window() {
                         @Override
-                        public void started() {
+                        public void started(String stage) {
                         }
 
                         @Override
-                        public void ended() {
+                        public void ended(String stage) {
                         }
                     }, out));
                 } catch (InterruptedException | RuntimeException e) {
@@ -334,11 +337,11 @@ final class MultiNode {
         lines.add(String.format("functional run, %d nodes: %s", targets.size(), r.held() && leases.held() && agree && successes > 0
                 ? "every invariant held" : "INVARIANT BROKEN"));
         for (int i = 0; i < targets.size(); i++) {
-            HttpLoad.Result l = loads.get(i).result();
+            HttpLoad.Result l = loads.get(i).stage(STAGE).result();
             lines.add(String.format("  node %d: %,d redemptions, %d failed, p50 %.1f ms, p99 %.1f ms", targets.get(i).index, l.requests(),
                     l.failures(), l.p50().toNanos() / 1e6, l.p99().toNanos() / 1e6));
         }
-        double perSecond = loads.stream().mapToDouble(o -> o.result().perSecond()).sum();
+        double perSecond = loads.stream().mapToDouble(o -> o.stage(STAGE).result().perSecond()).sum();
         lines.add(String.format("  all nodes: %,d requests, %,d successful, %.0f/s (%s)", requests, successes, perSecond, FUNCTIONAL_ONLY));
         lines.add(String.format("  seats taken = successful redemptions: %d = %d %s", r.seatsTaken(), successes, mark(r.seatsTaken() == successes)));
         lines.add(String.format("  invitations created by the run: %d %s", r.invitationsCreated(), mark(r.invitationsCreated() == successes)));
