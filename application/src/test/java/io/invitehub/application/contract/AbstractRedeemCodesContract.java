@@ -1,9 +1,15 @@
 package io.invitehub.application.contract;
 
+import io.invitehub.application.shared.port.out.NewRedemption;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.Invitation;
+import io.invitehub.domain.invitation.InvitationState;
+import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.AllocationPolicy;
+import io.invitehub.domain.team.Team;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.User;
 import org.junit.jupiter.api.Test;
@@ -98,6 +104,74 @@ public abstract class AbstractRedeemCodesContract extends StorageContractSupport
         assertThat(locked.usedCount()).isEqualTo(1);
         assertThatThrownBy(() -> tx(() -> storage.codes().lockForRedemption(new RedeemCodeId(987_654_321L), ALICE)))
                 .isInstanceOf(NoSuchElementException.class);
+    }
+
+    /** A refused redemption writes nothing, whichever storage (ADR 64): the caller redeems statement by statement. */
+    @Test
+    void redeemNewTakesNothingOnARefusal() {
+        Team team = newTeam(5);
+        RedeemCode usedUp = newCode(1);
+        txRun(() -> storage.codeUses().takeUseAndBind(usedUp.id(), ALICE));
+        RedeemCode disabled = newCode(1);
+        txRun(() -> storage.codes().setActive(disabled.id(), false));
+        RedeemCode boundToBob = newCode(2);
+        txRun(() -> storage.codeUses().takeUseAndBind(boundToBob.id(), BOB));
+        RedeemCode held = newCode(1);
+        reserved(held, team, CAROL);
+        RedeemCode fresh = newCode(1);
+
+        assertThat(redeemNew(usedUp.code(), ALICE).outcome()).isEqualTo(NewRedemption.Outcome.NOT_TAKEN);
+        assertThat(redeemNew(disabled.code(), ALICE).outcome()).isEqualTo(NewRedemption.Outcome.NOT_TAKEN);
+        assertThat(redeemNew(boundToBob.code(), ALICE).outcome()).isEqualTo(NewRedemption.Outcome.NOT_TAKEN);
+        assertThat(redeemNew(nextCode(), ALICE).outcome()).isEqualTo(NewRedemption.Outcome.NOT_TAKEN);
+        // a repeat of CAROL's redemption, and CAROL through another code (ALREADY_MEMBER)
+        assertThat(redeemNew(held.code(), CAROL).outcome()).isEqualTo(NewRedemption.Outcome.NOT_TAKEN);
+        assertThat(redeemNew(fresh.code(), CAROL).outcome()).isEqualTo(NewRedemption.Outcome.NOT_TAKEN);
+
+        assertThat(reload(usedUp).usedCount()).isEqualTo(1);
+        assertThat(reload(disabled).usedCount()).isZero();
+        assertThat(reload(boundToBob).usedCount()).isEqualTo(1);
+        assertThat(reload(held).usedCount()).isZero(); // reserved(…) writes the invitation alone
+        assertThat(reload(fresh).usedCount()).isZero();
+        assertThat(reload(fresh).boundEmail()).isEmpty();
+        assertThat(reload(team).seatsReserved()).isZero();
+        assertThat(storage.invitations().openOfEmail(ALICE)).isEmpty();
+        assertThat(storage.invitations().openOfEmail(CAROL)).hasSize(1);
+    }
+
+    /** Either nothing (the fakes) or all of it: one use, the bind, one seat and one RESERVED invitation holding the use. */
+    @Test
+    void redeemNewTakesEverythingOrNothing() {
+        Team team = newTeam(5);
+        RedeemCode code = newCode(2);
+
+        NewRedemption result = redeemNew(code.code(), ALICE);
+
+        if (result.outcome() == NewRedemption.Outcome.NOT_TAKEN) {
+            assertThat(reload(code).usedCount()).isZero();
+            assertThat(reload(team).seatsReserved()).isZero();
+            assertThat(storage.invitations().openOfEmail(ALICE)).isEmpty();
+            return;
+        }
+        assertThat(result.outcome()).isEqualTo(NewRedemption.Outcome.SEATED);
+        assertThat(result.code().orElseThrow().id()).isEqualTo(code.id());
+        assertThat(reload(code).usedCount()).isEqualTo(1);
+        assertThat(reload(code).boundEmail()).contains(ALICE);
+        assertThat(reload(team).seatsReserved()).isEqualTo(1);
+        Invitation invitation = result.invitation().orElseThrow();
+        assertThat(result.seat().orElseThrow().teamId()).isEqualTo(team.id());
+        assertThat(result.seat().orElseThrow().teamName()).isEqualTo(team.name());
+        assertThat(reload(invitation)).usingRecursiveComparison().isEqualTo(invitation);
+        assertThat(invitation.state()).isEqualTo(InvitationState.RESERVED);
+        assertThat(invitation.teamId()).contains(team.id());
+        assertThat(invitation.email()).isEqualTo(ALICE);
+        assertThat(invitation.isRebind()).isFalse();
+        assertThat(storage.invitations().openOfEmail(ALICE)).extracting(Invitation::id).containsExactly(invitation.id());
+    }
+
+    protected NewRedemption redeemNew(Code code, Email email) {
+        return tx(() -> storage.codes().redeemNew(code, email, NOW, NOW.minus(java.time.Duration.ofHours(24)), 3,
+                AllocationPolicy.FILL_FIRST));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.invitehub.application.fakes;
 
 import io.invitehub.application.fakes.MemoryTables.CodeRow;
+import io.invitehub.application.shared.port.out.NewRedemption;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
@@ -8,6 +9,7 @@ import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.order.OrderId;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.AllocationPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,12 @@ final class FakeRedeemCodes extends FakeTable implements RedeemCodes {
     @Override
     public RedeemCode lockForRedemption(RedeemCodeId id, Email recipient) {
         return lock(id); // one lock serialises every transaction of the fakes already
+    }
+
+    /** Always "not taken": the fakes' redemption is the statement-by-statement path (ADR 64). */
+    @Override
+    public NewRedemption redeemNew(Code code, Email email, Instant now, Instant since, int cap, AllocationPolicy policy) {
+        return NewRedemption.notTaken();
     }
 
     @Override

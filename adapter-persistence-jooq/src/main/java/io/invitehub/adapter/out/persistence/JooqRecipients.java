@@ -103,7 +103,7 @@ final class JooqRecipients implements Recipients {
     }
 
     /** The e-mail's domain and each parent domain, longest first ("a.b.example.com", "b.example.com", "example.com", "com"). */
-    private static List<String> domains(Email email) {
+    static List<String> domains(Email email) {
         List<String> domains = new ArrayList<>();
         String d = email.domain();
         while (true) {

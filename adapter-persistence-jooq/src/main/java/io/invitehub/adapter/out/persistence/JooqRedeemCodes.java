@@ -1,18 +1,28 @@
 package io.invitehub.adapter.out.persistence;
 
+import io.invitehub.adapter.out.persistence.generated.tables.records.InvitationsRecord;
 import io.invitehub.adapter.out.persistence.generated.tables.records.RedeemCodesRecord;
+import io.invitehub.application.shared.port.out.NewRedemption;
 import io.invitehub.application.shared.port.out.RedeemCodes;
+import io.invitehub.application.shared.port.out.SeatReservation;
 import io.invitehub.domain.code.Code;
 import io.invitehub.domain.code.CodeTerms;
 import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
+import io.invitehub.domain.invitation.Invitation;
 import io.invitehub.domain.order.OrderId;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.shared.ErrorCode;
+import io.invitehub.domain.team.AllocationPolicy;
 import io.invitehub.domain.team.TeamGroupId;
 import io.invitehub.domain.user.UserId;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +32,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import static io.invitehub.adapter.out.persistence.generated.Tables.INVITATIONS;
 import static io.invitehub.adapter.out.persistence.generated.Tables.REDEEM_CODES;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
@@ -39,6 +50,8 @@ final class JooqRedeemCodes implements RedeemCodes {
     private final RenderedStatement byCode;
     private final RenderedStatement byLegacyCode;
     private final RenderedStatement lockForRedemption;
+    /** A new redemption in one round trip (R__redeem.sql's redeem_new, ADR 64), rendered once. */
+    private final RenderedStatement redeemNew;
 
     JooqRedeemCodes(DSLContext dsl) {
         this.dsl = dsl;
@@ -49,6 +62,38 @@ final class JooqRedeemCodes implements RedeemCodes {
                 .and(DSL.condition("pg_advisory_xact_lock({0}, hashtext({1})) is not null",
                         DSL.inline(RECIPIENT_LOCK_CLASS), DSL.param("email", String.class)))
                 .forUpdate(), "id", "email");
+        this.redeemNew = RenderedStatement.ofSql(redeemNewSql(), SQLDataType.VARCHAR, SQLDataType.BOOLEAN,
+                SQLDataType.VARCHAR, SQLDataType.VARCHAR.array(), SQLDataType.TIMESTAMPWITHTIMEZONE,
+                SQLDataType.TIMESTAMPWITHTIMEZONE, SQLDataType.INTEGER, SQLDataType.VARCHAR);
+    }
+
+    private static final Field<String> OUTCOME = DSL.field(DSL.name("out_outcome"), SQLDataType.VARCHAR);
+    private static final Field<String> TEAM_NAME = DSL.field(DSL.name("out_team_name"), SQLDataType.VARCHAR);
+    /** redeem_new's row: the outcome, the code's columns, the invitation's columns, the team's name — by position. */
+    private static final List<Field<?>> REDEEM_NEW_COLUMNS;
+
+    static {
+        List<Field<?>> columns = new ArrayList<>();
+        columns.add(OUTCOME);
+        columns.addAll(List.of(REDEEM_CODES.fields()));
+        columns.addAll(List.of(INVITATIONS.fields()));
+        columns.add(TEAM_NAME);
+        REDEEM_NEW_COLUMNS = List.copyOf(columns);
+    }
+
+    /**
+     * The function's two composite results spelled out column by column in jOOQ's order, so the row is read by
+     * position whatever order the database keeps the table's columns in.
+     */
+    private static String redeemNewSql() {
+        StringBuilder sql = new StringBuilder("select r.out_outcome");
+        for (Field<?> f : REDEEM_CODES.fields()) {
+            sql.append(", (r.out_code).").append(f.getName());
+        }
+        for (Field<?> f : INVITATIONS.fields()) {
+            sql.append(", (r.out_invitation).").append(f.getName());
+        }
+        return sql.append(", r.out_team_name from redeem_new(?, ?, ?, ?, ?, ?, ?, ?) r").toString();
     }
 
     private org.jooq.Select<RedeemCodesRecord> byCode(boolean legacy) {
@@ -84,6 +129,49 @@ final class JooqRedeemCodes implements RedeemCodes {
                 .fetchOptional()
                 .map(JooqRedeemCodes::toDomain)
                 .orElseThrow(() -> new NoSuchElementException("no redeem code " + id.value()));
+    }
+
+    @Override
+    public NewRedemption redeemNew(Code code, Email email, Instant now, Instant since, int cap, AllocationPolicy policy) {
+        Record row;
+        try {
+            row = redeemNew.resultQuery(dsl, REDEEM_NEW_COLUMNS, code.value(), code.legacy(), email.value(),
+                    JooqRecipients.domains(email).toArray(new String[0]), Rows.at(now), Rows.at(since), cap, policy.name())
+                    .fetchSingle();
+        } catch (DataAccessException e) {
+            // the insert's unique indexes, as Invitations.create translates them (the recipient's lock rules them
+            // out for redemptions; another writer of an open invitation would not take it)
+            throw Rows.uniqueViolation(e,
+                    Rows.refusal("invitations_live_team_email_key", ErrorCode.ALREADY_MEMBER,
+                            "This e-mail already holds a seat in that team."),
+                    Rows.refusal("invitations_open_email_key", ErrorCode.ALREADY_MEMBER,
+                            "This e-mail already holds a seat (or a place in the queue) through another code."));
+        }
+        NewRedemption.Outcome outcome = NewRedemption.Outcome.valueOf(row.get(OUTCOME));
+        if (outcome == NewRedemption.Outcome.NOT_TAKEN) {
+            return NewRedemption.notTaken();
+        }
+        int at = 1;
+        RedeemCodesRecord c = REDEEM_CODES.newRecord();
+        for (Field<?> f : REDEEM_CODES.fields()) {
+            set(c, f, row.get(at++));
+        }
+        RedeemCode redeemCode = toDomain(c);
+        if (outcome == NewRedemption.Outcome.NO_SEAT) {
+            return NewRedemption.noSeat(redeemCode);
+        }
+        InvitationsRecord i = INVITATIONS.newRecord();
+        for (Field<?> f : INVITATIONS.fields()) {
+            set(i, f, row.get(at++));
+        }
+        Invitation invitation = JooqInvitations.toDomain(i);
+        return NewRedemption.seated(redeemCode, invitation,
+                new SeatReservation(invitation.teamId().orElseThrow(), row.get(TEAM_NAME)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Record record, Field<T> field, Object value) {
+        record.set(field, (T) value);
     }
 
     @Override

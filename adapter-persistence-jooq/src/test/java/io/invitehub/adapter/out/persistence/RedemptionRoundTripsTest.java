@@ -36,7 +36,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What one redemption costs PostgreSQL (docs/performance.md, ADR 23): the statements the adapters send
+ * What one redemption costs PostgreSQL (docs/performance.md, ADR 23, ADR 64): the statements the adapters send
  * (each one round trip; the commit is one more) and the trigger functions they fire. One connection,
  * so the function counters of {@code pg_stat_user_functions} are this session's and can be flushed on
  * demand. A distributor's code with an expiry, so every statistics trigger has work to do.
@@ -85,19 +85,22 @@ class RedemptionRoundTripsTest {
     }
 
     @Test
-    void aNewRedemptionWithASeatIsSevenStatementsAndOneCommit() {
+    void aNewRedemptionWithASeatIsOneStatementAndOneCommit() {
         Code code = code("HUB", "AAAAAAAAAAB");
 
         Cost cost = measure(() -> service.redeem(new RedeemCommand(code, Email.of("alice@example.com"), "10.0.0.1")),
                 r -> assertThat(r.invitation().state()).isEqualTo(InvitationState.RESERVED));
 
-        // findByCode, lock, open invitations of the e-mail, recipient screening, use + bind, queue check + seat, insert
-        assertThat(cost.statements()).as(cost.sql()).hasSize(7);
-        assertThat(cost.statements().get(5)).startsWith("update \"teams\"");
+        // redeem_new (ADR 64): findByCode, lock, open invitations of the e-mail, recipient screening, use + bind,
+        // queue check + seat and insert run inside the one function call
+        assertThat(cost.statements()).as(cost.sql()).hasSize(1);
+        assertThat(cost.statements().get(0)).startsWith("select r.out_outcome").contains("from redeem_new(");
         // one run of each row trigger (one code update, one invitation insert) and the rollup upserts they need,
         // and the invitation insert's statement trigger of the state counts with its one count added (ADR 39)
         // (SQL functions such as statistics_stripe() are inlined and not counted)
-        assertThat(cost.functions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        Map<String, Long> functions = new TreeMap<>(cost.functions());
+        assertThat(functions.remove("redeem_new")).isEqualTo(1L);
+        assertThat(functions).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "redeem_codes_statistics", 1L, "redeem_codes_member_ends", 1L,
                 "invitations_member_ends_on_insert", 1L, "invitations_statistics", 1L,
                 "statistics_add", 2L, "statistics_add_expiry", 1L, "statistics_add_daily", 1L, "statistics_day", 1L,
@@ -127,22 +130,24 @@ class RedemptionRoundTripsTest {
         Cost cost = measure(() -> withEvents.redeem(new RedeemCommand(code, Email.of("bob@example.com"), "10.0.0.1")),
                 r -> assertThat(r.invitation().state()).isEqualTo(InvitationState.RESERVED));
 
-        assertThat(cost.statements()).as(cost.sql()).hasSize(8);
-        assertThat(cost.statements().get(7)).startsWith("with ep as");
+        assertThat(cost.statements()).as(cost.sql()).hasSize(2);
+        assertThat(cost.statements().get(1)).startsWith("with ep as");
         assertThat(db.dsl().fetchCount(db.dsl().selectFrom("webhook_events"))).isZero();
     }
 
     @Test
-    void anIdempotentRepeatStopsAfterFourReads() {
+    void anIdempotentRepeatIsTheFunctionThatTakesNothingThenFourReads() {
         Code code = code("HUB", "AAAAAAAAAAC");
         service.redeem(new RedeemCommand(code, Email.of("alice@example.com"), "10.0.0.1"));
 
         Cost cost = measure(() -> service.redeem(new RedeemCommand(code, Email.of("alice@example.com"), "10.0.0.1")),
                 r -> assertThat(r.repeated()).isTrue());
 
-        // findByCode, lock, open invitations of the e-mail, the team's name; nothing written
-        assertThat(cost.statements()).as(cost.sql()).hasSize(4);
-        assertThat(cost.functions()).isEmpty();
+        // redeem_new answers "not taken" (ADR 64), then findByCode, lock, open invitations of the e-mail, the
+        // team's name; nothing written
+        assertThat(cost.statements()).as(cost.sql()).hasSize(5);
+        assertThat(cost.statements().get(0)).contains("from redeem_new(");
+        assertThat(cost.functions()).isEqualTo(Map.of("redeem_new", 1L));
     }
 
     /**

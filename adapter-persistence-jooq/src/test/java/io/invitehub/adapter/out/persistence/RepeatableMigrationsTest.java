@@ -41,9 +41,11 @@ class RepeatableMigrationsTest {
             "function settlement_period", "function invitations_settlement",
             "function orders_settlement", "function ledger_entries_append_only", "function statements_frozen",
             "trigger invitations.invitations_settlement", "trigger orders.orders_settlement",
-            "trigger ledger_entries.ledger_entries_append_only", "trigger statements.statements_frozen");
+            "trigger ledger_entries.ledger_entries_append_only", "trigger statements.statements_frozen",
+            // ADR 64: a new redemption in one round trip
+            "function redeem_new", "function redeem_new_accepts");
     private static final List<String> REPEATABLES = List.of("R__distributor_brands.sql", "R__invitation_state_counts.sql",
-            "R__member_ends_at.sql", "R__settlement.sql", "R__statistics_maintenance.sql", "R__statistics_rollups.sql",
+            "R__member_ends_at.sql", "R__redeem.sql", "R__settlement.sql", "R__statistics_maintenance.sql", "R__statistics_rollups.sql",
             "R__statistics_triggers.sql");
 
     @Test

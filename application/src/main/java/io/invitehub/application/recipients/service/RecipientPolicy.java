@@ -63,6 +63,11 @@ public final class RecipientPolicy implements ScreenRecipientsUseCase {
     }
 
     @Override
+    public int invitationsPerDay() {
+        return settings.invitationsPerDay();
+    }
+
+    @Override
     public void ensureMayReinvite(UserId distributor, Email email, Instant now) {
         Optional<Instant> removed = recipients.lastRemoval(distributor, email);
         if (removed.isPresent()) {

@@ -8,7 +8,7 @@ import java.time.Duration;
  * member before that distributor may invite the same e-mail again.
  */
 public record RecipientSettings(int invitationsPerDay, Duration reinviteCooldown) {
-    public static final Duration DAY = Duration.ofHours(24);
+    public static final Duration DAY = io.invitehub.application.recipients.port.in.ScreenRecipientsUseCase.CAP_WINDOW;
 
     public RecipientSettings {
         if (invitationsPerDay < 1) {

@@ -8,6 +8,7 @@ import io.invitehub.application.redemption.port.in.RedemptionResult;
 import io.invitehub.application.shared.port.out.CodeUses;
 import io.invitehub.application.shared.port.out.Invitations;
 import io.invitehub.application.shared.port.out.NewInvitation;
+import io.invitehub.application.shared.port.out.NewRedemption;
 import io.invitehub.application.shared.port.out.RateLimiter;
 import io.invitehub.application.shared.port.out.RedeemCodes;
 import io.invitehub.application.shared.port.out.SeatReservation;
@@ -34,7 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Public redemption (SPEC section 3). In one transaction: lock-free checks, lock the code row,
+ * Public redemption (SPEC section 3). In one transaction — one statement where storage can (ADR 64) —: lock-free checks, lock the code row,
  * recognise an idempotent repeat, check the recipient (blocklist, opt-out, daily cap: SPEC section 9),
  * take a use atomically, bind the e-mail, reserve a seat on one team row or queue (also when older
  * invitations already wait in the code's queue), store the
@@ -120,6 +121,24 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
 
     /** {@code deliveries}: set to the webhook deliveries the new redemption wrote. */
     private RedemptionResult redeemInTransaction(RedeemCommand command, Instant now, int[] deliveries) {
+        // a new redemption in one round trip where storage can (ADR 64); it writes nothing unless every check
+        // below would pass, so a refusal or a repeat goes the long way and gets today's answer
+        NewRedemption oneStatement = codes.redeemNew(command.code(), command.email(), now,
+                now.minus(ScreenRecipientsUseCase.CAP_WINDOW), recipients.invitationsPerDay(), settings.allocationPolicy());
+        switch (oneStatement.outcome()) {
+            case SEATED:
+                return redeemed(command, oneStatement.code().orElseThrow(), oneStatement.seat(),
+                        oneStatement.invitation().orElseThrow(), now, deliveries);
+            case NO_SEAT:
+                // the use is taken: the cold path of the seat (ADR 4's rounds, or the queue)
+                return seatAndInvite(command, oneStatement.code().orElseThrow(), now, deliveries);
+            case NOT_TAKEN:
+            default:
+                return redeemStatementByStatement(command, now, deliveries);
+        }
+    }
+
+    private RedemptionResult redeemStatementByStatement(RedeemCommand command, Instant now, int[] deliveries) {
         RedeemCode seen = codes.findByCode(command.code())
                 .orElseThrow(command.code()::unknown);
         seen.ensureAccepts(command.email(), now);
@@ -142,12 +161,23 @@ public final class RedeemService implements RedeemCodeUseCase, RedeemWithoutRate
 
         recipients.ensureMayInvite(command.email(), now);
         uses.takeUseAndBind(code.id(), command.email());
+        return seatAndInvite(command, code, now, deliveries);
+    }
+
+    /** After the use was taken: a seat or the queue, the invitation, the webhook event. */
+    private RedemptionResult seatAndInvite(RedeemCommand command, RedeemCode code, Instant now, int[] deliveries) {
         // fairness: while older invitations wait in this code's queue, a new one queues behind them
         // rather than taking a seat that one of them should get (the promoter seats them in order)
         Optional<SeatReservation> seat = seats.reserveSeatUnlessQueued(code.group(), settings.allocationPolicy());
         Invitation invitation = invitations.create(new NewInvitation(code.id(), code.owner(),
                 seat.map(SeatReservation::teamId), command.email(),
                 seat.isPresent() ? InvitationState.RESERVED : InvitationState.WAITING, false, true, now));
+        return redeemed(command, code, seat, invitation, now, deliveries);
+    }
+
+    /** The new invitation stored: {@code code.redeemed} to the webhook outbox, and the answer. */
+    private RedemptionResult redeemed(RedeemCommand command, RedeemCode code, Optional<SeatReservation> seat,
+                                      Invitation invitation, Instant now, int[] deliveries) {
         deliveries[0] = events.publish(WebhookEvent.of(EventType.CODE_REDEEMED, code.owner(), now,
                 "code", code.code().value(), "email", command.email().value(), "invitation_id", invitation.publicId().toString(),
                 "state", invitation.state().name(), "team", seat.map(SeatReservation::teamName).orElse(null), "redeemed_at", now));

@@ -6,6 +6,7 @@ import io.invitehub.domain.code.RedeemCode;
 import io.invitehub.domain.code.RedeemCodeId;
 import io.invitehub.domain.order.OrderId;
 import io.invitehub.domain.shared.Email;
+import io.invitehub.domain.team.AllocationPolicy;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -33,6 +34,18 @@ public interface RedeemCodes {
      * instead of waiting on its unique index entry while holding statistics and team rows (ADR 28).
      */
     RedeemCode lockForRedemption(RedeemCodeId id, Email recipient);
+
+    /**
+     * A new redemption of {@code code} by {@code email} at {@code now} in one round trip where the storage can
+     * (ADR 58, ADR 64): the code read and its checks, {@link #lockForRedemption}, the e-mail's open invitations, the
+     * recipient screening ({@code cap} non-rebind invitations created after {@code since}), the use and the bind, a
+     * seat unless someone waits in the code's queue ({@code policy}) and the RESERVED invitation — the statements
+     * of a redemption, in their order. It writes nothing unless every check passes: on any refusal, and on an
+     * idempotent repeat, it answers {@link NewRedemption.Outcome#NOT_TAKEN}, at least as strict as
+     * {@link RedeemCode#ensureAccepts} and the recipient policy, and the caller redeems statement by statement (which
+     * refuses with the reason, or finds the repeat). A storage may always answer NOT_TAKEN (the fakes do).
+     */
+    NewRedemption redeemNew(Code code, Email email, Instant now, Instant since, int cap, AllocationPolicy policy);
 
     /**
      * Locks the rows of these codes in ascending id order (the lock order of ADR 28) and returns their
