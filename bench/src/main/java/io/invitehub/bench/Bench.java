@@ -461,7 +461,7 @@ public final class Bench {
 
         java.time.Instant phase = java.time.Instant.now();
         if (counts != null) {
-            counts.reset();
+            counts.reset(out);
         }
         List<LoadGenerator.Redemption> redemptions = new ArrayList<>(codeCount);
         for (int n = 0; n < codeCount; n++) {
