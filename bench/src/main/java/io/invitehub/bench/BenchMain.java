@@ -35,7 +35,7 @@ public final class BenchMain {
             System.err.println("usage: invitehub bench [--scale <factor, default 0.02; 1 = 5M codes>] [--clients <n, default 16>] "
                     + "[--seconds <s, default 20>] [--read-clients <n, default 2>] [--read-seconds <s, default 5>] [--no-readiness] "
                     + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb] "
-                    + "[--in-process-load]");
+                    + "[--in-process-load] [--pg-setting <name=value>]...");
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
