@@ -10,17 +10,16 @@
 -- once more under a lock that keeps writers out meanwhile, so the counts start exact.
 
 -- [jooq ignore start]
--- adds delta to the count of state st without waiting for another transaction's counter row
+-- adds delta to the count of state st without waiting for another transaction's counter row: one UPDATE whose
+-- sub-select takes a row of the state that no other transaction holds (its own, or a free one: SKIP LOCKED; ADR 62)
 create or replace function invitation_state_count_add(st varchar, delta bigint) returns void language plpgsql as $$
-declare
-    s smallint;
 begin
     if delta = 0 then
         return;
     end if;
-    select stripe into s from invitation_state_counts where state = st limit 1 for update skip locked;
+    update invitation_state_counts set n = n + delta
+    where (state, stripe) = (select c.state, c.stripe from invitation_state_counts c where c.state = st limit 1 for update skip locked);
     if found then
-        update invitation_state_counts set n = n + delta where state = st and stripe = s;
         return;
     end if;
     -- every row of the state is held by other writers: start one of this transaction's own (a random
@@ -34,10 +33,20 @@ begin
 end
 $$;
 
+-- a state change: the two counts moved by one UPDATE each, written here rather than called (a PERFORM is one
+-- statement more per count, ADR 62); the rare case of every row of a state held by others goes through the function
 create or replace function invitation_state_counts() returns trigger language plpgsql as $$
 begin
-    perform invitation_state_count_add(old.state, -1);
-    perform invitation_state_count_add(new.state, 1);
+    update invitation_state_counts set n = n - 1
+    where (state, stripe) = (select c.state, c.stripe from invitation_state_counts c where c.state = old.state limit 1 for update skip locked);
+    if not found then
+        perform invitation_state_count_add(old.state, -1);
+    end if;
+    update invitation_state_counts set n = n + 1
+    where (state, stripe) = (select c.state, c.stripe from invitation_state_counts c where c.state = new.state limit 1 for update skip locked);
+    if not found then
+        perform invitation_state_count_add(new.state, 1);
+    end if;
     return null;
 end
 $$;

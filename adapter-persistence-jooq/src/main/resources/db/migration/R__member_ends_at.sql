@@ -36,6 +36,8 @@ end
 $$;
 
 drop trigger if exists redeem_codes_member_ends on redeem_codes;
+-- (the WHEN clause spares every other update of a code — a redemption's use + bind — the call of the function, ADR 63)
 create trigger redeem_codes_member_ends after update on redeem_codes
-    for each row execute function redeem_codes_member_ends();
+    for each row when (old.member_expires_at is distinct from new.member_expires_at or old.active is distinct from new.active)
+    execute function redeem_codes_member_ends();
 -- [jooq ignore stop]

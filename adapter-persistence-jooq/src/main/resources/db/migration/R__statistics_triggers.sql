@@ -55,9 +55,18 @@ begin
 end
 $$;
 
+-- the function is called only when a column it reads changed on a code with an owner (before or after), by the WHEN
+-- clause (an update trigger of its own: a DELETE trigger cannot read NEW), ADR 63: the use + bind of a platform code
+-- (no owner) and a code's other updates (updated_at) skip the call, and the function would have returned at once
 drop trigger if exists redeem_codes_statistics on redeem_codes;
-create trigger redeem_codes_statistics after update or delete on redeem_codes
-    for each row execute function redeem_codes_statistics();
+create trigger redeem_codes_statistics after update on redeem_codes
+    for each row when ((old.owner_id is not null or new.owner_id is not null)
+                       and (old.owner_id, old.active, old.max_uses, old.used_count, old.bound_email is null, old.expires_at, old.order_id)
+                           is distinct from (new.owner_id, new.active, new.max_uses, new.used_count, new.bound_email is null, new.expires_at, new.order_id))
+    execute function redeem_codes_statistics();
+drop trigger if exists redeem_codes_statistics_delete on redeem_codes;
+create trigger redeem_codes_statistics_delete after delete on redeem_codes
+    for each row when (old.owner_id is not null) execute function redeem_codes_statistics();
 
 create or replace function redeem_codes_statistics_insert() returns trigger language plpgsql as $$
 declare
@@ -165,7 +174,18 @@ begin
 end
 $$;
 
+-- the function is called only when it has something to do (ADR 63): an insert of a counted invitation; an update of a
+-- counted one that moves a column it counts, or any update that changes a column it keeps immutable (so the refusal
+-- still runs). A platform code's invitation (no distributor) and the dispatcher's claim updates skip the call.
 drop trigger if exists invitations_statistics on invitations;
-create trigger invitations_statistics after insert or update on invitations
-    for each row execute function invitations_statistics();
+create trigger invitations_statistics after update on invitations
+    for each row when ((not new.is_rebind and new.distributor_id is not null
+                        and (old.invited_at, old.accepted_at, old.state, old.ended_at)
+                            is distinct from (new.invited_at, new.accepted_at, new.state, new.ended_at))
+                       or old.distributor_id is distinct from new.distributor_id or old.is_rebind is distinct from new.is_rebind
+                       or old.code_id is distinct from new.code_id or old.created_at is distinct from new.created_at)
+    execute function invitations_statistics();
+drop trigger if exists invitations_statistics_insert on invitations;
+create trigger invitations_statistics_insert after insert on invitations
+    for each row when (not new.is_rebind and new.distributor_id is not null) execute function invitations_statistics();
 -- [jooq ignore stop]

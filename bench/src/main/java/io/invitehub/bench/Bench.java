@@ -72,14 +72,17 @@ public final class Bench {
     /**
      * Options of one run: {@code scale} of the SPEC 11 dataset (1.0 = 5 000 000 codes), clients and seconds of the
      * redemption phase and of its discarded warm-up, clients of the reads, answers wanted per read route and the time
-     * cap of each read route.
+     * cap of each read route; {@code serverSettings} are PostgreSQL settings for the bench's server
+     * ({@code --pg-setting name=value}, e.g. {@code commit_delay}), never one that gives up durability.
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
                                boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
-                               Duration warmup, int readSamples, boolean console) {
+                               Duration warmup, int readSamples, boolean console, Map<String, String> serverSettings) {
         /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
         static final int READ_SAMPLES = 10_000;
+        /** Settings an experiment may not change: the bench measures the durable server the service runs on (ADR 27). */
+        private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
 
         public static BenchOptions parse(String[] args) {
             double scale = 0.02;
@@ -99,6 +102,7 @@ public final class Bench {
             Duration warmup = Duration.ofSeconds(10);
             int readSamples = READ_SAMPLES;
             boolean console = true;
+            Map<String, String> serverSettings = new java.util.TreeMap<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--scale": scale = Double.parseDouble(value(args, ++i)); break;
@@ -118,10 +122,21 @@ public final class Bench {
                     case "--no-tpcb": tpcB = false; break;
                     case "--in-process-load": inProcessLoad = true; break;
                     case "--no-console": console = false; break;
+                    case "--pg-setting": {
+                        String setting = value(args, ++i);
+                        int eq = setting.indexOf('=');
+                        String name = eq > 0 ? setting.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT) : "";
+                        if (!name.matches("[a-z_.]+") || DURABILITY.contains(name) || !setting.substring(eq + 1).matches("[A-Za-z0-9_.]+")) {
+                            throw new IllegalArgumentException("--pg-setting takes name=value (letters, digits, _ and .), not "
+                                    + DURABILITY + ": " + setting);
+                        }
+                        serverSettings.put(name, setting.substring(eq + 1));
+                        break;
+                    }
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-seconds <s> "
                             + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
-                            + "--in-process-load --no-console)");
+                            + "--in-process-load --no-console --pg-setting <name=value>)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -134,7 +149,8 @@ public final class Bench {
                         + "--read-seconds in [1, 600], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, console);
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, console,
+                    Map.copyOf(serverSettings));
         }
 
         private static String value(String[] args, int i) {
@@ -189,8 +205,12 @@ public final class Bench {
                 createWritableDirectory(serverLog);
                 out.printf("statements: pg_stat_statements on; auto_explain writes 1 %% of the plans to %s%n", serverLog);
             }
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir,
-                    options.statements() ? StatementCounts.serverConfig(serverLog) : Map.of())) {
+            Map<String, String> serverConfig = new java.util.TreeMap<>(options.statements() ? StatementCounts.serverConfig(serverLog) : Map.of());
+            serverConfig.putAll(options.serverSettings());
+            if (!options.serverSettings().isEmpty()) {
+                out.println("PostgreSQL settings of this run (--pg-setting): " + options.serverSettings());
+            }
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, serverConfig)) {
                 DatasetSeeder.Dataset dataset = seed(database, SecretsKey.resolve(settings));
                 StatementCounts counts = options.statements() ? new StatementCounts(database.superuserSettings(1)) : null;
                 out.println(quietAccessLog());
@@ -583,7 +603,7 @@ public final class Bench {
             @Override
             public void started(String stage) {
                 if (stage.equals(MEASURED) && counts != null) {
-                    counts.reset();
+                    counts.reset(out);
                 }
                 cpu.started(stage);
                 if (stage.equals(BESIDE_NOTIFY)) {

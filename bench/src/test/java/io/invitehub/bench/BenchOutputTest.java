@@ -106,6 +106,18 @@ class BenchOutputTest {
     }
 
     @Test
+    void aPostgresqlSettingCanBeTriedButNotOneThatGivesUpDurability() {
+        assertThat(Bench.BenchOptions.parse(new String[] {"--pg-setting", "commit_delay=1000", "--pg-setting", "commit_siblings=2"})
+                .serverSettings()).isEqualTo(java.util.Map.of("commit_delay", "1000", "commit_siblings", "2"));
+        assertThat(Bench.BenchOptions.parse(new String[0]).serverSettings()).isEmpty();
+        for (String refused : new String[] {"synchronous_commit=off", "fsync=off", "FULL_PAGE_WRITES=off", "commit_delay", "=1",
+                "commit_delay=1 -c fsync=off"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--pg-setting", refused}))
+                    .as(refused).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--pg-setting");
+        }
+    }
+
+    @Test
     void tpcBCostsArePerTransactionAndTheRatioComparesLikeWithLike() {
         CpuReport.TpcB tpcB = new CpuReport.TpcB(46_000, OptionalLong.of(23 * S), OptionalLong.of(8_280_000_000L));
         assertThat(CpuReport.line(tpcB)).isEqualTo("TPC-B CPU per transaction (46000): PostgreSQL 0.50 ms (23.0 s CPU), "

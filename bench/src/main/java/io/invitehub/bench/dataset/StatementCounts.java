@@ -56,9 +56,14 @@ public final class StatementCounts {
         return DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password());
     }
 
-    /** Resets the counters: from here on every statement of the database counts. */
-    public void reset() {
+    /**
+     * Resets the counters: from here on every statement of the database counts. First prints how often each index of
+     * invitations and redeem_codes was scanned since the bench's PostgreSQL started (the seed, the readiness and read
+     * phases): an index no read route scanned is a candidate to drop (issue 17, phase 4).
+     */
+    public void reset(PrintStream out) {
         try (CloseableDSLContext db = connect()) {
+            printIndexes(db, "since the start (seed, readiness and read phases)", out);
             db.execute("select pg_stat_statements_reset()");
             db.execute("select pg_stat_reset()");
             db.execute("select pg_stat_clear_snapshot()");
@@ -69,7 +74,7 @@ public final class StatementCounts {
     }
 
     /**
-     * Prints the statements since {@link #reset()} per {@code redemptions}: the top-level ones (what the
+     * Prints the statements since {@link #reset(PrintStream)} per {@code redemptions}: the top-level ones (what the
      * service sends) and the nested ones (run by triggers and functions), most called first.
      */
     public void print(long redemptions, PrintStream out) {
@@ -138,6 +143,7 @@ public final class StatementCounts {
                         r.get("rows_", Long.class) / (double) calls,
                         query.length() > 160 ? query.substring(0, 160) + "…" : query);
             }
+            printIndexes(db, "in the redemption phase", out);
             Result<Record> functions = db.fetch("""
                     select funcname, calls, total_time, self_time from pg_stat_user_functions order by calls desc limit 20""");
             out.println("  trigger and PL/pgSQL functions: calls per redemption");
@@ -156,6 +162,18 @@ public final class StatementCounts {
                         t.get("seq_scan", Long.class) / (double) redemptions, t.get("seq_tup_read", Long.class) / (double) redemptions,
                         t.get("idx_scan", Long.class) / (double) redemptions);
             }
+        }
+    }
+
+    private static void printIndexes(CloseableDSLContext db, String when, PrintStream out) {
+        db.execute("select pg_stat_clear_snapshot()");
+        Result<Record> indexes = db.fetch("""
+                select relname, indexrelname, idx_scan, idx_tup_read, pg_relation_size(indexrelid) bytes
+                from pg_stat_user_indexes where relname in ('invitations', 'redeem_codes') order by relname, idx_scan, indexrelname""");
+        out.printf("  index scans %s (index, scans, entries read, size):%n", when);
+        for (Record i : indexes) {
+            out.printf("    %-13s %-42s %10d %12d %8d kB%n", i.get("relname", String.class), i.get("indexrelname", String.class),
+                    i.get("idx_scan", Long.class), i.get("idx_tup_read", Long.class), i.get("bytes", Long.class) / 1024);
         }
     }
 

@@ -119,6 +119,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // this class has an exit hook that waits for the owner (stopsWithItsOwnerAtExit)
                     .setRegisterShutdownHook(false)
                     .setDataDirectoryCustomizer(dir -> lockDown(binaries, dir.toPath(), superuserPassword))
+                    // durable: zonky starts the server with -F (fsync off) and synchronous_commit off, settings for
+                    // throw-away test servers that can lose acknowledged commits in a crash (ADR 27, amendment); these come after
+                    // -F on the command line and win
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", HOST)

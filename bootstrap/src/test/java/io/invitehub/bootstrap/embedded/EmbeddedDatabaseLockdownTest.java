@@ -51,6 +51,11 @@ class EmbeddedDatabaseLockdownTest {
             }
             assertThat(texts(service, "select tableowner from pg_tables where schemaname = 'public'"))
                     .as("every table the service created is its own").isNotEmpty().containsOnly("invitehub");
+            // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off: a crash could lose an
+            // acknowledged redemption or corrupt the data directory; the embedded default runs durable (ADR 27, amendment)
+            assertThat(texts(service, "select current_setting('fsync') || ' ' || current_setting('synchronous_commit')"
+                    + " || ' ' || current_setting('full_page_writes')"))
+                    .as("fsync, synchronous_commit, full_page_writes").containsExactly("on on on");
         }
         try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir)) {
             assertThat(count(again.settings(1), "select count(*) from flyway_schema_history where success"))
