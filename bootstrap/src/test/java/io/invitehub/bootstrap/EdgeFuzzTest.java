@@ -460,8 +460,15 @@ class EdgeFuzzTest {
 
     private static String check(Case c, String base) throws Exception {
         HttpResponse<String> response;
+        // An oversized request (a 1 MB or 200 KB URI, a 1 MB body) goes on a connection of its own. The server answers
+        // it before reading it all and closes (Connection: close); but about once in 8 000 such requests the JDK's pooled
+        // client then handed the next small request on the same client a 431 that belongs to no request of it (reproduced
+        // with the JDK client alone, 1 in 8 000; not seen in 19 000 runs with one client per oversized request). What the server answers to the
+        // oversized request itself is checked below all the same.
+        HttpClient client = c.outcome() == Outcome.URI_TOO_LONG || c.outcome() == Outcome.TOO_LARGE
+                || (c.body() != null && c.body().length() >= LONG) || c.target().length() >= LONG ? oneShot() : CLIENT;
         try {
-            response = send(CLIENT, base, c.method(), c.target(), c.contentType(), c.body(), c.token());
+            response = send(client, base, c.method(), c.target(), c.contentType(), c.body(), c.token());
         } catch (java.io.IOException staleConnection) {
             // the server closes the connection after the refusals it answers before reading the request (413, 414,
             // a malformed path); the client may have picked that connection from its pool just then: ask again on a new one
@@ -510,6 +517,10 @@ class EdgeFuzzTest {
             }
         }
         return null;
+    }
+
+    private static HttpClient oneShot() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static HttpResponse<String> send(HttpClient client, String base, String method, String target, String contentType, String body,
