@@ -84,7 +84,12 @@ class ConsolePaintTest {
             for (ConsolePaint.Load load : m.loads()) {
                 String what = m.who() + (m.cold() ? " cold" : " warm") + " " + load;
                 assertThat(load.firstContentfulPaint()).as(what).isPositive();
-                assertThat(load.firstContentfulPaint()).as("painted before the route was ready: " + what).isLessThan(load.routeReady());
+                if (m.cold()) {
+                    // cold, the shell's frame paints while the modules still load; warm, they come from the cache and
+                    // the route can be ready before the browser's first paint (seen: paint 520 ms, route ready 418 ms)
+                    assertThat(load.firstContentfulPaint()).as("painted before the route was ready: " + what).isLessThan(load.routeReady());
+                }
+                assertThat(load.firstContentfulPaint()).as("painted before the data was shown: " + what).isLessThan(load.dataReady());
                 assertThat(load.routeReady()).as("the route ready before the data: " + what).isLessThanOrEqualTo(load.dataReady());
                 assertThat(load.codesShown()).as("the page shows the distributor's codes: " + what).isEqualTo(m.distributor().codes());
                 assertThat(load.files()).as(what).isGreaterThan(50);
