@@ -124,6 +124,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // -F on the command line and win
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // group commit (ADR 69): a backend about to flush the WAL waits 1 ms for other commits to share
+                    // the flush, only when at least commit_siblings (5) other transactions are open — durable all the same
+                    .setServerConfig("commit_delay", "1000")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", HOST)

@@ -56,6 +56,7 @@ class EmbeddedDatabaseLockdownTest {
             assertThat(texts(service, "select current_setting('fsync') || ' ' || current_setting('synchronous_commit')"
                     + " || ' ' || current_setting('full_page_writes')"))
                     .as("fsync, synchronous_commit, full_page_writes").containsExactly("on on on");
+            assertThat(texts(service, "select current_setting('commit_delay')")).as("group commit, ADR 69").containsExactly("1000");
         }
         try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir)) {
             assertThat(count(again.settings(1), "select count(*) from flyway_schema_history where success"))
