@@ -45,14 +45,20 @@ class StatementRefusalsHttpTest {
         return java.time.LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }
 
-    @Test
-    void eachRefusalHasItsCodeAndBlockingPeriodAndChangesNothing() throws Exception {
+    /** A service on a fresh database with its admin, its clock at 2026-09-10 09:00 in Shanghai (the test moves it). */
+    private MutableClock startOnSeptemberTenth() {
         MutableClock clock = new MutableClock(shanghai("2026-09-10T09:00:00"));
         PersistenceSettings db = TestHubs.freshDatabase();
         sql = new Sql(db);
         hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).clock(clock).workers(false).start();
         hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
         base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
+        return clock;
+    }
+
+    @Test
+    void eachRefusalHasItsCodeAndBlockingPeriodAndChangesNothing() throws Exception {
+        MutableClock clock = startOnSeptemberTenth();
 
         // September, October and November activity; December 2nd the job writes the three months OPEN
         long d = ok(send("POST", "/api/v1/admins/distributors/create", admin(), "{\"username\":\"dist-s\",\"email\":\"dist-s@example.com\","
@@ -106,12 +112,7 @@ class StatementRefusalsHttpTest {
 
     @Test
     void aPaymentIsRefusedForAnOpenOrAPaidStatementAndChangesNothing() throws Exception {
-        MutableClock clock = new MutableClock(shanghai("2026-09-10T09:00:00"));
-        PersistenceSettings db = TestHubs.freshDatabase();
-        sql = new Sql(db);
-        hub = InviteHub.builder(TestHubs.settings(Map.of())).persistence(db).clock(clock).workers(false).start();
-        hub.accounts().ensureAdmin("admin", "admin-password".toCharArray());
-        base = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
+        MutableClock clock = startOnSeptemberTenth();
         long d = ok(send("POST", "/api/v1/admins/distributors/create", admin(), "{\"username\":\"dist-p\",\"email\":\"dist-p@example.com\","
                 + "\"password\":\"dist-p-pw\"}"), 201).get("id").asLong();
         ok(send("POST", "/api/v1/distributors/" + d + "/ledger/adjustments", admin(), "{\"amount\":\"3.00\",\"reason\":\"setup fee\"}"), 201);
