@@ -31,6 +31,8 @@ final class DistributorPhase {
     static final int DISTRIBUTORS = 8;
     /** The shuffle of the codes is fixed, so two runs hand the same owners' codes out in the same order. */
     private static final long SHUFFLE_SEED = 17;
+    /** The note of the phase's codes: how the check finds them again in {@code redeem_codes}. */
+    static final String NOTE = "bench distributor-code phase";
 
     private DistributorPhase() {
     }
@@ -83,9 +85,6 @@ final class DistributorPhase {
 
     /** The phase's codes, issued and shuffled, with the e-mail of each redemption, and each owner's summary after the issue. */
     record Prepared(List<DistributorCodes.Owner> owners, List<LoadGenerator.Redemption> redemptions, Map<Long, DistributorSummary> before) {
-        List<String> codes() {
-            return redemptions.stream().map(LoadGenerator.Redemption::code).toList();
-        }
     }
 
     /**
@@ -97,7 +96,7 @@ final class DistributorPhase {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < owners.size(); i++) {
             CodeTerms terms = new CodeTerms(Optional.of(new UserId(owners.get(i).id())), 1, 30, Optional.empty(), Optional.empty(), 1,
-                    Optional.of("bench distributor-code phase"));
+                    Optional.of(NOTE));
             for (int left = shares[i]; left > 0; left -= IssueCodesCommand.MAX_COUNT) {
                 for (Code code : hub.issueCodes().issue(new IssueCodesCommand(Actor.system(), terms, Math.min(IssueCodesCommand.MAX_COUNT, left)))) {
                     codes.add(code.value());

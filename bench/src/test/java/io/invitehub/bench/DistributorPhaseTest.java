@@ -66,6 +66,18 @@ class DistributorPhaseTest {
     }
 
     @Test
+    void thePhaseIsOnByDefaultAndItsRowSaysWhatItMeasured() {
+        assertThat(Bench.BenchOptions.parse(new String[0]).distributorCodes()).isTrue();
+        assertThat(Bench.BenchOptions.parse(new String[] {"--no-distributor-codes"}).distributorCodes()).isFalse();
+        assertThat(Bench.distributorMeasuredName(Duration.ofSeconds(10))).isEqualTo("distributor codes, after 10 s warm-up");
+        assertThat(Bench.distributorMeasuredName(Duration.ZERO)).isEqualTo("distributor codes, cold (no warm-up)");
+        assertThat(Bench.distributorMeasuredName(Duration.ofSeconds(120)).length()).as("fits the table's name column").isLessThanOrEqualTo(40);
+        assertThat(CpuReport.lines(new CpuReport.Redemptions(1000, Duration.ofSeconds(20), OptionalLong.of(2_000_000_000L),
+                OptionalLong.of(3_000_000_000L), 10, false, OptionalLong.of(500_000_000L), OptionalLong.empty()), "distributor-code redemption").get(0))
+                .isEqualTo("CPU per successful distributor-code redemption (1000 in 20.0 s of load, CPU read at its start and end):");
+    }
+
+    @Test
     void codesAreSharedInProportionToWhatEachOwnsAndAddUp() {
         List<DistributorCodes.Owner> owners = List.of(owner(1, 20_000), owner(3, 5_000), owner(4, 1_000), owner(5, 7));
 
@@ -134,7 +146,6 @@ class DistributorPhaseTest {
                     OptionalLong.empty(), database, dataset, java.time.Instant.now());
         }
         String out = printed.toString(StandardCharsets.UTF_8);
-        System.out.println(out);
 
         assertThat(run.checked().held()).as(out).isTrue();
         assertThat(out).doesNotContain("INVARIANT BROKEN").contains("distributor-code phase: created")
