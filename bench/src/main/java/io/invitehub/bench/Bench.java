@@ -78,7 +78,8 @@ public final class Bench {
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
                                boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
-                               Duration warmup, int readSamples, boolean console, Map<String, String> serverSettings) {
+                               Duration warmup, int readSamples, boolean console, Map<String, String> serverSettings,
+                               boolean distributorCodes) {
         /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
         static final int READ_SAMPLES = 10_000;
         /** Settings an experiment may not change: the bench measures the durable server the service runs on (ADR 27). */
@@ -102,6 +103,7 @@ public final class Bench {
             Duration warmup = Duration.ofSeconds(10);
             int readSamples = READ_SAMPLES;
             boolean console = true;
+            boolean distributorCodes = true;
             Map<String, String> serverSettings = new java.util.TreeMap<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -122,6 +124,7 @@ public final class Bench {
                     case "--no-tpcb": tpcB = false; break;
                     case "--in-process-load": inProcessLoad = true; break;
                     case "--no-console": console = false; break;
+                    case "--no-distributor-codes": distributorCodes = false; break;
                     case "--pg-setting": {
                         String setting = value(args, ++i);
                         int eq = setting.indexOf('=');
@@ -136,7 +139,7 @@ public final class Bench {
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-seconds <s> "
                             + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
-                            + "--in-process-load --no-console --pg-setting <name=value>)");
+                            + "--in-process-load --no-console --no-distributor-codes --pg-setting <name=value>)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -150,7 +153,7 @@ public final class Bench {
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
                     onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, console,
-                    Map.copyOf(serverSettings));
+                    Map.copyOf(serverSettings), distributorCodes);
         }
 
         private static String value(String[] args, int i) {
@@ -260,6 +263,23 @@ public final class Bench {
                         cpu.add(CpuReport.ratio(redeemed.cpu(), tpcB.map(TpcBRun::cpu)));
                         cpu.forEach(out::println);
                         rows.addAll(cpu);
+                        if (options.distributorCodes()) {
+                            Distributed distributed = distributorRedemptions(hub, client, url, counts, dir.resolve("loadgen"), postmaster,
+                                    database.superuserSettings(1), dataset, redemptionsStarted);
+                            rows.addAll(distributed.redeemed().rows());
+                            rows.addAll(distributed.checked().lines());
+                            String dVersus = DISTRIBUTOR + " " + versusTpcB(distributed.redeemed().result().perSecond(),
+                                    tpcB.map(t -> OptionalDouble.of(t.tps())).orElse(OptionalDouble.empty()),
+                                    options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
+                            out.println(dVersus);
+                            rows.add(dVersus);
+                            List<String> dCpu = new ArrayList<>(CpuReport.lines(distributed.redeemed().cpu(), DISTRIBUTOR + " redemption"));
+                            dCpu.add(CpuReport.ratio(distributed.redeemed().cpu(), tpcB.map(TpcBRun::cpu), DISTRIBUTOR + " redemption"));
+                            dCpu.forEach(out::println);
+                            rows.addAll(dCpu);
+                        } else {
+                            out.println("distributor-code redemptions not measured (--no-distributor-codes)");
+                        }
                     }
                     if (shop != null) {
                         if (!options.onlyShop()) {
@@ -333,7 +353,14 @@ public final class Bench {
      * The measured redemption window as the load generator saw it, the CPU it cost, and the lines for the figures: the
      * warm-up, the measured row, the redemptions and the notify beside each other.
      */
-    private record Redeemed(HttpLoad.Result result, CpuReport.Redemptions cpu, List<String> rows) {
+    record Redeemed(HttpLoad.Result result, CpuReport.Redemptions cpu, List<String> rows, long successes) {
+    }
+
+    /** How the distributor-code phase names itself in the figures. */
+    static final String DISTRIBUTOR = "distributor-code";
+
+    /** The distributor-code phase's figures and its per-distributor check. */
+    record Distributed(Redeemed redeemed, DistributorPhase.Checked checked) {
     }
 
     /** The load stages of the redemption phase (ADR 67). */
@@ -566,12 +593,9 @@ public final class Bench {
         int measuredCount = codesFor(options.duration(), 5_000);
         int besideCount = beside == null ? 0 : codesFor(besideDuration, 1_000);
         int codeCount = warmupCount + measuredCount + besideCount;
-        int teams = Math.max(10, codeCount / 500 + 1);
         SeatSummary before = hub.queries().seats();
         long seeding = System.nanoTime();
-        for (int t = 0; t < teams; t++) {
-            hub.teams().createTeam(new CreateTeamCommand(io.invitehub.domain.user.Actor.system(), "bench team " + t, "bench-" + t, "token", 500, Optional.empty()));
-        }
+        int teams = createTeams(hub, codeCount, "bench");
         List<Code> codes = new ArrayList<>(codeCount);
         CodeTerms terms = new CodeTerms(Optional.empty(), 1, 30, Optional.empty(), Optional.empty(), 1, Optional.empty());
         while (codes.size() < codeCount) {
@@ -580,16 +604,94 @@ public final class Bench {
         out.printf("redemption phase: created %d teams and issued %d single-use platform codes in %d ms%n", teams, codeCount,
                 (System.nanoTime() - seeding) / 1_000_000);
 
-        java.time.Instant phase = java.time.Instant.now();
         List<LoadGenerator.Redemption> redemptions = new ArrayList<>(codeCount);
         for (int n = 0; n < codeCount; n++) {
             redemptions.add(new LoadGenerator.Redemption(codes.get(n).value(), "bench" + n + "@example.com"));
         }
+        return load("redemption", "POST /public/redeem (warm-up)", measuredName(options.warmup()), hub, client, base, counts,
+                loadgenDir, postmaster, before, redemptions, warmupCount, measuredCount, beside, besideDuration);
+    }
+
+    /**
+     * Distributor-code redemptions (issue 17, phase 5), after the platform-code phase: the same clients, seconds and
+     * warm-up, single-use codes granted just before to the largest seeded distributor and a spread of the tail (in
+     * proportion to what each owns, {@link DistributorPhase}), teams of their own. First the dispatcher drains the
+     * platform phase's invitations (at most 2 min) so the two phases do not overlap. Afterwards the seats are checked as
+     * in the platform phase, then — the dispatcher drained again — each owner's summary against its codes redeemed.
+     */
+    Distributed distributorRedemptions(InviteHub hub, HttpClient client, String base, StatementCounts counts, Path loadgenDir,
+                                       OptionalLong postmaster, io.invitehub.adapter.out.persistence.PersistenceSettings superuser,
+                                       DatasetSeeder.Dataset dataset, java.time.Instant platformStarted) throws InterruptedException {
+        Settling settling = new Settling(superuser);
+        Settling.Waited drained = settling.awaitDispatched(platformStarted, Duration.ofMinutes(2));
+        out.printf("before the distributor-code phase: the dispatcher %s after %.1f s%n", drained.quiet()
+                ? "had dispatched every earlier redemption" : "still had " + drained.stillRunning() + " invitations RESERVED",
+                seconds(drained.waited()));
+        int warmupCount = options.warmup().isZero() ? 0 : codesFor(options.warmup(), 1_000);
+        int measuredCount = codesFor(options.duration(), 5_000);
+        int codeCount = warmupCount + measuredCount;
+        List<io.invitehub.bench.dataset.DistributorCodes.Owner> owners = DistributorPhase.choose(
+                io.invitehub.bench.dataset.DistributorCodes.bySize(superuser), dataset.largest().id(), dataset.tiny().id(),
+                DistributorPhase.DISTRIBUTORS);
+        int[] shares = DistributorPhase.allocate(owners, codeCount);
+        SeatSummary before = hub.queries().seats();
+        long seeding = System.nanoTime();
+        int teams = createTeams(hub, codeCount, "bench-dist");
+        DistributorPhase.Prepared prepared = DistributorPhase.prepare(hub, owners, shares, "benchd");
+        List<String> who = new ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            who.add(String.format(java.util.Locale.ROOT, "%s %,d", owners.get(i).username(), shares[i]));
+        }
+        out.printf("distributor-code phase: created %d teams and granted %,d single-use codes to %d distributors in %d ms (%s)%n",
+                teams, codeCount, owners.size(), (System.nanoTime() - seeding) / 1_000_000, String.join(", ", who));
+        java.time.Instant started = java.time.Instant.now();
+        Redeemed redeemed = load(DISTRIBUTOR + " redemption", "distributor codes (warm-up)", distributorMeasuredName(options.warmup()),
+                hub, client, base, counts, loadgenDir, postmaster, before, prepared.redemptions(), warmupCount, measuredCount, null,
+                Duration.ZERO);
+        Settling.Waited dispatched = settling.awaitDispatched(started, Duration.ofMinutes(2));
+        Map<Long, io.invitehub.application.distributors.view.DistributorSummary> after = DistributorPhase.summaries(hub, owners);
+        DistributorPhase.Checked checked = DistributorPhase.check(owners, prepared.before(), after,
+                io.invitehub.bench.dataset.DistributorCodes.redeemedByOwner(superuser, DistributorPhase.NOTE), redeemed.successes(),
+                io.invitehub.bench.dataset.DistributorCodes.overUsed(superuser, DistributorPhase.NOTE), dispatched.quiet());
+        out.printf("after the distributor-code phase the dispatcher %s after %.1f s%n", dispatched.quiet()
+                ? "had dispatched every redemption" : "still had " + dispatched.stillRunning() + " invitations RESERVED",
+                seconds(dispatched.waited()));
+        checked.lines().forEach(out::println);
+        return new Distributed(redeemed, checked);
+    }
+
+    /** The measured distributor-code row's name (fits the table's 40 characters). */
+    static String distributorMeasuredName(Duration warmup) {
+        return warmup.isZero() ? "distributor codes, cold (no warm-up)" : "distributor codes, after " + warmup.toSeconds() + " s warm-up";
+    }
+
+    /** Teams of 500 seats with room for {@code codes} redemptions (at least ten), named {@code <prefix> team <n>}. */
+    private static int createTeams(InviteHub hub, int codes, String prefix) {
+        int teams = Math.max(10, codes / 500 + 1);
+        for (int t = 0; t < teams; t++) {
+            hub.teams().createTeam(new CreateTeamCommand(io.invitehub.domain.user.Actor.system(), prefix + " team " + t, prefix + "-" + t,
+                    "token", 500, Optional.empty()));
+        }
+        return teams;
+    }
+
+    /**
+     * Runs one redemption phase's stages — the first {@code warmupCount} of {@code redemptions} as the warm-up, the next
+     * {@code measuredCount} measured, the rest beside {@code beside}'s notify load (when given) — in the load generator,
+     * the CPU read around the measured stage; then checks the seats against the successes over every stage. {@code what}
+     * names the phase in the lines it prints.
+     */
+    private Redeemed load(String what, String warmupName, String measuredName, InviteHub hub, HttpClient client, String base,
+                          StatementCounts counts, Path loadgenDir, OptionalLong postmaster, SeatSummary before,
+                          List<LoadGenerator.Redemption> redemptions, int warmupCount, int measuredCount, NotifyLoad beside,
+                          Duration besideDuration) throws InterruptedException {
+        java.time.Instant phase = java.time.Instant.now();
+        int codeCount = redemptions.size();
         List<LoadGenerator.Stage> stages = new ArrayList<>();
         if (warmupCount > 0) {
-            stages.add(new LoadGenerator.Stage(WARM_UP, "POST /public/redeem (warm-up)", options.warmup(), redemptions.subList(0, warmupCount)));
+            stages.add(new LoadGenerator.Stage(WARM_UP, warmupName, options.warmup(), redemptions.subList(0, warmupCount)));
         }
-        stages.add(new LoadGenerator.Stage(MEASURED, measuredName(options.warmup()), options.duration(),
+        stages.add(new LoadGenerator.Stage(MEASURED, measuredName, options.duration(),
                 redemptions.subList(warmupCount, warmupCount + measuredCount)));
         if (beside != null) {
             stages.add(new LoadGenerator.Stage(BESIDE_NOTIFY, "POST /public/redeem, beside notify", besideDuration,
@@ -617,8 +719,8 @@ public final class Bench {
             }
         };
         out.println((options.inProcessLoad()
-                ? "redemption load: in the bench JVM, beside the service (--in-process-load)"
-                : "redemption load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one")
+                ? what + " load: in the bench JVM, beside the service (--in-process-load)"
+                : what + " load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one")
                 + "; stages " + String.join(", ", stages.stream().map(st -> st.label() + " " + st.duration().toSeconds() + " s").toList()));
         LoadGenerator.Outcome outcome = options.inProcessLoad()
                 ? LoadGenerator.inProcess(spec, client, window)
@@ -628,7 +730,7 @@ public final class Bench {
         List<String> rows = new ArrayList<>();
         if (warmupCount > 0) {
             HttpLoad.Result w = outcome.stage(WARM_UP).result();
-            String line = String.format(java.util.Locale.ROOT, "redemption warm-up: %,d redemptions (%d failed) in %d s, %.0f/s, p99 %.1f ms — "
+            String line = String.format(java.util.Locale.ROOT, what + " warm-up: %,d redemptions (%d failed) in %d s, %.0f/s, p99 %.1f ms — "
                     + "discarded from the figures and the CPU readings, counted in the invariants", w.requests(), w.failures(),
                     options.warmup().toSeconds(), w.perSecond(), w.p99().toNanos() / 1e6);
             out.println(line);
@@ -651,7 +753,7 @@ public final class Bench {
         long overfull = hub.teams().listTeams().stream().filter(t -> t.seatsInUse() > t.maxSeats()).count();
         long taken = seats.usedSeats() + seats.waiting() - before.usedSeats() - before.waiting();
         long failures = outcome.stages().stream().mapToLong(st -> st.result().failures()).sum();
-        out.printf("after the redemption load (%s): %d seats used of %d (%d more than before, %d successful redemptions), %d waiting, "
+        out.printf("after the " + what + " load (%s): %d seats used of %d (%d more than before, %d successful redemptions), %d waiting, "
                 + "%d teams over max_seats, %d failed requests%n", String.join(" + ", stages.stream().map(LoadGenerator.Stage::label).toList()),
                 seats.usedSeats(), seats.totalSeats(), taken, outcome.successes(), seats.waiting(), overfull, failures);
         if (overfull > 0 || taken != outcome.successes()) {
@@ -667,7 +769,8 @@ public final class Bench {
         }
         // the child's lifetime CPU spans every stage: it is printed above, not divided by the measured window's count
         return new Redeemed(result, new CpuReport.Redemptions(result.requests() - result.failures(), meter.elapsed(), meter.jvm(),
-                meter.postgres(), meter.postgresProcesses(), options.inProcessLoad(), measured.cpuNanos(), OptionalLong.empty()), rows);
+                meter.postgres(), meter.postgresProcesses(), options.inProcessLoad(), measured.cpuNanos(), OptionalLong.empty()), rows,
+                outcome.successes());
     }
 
     /** The shop's fixtures: a one-code plan and the buyer (the tiny distributor) whose orders the notify loads pay. */

@@ -28,12 +28,17 @@ final class CpuReport {
     }
 
     static List<String> lines(Redemptions r) {
+        return lines(r, "redemption");
+    }
+
+    /** As {@link #lines(Redemptions)}, the unit named {@code unit} (e.g. {@code distributor-code redemption}). */
+    static List<String> lines(Redemptions r, String unit) {
         List<String> lines = new ArrayList<>();
         if (r.redemptions() <= 0) {
-            lines.add("CPU per redemption: not computed (no successful redemption)");
+            lines.add("CPU per " + unit + ": not computed (no successful redemption)");
             return lines;
         }
-        lines.add(String.format(Locale.ROOT, "CPU per successful redemption (%d in %.1f s of load, CPU read at its start and end):",
+        lines.add(String.format(Locale.ROOT, "CPU per successful " + unit + " (%d in %.1f s of load, CPU read at its start and end):",
                 r.redemptions(), r.load().toMillis() / 1000.0));
         lines.add("  service JVM:    " + perUnit(r.service(), r.redemptions()) + (r.inProcess()
                 ? " — the load generator included (--in-process-load)" : " — the service alone, the load generator in its own JVM"));
@@ -62,9 +67,15 @@ final class CpuReport {
      * the limit, redemptions/s ÷ TPC-B tps tends to it, whatever else is running.
      */
     static String ratio(Redemptions r, Optional<TpcB> t) {
+        return ratio(r, t, "redemption");
+    }
+
+    /** As {@link #ratio(Redemptions, Optional)}, the unit named {@code unit}. */
+    static String ratio(Redemptions r, Optional<TpcB> t, String unit) {
+        String head = "CPU ratio (TPC-B ÷ " + unit + "): ";
         if (t.isEmpty() || t.get().transactions() <= 0 || r.redemptions() <= 0 || r.service().isEmpty()
                 || r.postgres().isEmpty() || t.get().postgres().isEmpty()) {
-            return "CPU ratio (TPC-B ÷ redemption): not computed (needs TPC-B, PostgreSQL's CPU and a successful redemption)";
+            return head + "not computed (needs TPC-B, PostgreSQL's CPU and a successful redemption)";
         }
         double tpcbServer = ms(t.get().postgres().getAsLong(), t.get().transactions());
         double redemptionServer = ms(r.service().getAsLong() + r.postgres().getAsLong(), r.redemptions());
@@ -72,14 +83,14 @@ final class CpuReport {
                 tpcbServer, redemptionServer, tpcbServer / redemptionServer);
         if (r.inProcess()) {
             // the service figure holds the load generator: the "servers alone" side is an upper bound of the cost
-            return "CPU ratio (TPC-B ÷ redemption): " + server.replace("(service + PostgreSQL)", "(service with the load generator + PostgreSQL)");
+            return head + server.replace("(service + PostgreSQL)", "(service with the load generator + PostgreSQL)");
         }
         if (t.get().pgbench().isEmpty() || r.loadGenerator().isEmpty()) {
-            return "CPU ratio (TPC-B ÷ redemption): " + server;
+            return head + server;
         }
         double tpcbAll = ms(t.get().postgres().getAsLong() + t.get().pgbench().getAsLong(), t.get().transactions());
         double redemptionAll = ms(r.service().getAsLong() + r.postgres().getAsLong() + r.loadGenerator().getAsLong(), r.redemptions());
-        return String.format(Locale.ROOT, "CPU ratio (TPC-B ÷ redemption): %s; with the clients %.2f ms ÷ %.2f ms = %.3f "
+        return String.format(Locale.ROOT, head + "%s; with the clients %.2f ms ÷ %.2f ms = %.3f "
                 + "(issue 17 target ≥ %.2f in throughput)", server, tpcbAll, redemptionAll, tpcbAll / redemptionAll, Bench.TPCB_TARGET_RATIO);
     }
 

@@ -52,6 +52,7 @@ final class HttpLoad {
                       LongFunction<HttpRequest> request, IntPredicate success) throws InterruptedException {
         AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        AtomicLong unexpected = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
         List<long[]> perClient = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -63,32 +64,48 @@ final class HttpLoad {
             int index = c;
             Thread t = new Thread(() -> {
                 int recorded = 0;
-                while (System.nanoTime() < deadline) {
-                    long n = next.getAndIncrement();
-                    if (n >= maxRequests || recorded == samples.length) {
-                        break;
-                    }
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<Void> response = client.send(request.apply(n), HttpResponse.BodyHandlers.discarding());
-                        if (!success.test(response.statusCode())) {
-                            failures.incrementAndGet();
+                try {
+                    while (System.nanoTime() < deadline) {
+                        long n = next.getAndIncrement();
+                        if (n >= maxRequests || recorded == samples.length) {
+                            break;
                         }
-                    } catch (IOException e) {
-                        failures.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<Void> response = client.send(request.apply(n), HttpResponse.BodyHandlers.discarding());
+                            if (!success.test(response.statusCode())) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            failures.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        } catch (RuntimeException e) {
+                            // Counted as a failure of this request and the client goes on (it used to end the thread
+                            // silently: its samples lost, the load one client short). The first one is printed, so a
+                            // systematic cause (a request that cannot be built) shows beside the failures column.
+                            failures.incrementAndGet();
+                            if (unexpected.getAndIncrement() == 0) {
+                                System.err.println(name + ": request " + n + " failed unexpectedly (counted as a failure, the client "
+                                        + "goes on; later ones are counted, not printed): " + e);
+                            }
+                        }
+                        samples[recorded++] = System.nanoTime() - t0;
                     }
-                    samples[recorded++] = System.nanoTime() - t0;
+                } finally {
+                    // even if an Error ends the thread, what it recorded is kept
+                    counts[index] = recorded;
                 }
-                counts[index] = recorded;
             }, "bench-client-" + c);
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) {
             t.join();
+        }
+        if (unexpected.get() > 1) {
+            System.err.println(name + ": " + unexpected.get() + " requests failed unexpectedly (each counted as a failure)");
         }
         long elapsed = System.nanoTime() - started;
         int total = Arrays.stream(counts).sum();

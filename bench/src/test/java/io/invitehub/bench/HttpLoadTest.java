@@ -47,6 +47,38 @@ class HttpLoadTest {
         }
     }
 
+    /**
+     * A request that throws something unexpected (here: building it fails for every tenth request number) is a failure
+     * of that request; the client thread goes on with the next, so every wanted request is still sent or counted.
+     */
+    @Test
+    void anUnexpectedExceptionIsAFailureAndTheClientGoesOn() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/read", exchange -> {
+            answered.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI target = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/read");
+            HttpLoad.Result result = HttpLoad.run("read", LoadGenerator.client(), 2, Duration.ofMinutes(2), 500, n -> {
+                if (n % 10 == 0) {
+                    throw new IllegalStateException("request " + n + " could not be built");
+                }
+                return HttpRequest.newBuilder(target).GET().build();
+            }, status -> status == 200);
+
+            assertThat(result.requests()).as("every request number taken, none lost with a dead client thread").isEqualTo(500);
+            assertThat(result.failures()).isEqualTo(50);
+            assertThat(answered.get()).isEqualTo(450);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void theLineAfterTheReadsSaysWhatEachP99RestsOn() {
         HttpLoad.Result full = new HttpLoad.Result("largest /me/summary", 10_000, 0, 800, Duration.ofMillis(2), Duration.ofMillis(3),
