@@ -103,7 +103,10 @@ final class JooqExportRows implements ExportRows {
                 .and(f.status().map(s -> status.eq(inline(s))).orElse(noCondition()));
         var select = tx.select(C.ID, C.CODE, status.as("status"), C.ACTIVE, C.USED_COUNT, C.MAX_USES, C.EXPIRES_AT, C.VALIDITY_DAYS,
                         C.BOUND_EMAIL, C.NOTE, C.CREATED_AT)
-                .from(C).where(where).orderBy(C.OWNER_ID.desc(), C.ID.desc());
+                .from(C).where(where)
+                // a distributor's codes in redeem_codes_owner_idx's order; the platform's (owner null, which that index
+                // leaves out since V63) in redeem_codes_platform_idx's: by id alone, the same order
+                .orderBy(d.isPresent() ? List.of(C.OWNER_ID.desc(), C.ID.desc()) : List.of(C.ID.desc()));
         return new Query(select, r -> List.of(
                 ExportCell.number(r.get(C.ID)),
                 ExportCell.text(new Code(r.get(C.CODE)).display()),
