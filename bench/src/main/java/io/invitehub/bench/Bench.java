@@ -290,7 +290,7 @@ public final class Bench {
                                     seconds(dispatched.waited()));
                         }
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop));
+                        rows.addAll(shop(hub, client, url, shop, counts));
                     }
                     out.println();
                     out.println(HttpLoad.Result.header());
@@ -807,7 +807,7 @@ public final class Bench {
      * fulfilments of earlier orders drained first), then one 100 000-code order paid and timed until the fulfilment
      * worker reports COMPLETED.
      */
-    private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop) throws InterruptedException {
+    private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
@@ -823,7 +823,16 @@ public final class Bench {
         out.printf("notify alone: %d clients, after a discarded warm-up of %d notifies and %.1f s for the fulfilment worker to drain%n",
                 notifyClients(), NOTIFY_WARMUP, seconds(drained));
         List<String> rows = new ArrayList<>();
-        rows.add(quiet.run(NOTIFY_QUIET, notifyClients(), NotifyLoad.CAP).row());
+        if (counts != null) {
+            counts.reset(out);
+        }
+        HttpLoad.Result alone = quiet.run(NOTIFY_QUIET, notifyClients(), NotifyLoad.CAP);
+        rows.add(alone.row());
+        if (counts != null) {
+            // the fulfilment of every order paid in the run is part of a notify's cost: counted once drained
+            drainFulfilment(hub);
+            counts.print(alone.requests() - alone.failures(), "notify", out);
+        }
 
         io.invitehub.application.shop.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(
                 buyer, big.id(), 100, io.invitehub.domain.order.PayType.of("alipay")));

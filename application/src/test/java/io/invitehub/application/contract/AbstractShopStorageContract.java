@@ -2,6 +2,7 @@ package io.invitehub.application.contract;
 
 import io.invitehub.application.shop.port.out.FulfilmentJob;
 import io.invitehub.application.shop.port.out.OrderKey;
+import io.invitehub.application.shop.port.out.OrderToPay;
 import io.invitehub.application.shop.port.out.Plans;
 import io.invitehub.application.shop.view.OrderStats;
 import io.invitehub.application.shop.view.PaymentAlert;
@@ -93,6 +94,29 @@ public abstract class AbstractShopStorageContract extends StorageContractSupport
                 Money.ofMinor(1, Money.CNY), ALIPAY, NOW, NOW.plusSeconds(60));
         assertThatThrownBy(() -> tx(() -> storage.orders().create(again)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    /** ADR 73: the notify's lock also answers which other order its trade already paid. */
+    @Test
+    void lockForPaymentReturnsTheOrderAndTheOtherOrderItsTradeAlreadyPaid() {
+        Plan plan = newPlan(100, 2);
+        User buyer = newDistributor();
+        Order first = newOrder(plan, buyer, 1, NOW);
+        Order second = newOrder(plan, buyer, 1, NOW);
+        OrderToPay fresh = tx(() -> storage.orders().lockForPayment(second.orderNo(), "T-L")).orElseThrow();
+        assertThat(fresh.order().id()).isEqualTo(second.id());
+        assertThat(fresh.order().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(fresh.tradePaidOther()).isEmpty();
+
+        tx(() -> storage.orders().markPaid(first.id(), "T-L", NOW));
+        OrderToPay reused = tx(() -> storage.orders().lockForPayment(second.orderNo(), "T-L")).orElseThrow();
+        assertThat(reused.order().id()).isEqualTo(second.id());
+        assertThat(reused.tradePaidOther()).contains(first.orderNo());
+        OrderToPay itself = tx(() -> storage.orders().lockForPayment(first.orderNo(), "T-L")).orElseThrow();
+        assertThat(itself.order().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(itself.tradePaidOther()).as("the order its own trade paid is not another").isEmpty();
+        assertThat(tx(() -> storage.orders().lockForPayment(OrderNo.compose(LocalDateTime.of(2025, 1, 1, 0, 0), "0000DEAD"), "T-L")))
+                .isEmpty();
     }
 
     @Test

@@ -64,6 +64,12 @@ final class FakeOrders extends FakeTable implements Orders {
     }
 
     @Override
+    public Optional<io.invitehub.application.shop.port.out.OrderToPay> lockForPayment(OrderNo orderNo, String tradeNo) {
+        return atomically(() -> lockByNo(orderNo).map(o -> new io.invitehub.application.shop.port.out.OrderToPay(o,
+                findByTradeNo(tradeNo).filter(other -> !other.id().equals(o.id())).map(Order::orderNo))));
+    }
+
+    @Override
     public Optional<Order> findByTradeNo(String tradeNo) {
         return atomically(() -> state.orders.values().stream().map(OrderRow::order)
                 .filter(o -> o.tradeNo().filter(tradeNo::equals).isPresent()).findFirst());

@@ -78,8 +78,17 @@ public final class StatementCounts {
      * service sends) and the nested ones (run by triggers and functions), most called first.
      */
     public void print(long redemptions, PrintStream out) {
+        print(redemptions, "redemption", out);
+    }
+
+    /**
+     * The same per {@code count} successful operations named {@code unit} (a redemption, a notify of the shop phase);
+     * the index scans are printed for the redemption phase only.
+     */
+    public void print(long count, String unit, PrintStream out) {
+        long redemptions = count;
         if (redemptions <= 0) {
-            out.println("statements: no successful redemption to divide by");
+            out.println("statements: no successful " + unit + " to divide by");
             return;
         }
         try (CloseableDSLContext db = connect()) {
@@ -117,13 +126,13 @@ public final class StatementCounts {
                     nestedBlocks += blocks;
                 }
             }
-            out.printf("statements per successful redemption (%,d redemptions, dispatcher and every other worker included): "
+            out.printf("statements per successful " + unit + " (%,d " + unit + "s, dispatcher and every other worker included): "
                             + "%.2f sent by the service (%.1f shared blocks), %.2f run inside triggers and functions; "
                             + "%.2f commits, %.3f rollbacks%n",
                     redemptions, top / (double) redemptions, topBlocks / (double) redemptions, nested / (double) redemptions,
                     commits / (double) redemptions, rollbacks / (double) redemptions);
             out.printf("  (shared blocks of the top-level statements include their triggers' nested ones: %.1f of them nested); "
-                            + "per redemption %.2f blocks read from outside shared buffers, %.2f WAL full-page images, %.0f WAL bytes%n",
+                            + "per " + unit + " %.2f blocks read from outside shared buffers, %.2f WAL full-page images, %.0f WAL bytes%n",
                     nestedBlocks / (double) redemptions, topRead / (double) redemptions, topFpi / (double) redemptions,
                     topWal / (double) redemptions);
             out.printf("  %-6s %9s %8s %10s %10s %8s %9s %9s  %s%n", "level", "calls", "per red.", "blk/call", "read/call",
@@ -143,10 +152,12 @@ public final class StatementCounts {
                         r.get("rows_", Long.class) / (double) calls,
                         query.length() > 160 ? query.substring(0, 160) + "…" : query);
             }
-            printIndexes(db, "in the redemption phase", out);
+            if (unit.equals("redemption")) {
+                printIndexes(db, "in the redemption phase", out);
+            }
             Result<Record> functions = db.fetch("""
                     select funcname, calls, total_time, self_time from pg_stat_user_functions order by calls desc limit 20""");
-            out.println("  trigger and PL/pgSQL functions: calls per redemption");
+            out.println("  trigger and PL/pgSQL functions: calls per " + unit);
             for (Record f : functions) {
                 out.printf("    %-45s %8.3f%n", f.get("funcname", String.class), f.get("calls", Long.class) / (double) redemptions);
             }
@@ -154,7 +165,7 @@ public final class StatementCounts {
                     select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, seq_scan, seq_tup_read, idx_scan
                     from pg_stat_user_tables where n_tup_ins + n_tup_upd + n_tup_del + seq_scan > 0
                     order by n_tup_ins + n_tup_upd + n_tup_del desc limit 25""");
-            out.println("  tables: inserts, updates (HOT), deletes, sequential scans (rows read), index scans per redemption");
+            out.println("  tables: inserts, updates (HOT), deletes, sequential scans (rows read), index scans per " + unit);
             for (Record t : tables) {
                 out.printf("    %-32s ins %6.3f upd %6.3f (%6.3f) del %6.3f seq %6.3f (%10.1f) idx %7.3f%n", t.get("relname", String.class),
                         t.get("n_tup_ins", Long.class) / (double) redemptions, t.get("n_tup_upd", Long.class) / (double) redemptions,

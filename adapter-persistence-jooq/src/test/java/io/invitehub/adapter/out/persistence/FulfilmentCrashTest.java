@@ -105,6 +105,41 @@ class FulfilmentCrashTest {
         assertThat(count("select coalesce(sum(codes), 0) from distributor_plan_stats where plan_id = " + plan.id().value())).isEqualTo(350);
     }
 
+    /** ADR 72: an order that fits in one batch is claimed, delivered and completed in one transaction; a crash leaves nothing. */
+    @Test
+    void aWorkerKilledInsideAOneBatchOrderLeavesItDueWithNoCodesAndTheNextWorkerCompletesIt() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:00:00Z"));
+        ShopSettings settings = ShopSettings.defaults().withFulfilmentBatch(100);
+        User buyer = db.transactions().inTransaction(() -> db.users().create("crash1", "crash1@x.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
+        Plan plan = db.transactions().inTransaction(() -> db.plans().create(new PlanSpec("P1", PlanType.DISTRIBUTOR_CODES,
+                Money.ofMinor(100, Money.CNY), Optional.empty(), 50, 1, 30, true, false, 0, Optional.empty())));
+        Order order = db.transactions().inTransaction(() -> db.orders().create(NewOrder.forDistributor(plan, buyer.id(), 2,
+                PayType.of("alipay"), OrderNo.compose(LocalDateTime.of(2025, 3, 1, 10, 0), "0000BEEF"), clock.instant(),
+                Duration.ofMinutes(15), 100_000)));
+        db.transactions().inTransaction(() -> db.orders().markPaid(order.id(), "T-crash-1", clock.instant()));
+
+        Generator generator = new Generator();
+        generator.dieAfter = 60; // inside the order's only batch of 100 codes
+        FulfilmentService first = new FulfilmentService(db.transactions(), db.orders(), db.codes(), generator, clock, settings);
+        assertThatThrownBy(first::fulfilNext).isInstanceOf(Killed.class);
+        long orderId = order.id().value();
+        assertThat(count("select count(*) from redeem_codes where order_id = " + orderId)).isZero();
+        Order crashed = db.orders().findByNo(order.orderNo()).orElseThrow();
+        assertThat(crashed.fulfilment().status()).as("the claim rolled back with the codes").isEqualTo(FulfilmentStatus.PENDING);
+        assertThat(crashed.fulfilment().attempts()).isZero();
+
+        generator.dieAfter = Integer.MAX_VALUE;
+        FulfilmentService second = new FulfilmentService(db.transactions(), db.orders(), db.codes(), generator, clock, settings);
+        assertThat(second.fulfilNext()).as("no lease of the dead worker to wait for").isTrue();
+        Order done = db.orders().findByNo(order.orderNo()).orElseThrow();
+        assertThat(done.fulfilment().status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(done.fulfilment().delivered()).isEqualTo(100);
+        assertThat(done.fulfilment().attempts()).isEqualTo(1);
+        assertThat(count("select count(distinct code) from redeem_codes where order_id = " + orderId)).isEqualTo(100);
+        assertThat(count("select coalesce(sum(codes), 0) from distributor_stats where distributor_id = " + buyer.id().value())).isEqualTo(100);
+        assertThat(second.fulfilNext()).isFalse();
+    }
+
     private long count(String sql) {
         return db.dsl().fetchOne(sql).get(0, Long.class);
     }

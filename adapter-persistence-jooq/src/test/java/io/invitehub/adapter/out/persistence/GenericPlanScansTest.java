@@ -160,6 +160,9 @@ class GenericPlanScansTest {
         // shop (ADR 17)
         queries.put("expireDue", () -> db.orders().expireDue(now, 5));
         queries.put("claimForFulfilment", () -> db.orders().claimForFulfilment(now, LEASE));
+        // the notify's lock with the trade's other order (ADR 73): order 4096, the trade of order 4097
+        queries.put("lockForPayment", () -> db.transactions().inTransaction(() ->
+                db.orders().lockForPayment(new io.invitehub.domain.order.OrderNo("2026010100000000001000"), "T4097").orElseThrow()));
         queries.put("orders by status", () -> db.orders().list(Optional.empty(), Optional.of(OrderStatus.PENDING), Optional.empty(), 20));
         // accounts, recipients, a distributor's lists
         queries.put("pending distributors", () -> db.users().distributors(Approval.PENDING, Optional.empty(), 20));

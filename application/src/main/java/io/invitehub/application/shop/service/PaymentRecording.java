@@ -6,6 +6,7 @@ import io.invitehub.application.shared.port.out.TransactionRunner;
 import io.invitehub.application.shared.port.out.WakeUps;
 import io.invitehub.application.shared.port.out.WebhookEvent;
 import io.invitehub.application.shared.port.out.WebhookEvents;
+import io.invitehub.application.shop.port.out.OrderToPay;
 import io.invitehub.application.shop.port.out.Orders;
 import io.invitehub.application.shop.port.out.PaymentAlerts;
 import io.invitehub.application.shop.port.out.PaymentNotification;
@@ -95,17 +96,18 @@ final class PaymentRecording {
     }
 
     private Recorded judge(OrderNo orderNo, PaymentNotification n, String source, Instant now) {
-        Optional<Order> locked = orders.lockByNo(orderNo);
+        // the lock and the trade's other order in one statement (ADR 73)
+        Optional<OrderToPay> locked = orders.lockForPayment(orderNo, n.tradeNo());
         if (locked.isEmpty()) {
             alert(PaymentAlert.Kind.UNKNOWN_ORDER, n, "signed payment for an order that does not exist", now);
             return Recorded.fail("UNKNOWN_ORDER");
         }
-        Order order = locked.get();
+        Order order = locked.get().order();
         PaymentVerdict verdict = order.judgePayment(n.tradeNo(), n.paid(), n.payType(), now);
         if (verdict == PaymentVerdict.ACCEPT) {
-            Optional<Order> sameTrade = orders.findByTradeNo(n.tradeNo());
+            Optional<OrderNo> sameTrade = locked.get().tradePaidOther();
             if (sameTrade.isPresent()) {
-                alert(PaymentAlert.Kind.TRADE_REUSED, n, "trade " + n.tradeNo() + " already paid order " + sameTrade.get().orderNo(), now);
+                alert(PaymentAlert.Kind.TRADE_REUSED, n, "trade " + n.tradeNo() + " already paid order " + sameTrade.get(), now);
                 return Recorded.fail("TRADE_REUSED");
             }
             if (!orders.markPaid(order.id(), n.tradeNo(), now)) {

@@ -331,6 +331,70 @@ class ShopServicesTest {
         assertThat(storage.committedTransactions()).isPositive();
     }
 
+    /** ADR 72: an order whose codes fit in one batch (every one-code shop order) is claimed, delivered and completed in one commit. */
+    @Test
+    void anOrderThatFitsInOneBatchIsFulfilledInOneTransaction() {
+        FulfilmentService oneBatch = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock,
+                settings.withFulfilmentBatch(5));
+        Order order = place(a, 1); // 5 codes
+        notify.handle(paid(order, "T1", 990, "alipay"));
+        int before = storage.committedTransactions();
+        assertThat(oneBatch.fulfilNext()).isTrue();
+        assertThat(storage.committedTransactions() - before).as("claim, codes and completion in one commit").isEqualTo(1);
+        Order done = reload(order);
+        assertThat(done.fulfilment().status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(done.fulfilment().delivered()).isEqualTo(5);
+        assertThat(done.fulfilment().attempts()).isEqualTo(1);
+        assertThat(storage.codeValuesOfOrder(order.id())).hasSize(5);
+        assertThat(oneBatch.fulfilNext()).isFalse();
+        assertThat(storage.codesOfOrder(order.id())).isEqualTo(5);
+    }
+
+    @Test
+    void aWorkerKilledInsideAOneBatchOrderLeavesNothingAndTheOrderIsDueAgainAtOnce() {
+        FulfilmentService oneBatch = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock,
+                settings.withFulfilmentBatch(5));
+        Order order = place(a, 1);
+        notify.handle(paid(order, "T1", 990, "alipay"));
+        generator.crashAfter = 3;
+        assertThatThrownBy(oneBatch::fulfilNext).isInstanceOf(Crash.class);
+        Order crashed = reload(order);
+        assertThat(crashed.fulfilment().status()).as("the claim rolled back with the codes").isEqualTo(FulfilmentStatus.PENDING);
+        assertThat(crashed.fulfilment().delivered()).isZero();
+        assertThat(crashed.fulfilment().attempts()).isZero();
+        assertThat(storage.codesOfOrder(order.id())).isZero();
+
+        generator.crashAfter = Integer.MAX_VALUE;
+        assertThat(oneBatch.fulfilNext()).as("no lease to wait for").isTrue();
+        Order done = reload(order);
+        assertThat(done.fulfilment().status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(done.fulfilment().attempts()).isEqualTo(1);
+        assertThat(storage.codeValuesOfOrder(order.id())).hasSize(5);
+    }
+
+    @Test
+    void aFailedOneBatchOrderIsRecordedAsAFailedAttemptAndRetriedWithBackoff() {
+        FulfilmentService oneBatch = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock,
+                settings.withFulfilmentBatch(5));
+        Order order = place(a, 1);
+        notify.handle(paid(order, "T1", 990, "alipay"));
+        generator.failure = new IllegalStateException("generator broken");
+        assertThat(oneBatch.fulfilNext()).isTrue();
+        Order failed = reload(order);
+        assertThat(failed.fulfilment().status()).isEqualTo(FulfilmentStatus.PENDING);
+        assertThat(failed.fulfilment().attempts()).isEqualTo(1);
+        assertThat(failed.fulfilment().error()).hasValueSatisfying(e -> assertThat(e).contains("generator broken"));
+        assertThat(storage.codesOfOrder(order.id())).isZero();
+        assertThat(oneBatch.fulfilNext()).as("backoff").isFalse();
+
+        generator.failure = null;
+        clock.advance(settings.backoff(1));
+        assertThat(oneBatch.fulfilNext()).isTrue();
+        assertThat(reload(order).fulfilment().status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(reload(order).fulfilment().attempts()).isEqualTo(2);
+        assertThat(storage.codeValuesOfOrder(order.id())).hasSize(5);
+    }
+
     @Test
     void aWorkerKilledBetweenBatchesIsResumedAfterItsLeaseWithoutDuplicatesOrGaps() {
         Order order = place(a, 3); // 15 codes, batches of 4

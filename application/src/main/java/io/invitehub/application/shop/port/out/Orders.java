@@ -25,6 +25,13 @@ public interface Orders {
     /** Locks the order's row until the transaction ends and returns it as it is now. */
     Optional<Order> lockByNo(OrderNo orderNo);
 
+    /**
+     * {@link #lockByNo} and, in the same statement, the other order that {@code tradeNo} already paid (what
+     * {@link #findByTradeNo} would find, the locked order itself excepted): a payment's notification takes its lock and
+     * learns whether its trade is reused in one round trip (ADR 73).
+     */
+    Optional<OrderToPay> lockForPayment(OrderNo orderNo, String tradeNo);
+
     /** The order paid by this gateway trade, if any (trade numbers are unique). */
     Optional<Order> findByTradeNo(String tradeNo);
 
