@@ -72,16 +72,22 @@ public final class Bench {
     /**
      * Options of one run: {@code scale} of the SPEC 11 dataset (1.0 = 5 000 000 codes), clients and seconds of the
      * redemption phase and of its discarded warm-up, clients of the reads, answers wanted per read route and the time
-     * cap of each read route; {@code serverSettings} are PostgreSQL settings for the bench's server
+     * cap of each read route, discarded warm-up answers per read route ({@code --read-warmup}, ADR 70: every route of
+     * both distributors interleaved, before any is measured); {@code serverSettings} are PostgreSQL settings for the bench's server
      * ({@code --pg-setting name=value}, e.g. {@code commit_delay}), never one that gives up durability.
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
                                boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
-                               Duration warmup, int readSamples, boolean console, Map<String, String> serverSettings,
+                               Duration warmup, int readSamples, int readWarmup, boolean console, Map<String, String> serverSettings,
                                boolean distributorCodes) {
         /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
         static final int READ_SAMPLES = 10_000;
+        /**
+         * Warm-up answers per read route, interleaved over all routes (ADR 70): 11 routes × 2 000 = 22 000 requests
+         * through the shared read path, past C2's compile thresholds, ~900 executions on each pool connection.
+         */
+        static final int READ_WARMUP = 2_000;
         /** Settings an experiment may not change: the bench measures the durable server the service runs on (ADR 27). */
         private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
 
@@ -102,6 +108,7 @@ public final class Bench {
             boolean inProcessLoad = false;
             Duration warmup = Duration.ofSeconds(10);
             int readSamples = READ_SAMPLES;
+            int readWarmup = READ_WARMUP;
             boolean console = true;
             boolean distributorCodes = true;
             Map<String, String> serverSettings = new java.util.TreeMap<>();
@@ -113,6 +120,7 @@ public final class Bench {
                     case "--warmup-seconds": warmup = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
                     case "--read-clients": readClients = Integer.parseInt(value(args, ++i)); break;
                     case "--read-samples": readSamples = Integer.parseInt(value(args, ++i)); break;
+                    case "--read-warmup": readWarmup = Integer.parseInt(value(args, ++i)); break;
                     case "--read-seconds": readDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i))); break;
                     case "--no-readiness": readiness = false; break;
                     case "--only-shop": onlyShop = true; break;
@@ -137,7 +145,7 @@ public final class Bench {
                         break;
                     }
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
-                            + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-seconds <s> "
+                            + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-warmup <n> --read-seconds <s> "
                             + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
                             + "--in-process-load --no-console --no-distributor-codes --pg-setting <name=value>)");
                 }
@@ -145,14 +153,15 @@ public final class Bench {
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
                     || duration.isNegative() || duration.isZero() || duration.toSeconds() > 600
                     || warmup.isNegative() || warmup.toSeconds() > 120 || readSamples < 1 || readSamples > 1_000_000
+                    || readWarmup < 0 || readWarmup > 100_000
                     || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 600
                     || exportRows < 1 || exportRows > 20_000_000) {
                 throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
                         + "--seconds in [1, 600], --warmup-seconds in [0, 120], --read-samples in [1, 1000000], "
-                        + "--read-seconds in [1, 600], --export-rows in [1, 20000000]");
+                        + "--read-warmup in [0, 100000], --read-seconds in [1, 600], --export-rows in [1, 20000000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
-                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, console,
+                    onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, readWarmup, console,
                     Map.copyOf(serverSettings), distributorCodes);
         }
 
@@ -167,8 +176,9 @@ public final class Bench {
     public void run(Settings base) throws InterruptedException {
         Path dir = base.database().dataDir().toAbsolutePath().resolve("bench-" + System.currentTimeMillis());
         out.printf("bench: scale %.4f, redemption %d clients x %d s after a %d s warm-up, reads %d clients x %,d answers "
-                        + "(at most %d s) per route, data in %s%n", options.scale(), options.clients(), options.duration().toSeconds(),
-                options.warmup().toSeconds(), options.readClients(), options.readSamples(), options.readDuration().toSeconds(), dir);
+                        + "(at most %d s) per route after %,d warm-up answers per route, data in %s%n", options.scale(), options.clients(),
+                options.duration().toSeconds(), options.warmup().toSeconds(), options.readClients(), options.readSamples(),
+                options.readDuration().toSeconds(), options.readWarmup(), dir);
         out.printf("machine: %d cores, JVM max heap %d MiB, Java %s; load average at start: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), loadAverage());
@@ -223,15 +233,24 @@ public final class Bench {
                     String url = "http://127.0.0.1:" + hub.httpPort().orElseThrow();
                     if (!options.onlyShop() && !options.skipReads()) {
                         settle(new Settling(database.superuserSettings(1)));
-                        // a discarded pass over every read route of both distributors first: otherwise the first
-                        // route measured (the largest's summary) pays the JIT warm-up of the whole read side
+                        List<ReadRoute> routes = new ArrayList<>();
                         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
-                            reads(client, url, d, "warm-up", Duration.ofSeconds(1), new ArrayList<>());
+                            routes.addAll(readRoutes(client, url, d, d == dataset.largest() ? "largest" : "tiny"));
                         }
+                        // every route of both distributors warmed, interleaved, before any is measured (ADR 70):
+                        // otherwise the first route measured pays the read side's JIT and the pool connections' first runs
+                        readWarmup(client, routes.stream().filter(r -> r.request() != null).toList());
                         out.printf("load average before the reads: %s%n", loadAverage());
                         List<HttpLoad.Result> measured = new ArrayList<>();
-                        for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
-                            rows.addAll(reads(client, url, d, d == dataset.largest() ? "largest" : "tiny", options.readDuration(), measured));
+                        for (ReadRoute route : routes) {
+                            if (route.request() == null) {
+                                rows.add(route.skipped());
+                                continue;
+                            }
+                            HttpLoad.Result result = HttpLoad.run(route.name(), client, options.readClients(), options.readDuration(),
+                                    options.readSamples(), route.request(), s -> s == 200);
+                            measured.add(result);
+                            rows.add(result.row());
                         }
                         String samples = readSamples(measured, options.readSamples(), options.readDuration());
                         out.println(samples);
@@ -452,10 +471,49 @@ public final class Bench {
         return d;
     }
 
+    /** One read route of one distributor: its request, or (request null) the row saying why it is skipped. */
+    record ReadRoute(String name, LongFunction<HttpRequest> request, String skipped) {
+    }
+
+    /** Rounds the read warm-up is split into: each round's p99 is printed, so a run shows whether the count sufficed. */
+    static final int READ_WARMUP_ROUNDS = 4;
+
+    /**
+     * The read warm-up (ADR 70): {@code --read-warmup} answers per route, discarded, round-robin over every route of both
+     * distributors, in {@value #READ_WARMUP_ROUNDS} rounds whose p50 / p99 over all routes are printed.
+     */
+    void readWarmup(HttpClient client, List<ReadRoute> routes) throws InterruptedException {
+        long perRoute = options.readWarmup();
+        if (perRoute == 0 || routes.isEmpty()) {
+            out.println("read warm-up: none (--read-warmup 0): the first route measured pays the start-up");
+            return;
+        }
+        List<String> rounds = new ArrayList<>();
+        long done = 0;
+        long failures = 0;
+        long started = System.nanoTime();
+        for (int round = 0; round < READ_WARMUP_ROUNDS && done < perRoute; round++) {
+            long upTo = round == READ_WARMUP_ROUNDS - 1 ? perRoute : Math.max(done + 1, perRoute * (round + 1) / READ_WARMUP_ROUNDS);
+            long count = (upTo - done) * routes.size();
+            HttpLoad.Result r = HttpLoad.run("read warm-up", client, options.readClients(), Duration.ofMinutes(10), count,
+                    roundRobin(routes), s -> s == 200);
+            failures += r.failures();
+            rounds.add(String.format(java.util.Locale.ROOT, "%.2f / %.2f", r.p50().toNanos() / 1e6, r.p99().toNanos() / 1e6));
+            done = upTo;
+        }
+        out.printf("read warm-up: %,d answers per route, round-robin over %d routes (%,d requests, %d failed) in %.1f s, "
+                        + "discarded; p50 / p99 ms of its %d rounds: %s%n", done, routes.size(), done * routes.size(), failures,
+                (System.nanoTime() - started) / 1e9, rounds.size(), String.join(", ", rounds));
+    }
+
+    /** Request n of an interleaved load: route n mod the number of routes. */
+    static LongFunction<HttpRequest> roundRobin(List<ReadRoute> routes) {
+        return n -> routes.get((int) (n % routes.size())).request().apply(n);
+    }
+
     /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
-    private List<String> reads(HttpClient client, String url, DatasetSeeder.Distributor d, String who, Duration measure,
-                               List<HttpLoad.Result> measured) throws InterruptedException {
-        List<String> rows = new ArrayList<>();
+    private List<ReadRoute> readRoutes(HttpClient client, String url, DatasetSeeder.Distributor d, String who) throws InterruptedException {
+        List<ReadRoute> found = new ArrayList<>();
         String token = login(client, url, d.username());
         String me = url + "/api/v1/distributors/me";
         Map<String, String> routes = new LinkedHashMap<>();
@@ -471,11 +529,11 @@ public final class Bench {
             if (target == null) {
                 Walk walk = walkSales(client, me, token);
                 if (walk.status() != 200) {
-                    rows.add(HttpLoad.Result.skippedRow(name, why(walk.status())));
+                    found.add(new ReadRoute(name, null, HttpLoad.Result.skippedRow(name, why(walk.status()))));
                     continue;
                 }
                 if (walk.deepCursor() == null) {
-                    rows.add(HttpLoad.Result.skippedRow(name, "no second page (" + walk.pages() + " page(s) of sales in all)"));
+                    found.add(new ReadRoute(name, null, HttpLoad.Result.skippedRow(name, "no second page (" + walk.pages() + " page(s) of sales in all)")));
                     continue;
                 }
                 name = who + " /me/sales page " + (walk.pages() + 1) + " (cursor)";
@@ -483,21 +541,14 @@ public final class Bench {
             }
             int status = get(client, target, token).statusCode();
             if (status != 200) {
-                rows.add(HttpLoad.Result.skippedRow(name, why(status)));
+                found.add(new ReadRoute(name, null, HttpLoad.Result.skippedRow(name, why(status))));
                 continue;
             }
             String finalTarget = target;
-            LongFunction<HttpRequest> request = n -> HttpRequest.newBuilder(URI.create(finalTarget))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
-            // warm-up (discarded): JIT, connection pool, PostgreSQL buffers
-            HttpLoad.run("warm-up", client, options.readClients(), Duration.ofSeconds(1), 2_000, request, s -> s == 200);
-            // until --read-samples answers (issue 17: enough for a p99) or the time cap, whichever comes first
-            HttpLoad.Result result = HttpLoad.run(name, client, options.readClients(), measure, options.readSamples(),
-                    request, s -> s == 200);
-            measured.add(result);
-            rows.add(result.row());
+            found.add(new ReadRoute(name, n -> HttpRequest.newBuilder(URI.create(finalTarget))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(), null));
         }
-        return rows;
+        return found;
     }
 
     private record Walk(int status, int pages, String deepCursor) {

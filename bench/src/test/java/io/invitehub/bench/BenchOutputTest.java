@@ -62,6 +62,10 @@ class BenchOutputTest {
         Bench.BenchOptions cold = Bench.BenchOptions.parse(new String[] {"--warmup-seconds", "0", "--read-samples", "500", "--read-seconds", "5"});
         assertThat(cold.warmup()).isZero();
         assertThat(cold.readSamples()).isEqualTo(500);
+        assertThat(defaults.readWarmup()).as("warm-up answers per read route (ADR 70)").isEqualTo(2_000);
+        assertThat(Bench.BenchOptions.parse(new String[] {"--read-warmup", "0"}).readWarmup()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--read-warmup", "-1"}))
+                .hasMessageContaining("--read-warmup in [0, 100000]");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--read-samples", "0"}))
                 .hasMessageContaining("--read-samples in [1, 1000000]");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--warmup-seconds", "-1"}))

@@ -93,4 +93,47 @@ class HttpLoadTest {
                 .endsWith("7,412–10,000 answers each (wanted 10,000, cap 60 s per route); stopped by the cap: largest /me/members?limit=50 7412");
         assertThat(Bench.readSamples(List.of(), 10_000, Duration.ofSeconds(60))).isEqualTo("read samples: no read route measured");
     }
+
+    @Test
+    void theReadWarmUpGivesEveryRouteItsCountInterleavedAndSaysSo() throws Exception {
+        java.util.Map<String, AtomicInteger> answered = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Queue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        for (String path : List.of("/a", "/b", "/c")) {
+            server.createContext(path, exchange -> {
+                answered.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+                order.add(path);
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+        }
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            List<Bench.ReadRoute> routes = List.of("/a", "/b", "/c").stream()
+                    .map(p -> new Bench.ReadRoute(p, n -> HttpRequest.newBuilder(URI.create(base + p)).GET().build(), null)).toList();
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            Bench bench = new Bench(Bench.BenchOptions.parse(new String[] {"--read-clients", "1", "--read-warmup", "50"}),
+                    new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+            bench.readWarmup(LoadGenerator.client(), routes);
+
+            assertThat(answered).as("exactly --read-warmup answers per route").containsOnlyKeys("/a", "/b", "/c");
+            answered.values().forEach(count -> assertThat(count.get()).isEqualTo(50));
+            assertThat(order.stream().limit(6).toList()).as("round-robin, not one route after the other")
+                    .containsExactly("/a", "/b", "/c", "/a", "/b", "/c");
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("read warm-up: 50 answers per route, round-robin over 3 routes (150 requests, 0 failed) in ")
+                    .contains("p50 / p99 ms of its 4 rounds: ");
+
+            printed.reset();
+            new Bench(Bench.BenchOptions.parse(new String[] {"--read-warmup", "0"}),
+                    new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)).readWarmup(LoadGenerator.client(), routes);
+            assertThat(answered.get("/a").get()).as("--read-warmup 0 sends nothing").isEqualTo(50);
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("read warm-up: none (--read-warmup 0)");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
