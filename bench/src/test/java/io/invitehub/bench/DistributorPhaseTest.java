@@ -134,6 +134,8 @@ class DistributorPhaseTest {
         DatasetSeeder.Dataset dataset = DatasetSeeder.seed(database, 0.001, new BcryptPasswordHasher().hash(Bench.PASSWORD.toCharArray()));
         Map<String, String> env = new HashMap<>(Map.of("INVITEHUB_DATA_DIR", dir.resolve("data").toString(), "INVITEHUB_HTTP_PORT", "0",
                 "INVITEHUB_DEMO", "false", "INVITEHUB_LIFECYCLE_INTERVAL", "6h", "INVITEHUB_SIM_MAX_LATENCY", "0ms",
+                // as Bench's own service: the invariants read the public seat summary, which must not come from the cache
+                "INVITEHUB_SEATS_CACHE_TTL", "1ms",
                 "INVITEHUB_REDEEM_PER_ADDRESS_PER_MINUTE", "1000000", "INVITEHUB_REDEEM_PER_EMAIL_PER_MINUTE", "1000000",
                 "INVITEHUB_SECRETS_KEY", Base64.getEncoder().encodeToString("invitehub-test-secrets-key-32-by".getBytes(StandardCharsets.US_ASCII))));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
