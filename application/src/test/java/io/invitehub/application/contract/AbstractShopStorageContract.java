@@ -131,7 +131,8 @@ public abstract class AbstractShopStorageContract extends StorageContractSupport
         assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
         assertThat(paid.tradeNo()).contains("T-1");
         assertThat(paid.paidAt()).contains(NOW);
-        assertThat(storage.orders().findByTradeNo("T-1")).map(Order::id).contains(first.id());
+        assertThat(tx(() -> storage.orders().lockForPayment(second.orderNo(), "T-1")).orElseThrow().tradePaidOther())
+                .contains(first.orderNo());
         assertThatThrownBy(() -> tx(() -> storage.orders().markPaid(second.id(), "T-1", NOW)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         assertThat(storage.orders().findByNo(second.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);

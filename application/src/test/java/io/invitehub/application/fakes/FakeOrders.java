@@ -66,11 +66,11 @@ final class FakeOrders extends FakeTable implements Orders {
     @Override
     public Optional<io.invitehub.application.shop.port.out.OrderToPay> lockForPayment(OrderNo orderNo, String tradeNo) {
         return atomically(() -> lockByNo(orderNo).map(o -> new io.invitehub.application.shop.port.out.OrderToPay(o,
-                findByTradeNo(tradeNo).filter(other -> !other.id().equals(o.id())).map(Order::orderNo))));
+                paidBy(tradeNo).filter(other -> !other.id().equals(o.id())).map(Order::orderNo))));
     }
 
-    @Override
-    public Optional<Order> findByTradeNo(String tradeNo) {
+    /** The order this gateway trade paid, if any (trade numbers are unique). */
+    private Optional<Order> paidBy(String tradeNo) {
         return atomically(() -> state.orders.values().stream().map(OrderRow::order)
                 .filter(o -> o.tradeNo().filter(tradeNo::equals).isPresent()).findFirst());
     }
@@ -82,7 +82,7 @@ final class FakeOrders extends FakeTable implements Orders {
             if (r == null || r.order().status() != OrderStatus.PENDING) {
                 return false;
             }
-            if (findByTradeNo(tradeNo).isPresent()) {
+            if (paidBy(tradeNo).isPresent()) {
                 throw new DomainException(ErrorCode.CONFLICT, "trade number already used");
             }
             Order o = r.order();

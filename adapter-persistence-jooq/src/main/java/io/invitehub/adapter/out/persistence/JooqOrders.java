@@ -108,11 +108,6 @@ final class JooqOrders implements Orders {
     }
 
     @Override
-    public Optional<Order> findByTradeNo(String tradeNo) {
-        return dsl.selectFrom(ORDERS).where(ORDERS.TRADE_NO.eq(tradeNo)).fetchOptional().map(JooqOrders::toDomain);
-    }
-
-    @Override
     public boolean markPaid(OrderId id, String tradeNo, Instant paidAt) {
         try {
             return dsl.update(ORDERS)

@@ -26,14 +26,11 @@ public interface Orders {
     Optional<Order> lockByNo(OrderNo orderNo);
 
     /**
-     * {@link #lockByNo} and, in the same statement, the other order that {@code tradeNo} already paid (what
-     * {@link #findByTradeNo} would find, the locked order itself excepted): a payment's notification takes its lock and
-     * learns whether its trade is reused in one round trip (ADR 73).
+     * {@link #lockByNo} and, in the same statement, the other order that {@code tradeNo} already paid (trade numbers
+     * are unique; the locked order itself is not "other"): a payment's notification takes its lock and learns whether
+     * its trade is reused in one round trip (ADR 73).
      */
     Optional<OrderToPay> lockForPayment(OrderNo orderNo, String tradeNo);
-
-    /** The order paid by this gateway trade, if any (trade numbers are unique). */
-    Optional<Order> findByTradeNo(String tradeNo);
 
     /**
      * PENDING → PAID with the trade number and time, fulfilment due at once (the outbox row). False when
