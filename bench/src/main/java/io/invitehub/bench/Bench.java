@@ -276,30 +276,13 @@ public final class Bench {
                         out.printf("load average before the redemptions: %s%n", loadAverage());
                         Redeemed redeemed = redemptions(hub, client, url, counts, dir.resolve("loadgen"), postmaster, beside);
                         rows.addAll(redeemed.rows());
-                        String versus = versusTpcB(redeemed.result().perSecond(),
-                                tpcB.map(t -> OptionalDouble.of(t.tps())).orElse(OptionalDouble.empty()),
-                                options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
-                        out.println(versus);
-                        rows.add(versus);
-                        List<String> cpu = new ArrayList<>(CpuReport.lines(redeemed.cpu()));
-                        tpcB.ifPresent(t -> cpu.add(CpuReport.line(t.cpu())));
-                        cpu.add(CpuReport.ratio(redeemed.cpu(), tpcB.map(TpcBRun::cpu)));
-                        cpu.forEach(out::println);
-                        rows.addAll(cpu);
+                        rows.addAll(againstTpcB(redeemed, tpcB, ""));
                         if (options.distributorCodes()) {
                             Distributed distributed = distributorRedemptions(hub, client, url, counts, dir.resolve("loadgen"), postmaster,
                                     database.superuserSettings(1), dataset, redemptionsStarted);
                             rows.addAll(distributed.redeemed().rows());
                             rows.addAll(distributed.checked().lines());
-                            String dVersus = DISTRIBUTOR + " " + versusTpcB(distributed.redeemed().result().perSecond(),
-                                    tpcB.map(t -> OptionalDouble.of(t.tps())).orElse(OptionalDouble.empty()),
-                                    options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
-                            out.println(dVersus);
-                            rows.add(dVersus);
-                            List<String> dCpu = new ArrayList<>(CpuReport.lines(distributed.redeemed().cpu(), DISTRIBUTOR + " redemption"));
-                            dCpu.add(CpuReport.ratio(distributed.redeemed().cpu(), tpcB.map(TpcBRun::cpu), DISTRIBUTOR + " redemption"));
-                            dCpu.forEach(out::println);
-                            rows.addAll(dCpu);
+                            rows.addAll(againstTpcB(distributed.redeemed(), tpcB, DISTRIBUTOR));
                         } else {
                             out.println("distributor-code redemptions not measured (--no-distributor-codes)");
                         }
@@ -377,6 +360,26 @@ public final class Bench {
      * warm-up, the measured row, the redemptions and the notify beside each other.
      */
     record Redeemed(HttpLoad.Result result, CpuReport.Redemptions cpu, List<String> rows, long successes) {
+    }
+
+    /**
+     * A redemption phase's rate against TPC-B and its CPU per redemption, printed and returned for the figures;
+     * {@code phase} is empty for the platform-code phase (which also prints TPC-B's own CPU line) or names the phase
+     * ({@link #DISTRIBUTOR}) in front of each line's unit.
+     */
+    private List<String> againstTpcB(Redeemed redeemed, Optional<TpcBRun> tpcB, String phase) {
+        String unit = phase.isEmpty() ? "redemption" : phase + " redemption";
+        List<String> lines = new ArrayList<>();
+        String versus = versusTpcB(redeemed.result().perSecond(), tpcB.map(t -> OptionalDouble.of(t.tps())).orElse(OptionalDouble.empty()),
+                options.tpcB() ? TPCB_NOT_FOUND : TPCB_NOT_WANTED);
+        lines.add(phase.isEmpty() ? versus : phase + " " + versus);
+        lines.addAll(CpuReport.lines(redeemed.cpu(), unit));
+        if (phase.isEmpty()) {
+            tpcB.ifPresent(t -> lines.add(CpuReport.line(t.cpu())));
+        }
+        lines.add(CpuReport.ratio(redeemed.cpu(), tpcB.map(TpcBRun::cpu), unit));
+        lines.forEach(out::println);
+        return lines;
     }
 
     /** How the distributor-code phase names itself in the figures. */
