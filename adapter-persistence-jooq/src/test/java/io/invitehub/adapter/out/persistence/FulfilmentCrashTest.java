@@ -72,13 +72,10 @@ class FulfilmentCrashTest {
     void aWorkerKilledMidOrderIsResumedToTheExactCount() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:00:00Z"));
         ShopSettings settings = ShopSettings.defaults().withFulfilmentBatch(100);
-        User buyer = db.transactions().inTransaction(() -> db.users().create("crash", "crash@x.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
-        Plan plan = db.transactions().inTransaction(() -> db.plans().create(new PlanSpec("P", PlanType.DISTRIBUTOR_CODES,
-                Money.ofMinor(100, Money.CNY), Optional.empty(), 50, 1, 30, true, false, 0, Optional.empty())));
-        Order order = db.transactions().inTransaction(() -> db.orders().create(NewOrder.forDistributor(plan, buyer.id(), 7,
-                PayType.of("alipay"), OrderNo.compose(LocalDateTime.of(2025, 3, 1, 10, 0), "0000CAFE"), clock.instant(),
-                Duration.ofMinutes(15), 100_000)));
-        db.transactions().inTransaction(() -> db.orders().markPaid(order.id(), "T-crash", clock.instant()));
+        Paid paid = paidOrder("crash", 7, "0000CAFE", clock.instant());
+        User buyer = paid.buyer();
+        Plan plan = paid.plan();
+        Order order = paid.order();
 
         Generator generator = new Generator();
         generator.dieAfter = 230; // dies inside the third batch of 100
@@ -110,13 +107,9 @@ class FulfilmentCrashTest {
     void aWorkerKilledInsideAOneBatchOrderLeavesItDueWithNoCodesAndTheNextWorkerCompletesIt() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:00:00Z"));
         ShopSettings settings = ShopSettings.defaults().withFulfilmentBatch(100);
-        User buyer = db.transactions().inTransaction(() -> db.users().create("crash1", "crash1@x.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
-        Plan plan = db.transactions().inTransaction(() -> db.plans().create(new PlanSpec("P1", PlanType.DISTRIBUTOR_CODES,
-                Money.ofMinor(100, Money.CNY), Optional.empty(), 50, 1, 30, true, false, 0, Optional.empty())));
-        Order order = db.transactions().inTransaction(() -> db.orders().create(NewOrder.forDistributor(plan, buyer.id(), 2,
-                PayType.of("alipay"), OrderNo.compose(LocalDateTime.of(2025, 3, 1, 10, 0), "0000BEEF"), clock.instant(),
-                Duration.ofMinutes(15), 100_000)));
-        db.transactions().inTransaction(() -> db.orders().markPaid(order.id(), "T-crash-1", clock.instant()));
+        Paid paid = paidOrder("crash1", 2, "0000BEEF", clock.instant());
+        User buyer = paid.buyer();
+        Order order = paid.order();
 
         Generator generator = new Generator();
         generator.dieAfter = 60; // inside the order's only batch of 100 codes
@@ -138,6 +131,20 @@ class FulfilmentCrashTest {
         assertThat(count("select count(distinct code) from redeem_codes where order_id = " + orderId)).isEqualTo(100);
         assertThat(count("select coalesce(sum(codes), 0) from distributor_stats where distributor_id = " + buyer.id().value())).isEqualTo(100);
         assertThat(second.fulfilNext()).isFalse();
+    }
+
+    /** A paid order of a fresh distributor {@code name} for {@code packs} packs of 50 codes (plan "P {@code name}", trade "T-{@code name}"). */
+    private record Paid(User buyer, Plan plan, Order order) {
+    }
+
+    private Paid paidOrder(String name, int packs, String orderNoSuffix, Instant at) {
+        User buyer = db.transactions().inTransaction(() -> db.users().create(name, name + "@x.com", "h", Role.DISTRIBUTOR, Approval.APPROVED));
+        Plan plan = db.transactions().inTransaction(() -> db.plans().create(new PlanSpec("P " + name, PlanType.DISTRIBUTOR_CODES,
+                Money.ofMinor(100, Money.CNY), Optional.empty(), 50, 1, 30, true, false, 0, Optional.empty())));
+        Order order = db.transactions().inTransaction(() -> db.orders().create(NewOrder.forDistributor(plan, buyer.id(), packs,
+                PayType.of("alipay"), OrderNo.compose(LocalDateTime.of(2025, 3, 1, 10, 0), orderNoSuffix), at, Duration.ofMinutes(15), 100_000)));
+        db.transactions().inTransaction(() -> db.orders().markPaid(order.id(), "T-" + name, at));
+        return new Paid(buyer, plan, order);
     }
 
     private long count(String sql) {

@@ -331,11 +331,15 @@ class ShopServicesTest {
         assertThat(storage.committedTransactions()).isPositive();
     }
 
+    /** A worker whose batch (5) holds a whole one-pack order of plan {@code a} (5 codes): the one-transaction path of ADR 72. */
+    private FulfilmentService oneBatchFulfilment() {
+        return new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock, settings.withFulfilmentBatch(5));
+    }
+
     /** ADR 72: an order whose codes fit in one batch (every one-code shop order) is claimed, delivered and completed in one commit. */
     @Test
     void anOrderThatFitsInOneBatchIsFulfilledInOneTransaction() {
-        FulfilmentService oneBatch = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock,
-                settings.withFulfilmentBatch(5));
+        FulfilmentService oneBatch = oneBatchFulfilment();
         Order order = place(a, 1); // 5 codes
         notify.handle(paid(order, "T1", 990, "alipay"));
         int before = storage.committedTransactions();
@@ -352,8 +356,7 @@ class ShopServicesTest {
 
     @Test
     void aWorkerKilledInsideAOneBatchOrderLeavesNothingAndTheOrderIsDueAgainAtOnce() {
-        FulfilmentService oneBatch = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock,
-                settings.withFulfilmentBatch(5));
+        FulfilmentService oneBatch = oneBatchFulfilment();
         Order order = place(a, 1);
         notify.handle(paid(order, "T1", 990, "alipay"));
         generator.crashAfter = 3;
@@ -374,8 +377,7 @@ class ShopServicesTest {
 
     @Test
     void aFailedOneBatchOrderIsRecordedAsAFailedAttemptAndRetriedWithBackoff() {
-        FulfilmentService oneBatch = new FulfilmentService(storage.transactions(), storage.orders(), storage.codes(), generator, clock,
-                settings.withFulfilmentBatch(5));
+        FulfilmentService oneBatch = oneBatchFulfilment();
         Order order = place(a, 1);
         notify.handle(paid(order, "T1", 990, "alipay"));
         generator.failure = new IllegalStateException("generator broken");
