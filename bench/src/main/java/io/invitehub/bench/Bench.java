@@ -182,6 +182,7 @@ public final class Bench {
         out.printf("machine: %d cores, JVM max heap %d MiB, Java %s; load average at start: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), loadAverage());
+        out.println(GcWatch.inUse());
         List<String> rows = new ArrayList<>();
         List<String> consoleRows = new ArrayList<>();
         try {
@@ -246,19 +247,32 @@ public final class Bench {
                         readWarmup(client, routes.stream().filter(r -> r.request() != null).toList());
                         out.printf("load average before the reads: %s%n", loadAverage());
                         List<HttpLoad.Result> measured = new ArrayList<>();
+                        // the service and the read clients share this JVM: each route's collections, beside its tail (phase 7)
+                        GcWatch.Seen gcTotal = GcWatch.Seen.NONE;
+                        double readSeconds = 0;
                         for (ReadRoute route : routes) {
                             if (route.request() == null) {
                                 rows.add(route.skipped());
                                 continue;
                             }
+                            GcWatch gc = GcWatch.start();
+                            long routeStarted = System.nanoTime();
                             HttpLoad.Result result = HttpLoad.run(route.name(), client, options.readClients(), options.readDuration(),
                                     options.readSamples(), route.request(), s -> s == 200);
+                            double routeSeconds = (System.nanoTime() - routeStarted) / 1e9;
+                            GcWatch.Seen seen = gc.stop();
+                            out.println(seen.line(route.name(), result.p50().toNanos() / 1e6, result.p99().toNanos() / 1e6, routeSeconds));
+                            gcTotal = gcTotal.plus(seen);
+                            readSeconds += routeSeconds;
                             measured.add(result);
                             rows.add(result.row());
                         }
                         String samples = readSamples(measured, options.readSamples(), options.readDuration());
                         out.println(samples);
                         rows.add(samples);
+                        String gcLine = gcTotal.totalLine(measured.size(), readSeconds);
+                        out.println(gcLine);
+                        rows.add(gcLine);
                     }
                     Shop shop = options.skipShop() ? null : new Shop(hub, client, url, dataset.tiny().id());
                     long placing = System.nanoTime();
