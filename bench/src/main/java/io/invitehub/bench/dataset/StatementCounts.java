@@ -98,9 +98,9 @@ public final class StatementCounts {
             long commits = c.get(0, Long.class) - commitsBefore;
             long rollbacks = c.get(1, Long.class) - rollbacksBefore;
             Result<Record> rows = db.fetch("""
-                    select s.toplevel, sum(s.calls)::bigint calls, sum(s.rows)::bigint rows_, sum(s.shared_blks_hit)::bigint hit,
+                    select s.toplevel, s.queryid, sum(s.calls)::bigint calls, sum(s.rows)::bigint rows_, sum(s.shared_blks_hit)::bigint hit,
                            sum(s.shared_blks_read)::bigint read_, sum(s.shared_blks_dirtied)::bigint dirtied,
-                           sum(s.wal_fpi)::bigint fpi, sum(s.wal_bytes)::bigint wal,
+                           sum(s.shared_blks_written)::bigint written, sum(s.wal_fpi)::bigint fpi, sum(s.wal_bytes)::bigint wal,
                            sum(s.total_exec_time) ms, regexp_replace(min(s.query), '\\s+', ' ', 'g') query
                     from pg_stat_statements s join pg_database d on d.oid = s.dbid
                     where d.datname = current_database()
@@ -112,10 +112,12 @@ public final class StatementCounts {
             long topRead = 0;
             long topFpi = 0;
             long topWal = 0;
+            java.util.LinkedHashMap<String, Statement> statements = new java.util.LinkedHashMap<>();
             for (Record r : rows) {
                 long calls = r.get("calls", Long.class);
                 long blocks = r.get("hit", Long.class) + r.get("read_", Long.class);
-                if (r.get("toplevel", Boolean.class)) {
+                boolean toplevel = r.get("toplevel", Boolean.class);
+                if (toplevel) {
                     top += calls;
                     topBlocks += blocks;
                     topRead += r.get("read_", Long.class);
@@ -125,6 +127,11 @@ public final class StatementCounts {
                     nested += calls;
                     nestedBlocks += blocks;
                 }
+                double n = redemptions;
+                Statement st = new Statement(toplevel, r.get("query", String.class), calls / n, r.get("rows_", Long.class) / n,
+                        r.get("hit", Long.class) / n, r.get("read_", Long.class) / n, r.get("dirtied", Long.class) / n,
+                        r.get("written", Long.class) / n, r.get("wal", Long.class) / n, r.get("ms", Double.class) / n);
+                statements.put((toplevel ? "top " : "nested ") + r.get("queryid", Long.class), st);
             }
             out.printf("statements per successful " + unit + " (%,d " + unit + "s, dispatcher and every other worker included): "
                             + "%.2f sent by the service (%.1f shared blocks), %.2f run inside triggers and functions; "
@@ -135,31 +142,31 @@ public final class StatementCounts {
                             + "per " + unit + " %.2f blocks read from outside shared buffers, %.2f WAL full-page images, %.0f WAL bytes%n",
                     nestedBlocks / (double) redemptions, topRead / (double) redemptions, topFpi / (double) redemptions,
                     topWal / (double) redemptions);
-            out.printf("  %-6s %9s %8s %10s %10s %8s %9s %9s  %s%n", "level", "calls", "per red.", "blk/call", "read/call",
-                    "fpi/call", "ms/call", "rows/call", "statement");
+            out.println("  per " + unit + " (a top-level statement's figures include those of the nested statements its triggers and "
+                    + "functions ran):");
+            out.println(Statement.HEADER);
             int shown = 0;
-            for (Record r : rows) {
+            for (Statement st : statements.values()) {
                 if (shown++ == TOP) {
                     break;
                 }
-                long calls = r.get("calls", Long.class);
-                String query = r.get("query", String.class);
-                out.printf("  %-6s %9d %8.3f %10.1f %10.2f %8.2f %9.3f %9.2f  %s%n", r.get("toplevel", Boolean.class) ? "top" : "nested",
-                        calls, calls / (double) redemptions,
-                        (r.get("hit", Long.class) + r.get("read_", Long.class)) / (double) calls,
-                        r.get("read_", Long.class) / (double) calls, r.get("fpi", Long.class) / (double) calls,
-                        r.get("ms", Double.class) / calls,
-                        r.get("rows_", Long.class) / (double) calls,
-                        query.length() > 160 ? query.substring(0, 160) + "…" : query);
+                out.println(st.row());
             }
+            Map<String, Statement> earlier = previous.get(unit);
+            if (earlier != null) {
+                printDifference(earlier, statements, unit, out);
+            }
+            previous.put(unit, Map.copyOf(statements));
             if (unit.equals("redemption")) {
                 printIndexes(db, "in the redemption phase", out);
             }
             Result<Record> functions = db.fetch("""
                     select funcname, calls, total_time, self_time from pg_stat_user_functions order by calls desc limit 20""");
-            out.println("  trigger and PL/pgSQL functions: calls per " + unit);
+            out.println("  trigger and PL/pgSQL functions per " + unit + ": calls, total ms (with the statements they run), self ms");
             for (Record f : functions) {
-                out.printf("    %-45s %8.3f%n", f.get("funcname", String.class), f.get("calls", Long.class) / (double) redemptions);
+                out.printf(java.util.Locale.ROOT, "    %-45s %8.3f %9.4f %9.4f%n", f.get("funcname", String.class),
+                        f.get("calls", Long.class) / (double) redemptions, f.get("total_time", Double.class) / redemptions,
+                        f.get("self_time", Double.class) / redemptions);
             }
             Result<Record> tables = db.fetch("""
                     select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, seq_scan, seq_tup_read, idx_scan
@@ -174,6 +181,66 @@ public final class StatementCounts {
                         t.get("idx_scan", Long.class) / (double) redemptions);
             }
         }
+    }
+
+    /**
+     * One statement's figures per operation of a phase: calls, rows, shared blocks hit, read, dirtied and written, WAL
+     * bytes and execution time.
+     */
+    record Statement(boolean toplevel, String query, double calls, double rows, double hit, double read, double dirtied,
+                     double written, double wal, double ms) {
+        static final String HEADER = String.format("  %-6s %8s %8s %8s %7s %8s %8s %9s %8s  %s", "level", "calls", "rows", "hit",
+                "read", "dirtied", "written", "WAL B", "ms", "statement");
+
+        String row() {
+            return String.format(java.util.Locale.ROOT, "  %-6s %8.3f %8.3f %8.2f %7.3f %8.3f %8.3f %9.1f %8.4f  %s",
+                    toplevel ? "top" : "nested", calls, rows, hit, read, dirtied, written, wal, ms,
+                    query.length() > 160 ? query.substring(0, 160) + "…" : query);
+        }
+
+        Statement minus(Statement other) {
+            return new Statement(toplevel, query, calls - other.calls, rows - other.rows, hit - other.hit, read - other.read,
+                    dirtied - other.dirtied, written - other.written, wal - other.wal, ms - other.ms);
+        }
+
+        static Statement none(boolean toplevel, String query) {
+            return new Statement(toplevel, query, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
+    /** What the last phase of each unit ran, per operation, by level and query id: the next phase prints its difference. */
+    private final Map<String, Map<String, Statement>> previous = new java.util.HashMap<>();
+
+    /**
+     * This phase minus the previous one of the same unit (the distributor-code redemptions minus the platform-code ones),
+     * per operation, statement by statement (same level and query id), the largest time difference first; statements
+     * whose calls differ by less than one in a thousand operations and whose time by less than a microsecond are left out.
+     */
+    static java.util.List<Statement> difference(Map<String, Statement> earlier, Map<String, Statement> now) {
+        java.util.List<Statement> differences = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(now.keySet());
+        keys.addAll(earlier.keySet());
+        for (String key : keys) {
+            Statement a = now.get(key);
+            Statement b = earlier.get(key);
+            Statement d = a == null ? Statement.none(b.toplevel(), b.query()).minus(b) : b == null ? a : a.minus(b);
+            if (Math.abs(d.calls()) >= 0.001 || Math.abs(d.ms()) >= 0.001) {
+                differences.add(d);
+            }
+        }
+        differences.sort(java.util.Comparator.comparingDouble((Statement d) -> -Math.abs(d.ms())));
+        return differences;
+    }
+
+    private static void printDifference(Map<String, Statement> earlier, Map<String, Statement> now, String unit, PrintStream out) {
+        java.util.List<Statement> differences = difference(earlier, now);
+        double topMs = differences.stream().filter(Statement::toplevel).mapToDouble(Statement::ms).sum();
+        double topWal = differences.stream().filter(Statement::toplevel).mapToDouble(Statement::wal).sum();
+        double topDirtied = differences.stream().filter(Statement::toplevel).mapToDouble(Statement::dirtied).sum();
+        out.printf(java.util.Locale.ROOT, "  this phase minus the previous " + unit + " phase, per " + unit + " (statement by statement, "
+                + "largest time difference first; top-level sums: %+.4f ms, %+.1f WAL bytes, %+.3f blocks dirtied):%n", topMs, topWal, topDirtied);
+        out.println(Statement.HEADER);
+        differences.stream().limit(TOP).forEach(d -> out.println(d.row()));
     }
 
     private static void printIndexes(CloseableDSLContext db, String when, PrintStream out) {
