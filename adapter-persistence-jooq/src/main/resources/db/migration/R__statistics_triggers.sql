@@ -142,7 +142,11 @@ begin
     n_act := (new.state = 'JOINED')::int; n_rem := (new.state = 'REMOVED')::int;
     if new.state = 'REMOVED' then n_rem_day := statistics_day(new.ended_at); end if;
     s := statistics_stripe();
-    perform statistics_add(d, s, 0, 0, 0, 0, n_inv - o_inv, n_acc - o_acc, n_act - o_act, n_rem - o_rem);
+    -- a new RESERVED invitation (every redemption) changes none of these totals: no call (ADR 79), as statistics_add
+    -- would return at once
+    if n_inv <> o_inv or n_acc <> o_acc or n_act <> o_act or n_rem <> o_rem then
+        perform statistics_add(d, s, 0, 0, 0, 0, n_inv - o_inv, n_acc - o_acc, n_act - o_act, n_rem - o_rem);
+    end if;
     if tg_op = 'INSERT' then
         perform statistics_add_daily(d, statistics_day(new.created_at), s, 1, 0, 0, 0);
     end if;

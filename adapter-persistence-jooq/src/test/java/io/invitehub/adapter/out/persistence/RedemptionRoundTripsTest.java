@@ -99,12 +99,14 @@ class RedemptionRoundTripsTest {
         // and the invitation insert's statement trigger of the state counts with its one count added (ADR 39)
         // (SQL functions such as statistics_stripe() are inlined and not counted)
         // (redeem_codes_member_ends is not called: its WHEN clause sees no change of the membership end, ADR 63)
+        // (statistics_add once, for the code's use: a RESERVED invitation's insert changes none of the distributor's
+        // totals — no invite sent, accepted, active or removed yet — so its trigger does not call it, ADR 79)
         Map<String, Long> functions = new TreeMap<>(cost.functions());
         assertThat(functions.remove("redeem_new")).isEqualTo(1L);
         assertThat(functions).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "redeem_codes_statistics", 1L,
                 "invitations_member_ends_on_insert", 1L, "invitations_statistics", 1L,
-                "statistics_add", 2L, "statistics_add_expiry", 1L, "statistics_add_daily", 1L, "statistics_day", 1L,
+                "statistics_add", 1L, "statistics_add_expiry", 1L, "statistics_add_daily", 1L, "statistics_day", 1L,
                 "invitation_state_counts_inserted", 1L, "invitation_state_count_add", 1L));
     }
 
