@@ -148,7 +148,8 @@ final class GcWatch {
         for (String flag : List.of("MaxGCPauseMillis", "ParallelGCThreads", "ConcGCThreads", "G1HeapRegionSize", "NewSize", "MaxNewSize",
                 "MaxHeapSize")) {
             String value = option(hotspot, flag);
-            if (value != null) {
+            // an unsigned flag the collector leaves at its maximum (ZGC's MaxGCPauseMillis) reads back negative: not shown
+            if (value != null && !value.startsWith("-")) {
                 flags.add(flag + "=" + value);
             }
         }

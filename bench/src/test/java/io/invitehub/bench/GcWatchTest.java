@@ -74,6 +74,7 @@ class GcWatchTest {
     @Test
     void theCollectorInUseIsNamedWithItsFlags() {
         String line = GcWatch.inUse();
-        assertThat(line).startsWith("GC in use: ").contains("MaxGCPauseMillis=").contains("-XX:+Use");
+        // this JVM is Surefire's (-XX:+UseParallelGC, pom.xml): its MaxGCPauseMillis is unset (reads back negative), not shown
+        assertThat(line).startsWith("GC in use: ").contains("-XX:+Use").contains("MaxHeapSize=").doesNotContain("=-");
     }
 }
