@@ -74,13 +74,14 @@ public final class Bench {
      * redemption phase and of its discarded warm-up, clients of the reads, answers wanted per read route and the time
      * cap of each read route, discarded warm-up answers per read route ({@code --read-warmup}, ADR 70: every route of
      * both distributors interleaved, before any is measured); {@code serverSettings} are PostgreSQL settings for the bench's server
-     * ({@code --pg-setting name=value}, e.g. {@code commit_delay}), never one that gives up durability.
+     * ({@code --pg-setting name=value}, e.g. {@code commit_delay}), never one that gives up durability; {@code notifyRate} is
+     * the open-loop notifies' arrival rate per second ({@code --notify-rate}, ADR 78).
      */
     public record BenchOptions(double scale, int clients, Duration duration, int readClients, Duration readDuration,
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
                                boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
                                Duration warmup, int readSamples, int readWarmup, boolean console, Map<String, String> serverSettings,
-                               boolean distributorCodes) {
+                               boolean distributorCodes, int notifyRate) {
         /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
         static final int READ_SAMPLES = 10_000;
         /**
@@ -88,6 +89,8 @@ public final class Bench {
          * through the shared read path, past C2's compile thresholds, ~900 executions on each pool connection.
          */
         static final int READ_WARMUP = 2_000;
+        /** Open-loop notifies per second (ADR 78): a gateway calling back at the rate orders are paid. */
+        static final int NOTIFY_RATE = 100;
         /** Settings an experiment may not change: the bench measures the durable server the service runs on (ADR 27). */
         private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
 
@@ -111,6 +114,7 @@ public final class Bench {
             int readWarmup = READ_WARMUP;
             boolean console = true;
             boolean distributorCodes = true;
+            int notifyRate = NOTIFY_RATE;
             Map<String, String> serverSettings = new java.util.TreeMap<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -133,6 +137,7 @@ public final class Bench {
                     case "--in-process-load": inProcessLoad = true; break;
                     case "--no-console": console = false; break;
                     case "--no-distributor-codes": distributorCodes = false; break;
+                    case "--notify-rate": notifyRate = Integer.parseInt(value(args, ++i)); break;
                     case "--pg-setting": {
                         String setting = value(args, ++i);
                         int eq = setting.indexOf('=');
@@ -147,7 +152,7 @@ public final class Bench {
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-warmup <n> --read-seconds <s> "
                             + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
-                            + "--in-process-load --no-console --no-distributor-codes --pg-setting <name=value>)");
+                            + "--in-process-load --no-console --no-distributor-codes --notify-rate <n> --pg-setting <name=value>)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -155,14 +160,14 @@ public final class Bench {
                     || warmup.isNegative() || warmup.toSeconds() > 120 || readSamples < 1 || readSamples > 1_000_000
                     || readWarmup < 0 || readWarmup > 100_000
                     || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 600
-                    || exportRows < 1 || exportRows > 20_000_000) {
+                    || exportRows < 1 || exportRows > 20_000_000 || notifyRate < 1 || notifyRate > 1_000) {
                 throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
                         + "--seconds in [1, 600], --warmup-seconds in [0, 120], --read-samples in [1, 1000000], "
-                        + "--read-warmup in [0, 100000], --read-seconds in [1, 600], --export-rows in [1, 20000000]");
+                        + "--read-warmup in [0, 100000], --read-seconds in [1, 600], --export-rows in [1, 20000000], --notify-rate in [1, 1000]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
                     onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, readWarmup, console,
-                    Map.copyOf(serverSettings), distributorCodes);
+                    Map.copyOf(serverSettings), distributorCodes, notifyRate);
         }
 
         private static String value(String[] args, int i) {
@@ -275,11 +280,23 @@ public final class Bench {
                         rows.add(gcLine);
                     }
                     Shop shop = options.skipShop() ? null : new Shop(hub, client, url, dataset.tiny().id());
+                    if (shop != null) {
+                        // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
+                        // checkpoint and autovacuum (ADR 78)
+                        out.printf("load average before the shop: %s%n", loadAverage());
+                        rows.addAll(shop(hub, client, url, shop, counts));
+                    }
                     long placing = System.nanoTime();
-                    NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.ORDERS);
+                    NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
                     if (beside != null) {
                         out.printf("notify beside the redemptions: %d orders placed and their sandbox notifications signed in %d ms%n",
                                 beside.orders(), (System.nanoTime() - placing) / 1_000_000);
+                    }
+                    if (shop != null && !options.onlyShop()) {
+                        // the shop's ~150 000 new codes and ~4 000 orders are autovacuum's work: not during the redemptions
+                        Settling.Waited idle = new Settling(database.superuserSettings(1)).awaitAutovacuumIdle(Duration.ofSeconds(60));
+                        out.printf("after the shop: autovacuum workers %s after %.1f s%n",
+                                idle.quiet() ? "idle" : "still " + idle.stillRunning() + " running (60 s cap)", seconds(idle.waited()));
                     }
                     java.time.Instant redemptionsStarted = java.time.Instant.now();
                     if (!options.onlyShop()) {
@@ -300,17 +317,6 @@ public final class Bench {
                         } else {
                             out.println("distributor-code redemptions not measured (--no-distributor-codes)");
                         }
-                    }
-                    if (shop != null) {
-                        if (!options.onlyShop()) {
-                            Settling.Waited dispatched = new Settling(database.superuserSettings(1))
-                                    .awaitDispatched(redemptionsStarted, Duration.ofMinutes(2));
-                            out.printf("before the shop: the dispatcher %s after %.1f s%n", dispatched.quiet()
-                                    ? "had dispatched every redemption" : "still had " + dispatched.stillRunning() + " invitations RESERVED",
-                                    seconds(dispatched.waited()));
-                        }
-                        out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts));
                     }
                     out.println();
                     out.println(HttpLoad.Result.header());
@@ -409,8 +415,20 @@ public final class Bench {
     static final String BESIDE_NOTIFY = "beside-notify";
     /** Notifies sent and discarded before the quiet notify measurement (JIT of the notify path). */
     static final int NOTIFY_WARMUP = 200;
-    static final String NOTIFY_QUIET = "POST /shop/notify, alone";
-    static final String NOTIFY_BESIDE = "POST /shop/notify, beside redemptions";
+    /** The open-loop notify alone: the latency at a gateway's arrival rate (ADR 78). */
+    static String notifyAlone(int rate) {
+        return "POST /shop/notify, alone, open " + rate + "/s";
+    }
+
+    /** The closed-loop notify alone: {@code clients} sending as fast as answers come, i.e. the throughput at saturation. */
+    static String notifySaturation(int clients) {
+        return "POST /shop/notify, saturation, " + clients + " clients";
+    }
+
+    /** The open-loop notify beside the redemptions' closed-loop load. */
+    static String notifyBeside(int rate) {
+        return "notify beside redemptions, open " + rate + "/s";
+    }
     /** Codes issued per second of a redemption stage: room for ~3 000 redemptions/s. */
     private static final int CODES_PER_SECOND = 3_000;
 
@@ -660,7 +678,9 @@ public final class Bench {
      */
     private Redeemed redemptions(InviteHub hub, HttpClient client, String base, StatementCounts counts, Path loadgenDir,
                                  OptionalLong postmaster, NotifyLoad beside) throws InterruptedException {
-        Duration besideDuration = NotifyLoad.CAP.plusSeconds(1);
+        // the redemptions go on a second longer than the open-loop notifies are due over
+        Duration besideDuration = beside == null ? Duration.ZERO
+                : NotifyLoad.openDuration(beside.orders(), options.notifyRate()).plusSeconds(1);
         int warmupCount = options.warmup().isZero() ? 0 : codesFor(options.warmup(), 1_000);
         int measuredCount = codesFor(options.duration(), 5_000);
         int besideCount = beside == null ? 0 : codesFor(besideDuration, 1_000);
@@ -781,7 +801,7 @@ public final class Bench {
                 }
                 cpu.started(stage);
                 if (stage.equals(BESIDE_NOTIFY)) {
-                    notify[0] = beside.start(NOTIFY_BESIDE, notifyClients(), NotifyLoad.CAP);
+                    notify[0] = beside.startOpen(notifyBeside(options.notifyRate()), options.notifyRate());
                 }
             }
 
@@ -814,10 +834,12 @@ public final class Bench {
             counts.print(result.requests() - result.failures(), out);
         }
         if (beside != null) {
-            HttpLoad.Result notified = notify[0] == null ? null : notify[0].result();
+            OpenLoad.Result notified = notify[0] == null ? null : notify[0].result();
             rows.add(outcome.stage(BESIDE_NOTIFY).result().row());
             if (notified != null) {
-                rows.add(notified.row());
+                rows.add(notified.answers().row());
+                out.println(notified.line());
+                rows.add(notified.line());
             }
         }
 
@@ -868,16 +890,18 @@ public final class Bench {
         }
     }
 
-    /** Closed-loop notify clients, quiet and beside the redemptions (as many as before ADR 67: four per read client). */
+    /** Closed-loop notify clients of the warm-up and the saturation figure (as many as before ADR 67: four per read client). */
     private int notifyClients() {
         return options.readClients() * 4;
     }
 
     /**
-     * The shop (SPEC 11: notify p99 ≤ 20 ms whatever the order size, fulfilment of 100 000 codes ≤ 3 s): the notify
-     * alone ({@link NotifyLoad}: distinct one-code orders, after a discarded warm-up batch, with no other load — the
-     * fulfilments of earlier orders drained first), then one 100 000-code order paid and timed until the fulfilment
-     * worker reports COMPLETED.
+     * The shop (SPEC 11: notify p99 ≤ 20 ms whatever the order size, fulfilment of 100 000 codes ≤ 3 s), right after the
+     * reads (ADR 78): the notify alone ({@link NotifyLoad}: distinct one-code orders, after a discarded warm-up batch,
+     * with no other load — the fulfilments of earlier orders drained first) twice — open-loop at {@code --notify-rate}
+     * (the latency a gateway calling back at that rate sees, from each notify's scheduled time) and closed-loop from
+     * {@link #notifyClients()} clients (the saturation throughput; its latency is their queue) — then one 100 000-code
+     * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
@@ -885,26 +909,35 @@ public final class Bench {
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
                 io.invitehub.domain.shared.Money.CNY), Optional.empty(), 1000, 1, 30, true, false, 0, Optional.empty()));
         io.invitehub.domain.user.UserId buyer = shop.buyer;
+        int rate = options.notifyRate();
         long preparing = System.nanoTime();
         NotifyLoad warmup = shop.notifies(NOTIFY_WARMUP);
-        NotifyLoad quiet = shop.notifies(NotifyLoad.ORDERS);
-        out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n", warmup.orders() + quiet.orders(),
-                (System.nanoTime() - preparing) / 1_000_000);
+        NotifyLoad open = shop.notifies(NotifyLoad.openOrders(rate));
+        NotifyLoad saturation = shop.notifies(NotifyLoad.ORDERS);
+        out.printf("shop phase: %d orders placed and their sandbox notifications signed in %d ms%n",
+                warmup.orders() + open.orders() + saturation.orders(), (System.nanoTime() - preparing) / 1_000_000);
         warmup.run("warm-up", notifyClients(), NotifyLoad.CAP);
         Duration drained = drainFulfilment(hub);
-        out.printf("notify alone: %d clients, after a discarded warm-up of %d notifies and %.1f s for the fulfilment worker to drain%n",
-                notifyClients(), NOTIFY_WARMUP, seconds(drained));
+        out.printf("notify alone: open-loop at %d/s (%,d notifies due over %.1f s), after a discarded warm-up of %d notifies from %d "
+                        + "clients and %.1f s for the fulfilment worker to drain%n", rate, open.orders(),
+                seconds(NotifyLoad.openDuration(open.orders(), rate)), NOTIFY_WARMUP, notifyClients(), seconds(drained));
         List<String> rows = new ArrayList<>();
         if (counts != null) {
             counts.reset(out);
         }
-        HttpLoad.Result alone = quiet.run(NOTIFY_QUIET, notifyClients(), NotifyLoad.CAP);
-        rows.add(alone.row());
+        OpenLoad.Result alone = open.open(notifyAlone(rate), rate);
+        rows.add(alone.answers().row());
+        out.println(alone.line());
+        rows.add(alone.line());
         if (counts != null) {
             // the fulfilment of every order paid in the run is part of a notify's cost: counted once drained
             drainFulfilment(hub);
-            counts.print(alone.requests() - alone.failures(), "notify", out);
+            counts.print(alone.answers().requests() - alone.answers().failures(), "notify", out);
         }
+        drained = drainFulfilment(hub);
+        out.printf("notify at saturation: %d closed-loop clients sending as fast as answers come, at most %d s, after %.1f s for the "
+                + "fulfilment worker to drain%n", notifyClients(), NotifyLoad.CAP.toSeconds(), seconds(drained));
+        rows.add(saturation.run(notifySaturation(notifyClients()), notifyClients(), NotifyLoad.CAP).row());
 
         io.invitehub.application.shop.port.in.PlacedOrder placed = hub.shop().place(new io.invitehub.application.shop.port.in.PlaceOrderCommand(
                 buyer, big.id(), 100, io.invitehub.domain.order.PayType.of("alipay")));

@@ -115,9 +115,18 @@ final class HttpLoad {
             System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
             at += counts[c];
         }
-        Arrays.sort(all);
-        return new Result(name, total, failures.get(), total / (elapsed / 1e9), percentile(all, 50), percentile(all, 95),
-                percentile(all, 99), total == 0 ? Duration.ZERO : Duration.ofNanos(all[total - 1]));
+        return summarise(name, all, failures.get(), elapsed);
+    }
+
+    /**
+     * The result of {@code latencies} (nanoseconds, one per answer or failure; sorted here in place) of which
+     * {@code failures} failed, over {@code elapsedNanos}: the closed loop's and the open loop's ({@link OpenLoad}) figures.
+     */
+    static Result summarise(String name, long[] latencies, long failures, long elapsedNanos) {
+        Arrays.sort(latencies);
+        int total = latencies.length;
+        return new Result(name, total, failures, elapsedNanos <= 0 ? 0 : total / (elapsedNanos / 1e9), percentile(latencies, 50),
+                percentile(latencies, 95), percentile(latencies, 99), total == 0 ? Duration.ZERO : Duration.ofNanos(latencies[total - 1]));
     }
 
     static Duration percentile(long[] sorted, double p) {

@@ -23,14 +23,18 @@ import java.util.regex.Pattern;
 /**
  * The shop's notify load (SPEC 11: notify p99 ≤ 20 ms; issue 17: "with quiet callbacks, and under the redemption
  * load, both reported"): distinct PENDING one-code orders placed beforehand, each with the signed notification of its
- * sandbox pay page, then sent to {@code POST /public/shop/notify} from closed-loop clients (each the full path:
- * verify, lock, mark PAID, enqueue). One batch per measurement; each order is paid once.
+ * sandbox pay page, then sent to {@code POST /public/shop/notify} (each the full path: verify, lock, mark PAID,
+ * enqueue) either from closed-loop clients ({@link #run}: the saturation figure, its throughput) or open-loop at a fixed
+ * rate ({@link #open}: the latency a gateway calling back at that rate sees, ADR 78). One batch per measurement; each
+ * order is paid once.
  */
 final class NotifyLoad {
     /** Orders per measurement: the sample count of its p99 at most (the cap may end it sooner). */
     static final int ORDERS = 2_000;
-    /** The longest one notify measurement runs. */
+    /** The longest one closed-loop notify measurement runs. */
     static final Duration CAP = Duration.ofSeconds(10);
+    /** The longest one open-loop notify measurement is due over: fewer orders than {@link #ORDERS} at a low rate. */
+    static final Duration OPEN_CAP = Duration.ofSeconds(60);
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final HttpClient client;
@@ -62,12 +66,31 @@ final class NotifyLoad {
         return HttpLoad.run(name, client, clients, cap, forms.size(), n -> request(forms.get((int) n)), status -> status == 200);
     }
 
-    /** The same load on a thread of its own (beside another load); {@link Running#result()} waits for it. */
-    Running start(String name, int clients, Duration cap) {
+    /**
+     * Sends every notification once, open-loop ({@link OpenLoad}, ADR 78): one due every {@code 1 / rate} s by the wall
+     * clock whatever the answers do — a gateway calls back at the rate orders are paid — each latency from its
+     * scheduled time; 200 is a success.
+     */
+    OpenLoad.Result open(String name, int rate) throws InterruptedException {
+        return OpenLoad.run(name, client, rate, forms.size(), n -> request(forms.get((int) n)), status -> status == 200);
+    }
+
+    /** Orders for one open-loop measurement at {@code rate}/s: {@link #ORDERS}, fewer when that would be due over more than {@link #OPEN_CAP}. */
+    static int openOrders(int rate) {
+        return (int) Math.min(ORDERS, (long) rate * OPEN_CAP.toSeconds());
+    }
+
+    /** How long the open-loop sending of {@code orders} at {@code rate}/s is due over. */
+    static Duration openDuration(int orders, int rate) {
+        return Duration.ofMillis((long) Math.ceil(orders * 1000.0 / rate));
+    }
+
+    /** The open-loop load on a thread of its own (beside another load); {@link Running#result()} waits for it. */
+    Running startOpen(String name, int rate) {
         Running running = new Running();
         Thread t = new Thread(() -> {
             try {
-                running.result = run(name, clients, cap);
+                running.result = open(name, rate);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -79,13 +102,13 @@ final class NotifyLoad {
         return running;
     }
 
-    /** A notify load running on its own thread. */
+    /** An open-loop notify load running on its own thread. */
     static final class Running {
         private Thread thread;
-        private volatile HttpLoad.Result result;
+        private volatile OpenLoad.Result result;
         private volatile RuntimeException failure;
 
-        HttpLoad.Result result() throws InterruptedException {
+        OpenLoad.Result result() throws InterruptedException {
             thread.join();
             if (failure != null) {
                 throw failure;

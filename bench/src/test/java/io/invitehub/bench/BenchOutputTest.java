@@ -74,7 +74,17 @@ class BenchOutputTest {
         assertThat(Bench.measuredName(Duration.ofSeconds(10))).isEqualTo("POST /public/redeem, after 10 s warm-up");
         assertThat(Bench.measuredName(Duration.ZERO)).isEqualTo("POST /public/redeem, cold (no warm-up)");
         assertThat(Bench.measuredName(Duration.ofSeconds(120)).length()).as("fits the table's name column").isLessThanOrEqualTo(40);
-        assertThat(Bench.NOTIFY_BESIDE.length()).isLessThanOrEqualTo(40);
+        assertThat(Bench.notifyBeside(1_000).length()).as("fits the table's name column").isLessThanOrEqualTo(40);
+        assertThat(Bench.notifyAlone(1_000).length()).isLessThanOrEqualTo(40);
+        assertThat(Bench.notifySaturation(defaults.readClients() * 4)).isEqualTo("POST /shop/notify, saturation, 8 clients").hasSizeLessThanOrEqualTo(40);
+        assertThat(defaults.notifyRate()).as("open-loop notifies per second (ADR 78)").isEqualTo(100);
+        assertThat(Bench.notifyAlone(defaults.notifyRate())).isEqualTo("POST /shop/notify, alone, open 100/s");
+        assertThat(Bench.BenchOptions.parse(new String[] {"--notify-rate", "250"}).notifyRate()).isEqualTo(250);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.BenchOptions.parse(new String[] {"--notify-rate", "0"}))
+                .hasMessageContaining("--notify-rate in [1, 1000]");
+        assertThat(NotifyLoad.openOrders(100)).as("2 000 notifies due over 20 s").isEqualTo(2_000);
+        assertThat(NotifyLoad.openDuration(2_000, 100)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(NotifyLoad.openOrders(10)).as("at most 60 s of schedule").isEqualTo(600);
         assertThat(Bench.codesFor(Duration.ofSeconds(10), 1_000)).isEqualTo(30_000);
         assertThat(Bench.codesFor(Duration.ofSeconds(1), 5_000)).isEqualTo(5_000);
         assertThat(Bench.codesFor(Duration.ofSeconds(600), 5_000)).isEqualTo(300_000);
