@@ -2,6 +2,7 @@ package io.invitehub.bootstrap.cli;
 
 import io.invitehub.bootstrap.DemoData;
 import io.invitehub.bootstrap.InviteHub;
+import io.invitehub.bootstrap.timing.StartSteps;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
@@ -79,10 +80,11 @@ public final class Main {
 
     static void serve(Settings settings) {
         long started = System.nanoTime();
+        StartSteps.jvmStarted();
         InviteHub hub = InviteHub.builder(settings).start();
         DemoData.Seeded seeded;
         try {
-            seeded = DemoData.seed(hub, settings);
+            seeded = DemoData.seed(hub, settings, StartSteps.now());
         } catch (RuntimeException e) {
             hub.close();
             throw e;
@@ -97,6 +99,7 @@ public final class Main {
         DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
         printOperations(settings, hub, System.out);
         System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
+        StartSteps.total("serve started, demo accounts printed,");
         try {
             stopped.await();
         } catch (InterruptedException e) {
