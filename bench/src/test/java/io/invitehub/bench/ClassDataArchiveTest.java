@@ -53,16 +53,16 @@ class ClassDataArchiveTest {
     @Test
     void aRecordedArchivePassesTheCheckATruncatedOneDoesNot(@TempDir Path dir) throws Exception {
         Path jsa = dir.resolve("probe.jsa");
-        assertThat(java(ClassDataArchive.recordOptions(jsa))).isZero();
+        assertThat(java(dir, ClassDataArchive.recordOptions(jsa))).isZero();
         assertThat(jsa).isRegularFile();
-        assertThat(java(ClassDataArchive.checkOptions(jsa))).isZero();
+        assertThat(java(dir, ClassDataArchive.checkOptions(jsa))).isZero();
 
         Path truncated = dir.resolve("truncated.jsa");
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(jsa), (int) Files.size(jsa) / 2));
-        assertThat(java(ClassDataArchive.checkOptions(truncated))).isNotZero();
-        assertThat(java(ClassDataArchive.checkOptions(dir.resolve("missing.jsa")))).isNotZero();
+        assertThat(java(dir, ClassDataArchive.checkOptions(truncated))).isNotZero();
+        assertThat(java(dir, ClassDataArchive.checkOptions(dir.resolve("missing.jsa")))).isNotZero();
         // a run only using an archive starts without one that is not there (the JVM's default -Xshare:auto)
-        assertThat(java(ClassDataArchive.useOptions(dir.resolve("missing.jsa")))).isZero();
+        assertThat(java(dir, ClassDataArchive.useOptions(dir.resolve("missing.jsa")))).isZero();
     }
 
     @Test
@@ -77,12 +77,13 @@ class ClassDataArchiveTest {
         assertThat(dir.resolve("invitehub.jsa")).doesNotExist();
     }
 
-    private static int java(List<String> options) throws Exception {
+    /** {@code java <options> -version} in {@code dir}: a JVM crashing on the truncated archive leaves its hs_err file there. */
+    private static int java(Path dir, List<String> options) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(options);
         command.add("-version");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
