@@ -11,6 +11,7 @@ import io.invitehub.domain.order.PlanType;
 import io.invitehub.domain.shared.Money;
 import io.invitehub.domain.user.Actor;
 import io.invitehub.domain.user.User;
+import io.invitehub.bootstrap.timing.StartSteps;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -38,11 +39,18 @@ public final class DemoData {
     }
 
     public static Seeded seed(InviteHub hub, Settings settings) {
+        return seed(hub, settings, StartSteps.now());
+    }
+
+    /** As {@link #seed(InviteHub, Settings)}, timing the admin account and the demo data as start steps from {@code steps}' last one. */
+    public static Seeded seed(InviteHub hub, Settings settings, StartSteps steps) {
         String adminPassword = settings.accounts().adminPassword().orElseGet(DemoData::generatedPassword);
         Optional<User> admin = hub.accounts().ensureAdmin(settings.accounts().adminUsername(), adminPassword.toCharArray());
+        steps.step("admin account");
         Optional<String> shownAdminPassword = admin.isPresent() && settings.accounts().adminPassword().isEmpty()
                 ? Optional.of(adminPassword) : Optional.empty();
         if (!settings.demo() || !hub.teams().listTeams().isEmpty()) {
+            steps.step("demo data (none to create)");
             return new Seeded(admin.isPresent(), shownAdminPassword, Optional.empty(), List.of(), List.of(), 0, List.of());
         }
         hub.teams().createTeam(new CreateTeamCommand(Actor.system(), "Demo Team Alpha", "demo-alpha", "simulated-token", 5, Optional.empty()));
@@ -66,6 +74,7 @@ public final class DemoData {
         hub.plans().create(Actor.system(), new PlanSpec("One seat, 30 days", PlanType.PUBLIC, Money.ofMinor(1_990, settings.statistics().currency()),
                 Optional.of(Money.ofMinor(2_990, settings.statistics().currency())), 1, 1, 30, true, true, 1,
                 Optional.of("One code for one seat, 30 days of membership (demo plan)")));
+        steps.step("demo data (teams, distributor, codes, plans)");
         return new Seeded(admin.isPresent(), shownAdminPassword, Optional.of(distributorPassword), platform, granted, 3, plans);
     }
 

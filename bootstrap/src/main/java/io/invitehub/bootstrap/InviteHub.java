@@ -42,6 +42,7 @@ import io.invitehub.application.shared.port.out.TeamProvider;
 import io.invitehub.application.site.port.in.PlatformSiteUseCase;
 import io.invitehub.application.recipients.service.RecipientPolicy;
 import io.invitehub.bootstrap.assembly.HttpAssembly;
+import io.invitehub.bootstrap.timing.StartSteps;
 import io.invitehub.bootstrap.assembly.SharedPorts;
 import io.invitehub.library.config.ProviderConfig;
 import io.invitehub.library.config.SecretsKey;
@@ -84,7 +85,7 @@ public final class InviteHub implements AutoCloseable {
     private final HttpApi http;
 
     private InviteHub(Builder b, Deque<AutoCloseable> resources, Optional<EmbeddedDatabase> embedded,
-                      JooqPersistence persistence, TeamProvider provider) {
+                      JooqPersistence persistence, TeamProvider provider, StartSteps steps) {
         this.resources = resources;
         this.embedded = embedded;
         this.persistence = persistence;
@@ -93,6 +94,7 @@ public final class InviteHub implements AutoCloseable {
         this.metrics = s.observability().metrics() ? Optional.of(ServiceMetrics.start(b.clock)) : Optional.empty();
         metrics.ifPresent(resources::push);
         this.sharedPorts = SharedPorts.start(s.redis(), b.clock, resources);
+        steps.step("metrics and shared ports");
         AtomicInteger boundPort = new AtomicInteger(s.http().port());
         JobLeases leases = b.jobLeases != null ? b.jobLeases : sharedPorts.jobLeases();
         InviteHubLibrary.Builder hub = InviteHubLibrary.builder()
@@ -110,19 +112,23 @@ public final class InviteHub implements AutoCloseable {
         }
         this.library = hub.build();
         resources.push(library);
+        steps.step("library (migrations, sealed secrets, use cases)");
         metrics.ifPresent(m -> m.watch(persistence));
         this.metricsListener = metrics.flatMap(m -> s.observability().metricsPort()
                 .map(port -> MetricsListener.start(s.observability().metricsHost(), port, m::scrape)));
         metricsListener.ifPresent(resources::push);
         if (b.workers) {
             library.startWorkers();
+            steps.step("background workers");
         }
         if (b.http) {
             ServiceReadiness readiness = new ServiceReadiness(persistence,
                     s.redis().url().isPresent() ? Optional.of(sharedPorts::healthy) : Optional.empty());
             this.http = HttpAssembly.wire(s.http(), s.statistics(), s.observability(), library, metrics, readiness, b.clock);
+            steps.step("HTTP routes and console assets");
             boundPort.set(http.start());
             resources.push(http);
+            steps.step("HTTP listening");
         } else {
             this.http = null;
         }
@@ -195,6 +201,7 @@ public final class InviteHub implements AutoCloseable {
         /** Starts everything; on failure, what was started is stopped again. */
         public InviteHub start() {
             Deque<AutoCloseable> resources = new ArrayDeque<>();
+            StartSteps steps = StartSteps.now();
             try {
                 Optional<EmbeddedDatabase> embedded = Optional.empty();
                 PersistenceSettings db = persistence;
@@ -203,14 +210,16 @@ public final class InviteHub implements AutoCloseable {
                     resources.push(started);
                     embedded = Optional.of(started);
                     db = started.settings(settings.database().poolSize());
+                    steps.step("embedded PostgreSQL");
                 } else if (db == null) {
                     db = PersistenceSettings.of(settings.database().url().orElseThrow(), settings.database().user(),
                             settings.database().password()).withMaxPoolSize(settings.database().poolSize());
                 }
                 JooqPersistence jooq = JooqPersistence.connect(db, SecretsKey.resolve(settings));
                 resources.push(jooq);
+                steps.step("connection pool");
                 TeamProvider teamProvider = provider != null ? provider : configuredProvider(settings.provider(), clock);
-                return new InviteHub(this, resources, embedded, jooq, teamProvider);
+                return new InviteHub(this, resources, embedded, jooq, teamProvider, steps);
             } catch (RuntimeException e) {
                 closeAll(resources);
                 throw e;

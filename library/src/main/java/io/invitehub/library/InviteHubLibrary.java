@@ -336,17 +336,21 @@ public final class InviteHubLibrary implements AutoCloseable {
                 db = JooqPersistence.over(dataSource, SecretsKey.resolve(s));
                 resources.push(db);
             }
+            long step = System.nanoTime();
             if (migrate) {
                 int migrations = db.migrate();
                 if (migrations > 0) {
                     LOG.info("applied {} database migration(s)", migrations);
                 }
+                step = logStep("database migrations (Flyway)", step);
             }
             checkSealedSecrets(db);
+            step = logStep("sealed secrets check", step);
             if (db.statistics().useBusinessTimeZone(s.statistics().businessTimeZone())) {
                 LOG.info("statistics now count days in {}; rollups rebuilt", s.statistics().businessTimeZone());
             }
             db.useSettlementDefaults(s.statistics().defaultUnitPriceMinor(), s.statistics().currency().getCurrencyCode());
+            logStep("statistics time zone and settlement defaults", step);
             // a wake-up waits for the commit of a transaction open on its thread (an idempotent write's, ADR 44)
             Adapters adapters = new Adapters(db, provider,
                     rateLimiter != null ? rateLimiter : new InProcessRateLimiter(clock),
@@ -381,6 +385,13 @@ public final class InviteHubLibrary implements AutoCloseable {
             new SecureRandom().nextBytes(random);
             return random;
         }
+    }
+
+    /** One line of the start's timing (ADR 80), as the service's own start steps log theirs; returns now. */
+    private static long logStep(String name, long since) {
+        long now = System.nanoTime();
+        LOG.info("start step: {} {} ms", name, (now - since) / 1_000_000);
+        return now;
     }
 
     /**

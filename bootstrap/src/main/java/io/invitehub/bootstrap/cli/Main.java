@@ -2,6 +2,7 @@ package io.invitehub.bootstrap.cli;
 
 import io.invitehub.bootstrap.DemoData;
 import io.invitehub.bootstrap.InviteHub;
+import io.invitehub.bootstrap.timing.StartSteps;
 
 import io.invitehub.adapter.out.persistence.JooqPersistence;
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
@@ -10,8 +11,20 @@ import io.invitehub.library.config.Settings;
 import io.invitehub.bootstrap.embedded.EmbeddedDatabase;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * The command line: {@code serve} (the service, embedded default unless INVITEHUB_DB_URL is set),
@@ -33,6 +46,9 @@ public final class Main {
                     break;
                 case "migrate":
                     migrate(Settings.fromEnvironment(), System.out);
+                    break;
+                case "start-check":
+                    startCheck(System.out);
                     break;
                 case "import-reference":
                     ImportReferenceCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), Settings.fromEnvironment(),
@@ -79,10 +95,11 @@ public final class Main {
 
     static void serve(Settings settings) {
         long started = System.nanoTime();
+        StartSteps.jvmStarted();
         InviteHub hub = InviteHub.builder(settings).start();
         DemoData.Seeded seeded;
         try {
-            seeded = DemoData.seed(hub, settings);
+            seeded = DemoData.seed(hub, settings, StartSteps.now());
         } catch (RuntimeException e) {
             hub.close();
             throw e;
@@ -97,10 +114,58 @@ public final class Main {
         DemoData.print(seeded, settings, hub.httpPort().orElseThrow(), System.out);
         printOperations(settings, hub, System.out);
         System.out.printf("  Started in %d ms. Stop with Ctrl+C.%n%n", (System.nanoTime() - started) / 1_000_000);
+        StartSteps.total("serve started, demo accounts printed,");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code start-check}: one full start of the embedded default on a throw-away data directory (initdb, migrations,
+     * demo data, HTTP on a free port of 127.0.0.1, one {@code GET /health}), then a clean stop; the directory is deleted.
+     * Every {@code INVITEHUB_*} variable is ignored, so it never touches ./data, an external database, Redis, a real
+     * provider or a mail server. {@code ./invitehub} runs it once per build under {@code -XX:ArchiveClassesAtExit}: the
+     * classes a start loads go into the class data archive its later starts map (ADR 80). Throws when the start fails.
+     */
+    static void startCheck(PrintStream out) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("invitehub-start-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary data directory", e);
+        }
+        try {
+            Settings settings = Settings.from(Map.of("INVITEHUB_DATA_DIR", dir.resolve("data").toString(),
+                    "INVITEHUB_HTTP_HOST", "127.0.0.1", "INVITEHUB_HTTP_PORT", "0"));
+            long started = System.nanoTime();
+            try (InviteHub hub = InviteHub.builder(settings).start()) {
+                DemoData.seed(hub, settings);
+                HttpResponse<Void> health = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort().orElseThrow() + "/health"))
+                                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() != 200) {
+                    throw new IllegalStateException("start check: GET /health answered " + health.statusCode());
+                }
+            }
+            out.printf("start check passed: the embedded default started, answered /health and stopped (%d ms)%n",
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException("start check: GET /health failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("start check interrupted", e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<java.nio.file.Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 
@@ -142,6 +207,7 @@ public final class Main {
         out.println();
         out.println("  serve     run the service (embedded PostgreSQL under ./data unless INVITEHUB_DB_URL is set)");
         out.println("  migrate   apply database migrations and exit");
+        out.println("  start-check   start the embedded default on a throw-away data directory, answer /health, stop (ignores INVITEHUB_*)");
         out.println("  import-reference --from <jdbc:sqlite:/path/app.db | jdbc:postgresql://host/db> [--user U] [--password P]");
         out.println("            [--dry-run] [--stale-after-hours <n, default 24>]");
         out.println("            load the reference system's database (docs/operations.md); --dry-run prints the plan, writes nothing");

@@ -2,6 +2,7 @@ package io.invitehub.bootstrap.embedded;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.adapter.out.persistence.ServiceDatabase;
+import io.invitehub.bootstrap.timing.StartSteps;
 import io.invitehub.library.config.ConfigurationException;
 import io.invitehub.library.config.OwnerOnlyFile;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
@@ -108,7 +109,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .readOrCreate(() -> OwnerOnlyFile.randomToken(PASSWORD_BYTES));
         boolean existing = Files.exists(directory.resolve("PG_VERSION"));
         long started = System.nanoTime();
+        StartSteps steps = StartSteps.now();
         Path binaries = binaries();
+        steps.step("PostgreSQL binaries (unpacked once per machine)");
         EmbeddedPostgres postgres;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -118,7 +121,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // zonky's own exit hook would stop PostgreSQL while the service's workers still use it;
                     // this class has an exit hook that waits for the owner (stopsWithItsOwnerAtExit)
                     .setRegisterShutdownHook(false)
-                    .setDataDirectoryCustomizer(dir -> lockDown(binaries, dir.toPath(), superuserPassword))
+                    .setDataDirectoryCustomizer(dir -> {
+                        steps.step(existing ? "PostgreSQL data directory kept (no initdb)" : "PostgreSQL initdb");
+                        lockDown(binaries, dir.toPath(), superuserPassword);
+                        steps.step("PostgreSQL lock-down (superuser password in single-user mode, pg_hba.conf)");
+                    })
                     // durable: zonky starts the server with -F (fsync off) and synchronous_commit off, settings for
                     // throw-away test servers that can lose acknowledged commits in a crash (ADR 27, amendment); these come after
                     // -F on the command line and win
@@ -136,6 +143,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setConnectConfig("password", superuserPassword);
             serverConfig.forEach(builder::setServerConfig);
             postgres = builder.start();
+            steps.step("PostgreSQL server start (pg_ctl start, until it accepts connections)");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + directory, e);
         }
@@ -145,6 +153,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(database.exitHook);
         try {
             database.service = database.server.provision(SERVICE_ROLE, servicePassword, SERVICE_DATABASE);
+            steps.step("PostgreSQL service role and database");
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -35,6 +35,32 @@ class AccountsServiceTest {
     }
 
     @Test
+    void aStartWithTheAdminInPlaceHashesNoPassword() {
+        java.util.concurrent.atomic.AtomicInteger hashes = new java.util.concurrent.atomic.AtomicInteger();
+        PlainPasswordHasher plain = new PlainPasswordHasher();
+        AccountsService counted = new AccountsService(f.storage.transactions(), f.storage.users(),
+                new io.invitehub.application.accounts.port.out.PasswordHasher() {
+                    @Override
+                    public String hash(char[] password) {
+                        hashes.incrementAndGet();
+                        return plain.hash(password);
+                    }
+
+                    @Override
+                    public boolean matches(char[] password, String hash) {
+                        return plain.matches(password, hash);
+                    }
+                }, f.storage.auditLog(), f.clock);
+
+        assertThat(counted.ensureAdmin("admin", "admin-pass".toCharArray())).isPresent();
+        assertThat(hashes).hasValue(1);
+        // every later start (a restart, another node): the admin exists, so the production-cost hash is not computed
+        assertThat(counted.ensureAdmin("admin", "other-pass".toCharArray())).isEmpty();
+        assertThat(hashes).hasValue(1);
+        assertThat(f.storage.users().findByUsername("admin").orElseThrow().passwordHash()).isEqualTo("plain:admin-pass");
+    }
+
+    @Test
     void theServiceIsSetUpOnceAnAdminExistsAndAnAccountReadsBackWithItsCreationTime() {
         assertThat(accounts.adminExists()).isFalse();
         User admin = accounts.ensureAdmin("admin", "admin-pass".toCharArray()).orElseThrow();
