@@ -793,11 +793,15 @@ public final class Bench {
         CpuMeter meter = new CpuMeter(ProcessCpu.system(), postmaster);
         LoadGenerator.Window cpu = LoadGenerator.Window.around(MEASURED, meter::started, meter::ended);
         NotifyLoad.Running[] notify = new NotifyLoad.Running[1];
+        // --statements: what the backends wait on during the measured stage (issue 17, phase 7), printed after the load
+        io.invitehub.bench.dataset.WaitSampler[] waits = new io.invitehub.bench.dataset.WaitSampler[1];
+        io.invitehub.bench.dataset.WaitSampler.Tally[] waited = new io.invitehub.bench.dataset.WaitSampler.Tally[1];
         LoadGenerator.Window window = new LoadGenerator.Window() {
             @Override
             public void started(String stage) {
                 if (stage.equals(MEASURED) && counts != null) {
                     counts.reset(out);
+                    waits[0] = counts.sampleWaits();
                 }
                 cpu.started(stage);
                 if (stage.equals(BESIDE_NOTIFY)) {
@@ -808,6 +812,13 @@ public final class Bench {
             @Override
             public void ended(String stage) {
                 cpu.ended(stage);
+                if (stage.equals(MEASURED) && waits[0] != null) {
+                    try {
+                        waited[0] = waits[0].stop();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         };
         out.println((options.inProcessLoad()
@@ -829,6 +840,9 @@ public final class Bench {
             rows.add(line);
         }
         rows.add(result.row());
+        if (waited[0] != null) {
+            waited[0].print(what, waits[0].interval(), out);
+        }
         if (counts != null) {
             counts.awaitDispatched(phase);
             counts.print(result.requests() - result.failures(), out);

@@ -52,6 +52,11 @@ public final class StatementCounts {
         }
     }
 
+    /** Starts a {@link WaitSampler} on its own superuser connection, polling every 10 ms (issue 17, phase 7). */
+    public WaitSampler sampleWaits() {
+        return WaitSampler.start(superuser, java.time.Duration.ofMillis(10));
+    }
+
     private CloseableDSLContext connect() {
         return DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password());
     }
