@@ -279,6 +279,12 @@ public final class Bench {
                         out.println(gcLine);
                         rows.add(gcLine);
                     }
+                    if (!options.onlyShop()) {
+                        // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68), and
+                        // before the shop: the shop buys as the tiny distributor (~154 000 codes), whose dashboard would
+                        // then no longer be a 10-code one (ConsolePaint flags it "NOT the distributor's codes")
+                        consoleRows.addAll(ConsolePaint.run(options.console(), url, dataset, PASSWORD, out));
+                    }
                     Shop shop = options.skipShop() ? null : new Shop(hub, client, url, dataset.tiny().id());
                     if (shop != null) {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
@@ -300,8 +306,6 @@ public final class Bench {
                     }
                     java.time.Instant redemptionsStarted = java.time.Instant.now();
                     if (!options.onlyShop()) {
-                        // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68)
-                        consoleRows.addAll(ConsolePaint.run(options.console(), url, dataset, PASSWORD, out));
                         OptionalLong postmaster = ProcessCpu.postmasterPid(database.directory());
                         Optional<TpcBRun> tpcB = tpcB(database, postmaster);
                         out.printf("load average before the redemptions: %s%n", loadAverage());
