@@ -290,7 +290,7 @@ public final class Bench {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts));
+                        rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1))));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -921,7 +921,8 @@ public final class Bench {
      * {@link #notifyClients()} clients (the saturation throughput; its latency is their queue) — then one 100 000-code
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
-    private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts) throws InterruptedException {
+    private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
+                              io.invitehub.bench.dataset.WalMeter wal) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
@@ -962,6 +963,7 @@ public final class Bench {
         String form = NotifyLoad.signedNotification(client, placed.payUrl());
         // let the worker drain the small orders first, so the timing is the big order's alone
         drainFulfilment(hub);
+        io.invitehub.bench.dataset.WalMeter.Reading walBefore = wal.read();
         long start = System.nanoTime();
         HttpResponse<String> paid = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
@@ -979,6 +981,10 @@ public final class Bench {
                 (done - start) / 1e9);
         out.println(line);
         rows.add(line);
+        // what the fulfilment wrote to the WAL (a page's first change after a checkpoint is a full-page image)
+        String walLine = "fulfilment's WAL (pg_walinspect): " + wal.since(walBefore).line();
+        out.println(walLine);
+        rows.add(walLine);
         rows.add(grants(hub, buyer));
         return rows;
     }
