@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 final class ServerErrors extends ErrorHandler {
     /** Every answer carries it (the server adds it to the others); set here for the answers Jetty writes itself. */
     private static final HttpField NOSNIFF = new HttpField(HttpApi.NOSNIFF_HEADER, HttpApi.NOSNIFF);
+    /** What Jetty's {@code HttpConnection.RequestHandler.badMessage} names a request whose request line it did not finish. */
+    private static final String JETTY_PLACEHOLDER_METHOD = "BAD";
+    private static final String JETTY_PLACEHOLDER_PATH = "/badMessage";
     private final ObjectMapper json;
 
     ServerErrors(ObjectMapper json) {
@@ -50,7 +53,14 @@ final class ServerErrors extends ErrorHandler {
         Object status = request.getAttribute(ERROR_STATUS);
         int code = status instanceof Integer ? (Integer) status : response.getStatus();
         Object message = request.getAttribute(ERROR_MESSAGE);
-        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        boolean unfinishedRequestLine = beforeAnyRequestLine(request);
+        if (code == 431 && unfinishedRequestLine) {
+            code = 414;
+            message = null;
+            response.setStatus(code);
+        }
+        // Jetty's placeholder path is no request's: no instance then
+        String path = request.getHttpURI() == null || unfinishedRequestLine ? null : request.getHttpURI().getPath();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(NOSNIFF);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -67,6 +77,19 @@ final class ServerErrors extends ErrorHandler {
         fields.put(NOSNIFF);
         fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return ByteBuffer.wrap(body(status, reason, null));
+    }
+
+    /**
+     * Jetty's parser counts the request line and the headers against one limit, and answers 414 only when it crosses
+     * it while reading the URI; crossing it in any other part of an unfinished request line (the method, the version,
+     * or bytes it took for a method: a request line's tail parsed from its start) it answers 431. Whether the request
+     * line was finished shows in the request it builds for the error: a request line it finished names its own method
+     * and target; one it did not gets Jetty's placeholder ({@code BAD /badMessage}). An over-long unfinished request
+     * line is answered 414 like an over-long URI, so over-long headers alone are 431 (ADR 33, amendment).
+     */
+    static boolean beforeAnyRequestLine(Request request) {
+        return JETTY_PLACEHOLDER_METHOD.equals(request.getMethod()) && request.getHttpURI() != null
+                && JETTY_PLACEHOLDER_PATH.equals(request.getHttpURI().getPath());
     }
 
     private byte[] body(int status, String reason, String path) {

@@ -222,6 +222,68 @@ class EdgeRoutesTest {
         }
     }
 
+    /**
+     * A 200 KB query answers 414 however its bytes arrive: Jetty's HttpConnection parses every read as it comes and its
+     * parser appends the URI's bytes as it counts them, so the limit is crossed inside the URI whatever the reads' sizes
+     * (tiny writes, writes around the 8 KiB limit and the input buffer's size, pauses between them). Over-long headers
+     * arriving the same way stay 431.
+     */
+    @Test
+    void anOverLongRequestLineIs414AndOverLongHeadersAre431WhateverTheSegmentation() throws Exception {
+        byte[] longUri = ("GET /api/v1/public/status?code=" + "1".repeat(200 * 1024) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] longHeader = ("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(200 * 1024) + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (int[] chunks : new int[][] {{1}, {3}, {4, 1}, {7}, {100}, {8191}, {8192}, {8193}, {16_383, 1}, {16_384}, {65_536}, {1, 8192, 2}}) {
+            String uri = inChunks(longUri, chunks);
+            assertThat(uri).as("URI in chunks %s", java.util.Arrays.toString(chunks)).startsWith("HTTP/1.1 414 ")
+                    .contains("\"code\":\"URI_TOO_LONG\"");
+            String header = inChunks(longHeader, chunks);
+            assertThat(header).as("header in chunks %s", java.util.Arrays.toString(chunks)).startsWith("HTTP/1.1 431 ")
+                    .contains("\"code\":\"HEADERS_TOO_LARGE\"");
+        }
+    }
+
+    /**
+     * Jetty answers 414 only when its parser crosses the limit inside the URI; crossing it anywhere else in a request line
+     * it has not finished (here a 200 KB query's tail parsed from its start, as the method) it answers 431, the answer to
+     * over-long headers. Such a request line is answered 414 too; a finished request line with over-long headers stays 431.
+     */
+    @Test
+    void anOverLongRequestLineIs414WhereverTheParserCrossesTheLimit() throws Exception {
+        String tail = raw("1".repeat(200 * 1024) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(tail).startsWith("HTTP/1.1 414 ").contains("application/problem+json", "\"code\":\"URI_TOO_LONG\"",
+                "\"status\":414", "X-Content-Type-Options: nosniff", "Connection: close").doesNotContain("badMessage");
+        String longMethod = raw("G".repeat(9_000) + " /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(longMethod).startsWith("HTTP/1.1 414 ").contains("\"code\":\"URI_TOO_LONG\"");
+        String headers = raw("GET /health HTTP/1.1\r\nHost: x\r\n" + "X-A: b\r\n".repeat(2_000) + "Connection: close\r\n\r\n");
+        assertThat(headers).startsWith("HTTP/1.1 431 ").contains("\"code\":\"HEADERS_TOO_LARGE\"", "\"status\":431");
+    }
+
+    /** Writes the request in chunks of these sizes in turn (the last repeats), flushing each and pausing now and then. */
+    private String inChunks(byte[] request, int[] sizes) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.port)) {
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            int at = 0;
+            try {
+                for (int i = 0; at < request.length; i++) {
+                    int n = Math.min(request.length - at, sizes[Math.min(i, sizes.length - 1)]);
+                    out.write(request, at, n);
+                    out.flush();
+                    at += n;
+                    if (i < 3 || i % 64 == 0) {
+                        Thread.sleep(2);
+                    }
+                }
+            } catch (java.io.IOException closedEarly) {
+                // the server answers before reading it all and closes: its answer is still there to read
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.port)) {
             socket.setSoTimeout(10_000);
