@@ -179,11 +179,6 @@ class RoleMatrixTest {
         row("GET /api/v1/admin/payment-alerts", staff);
         // alert 0: 400 behind the guard, nothing marked handled
         row("POST /api/v1/admin/payment-alerts/{id}/handled", staff);
-        row("POST /api/v1/admin/webhooks", staff);
-        row("GET /api/v1/admin/webhooks", staff);
-        row("DELETE /api/v1/admin/webhooks/{id}", staff);
-        row("GET /api/v1/admin/webhooks/{id}/deliveries", staff);
-        row("POST /api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", staff);
         // the staff console's routes (issue 14): the team named holds live invitations, so the delete answers 409 and it stays
         row("DELETE /api/v1/admin/teams/{id}", staff);
         row("GET /api/v1/admin/team-groups", staff);
@@ -227,6 +222,13 @@ class RoleMatrixTest {
         // the platform's settings (ADR 51): the Settings page is the admin's; an operator is refused like a distributor
         row("GET /api/v1/admin/settings", admin);
         row("PUT /api/v1/admin/settings", admin);
+        // the platform's webhook endpoints receive every event: integration settings, the admin's (SPEC section 1); an
+        // operator is refused like a distributor, and every endpoint survives (checked below)
+        row("POST /api/v1/admin/webhooks", admin);
+        row("GET /api/v1/admin/webhooks", admin);
+        row("DELETE /api/v1/admin/webhooks/{id}", admin);
+        row("GET /api/v1/admin/webhooks/{id}/deliveries", admin);
+        row("POST /api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", admin);
 
         // the reference dialect (ADR 34): the reference's access, never looser than InviteHub's own
         String r = "/reference/api/v1";

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the development setting admits loopback): the outbox row is written with the event, the delivery is signed,
  * failures are retried with backoff and logged, a redeliver sends the same event again, a redirect is not
  * followed, a slow receiver is left after the timeout, and retrying stops after its window. Each distributor
- * gets only its own events; staff endpoints get all.
+ * gets only its own events; the platform's endpoints get all, and only the administrator manages them.
  */
 class WebhooksOverHttpTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -234,6 +234,103 @@ class WebhooksOverHttpTest {
             }
         }
         throw new AssertionError("no " + type + " at " + path);
+    }
+
+    /**
+     * SPEC section 1: an operator is staff for teams, codes, orders and invitations, "not settings"; the platform's
+     * endpoints receive every event of the platform, so they are the administrator's, as the console's menu has it.
+     * A real operator account (created by the admin, its temporary password changed) is refused each of the five
+     * platform routes with 403 and nothing changes; the use case itself refuses it too; the admin still manages
+     * them; a distributor keeps its own routes and is refused the platform's.
+     */
+    @Test
+    void thePlatformsEndpointsAreTheAdministratorsAnOperatorIsRefusedAndNothingChanges() throws Exception {
+        JsonNode created = json(ok(api.send("POST", "/api/v1/admin/accounts", admin, "{\"username\":\"hook-op\"}"), 201));
+        long operatorId = created.get("account").get("id").asLong();
+        String temporary = created.get("temporary_password").asText();
+        ok(api.send("POST", "/api/v1/auth/change-password", api.login("hook-op", temporary),
+                "{\"old_password\":\"" + temporary + "\",\"new_password\":\"hook-op-password\"}"), 204);
+        String operator = api.login("hook-op", "hook-op-password");
+        // the operator is a working staff account: a staff route answers
+        ok(api.send("GET", "/api/v1/admin/orders", operator, null), 200);
+
+        JsonNode platform = register(admin, "/api/v1/admin/webhooks", "/platform-only", "statement.confirmed");
+        long endpoint = platform.get("id").asLong();
+        // one delivered event, so that its log and its redeliver exist (nothing else here listens to statement.confirmed)
+        try (io.invitehub.adapter.out.persistence.JooqPersistence other = io.invitehub.adapter.out.persistence.TestPostgres.connect(db)) {
+            other.transactions().inTransaction(() -> {
+                other.webhookEvents().publish(io.invitehub.application.shared.port.out.WebhookEvent.of(
+                        io.invitehub.domain.webhook.EventType.STATEMENT_CONFIRMED, java.util.Optional.empty(), Instant.now(),
+                        "period", "2026-11"));
+                return null;
+            });
+        }
+        String deliveredWhere = " from webhook_deliveries where endpoint_id = " + endpoint;
+        await("the platform's delivery", WAIT, () -> sql.count("select count(*)" + deliveredWhere + " and status = 'DELIVERED'") == 1);
+        long delivery = sql.count("select id" + deliveredWhere);
+        long attempts = sql.count("select attempts" + deliveredWhere);
+        long endpoints = sql.count("select count(*) from webhook_endpoints");
+        long audited = sql.count("select count(*) from audit_log where action like 'WEBHOOK%'");
+        String one = "/api/v1/admin/webhooks/" + endpoint;
+        String redeliver = one + "/deliveries/" + delivery + "/redeliver";
+
+        List<HttpResponse<String>> refused = List.of(
+                api.send("POST", "/api/v1/admin/webhooks", operator,
+                        "{\"url\":\"" + receiver.base() + "/operator-own\",\"events\":\"code.redeemed\"}"),
+                api.send("GET", "/api/v1/admin/webhooks", operator, null),
+                api.send("DELETE", one, operator, null),
+                api.send("GET", one + "/deliveries", operator, null),
+                api.send("POST", redeliver, operator, null));
+        for (HttpResponse<String> answer : refused) {
+            assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.request().uri()).isEqualTo(403);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode problem = json(answer);
+            assertThat(problem.get("code").asText()).isEqualTo("FORBIDDEN");
+            assertThat(problem.get("detail").asText()).isNotBlank();
+            assertThat(answer.body()).doesNotContain("/platform-only");
+        }
+        // the use case refuses the operator too, whatever route would reach it
+        io.invitehub.domain.user.Actor asOperator = io.invitehub.domain.user.Actor.of(new io.invitehub.domain.user.UserId(operatorId),
+                io.invitehub.domain.user.Role.OPERATOR);
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> uses = List.of(
+                () -> hub.webhooks().register(asOperator, new io.invitehub.application.webhooks.port.in.RegisterEndpointCommand(
+                        receiver.base() + "/operator-own", List.of("code.redeemed"), java.util.Optional.empty())),
+                () -> hub.webhooks().endpoints(asOperator, io.invitehub.application.shared.port.in.PageRequest.first(10)),
+                () -> hub.webhooks().delete(asOperator, endpoint),
+                () -> hub.webhooks().deliveries(asOperator, endpoint, io.invitehub.application.shared.port.in.PageRequest.first(10)),
+                () -> hub.webhooks().redeliver(asOperator, endpoint, delivery));
+        for (var use : uses) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(use).isInstanceOfSatisfying(io.invitehub.domain.shared.DomainException.class, e -> {
+                assertThat(e.code()).isEqualTo(io.invitehub.domain.shared.ErrorCode.FORBIDDEN);
+                assertThat(e.getMessage()).contains("only an administrator");
+            });
+        }
+        // nothing changed: no endpoint created or deleted, the delivery not sent again, nothing audited
+        Thread.sleep(300); // a redelivery would be due at once and the workers poll every 100 ms
+        assertThat(sql.count("select count(*) from webhook_endpoints")).isEqualTo(endpoints);
+        assertThat(sql.count("select count(*) from webhook_endpoints where url like '%/operator-own'")).isZero();
+        assertThat(sql.text("select status" + deliveredWhere)).isEqualTo("DELIVERED");
+        assertThat(sql.count("select attempts" + deliveredWhere)).isEqualTo(attempts);
+        assertThat(receiver.at("/platform-only")).hasSize(1);
+        assertThat(sql.count("select count(*) from audit_log where action like 'WEBHOOK%'")).isEqualTo(audited);
+        assertThat(sql.count("select count(*) from audit_log where actor_id = " + operatorId + " and action like 'WEBHOOK%'")).isZero();
+
+        // the administrator still manages them: the list (with the endpoint), its log, a redeliver, the delete
+        JsonNode listed = json(ok(api.send("GET", "/api/v1/admin/webhooks?limit=50", admin, null), 200)).get("items");
+        assertThat(listed.findValuesAsText("url")).contains(receiver.base() + "/platform-only").noneMatch(u -> u.endsWith("/operator-own"));
+        JsonNode log = json(ok(api.send("GET", one + "/deliveries", admin, null), 200)).get("items");
+        assertThat(log.findValuesAsText("id")).containsExactly(Long.toString(delivery));
+        ok(api.send("POST", redeliver, admin, null), 202);
+        await("the admin's redelivery", WAIT, () -> receiver.at("/platform-only").size() == 2);
+        ok(api.send("DELETE", one, admin, null), 204);
+        assertThat(sql.count("select count(*) from webhook_endpoints where id = " + endpoint)).isZero();
+
+        // a distributor keeps its own endpoints on its own routes, and is refused the platform's
+        JsonNode own = register(a, "/api/v1/distributors/me/webhooks", "/a-own", "statement.confirmed");
+        assertThat(json(ok(api.send("GET", "/api/v1/distributors/me/webhooks", a, null), 200)).get("items").findValuesAsText("url"))
+                .contains(receiver.base() + "/a-own");
+        assertThat(api.send("GET", "/api/v1/admin/webhooks", a, null).statusCode()).isEqualTo(403);
+        ok(api.send("DELETE", "/api/v1/distributors/me/webhooks/" + own.get("id").asLong(), a, null), 204);
     }
 
     @Test

@@ -75,6 +75,21 @@ class ConsoleMessagesTest {
         assertThat(named).isGreaterThan(200);
     }
 
+    /**
+     * A payment alert's {@code detail} is English for API clients; the page shows its kind and what it means by the
+     * kind's stable name, so every kind the service can raise has both texts in both languages.
+     */
+    @Test
+    void everyPaymentAlertKindHasItsNameAndItsMeaningInBothLanguages() {
+        for (String lang : List.of("zh-CN", "en")) {
+            Set<String> keys = keys(table(lang));
+            for (io.invitehub.application.shop.view.PaymentAlert.Kind kind : io.invitehub.application.shop.view.PaymentAlert.Kind.values()) {
+                assertThat(keys).as(lang).contains("paymentAlert." + kind.name(), "paymentAlertDetail." + kind.name());
+            }
+        }
+        assertThat(table("zh-CN").get("paymentAlertDetail.PAID_TWICE").asText()).isEqualTo("订单已支付后又收到一笔付款：请退款。");
+    }
+
     @Test
     void everyStableErrorCodeOfTheApiHasItsWords() throws IOException {
         Path api = repository("docs", "api.md");

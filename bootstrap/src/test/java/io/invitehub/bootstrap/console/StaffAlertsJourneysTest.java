@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14's leftovers in real Chromium against the real service (kept apart from the big staff journey so that one
- * stays stable): an operator marks a payment alert handled with a note and the overview's count of open alerts drops;
+ * stays stable): an operator marks a payment alert handled with a note and the overview's count of open alerts drops
+ * (what the alert means is shown in the page's language, the stored English detail below it as the record);
  * a statement confirmation refused because an earlier month of the distributor is still open says so, naming that
  * month. Any console error or failed request other than the refusal itself fails the test (BrowserTest).
  */
@@ -83,10 +84,16 @@ class StaffAlertsJourneysTest {
         pages.click(".alert-item[data-alert=payment_alerts] a.alert-link");
         String row = "ih-staff-orders sl-tab-panel[name=alerts] tr[data-key='" + alertId + "']";
         assertThat(pages.waitText(row, handledOrder)).contains("订单已关闭").contains("待处理");
+        // what happened, in the page's language (looked up by the alert's kind); the stored English detail below it as the record
+        assertThat(pages.text(row + " .alert-explained")).isEqualTo("订单已关闭或已过期后仍收到付款：请退款。");
+        String detail = sql.text("select detail from payment_alerts where id = " + alertId);
+        assertThat(detail).contains("refund it");
+        assertThat(pages.text(row + " .alert-record")).startsWith("原始记录（英文）：").endsWith(detail);
         assertThat(pages.text("ih-staff-orders sl-tab.tab-alerts .alerts-badge")).isEqualTo(Long.toString(open));
 
         pages.click(row + " sl-button.mark-handled");
-        assertThat(pages.text(".handle-alert-dialog .dialog-intro")).contains("refund it");
+        assertThat(pages.text(".handle-alert-dialog .dialog-intro")).startsWith("订单已关闭或已过期后仍收到付款：请退款。款项退回后")
+                .doesNotContain("refund it");
         pages.click(".handle-alert-dialog sl-button.dialog-submit");
         assertThat(pages.text(".handle-alert-dialog .dialog-error")).as("the note is required").contains("备注");
         pages.type(".handle-alert-dialog sl-textarea[name=note]", "refunded via Alipay #123");

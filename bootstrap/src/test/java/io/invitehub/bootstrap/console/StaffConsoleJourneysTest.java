@@ -312,7 +312,7 @@ class StaffConsoleJourneysTest {
         pages.settle();
         pages.shot("zh-CN", "journey-operator-overview");
         for (String path : List.of("/console/accounts", "/console/audit", "/console/protection", "/console/plans", "/console/settings",
-                "/console/custom-hosts")) {
+                "/console/custom-hosts", "/console/webhooks")) {
             pages.open(path);
             pages.waitFor("ih-forbidden");
             assertThat(pages.text(".page-title")).as(path).isEqualTo("无权访问");
@@ -323,6 +323,7 @@ class StaffConsoleJourneysTest {
         String oscar = world.login("oscar", "oscar-password");
         assertThat(world.send("GET", "/api/v1/admin/accounts", oscar, null).statusCode()).as("the API refuses it too").isEqualTo(403);
         assertThat(world.send("GET", "/api/v1/admin/settings", oscar, null).statusCode()).as("the settings too").isEqualTo(403);
+        assertThat(world.send("GET", "/api/v1/admin/webhooks", oscar, null).statusCode()).as("the platform's webhooks too").isEqualTo(403);
 
         pages.open("/console/distributors");
         pages.waitFor(".distributor-list tbody tr[data-key]");

@@ -248,11 +248,13 @@ public final class RouteTable {
                 row(GET, "/api/v1/admin/payment-alerts", STAFF, NO_BODY, ShopHandlers.ALERTS, shop::alerts),
                 row(POST, "/api/v1/admin/payment-alerts/{id}/handled", STAFF, JSON, ShopHandlers.HANDLE_ALERT, shop::handleAlert),
 
-                row(POST, "/api/v1/admin/webhooks", STAFF, JSON, WebhookHandlers.CREATE, webhooks::create),
-                row(GET, "/api/v1/admin/webhooks", STAFF, NO_BODY, WebhookHandlers.LIST, webhooks::list),
-                row(DELETE, "/api/v1/admin/webhooks/{id}", STAFF, NO_BODY, WebhookHandlers.ONE, webhooks::delete),
-                row(GET, "/api/v1/admin/webhooks/{id}/deliveries", STAFF, NO_BODY, WebhookHandlers.DELIVERIES, webhooks::deliveries),
-                row(POST, "/api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", STAFF, NO_BODY, WebhookHandlers.ONE_DELIVERY,
+                // the platform's webhook endpoints receive every event: integration settings, the admin's (SPEC section 1); the
+                // use case refuses an operator too
+                row(POST, "/api/v1/admin/webhooks", ADMIN, JSON, WebhookHandlers.CREATE, webhooks::create),
+                row(GET, "/api/v1/admin/webhooks", ADMIN, NO_BODY, WebhookHandlers.LIST, webhooks::list),
+                row(DELETE, "/api/v1/admin/webhooks/{id}", ADMIN, NO_BODY, WebhookHandlers.ONE, webhooks::delete),
+                row(GET, "/api/v1/admin/webhooks/{id}/deliveries", ADMIN, NO_BODY, WebhookHandlers.DELIVERIES, webhooks::deliveries),
+                row(POST, "/api/v1/admin/webhooks/{id}/deliveries/{delivery_id}/redeliver", ADMIN, NO_BODY, WebhookHandlers.ONE_DELIVERY,
                         webhooks::redeliver),
 
                 row(GET, "/api/v1/admin/code-plans", ADMIN, NO_BODY, ShopHandlers.NOTHING, shop::listPlans),

@@ -44,6 +44,11 @@ class RouteTableTest {
         Route me = find("GET", "/api/v1/auth/me");
         assertThat(me.roles()).isEqualTo(EnumSet.allOf(Role.class));
         assertThat(find("GET", "/api/v1/admins/blocklist").roles()).containsExactly(Role.ADMIN);
+        // the platform's webhook endpoints are the admin's (SPEC section 1: not an operator's settings); a distributor's its own
+        assertThat(routes().stream().filter(r -> r.path().startsWith("/api/v1/admin/webhooks")).toList()).hasSize(5)
+                .allSatisfy(r -> assertThat(r.roles()).as(r.toString()).containsExactly(Role.ADMIN));
+        assertThat(routes().stream().filter(r -> r.path().startsWith("/api/v1/distributors/me/webhooks")).toList()).hasSize(5)
+                .allSatisfy(r -> assertThat(r.roles()).as(r.toString()).containsExactly(Role.DISTRIBUTOR));
     }
 
     @Test

@@ -33,14 +33,16 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
- * Endpoints and their delivery logs, scoped to the caller: a distributor's own, or the platform's for staff
- * (ADR 42). Registration checks the URL's shape (https; plain http only with the development setting) and
+ * Endpoints and their delivery logs, scoped to the caller: a distributor's own, or the platform's for an
+ * administrator (ADR 42; an operator is refused with FORBIDDEN). Registration checks the URL's shape (https; plain http only with the development setting) and
  * the events, and makes the signing secret that is answered once.
  */
 public final class WebhookAdminService implements ManageWebhooksUseCase {
     private static final String ENDPOINTS = "webhooks";
     private static final String DELIVERIES = "webhook-deliveries";
     private static final int MAX_DESCRIPTION = 200;
+    static final String PLATFORM_ONLY_ADMIN = "The platform's webhook endpoints receive every event of the platform:"
+            + " only an administrator may manage them.";
 
     private final TransactionRunner transactions;
     private final WebhookEndpoints endpoints;
@@ -136,13 +138,17 @@ public final class WebhookAdminService implements ManageWebhooksUseCase {
                 .orElseThrow(() -> DomainException.notFound("webhook endpoint " + id + " does not exist"));
     }
 
-    /** A distributor's endpoints are its own; staff manage the platform's (no owner). */
+    /**
+     * A distributor's endpoints are its own; the platform's (no owner) receive every event of the platform and are
+     * integration settings, the administrator's alone (SPEC section 1: an operator is staff but "not settings"). The
+     * refusal comes before any lookup, so an operator learns nothing about which endpoints exist.
+     */
     private static Optional<UserId> scope(Actor actor) {
-        actor.requireAnyOf("Only staff and distributors have webhook endpoints.", Role.ADMIN, Role.OPERATOR, Role.DISTRIBUTOR);
-        if (actor.isSystem()) {
-            return Optional.empty();
+        if (actor.role().filter(r -> r == Role.DISTRIBUTOR).isPresent()) {
+            return actor.userId();
         }
-        return actor.role().orElseThrow() == Role.DISTRIBUTOR ? actor.userId() : Optional.empty();
+        actor.requireAnyOf(PLATFORM_ONLY_ADMIN, Role.ADMIN);
+        return Optional.empty();
     }
 
     private static Set<EventType> events(List<String> names) {

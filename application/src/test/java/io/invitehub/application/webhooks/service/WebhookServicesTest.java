@@ -49,6 +49,7 @@ class WebhookServicesTest {
             io.invitehub.domain.user.Approval.APPROVED));
     private final Actor B = Actor.of(f.storage.users().create("b", "b@example.com", "x", Role.DISTRIBUTOR,
             io.invitehub.domain.user.Approval.APPROVED));
+    private final Actor ADMIN = Actor.of(f.storage.users().create("admin", null, "x", Role.ADMIN, null));
     private final Actor OPERATOR = Actor.of(f.storage.users().create("op", null, "x", Role.OPERATOR, null));
 
     private final class Endpoints implements WebhookEndpoints {
@@ -89,6 +90,7 @@ class WebhookServicesTest {
         Instant due = Fixture.START;
         Instant since = Fixture.START;
         int attempts;
+        int redelivered;
         final List<String> log = new ArrayList<>();
 
         @Override
@@ -152,6 +154,7 @@ class WebhookServicesTest {
             due = now;
             since = now;
             attempts = 0;
+            redelivered++;
             return true;
         }
     }
@@ -161,22 +164,55 @@ class WebhookServicesTest {
     }
 
     @Test
-    void distributorsSeeOnlyTheirOwnEndpointsAndStaffThePlatformsAndTheSecretIsAnsweredOnce() {
+    void distributorsSeeOnlyTheirOwnEndpointsAndTheAdministratorThePlatformsAndTheSecretIsAnsweredOnce() {
         CreatedEndpoint mine = register(A, "https://a.example.com/in", "code.redeemed", "member.joined");
-        register(OPERATOR, "https://ops.example.com/in", "order.paid");
+        register(ADMIN, "https://ops.example.com/in", "order.paid");
 
         assertThat(mine.secret()).isEqualTo("whsec_x");
         assertThat(mine.endpoint().owner()).isEqualTo(A.userId());
         assertThat(admin.endpoints(A, PageRequest.first(10)).items()).extracting(EndpointView::url).containsExactly("https://a.example.com/in");
         assertThat(admin.endpoints(B, PageRequest.first(10)).items()).isEmpty();
-        assertThat(admin.endpoints(OPERATOR, PageRequest.first(10)).items()).extracting(EndpointView::url)
+        assertThat(admin.endpoints(ADMIN, PageRequest.first(10)).items()).extracting(EndpointView::url)
                 .containsExactly("https://ops.example.com/in");
         assertThatThrownBy(() -> admin.delete(B, mine.endpoint().id()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-        assertThatThrownBy(() -> admin.deliveries(OPERATOR, mine.endpoint().id(), PageRequest.first(10)))
+        assertThatThrownBy(() -> admin.deliveries(ADMIN, mine.endpoint().id(), PageRequest.first(10)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         admin.delete(A, mine.endpoint().id());
         assertThat(endpoints.rows).hasSize(1);
+    }
+
+    @Test
+    void anOperatorIsRefusedEveryUseOfThePlatformsEndpointsAndNothingChanges() {
+        CreatedEndpoint platform = register(ADMIN, "https://platform.example.com/in", "code.redeemed");
+        assertThat(platform.endpoint().id()).isEqualTo(1);
+        int audited = f.storage.auditLog().latest(100).size();
+        String status = deliveries.status;
+
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> uses = List.of(
+                () -> register(OPERATOR, "https://ops.example.com/in", "order.paid"),
+                () -> admin.endpoints(OPERATOR, PageRequest.first(10)),
+                () -> admin.delete(OPERATOR, 1),
+                () -> admin.deliveries(OPERATOR, 1, PageRequest.first(10)),
+                () -> admin.redeliver(OPERATOR, 1, 1),
+                () -> admin.delete(OPERATOR, 999)); // an unknown id too: FORBIDDEN before any lookup, never NOT_FOUND
+        for (var use : uses) {
+            assertThatThrownBy(use).isInstanceOfSatisfying(DomainException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                assertThat(e.getMessage()).contains("only an administrator");
+            });
+        }
+        assertThat(endpoints.rows.keySet()).containsExactly(1L);
+        assertThat(deliveries.status).isEqualTo(status);
+        assertThat(deliveries.redelivered).isZero();
+        assertThat(f.storage.auditLog().latest(100)).hasSize(audited);
+        // the administrator and a distributor keep their endpoints
+        assertThat(admin.endpoints(ADMIN, PageRequest.first(10)).items()).extracting(EndpointView::url)
+                .containsExactly("https://platform.example.com/in");
+        admin.redeliver(ADMIN, 1, 1);
+        assertThat(deliveries.redelivered).isEqualTo(1);
+        register(A, "https://a.example.com/in", "code.redeemed");
+        assertThat(admin.endpoints(A, PageRequest.first(10)).items()).extracting(EndpointView::url).containsExactly("https://a.example.com/in");
     }
 
     @Test

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { t } from '../../core/i18n.js';
+import { has, t } from '../../core/i18n.js';
 import { api, Cursors } from '../../core/api.js';
 import { dateTime, money, number } from '../../core/format.js';
 import { confirmAction, toast, toastError } from '../../core/ui.js';
@@ -9,6 +9,16 @@ import { formDialog, isAdmin, statCard } from './common.js';
 const PAGE_SIZE = 20;
 const STATUSES = ['PENDING', 'PAID', 'EXPIRED', 'CANCELLED', 'REFUNDED'];
 const POLL_MS = 2000;
+
+/**
+ * What a payment alert means and what to do, in the page's language: looked up by the alert's stable {@code kind}.
+ * The API's {@code detail} stays English (for API clients and the log) and is shown below it as the stored record,
+ * since it carries the figures (amounts, channels, the other trade); a kind this page does not know shows the detail.
+ */
+function alertExplained(alert) {
+  const key = `paymentAlertDetail.${alert.kind}`;
+  return has(key) ? t(key) : alert.detail;
+}
 
 /**
  * Orders: the numbers of the shop (GET /admin/orders/stats), every order newest first with its fulfilment progress
@@ -94,7 +104,7 @@ class StaffOrdersPage extends ConsoleElement {
   async markHandled(alert) {
     const done = await formDialog({
       title: t('orders.handleTitle', { kind: t(`paymentAlert.${alert.kind}`) }),
-      intro: t('orders.handleIntro', { detail: alert.detail }),
+      intro: t('orders.handleIntro', { detail: alertExplained(alert) }),
       className: 'handle-alert-dialog',
       submitLabel: t('orders.markHandled'),
       fields: [{ name: 'note', label: t('orders.handleNote'), type: 'textarea', required: true, help: t('orders.handleNoteHelp') }],
@@ -240,7 +250,8 @@ class StaffOrdersPage extends ConsoleElement {
       { title: t('orders.alertKind'), render: (a) => html`<sl-tag size="small" variant="danger" class="alert-kind">${t(`paymentAlert.${a.kind}`)}</sl-tag>` },
       { title: t('orders.orderNo'), className: 'nowrap', render: (a) => html`<span class="mono">${a.order_no ?? '—'}</span>` },
       { title: t('orders.tradeNo'), className: 'nowrap', render: (a) => html`<span class="mono">${a.trade_no ?? '—'}</span>` },
-      { title: t('orders.alertDetail'), render: (a) => a.detail },
+      { title: t('orders.alertDetail'), render: (a) => html`<div class="alert-explained">${alertExplained(a)}</div>
+        <div class="muted small alert-record">${t('orders.alertRecord')} <span lang="en">${a.detail}</span></div>` },
       { title: t('orders.alertState'), render: (a) => html`${statusTag('alertState', a.state)}${a.state === 'HANDLED'
         ? html`<div class="muted small alert-handling">${t('orders.handledBy', { name: a.handled_by_username ?? '—', at: dateTime(a.handled_at) })}</div>
           <div class="small alert-note">${a.handled_note}</div>` : nothing}` },

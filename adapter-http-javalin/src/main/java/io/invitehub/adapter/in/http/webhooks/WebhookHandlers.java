@@ -28,7 +28,7 @@ import static io.invitehub.adapter.in.http.wire.HttpRequests.required;
 
 /**
  * Webhook endpoints (issue 16, ADR 42): the same handlers serve a distributor's own endpoints
- * ({@code /distributors/me/webhooks}) and the platform's for staff ({@code /admin/webhooks}); the use case
+ * ({@code /distributors/me/webhooks}) and the platform's for the administrator ({@code /admin/webhooks}); the use case
  * scopes them to the caller. The secret is answered once, by the creation.
  */
 public final class WebhookHandlers {

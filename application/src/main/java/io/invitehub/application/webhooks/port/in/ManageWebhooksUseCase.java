@@ -8,8 +8,9 @@ import io.invitehub.domain.user.Actor;
 
 /**
  * Webhook endpoints of the caller (issue 16, ADR 42): a distributor's receive the events of its own codes,
- * members and orders; staff's (the platform's) receive every event. Another owner's endpoint or delivery is
- * NOT_FOUND, indistinguishable from an unknown one. Every write is audited.
+ * members and orders; the platform's receive every event and are an administrator's alone (SPEC section 1: not
+ * an operator's, who is refused with FORBIDDEN by every method before anything is read or written). Another
+ * owner's endpoint or delivery is NOT_FOUND, indistinguishable from an unknown one. Every write is audited.
  */
 public interface ManageWebhooksUseCase {
 
