@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A read route is measured until it has the wanted number of answers (issue 17: "enough samples for a p99", ADR 67)
  * or its time cap: with a generous cap the count decides, exactly, over a real loopback server. The line after the
- * reads names the routes the cap stopped short. No timing is asserted.
+ * reads names the routes the cap stopped short. The read phase (ADR 70, 81) warms every route round-robin, then
+ * measures each in turn, from the load generator's child JVM or, with {@code --in-process-load}, from the bench JVM,
+ * and its GC lines say which. No timing is asserted.
  */
 class HttpLoadTest {
 

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The bench's load generator in its own process (issue 17): the spec file and the result line survive their round
  * trip, and a real child JVM started as the bench starts it runs its stages in order (the warm-up's codes all before the
  * measured window's, ADR 67), sends every redemption exactly once over real HTTP, tells when each stage starts and
- * ends, and reports what it saw per stage (a refused redemption counted as a failure) and its CPU. No timing is
- * asserted.
+ * ends, and reports what it saw per stage (a refused redemption counted as a failure) and its CPU. GET stages (the
+ * reads, ADR 81) survive the round trip with their headers, and the child sends them in stage order, round-robin over a
+ * stage's targets, with their headers, counting a non-200 answer as a failure. No timing is asserted.
  */
 class LoadGeneratorTest {
     private static final Pattern BODY = Pattern.compile("\\{\"code\":\"([^\"]+)\",\"email\":\"([^\"]+)\"}");
