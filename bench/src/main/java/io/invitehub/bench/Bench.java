@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -247,37 +246,9 @@ public final class Bench {
                         for (DatasetSeeder.Distributor d : List.of(dataset.largest(), dataset.tiny())) {
                             routes.addAll(readRoutes(client, url, d, d == dataset.largest() ? "largest" : "tiny"));
                         }
-                        // every route of both distributors warmed, interleaved, before any is measured (ADR 70):
-                        // otherwise the first route measured pays the read side's JIT and the pool connections' first runs
-                        readWarmup(client, routes.stream().filter(r -> r.request() != null).toList());
-                        out.printf("load average before the reads: %s%n", loadAverage());
-                        List<HttpLoad.Result> measured = new ArrayList<>();
-                        // the service and the read clients share this JVM: each route's collections, beside its tail (phase 7)
-                        GcWatch.Seen gcTotal = GcWatch.Seen.NONE;
-                        double readSeconds = 0;
-                        for (ReadRoute route : routes) {
-                            if (route.request() == null) {
-                                rows.add(route.skipped());
-                                continue;
-                            }
-                            GcWatch gc = GcWatch.start();
-                            long routeStarted = System.nanoTime();
-                            HttpLoad.Result result = HttpLoad.run(route.name(), client, options.readClients(), options.readDuration(),
-                                    options.readSamples(), route.request(), s -> s == 200);
-                            double routeSeconds = (System.nanoTime() - routeStarted) / 1e9;
-                            GcWatch.Seen seen = gc.stop();
-                            out.println(seen.line(route.name(), result.p50().toNanos() / 1e6, result.p99().toNanos() / 1e6, routeSeconds));
-                            gcTotal = gcTotal.plus(seen);
-                            readSeconds += routeSeconds;
-                            measured.add(result);
-                            rows.add(result.row());
-                        }
-                        String samples = readSamples(measured, options.readSamples(), options.readDuration());
-                        out.println(samples);
-                        rows.add(samples);
-                        String gcLine = gcTotal.totalLine(measured.size(), readSeconds);
-                        out.println(gcLine);
-                        rows.add(gcLine);
+                        // every route of both distributors warmed, interleaved, before any is measured (ADR 70), by read
+                        // clients in their own JVM unless --in-process-load (ADR 81)
+                        rows.addAll(reads(client, routes, dir.resolve("loadgen")));
                     }
                     if (!options.onlyShop()) {
                         // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68), and
@@ -514,44 +485,186 @@ public final class Bench {
         return d;
     }
 
-    /** One read route of one distributor: its request, or (request null) the row saying why it is skipped. */
-    record ReadRoute(String name, LongFunction<HttpRequest> request, String skipped) {
+    /** One read route of one distributor: its GET, or (get null) the row saying why it is skipped. */
+    record ReadRoute(String name, LoadGenerator.Get get, String skipped) {
     }
 
     /** Rounds the read warm-up is split into: each round's p99 is printed, so a run shows whether the count sufficed. */
     static final int READ_WARMUP_ROUNDS = 4;
+    /** The read warm-up's rounds in the load generator: {@code read-warm-up-1} … (ADR 70, 81). */
+    static final String READ_WARM_UP = "read-warm-up";
+    /** Each round of the read warm-up may take this long (it is bounded by its count long before). */
+    private static final Duration READ_WARMUP_ROUND_CAP = Duration.ofMinutes(10);
 
-    /**
-     * The read warm-up (ADR 70): {@code --read-warmup} answers per route, discarded, round-robin over every route of both
-     * distributors, in {@value #READ_WARMUP_ROUNDS} rounds whose p50 / p99 over all routes are printed.
-     */
-    void readWarmup(HttpClient client, List<ReadRoute> routes) throws InterruptedException {
-        long perRoute = options.readWarmup();
-        if (perRoute == 0 || routes.isEmpty()) {
-            out.println("read warm-up: none (--read-warmup 0): the first route measured pays the start-up");
-            return;
-        }
-        List<String> rounds = new ArrayList<>();
-        long done = 0;
-        long failures = 0;
-        long started = System.nanoTime();
-        for (int round = 0; round < READ_WARMUP_ROUNDS && done < perRoute; round++) {
-            long upTo = round == READ_WARMUP_ROUNDS - 1 ? perRoute : Math.max(done + 1, perRoute * (round + 1) / READ_WARMUP_ROUNDS);
-            long count = (upTo - done) * routes.size();
-            HttpLoad.Result r = HttpLoad.run("read warm-up", client, options.readClients(), Duration.ofMinutes(10), count,
-                    roundRobin(routes), s -> s == 200);
-            failures += r.failures();
-            rounds.add(String.format(java.util.Locale.ROOT, "%.2f / %.2f", r.p50().toNanos() / 1e6, r.p99().toNanos() / 1e6));
-            done = upTo;
-        }
-        out.printf("read warm-up: %,d answers per route, round-robin over %d routes (%,d requests, %d failed) in %.1f s, "
-                        + "discarded; p50 / p99 ms of its %d rounds: %s%n", done, routes.size(), done * routes.size(), failures,
-                (System.nanoTime() - started) / 1e9, rounds.size(), String.join(", ", rounds));
+    /** The label of measured read route {@code i} (0-based) in the load generator. */
+    static String readLabel(int i) {
+        return "read-" + (i + 1);
     }
 
-    /** Request n of an interleaved load: route n mod the number of routes. */
-    static LongFunction<HttpRequest> roundRobin(List<ReadRoute> routes) {
-        return n -> routes.get((int) (n % routes.size())).request().apply(n);
+    /**
+     * Answers per route of each read warm-up round: {@code perRoute} split into at most {@value #READ_WARMUP_ROUNDS}
+     * rounds (none when 0).
+     */
+    static List<Long> readWarmupRounds(long perRoute) {
+        List<Long> rounds = new ArrayList<>();
+        long done = 0;
+        for (int round = 0; round < READ_WARMUP_ROUNDS && done < perRoute; round++) {
+            long upTo = round == READ_WARMUP_ROUNDS - 1 ? perRoute : Math.max(done + 1, perRoute * (round + 1) / READ_WARMUP_ROUNDS);
+            rounds.add(upTo - done);
+            done = upTo;
+        }
+        return rounds;
+    }
+
+    /**
+     * The read phase's load-generator stages, in order: the warm-up's rounds ({@code --read-warmup} answers per route,
+     * round-robin over every route of both distributors, ADR 70), then one stage per route of {@code live} with
+     * {@code --read-samples} answers at most and {@code --read-seconds} each.
+     */
+    List<LoadGenerator.Stage> readStages(List<ReadRoute> live) {
+        List<LoadGenerator.Stage> stages = new ArrayList<>();
+        List<LoadGenerator.Get> all = live.stream().map(ReadRoute::get).toList();
+        List<Long> rounds = readWarmupRounds(options.readWarmup());
+        for (int r = 0; r < rounds.size(); r++) {
+            stages.add(new LoadGenerator.Stage(READ_WARM_UP + "-" + (r + 1), "read warm-up", READ_WARMUP_ROUND_CAP,
+                    new LoadGenerator.Gets(all, rounds.get(r) * all.size())));
+        }
+        for (int i = 0; i < live.size(); i++) {
+            stages.add(new LoadGenerator.Stage(readLabel(i), live.get(i).name(), options.readDuration(),
+                    new LoadGenerator.Gets(List.of(live.get(i).get()), options.readSamples())));
+        }
+        return stages;
+    }
+
+    /**
+     * The reads (issue 17, ADR 70 and 81): the warm-up, then every route in turn, run by the read clients in a child
+     * JVM ({@link LoadGenerator}, {@code loadgenDir}) or with {@code --in-process-load} in this one; each route's
+     * collections of this JVM beside its percentiles. Returns the rows for the figures (skipped routes included).
+     */
+    List<String> reads(HttpClient client, List<ReadRoute> routes, Path loadgenDir) throws InterruptedException {
+        List<ReadRoute> live = routes.stream().filter(r -> r.get() != null).toList();
+        List<String> rows = new ArrayList<>();
+        if (live.isEmpty()) {
+            out.println("read warm-up: none (no read route to measure)");
+            routes.forEach(r -> rows.add(r.skipped()));
+            String samples = readSamples(List.of(), options.readSamples(), options.readDuration());
+            out.println(samples);
+            rows.add(samples);
+            return rows;
+        }
+        List<LoadGenerator.Stage> stages = readStages(live);
+        Map<String, Integer> routeOf = new HashMap<>();
+        for (int i = 0; i < live.size(); i++) {
+            routeOf.put(readLabel(i), i);
+        }
+        GcWatch[] watches = new GcWatch[live.size()];
+        GcWatch.Seen[] seen = new GcWatch.Seen[live.size()];
+        long[] startedAt = new long[live.size()];
+        double[] seconds = new double[live.size()];
+        long[] warmup = new long[2];
+        String[] loadBefore = {null};
+        LoadGenerator.Window window = new LoadGenerator.Window() {
+            @Override
+            public void started(String stage) {
+                Integer i = routeOf.get(stage);
+                if (i == null) {
+                    if (warmup[0] == 0) {
+                        warmup[0] = System.nanoTime();
+                    }
+                    return;
+                }
+                if (loadBefore[0] == null) {
+                    loadBefore[0] = loadAverage();
+                }
+                watches[i] = GcWatch.start();
+                startedAt[i] = System.nanoTime();
+            }
+
+            @Override
+            public void ended(String stage) {
+                Integer i = routeOf.get(stage);
+                if (i == null) {
+                    warmup[1] = System.nanoTime();
+                    return;
+                }
+                seconds[i] = (System.nanoTime() - startedAt[i]) / 1e9;
+                seen[i] = watches[i].stop();
+            }
+        };
+        out.println((options.inProcessLoad()
+                ? "read load: in the bench JVM, beside the service (--in-process-load)"
+                : "read load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one")
+                + String.format(java.util.Locale.ROOT, "; %d warm-up round(s), %d routes", stages.size() - live.size(), live.size()));
+        LoadGenerator.Spec spec = new LoadGenerator.Spec(options.readClients(), stages);
+        LoadGenerator.Outcome outcome = options.inProcessLoad()
+                ? LoadGenerator.inProcess(spec, client, window)
+                : LoadGenerator.spawn(spec, loadgenDir, window, out);
+
+        List<HttpLoad.Result> warmRounds = outcome.stages().stream().filter(st -> st.label().startsWith(READ_WARM_UP + "-"))
+                .map(LoadGenerator.Staged::result).toList();
+        if (warmRounds.isEmpty()) {
+            out.println("read warm-up: none (--read-warmup 0): the first route measured pays the start-up");
+        } else {
+            long perRoute = options.readWarmup();
+            out.printf("read warm-up: %,d answers per route, round-robin over %d routes (%,d requests, %d failed) in %.1f s, "
+                            + "discarded; p50 / p99 ms of its %d rounds: %s%n", perRoute, live.size(), perRoute * live.size(),
+                    warmRounds.stream().mapToLong(HttpLoad.Result::failures).sum(), (warmup[1] - warmup[0]) / 1e9, warmRounds.size(),
+                    String.join(", ", warmRounds.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f / %.2f",
+                            r.p50().toNanos() / 1e6, r.p99().toNanos() / 1e6)).toList()));
+        }
+        out.printf("load average before the reads: %s%n", loadBefore[0] == null ? loadAverage() : loadBefore[0]);
+        List<HttpLoad.Result> measured = new ArrayList<>();
+        GcWatch.Seen gcTotal = GcWatch.Seen.NONE;
+        double readSeconds = 0;
+        long clientCpu = 0;
+        boolean cpuKnown = !options.inProcessLoad();
+        int next = 0;
+        for (ReadRoute route : routes) {
+            if (route.get() == null) {
+                rows.add(route.skipped());
+                continue;
+            }
+            int i = next++;
+            LoadGenerator.Staged staged = outcome.stage(readLabel(i));
+            HttpLoad.Result result = staged.result();
+            out.println(seen[i].line(route.name(), result.p50().toNanos() / 1e6, result.p99().toNanos() / 1e6, seconds[i])
+                    + readClients(options.inProcessLoad(), staged.cpuNanos(), result.requests()));
+            gcTotal = gcTotal.plus(seen[i]);
+            readSeconds += seconds[i];
+            if (staged.cpuNanos().isPresent()) {
+                clientCpu += staged.cpuNanos().getAsLong();
+            } else {
+                cpuKnown = false;
+            }
+            measured.add(result);
+            rows.add(result.row());
+        }
+        String samples = readSamples(measured, options.readSamples(), options.readDuration());
+        out.println(samples);
+        rows.add(samples);
+        long answers = measured.stream().mapToLong(HttpLoad.Result::requests).sum();
+        String gcLine = gcTotal.totalLine(measured.size(), readSeconds)
+                + readClients(options.inProcessLoad(), cpuKnown ? OptionalLong.of(clientCpu) : OptionalLong.empty(), answers);
+        out.println(gcLine);
+        rows.add(gcLine);
+        return rows;
+    }
+
+    /**
+     * What a read route's GC line ends with (ADR 81): whose collections it counts — the service JVM alone, the read clients
+     * being in the load generator, with the client's own CPU over the route where reported — or, with
+     * {@code --in-process-load}, the service's and the read clients' together.
+     */
+    static String readClients(boolean inProcess, OptionalLong clientCpuNanos, long answers) {
+        if (inProcess) {
+            return "; service JVM with the read clients in it (--in-process-load)";
+        }
+        if (clientCpuNanos.isEmpty()) {
+            return "; service JVM only (read clients in the load generator, its CPU not reported)";
+        }
+        long cpu = clientCpuNanos.getAsLong();
+        return String.format(java.util.Locale.ROOT, "; service JVM only (read clients in the load generator: %.2f s CPU, %.1f µs per answer)",
+                cpu / 1e9, answers <= 0 ? 0 : cpu / 1e3 / answers);
     }
 
     /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
@@ -587,9 +700,7 @@ public final class Bench {
                 found.add(new ReadRoute(name, null, HttpLoad.Result.skippedRow(name, why(status))));
                 continue;
             }
-            String finalTarget = target;
-            found.add(new ReadRoute(name, n -> HttpRequest.newBuilder(URI.create(finalTarget))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(), null));
+            found.add(new ReadRoute(name, new LoadGenerator.Get(URI.create(target), Map.of("Authorization", "Bearer " + token)), null));
         }
         return found;
     }
@@ -783,17 +894,18 @@ public final class Bench {
                           Duration besideDuration) throws InterruptedException {
         java.time.Instant phase = java.time.Instant.now();
         int codeCount = redemptions.size();
+        URI target = URI.create(base + "/api/v1/public/redeem");
         List<LoadGenerator.Stage> stages = new ArrayList<>();
         if (warmupCount > 0) {
-            stages.add(new LoadGenerator.Stage(WARM_UP, warmupName, options.warmup(), redemptions.subList(0, warmupCount)));
+            stages.add(new LoadGenerator.Stage(WARM_UP, warmupName, options.warmup(), target, redemptions.subList(0, warmupCount)));
         }
-        stages.add(new LoadGenerator.Stage(MEASURED, measuredName, options.duration(),
+        stages.add(new LoadGenerator.Stage(MEASURED, measuredName, options.duration(), target,
                 redemptions.subList(warmupCount, warmupCount + measuredCount)));
         if (beside != null) {
-            stages.add(new LoadGenerator.Stage(BESIDE_NOTIFY, "POST /public/redeem, beside notify", besideDuration,
+            stages.add(new LoadGenerator.Stage(BESIDE_NOTIFY, "POST /public/redeem, beside notify", besideDuration, target,
                     redemptions.subList(warmupCount + measuredCount, codeCount)));
         }
-        LoadGenerator.Spec spec = new LoadGenerator.Spec(URI.create(base + "/api/v1/public/redeem"), options.clients(), stages);
+        LoadGenerator.Spec spec = new LoadGenerator.Spec(options.clients(), stages);
         CpuMeter meter = new CpuMeter(ProcessCpu.system(), postmaster);
         LoadGenerator.Window cpu = LoadGenerator.Window.around(MEASURED, meter::started, meter::ended);
         NotifyLoad.Running[] notify = new NotifyLoad.Running[1];

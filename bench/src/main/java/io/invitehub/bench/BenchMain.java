@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * {@code ./invitehub bench [options]}: the benchmark of docs/performance.md, from its own jar
  * ({@code bench/target/invitehub-bench.jar}); the service jar does not contain it. A leading
- * {@code bench} argument (as the script passes it) is ignored; {@code bench loadgen <file>} is the redemption
- * load generator the bench spawns in a child JVM ({@link LoadGenerator}).
+ * {@code bench} argument (as the script passes it) is ignored; {@code bench loadgen <file>} is the load generator
+ * (redemption and read clients) the bench spawns in a child JVM ({@link LoadGenerator}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -55,7 +55,7 @@ public final class BenchMain {
     }
 
     /**
-     * {@code bench loadgen <file>}: the redemption phase's load generator, as the bench spawns it in a child JVM
+     * {@code bench loadgen <file>}: the redemption and read phases' load generator, as the bench spawns it in a child JVM
      * ({@link LoadGenerator}); the protocol is on stdout, errors on stderr.
      */
     private static void loadgen(String[] options) {

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The garbage collections of this JVM while a measurement runs (issue 17, phase 7): the bench's service runs in the bench
- * JVM beside its read clients, so a stop-the-world pause lands in the read latencies. Listens to every
+ * JVM, so a stop-the-world pause lands in the read latencies. Since ADR 81 the read clients run in the load generator's
+ * JVM, so what this sees is the service's collections alone (with {@code --in-process-load} the clients' too); the bench
+ * says which at the end of each line. Listens to every
  * {@link GarbageCollectorMXBean}'s {@link GarbageCollectionNotificationInfo} from {@link #start()} until {@link #stop()}.
  * A collector whose name ends in {@code " Cycles"} (ZGC and Shenandoah on Java 17 report their concurrent cycles there,
  * their pauses under {@code " Pauses"}) is counted apart: its duration is not a pause. On Java 17, G1's remark and

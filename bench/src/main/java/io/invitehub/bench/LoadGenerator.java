@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The redemption phase's closed-loop clients (issue 17: "run the load generator as a separate process so the figure
- * is the server's"). By default they run in a child JVM the bench spawns — same java binary and class path, so the
+ * The redemption and read phases' closed-loop clients (issue 17: "run the load generator as a separate process so the
+ * figure is the server's"; reads since ADR 81). By default they run in a child JVM the bench spawns, one per phase — same java binary and class path, so the
  * same user namespace under {@code ./invitehub}; {@code BenchMain loadgen <file>} — and the service JVM's CPU is the
  * server's own. {@code --in-process-load} runs the same load in the bench JVM for comparison.
  *
@@ -35,7 +35,11 @@ import java.util.regex.Pattern;
  * Any other stdout line is passed on to the bench's output; the child's stderr is the bench's.
  */
 final class LoadGenerator {
-    static final String MAGIC = "invitehub-loadgen 2";
+    static final String MAGIC = "invitehub-loadgen 3";
+    static final String POST = "post";
+    static final String GET = "get";
+    /** A read GET's answer is awaited this long (as the bench's in-process reads did). */
+    static final Duration GET_TIMEOUT = Duration.ofSeconds(30);
     static final String STARTED = "started";
     static final String RESULT = "result";
     /** The child's heap: the codes and e-mails (at most a few hundred thousand pairs) and the latency samples. */
@@ -60,37 +64,113 @@ final class LoadGenerator {
     }
 
     /**
-     * One stage of the load: {@code POST target} with each of its redemptions once, from the spec's clients, for at most
-     * {@code duration}. {@code label} names it in the protocol (lower case, digits, dashes), {@code name} in the figures.
+     * One GET the read stages send: {@code target} (absolute http URI) with {@code headers} (the read routes' bearer token,
+     * a cookie); the spec file is owner-only, so a token in it is as safe as the live codes beside it.
      */
-    record Stage(String label, String name, Duration duration, List<Redemption> redemptions) {
+    record Get(URI target, Map<String, String> headers) {
+        private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
+
+        Get {
+            if (!target.isAbsolute() || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))
+                    || target.toString().chars().anyMatch(c -> c <= ' ')) {
+                throw new IllegalArgumentException("a load GET has an absolute http URI without blanks: " + target);
+            }
+            headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                if (!HEADER_NAME.matcher(h.getKey()).matches() || h.getValue().isEmpty()
+                        || h.getValue().chars().anyMatch(c -> c < ' ' || c == 127)) {
+                    throw new IllegalArgumentException("a load GET's header is a name of [A-Za-z0-9-] and a one-line value: " + h.getKey());
+                }
+            }
+        }
+
+        HttpRequest request() {
+            HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(GET_TIMEOUT).GET();
+            headers.forEach(b::header);
+            return b.build();
+        }
+    }
+
+    /** What a stage sends: redemption POSTs, each once, or GETs round-robin up to a count. */
+    sealed interface Requests permits Posts, Gets {
+        /** Requests the stage sends at most. */
+        long count();
+    }
+
+    /** {@code POST target} with each of {@code redemptions} once (the redemption phases). */
+    record Posts(URI target, List<Redemption> redemptions) implements Requests {
+        Posts {
+            redemptions = List.copyOf(redemptions);
+        }
+
+        @Override
+        public long count() {
+            return redemptions.size();
+        }
+    }
+
+    /** {@code count} GETs, request n being {@code gets[n mod gets.size()]} (a read route, or the read warm-up's round-robin). */
+    record Gets(List<Get> gets, long count) implements Requests {
+        Gets {
+            gets = List.copyOf(gets);
+            if (gets.isEmpty() || count < 0) {
+                throw new IllegalArgumentException("a GET stage has at least one target and a count of at least 0");
+            }
+        }
+    }
+
+    /**
+     * One stage of the load: its {@code requests} from the spec's clients, for at most {@code duration}. {@code label}
+     * names it in the protocol (lower case, digits, dashes), {@code name} in the figures.
+     */
+    record Stage(String label, String name, Duration duration, Requests requests) {
         Stage {
             if (!LABEL.matcher(label).matches() || name.isBlank() || name.contains("\n") || duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("a load stage has a label of [a-z0-9-], a one-line name and a positive duration: "
                         + label + " / " + name + " / " + duration);
             }
-            redemptions = List.copyOf(redemptions);
+        }
+
+        /** A redemption stage: {@code POST target} with each of {@code redemptions} once. */
+        Stage(String label, String name, Duration duration, URI target, List<Redemption> redemptions) {
+            this(label, name, duration, new Posts(target, redemptions));
+        }
+
+        /** The redemptions of a POST stage; none for a GET stage. */
+        List<Redemption> redemptions() {
+            return requests instanceof Posts p ? p.redemptions() : List.of();
         }
     }
 
-    /** What to run: the stages in order, against {@code target}, from {@code clients} closed loops. */
-    record Spec(URI target, int clients, List<Stage> stages) {
+    /** What to run: the stages in order, from {@code clients} closed loops. */
+    record Spec(int clients, List<Stage> stages) {
         Spec {
             stages = List.copyOf(stages);
-            if (stages.isEmpty() || stages.stream().map(Stage::label).distinct().count() != stages.size()) {
-                throw new IllegalArgumentException("a load has at least one stage, each label once");
+            if (clients < 1 || stages.isEmpty() || stages.stream().map(Stage::label).distinct().count() != stages.size()) {
+                throw new IllegalArgumentException("a load has at least one client and one stage, each label once");
             }
         }
 
         void write(Writer w) throws IOException {
             w.write(MAGIC + "\n");
-            w.write("target " + target + "\n");
             w.write("clients " + clients + "\n");
             w.write("stages " + stages.size() + "\n");
             for (Stage s : stages) {
-                w.write("stage " + s.label() + " " + s.duration().toMillis() + " " + s.redemptions().size() + " " + s.name() + "\n");
-                for (Redemption r : s.redemptions()) {
-                    w.write(r.code() + "\t" + r.email() + "\n");
+                String kind = s.requests() instanceof Posts ? POST : GET;
+                w.write("stage " + s.label() + " " + kind + " " + s.duration().toMillis() + " " + s.requests().count() + " " + s.name() + "\n");
+                if (s.requests() instanceof Posts p) {
+                    w.write("target " + p.target() + "\n");
+                    for (Redemption r : p.redemptions()) {
+                        w.write(r.code() + "\t" + r.email() + "\n");
+                    }
+                } else if (s.requests() instanceof Gets g) {
+                    w.write("targets " + g.gets().size() + "\n");
+                    for (Get get : g.gets()) {
+                        w.write("get " + get.headers().size() + " " + get.target() + "\n");
+                        for (Map.Entry<String, String> h : get.headers().entrySet()) {
+                            w.write(h.getKey() + ": " + h.getValue() + "\n");
+                        }
+                    }
                 }
             }
         }
@@ -99,29 +179,58 @@ final class LoadGenerator {
             if (!MAGIC.equals(in.readLine())) {
                 throw new IllegalArgumentException("not a load generator file (its first line must be '" + MAGIC + "')");
             }
-            URI target = URI.create(field(in, "target"));
             int clients = Integer.parseInt(field(in, "clients"));
             int count = Integer.parseInt(field(in, "stages"));
             List<Stage> stages = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
-                String[] head = field(in, "stage").split(" ", 4);
-                if (head.length != 4) {
-                    throw new IllegalArgumentException("load generator file: stage " + (s + 1) + " needs '<label> <millis> <count> <name>'");
+                String[] head = field(in, "stage").split(" ", 5);
+                if (head.length != 5 || !(head[1].equals(POST) || head[1].equals(GET))) {
+                    throw new IllegalArgumentException("load generator file: stage " + (s + 1) + " needs '<label> post|get <millis> <count> <name>'");
                 }
-                int size = Integer.parseInt(head[2]);
-                List<Redemption> redemptions = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    String line = in.readLine();
-                    int tab = line == null ? -1 : line.indexOf('\t');
-                    if (tab < 0) {
-                        throw new IllegalArgumentException("load generator file: stage " + head[0] + ": redemption " + (i + 1) + " of "
-                                + size + " missing");
-                    }
-                    redemptions.add(new Redemption(line.substring(0, tab), line.substring(tab + 1)));
-                }
-                stages.add(new Stage(head[0], head[3], Duration.ofMillis(Long.parseLong(head[1])), redemptions));
+                long size = Long.parseLong(head[3]);
+                Requests requests = head[1].equals(POST) ? posts(in, head[0], size) : gets(in, head[0], size);
+                stages.add(new Stage(head[0], head[4], Duration.ofMillis(Long.parseLong(head[2])), requests));
             }
-            return new Spec(target, clients, stages);
+            return new Spec(clients, stages);
+        }
+
+        private static Posts posts(BufferedReader in, String label, long size) throws IOException {
+            URI target = URI.create(field(in, "target"));
+            List<Redemption> redemptions = new ArrayList<>((int) Math.min(size, 1_000_000));
+            for (long i = 0; i < size; i++) {
+                String line = in.readLine();
+                int tab = line == null ? -1 : line.indexOf('\t');
+                if (tab < 0) {
+                    throw new IllegalArgumentException("load generator file: stage " + label + ": redemption " + (i + 1) + " of "
+                            + size + " missing");
+                }
+                redemptions.add(new Redemption(line.substring(0, tab), line.substring(tab + 1)));
+            }
+            return new Posts(target, redemptions);
+        }
+
+        private static Gets gets(BufferedReader in, String label, long count) throws IOException {
+            int targets = Integer.parseInt(field(in, "targets"));
+            List<Get> gets = new ArrayList<>(targets);
+            for (int t = 0; t < targets; t++) {
+                String[] get = field(in, "get").split(" ", 2);
+                if (get.length != 2) {
+                    throw new IllegalArgumentException("load generator file: stage " + label + ": GET " + (t + 1) + " needs '<headers> <uri>'");
+                }
+                int headerCount = Integer.parseInt(get[0]);
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (int h = 0; h < headerCount; h++) {
+                    String line = in.readLine();
+                    int colon = line == null ? -1 : line.indexOf(": ");
+                    if (colon <= 0) {
+                        throw new IllegalArgumentException("load generator file: stage " + label + ": header " + (h + 1) + " of "
+                                + headerCount + " of GET " + (t + 1) + " missing");
+                    }
+                    headers.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+                gets.add(new Get(URI.create(get[1]), headers));
+            }
+            return new Gets(gets, count);
         }
 
         private static String field(BufferedReader in, String key) throws IOException {
@@ -192,11 +301,16 @@ final class LoadGenerator {
     }
 
     private static HttpLoad.Result load(Spec spec, Stage stage, HttpClient client) throws InterruptedException {
-        List<Redemption> all = stage.redemptions();
-        return HttpLoad.run(stage.name(), client, spec.clients(), stage.duration(), all.size(),
-                n -> HttpRequest.newBuilder(spec.target()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(all.get((int) n).json())).build(),
-                status -> status == 200);
+        if (stage.requests() instanceof Posts p) {
+            return HttpLoad.run(stage.name(), client, spec.clients(), stage.duration(), p.count(),
+                    n -> HttpRequest.newBuilder(p.target()).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(p.redemptions().get((int) n).json())).build(),
+                    status -> status == 200);
+        }
+        // a read's success stays status 200, as in the bench's in-process reads
+        Gets g = (Gets) stage.requests();
+        return HttpLoad.run(stage.name(), client, spec.clients(), stage.duration(), g.count(),
+                n -> g.gets().get((int) (n % g.gets().size())).request(), status -> status == 200);
     }
 
     static HttpClient client() {

@@ -276,8 +276,8 @@ final class MultiNode {
             }
             int clients = Math.max(1, options.clients() / n + (i < options.clients() % n ? 1 : 0));
             Node node = targets.get(i);
-            LoadGenerator.Spec spec = new LoadGenerator.Spec(URI.create(node.url() + "/api/v1/public/redeem"), clients,
-                    List.of(new LoadGenerator.Stage(STAGE, "POST /public/redeem via node " + node.index, options.duration(), share)));
+            LoadGenerator.Spec spec = new LoadGenerator.Spec(clients, List.of(new LoadGenerator.Stage(STAGE,
+                    "POST /public/redeem via node " + node.index, options.duration(), URI.create(node.url() + "/api/v1/public/redeem"), share)));
             AtomicReference<Object> result = new AtomicReference<>();
             results.add(result);
             Thread t = new Thread(() -> {

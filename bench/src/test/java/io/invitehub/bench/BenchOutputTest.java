@@ -157,4 +157,14 @@ class BenchOutputTest {
                 OptionalLong.of(S), OptionalLong.empty()))).containsExactly("CPU per redemption: not computed (no successful redemption)");
         assertThat(CpuReport.line(new CpuReport.TpcB(0, OptionalLong.of(S), OptionalLong.of(S)))).contains("not computed");
     }
+
+    @Test
+    void eachReadGcLineSaysWhoseCollectionsItCountsAndTheLoadGeneratorsCpu() {
+        assertThat(Bench.readClients(false, OptionalLong.of(1_500_000_000L), 10_000))
+                .isEqualTo("; service JVM only (read clients in the load generator: 1.50 s CPU, 150.0 µs per answer)");
+        assertThat(Bench.readClients(false, OptionalLong.empty(), 10_000))
+                .isEqualTo("; service JVM only (read clients in the load generator, its CPU not reported)");
+        assertThat(Bench.readClients(true, OptionalLong.empty(), 10_000)).isEqualTo("; service JVM with the read clients in it (--in-process-load)");
+        assertThat(Bench.readClients(false, OptionalLong.of(5), 0)).as("no answer, no division").endsWith("0.0 µs per answer)");
+    }
 }
