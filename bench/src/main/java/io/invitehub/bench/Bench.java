@@ -290,7 +290,8 @@ public final class Bench {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1))));
+                        rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1)),
+                                new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1))));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -922,7 +923,7 @@ public final class Bench {
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
-                              io.invitehub.bench.dataset.WalMeter wal) throws InterruptedException {
+                              io.invitehub.bench.dataset.WalMeter wal, io.invitehub.bench.dataset.IoMeter pageIo) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
@@ -964,6 +965,7 @@ public final class Bench {
         // let the worker drain the small orders first, so the timing is the big order's alone
         drainFulfilment(hub);
         io.invitehub.bench.dataset.WalMeter.Reading walBefore = wal.read();
+        io.invitehub.bench.dataset.IoMeter.Reading ioBefore = pageIo.read();
         long start = System.nanoTime();
         HttpResponse<String> paid = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
@@ -985,6 +987,10 @@ public final class Bench {
         String walLine = "fulfilment's WAL (pg_walinspect): " + wal.since(walBefore).line();
         out.println(walLine);
         rows.add(walLine);
+        // and what it did with pages: found in shared buffers, read from the OS, written out to evict (phase 7)
+        String ioLine = "fulfilment's page I/O (pg_stat_io): " + pageIo.since(ioBefore).line();
+        out.println(ioLine);
+        rows.add(ioLine);
         rows.add(grants(hub, buyer));
         return rows;
     }
