@@ -254,6 +254,9 @@ public final class Bench {
                         List<HttpLoad.Result> measured = new ArrayList<>();
                         // the service and the read clients share this JVM: each route's collections, beside its tail (phase 7)
                         GcWatch.Seen gcTotal = GcWatch.Seen.NONE;
+                        // the pages the measured reads found in shared buffers or had to read from the OS (phase 7)
+                        io.invitehub.bench.dataset.IoMeter readIo = new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1));
+                        io.invitehub.bench.dataset.IoMeter.Reading readIoBefore = readIo.read();
                         double readSeconds = 0;
                         for (ReadRoute route : routes) {
                             if (route.request() == null) {
@@ -278,6 +281,9 @@ public final class Bench {
                         String gcLine = gcTotal.totalLine(measured.size(), readSeconds);
                         out.println(gcLine);
                         rows.add(gcLine);
+                        String readIoLine = "reads' page I/O (pg_stat_io, every measured route): " + readIo.since(readIoBefore).line();
+                        out.println(readIoLine);
+                        rows.add(readIoLine);
                     }
                     if (!options.onlyShop()) {
                         // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68), and
