@@ -247,8 +247,14 @@ public final class Bench {
                             routes.addAll(readRoutes(client, url, d, d == dataset.largest() ? "largest" : "tiny"));
                         }
                         // every route of both distributors warmed, interleaved, before any is measured (ADR 70), by read
-                        // clients in their own JVM unless --in-process-load (ADR 81)
+                        // clients in their own JVM unless --in-process-load (ADR 81); the pages the reads found in shared
+                        // buffers or had to read from the OS around them (phase 7; the warm-up's included)
+                        io.invitehub.bench.dataset.IoMeter readIo = new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1));
+                        io.invitehub.bench.dataset.IoMeter.Reading readIoBefore = readIo.read();
                         rows.addAll(reads(client, routes, dir.resolve("loadgen")));
+                        String readIoLine = "reads' page I/O (pg_stat_io, warm-up and every measured route): " + readIo.since(readIoBefore).line();
+                        out.println(readIoLine);
+                        rows.add(readIoLine);
                     }
                     if (!options.onlyShop()) {
                         // the console in Chromium after the reads, its browser closed before the redemptions (ADR 68), and
@@ -261,7 +267,8 @@ public final class Bench {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1))));
+                        rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1)),
+                                new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1))));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -1034,7 +1041,7 @@ public final class Bench {
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
-                              io.invitehub.bench.dataset.WalMeter wal) throws InterruptedException {
+                              io.invitehub.bench.dataset.WalMeter wal, io.invitehub.bench.dataset.IoMeter pageIo) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
@@ -1076,6 +1083,7 @@ public final class Bench {
         // let the worker drain the small orders first, so the timing is the big order's alone
         drainFulfilment(hub);
         io.invitehub.bench.dataset.WalMeter.Reading walBefore = wal.read();
+        io.invitehub.bench.dataset.IoMeter.Reading ioBefore = pageIo.read();
         long start = System.nanoTime();
         HttpResponse<String> paid = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/public/shop/notify"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
@@ -1097,6 +1105,10 @@ public final class Bench {
         String walLine = "fulfilment's WAL (pg_walinspect): " + wal.since(walBefore).line();
         out.println(walLine);
         rows.add(walLine);
+        // and what it did with pages: found in shared buffers, read from the OS, written out to evict (phase 7)
+        String ioLine = "fulfilment's page I/O (pg_stat_io): " + pageIo.since(ioBefore).line();
+        out.println(ioLine);
+        rows.add(ioLine);
         rows.add(grants(hub, buyer));
         return rows;
     }
