@@ -1,9 +1,7 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -91,7 +89,7 @@ public final class IoMeter {
 
     /** The counts now, as flushed so far. */
     public Reading read() {
-        try (CloseableDSLContext db = DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password())) {
+        return OneConnection.call(superuser, db -> {
             boolean timed = "on".equals(db.fetchOne("show track_io_timing").get(0, String.class));
             Map<String, Counts> byType = new TreeMap<>();
             for (Record r : db.fetch("""
@@ -103,7 +101,7 @@ public final class IoMeter {
                         r.get(4, Long.class), r.get(5, Double.class), r.get(6, Long.class), r.get(7, Long.class)));
             }
             return new Reading(byType, timed);
-        }
+        });
     }
 
     /** What happened since {@code before}, after waiting for idle backends to flush their counts. */
