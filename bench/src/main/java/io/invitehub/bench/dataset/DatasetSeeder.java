@@ -2,9 +2,7 @@ package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
 import io.invitehub.domain.team.Team;
-import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -72,9 +70,7 @@ public final class DatasetSeeder {
     public static Dataset seed(PersistenceSettings database, double scale, String passwordHash) {
         Objects.requireNonNull(passwordHash, "passwordHash");
         Sizes sizes = Sizes.of(scale);
-        try (CloseableDSLContext dsl = DSL.using(database.jdbcUrl(), database.user(), database.password())) {
-            return seed(dsl, sizes, scale, passwordHash);
-        }
+        return OneConnection.call(database, dsl -> seed(dsl, sizes, scale, passwordHash));
     }
 
     private static Dataset seed(DSLContext dsl, Sizes sizes, double scale, String passwordHash) {

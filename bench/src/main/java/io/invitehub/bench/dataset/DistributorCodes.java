@@ -1,9 +1,7 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,10 @@ public final class DistributorCodes {
 
     /** The seeded distributors ({@code bench-…}) that own codes, most codes first (ties: lower id first). */
     public static List<Owner> bySize(PersistenceSettings database) {
-        try (CloseableDSLContext dsl = connect(database)) {
-            return dsl.resultQuery("select u.id, u.username, x.n from (select owner_id, count(*) n from redeem_codes "
-                            + "where owner_id is not null group by owner_id) x join users u on u.id = x.owner_id "
-                            + "where u.username like 'bench-%' order by x.n desc, u.id")
-                    .fetch(r -> new Owner(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class)));
-        }
+        return OneConnection.call(database, dsl -> dsl.resultQuery("select u.id, u.username, x.n from (select owner_id, count(*) n "
+                        + "from redeem_codes where owner_id is not null group by owner_id) x join users u on u.id = x.owner_id "
+                        + "where u.username like 'bench-%' order by x.n desc, u.id")
+                .fetch(r -> new Owner(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class))));
     }
 
     /**
@@ -39,25 +35,19 @@ public final class DistributorCodes {
      */
     public static Map<Long, Long> redeemedByOwner(PersistenceSettings database, String note) {
         Map<Long, Long> redeemed = new TreeMap<>();
-        try (CloseableDSLContext dsl = connect(database)) {
+        OneConnection.run(database, dsl -> {
             for (Record r : dsl.resultQuery("select owner_id, count(*) from redeem_codes where note = ? "
                     + "and used_count > 0 and owner_id is not null group by owner_id", note).fetch()) {
                 redeemed.put(r.get(0, Long.class), r.get(1, Long.class));
             }
-        }
+        });
         return redeemed;
     }
 
     /** Of the codes issued with {@code note}, how many are over their uses ({@code max_uses > 0 and used_count > max_uses}): must be none. */
     public static long overUsed(PersistenceSettings database, String note) {
-        try (CloseableDSLContext dsl = connect(database)) {
-            Long n = dsl.resultQuery("select count(*) from redeem_codes where note = ? and max_uses > 0 and used_count > max_uses", note)
-                    .fetchOne(0, Long.class);
-            return n == null ? 0 : n;
-        }
-    }
-
-    private static CloseableDSLContext connect(PersistenceSettings database) {
-        return DSL.using(database.jdbcUrl(), database.user(), database.password());
+        Long n = OneConnection.call(database, dsl -> dsl.resultQuery(
+                "select count(*) from redeem_codes where note = ? and max_uses > 0 and used_count > max_uses", note).fetchOne(0, Long.class));
+        return n == null ? 0 : n;
     }
 }

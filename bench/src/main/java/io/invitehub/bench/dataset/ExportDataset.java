@@ -1,9 +1,7 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +30,7 @@ public final class ExportDataset {
             throw new IllegalArgumentException("rows must be positive");
         }
         long started = System.nanoTime();
-        try (CloseableDSLContext dsl = DSL.using(database.jdbcUrl(), database.user(), database.password())) {
+        return OneConnection.call(database, dsl -> {
             long user = dsl.fetchSingle("insert into users (username, password_hash, role, approval) values (?, ?, 'DISTRIBUTOR', "
                     + "'APPROVED') returning id", USERNAME, passwordHash).get(0, Long.class);
             long team = dsl.fetchSingle("insert into teams (name, provider_account_id, max_seats) values ('export team', "
@@ -58,7 +56,7 @@ public final class ExportDataset {
             dsl.execute("analyze redeem_codes");
             dsl.execute("analyze invitations");
             return new Loaded(user, rows, Duration.ofNanos(System.nanoTime() - started));
-        }
+        });
     }
 
     private static void replica(DSLContext dsl, java.util.function.Consumer<DSLContext> load) {

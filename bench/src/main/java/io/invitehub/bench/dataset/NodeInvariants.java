@@ -1,9 +1,7 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -34,17 +32,15 @@ public final class NodeInvariants {
     }
 
     public static Baseline baseline(PersistenceSettings database) {
-        try (CloseableDSLContext dsl = connect(database)) {
-            return new Baseline(dsl.resultQuery("select now()").fetchOne(0, OffsetDateTime.class), count(dsl, "select coalesce(sum(seats_reserved), 0) from teams"),
-                    count(dsl, "select count(*) from invitations where state = 'WAITING'"));
-        }
+        return OneConnection.call(database, dsl -> new Baseline(dsl.resultQuery("select now()").fetchOne(0, OffsetDateTime.class),
+                count(dsl, "select coalesce(sum(seats_reserved), 0) from teams"),
+                count(dsl, "select count(*) from invitations where state = 'WAITING'")));
     }
 
     /** RESERVED invitations created since the baseline: what the dispatchers of all nodes still have to send. */
     public static long reservedSince(PersistenceSettings database, Baseline baseline) {
-        try (CloseableDSLContext dsl = connect(database)) {
-            return count(dsl, "select count(*) from invitations where state = 'RESERVED' and created_at >= cast(? as timestamptz)", baseline.at().toString());
-        }
+        return OneConnection.call(database, dsl -> count(dsl,
+                "select count(*) from invitations where state = 'RESERVED' and created_at >= cast(? as timestamptz)", baseline.at().toString()));
     }
 
     /** Waits (polling, at most {@code limit}) until no invitation created since the baseline is RESERVED; returns how many are left. */
@@ -60,7 +56,7 @@ public final class NodeInvariants {
 
     /** Checks every invariant against {@code successes}, the redemptions the load generators saw answered 200. */
     public static Report check(PersistenceSettings database, Baseline baseline, long successes) {
-        try (CloseableDSLContext dsl = connect(database)) {
+        return OneConnection.call(database, dsl -> {
             long created = count(dsl, "select count(*) from invitations where created_at >= cast(? as timestamptz)", baseline.at().toString());
             long taken = count(dsl, "select coalesce(sum(seats_reserved), 0) from teams") - baseline.seatsReserved()
                     + count(dsl, "select count(*) from invitations where state = 'WAITING'") - baseline.waiting();
@@ -89,11 +85,7 @@ public final class NodeInvariants {
                 broken.add(reserved + " invitation(s) of the run still RESERVED after the dispatchers drained");
             }
             return new Report(created, taken, overMax, overUses, miscounted, reserved, List.copyOf(broken));
-        }
-    }
-
-    private static CloseableDSLContext connect(PersistenceSettings database) {
-        return DSL.using(database.jdbcUrl(), database.user(), database.password());
+        });
     }
 
     private static long count(DSLContext dsl, String sql, Object... bindings) {

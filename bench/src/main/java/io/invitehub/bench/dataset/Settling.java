@@ -1,8 +1,6 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +34,7 @@ public final class Settling {
     /** {@code VACUUM (ANALYZE)} of every table of the service's schema with at least {@value #LARGE_TABLE_ROWS} live rows. */
     public Vacuumed vacuumAnalyse() {
         long start = System.nanoTime();
-        try (CloseableDSLContext db = connect()) {
+        return OneConnection.call(superuser, db -> {
             List<String> tables = db.fetch("""
                     select quote_ident(schemaname) || '.' || quote_ident(relname) from pg_stat_user_tables
                     where n_live_tup >= ? order by n_live_tup desc""", LARGE_TABLE_ROWS).getValues(0, String.class);
@@ -44,7 +42,7 @@ public final class Settling {
                 db.execute("vacuum (analyze) " + table);
             }
             return new Vacuumed(tables, Duration.ofNanos(System.nanoTime() - start));
-        }
+        });
     }
 
     /** Polls {@code pg_stat_activity} until no autovacuum worker runs, for at most {@code cap}. */
@@ -63,7 +61,7 @@ public final class Settling {
     private Waited await(Duration cap, String count, String argument) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + cap.toNanos();
-        try (CloseableDSLContext db = connect()) {
+        return OneConnection.call(superuser, db -> {
             while (true) {
                 Long left = argument == null ? db.fetchOne(count).get(0, Long.class) : db.fetchOne(count, argument).get(0, Long.class);
                 long running = left == null ? 0 : left;
@@ -72,10 +70,6 @@ public final class Settling {
                 }
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private CloseableDSLContext connect() {
-        return DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password());
+        });
     }
 }

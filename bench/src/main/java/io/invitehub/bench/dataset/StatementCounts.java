@@ -1,10 +1,9 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.jooq.impl.DSL;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -47,18 +46,12 @@ public final class StatementCounts {
 
     public StatementCounts(PersistenceSettings superuser) {
         this.superuser = superuser;
-        try (CloseableDSLContext db = connect()) {
-            db.execute("create extension if not exists pg_stat_statements");
-        }
+        OneConnection.run(superuser, db -> db.execute("create extension if not exists pg_stat_statements"));
     }
 
     /** Starts a {@link WaitSampler} on its own superuser connection, polling every 10 ms (issue 17, phase 7). */
     public WaitSampler sampleWaits() {
         return WaitSampler.start(superuser, java.time.Duration.ofMillis(10));
-    }
-
-    private CloseableDSLContext connect() {
-        return DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password());
     }
 
     /**
@@ -67,7 +60,7 @@ public final class StatementCounts {
      * phases): an index no read route scanned is a candidate to drop (issue 17, phase 4).
      */
     public void reset(PrintStream out) {
-        try (CloseableDSLContext db = connect()) {
+        OneConnection.run(superuser, db -> {
             printIndexes(db, "since the start (seed, readiness and read phases)", out);
             db.execute("select pg_stat_statements_reset()");
             db.execute("select pg_stat_reset()");
@@ -75,7 +68,7 @@ public final class StatementCounts {
             Record r = db.fetchOne("select xact_commit, xact_rollback from pg_stat_database where datname = current_database()");
             commitsBefore = r.get(0, Long.class);
             rollbacksBefore = r.get(1, Long.class);
-        }
+        });
     }
 
     /**
@@ -96,7 +89,7 @@ public final class StatementCounts {
             out.println("statements: no successful " + unit + " to divide by");
             return;
         }
-        try (CloseableDSLContext db = connect()) {
+        OneConnection.run(superuser, db -> {
             // the statistics collector publishes at transaction end; a fresh snapshot
             db.execute("select pg_stat_clear_snapshot()");
             Record c = db.fetchOne("select xact_commit, xact_rollback from pg_stat_database where datname = current_database()");
@@ -185,7 +178,7 @@ public final class StatementCounts {
                         t.get("seq_scan", Long.class) / (double) redemptions, t.get("seq_tup_read", Long.class) / (double) redemptions,
                         t.get("idx_scan", Long.class) / (double) redemptions);
             }
-        }
+        });
     }
 
     /**
@@ -248,7 +241,7 @@ public final class StatementCounts {
         differences.stream().limit(TOP).forEach(d -> out.println(d.row()));
     }
 
-    private static void printIndexes(CloseableDSLContext db, String when, PrintStream out) {
+    private static void printIndexes(DSLContext db, String when, PrintStream out) {
         db.execute("select pg_stat_clear_snapshot()");
         Result<Record> indexes = db.fetch("""
                 select relname, indexrelname, idx_scan, idx_tup_read, pg_relation_size(indexrelid) bytes
@@ -263,7 +256,7 @@ public final class StatementCounts {
     /** Waits (at most 60 s) until the dispatcher has no RESERVED invitation created since {@code since} left. */
     public void awaitDispatched(java.time.Instant since) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        try (CloseableDSLContext db = connect()) {
+        OneConnection.run(superuser, db -> {
             while (System.nanoTime() < deadline) {
                 Long left = db.fetchOne("select count(*) from invitations where state = 'RESERVED' and created_at >= ?::timestamptz",
                         since.toString()).get(0, Long.class);
@@ -272,6 +265,6 @@ public final class StatementCounts {
                 }
                 Thread.sleep(200);
             }
-        }
+        });
     }
 }

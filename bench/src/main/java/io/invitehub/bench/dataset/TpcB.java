@@ -1,8 +1,6 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
-import org.jooq.impl.DSL;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,11 +124,13 @@ public final class TpcB {
     public static Measured measure(Path pgbench, PersistenceSettings superuser, int scale, int clients, int threads,
                                    Duration duration, Runnable runStarted, Runnable runEnded) {
         URI uri = URI.create(superuser.jdbcUrl().substring("jdbc:".length()));
-        String maintenance = superuser.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres");
-        try (CloseableDSLContext db = DSL.using(maintenance, superuser.user(), superuser.password())) {
+        // the same server and superuser, connected to its maintenance database (the scratch one is created and dropped from there)
+        PersistenceSettings maintenance = new PersistenceSettings(superuser.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres"),
+                superuser.user(), superuser.password(), superuser.maxPoolSize(), superuser.connectionTimeout());
+        OneConnection.run(maintenance, db -> {
             db.execute("drop database if exists " + DATABASE);
             db.execute("create database " + DATABASE);
-        }
+        });
         try {
             List<String> connection = List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", superuser.user());
             List<String> init = new ArrayList<>(List.of(pgbench.toString(), "-i", "-q", "-s", String.valueOf(scale)));
@@ -147,9 +147,7 @@ public final class TpcB {
             return parse(report, String.format("pgbench -c %d -j %d -T %d -M prepared (scale %d)", clients, threads,
                     duration.toSeconds(), scale));
         } finally {
-            try (CloseableDSLContext db = DSL.using(maintenance, superuser.user(), superuser.password())) {
-                db.execute("drop database if exists " + DATABASE);
-            }
+            OneConnection.run(maintenance, db -> db.execute("drop database if exists " + DATABASE));
         }
     }
 

@@ -1,9 +1,7 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -56,25 +54,27 @@ public final class WaitSampler {
     }
 
     private void poll(PersistenceSettings superuser) {
-        try (CloseableDSLContext db = DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password())) {
-            long next = System.nanoTime();
-            while (running.get()) {
-                List<Sample> samples = new ArrayList<>();
-                for (Record r : db.fetch(POLL)) {
-                    samples.add(new Sample(r.get("state", String.class), r.get("wait_event_type", String.class),
-                            r.get("wait_event", String.class), r.get("query", String.class), r.get("tables", String.class)));
+        try {
+            OneConnection.run(superuser, db -> {
+                long next = System.nanoTime();
+                while (running.get()) {
+                    List<Sample> samples = new ArrayList<>();
+                    for (Record r : db.fetch(POLL)) {
+                        samples.add(new Sample(r.get("state", String.class), r.get("wait_event_type", String.class),
+                                r.get("wait_event", String.class), r.get("query", String.class), r.get("tables", String.class)));
+                    }
+                    synchronized (tally) {
+                        tally.add(samples);
+                    }
+                    next += interval.toNanos();
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    } else {
+                        next = System.nanoTime(); // a late poll: no burst to catch up
+                    }
                 }
-                synchronized (tally) {
-                    tally.add(samples);
-                }
-                next += interval.toNanos();
-                long sleep = next - System.nanoTime();
-                if (sleep > 0) {
-                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                } else {
-                    next = System.nanoTime(); // a late poll: no burst to catch up
-                }
-            }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

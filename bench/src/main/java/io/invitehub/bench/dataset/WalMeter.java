@@ -1,10 +1,9 @@
 package io.invitehub.bench.dataset;
 
 import io.invitehub.adapter.out.persistence.PersistenceSettings;
-import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * What the server wrote to its write-ahead log between two readings (issue 17, phase 7: the 100 000-code fulfilment at
@@ -44,10 +43,12 @@ public final class WalMeter {
 
     /** Reads the current log position and the last checkpoint's redo position. */
     public Reading read() {
-        try (CloseableDSLContext db = connect()) {
-            Record r = db.fetchOne("select pg_current_wal_insert_lsn()::text, (pg_control_checkpoint()).redo_lsn::text");
-            return new Reading(r.get(0, String.class), r.get(1, String.class));
-        }
+        return OneConnection.call(superuser, WalMeter::read);
+    }
+
+    private static Reading read(DSLContext db) {
+        Record r = db.fetchOne("select pg_current_wal_insert_lsn()::text, (pg_control_checkpoint()).redo_lsn::text");
+        return new Reading(r.get(0, String.class), r.get(1, String.class));
     }
 
     /** Whether a checkpoint started since {@code before} (the control file's redo position moved). */
@@ -55,11 +56,11 @@ public final class WalMeter {
         return !before.redo().equals(read().redo());
     }
 
-    /** What was written from {@code before} to now. */
+    /** What was written from {@code before} to now (the reading of now and the figures on one connection). */
     public Written since(Reading before) {
-        Reading now = read();
-        boolean checkpoint = !before.redo().equals(now.redo());
-        try (CloseableDSLContext db = connect()) {
+        return OneConnection.call(superuser, db -> {
+            Reading now = read(db);
+            boolean checkpoint = !before.redo().equals(now.redo());
             long bytes = db.fetchOne("select pg_wal_lsn_diff(?::pg_lsn, ?::pg_lsn)::bigint", now.lsn(), before.lsn()).get(0, Long.class);
             db.execute("create extension if not exists pg_walinspect");
             try {
@@ -73,10 +74,6 @@ public final class WalMeter {
                 // "requested WAL segment … has already been removed": a checkpoint in between recycled the start
                 return new Written(-1, -1, -1, bytes, checkpoint, false);
             }
-        }
-    }
-
-    private CloseableDSLContext connect() {
-        return DSL.using(superuser.jdbcUrl(), superuser.user(), superuser.password());
+        });
     }
 }

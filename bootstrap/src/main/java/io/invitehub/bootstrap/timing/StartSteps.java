@@ -31,9 +31,14 @@ public final class StartSteps {
         last = now;
     }
 
-    /** Logs the time since the JVM started: what a probe waiting for this process sees, minus the JVM's own fork. */
-    public static void total(String what) {
-        LOG.info("start step: {} {} ms after the JVM started", what, jvmUptimeMillis());
+    /**
+     * Logs the time since the JVM started: what a probe waiting for this process sees, minus the JVM's own fork. Returns
+     * the milliseconds it logged, so a caller that prints the start's time prints this same figure.
+     */
+    public static long total(String what) {
+        long millis = jvmUptimeMillis();
+        LOG.info("start step: {} {} ms after the JVM started", what, millis);
+        return millis;
     }
 
     private static long jvmUptimeMillis() {

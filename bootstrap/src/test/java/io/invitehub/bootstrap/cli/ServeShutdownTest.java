@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServeShutdownTest {
     private static final Pattern PG_PORT = Pattern.compile("embedded PostgreSQL \\w+ .* on (?:127\\.0\\.0\\.1:|port )(\\d+)");
     private static final Pattern CODES = Pattern.compile("Demo platform codes: (.*)");
+    private static final Pattern PRINTED_START = Pattern.compile("Started in (\\d+) ms\\.");
+    private static final Pattern LOGGED_TOTAL = Pattern.compile("start step: serve started, demo accounts printed, (\\d+) ms after the JVM started");
 
     @Test
     void sigtermWhileBusyStopsEverythingInOrderWithoutErrors(@TempDir Path dir) throws Exception {
@@ -81,6 +83,10 @@ class ServeShutdownTest {
                     || l.matches("\\s+at .*") || l.matches(".*WARN .*(failed|error).*")).toList();
             assertThat(bad).as("%s: errors or stack traces in the log of a clean stop:%n%s", run, output).isEmpty();
             assertThat(accepts(pgPort)).as("%s: the embedded PostgreSQL stopped with the service", run).isFalse();
+            Matcher printed = PRINTED_START.matcher(output);
+            Matcher logged = LOGGED_TOTAL.matcher(output);
+            assertThat(printed.find() && logged.find()).as("the start's printed time and logged total:%n%s", output).isTrue();
+            assertThat(printed.group(1)).as("one clock: the printed start time is the logged total").isEqualTo(logged.group(1));
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
