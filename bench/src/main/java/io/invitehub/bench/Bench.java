@@ -268,7 +268,7 @@ public final class Bench {
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
                         rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1)),
-                                new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1))));
+                                new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1)), database.superuserSettings(1)));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -397,6 +397,8 @@ public final class Bench {
     static final String BESIDE_NOTIFY = "beside-notify";
     /** Notifies sent and discarded before the quiet notify measurement (JIT of the notify path). */
     static final int NOTIFY_WARMUP = 200;
+    /** The codes of one explained fulfilment insert: INVITEHUB_FULFILMENT_BATCH's default, the batch the worker sends. */
+    static final int INSERT_PLAN_BATCH = 5_000;
     /** The open-loop notify alone: the latency at a gateway's arrival rate (ADR 78). */
     static String notifyAlone(int rate) {
         return "POST /shop/notify, alone, open " + rate + "/s";
@@ -1041,7 +1043,8 @@ public final class Bench {
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
-                              io.invitehub.bench.dataset.WalMeter wal, io.invitehub.bench.dataset.IoMeter pageIo) throws InterruptedException {
+                              io.invitehub.bench.dataset.WalMeter wal, io.invitehub.bench.dataset.IoMeter pageIo,
+                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser) throws InterruptedException {
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
@@ -1109,6 +1112,11 @@ public final class Bench {
         String ioLine = "fulfilment's page I/O (pg_stat_io): " + pageIo.since(ioBefore).line();
         out.println(ioLine);
         rows.add(ioLine);
+        // and where a batch's time goes inside PostgreSQL: the insert itself, each foreign-key check, the statistics trigger
+        String planLine = String.format("fulfilment's insert explained (one batch of %,d codes, median of 3, rolled back): %s", INSERT_PLAN_BATCH,
+                new io.invitehub.bench.dataset.InsertPlan(superuser).median(buyer.value(), INSERT_PLAN_BATCH, 3).line());
+        out.println(planLine);
+        rows.add(planLine);
         rows.add(grants(hub, buyer));
         return rows;
     }
