@@ -271,8 +271,7 @@ public final class Bench {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts, new io.invitehub.bench.dataset.WalMeter(database.superuserSettings(1)),
-                                new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1)), database.superuserSettings(1)));
+                        rows.addAll(shop(hub, client, url, shop, counts, database.superuserSettings(1), settings.shop().fulfilmentBatch()));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -406,8 +405,6 @@ public final class Bench {
      * per answer from the OS and the read p99s missed, with 2 GB they met all but one. {@code --pg-setting} overrides.
      */
     static final String SHARED_BUFFERS = "2GB";
-    /** The codes of one explained fulfilment insert: INVITEHUB_FULFILMENT_BATCH's default, the batch the worker sends. */
-    static final int INSERT_PLAN_BATCH = 5_000;
     /** The open-loop notify alone: the latency at a gateway's arrival rate (ADR 78). */
     static String notifyAlone(int rate) {
         return "POST /shop/notify, alone, open " + rate + "/s";
@@ -1052,8 +1049,10 @@ public final class Bench {
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
-                              io.invitehub.bench.dataset.WalMeter wal, io.invitehub.bench.dataset.IoMeter pageIo,
-                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser) throws InterruptedException {
+                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser, int fulfilmentBatch)
+            throws InterruptedException {
+        io.invitehub.bench.dataset.WalMeter wal = new io.invitehub.bench.dataset.WalMeter(superuser);
+        io.invitehub.bench.dataset.IoMeter pageIo = new io.invitehub.bench.dataset.IoMeter(superuser);
         io.invitehub.domain.user.Actor system = io.invitehub.domain.user.Actor.system();
         io.invitehub.domain.order.Plan big = hub.plans().create(system, new io.invitehub.domain.order.PlanSpec("bench 1000",
                 io.invitehub.domain.order.PlanType.DISTRIBUTOR_CODES, io.invitehub.domain.shared.Money.ofMinor(100,
@@ -1122,8 +1121,8 @@ public final class Bench {
         out.println(ioLine);
         rows.add(ioLine);
         // and where a batch's time goes inside PostgreSQL: the insert itself, each foreign-key check, the statistics trigger
-        String planLine = String.format("fulfilment's insert explained (one batch of %,d codes, median of 3, rolled back): %s", INSERT_PLAN_BATCH,
-                new io.invitehub.bench.dataset.InsertPlan(superuser).median(buyer.value(), INSERT_PLAN_BATCH, 3).line());
+        String planLine = String.format("fulfilment's insert explained (one batch of %,d codes, median of 3, rolled back): %s", fulfilmentBatch,
+                new io.invitehub.bench.dataset.InsertPlan(superuser).median(buyer.value(), fulfilmentBatch, 3).line());
         out.println(planLine);
         rows.add(planLine);
         rows.add(grants(hub, buyer));
