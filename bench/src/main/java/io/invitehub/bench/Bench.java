@@ -255,7 +255,7 @@ public final class Bench {
                         // buffers or had to read from the OS around them (phase 7; the warm-up's included)
                         io.invitehub.bench.dataset.IoMeter readIo = new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1));
                         io.invitehub.bench.dataset.IoMeter.Reading readIoBefore = readIo.read();
-                        rows.addAll(reads(client, routes, dir.resolve("loadgen")));
+                        rows.addAll(reads(client, routes, dir.resolve("loadgen"), counts));
                         String readIoLine = "reads' page I/O (pg_stat_io, warm-up and every measured route): " + readIo.since(readIoBefore).line();
                         out.println(readIoLine);
                         rows.add(readIoLine);
@@ -557,6 +557,11 @@ public final class Bench {
      * collections of this JVM beside its percentiles. Returns the rows for the figures (skipped routes included).
      */
     List<String> reads(HttpClient client, List<ReadRoute> routes, Path loadgenDir) throws InterruptedException {
+        return reads(client, routes, loadgenDir, null);
+    }
+
+    /** As {@link #reads(HttpClient, List, Path)}; with {@code counts} (--statements) each route's statements per answer (ADR 84). */
+    List<String> reads(HttpClient client, List<ReadRoute> routes, Path loadgenDir, StatementCounts counts) throws InterruptedException {
         List<ReadRoute> live = routes.stream().filter(r -> r.get() != null).toList();
         List<String> rows = new ArrayList<>();
         if (live.isEmpty()) {
@@ -578,6 +583,8 @@ public final class Bench {
         double[] seconds = new double[live.size()];
         long[] warmup = new long[2];
         String[] loadBefore = {null};
+        List<Map<String, Long>> callsAtStart = new ArrayList<>(java.util.Collections.nCopies(live.size(), null));
+        List<Map<String, Long>> callsAtEnd = new ArrayList<>(java.util.Collections.nCopies(live.size(), null));
         LoadGenerator.Window window = new LoadGenerator.Window() {
             @Override
             public void started(String stage) {
@@ -590,6 +597,9 @@ public final class Bench {
                 }
                 if (loadBefore[0] == null) {
                     loadBefore[0] = loadAverage();
+                }
+                if (counts != null) {
+                    callsAtStart.set(i, counts.topLevelCalls());
                 }
                 watches[i] = GcWatch.start();
                 startedAt[i] = System.nanoTime();
@@ -604,6 +614,9 @@ public final class Bench {
                 }
                 seconds[i] = (System.nanoTime() - startedAt[i]) / 1e9;
                 seen[i] = watches[i].stop();
+                if (counts != null) {
+                    callsAtEnd.set(i, counts.topLevelCalls());
+                }
             }
         };
         out.println((options.inProcessLoad()
@@ -644,6 +657,9 @@ public final class Bench {
             HttpLoad.Result result = staged.result();
             out.println(seen[i].line(route.name(), result.p50().toNanos() / 1e6, result.p99().toNanos() / 1e6, seconds[i])
                     + readClients(options.inProcessLoad(), staged.cpuNanos(), result.requests()));
+            if (counts != null && callsAtStart.get(i) != null && callsAtEnd.get(i) != null) {
+                out.println("  " + route.name() + ": " + StatementCounts.perAnswer(callsAtStart.get(i), callsAtEnd.get(i), result.requests()));
+            }
             gcTotal = gcTotal.plus(seen[i]);
             readSeconds += seconds[i];
             if (staged.cpuNanos().isPresent()) {

@@ -80,6 +80,52 @@ public final class StatementCounts {
     }
 
     /**
+     * The top-level statements the database has run so far (pg_stat_statements, calls by query), for the per-route
+     * counts of the reads (ADR 84): {@link #perAnswer} of two of them. Without a reset, so the redemption phase's
+     * counts are untouched.
+     */
+    public Map<String, Long> topLevelCalls() {
+        return OneConnection.call(superuser, db -> {
+            Map<String, Long> calls = new java.util.HashMap<>();
+            db.fetch("""
+                    select regexp_replace(min(s.query), '\\s+', ' ', 'g') query, sum(s.calls)::bigint calls
+                    from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                    where d.datname = current_database() and s.toplevel and s.query not like '%pg_stat_statements%'
+                    group by s.queryid""").forEach(r -> calls.merge(r.get(0, String.class), r.get(1, Long.class), Long::sum));
+            return calls;
+        });
+    }
+
+    /**
+     * The top-level statements per answer between {@code before} and {@code after}: their sum, then each that ran at
+     * least once per hundred answers (the workers' polls of the same seconds are in it too), most called first.
+     */
+    public static String perAnswer(Map<String, Long> before, Map<String, Long> after, long answers) {
+        if (answers <= 0) {
+            return "statements: no answer to divide by";
+        }
+        java.util.List<Map.Entry<String, Long>> delta = new java.util.ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d > 0) {
+                total += d;
+                delta.add(Map.entry(e.getKey(), d));
+            }
+        }
+        delta.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "statements sent per answer: %.2f", total / (double) answers));
+        for (Map.Entry<String, Long> e : delta) {
+            double per = e.getValue() / (double) answers;
+            if (per >= 0.01) {
+                String q = e.getKey();
+                line.append(String.format(java.util.Locale.ROOT, "; %.2f %s", per, q.length() > 60 ? q.substring(0, 60) + "…" : q));
+            }
+        }
+        return line.toString();
+    }
+
+    /**
      * The same per {@code count} successful operations named {@code unit} (a redemption, a notify of the shop phase);
      * the index scans are printed for the redemption phase only.
      */
