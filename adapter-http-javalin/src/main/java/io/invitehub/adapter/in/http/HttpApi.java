@@ -6,7 +6,9 @@ import io.invitehub.adapter.in.http.wire.ContentSecurityPolicy;
 import io.invitehub.adapter.in.http.wire.ContentTypes;
 import io.invitehub.adapter.in.http.wire.JsonMapping;
 import io.invitehub.adapter.in.http.wire.TrustedProxies;
+import io.invitehub.adapter.in.http.wire.HttpRequests;
 import io.invitehub.application.accounts.port.in.SignInUseCase;
+import io.invitehub.application.shared.port.in.RequestCaller;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -174,6 +176,15 @@ public final class HttpApi implements AutoCloseable {
                 route.handler().handle(ctx);
             }
         };
+        if (route.guard().isPresent()) {
+            Handler unscoped = admitted;
+            // the account the guard has just read is this request's caller for the use cases it calls (ADR 84)
+            admitted = ctx -> {
+                try (RequestCaller ignored = RequestCaller.open(HttpRequests.caller(ctx))) {
+                    unscoped.handle(ctx);
+                }
+            };
+        }
         if (route.guard().isEmpty()) {
             config.routes.addHttpHandler(method, route.path(), admitted);
         } else {

@@ -1,5 +1,6 @@
 package io.invitehub.application.shared.service;
 
+import io.invitehub.application.shared.port.in.RequestCaller;
 import io.invitehub.application.shared.port.out.Users;
 import io.invitehub.domain.shared.DomainException;
 import io.invitehub.domain.shared.ErrorCode;
@@ -15,9 +16,12 @@ public final class CallerRules {
         this.users = users;
     }
 
-    /** The caller, who must exist (else UNAUTHORIZED) and may act (else FORBIDDEN). */
+    /**
+     * The caller, who must exist (else UNAUTHORIZED) and may act (else FORBIDDEN): the account the authentication of
+     * this request read when it is this caller ({@link RequestCaller}, ADR 84), else the account as stored now.
+     */
     public User caller(UserId caller) {
-        User user = users.findById(caller)
+        User user = RequestCaller.of(caller).or(() -> users.findById(caller))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "unknown caller"));
         if (!user.mayAct()) {
             throw new DomainException(ErrorCode.FORBIDDEN, "this account may not act (approval pending, rejected or suspended)");
