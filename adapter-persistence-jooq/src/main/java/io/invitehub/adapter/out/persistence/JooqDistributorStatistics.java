@@ -41,7 +41,8 @@ import static org.jooq.impl.DSL.val;
  * Distributor statistics from the rollup tables of V3 (maintained by triggers, ADR 10). A summary is
  * one statement (one snapshot): the distributor's stripes of {@code distributor_stats}, its expiry
  * buckets before now (one per batch expiry instant, the past folded by {@link #compactExpiry}), and at
- * most 37 days of {@code distributor_stats_daily}.
+ * most 37 days of {@code distributor_stats_daily}, with the distributor's own unit price and the platform's default
+ * (ADR 84: no round trip of its own for the price).
  */
 final class JooqDistributorStatistics implements DistributorStatistics {
     /** Package-private for {@code SummaryRowsTest}, which reads its plan. */
@@ -50,7 +51,9 @@ final class JooqDistributorStatistics implements DistributorStatistics {
             + "           from statistics_settings s where s.id = 1),"
             + " p as (select tz, today, today - (extract(isodow from today)::int - 1) week_start,"
             + "              date_trunc('month', today)::date month_start from t)"
-            + " select p.tz, p.today, a.*, e.*, dd.*, u.unit_price_minor"
+            + " select p.tz, p.today, a.*, e.*, dd.*, u.unit_price_minor,"
+            // the platform's default unit price as stored now (ADR 51), in this statement rather than a round trip of its own (ADR 84)
+            + "        (select ps.default_unit_price_minor from platform_settings ps where ps.id = 1) platform_unit_price_minor"
             + " from p"
             + " cross join lateral (select coalesce(sum(codes), 0) codes, coalesce(sum(enabled_codes), 0) enabled_codes,"
             + "        coalesce(sum(enabled_depleted), 0) enabled_depleted, coalesce(sum(uses_taken), 0) uses_taken,"
@@ -131,7 +134,10 @@ final class JooqDistributorStatistics implements DistributorStatistics {
         long depleted = enabledDepleted - expiredDepleted;
         long accepted = r.get("invites_accepted", Long.class);
         Long ownPrice = r.get("unit_price_minor", Long.class);
-        Money price = ownPrice == null ? defaultUnitPrice : Money.ofMinor(ownPrice, defaultUnitPrice.currency());
+        Long platformPrice = r.get("platform_unit_price_minor", Long.class);
+        Money price = ownPrice != null ? Money.ofMinor(ownPrice, defaultUnitPrice.currency())
+                : platformPrice != null ? Money.ofMinor(platformPrice, defaultUnitPrice.currency())
+                : defaultUnitPrice;
         return new DistributorSummary(distributor, r.get("today", LocalDate.class), ZoneId.of(r.get("tz", String.class)),
                 total, enabled - expired - depleted, depleted, expired, total - enabled,
                 r.get("uses_taken", Long.class), r.get("invites_sent", Long.class), accepted,

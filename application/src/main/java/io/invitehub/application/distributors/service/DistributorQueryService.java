@@ -71,7 +71,10 @@ public final class DistributorQueryService implements DistributorQueries {
     private final StatisticsSettings settings;
     private final PlatformTermsQuery terms;
 
-    /** {@code terms}: the default unit price is read from it at each use, so an ADMIN's change counts at once (ADR 51). */
+    /**
+     * {@code terms}: the default unit price is read from it at each use, so an ADMIN's change counts at once (ADR 51); a
+     * summary reads the stored price in its own statement and takes only the configured fallback from it (ADR 84).
+     */
     public DistributorQueryService(DistributorStatistics statistics, DistributorRecords records, RedeemCodes codes, Users users,
                                    Clock clock, StatisticsSettings settings, PlatformTermsQuery terms) {
         this.statistics = statistics;
@@ -88,16 +91,22 @@ public final class DistributorQueryService implements DistributorQueries {
         return terms.terms().defaultUnitPrice();
     }
 
+    /** The summary's fallback price: the summary reads the stored one in its own statement (ADR 84), no read here. */
+    private Money configuredUnitPrice() {
+        return terms.configured().defaultUnitPrice();
+    }
+
     @Override
     public DistributorSummary summary(UserId caller, UserId distributor) {
         rules.ensureMayRead(caller, distributor);
-        return statistics.summary(distributor, clock.instant(), defaultUnitPrice());
+        return statistics.summary(distributor, clock.instant(), configuredUnitPrice());
     }
 
     @Override
     public Page<SaleView> sales(UserId caller, UserId distributor, SalesQuery query, PageRequest page) {
         rules.ensureMayRead(caller, distributor);
-        SalesFilter filter = query.in(statistics.businessTimeZone());
+        // the business time zone only resolves a plain date: without one, no read of it (ADR 84); UTC then resolves nothing
+        SalesFilter filter = query.in(query.namesADay() ? statistics.businessTimeZone() : java.time.ZoneOffset.UTC);
         List<SaleView> rows = records.sales(distributor, filter, createdKey(page, SALES), page.limit() + 1);
         return page(rows, page, s -> PageCursor.of(SALES, s.createdAt().toString(), s.id().value()));
     }
@@ -162,7 +171,7 @@ public final class DistributorQueryService implements DistributorQueries {
         rules.ensureMayRead(caller, distributor);
         AccountView account = users.account(distributor).orElseThrow(
                 () -> DomainException.notFound("distributor " + distributor.value() + " does not exist"));
-        return new DistributorDetail(account, statistics.summary(distributor, clock.instant(), defaultUnitPrice()));
+        return new DistributorDetail(account, statistics.summary(distributor, clock.instant(), configuredUnitPrice()));
     }
 
     /**

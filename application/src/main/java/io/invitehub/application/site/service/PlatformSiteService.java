@@ -49,6 +49,11 @@ public final class PlatformSiteService implements PlatformSiteUseCase {
     }
 
     @Override
+    public PlatformTerms configured() {
+        return defaultTerms;
+    }
+
+    @Override
     public PlatformSite ensureDefaults(PlatformSite first) {
         return transactions.inTransaction(() -> {
             Optional<PlatformSite> stored = settings.read();

@@ -63,6 +63,11 @@ public record SalesQuery(Optional<InvitationState> status, Optional<Bound> from,
         }
     }
 
+    /** Whether a bound is a business day, i.e. whether {@link #in(ZoneId)} needs the business time zone at all. */
+    public boolean namesADay() {
+        return from.flatMap(Bound::day).isPresent() || to.flatMap(Bound::day).isPresent();
+    }
+
     /** The filter of the sales list, with each day resolved to its moments in the business time zone {@code zone}. */
     public SalesFilter in(ZoneId zone) {
         return new SalesFilter(status, from.map(b -> b.start(zone)), to.map(b -> b.end(zone)), prefix, tags);

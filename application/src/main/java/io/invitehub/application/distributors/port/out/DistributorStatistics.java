@@ -32,7 +32,9 @@ public interface DistributorStatistics {
 
     /**
      * The numbers of one distributor at {@code now}. Revenue is {@code invitesAccepted ×} the
-     * distributor's own unit price, or {@code defaultUnitPrice} (whose currency it takes) when none is set.
+     * distributor's own unit price, else the platform's default unit price as stored now (the terms of ADR 51, read
+     * with the numbers in one statement: ADR 84), else {@code defaultUnitPrice} (the configuration's, before the terms
+     * are stored). Every price is in {@code defaultUnitPrice}'s currency.
      */
     DistributorSummary summary(UserId distributor, Instant now, Money defaultUnitPrice);
 

@@ -11,6 +11,15 @@ public interface PlatformTermsQuery {
     /** The stored terms, or the configuration's before the first start stored them. */
     PlatformTerms terms();
 
+    /**
+     * The configuration's terms, which {@link #terms()} answers until terms are stored: no read of the store. A reader
+     * that reads the stored price in its own statement (the distributor summary, ADR 84) passes these as its fallback.
+     * By default {@link #terms()}.
+     */
+    default PlatformTerms configured() {
+        return terms();
+    }
+
     /** Always {@code terms} (for tests and for services built without the store). */
     static PlatformTermsQuery fixed(PlatformTerms terms) {
         java.util.Objects.requireNonNull(terms, "terms");
