@@ -341,6 +341,11 @@ public final class InviteHub implements AutoCloseable {
         return persistence.isHealthy();
     }
 
+    /** The hub's persistence, for the tests of this package that count the statements a request sends (ADR 84). */
+    JooqPersistence persistence() {
+        return persistence;
+    }
+
     @Override
     public void close() {
         closeAll(resources);
