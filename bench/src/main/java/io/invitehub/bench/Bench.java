@@ -271,7 +271,8 @@ public final class Bench {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts, database.superuserSettings(1), settings.shop().fulfilmentBatch()));
+                        rows.addAll(shop(hub, client, url, shop, counts, database.superuserSettings(1), settings.shop().fulfilmentBatch(),
+                                settings.shop().fulfilmentParallelism()));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -1049,7 +1050,8 @@ public final class Bench {
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
-                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser, int fulfilmentBatch)
+                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser, int fulfilmentBatch,
+                              int fulfilmentParallelism)
             throws InterruptedException {
         io.invitehub.bench.dataset.WalMeter wal = new io.invitehub.bench.dataset.WalMeter(superuser);
         io.invitehub.bench.dataset.IoMeter pageIo = new io.invitehub.bench.dataset.IoMeter(superuser);
@@ -1107,8 +1109,10 @@ public final class Bench {
                 && order.fulfilment().status() != io.invitehub.domain.order.FulfilmentStatus.FAILED
                 && System.nanoTime() - start < Duration.ofMinutes(10).toNanos());
         long done = System.nanoTime();
-        String line = String.format("fulfilment of one %,d-code order: notify answered '%s' in %.1f ms; %s with %,d codes %.2f s after the notify",
-                order.codesTotal(), paid.body(), (notified - start) / 1e6, order.fulfilment().status(), order.fulfilment().delivered(),
+        // the batch size and how many batches run at once (INVITEHUB_FULFILMENT_BATCH and _PARALLELISM, ADR 83)
+        String line = String.format("fulfilment of one %,d-code order (batches of %,d, parallelism %d): notify answered '%s' in %.1f ms; "
+                        + "%s with %,d codes %.2f s after the notify",
+                order.codesTotal(), fulfilmentBatch, fulfilmentParallelism, paid.body(), (notified - start) / 1e6, order.fulfilment().status(), order.fulfilment().delivered(),
                 (done - start) / 1e9);
         out.println(line);
         rows.add(line);

@@ -16,25 +16,42 @@ import io.invitehub.domain.order.Order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The fulfilment worker's step (SPEC section 7). Claims one due order (PAID with fulfilment PENDING, or
  * PROCESSING whose lease ran out) and delivers its remaining codes in batches. Each batch is one
- * transaction that first advances {@code delivered_count} — only while this claim holds and exactly the
- * expected number was delivered before (fencing) — and then inserts the batch's codes, linked to the
- * order. A crash therefore loses at most the batch in flight, which rolls back whole; the next claim
- * resumes from {@code delivered_count}, without duplicates or gaps. A failed attempt is retried with
- * backoff and after the last attempt ends FAILED with its error.
+ * transaction that inserts the batch's codes, linked to the order, and advances {@code delivered_count} by
+ * their number — only while this claim holds and without passing {@code codes_total} (the fence). The order's
+ * codes are therefore always exactly {@code delivered_count} many; a crash loses at most the batches in flight,
+ * each rolled back whole; the next claim resumes from {@code delivered_count}, without duplicates or gaps. A
+ * failed attempt is retried with backoff and after the last attempt ends FAILED with its error.
+ *
+ * <p>With a parallelism above one (ADR 83) that many batches of one order are in flight at once, each in its own
+ * transaction on its own thread (and connection), so the per-row work of PostgreSQL runs on more than one core.
+ * Each such batch inserts its codes first and takes the fence last: a fence is an update of the order's row, held
+ * until commit, so a batch that took it first would make the next batch wait for its whole transaction. The batches
+ * are independent: one that fails rolls back alone, the ones beside it may commit, and the attempt records the
+ * first batch's real error; a lost claim fails every fence, and no further batch is started. With a parallelism of
+ * one the batches run one after the other on the worker's thread and take the fence first, as before ADR 83.
  *
  * <p>An order whose remaining codes fit in one batch (every one-code order a shop sells) is claimed, delivered and
  * completed in one transaction (ADR 72): one commit instead of three, and a crash rolls the claim back with the
  * codes, so the order is due again at once instead of after a lease. When that transaction fails, the order is
  * fulfilled again the batched way, whose claim survives the failure and records the attempt and its error.
  */
-public final class FulfilmentService implements FulfilOrdersUseCase {
+public final class FulfilmentService implements FulfilOrdersUseCase, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FulfilmentService.class.getName());
     static final int MAX_ERROR_LENGTH = 500;
 
@@ -45,6 +62,8 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
     private final ShopSettings settings;
     private final WebhookEvents events;
     private final WakeUps wakeUps;
+    /** The batch threads when the parallelism is above one: started on demand, ended after a minute idle. */
+    private final Optional<ExecutorService> batches;
 
     /** Without webhook events (tests of the fulfilment alone). */
     public FulfilmentService(TransactionRunner transactions, Orders orders, RedeemCodes codes, CodeGenerator generator,
@@ -65,6 +84,33 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         this.newCodes = new UniqueCodes(codes, generator);
         this.clock = clock;
         this.settings = settings;
+        this.batches = settings.fulfilmentParallelism() > 1 ? Optional.of(batchThreads()) : Optional.empty();
+    }
+
+    private static ExecutorService batchThreads() {
+        AtomicInteger number = new AtomicInteger();
+        // at most parallelism threads per fulfilment worker are busy (a worker waits for its batches); idle ones end
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "fulfilment-batch-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        return pool;
+    }
+
+    /** Stops the batch threads (after the fulfilment workers, whose batches they run, have stopped). */
+    @Override
+    public void close() {
+        batches.ifPresent(pool -> {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warning("fulfilment batches still running after 30 s; leaving them to roll back with the process");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** The claim was taken over by another worker (this one's lease ran out): stop without writing. */
@@ -138,7 +184,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         if (remaining > settings.fulfilmentBatch()) {
             return new Step(claimed, false, 0);
         }
-        deliverBatch(job, delivered, remaining);
+        deliverBatch(job, remaining);
         int deliveries = complete(job);
         if (deliveries < 0) {
             throw new IllegalStateException("order " + order.orderNo() + " was claimed in this transaction but could not be completed");
@@ -165,27 +211,110 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
     }
 
     private void deliver(FulfilmentJob job) {
+        if (batches.isPresent()) {
+            deliverInParallel(job, batches.get());
+            return;
+        }
         Order order = job.order();
         int delivered = order.fulfilment().delivered();
         while (delivered < order.codesTotal()) {
-            int before = delivered;
             int count = Math.min(settings.fulfilmentBatch(), order.codesTotal() - delivered);
-            transactions.inTransaction(() -> deliverBatch(job, before, count));
+            transactions.inTransaction(() -> deliverBatch(job, count));
             delivered += count;
         }
     }
 
-    /** One batch in the caller's transaction: {@code delivered_count} advanced under the claim, then the codes inserted. */
-    private Void deliverBatch(FulfilmentJob job, int before, int count) {
+    /**
+     * ADR 83: at most {@code fulfilmentParallelism} batches in flight, each its own transaction on a batch thread, codes
+     * first and fence last. A new batch starts when the oldest in flight ends; after a failure none starts, the ones in
+     * flight are waited for (no transaction of this attempt outlives it), and the failure of the earliest failed batch
+     * is thrown as it was — a lost claim only when no batch failed for another reason.
+     */
+    private void deliverInParallel(FulfilmentJob job, ExecutorService pool) {
         Order order = job.order();
-        CodeTerms terms = new CodeTerms(order.buyer(), order.codeMaxUses(), order.codeValidityDays(), Optional.empty(),
-                Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("order " + order.orderNo()));
-        Instant now = clock.instant();
-        if (!orders.recordDelivery(job, before, count, now.plus(settings.fulfilmentLease()))) {
-            throw new LostClaim("order " + order.orderNo() + " was taken over after " + before + " codes");
+        int next = order.fulfilment().delivered();
+        Deque<Future<Void>> inFlight = new ArrayDeque<>();
+        Throwable failure = null;
+        while (true) {
+            while (failure == null && next < order.codesTotal() && inFlight.size() < settings.fulfilmentParallelism()) {
+                int count = Math.min(settings.fulfilmentBatch(), order.codesTotal() - next);
+                try {
+                    inFlight.addLast(pool.submit(() -> transactions.inTransaction(() -> deliverBatchFenceLast(job, count))));
+                } catch (RuntimeException notStarted) { // the service is closing: the batches in flight are still waited for
+                    failure = notStarted;
+                    break;
+                }
+                next += count;
+            }
+            if (inFlight.isEmpty()) {
+                break;
+            }
+            Throwable batchFailure = outcome(inFlight.removeFirst());
+            if (batchFailure != null && (failure == null || failure instanceof LostClaim && !(batchFailure instanceof LostClaim))) {
+                failure = batchFailure;
+            }
         }
-        newCodes.insert(count, terms, Optional.of(order.id()), now);
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Waits for one batch, through interrupts (its transaction ends on its own; the interrupt is kept): its failure or null. */
+    private static Throwable outcome(Future<Void> batch) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    batch.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One batch in the caller's transaction: {@code delivered_count} advanced under the claim, then the codes inserted. */
+    private Void deliverBatch(FulfilmentJob job, int count) {
+        Instant now = clock.instant();
+        fence(job, count, now);
+        newCodes.insert(count, terms(job.order()), Optional.of(job.order().id()), now);
         return null;
+    }
+
+    /**
+     * One batch delivered beside others (ADR 83), in the caller's transaction: the codes inserted, then
+     * {@code delivered_count} advanced under the claim. The fence comes last so that the order row it locks until
+     * commit is held only for the commit, not for the insert: the next batch's insert runs meanwhile.
+     */
+    private Void deliverBatchFenceLast(FulfilmentJob job, int count) {
+        Instant now = clock.instant();
+        newCodes.insert(count, terms(job.order()), Optional.of(job.order().id()), now);
+        fence(job, count, now);
+        return null;
+    }
+
+    private void fence(FulfilmentJob job, int count, Instant now) {
+        if (!orders.recordDelivery(job, count, now.plus(settings.fulfilmentLease()))) {
+            throw new LostClaim("order " + job.order().orderNo() + " was taken over (a batch of " + count + " codes not delivered)");
+        }
+    }
+
+    private static CodeTerms terms(Order order) {
+        return new CodeTerms(order.buyer(), order.codeMaxUses(), order.codeValidityDays(), Optional.empty(),
+                Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("order " + order.orderNo()));
     }
 
     private static String truncate(String text) {
