@@ -16,16 +16,9 @@ import io.invitehub.domain.order.Order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,8 +55,8 @@ public final class FulfilmentService implements FulfilOrdersUseCase, AutoCloseab
     private final ShopSettings settings;
     private final WebhookEvents events;
     private final WakeUps wakeUps;
-    /** The batch threads when the parallelism is above one: started on demand, ended after a minute idle. */
-    private final Optional<ExecutorService> batches;
+    /** The batch threads when the parallelism is above one (ADR 83). */
+    private final Optional<BatchThreads> batches;
 
     /** Without webhook events (tests of the fulfilment alone). */
     public FulfilmentService(TransactionRunner transactions, Orders orders, RedeemCodes codes, CodeGenerator generator,
@@ -84,33 +77,14 @@ public final class FulfilmentService implements FulfilOrdersUseCase, AutoCloseab
         this.newCodes = new UniqueCodes(codes, generator);
         this.clock = clock;
         this.settings = settings;
-        this.batches = settings.fulfilmentParallelism() > 1 ? Optional.of(batchThreads()) : Optional.empty();
-    }
-
-    private static ExecutorService batchThreads() {
-        AtomicInteger number = new AtomicInteger();
-        // at most parallelism threads per fulfilment worker are busy (a worker waits for its batches); idle ones end
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "fulfilment-batch-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        return pool;
+        this.batches = settings.fulfilmentParallelism() > 1
+                ? Optional.of(new BatchThreads(settings.fulfilmentParallelism())) : Optional.empty();
     }
 
     /** Stops the batch threads (after the fulfilment workers, whose batches they run, have stopped). */
     @Override
     public void close() {
-        batches.ifPresent(pool -> {
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.warning("fulfilment batches still running after 30 s; leaving them to roll back with the process");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        batches.ifPresent(BatchThreads::close);
     }
 
     /** The claim was taken over by another worker (this one's lease ran out): stop without writing. */
@@ -210,79 +184,23 @@ public final class FulfilmentService implements FulfilOrdersUseCase, AutoCloseab
         LOG.fine(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
     }
 
+    /**
+     * The remaining codes in batches: one after the other on this thread, or (ADR 83) at most the parallelism at once on
+     * the batch threads, codes first and fence last, the earliest failed batch's error thrown once none is in flight.
+     */
     private void deliver(FulfilmentJob job) {
+        Order order = job.order();
+        List<Integer> counts = new ArrayList<>();
+        for (int delivered = order.fulfilment().delivered(); delivered < order.codesTotal(); delivered += counts.get(counts.size() - 1)) {
+            counts.add(Math.min(settings.fulfilmentBatch(), order.codesTotal() - delivered));
+        }
         if (batches.isPresent()) {
-            deliverInParallel(job, batches.get());
+            batches.get().run(counts, count -> transactions.inTransaction(() -> deliverBatchFenceLast(job, count)),
+                    failure -> failure instanceof LostClaim);
             return;
         }
-        Order order = job.order();
-        int delivered = order.fulfilment().delivered();
-        while (delivered < order.codesTotal()) {
-            int count = Math.min(settings.fulfilmentBatch(), order.codesTotal() - delivered);
+        for (int count : counts) {
             transactions.inTransaction(() -> deliverBatch(job, count));
-            delivered += count;
-        }
-    }
-
-    /**
-     * ADR 83: at most {@code fulfilmentParallelism} batches in flight, each its own transaction on a batch thread, codes
-     * first and fence last. A new batch starts when the oldest in flight ends; after a failure none starts, the ones in
-     * flight are waited for (no transaction of this attempt outlives it), and the failure of the earliest failed batch
-     * is thrown as it was — a lost claim only when no batch failed for another reason.
-     */
-    private void deliverInParallel(FulfilmentJob job, ExecutorService pool) {
-        Order order = job.order();
-        int next = order.fulfilment().delivered();
-        Deque<Future<Void>> inFlight = new ArrayDeque<>();
-        Throwable failure = null;
-        while (true) {
-            while (failure == null && next < order.codesTotal() && inFlight.size() < settings.fulfilmentParallelism()) {
-                int count = Math.min(settings.fulfilmentBatch(), order.codesTotal() - next);
-                try {
-                    inFlight.addLast(pool.submit(() -> transactions.inTransaction(() -> deliverBatchFenceLast(job, count))));
-                } catch (RuntimeException notStarted) { // the service is closing: the batches in flight are still waited for
-                    failure = notStarted;
-                    break;
-                }
-                next += count;
-            }
-            if (inFlight.isEmpty()) {
-                break;
-            }
-            Throwable batchFailure = outcome(inFlight.removeFirst());
-            if (batchFailure != null && (failure == null || failure instanceof LostClaim && !(batchFailure instanceof LostClaim))) {
-                failure = batchFailure;
-            }
-        }
-        if (failure instanceof Error) {
-            throw (Error) failure;
-        }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
-    }
-
-    /** Waits for one batch, through interrupts (its transaction ends on its own; the interrupt is kept): its failure or null. */
-    private static Throwable outcome(Future<Void> batch) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    batch.get();
-                    return null;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return e.getCause();
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
