@@ -80,7 +80,7 @@ public final class Bench {
                                boolean readiness, boolean onlyShop, boolean onlyExport, long exportRows,
                                boolean statements, boolean skipReads, boolean skipShop, boolean tpcB, boolean inProcessLoad,
                                Duration warmup, int readSamples, int readWarmup, boolean console, Map<String, String> serverSettings,
-                               boolean distributorCodes, int notifyRate) {
+                               boolean distributorCodes, int notifyRate, Optional<Integer> fulfilmentParallelism) {
         /** Issue 17: "enough samples for a p99 (≥ 10 000 per route)". */
         static final int READ_SAMPLES = 10_000;
         /**
@@ -114,6 +114,7 @@ public final class Bench {
             boolean console = true;
             boolean distributorCodes = true;
             int notifyRate = NOTIFY_RATE;
+            Optional<Integer> fulfilmentParallelism = Optional.empty();
             Map<String, String> serverSettings = new java.util.TreeMap<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -137,6 +138,7 @@ public final class Bench {
                     case "--no-console": console = false; break;
                     case "--no-distributor-codes": distributorCodes = false; break;
                     case "--notify-rate": notifyRate = Integer.parseInt(value(args, ++i)); break;
+                    case "--fulfilment-parallelism": fulfilmentParallelism = Optional.of(Integer.parseInt(value(args, ++i))); break;
                     case "--pg-setting": {
                         String setting = value(args, ++i);
                         int eq = setting.indexOf('=');
@@ -151,7 +153,8 @@ public final class Bench {
                     default: throw new IllegalArgumentException("unknown bench option " + args[i] + " (use --scale <factor> "
                             + "--clients <n> --seconds <s> --warmup-seconds <s> --read-clients <n> --read-samples <n> --read-warmup <n> --read-seconds <s> "
                             + "--no-readiness --only-shop --only-export --export-rows <n> --statements --no-reads --no-shop --no-tpcb "
-                            + "--in-process-load --no-console --no-distributor-codes --notify-rate <n> --pg-setting <name=value>)");
+                            + "--in-process-load --no-console --no-distributor-codes --notify-rate <n> --pg-setting <name=value> "
+                            + "--fulfilment-parallelism <n>)");
                 }
             }
             if (scale <= 0 || scale > 2 || clients < 1 || clients > 256 || readClients < 1 || readClients > 256
@@ -159,14 +162,16 @@ public final class Bench {
                     || warmup.isNegative() || warmup.toSeconds() > 120 || readSamples < 1 || readSamples > 1_000_000
                     || readWarmup < 0 || readWarmup > 100_000
                     || readDuration.isNegative() || readDuration.isZero() || readDuration.toSeconds() > 600
-                    || exportRows < 1 || exportRows > 20_000_000 || notifyRate < 1 || notifyRate > 1_000) {
+                    || exportRows < 1 || exportRows > 20_000_000 || notifyRate < 1 || notifyRate > 1_000
+                    || fulfilmentParallelism.filter(p -> p < 1 || p > 8).isPresent()) {
                 throw new IllegalArgumentException("--scale must be in (0, 2], --clients and --read-clients in [1, 256], "
                         + "--seconds in [1, 600], --warmup-seconds in [0, 120], --read-samples in [1, 1000000], "
-                        + "--read-warmup in [0, 100000], --read-seconds in [1, 600], --export-rows in [1, 20000000], --notify-rate in [1, 1000]");
+                        + "--read-warmup in [0, 100000], --read-seconds in [1, 600], --export-rows in [1, 20000000], --notify-rate in [1, 1000], "
+                        + "--fulfilment-parallelism in [1, 8]");
             }
             return new BenchOptions(scale, clients, duration, readClients, readDuration, readiness && !onlyShop && !onlyExport, onlyShop,
                     onlyExport, exportRows, statements, skipReads, skipShop, tpcB, inProcessLoad, warmup, readSamples, readWarmup, console,
-                    Map.copyOf(serverSettings), distributorCodes, notifyRate);
+                    Map.copyOf(serverSettings), distributorCodes, notifyRate, fulfilmentParallelism);
         }
 
         private static String value(String[] args, int i) {
@@ -221,6 +226,8 @@ public final class Bench {
             // service caches for INVITEHUB_SEATS_CACHE_TTL (5 s): a short phase read its "before" again as its "after";
             // no measured route reads that cache
             env.put("INVITEHUB_SEATS_CACHE_TTL", "1ms");
+            // batches of the 100 000-code order delivered at once (ADR 83); the service's default unless given
+            options.fulfilmentParallelism().ifPresent(p -> env.put("INVITEHUB_FULFILMENT_PARALLELISM", Integer.toString(p)));
             Settings settings = Settings.from(env);
             Path serverLog = dir.resolveSibling(dir.getFileName() + "-postgres-log");
             if (options.statements()) {
@@ -271,7 +278,8 @@ public final class Bench {
                         // right after the reads, on a machine not yet loaded by the redemption phases, their dispatcher,
                         // checkpoint and autovacuum (ADR 78)
                         out.printf("load average before the shop: %s%n", loadAverage());
-                        rows.addAll(shop(hub, client, url, shop, counts, database.superuserSettings(1), settings.shop().fulfilmentBatch()));
+                        rows.addAll(shop(hub, client, url, shop, counts, database.superuserSettings(1), settings.shop().fulfilmentBatch(),
+                                settings.shop().fulfilmentParallelism()));
                     }
                     long placing = System.nanoTime();
                     NotifyLoad beside = shop == null || options.onlyShop() ? null : shop.notifies(NotifyLoad.openOrders(options.notifyRate()));
@@ -1065,7 +1073,8 @@ public final class Bench {
      * order paid and timed until the fulfilment worker reports COMPLETED, then the grants.
      */
     private List<String> shop(InviteHub hub, HttpClient client, String base, Shop shop, StatementCounts counts,
-                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser, int fulfilmentBatch)
+                              io.invitehub.adapter.out.persistence.PersistenceSettings superuser, int fulfilmentBatch,
+                              int fulfilmentParallelism)
             throws InterruptedException {
         io.invitehub.bench.dataset.WalMeter wal = new io.invitehub.bench.dataset.WalMeter(superuser);
         io.invitehub.bench.dataset.IoMeter pageIo = new io.invitehub.bench.dataset.IoMeter(superuser);
@@ -1123,8 +1132,10 @@ public final class Bench {
                 && order.fulfilment().status() != io.invitehub.domain.order.FulfilmentStatus.FAILED
                 && System.nanoTime() - start < Duration.ofMinutes(10).toNanos());
         long done = System.nanoTime();
-        String line = String.format("fulfilment of one %,d-code order: notify answered '%s' in %.1f ms; %s with %,d codes %.2f s after the notify",
-                order.codesTotal(), paid.body(), (notified - start) / 1e6, order.fulfilment().status(), order.fulfilment().delivered(),
+        // the batch size and how many batches run at once (INVITEHUB_FULFILMENT_BATCH and _PARALLELISM, ADR 83)
+        String line = String.format("fulfilment of one %,d-code order (batches of %,d, parallelism %d): notify answered '%s' in %.1f ms; "
+                        + "%s with %,d codes %.2f s after the notify",
+                order.codesTotal(), fulfilmentBatch, fulfilmentParallelism, paid.body(), (notified - start) / 1e6, order.fulfilment().status(), order.fulfilment().delivered(),
                 (done - start) / 1e9);
         out.println(line);
         rows.add(line);

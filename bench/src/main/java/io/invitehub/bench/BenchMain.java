@@ -42,7 +42,7 @@ public final class BenchMain {
                     + "[--seconds <s, default 20>] [--warmup-seconds <s, default 10>] [--read-clients <n, default 2>] "
                     + "[--read-samples <n, default 10000>] [--read-warmup <answers per route, default 2000>] [--read-seconds <cap per route, default 60>] [--no-readiness] "
                     + "[--only-shop] [--only-export [--export-rows <n, default 1000000>]] [--statements] [--no-reads] [--no-shop] [--no-tpcb] "
-                    + "[--in-process-load] [--no-console] [--no-distributor-codes] [--notify-rate <n per s, default 100>] [--pg-setting <name=value>]... [--nodes <n, default 1; 2..8: functional run on n service nodes, one PostgreSQL, one Redis>]");
+                    + "[--in-process-load] [--no-console] [--no-distributor-codes] [--notify-rate <n per s, default 100>] [--pg-setting <name=value>]... [--fulfilment-parallelism <n, default INVITEHUB_FULFILMENT_PARALLELISM's 2>] [--nodes <n, default 1; 2..8: functional run on n service nodes, one PostgreSQL, one Redis>]");
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -196,15 +196,15 @@ public abstract class AbstractShopStorageContract extends StorageContractSupport
         assertThat(job.order().fulfilment().status()).isEqualTo(FulfilmentStatus.PROCESSING);
         assertThat(job.order().fulfilment().attempts()).isEqualTo(1);
         assertThat(tx(() -> storage.orders().claimForFulfilment(NOW.plusSeconds(30), Duration.ofMinutes(1)))).isEmpty();
-        assertThat(tx(() -> storage.orders().recordDelivery(job, 0, 4, NOW.plusSeconds(60)))).isTrue();
-        assertThat(tx(() -> storage.orders().recordDelivery(job, 0, 4, NOW.plusSeconds(60)))).as("stale expected count").isFalse();
+        assertThat(tx(() -> storage.orders().recordDelivery(job, 4, NOW.plusSeconds(60)))).isTrue();
+        assertThat(tx(() -> storage.orders().recordDelivery(job, 7, NOW.plusSeconds(60)))).as("past codes_total").isFalse();
 
         // the lease runs out: another worker takes over; the first one can no longer write
         FulfilmentJob second = tx(() -> storage.orders().claimForFulfilment(NOW.plusSeconds(61), Duration.ofMinutes(1))).orElseThrow();
         assertThat(second.claim()).isNotEqualTo(job.claim());
         assertThat(second.order().fulfilment().delivered()).isEqualTo(4);
         assertThat(second.order().fulfilment().attempts()).isEqualTo(2);
-        assertThat(tx(() -> storage.orders().recordDelivery(job, 4, 6, NOW.plusSeconds(90)))).isFalse();
+        assertThat(tx(() -> storage.orders().recordDelivery(job, 6, NOW.plusSeconds(90)))).as("the claim was lost").isFalse();
         assertThat(tx(() -> storage.orders().completeFulfilment(second))).as("not all delivered").isFalse();
         assertThat(tx(() -> storage.orders().fulfilmentAttemptFailed(second, "boom", Optional.of(NOW.plusSeconds(70))))).isTrue();
         Order retrying = storage.orders().findByNo(order.orderNo()).orElseThrow();
@@ -223,7 +223,8 @@ public abstract class AbstractShopStorageContract extends StorageContractSupport
         assertThat(fourth.order().fulfilment().attempts()).isEqualTo(1);
         Code code = nextCode();
         tx(() -> storage.codes().insertNew(List.of(code), terms(1), Optional.of(order.id()), NOW));
-        assertThat(tx(() -> storage.orders().recordDelivery(fourth, 4, 6, NOW.plusSeconds(160)))).isTrue();
+        assertThat(tx(() -> storage.orders().recordDelivery(fourth, 6, NOW.plusSeconds(160)))).isTrue();
+        assertThat(tx(() -> storage.orders().recordDelivery(fourth, 1, NOW.plusSeconds(160)))).as("all delivered").isFalse();
         assertThat(tx(() -> storage.orders().completeFulfilment(fourth))).isTrue();
         Order done = storage.orders().findByNo(order.orderNo()).orElseThrow();
         assertThat(done.fulfilment().status()).isEqualTo(FulfilmentStatus.COMPLETED);

@@ -188,12 +188,13 @@ final class FakeOrders extends FakeTable implements Orders {
     }
 
     @Override
-    public boolean recordDelivery(FulfilmentJob job, int delivered, int count, Instant leaseUntil) {
-        return atomically(() -> claimed(job).filter(r -> r.order().fulfilment().delivered() == delivered).map(r -> {
+    public boolean recordDelivery(FulfilmentJob job, int count, Instant leaseUntil) {
+        return atomically(() -> claimed(job).filter(r -> r.order().fulfilment().delivered() + count <= r.order().codesTotal()).map(r -> {
             Order o = r.order();
             Fulfilment f = o.fulfilment();
             state.orders.put(o.id().value(), new OrderRow(copy(o, o.status(), o.tradeNo(), o.paidAt(),
-                    new Fulfilment(f.status(), f.delivered() + count, f.attempts(), f.error())), r.claim(), micros(leaseUntil)));
+                    new Fulfilment(f.status(), f.delivered() + count, f.attempts(), f.error())), r.claim(),
+                    r.nextAt() != null && r.nextAt().isAfter(leaseUntil) ? r.nextAt() : micros(leaseUntil))); // the lease only moves forward
             return true;
         }).orElse(false));
     }

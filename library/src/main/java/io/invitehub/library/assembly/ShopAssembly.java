@@ -79,7 +79,7 @@ public record ShopAssembly(ManagePlansUseCase plans, ShopService shop, PaymentNo
             default:
                 gateway = new NoPaymentGateway();
         }
-        ShopSettings settings = new ShopSettings(config.maxCodesPerOrder(), config.fulfilmentBatch(),
+        ShopSettings settings = new ShopSettings(config.maxCodesPerOrder(), config.fulfilmentBatch(), config.fulfilmentParallelism(),
                 config.fulfilmentLease(), config.fulfilmentMaxAttempts(), config.fulfilmentBackoffBase(), ORDER_EXPIRY_BATCH,
                 statistics.businessTimeZone(), config.payTypes().stream().map(PayType::of).collect(Collectors.toSet()),
                 statistics.currency());
@@ -110,6 +110,9 @@ public record ShopAssembly(ManagePlansUseCase plans, ShopService shop, PaymentNo
 
     /** Starts the fulfilment workers and the expiry of unpaid orders; stopped with {@code resources}. */
     public void startWorkers(Adapters a, ShopConfig config, Deque<AutoCloseable> resources) {
+        if (fulfilment instanceof AutoCloseable) {
+            resources.push((AutoCloseable) fulfilment); // its batch threads (ADR 83), closed after the workers that use them
+        }
         ShopWorkers workers = new ShopWorkers(fulfilment, shop, query, a.wakeUps(), config.fulfilmentPollInterval(),
                 config.fulfilmentThreads(), config.expiryInterval(), config.queryInterval());
         workers.start();

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record ShopConfig(Gateway gateway, Optional<String> epayUrl, Optional<String> epayPid, Optional<String> epayKey,
                          Optional<String> publicBaseUrl, Duration paymentWindow, int maxCodesPerOrder, Set<String> payTypes,
-                         int fulfilmentThreads, int fulfilmentBatch, Duration fulfilmentLease, int fulfilmentMaxAttempts,
+                         int fulfilmentThreads, int fulfilmentBatch, int fulfilmentParallelism, Duration fulfilmentLease, int fulfilmentMaxAttempts,
                          Duration fulfilmentBackoffBase, Duration fulfilmentPollInterval, Duration expiryInterval,
                          Duration queryInterval, Duration queryAfterReturn, Duration queryBackoff) {
 
@@ -58,6 +58,7 @@ public record ShopConfig(Gateway gateway, Optional<String> epayUrl, Optional<Str
                 payTypes.isEmpty() ? Set.of("alipay", "wxpay") : payTypes,
                 r.integer("INVITEHUB_FULFILMENT_THREADS", 1, 1, 16),
                 r.integer("INVITEHUB_FULFILMENT_BATCH", 5_000, 1, 50_000),
+                r.integer("INVITEHUB_FULFILMENT_PARALLELISM", 2, 1, 8),
                 r.duration("INVITEHUB_FULFILMENT_LEASE", Duration.ofMinutes(2)),
                 r.integer("INVITEHUB_FULFILMENT_MAX_ATTEMPTS", 5, 1, 100),
                 r.duration("INVITEHUB_FULFILMENT_BACKOFF_BASE", Duration.ofSeconds(5)),

@@ -178,12 +178,14 @@ final class JooqOrders implements Orders {
     }
 
     @Override
-    public boolean recordDelivery(FulfilmentJob job, int delivered, int count, Instant leaseUntil) {
+    public boolean recordDelivery(FulfilmentJob job, int count, Instant leaseUntil) {
+        // under READ COMMITTED a fence that waited for another batch's fence re-reads the row that batch committed
+        // (or the one before, when it rolled back) and adds to it; the lease only moves forward
         return dsl.update(ORDERS)
                 .set(ORDERS.DELIVERED_COUNT, ORDERS.DELIVERED_COUNT.plus(count))
-                .set(ORDERS.FULFILLMENT_NEXT_AT, Rows.at(leaseUntil))
+                .set(ORDERS.FULFILLMENT_NEXT_AT, DSL.greatest(ORDERS.FULFILLMENT_NEXT_AT, DSL.val(Rows.at(leaseUntil))))
                 .set(ORDERS.UPDATED_AT, currentOffsetDateTime())
-                .where(claimed(job)).and(ORDERS.DELIVERED_COUNT.eq(delivered))
+                .where(claimed(job)).and(ORDERS.DELIVERED_COUNT.plus(count).le(ORDERS.CODES_TOTAL))
                 .execute() > 0;
     }
 

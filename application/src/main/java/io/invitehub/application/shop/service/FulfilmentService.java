@@ -16,6 +16,8 @@ import io.invitehub.domain.order.Order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,18 +25,26 @@ import java.util.logging.Logger;
 /**
  * The fulfilment worker's step (SPEC section 7). Claims one due order (PAID with fulfilment PENDING, or
  * PROCESSING whose lease ran out) and delivers its remaining codes in batches. Each batch is one
- * transaction that first advances {@code delivered_count} — only while this claim holds and exactly the
- * expected number was delivered before (fencing) — and then inserts the batch's codes, linked to the
- * order. A crash therefore loses at most the batch in flight, which rolls back whole; the next claim
- * resumes from {@code delivered_count}, without duplicates or gaps. A failed attempt is retried with
- * backoff and after the last attempt ends FAILED with its error.
+ * transaction that inserts the batch's codes, linked to the order, and advances {@code delivered_count} by
+ * their number — only while this claim holds and without passing {@code codes_total} (the fence). The order's
+ * codes are therefore always exactly {@code delivered_count} many; a crash loses at most the batches in flight,
+ * each rolled back whole; the next claim resumes from {@code delivered_count}, without duplicates or gaps. A
+ * failed attempt is retried with backoff and after the last attempt ends FAILED with its error.
+ *
+ * <p>With a parallelism above one (ADR 83) that many batches of one order are in flight at once, each in its own
+ * transaction on its own thread (and connection), so the per-row work of PostgreSQL runs on more than one core.
+ * Each such batch inserts its codes first and takes the fence last: a fence is an update of the order's row, held
+ * until commit, so a batch that took it first would make the next batch wait for its whole transaction. The batches
+ * are independent: one that fails rolls back alone, the ones beside it may commit, and the attempt records the
+ * first batch's real error; a lost claim fails every fence, and no further batch is started. With a parallelism of
+ * one the batches run one after the other on the worker's thread and take the fence first, as before ADR 83.
  *
  * <p>An order whose remaining codes fit in one batch (every one-code order a shop sells) is claimed, delivered and
  * completed in one transaction (ADR 72): one commit instead of three, and a crash rolls the claim back with the
  * codes, so the order is due again at once instead of after a lease. When that transaction fails, the order is
  * fulfilled again the batched way, whose claim survives the failure and records the attempt and its error.
  */
-public final class FulfilmentService implements FulfilOrdersUseCase {
+public final class FulfilmentService implements FulfilOrdersUseCase, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FulfilmentService.class.getName());
     static final int MAX_ERROR_LENGTH = 500;
 
@@ -45,6 +55,8 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
     private final ShopSettings settings;
     private final WebhookEvents events;
     private final WakeUps wakeUps;
+    /** The batch threads when the parallelism is above one (ADR 83). */
+    private final Optional<BatchThreads> batches;
 
     /** Without webhook events (tests of the fulfilment alone). */
     public FulfilmentService(TransactionRunner transactions, Orders orders, RedeemCodes codes, CodeGenerator generator,
@@ -65,6 +77,14 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         this.newCodes = new UniqueCodes(codes, generator);
         this.clock = clock;
         this.settings = settings;
+        this.batches = settings.fulfilmentParallelism() > 1
+                ? Optional.of(new BatchThreads(settings.fulfilmentParallelism())) : Optional.empty();
+    }
+
+    /** Stops the batch threads (after the fulfilment workers, whose batches they run, have stopped). */
+    @Override
+    public void close() {
+        batches.ifPresent(BatchThreads::close);
     }
 
     /** The claim was taken over by another worker (this one's lease ran out): stop without writing. */
@@ -138,7 +158,7 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         if (remaining > settings.fulfilmentBatch()) {
             return new Step(claimed, false, 0);
         }
-        deliverBatch(job, delivered, remaining);
+        deliverBatch(job, remaining);
         int deliveries = complete(job);
         if (deliveries < 0) {
             throw new IllegalStateException("order " + order.orderNo() + " was claimed in this transaction but could not be completed");
@@ -164,28 +184,55 @@ public final class FulfilmentService implements FulfilOrdersUseCase {
         LOG.fine(() -> "order " + order.orderNo() + " fulfilled: " + order.codesTotal() + " codes");
     }
 
+    /**
+     * The remaining codes in batches: one after the other on this thread, or (ADR 83) at most the parallelism at once on
+     * the batch threads, codes first and fence last, the earliest failed batch's error thrown once none is in flight.
+     */
     private void deliver(FulfilmentJob job) {
         Order order = job.order();
-        int delivered = order.fulfilment().delivered();
-        while (delivered < order.codesTotal()) {
-            int before = delivered;
-            int count = Math.min(settings.fulfilmentBatch(), order.codesTotal() - delivered);
-            transactions.inTransaction(() -> deliverBatch(job, before, count));
-            delivered += count;
+        List<Integer> counts = new ArrayList<>();
+        for (int delivered = order.fulfilment().delivered(); delivered < order.codesTotal(); delivered += counts.get(counts.size() - 1)) {
+            counts.add(Math.min(settings.fulfilmentBatch(), order.codesTotal() - delivered));
+        }
+        if (batches.isPresent()) {
+            batches.get().run(counts, count -> transactions.inTransaction(() -> deliverBatchFenceLast(job, count)),
+                    failure -> failure instanceof LostClaim);
+            return;
+        }
+        for (int count : counts) {
+            transactions.inTransaction(() -> deliverBatch(job, count));
         }
     }
 
     /** One batch in the caller's transaction: {@code delivered_count} advanced under the claim, then the codes inserted. */
-    private Void deliverBatch(FulfilmentJob job, int before, int count) {
-        Order order = job.order();
-        CodeTerms terms = new CodeTerms(order.buyer(), order.codeMaxUses(), order.codeValidityDays(), Optional.empty(),
-                Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("order " + order.orderNo()));
+    private Void deliverBatch(FulfilmentJob job, int count) {
         Instant now = clock.instant();
-        if (!orders.recordDelivery(job, before, count, now.plus(settings.fulfilmentLease()))) {
-            throw new LostClaim("order " + order.orderNo() + " was taken over after " + before + " codes");
-        }
-        newCodes.insert(count, terms, Optional.of(order.id()), now);
+        fence(job, count, now);
+        newCodes.insert(count, terms(job.order()), Optional.of(job.order().id()), now);
         return null;
+    }
+
+    /**
+     * One batch delivered beside others (ADR 83), in the caller's transaction: the codes inserted, then
+     * {@code delivered_count} advanced under the claim. The fence comes last so that the order row it locks until
+     * commit is held only for the commit, not for the insert: the next batch's insert runs meanwhile.
+     */
+    private Void deliverBatchFenceLast(FulfilmentJob job, int count) {
+        Instant now = clock.instant();
+        newCodes.insert(count, terms(job.order()), Optional.of(job.order().id()), now);
+        fence(job, count, now);
+        return null;
+    }
+
+    private void fence(FulfilmentJob job, int count, Instant now) {
+        if (!orders.recordDelivery(job, count, now.plus(settings.fulfilmentLease()))) {
+            throw new LostClaim("order " + job.order().orderNo() + " was taken over (a batch of " + count + " codes not delivered)");
+        }
+    }
+
+    private static CodeTerms terms(Order order) {
+        return new CodeTerms(order.buyer(), order.codeMaxUses(), order.codeValidityDays(), Optional.empty(),
+                Optional.empty(), CodeTerms.DEFAULT_REBIND_LIMIT, Optional.of("order " + order.orderNo()));
     }
 
     private static String truncate(String text) {

@@ -10,12 +10,15 @@ import java.util.Set;
 
 /**
  * Shop limits and the fulfilment worker's pacing (how long an order can be paid is a runtime setting, ADR 51): how many codes one order
- * may deliver, the pay types offered, codes per fulfilment batch (one transaction each), the claim lease, attempts and backoff.
+ * may deliver, the pay types offered, codes per fulfilment batch (one transaction each), how many batches of one order are
+ * in flight at once (ADR 83), the claim lease, attempts and backoff.
  */
-public record ShopSettings(int maxCodesPerOrder, int fulfilmentBatch, Duration fulfilmentLease,
+public record ShopSettings(int maxCodesPerOrder, int fulfilmentBatch, int fulfilmentParallelism, Duration fulfilmentLease,
                            int fulfilmentMaxAttempts, Duration fulfilmentBackoffBase, int expiryBatch, ZoneId businessZone,
                            Set<PayType> payTypes, Currency currency) {
     public static final int DEFAULT_MAX_CODES_PER_ORDER = 100_000;
+    /** Batches of one order delivered at once (ADR 83): two, one per core of the 2-core machine the targets are set on. */
+    public static final int DEFAULT_FULFILMENT_PARALLELISM = 2;
 
     public ShopSettings {
         Objects.requireNonNull(fulfilmentLease, "fulfilmentLease");
@@ -26,13 +29,13 @@ public record ShopSettings(int maxCodesPerOrder, int fulfilmentBatch, Duration f
         if (payTypes.isEmpty()) {
             throw new IllegalArgumentException("at least one pay type");
         }
-        if (maxCodesPerOrder < 1 || fulfilmentBatch < 1 || fulfilmentMaxAttempts < 1 || expiryBatch < 1) {
+        if (maxCodesPerOrder < 1 || fulfilmentBatch < 1 || fulfilmentParallelism < 1 || fulfilmentMaxAttempts < 1 || expiryBatch < 1) {
             throw new IllegalArgumentException("shop limits must be positive");
         }
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(DEFAULT_MAX_CODES_PER_ORDER, 5_000, Duration.ofMinutes(2), 5,
+        return new ShopSettings(DEFAULT_MAX_CODES_PER_ORDER, 5_000, DEFAULT_FULFILMENT_PARALLELISM, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(5), 1_000, ZoneId.of("Asia/Shanghai"),
                 Set.of(PayType.of("alipay"), PayType.of("wxpay")), Currency.getInstance("CNY"));
     }
@@ -43,7 +46,12 @@ public record ShopSettings(int maxCodesPerOrder, int fulfilmentBatch, Duration f
     }
 
     public ShopSettings withFulfilmentBatch(int batch) {
-        return new ShopSettings(maxCodesPerOrder, batch, fulfilmentLease, fulfilmentMaxAttempts,
+        return new ShopSettings(maxCodesPerOrder, batch, fulfilmentParallelism, fulfilmentLease, fulfilmentMaxAttempts,
+                fulfilmentBackoffBase, expiryBatch, businessZone, payTypes, currency);
+    }
+
+    public ShopSettings withFulfilmentParallelism(int parallelism) {
+        return new ShopSettings(maxCodesPerOrder, fulfilmentBatch, parallelism, fulfilmentLease, fulfilmentMaxAttempts,
                 fulfilmentBackoffBase, expiryBatch, businessZone, payTypes, currency);
     }
 }

@@ -54,10 +54,11 @@ public interface Orders {
     Optional<FulfilmentJob> claimForFulfilment(Instant now, Duration lease);
 
     /**
-     * Counts {@code count} more codes delivered when the claim still holds and exactly {@code delivered}
-     * were delivered before, and extends the lease. Called in the transaction that inserts those codes.
+     * Counts {@code count} more codes delivered when the claim still holds and {@code delivered_count + count} does not
+     * pass {@code codes_total}, and extends the lease. Called in the transaction that inserts those codes; the batches of
+     * one order may commit in any order (ADR 83), so the count they add to is the one committed when the fence runs.
      */
-    boolean recordDelivery(FulfilmentJob job, int delivered, int count, Instant leaseUntil);
+    boolean recordDelivery(FulfilmentJob job, int count, Instant leaseUntil);
 
     /** PROCESSING → COMPLETED when the claim holds and every code was delivered. */
     boolean completeFulfilment(FulfilmentJob job);
