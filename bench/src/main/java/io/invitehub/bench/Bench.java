@@ -595,6 +595,10 @@ public final class Bench {
         for (int i = 0; i < live.size(); i++) {
             routeOf.put(readLabel(i), i);
         }
+        // the service's timers after the warm-up's last answer (issue 17): the measured routes' own figures from there on
+        boolean warmed = stages.size() > live.size();
+        String lastWarmUp = warmed ? stages.get(stages.size() - live.size() - 1).label() : null;
+        java.util.concurrent.atomic.AtomicReference<Map<String, ServiceTimers.Counts>> timersWarmed = new java.util.concurrent.atomic.AtomicReference<>();
         GcWatch[] watches = new GcWatch[live.size()];
         GcWatch.Seen[] seen = new GcWatch.Seen[live.size()];
         long[] startedAt = new long[live.size()];
@@ -628,6 +632,13 @@ public final class Bench {
                 Integer i = routeOf.get(stage);
                 if (i == null) {
                     warmup[1] = System.nanoTime();
+                    if (metrics != null && warmed && stage.equals(lastWarmUp)) {
+                        try {
+                            timersWarmed.set(serviceTimers(metrics));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     return;
                 }
                 seconds[i] = (System.nanoTime() - startedAt[i]) / 1e9;
@@ -699,7 +710,8 @@ public final class Bench {
         out.println(gcLine);
         rows.add(gcLine);
         if (timersBefore != null && timersAfter != null) {
-            for (String line : serviceSide(live, outcome, ServiceTimers.since(timersBefore, timersAfter))) {
+            Map<String, ServiceTimers.Counts> measuredOnly = timersWarmed.get() == null ? null : ServiceTimers.since(timersWarmed.get(), timersAfter);
+            for (String line : serviceSide(live, outcome, ServiceTimers.since(timersBefore, timersAfter), measuredOnly)) {
                 out.println(line);
                 rows.add(line);
             }
@@ -719,10 +731,13 @@ public final class Bench {
 
     /**
      * Issue 17's split: per service route label (the largest's and the tiny's share one, as do both sales pages) the
-     * service's own count of answers and those over 5 and 10 ms between the two readings, beside the read clients'
-     * measured answers of those routes; then every read route together, the warm-up's answers on both sides.
+     * service's own count of answers and those over 5 and 10 ms — from the reading after the warm-up's last answer
+     * ({@code measuredOnly}) when there is one, else from the one before the warm-up ({@code served}, the warm-up's
+     * answers included) — beside the read clients' measured answers of those routes; then every read route together,
+     * the warm-up's answers on both sides ({@code served}).
      */
-    static List<String> serviceSide(List<ReadRoute> live, LoadGenerator.Outcome outcome, Map<String, ServiceTimers.Counts> served) {
+    static List<String> serviceSide(List<ReadRoute> live, LoadGenerator.Outcome outcome, Map<String, ServiceTimers.Counts> served,
+                                    Map<String, ServiceTimers.Counts> measuredOnly) {
         Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
         for (int i = 0; i < live.size(); i++) {
             byLabel.computeIfAbsent(ServiceTimers.label(live.get(i).get().target()), k -> new ArrayList<>()).add(i);
@@ -743,7 +758,9 @@ public final class Bench {
             }
             ServiceTimers.Counts service = served.getOrDefault(label.getKey(), ServiceTimers.Counts.NONE);
             serviceAll = serviceAll.plus(service);
-            lines.add(ServiceTimers.line(label.getKey(), service, answers, over5, over10, names));
+            lines.add(measuredOnly == null ? ServiceTimers.line(label.getKey(), service, answers, over5, over10, names)
+                    : ServiceTimers.measuredLine(label.getKey(), measuredOnly.getOrDefault(label.getKey(), ServiceTimers.Counts.NONE),
+                    answers, over5, over10, names));
         }
         long answers = 0;
         long over5 = 0;

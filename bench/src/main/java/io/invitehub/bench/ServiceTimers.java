@@ -158,6 +158,23 @@ final class ServiceTimers {
     }
 
     /**
+     * One read route's line from the page read after the warm-up's last answer: the service's own count of the measured
+     * answers and those over 5 and 10 ms, beside the read clients' measured answers of the same route ({@code names}). The
+     * page is read as the first measured route starts (the load generator does not wait for it), so that route's first few
+     * answers may fall before the reading: the service's count is then that many short of the clients', and the line says so.
+     */
+    static String measuredLine(String label, Counts service, long clientAnswers, long clientOver5, long clientOver10, List<String> names) {
+        long early = clientAnswers - service.answers();
+        return String.format(Locale.ROOT, "service-side vs client-side, %s: service timed %,d of the measured answers%s, %s over 5 ms, "
+                        + "%s over 10 ms; clients measured %,d (%s), %s over 5 ms, %s over 10 ms",
+                label, service.answers(), early == 0 ? " (warm-up excluded)"
+                        : early > 0 ? String.format(Locale.ROOT, " (warm-up excluded; %,d answered before the page was read after it)", early)
+                        : String.format(Locale.ROOT, " (%,d more than the clients measured: another request reached the route)", -early),
+                share(service.over5ms(), service.answers()), share(service.over10ms(), service.answers()),
+                clientAnswers, String.join(", ", names), share(clientOver5, clientAnswers), share(clientOver10, clientAnswers));
+    }
+
+    /**
      * Every read route together, like for like: the service's answers of these routes against the clients' warm-up and
      * measured answers together (the same requests: the two counts should be equal).
      */

@@ -108,6 +108,17 @@ class ServiceTimersTest {
     }
 
     @Test
+    void theMeasuredLineSaysHowManyOfTheFirstRoutesAnswersCameBeforeThePageWasRead() {
+        ServiceTimers.Counts timed = new ServiceTimers.Counts(19_997, 19_900, 19_990);
+        assertThat(ServiceTimers.measuredLine("GET /a", timed, 20_000, 150, 12, List.of("largest a", "tiny a")))
+                .isEqualTo("service-side vs client-side, GET /a: service timed 19,997 of the measured answers (warm-up excluded; 3 answered "
+                        + "before the page was read after it), 97 (0.49 %) over 5 ms, 7 (0.04 %) over 10 ms; clients measured 20,000 "
+                        + "(largest a, tiny a), 150 (0.75 %) over 5 ms, 12 (0.06 %) over 10 ms");
+        assertThat(ServiceTimers.measuredLine("GET /a", timed, 19_997, 150, 12, List.of("a"))).contains("19,997 of the measured answers (warm-up excluded), ");
+        assertThat(ServiceTimers.measuredLine("GET /a", timed, 19_990, 150, 12, List.of("a"))).contains("(7 more than the clients measured");
+    }
+
+    @Test
     void theLinesSayWhoseCountsTheyAreAndThatTheServicesHoldTheWarmUp() {
         assertThat(ServiceTimers.line("GET /api/v1/distributors/me/summary", new ServiceTimers.Counts(24_000, 23_760, 23_976), 20_000, 600, 100,
                 List.of("largest /me/summary", "tiny /me/summary")))
@@ -171,12 +182,21 @@ class ServiceTimersTest {
             List<String> lines = rows.stream().filter(r -> r.startsWith("service-side vs client-side")).toList();
             assertThat(lines).as(out).hasSize(byLabel.size() + 1);
             int at = 0;
+            java.util.regex.Pattern timed = java.util.regex.Pattern.compile(": service timed (\\d+) of the measured answers \\(warm-up excluded(; (\\d+) "
+                    + "answered before the page was read after it)?\\), ");
             for (Map.Entry<String, List<String>> label : byLabel.entrySet()) {
                 int routesOfLabel = label.getValue().size();
                 String line = lines.get(at++);
-                assertThat(line).as(out).startsWith("service-side vs client-side, " + label.getKey() + ": service timed "
-                                + (routesOfLabel * 18) + " answers (warm-up included")
+                assertThat(line).as(out).startsWith("service-side vs client-side, " + label.getKey() + ": service timed ")
                         .contains("; clients measured " + (routesOfLabel * 10) + " (" + String.join(", ", label.getValue()) + "), ");
+                java.util.regex.Matcher m = timed.matcher(line);
+                assertThat(m.find()).as(line).isTrue();
+                long early = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+                assertThat(Long.parseLong(m.group(1)) + early).as(line).isEqualTo(routesOfLabel * 10L);
+                if (at > 1) {
+                    // the page is read after the warm-up as the first measured route starts: only its answers can fall before
+                    assertThat(early).as(line).isZero();
+                }
                 assertThat(out).contains(line);
             }
             assertThat(lines.get(lines.size() - 1)).as(out)
