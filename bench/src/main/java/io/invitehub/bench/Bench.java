@@ -262,7 +262,7 @@ public final class Bench {
                         // buffers or had to read from the OS around them (phase 7; the warm-up's included)
                         io.invitehub.bench.dataset.IoMeter readIo = new io.invitehub.bench.dataset.IoMeter(database.superuserSettings(1));
                         io.invitehub.bench.dataset.IoMeter.Reading readIoBefore = readIo.read();
-                        rows.addAll(reads(client, routes, dir.resolve("loadgen"), counts));
+                        rows.addAll(reads(client, routes, dir.resolve("loadgen"), counts, staffMetricsPage(hub, client, url)));
                         String readIoLine = "reads' page I/O (pg_stat_io, warm-up and every measured route): " + readIo.since(readIoBefore).line();
                         out.println(readIoLine);
                         rows.add(readIoLine);
@@ -570,6 +570,16 @@ public final class Bench {
 
     /** As {@link #reads(HttpClient, List, Path)}; with {@code counts} (--statements) each route's statements per answer (ADR 84). */
     List<String> reads(HttpClient client, List<ReadRoute> routes, Path loadgenDir, StatementCounts counts) throws InterruptedException {
+        return reads(client, routes, loadgenDir, counts, null);
+    }
+
+    /**
+     * As {@link #reads(HttpClient, List, Path, StatementCounts)}; with {@code metrics} (the service's metrics page) read
+     * right before the read load and right after it, one line per read route of the service's own timer beside the read
+     * clients' figures, and one for every read route together, warm-up included on both sides (issue 17).
+     */
+    List<String> reads(HttpClient client, List<ReadRoute> routes, Path loadgenDir, StatementCounts counts, ServiceTimers.Page metrics)
+            throws InterruptedException {
         List<ReadRoute> live = routes.stream().filter(r -> r.get() != null).toList();
         List<String> rows = new ArrayList<>();
         if (live.isEmpty()) {
@@ -585,6 +595,10 @@ public final class Bench {
         for (int i = 0; i < live.size(); i++) {
             routeOf.put(readLabel(i), i);
         }
+        // the service's timers after the warm-up's last answer (issue 17): the measured routes' own figures from there on
+        boolean warmed = stages.size() > live.size();
+        String lastWarmUp = warmed ? stages.get(stages.size() - live.size() - 1).label() : null;
+        java.util.concurrent.atomic.AtomicReference<Map<String, ServiceTimers.Counts>> timersWarmed = new java.util.concurrent.atomic.AtomicReference<>();
         GcWatch[] watches = new GcWatch[live.size()];
         GcWatch.Seen[] seen = new GcWatch.Seen[live.size()];
         long[] startedAt = new long[live.size()];
@@ -618,6 +632,13 @@ public final class Bench {
                 Integer i = routeOf.get(stage);
                 if (i == null) {
                     warmup[1] = System.nanoTime();
+                    if (metrics != null && warmed && stage.equals(lastWarmUp)) {
+                        try {
+                            timersWarmed.set(serviceTimers(metrics));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     return;
                 }
                 seconds[i] = (System.nanoTime() - startedAt[i]) / 1e9;
@@ -632,9 +653,11 @@ public final class Bench {
                 : "read load: in a child JVM (" + String.join(" ", LoadGenerator.CHILD_JVM_OPTIONS) + "), the service alone in this one")
                 + String.format(java.util.Locale.ROOT, "; %d warm-up round(s), %d routes", stages.size() - live.size(), live.size()));
         LoadGenerator.Spec spec = new LoadGenerator.Spec(options.readClients(), stages);
+        Map<String, ServiceTimers.Counts> timersBefore = metrics == null ? null : serviceTimers(metrics);
         LoadGenerator.Outcome outcome = options.inProcessLoad()
                 ? LoadGenerator.inProcess(spec, client, window)
                 : LoadGenerator.spawn(spec, loadgenDir, window, out);
+        Map<String, ServiceTimers.Counts> timersAfter = timersBefore == null ? null : serviceTimers(metrics);
 
         List<HttpLoad.Result> warmRounds = outcome.stages().stream().filter(st -> st.label().startsWith(READ_WARM_UP + "-"))
                 .map(LoadGenerator.Staged::result).toList();
@@ -686,7 +709,69 @@ public final class Bench {
                 + readClients(options.inProcessLoad(), cpuKnown ? OptionalLong.of(clientCpu) : OptionalLong.empty(), answers);
         out.println(gcLine);
         rows.add(gcLine);
+        if (timersBefore != null && timersAfter != null) {
+            Map<String, ServiceTimers.Counts> measuredOnly = timersWarmed.get() == null ? null : ServiceTimers.since(timersWarmed.get(), timersAfter);
+            for (String line : serviceSide(live, outcome, ServiceTimers.since(timersBefore, timersAfter), measuredOnly)) {
+                out.println(line);
+                rows.add(line);
+            }
+        }
         return rows;
+    }
+
+    /** The service's timers now, or null (said why) when the page cannot be read: the reads are measured all the same. */
+    private Map<String, ServiceTimers.Counts> serviceTimers(ServiceTimers.Page metrics) throws InterruptedException {
+        try {
+            return ServiceTimers.parse(metrics.read());
+        } catch (RuntimeException e) {
+            out.println("service-side timers: not read (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /**
+     * Issue 17's split: per service route label (the largest's and the tiny's share one, as do both sales pages) the
+     * service's own count of answers and those over 5 and 10 ms — from the reading after the warm-up's last answer
+     * ({@code measuredOnly}) when there is one, else from the one before the warm-up ({@code served}, the warm-up's
+     * answers included) — beside the read clients' measured answers of those routes; then every read route together,
+     * the warm-up's answers on both sides ({@code served}).
+     */
+    static List<String> serviceSide(List<ReadRoute> live, LoadGenerator.Outcome outcome, Map<String, ServiceTimers.Counts> served,
+                                    Map<String, ServiceTimers.Counts> measuredOnly) {
+        Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < live.size(); i++) {
+            byLabel.computeIfAbsent(ServiceTimers.label(live.get(i).get().target()), k -> new ArrayList<>()).add(i);
+        }
+        List<String> lines = new ArrayList<>();
+        ServiceTimers.Counts serviceAll = ServiceTimers.Counts.NONE;
+        for (Map.Entry<String, List<Integer>> label : byLabel.entrySet()) {
+            long answers = 0;
+            long over5 = 0;
+            long over10 = 0;
+            List<String> names = new ArrayList<>();
+            for (int i : label.getValue()) {
+                HttpLoad.Result r = outcome.stage(readLabel(i)).result();
+                answers += r.requests();
+                over5 += r.over5ms();
+                over10 += r.over10ms();
+                names.add(live.get(i).name());
+            }
+            ServiceTimers.Counts service = served.getOrDefault(label.getKey(), ServiceTimers.Counts.NONE);
+            serviceAll = serviceAll.plus(service);
+            lines.add(measuredOnly == null ? ServiceTimers.line(label.getKey(), service, answers, over5, over10, names)
+                    : ServiceTimers.measuredLine(label.getKey(), measuredOnly.getOrDefault(label.getKey(), ServiceTimers.Counts.NONE),
+                    answers, over5, over10, names));
+        }
+        long answers = 0;
+        long over5 = 0;
+        long over10 = 0;
+        for (LoadGenerator.Staged staged : outcome.stages()) {
+            answers += staged.result().requests();
+            over5 += staged.result().over5ms();
+            over10 += staged.result().over10ms();
+        }
+        lines.add(ServiceTimers.totalLine(serviceAll, answers, over5, over10));
+        return lines;
     }
 
     /**
@@ -706,8 +791,34 @@ public final class Bench {
                 cpu / 1e9, answers <= 0 ? 0 : cpu / 1e3 / answers);
     }
 
+    /** The staff account the bench creates to read the service's metrics page (issue 17). */
+    static final String STAFF = "bench-staff";
+
+    /**
+     * The service's {@code GET /metrics} as a staff account the bench creates ({@value #STAFF}, an admin: the bench's
+     * service has none); null, said why, when there is no page to read (metrics off or on their own port, another admin).
+     */
+    ServiceTimers.Page staffMetricsPage(InviteHub hub, HttpClient client, String url) throws InterruptedException {
+        if (hub.metrics().isEmpty()) {
+            out.println("service-side timers: not read (the service's metrics are off)");
+            return null;
+        }
+        if (hub.accounts().ensureAdmin(STAFF, PASSWORD.toCharArray()).isEmpty()) {
+            out.println("service-side timers: not read (an admin exists already: the bench signs in only as its own)");
+            return null;
+        }
+        String token = login(client, url, STAFF);
+        return () -> {
+            HttpResponse<String> page = get(client, url + "/metrics", token);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("GET /metrics as " + STAFF + " answered HTTP " + page.statusCode());
+            }
+            return page.body();
+        };
+    }
+
     /** The distributor read side as {@code d}: every route of /distributors/me/*, each skipped when not (yet) there. */
-    private List<ReadRoute> readRoutes(HttpClient client, String url, DatasetSeeder.Distributor d, String who) throws InterruptedException {
+    List<ReadRoute> readRoutes(HttpClient client, String url, DatasetSeeder.Distributor d, String who) throws InterruptedException {
         List<ReadRoute> found = new ArrayList<>();
         String token = login(client, url, d.username());
         String me = url + "/api/v1/distributors/me";

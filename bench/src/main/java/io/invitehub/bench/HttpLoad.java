@@ -21,9 +21,16 @@ final class HttpLoad {
     private HttpLoad() {
     }
 
-    /** What one load produced: counts, throughput and latency percentiles. */
+    /** The two tail thresholds a load counts its answers over: the service's first two timer buckets (5 and 10 ms, issue 17). */
+    static final Duration OVER_A = Duration.ofMillis(5);
+    static final Duration OVER_B = Duration.ofMillis(10);
+
+    /**
+     * What one load produced: counts, throughput and latency percentiles, and how many answers (failures included) took
+     * longer than {@link #OVER_A} and {@link #OVER_B} — beside the service's own timer buckets of the same bounds (issue 17).
+     */
     record Result(String name, long requests, long failures, double perSecond, Duration p50, Duration p95, Duration p99,
-                  Duration max) {
+                  Duration max, long over5ms, long over10ms) {
         String row() {
             return String.format("| %-40s | %9d | %8d | %9.0f | %8.2f | %8.2f | %8.2f | %8.2f |", name, requests, failures,
                     perSecond, ms(p50), ms(p95), ms(p99), ms(max));
@@ -126,7 +133,24 @@ final class HttpLoad {
         Arrays.sort(latencies);
         int total = latencies.length;
         return new Result(name, total, failures, elapsedNanos <= 0 ? 0 : total / (elapsedNanos / 1e9), percentile(latencies, 50),
-                percentile(latencies, 95), percentile(latencies, 99), total == 0 ? Duration.ZERO : Duration.ofNanos(latencies[total - 1]));
+                percentile(latencies, 95), percentile(latencies, 99), total == 0 ? Duration.ZERO : Duration.ofNanos(latencies[total - 1]),
+                over(latencies, OVER_A), over(latencies, OVER_B));
+    }
+
+    /** How many of {@code sorted} (nanoseconds, ascending) are longer than {@code bound}: a 5.000 ms answer is not over 5 ms. */
+    static long over(long[] sorted, Duration bound) {
+        long limit = bound.toNanos();
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= limit) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return sorted.length - lo;
     }
 
     static Duration percentile(long[] sorted, double p) {

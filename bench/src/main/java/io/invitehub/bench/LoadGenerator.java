@@ -31,11 +31,12 @@ import java.util.regex.Pattern;
  * the bench's are a discarded warm-up, the measured window and a window beside the notify load (ADR 67). The
  * protocol: the bench writes a {@link Spec} file (owner-only: it holds live codes), the child reads it and, for each
  * stage, prints {@code started <stage>} just before the stage's first request and one {@code result <stage> k=v …}
- * line after its last answer (counts, latency percentiles in nanoseconds, its own CPU over the stage), then exits 0.
+ * line after its last answer (counts, latency percentiles in nanoseconds, the answers over 5 and over 10 ms — version 4,
+ * issue 17: beside the service's timer buckets — and its own CPU over the stage), then exits 0.
  * Any other stdout line is passed on to the bench's output; the child's stderr is the bench's.
  */
 final class LoadGenerator {
-    static final String MAGIC = "invitehub-loadgen 3";
+    static final String MAGIC = "invitehub-loadgen 4";
     static final String POST = "post";
     static final String GET = "get";
     /** A read GET's answer is awaited this long (as the bench's in-process reads did). */
@@ -338,12 +339,12 @@ final class LoadGenerator {
 
     /**
      * A stage's last line: {@code result <stage> requests=… failures=… per_second=… p50_ns=… p95_ns=… p99_ns=… max_ns=…
-     * cpu_ns=…}.
+     * over_5ms=… over_10ms=… cpu_ns=…}.
      */
     static String resultLine(String stage, HttpLoad.Result r, long cpuNanos) {
-        return String.format(java.util.Locale.ROOT, "%s %s requests=%d failures=%d per_second=%.3f p50_ns=%d p95_ns=%d p99_ns=%d max_ns=%d cpu_ns=%d",
-                RESULT, stage, r.requests(), r.failures(), r.perSecond(), r.p50().toNanos(), r.p95().toNanos(), r.p99().toNanos(),
-                r.max().toNanos(), cpuNanos);
+        return String.format(java.util.Locale.ROOT, "%s %s requests=%d failures=%d per_second=%.3f p50_ns=%d p95_ns=%d p99_ns=%d max_ns=%d "
+                        + "over_5ms=%d over_10ms=%d cpu_ns=%d", RESULT, stage, r.requests(), r.failures(), r.perSecond(), r.p50().toNanos(),
+                r.p95().toNanos(), r.p99().toNanos(), r.max().toNanos(), r.over5ms(), r.over10ms(), cpuNanos);
     }
 
     /** Reads a stage's result line back; {@code cpu_ns=-1} (not reported by the child's platform) is empty. */
@@ -360,14 +361,15 @@ final class LoadGenerator {
             }
             f.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        for (String key : List.of("requests", "failures", "per_second", "p50_ns", "p95_ns", "p99_ns", "max_ns", "cpu_ns")) {
+        for (String key : List.of("requests", "failures", "per_second", "p50_ns", "p95_ns", "p99_ns", "max_ns", "over_5ms", "over_10ms", "cpu_ns")) {
             if (!f.containsKey(key)) {
                 throw new IllegalArgumentException("load generator result: no " + key + " in " + line);
             }
         }
         long cpu = Long.parseLong(f.get("cpu_ns"));
         HttpLoad.Result result = new HttpLoad.Result(stage.name(), Long.parseLong(f.get("requests")), Long.parseLong(f.get("failures")),
-                Double.parseDouble(f.get("per_second")), nanos(f, "p50_ns"), nanos(f, "p95_ns"), nanos(f, "p99_ns"), nanos(f, "max_ns"));
+                Double.parseDouble(f.get("per_second")), nanos(f, "p50_ns"), nanos(f, "p95_ns"), nanos(f, "p99_ns"), nanos(f, "max_ns"),
+                Long.parseLong(f.get("over_5ms")), Long.parseLong(f.get("over_10ms")));
         return new Staged(stage.label(), result, cpu < 0 ? OptionalLong.empty() : OptionalLong.of(cpu));
     }
 

@@ -84,11 +84,24 @@ class HttpLoadTest {
     }
 
     @Test
+    void theAnswersOverFiveAndTenMillisecondsAreCountedStrictlyOver() {
+        long[] latencies = {12_000_000, 1_000_000, 5_000_000, 5_000_001, 10_000_000, 10_000_001, 4_999_999, 250_000_000};
+
+        HttpLoad.Result r = HttpLoad.summarise("x", latencies, 1, 1_000_000_000L);
+
+        assertThat(r.requests()).isEqualTo(8);
+        assertThat(r.over5ms()).as("5.000 ms is not over 5 ms; 5.000001 is").isEqualTo(5);
+        assertThat(r.over10ms()).isEqualTo(3);
+        assertThat(HttpLoad.summarise("none", new long[0], 0, 0).over5ms()).isZero();
+        assertThat(HttpLoad.over(new long[] {6_000_000, 7_000_000}, HttpLoad.OVER_A)).isEqualTo(2);
+    }
+
+    @Test
     void theLineAfterTheReadsSaysWhatEachP99RestsOn() {
         HttpLoad.Result full = new HttpLoad.Result("largest /me/summary", 10_000, 0, 800, Duration.ofMillis(2), Duration.ofMillis(3),
-                Duration.ofMillis(5), Duration.ofMillis(9));
+                Duration.ofMillis(5), Duration.ofMillis(9), 100, 0);
         HttpLoad.Result capped = new HttpLoad.Result("largest /me/members?limit=50", 7_412, 0, 123, Duration.ofMillis(6),
-                Duration.ofMillis(9), Duration.ofMillis(12), Duration.ofMillis(30));
+                Duration.ofMillis(9), Duration.ofMillis(12), Duration.ofMillis(30), 2_000, 100);
 
         assertThat(Bench.readSamples(List.of(full, full), 10_000, Duration.ofSeconds(60)))
                 .isEqualTo("read samples: 2 routes, 10,000–10,000 answers each (wanted 10,000, cap 60 s per route); "

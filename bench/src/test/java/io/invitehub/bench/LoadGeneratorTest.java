@@ -74,7 +74,7 @@ class LoadGeneratorTest {
         StringWriter text = new StringWriter();
         spec.write(text);
 
-        assertThat(text.toString()).startsWith("invitehub-loadgen 3\nclients 4\nstages 2\n"
+        assertThat(text.toString()).startsWith("invitehub-loadgen 4\nclients 4\nstages 2\n"
                         + "stage warm-up post 60000 2 POST /public/redeem (warm-up)\ntarget http://127.0.0.1:4242/api/v1/public/redeem\n"
                         + "WARM0\twarm0@example.com\n")
                 .contains("stage measured post 60000 3 POST /public/redeem (test)\ntarget http://127.0.0.1:4242/api/v1/public/redeem\nCODE0\t")
@@ -104,7 +104,7 @@ class LoadGeneratorTest {
         StringWriter text = new StringWriter();
         spec.write(text);
 
-        assertThat(text.toString()).isEqualTo("invitehub-loadgen 3\nclients 2\nstages 3\n"
+        assertThat(text.toString()).isEqualTo("invitehub-loadgen 4\nclients 2\nstages 3\n"
                 + "stage read-warm-up-1 get 600000 40 read warm-up\ntargets 2\n"
                 + "get 1 http://127.0.0.1:4242/api/v1/distributors/me/summary\nAuthorization: Bearer eyJ.a-b_c.d\n"
                 + "get 2 http://127.0.0.1:4242/api/v1/distributors/me/sales?limit=50&cursor=abc%3D%3D\nAuthorization: Bearer t2\n"
@@ -125,11 +125,11 @@ class LoadGeneratorTest {
         assertThatThrownBy(() -> get("http://127.0.0.1:1/", "Bad Name", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> get("/relative")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LoadGenerator.Gets(List.of(), 1)).isInstanceOf(IllegalArgumentException.class);
-        String headerMissing = "invitehub-loadgen 3\nclients 1\nstages 1\nstage read-1 get 1000 5 x\ntargets 1\n"
+        String headerMissing = "invitehub-loadgen 4\nclients 1\nstages 1\nstage read-1 get 1000 5 x\ntargets 1\n"
                 + "get 2 http://127.0.0.1:1/a\nAuthorization: Bearer t\n";
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader(headerMissing))))
                 .hasMessageContaining("stage read-1: header 2 of 2 of GET 1 missing");
-        String unknownKind = "invitehub-loadgen 3\nclients 1\nstages 1\nstage read-1 put 1000 5 x\n";
+        String unknownKind = "invitehub-loadgen 4\nclients 1\nstages 1\nstage read-1 put 1000 5 x\n";
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader(unknownKind))))
                 .hasMessageContaining("'<label> post|get <millis> <count> <name>'");
     }
@@ -215,16 +215,63 @@ class LoadGeneratorTest {
         }
     }
 
+    /**
+     * Issue 17: the child reports how many answers took over 5 and over 10 ms. A route whose every answer the server holds
+     * 12 ms is over both for every answer, one held 7 ms over 5 ms for every answer: lower bounds only, no upper bound on time.
+     */
+    @Test
+    void theChildReportsTheAnswersOverFiveAndTenMilliseconds(@TempDir Path dir) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        for (String path : List.of("/held-12", "/held-7")) {
+            long hold = path.equals("/held-12") ? 12 : 7;
+            server.createContext(path, exchange -> {
+                try {
+                    Thread.sleep(hold);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+        }
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            LoadGenerator.Spec spec = new LoadGenerator.Spec(2, List.of(
+                    new LoadGenerator.Stage("read-1", "held 12 ms", Duration.ofSeconds(60),
+                            new LoadGenerator.Gets(List.of(get(base + "/held-12")), 9)),
+                    new LoadGenerator.Stage("read-2", "held 7 ms", Duration.ofSeconds(60),
+                            new LoadGenerator.Gets(List.of(get(base + "/held-7")), 11))));
+
+            LoadGenerator.Outcome outcome = LoadGenerator.spawn(spec, dir, new Events(),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+            HttpLoad.Result twelve = outcome.stage("read-1").result();
+            assertThat(twelve.requests()).isEqualTo(9);
+            assertThat(twelve.over5ms()).isEqualTo(9);
+            assertThat(twelve.over10ms()).isEqualTo(9);
+            HttpLoad.Result seven = outcome.stage("read-2").result();
+            assertThat(seven.requests()).isEqualTo(11);
+            assertThat(seven.over5ms()).isEqualTo(11);
+            assertThat(seven.over10ms()).isBetween(0L, 11L);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void aFileThatIsNoSpecOrIsCutShortIsRefused() {
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader("hello\n"))))
                 .hasMessageContaining("not a load generator file");
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader("invitehub-loadgen 2\nclients 1\n"))))
                 .as("the format before GET stages").hasMessageContaining("not a load generator file");
-        String cut = "invitehub-loadgen 3\nclients 1\nstages 1\nstage measured post 1000 2 x\ntarget http://127.0.0.1:1/\nA\ta@example.com\n";
+        assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader("invitehub-loadgen 3\nclients 1\n"))))
+                .as("the format whose results had no counts over 5 and 10 ms").hasMessageContaining("not a load generator file");
+        String cut = "invitehub-loadgen 4\nclients 1\nstages 1\nstage measured post 1000 2 x\ntarget http://127.0.0.1:1/\nA\ta@example.com\n";
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader(cut))))
                 .hasMessageContaining("stage measured: redemption 2 of 2 missing");
-        String twoStagesOneGiven = "invitehub-loadgen 3\nclients 1\nstages 2\nstage measured post 1000 0 x\ntarget http://127.0.0.1:1/\n";
+        String twoStagesOneGiven = "invitehub-loadgen 4\nclients 1\nstages 2\nstage measured post 1000 0 x\ntarget http://127.0.0.1:1/\n";
         assertThatThrownBy(() -> LoadGenerator.Spec.read(new BufferedReader(new StringReader(twoStagesOneGiven))))
                 .hasMessageContaining("expected 'stage …'");
         assertThatThrownBy(() -> new LoadGenerator.Redemption("A\"B", "a@example.com")).isInstanceOf(IllegalArgumentException.class);
@@ -241,10 +288,10 @@ class LoadGeneratorTest {
         LoadGenerator.Stage stage = new LoadGenerator.Stage("measured", "POST /public/redeem (new codes)", Duration.ofSeconds(20),
                 URI.create("http://127.0.0.1:1/"), List.of());
         HttpLoad.Result seen = new HttpLoad.Result("POST /public/redeem (new codes)", 8380, 2, 419.25, Duration.ofNanos(35_610_000),
-                Duration.ofNanos(67_230_000), Duration.ofNanos(99_020_000), Duration.ofNanos(255_890_000));
+                Duration.ofNanos(67_230_000), Duration.ofNanos(99_020_000), Duration.ofNanos(255_890_000), 8_001, 7_433);
         String line = LoadGenerator.resultLine("measured", seen, 16_800_000_000L);
         assertThat(line).isEqualTo("result measured requests=8380 failures=2 per_second=419.250 p50_ns=35610000 p95_ns=67230000 "
-                + "p99_ns=99020000 max_ns=255890000 cpu_ns=16800000000");
+                + "p99_ns=99020000 max_ns=255890000 over_5ms=8001 over_10ms=7433 cpu_ns=16800000000");
 
         LoadGenerator.Staged back = LoadGenerator.parseResult(stage, line);
         assertThat(back.result()).isEqualTo(seen);
@@ -254,6 +301,8 @@ class LoadGeneratorTest {
                 .as("a child whose platform does not report its CPU").isEmpty();
         assertThatThrownBy(() -> LoadGenerator.parseResult(stage, "result measured requests=1"))
                 .hasMessageContaining("no failures");
+        assertThatThrownBy(() -> LoadGenerator.parseResult(stage, "result measured requests=1 failures=0 per_second=1.0 p50_ns=1 p95_ns=1 "
+                + "p99_ns=1 max_ns=1 cpu_ns=1")).as("a version 3 line, without the counts over 5 and 10 ms").hasMessageContaining("no over_5ms");
         assertThatThrownBy(() -> LoadGenerator.parseResult(stage, LoadGenerator.resultLine("warm-up", seen, -1)))
                 .as("another stage's result").hasMessageContaining("not a load generator result of stage measured");
     }
